@@ -1,0 +1,131 @@
+import express, { type Express } from 'express';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Config } from './config';
+import type { Db } from './db/connection';
+import { createChannelRegistry } from './channels/registry';
+import type { ChannelContext, ChannelRegistry } from './channels/types';
+import { requireAuth } from './http/authMiddleware';
+import type { AppContext } from './http/context';
+import { errorHandler, notFoundHandler } from './http/errors';
+import { sameOrigin } from './http/origin';
+import { adminRoutes } from './http/routes/adminRoutes';
+import { apiChannelRoutes } from './http/routes/apiChannelRoutes';
+import { authRoutes } from './http/routes/authRoutes';
+import { customerRoutes } from './http/routes/customerRoutes';
+import { eventRoutes } from './http/routes/eventRoutes';
+import { threadRoutes } from './http/routes/threadRoutes';
+import { createRealtime, type Realtime } from './realtime/socketServer';
+import type { ServiceDeps } from './services/deps';
+import type { IngestHooks } from './services/ingest';
+import { OutboxWorker, type OutboxOptions } from './services/outbox';
+import { wakeSnoozedThreads } from './services/threadOps';
+
+/** What createApp needs from the outside world. */
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  now?: () => number;
+  /** HTTP client for provider calls (tests may point providers at a local recorder instead). */
+  fetch?: typeof fetch;
+  outbox?: Partial<OutboxOptions>;
+  /** Directory of the built client; served when it exists. */
+  clientDir?: string;
+  registry?: ChannelRegistry;
+}
+
+/** A running Braid instance. */
+export interface BraidApp {
+  app: Express;
+  server: Server;
+  realtime: Realtime;
+  outbox: OutboxWorker;
+  ctx: AppContext;
+  /** Start listening and background work; resolves with the bound port. */
+  listen(port: number, host?: string): Promise<number>;
+  /** Stop background work, sockets and the HTTP server. */
+  close(): Promise<void>;
+}
+
+/** Build the Express app, Socket.IO server and workers. No side effects until listen(). */
+export function createApp(d: AppDeps): BraidApp {
+  const now = d.now ?? Date.now;
+  const app = express();
+  const server = createServer(app);
+  const realtime = createRealtime(server, d.db, now, d.config.PUBLIC_URL);
+  const deps: ServiceDeps = { db: d.db, publisher: realtime.publisher, presence: realtime.presence, now };
+  const registry = d.registry ?? createChannelRegistry();
+  const channelCtx: ChannelContext = { config: d.config, db: d.db, fetch: d.fetch ?? fetch, now };
+  const outbox = new OutboxWorker(deps, registry, channelCtx, d.outbox);
+  const ingestHooks: IngestHooks = {};
+  const ctx: AppContext = { deps, config: d.config, realtime, outbox, registry, channelCtx, ingestHooks };
+
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use((_req, res, next) => {
+    res.set('X-Content-Type-Options', 'nosniff');
+    res.set('Referrer-Policy', 'same-origin');
+    next();
+  });
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+
+  const json = express.json({ limit: d.config.BODY_LIMIT });
+  app.use('/api/channels/api', json, apiChannelRoutes(ctx));
+  app.use('/api/auth', json, authRoutes(ctx));
+  const agentApi = express.Router();
+  agentApi.use((req, _res, next) => {
+    // Cookie-authenticated mutations must come from our own pages (CSRF defence in depth).
+    if (req.method !== 'GET' && !sameOrigin(req.headers, d.config.PUBLIC_URL)) {
+      return next(Object.assign(new Error('cross-origin request refused'), { status: 403 }));
+    }
+    next();
+  });
+  agentApi.use(json, requireAuth(d.db, now));
+  agentApi.use(threadRoutes(ctx), customerRoutes(ctx), adminRoutes(ctx), eventRoutes(ctx));
+  app.use('/api', agentApi);
+  app.use('/api', notFoundHandler);
+
+  const clientDir = d.clientDir;
+  if (clientDir && existsSync(join(clientDir, 'index.html'))) {
+    app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+    app.get(/^\/(?!api\/|webhooks\/|socket\.io\/).*/, (_req, res) => {
+      res.set('Cache-Control', 'no-cache');
+      res.sendFile(join(clientDir, 'index.html'));
+    });
+  }
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+
+  let snoozeTimer: NodeJS.Timeout | null = null;
+  return {
+    app,
+    server,
+    realtime,
+    outbox,
+    ctx,
+    listen(port, host = '127.0.0.1') {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          outbox.start();
+          snoozeTimer = setInterval(() => wakeSnoozedThreads(deps), 5_000);
+          resolve((server.address() as AddressInfo).port);
+        });
+      });
+    },
+    async close() {
+      if (snoozeTimer) clearInterval(snoozeTimer);
+      await outbox.stop();
+      await realtime.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}

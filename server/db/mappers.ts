@@ -1,0 +1,142 @@
+import type { InferSelectModel } from 'drizzle-orm';
+import type { ChannelKind } from '../../shared/channels';
+import type { Customer, Identity } from '../../shared/schemas/customer';
+import type { Attachment, Message } from '../../shared/schemas/message';
+import type { Episode, ThreadSla, ThreadSummary } from '../../shared/schemas/thread';
+import type { Agent, Team } from '../../shared/schemas/agent';
+import type * as s from './schema';
+
+/** Row types, named once. */
+export type ThreadRow = InferSelectModel<typeof s.threads>;
+export type MessageRow = InferSelectModel<typeof s.messages>;
+export type CustomerRow = InferSelectModel<typeof s.customers>;
+export type IdentityRow = InferSelectModel<typeof s.identities>;
+export type EpisodeRow = InferSelectModel<typeof s.episodes>;
+export type AgentRow = InferSelectModel<typeof s.agents>;
+export type TeamRow = InferSelectModel<typeof s.teams>;
+
+type Label = 'negative' | 'neutral' | 'positive';
+
+/** Map a message row to the wire shape. */
+export function toMessage(r: MessageRow): Message {
+  return {
+    id: r.id,
+    threadId: r.threadId,
+    episodeId: r.episodeId,
+    direction: r.direction,
+    channel: (r.channel as ChannelKind | null) ?? null,
+    identityId: r.identityId,
+    authorAgentId: r.authorAgentId,
+    text: r.text,
+    html: r.html,
+    subject: r.subject,
+    attachments: r.attachments as Attachment[],
+    providerTs: r.providerTs,
+    receivedAt: r.receivedAt,
+    sortTs: r.sortTs,
+    deliveryStatus: r.deliveryStatus,
+    deliveryError: r.deliveryError,
+    isAuto: r.isAuto,
+    sentiment:
+      r.sentimentScore === null || r.sentimentLabel === null
+        ? null
+        : { score: r.sentimentScore, label: r.sentimentLabel as Label, language: r.language },
+    systemKind: r.systemKind,
+    waitedMs: r.waitedMs,
+  };
+}
+
+/** Map a thread row (plus its customer's name) to the list/event shape. */
+export function toThreadSummary(
+  r: ThreadRow,
+  customer: { id: number; name: string },
+  sla: ThreadSla | null = null,
+  unreadCount?: number,
+): ThreadSummary {
+  return {
+    id: r.id,
+    customer: { id: customer.id, name: customer.name },
+    status: r.status,
+    snoozedUntil: r.snoozedUntil,
+    assigneeId: r.assigneeId,
+    teamId: r.teamId,
+    priority: r.priority,
+    waitingSince: r.waitingSince,
+    lastMessageAt: r.lastMessageAt,
+    lastMessageId: r.lastMessageId,
+    lastMessagePreview: r.lastMessagePreview,
+    lastInboundChannel: (r.lastInboundChannel as ChannelKind | null) ?? null,
+    channels: r.channels as ChannelKind[],
+    sentiment:
+      r.lastSentimentScore === null || r.lastSentimentLabel === null
+        ? null
+        : { score: r.lastSentimentScore, label: r.lastSentimentLabel as Label, language: null },
+    currentEpisodeId: r.currentEpisodeId,
+    sla,
+    ...(unreadCount === undefined ? {} : { unreadCount }),
+  };
+}
+
+/** Map an identity row to the wire shape. */
+export function toIdentity(r: IdentityRow): Identity {
+  return {
+    id: r.id,
+    channel: r.channel as ChannelKind,
+    address: r.address,
+    displayName: r.displayName,
+    verified: r.verified,
+    lastInboundAt: r.lastInboundAt,
+  };
+}
+
+/** Map a customer row and its identities to the wire shape. */
+export function toCustomer(r: CustomerRow, ids: IdentityRow[]): Customer {
+  return {
+    id: r.id,
+    name: r.name,
+    notes: r.notes,
+    tags: r.tags,
+    language: r.language,
+    timeZone: r.timeZone,
+    tier: r.tier,
+    mergedIntoId: r.mergedIntoId,
+    identities: ids.map(toIdentity),
+    createdAt: r.createdAt,
+  };
+}
+
+/** Map an episode row to the wire shape. */
+export function toEpisode(r: EpisodeRow): Episode {
+  return {
+    id: r.id,
+    number: r.number,
+    openedAt: r.openedAt,
+    resolvedAt: r.resolvedAt,
+    firstResponseAt: r.firstResponseAt,
+    assigneeId: r.assigneeId,
+    surveyKind: r.surveyKind,
+    surveyScore: r.surveyScore,
+    sentimentStart: r.sentimentStart,
+    sentimentEnd: r.sentimentEnd,
+  };
+}
+
+/** Map an agent row and team ids to the wire shape (never the password hash). */
+export function toAgent(r: AgentRow, teamIds: number[], livePresence?: Agent['presence']): Agent {
+  return {
+    id: r.id,
+    email: r.email,
+    name: r.name,
+    role: r.role,
+    locale: r.locale as Agent['locale'],
+    capacity: r.capacity,
+    active: r.active,
+    presence: livePresence ?? 'offline',
+    teamIds,
+  };
+}
+
+/** Map a team row and its members to the wire shape. */
+export function toTeam(r: TeamRow, memberIds: number[]): Team {
+  return { id: r.id, name: r.name, autoAssign: r.autoAssign, memberIds };
+}

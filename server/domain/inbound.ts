@@ -1,0 +1,57 @@
+import type { ChannelKind } from '../../shared/channels';
+
+/** Attachment metadata as a channel adapter reports it (bytes are never stored inline). */
+export interface InboundAttachment {
+  kind: 'image' | 'audio' | 'video' | 'file' | 'location' | 'sticker' | 'contact';
+  /** Where the provider says the media lives; fetching it must go through the SSRF guard. */
+  url?: string;
+  /** Provider-side media id (Meta media id, Telegram file_id, LINE message id). */
+  providerMediaId?: string;
+  mimeType?: string;
+  name?: string;
+  size?: number;
+}
+
+/** One inbound customer message, already verified and parsed by a channel adapter. */
+export interface NormalizedInbound {
+  channel: ChannelKind;
+  /** Which provider carried it: 'api' | 'twilio' | 'meta' | 'telegram' | 'line' | 'smtp' | 'widget'. */
+  transport: string;
+  /** Provider's id for this message; (channel, providerMessageId) is unique. */
+  providerMessageId: string;
+  from: {
+    /** Raw address as the provider gives it (phone, email, opaque id); ingest normalises it. */
+    address: string;
+    displayName?: string;
+    /** Extra contact facts the payload carried, used to link identities (pre-chat email, shared contact). */
+    email?: string;
+    phone?: string;
+  };
+  /** Plain text of the message exactly as received (never re-encoded). */
+  text: string;
+  /** Sanitised HTML body (email only). */
+  html?: string;
+  subject?: string;
+  attachments: InboundAttachment[];
+  /** Provider's own timestamp in ms since epoch, when the payload has one. */
+  providerTs: number | null;
+  /** Channel-specific facts needed later (email Message-ID/References, Telegram chat id, …). */
+  meta?: Record<string, unknown>;
+}
+
+/** Delivery-status callback for an outbound message, as reported by a provider. */
+export interface NormalizedStatus {
+  channel: ChannelKind;
+  providerMessageId: string;
+  status: 'sent' | 'delivered' | 'read' | 'failed';
+  /** Provider's reason when failed. */
+  error?: string;
+  /** Provider's timestamp of the status in ms, when given. */
+  providerTs: number | null;
+}
+
+/** What a webhook payload turned into: messages to ingest and statuses to apply. */
+export interface ParsedWebhook {
+  messages: NormalizedInbound[];
+  statuses: NormalizedStatus[];
+}

@@ -1,0 +1,38 @@
+import { Router } from 'express';
+import { ApiChannelMessageSchema } from '../../../shared/schemas/apiChannel';
+import { findApiKey } from '../../services/apiKeys';
+import { ingestInbound } from '../../services/ingest';
+import type { NormalizedInbound } from '../../domain/inbound';
+import { HttpError } from '../errors';
+import type { AppContext } from '../context';
+
+/** POST /api/channels/api/messages — custom integrations feed the same ingest with an API key. */
+export function apiChannelRoutes(ctx: AppContext): Router {
+  const r = Router();
+  r.post('/messages', (req, res) => {
+    const header = req.get('authorization') ?? '';
+    const secret = header.startsWith('Bearer ') ? header.slice(7).trim() : (req.get('x-api-key') ?? '');
+    const key = secret ? findApiKey(ctx.deps.db, secret) : null;
+    if (!key) throw new HttpError(401, 'missing or invalid API key');
+    const body = ApiChannelMessageSchema.parse(req.body);
+    const ts = body.message.timestamp;
+    const input: NormalizedInbound = {
+      channel: 'api',
+      transport: 'api',
+      providerMessageId: `${key.id}:${body.message.id}`,
+      from: { address: `${key.id}:${body.customer.id}`, displayName: body.customer.name, email: body.customer.email, phone: body.customer.phone },
+      text: body.message.text,
+      attachments: body.message.attachments.map((a) => ({ kind: 'file', url: a.url, name: a.name, mimeType: a.mimeType })),
+      providerTs: ts === undefined ? null : typeof ts === 'number' ? ts : Date.parse(ts),
+      meta: { apiKeyId: key.id, externalId: body.customer.id },
+    };
+    const result = ingestInbound(ctx.deps, input, ctx.ingestHooks);
+    res.status(result.status === 'stored' ? 201 : 200).json({
+      status: result.status,
+      messageId: result.messageId,
+      threadId: result.threadId,
+      customerId: result.customerId,
+    });
+  });
+  return r;
+}

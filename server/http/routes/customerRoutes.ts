@@ -1,0 +1,39 @@
+import { Router } from 'express';
+import { IdParamSchema } from '../../../shared/schemas/common';
+import { CustomerSearchQuerySchema, MergeRequestSchema, UpdateCustomerRequestSchema } from '../../../shared/schemas/customer';
+import { canSeeThread } from '../../domain/access';
+import { searchCustomers, updateCustomer } from '../../services/customers';
+import { listMerges, mergeCustomers, unmergeCustomers } from '../../services/merge';
+import { ForbiddenError } from '../../services/replies';
+import { getCustomer, threadOfCustomer } from '../../services/threadQueries';
+import { authOf } from '../authMiddleware';
+import type { AppContext } from '../context';
+
+/** Customer profile, search, merge and unmerge. */
+export function customerRoutes(ctx: AppContext): Router {
+  const r = Router();
+  const { deps } = ctx;
+  const id = (raw: unknown) => IdParamSchema.parse(raw);
+
+  r.get('/customers', (req, res) => {
+    const { q } = CustomerSearchQuerySchema.parse(req.query);
+    res.json({ items: searchCustomers(deps, authOf(req).viewer, q) });
+  });
+  r.get('/customers/:id', (req, res) => {
+    const customerId = id(req.params.id);
+    const thread = threadOfCustomer(deps.db, customerId);
+    if (thread && !canSeeThread(authOf(req).viewer, thread)) throw new ForbiddenError('you cannot access this customer');
+    res.json({ customer: getCustomer(deps.db, customerId), threadId: thread?.id ?? null, merges: listMerges(deps, customerId) });
+  });
+  r.patch('/customers/:id', (req, res) => {
+    res.json(updateCustomer(deps, authOf(req).viewer, id(req.params.id), UpdateCustomerRequestSchema.parse(req.body)));
+  });
+  r.post('/customers/:id/merge', (req, res) => {
+    const body = MergeRequestSchema.parse(req.body);
+    res.status(201).json(mergeCustomers(deps, authOf(req).viewer, id(req.params.id), body.sourceCustomerId));
+  });
+  r.post('/merges/:id/unmerge', (req, res) => {
+    res.json(unmergeCustomers(deps, authOf(req).viewer, id(req.params.id)));
+  });
+  return r;
+}

@@ -1,0 +1,40 @@
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app';
+import { loadConfig } from './config';
+import { openDatabase } from './db/connection';
+import { ensureAdmin } from './services/bootstrap';
+import { seedDemoWorkspace } from './services/demo/seed';
+
+// Boot only: config → db → createApp(deps) → listen.
+const config = loadConfig();
+const dataDir = resolve(config.DATA_DIR);
+const db = openDatabase(join(dataDir, 'braid.db'));
+const root = resolve(fileURLToPath(import.meta.url), '../..');
+
+const admin = await ensureAdmin(db, config.ADMIN_EMAIL, config.ADMIN_PASSWORD, Date.now());
+if (admin.created) {
+  console.log(`[braid] created admin ${admin.email}`);
+  if (admin.generatedPassword) console.log(`[braid] generated admin password (shown once): ${admin.generatedPassword}`);
+}
+if (admin.created && config.DEMO === '1') {
+  const demo = await seedDemoWorkspace(db, Date.now());
+  console.log('[braid] demo workspace created — demo-only accounts (never use these in production):');
+  for (const a of demo.accounts) console.log(`         ${a.role.padEnd(10)} ${a.email.padEnd(28)} password: ${a.password}`);
+}
+
+const braid = createApp({ config, db, clientDir: join(root, 'dist', 'client') });
+const port = await braid.listen(config.PORT, config.HOST);
+console.log(`[braid] listening on http://localhost:${port} (data in ${dataDir})`);
+
+let closing = false;
+const shutdown = async (signal: string) => {
+  if (closing) return;
+  closing = true;
+  console.log(`[braid] ${signal}: shutting down`);
+  await braid.close();
+  db.$client.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,164 @@
+import type { Server as HttpServer } from 'node:http';
+import { parse as parseCookie } from 'cookie';
+import { Server, type Socket } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents, SocketAck } from '../../shared/socketEvents';
+import {
+  SetPresencePayloadSchema,
+  TypingPayloadSchema,
+  ViewThreadPayloadSchema,
+  type LoggedEvent,
+} from '../../shared/schemas/events';
+import { canSeeThread, roomsForViewer, type Viewer } from '../domain/access';
+import type { Db } from '../db/connection';
+import { readSession, viewerOf } from '../services/auth';
+import type { EventPublisher, RoutedEvent } from '../services/deps';
+import { getThreadRow, roomsOf } from '../services/threadQueries';
+import { agents } from '../db/schema';
+import { eq } from 'drizzle-orm';
+import { PresenceRegistry } from './presence';
+import { ViewerRegistry } from './viewers';
+import { SESSION_COOKIE } from '../http/cookies';
+import { sameOrigin } from '../http/origin';
+
+/** Data attached to an authenticated agent socket. */
+export interface AgentSocketData {
+  viewer: Viewer;
+  sessionHash: string;
+}
+
+type AgentServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, AgentSocketData>;
+type AgentSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, AgentSocketData>;
+
+const TYPING_TTL_MS = 6_000;
+
+/** The live side of Braid: authenticated agent sockets, rooms, presence and the event publisher. */
+export interface Realtime {
+  io: AgentServer;
+  publisher: EventPublisher;
+  presence: PresenceRegistry;
+  /** Re-join rooms after an agent's role or teams changed. */
+  refreshAgent(agentId: number): void;
+  /** Disconnect the sockets of revoked sessions (logout, password change). */
+  disconnectSessions(hashes: string[]): void;
+  close(): Promise<void>;
+}
+
+/** Attach Socket.IO to the HTTP server, sharing the HTTP session cookie for auth. */
+export function createRealtime(http: HttpServer, db: Db, now: () => number, publicUrl?: string): Realtime {
+  const io: AgentServer = new Server(http, {
+    serveClient: false,
+    // Recovery replays missed packets, but the auth middleware still runs on every (re)connection.
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+    allowRequest: (req, cb) => cb(null, sameOrigin(req.headers, publicUrl)),
+  });
+  const presence = new PresenceRegistry();
+  const viewers = new ViewerRegistry();
+
+  io.use((socket, next) => {
+    const cookies = parseCookie(socket.handshake.headers.cookie ?? '');
+    const session = readSession(db, cookies[SESSION_COOKIE], now());
+    if (!session) return next(new Error('unauthorized'));
+    socket.data = { viewer: session.viewer, sessionHash: session.idHash };
+    next();
+  });
+
+  const broadcastViewers = (threadId: number) => {
+    let rooms: string[];
+    try {
+      rooms = roomsOf(getThreadRow(db, threadId));
+    } catch {
+      return;
+    }
+    io.to(rooms).emit('thread.viewers', { threadId, viewers: viewers.viewersOf(threadId, now()) });
+  };
+  const announce = (agentId: number, p: ReturnType<PresenceRegistry['of']> | null) => {
+    if (p === null) return;
+    db.update(agents).set({ presence: p }).where(eq(agents.id, agentId)).run();
+    io.emit('presence.changed', { agentId, presence: p });
+  };
+
+  io.on('connection', (socket: AgentSocket) => {
+    const { viewer, sessionHash } = socket.data;
+    void socket.join([...roomsForViewer(viewer), `session:${sessionHash}`]);
+    announce(viewer.id, presence.connect(viewer.id, socket.id));
+    socket.emit('presence.snapshot', presence.snapshot());
+
+    socket.on('presence.set', (payload, ack) => {
+      const p = SetPresencePayloadSchema.safeParse(payload);
+      if (!p.success) return reply(ack, 'invalid presence payload');
+      announce(viewer.id, presence.choose(viewer.id, p.data.presence));
+      reply(ack);
+    });
+    socket.on('thread.view', (payload, ack) => {
+      const p = ViewThreadPayloadSchema.safeParse(payload);
+      if (!p.success) return reply(ack, 'invalid view payload');
+      if (p.data.threadId !== null && !mayView(db, socket.data.viewer, p.data.threadId)) return reply(ack, 'forbidden');
+      for (const t of viewers.view(socket.id, viewer.id, p.data.threadId)) broadcastViewers(t);
+      reply(ack);
+    });
+    socket.on('thread.typing', (payload, ack) => {
+      const p = TypingPayloadSchema.safeParse(payload);
+      if (!p.success) return reply(ack, 'invalid typing payload');
+      if (!mayView(db, socket.data.viewer, p.data.threadId)) return reply(ack, 'forbidden');
+      const until = p.data.typing ? now() + TYPING_TTL_MS : 0;
+      if (viewers.typing(socket.id, viewer.id, p.data.threadId, until, now())) broadcastViewers(p.data.threadId);
+      reply(ack);
+    });
+    socket.on('disconnect', () => {
+      const t = viewers.drop(socket.id);
+      if (t !== null) broadcastViewers(t);
+      announce(viewer.id, presence.disconnect(viewer.id, socket.id));
+    });
+  });
+
+  const typingSweep = setInterval(() => viewers.expiredTyping(now()).forEach(broadcastViewers), 2_000);
+  typingSweep.unref();
+
+  const publisher: EventPublisher = {
+    publish(events: RoutedEvent[]) {
+      for (const { event, rooms } of events) emitLogged(io, rooms, event);
+    },
+  };
+
+  return {
+    io,
+    publisher,
+    presence,
+    refreshAgent(agentId) {
+      const fresh = viewerOf(db, { id: agentId, role: db.select({ role: agents.role }).from(agents).where(eq(agents.id, agentId)).get()?.role ?? 'agent' });
+      for (const s of io.sockets.sockets.values()) {
+        if (s.data.viewer?.id !== agentId) continue;
+        for (const room of s.rooms) if (room !== s.id && !room.startsWith('session:')) void s.leave(room);
+        s.data.viewer = fresh;
+        void s.join(roomsForViewer(fresh));
+      }
+    },
+    disconnectSessions(hashes) {
+      for (const h of hashes) io.in(`session:${h}`).disconnectSockets(true);
+    },
+    async close() {
+      clearInterval(typingSweep);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    },
+  };
+}
+
+function mayView(db: Db, viewer: Viewer, threadId: number): boolean {
+  try {
+    return canSeeThread(viewer, getThreadRow(db, threadId));
+  } catch {
+    return false;
+  }
+}
+
+function reply(ack: SocketAck | undefined, error?: string): void {
+  if (typeof ack !== 'function') return;
+  ack(error ? { ok: false, error } : { ok: true });
+}
+
+/** Emit a logged event under its own name; the event map keeps name and payload in step. */
+function emitLogged<K extends LoggedEvent['type']>(io: AgentServer, rooms: string[], event: Extract<LoggedEvent, { type: K }>): void {
+  const op = io.to(rooms);
+  const emit = op.emit.bind(op) as (ev: K, e: Extract<LoggedEvent, { type: K }>) => boolean;
+  emit(event.type as K, event);
+}

@@ -1,0 +1,248 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { customers, episodes, identities, messages, threads } from '../db/schema';
+import { toMessage, type IdentityRow, type ThreadRow } from '../db/mappers';
+import { normalizeAddress, type NormalizedAddress } from '../domain/address';
+import { resolveCustomer } from '../domain/identity';
+import { onInbound, waitingAfterInbound } from '../domain/threadState';
+import type { NormalizedInbound } from '../domain/inbound';
+import type { ServiceDeps } from './deps';
+import { chooseAutoAssignee } from './autoAssign';
+import { routeTeam } from './settingsStore';
+import { roomsOf, summarize } from './threadQueries';
+import { isUniqueViolation, transact, type EmitFn, type Tx } from './tx';
+import { previewOf } from './preview';
+
+/** Sentiment computed for an inbound message (filled by the intelligence layer). */
+export interface InboundAnalysis {
+  score: number;
+  label: 'negative' | 'neutral' | 'positive';
+  language: string | null;
+}
+
+/** Optional behaviour plugged into ingest by later layers (sentiment, surveys). */
+export interface IngestHooks {
+  analyze?: (text: string) => InboundAnalysis | null;
+  /** True when the message answers a pending survey: it must not re-open the thread. */
+  isSurveyAnswer?: (tx: Tx, thread: ThreadRow, input: NormalizedInbound) => boolean;
+}
+
+/** What ingest did with one inbound message. */
+export type IngestResult =
+  | { status: 'stored'; messageId: number; threadId: number; customerId: number; newEpisode: boolean; episodeId: number }
+  | { status: 'duplicate'; messageId: number; threadId: number; customerId: number };
+
+// Clock skew we accept from providers before falling back to our receive time.
+const MAX_FUTURE_SKEW_MS = 10 * 60_000;
+
+/**
+ * Store one inbound message in a single synchronous transaction: drop duplicates, resolve
+ * the customer, append to their one thread (re-opening a resolved thread as a new episode),
+ * keep "waiting since", then publish events after commit. Retries once on a UNIQUE race.
+ */
+export function ingestInbound(deps: ServiceDeps, input: NormalizedInbound, hooks: IngestHooks = {}): IngestResult {
+  const addr = normalizeAddress(input.channel, input.from.address, input.from);
+  const analysis = hooks.analyze?.(input.text) ?? null;
+  try {
+    return transact(deps, (tx, emit) => ingestInTx(tx, emit, deps, input, addr, analysis, hooks));
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    // Another writer created the same customer/identity/message a moment ago: re-read and continue.
+    return transact(deps, (tx, emit) => ingestInTx(tx, emit, deps, input, addr, analysis, hooks));
+  }
+}
+
+function ingestInTx(
+  tx: Tx,
+  emit: EmitFn,
+  deps: ServiceDeps,
+  input: NormalizedInbound,
+  addr: NormalizedAddress,
+  analysis: InboundAnalysis | null,
+  hooks: IngestHooks,
+): IngestResult {
+  const now = deps.now();
+  const dup = tx
+    .select({ id: messages.id, threadId: messages.threadId })
+    .from(messages)
+    .where(and(eq(messages.channel, input.channel), eq(messages.providerMessageId, input.providerMessageId)))
+    .get();
+  if (dup) {
+    const t = tx.select({ customerId: threads.customerId }).from(threads).where(eq(threads.id, dup.threadId)).get();
+    return { status: 'duplicate', messageId: dup.id, threadId: dup.threadId, customerId: t?.customerId ?? 0 };
+  }
+
+  const identity = resolveIdentity(tx, input, addr, now);
+  let thread = tx.select().from(threads).where(eq(threads.customerId, identity.customerId)).get();
+  if (!thread) thread = createThread(tx, identity.customerId, input.channel, now);
+
+  const sortTs = input.providerTs !== null && input.providerTs <= now + MAX_FUTURE_SKEW_MS ? input.providerTs : now;
+  const surveyAnswer = hooks.isSurveyAnswer?.(tx, thread, input) ?? false;
+  const isFresh = thread.currentEpisodeId === null;
+  const transition = onInbound(isFresh ? null : thread.status, { isSurveyAnswer: surveyAnswer });
+  let episodeId = thread.currentEpisodeId;
+  if (transition.startsEpisode) episodeId = openEpisode(tx, thread, now);
+
+  const row = tx
+    .insert(messages)
+    .values({
+      threadId: thread.id,
+      episodeId,
+      direction: 'inbound',
+      channel: input.channel,
+      identityId: identity.id,
+      text: input.text,
+      html: input.html ?? null,
+      subject: input.subject ?? null,
+      attachments: input.attachments,
+      providerMessageId: input.providerMessageId,
+      providerTs: input.providerTs,
+      receivedAt: now,
+      sortTs,
+      sentimentScore: analysis?.score ?? null,
+      sentimentLabel: analysis?.label ?? null,
+      language: analysis?.language ?? null,
+      meta: { ...(input.meta ?? {}), transport: input.transport, ...(surveyAnswer ? { surveyAnswer: true } : {}) },
+    })
+    .returning()
+    .get();
+
+  const isLatest = sortTs >= thread.lastMessageAt || thread.lastMessageId === null;
+  const isLatestInbound = thread.lastInboundAt === null || sortTs >= thread.lastInboundAt;
+  const channels = thread.channels.includes(input.channel) ? thread.channels : [...thread.channels, input.channel];
+  tx.update(identities)
+    .set({ lastInboundAt: Math.max(identity.lastInboundAt ?? 0, sortTs) })
+    .where(eq(identities.id, identity.id))
+    .run();
+  let updated = tx
+    .update(threads)
+    .set({
+      status: transition.status,
+      snoozedUntil: transition.status === 'open' ? null : thread.snoozedUntil,
+      currentEpisodeId: episodeId,
+      waitingSince: surveyAnswer ? thread.waitingSince : waitingAfterInbound(thread.waitingSince, thread.lastAgentReplyAt, sortTs),
+      lastMessageAt: isLatest ? sortTs : thread.lastMessageAt,
+      lastMessageId: isLatest ? row.id : thread.lastMessageId,
+      lastMessagePreview: isLatest ? previewOf(row) : thread.lastMessagePreview,
+      lastInboundAt: isLatestInbound ? sortTs : thread.lastInboundAt,
+      lastInboundChannel: isLatestInbound ? input.channel : thread.lastInboundChannel,
+      lastInboundIdentityId: isLatestInbound ? identity.id : thread.lastInboundIdentityId,
+      lastSentimentScore: isLatestInbound && analysis ? analysis.score : thread.lastSentimentScore,
+      lastSentimentLabel: isLatestInbound && analysis ? analysis.label : thread.lastSentimentLabel,
+      channels,
+      updatedAt: now,
+    })
+    .where(eq(threads.id, thread.id))
+    .returning()
+    .get();
+
+  const assignee = chooseAutoAssignee(tx, deps, updated);
+  if (assignee !== null) {
+    updated = tx.update(threads).set({ assigneeId: assignee }).where(eq(threads.id, thread.id)).returning().get();
+    if (episodeId !== null) tx.update(episodes).set({ assigneeId: assignee }).where(eq(episodes.id, episodeId)).run();
+  }
+
+  emit(
+    { type: 'message.created', message: toMessage(row), thread: summarize(tx, updated) },
+    roomsOf(updated),
+    thread.id,
+  );
+  return {
+    status: 'stored',
+    messageId: row.id,
+    threadId: thread.id,
+    customerId: identity.customerId,
+    newEpisode: transition.startsEpisode,
+    episodeId: episodeId ?? 0,
+  };
+}
+
+/** Find or create the identity (and customer) for the sender, following the documented match order. */
+function resolveIdentity(tx: Tx, input: NormalizedInbound, addr: NormalizedAddress, now: number): IdentityRow {
+  const exact = tx
+    .select()
+    .from(identities)
+    .where(and(eq(identities.channel, input.channel), eq(identities.address, addr.address)))
+    .get();
+  const pick = { id: identities.id, customerId: identities.customerId };
+  const samePhone = addr.phone
+    ? tx.select(pick).from(identities).where(eq(identities.phone, addr.phone)).orderBy(asc(identities.id)).all()
+    : [];
+  const sameEmail = addr.email
+    ? tx.select(pick).from(identities).where(eq(identities.email, addr.email)).orderBy(asc(identities.id)).all()
+    : [];
+  const decision = resolveCustomer({ exact: exact ? { id: exact.id, customerId: exact.customerId } : null, samePhone, sameEmail });
+  if (decision.kind === 'existing-identity' && exact) {
+    const fill: Partial<IdentityRow> = {};
+    if (!exact.displayName && input.from.displayName) fill.displayName = input.from.displayName;
+    if (!exact.email && addr.email) fill.email = addr.email;
+    if (!exact.phone && addr.phone) fill.phone = addr.phone;
+    if (Object.keys(fill).length === 0) return exact;
+    return tx.update(identities).set(fill).where(eq(identities.id, exact.id)).returning().get();
+  }
+  const customerId =
+    decision.kind === 'link-to-customer'
+      ? decision.customerId
+      : tx
+          .insert(customers)
+          .values({ name: displayNameFor(input, addr), createdAt: now, updatedAt: now })
+          .returning({ id: customers.id })
+          .get().id;
+  return tx
+    .insert(identities)
+    .values({
+      customerId,
+      channel: input.channel,
+      address: addr.address,
+      displayName: input.from.displayName ?? null,
+      phone: addr.phone,
+      email: addr.email,
+      verified: input.channel !== 'webchat',
+      meta: identityMeta(input),
+      createdAt: now,
+    })
+    .returning()
+    .get();
+}
+
+function identityMeta(input: NormalizedInbound): Record<string, unknown> {
+  const keep: Record<string, unknown> = { transport: input.transport };
+  const m = input.meta ?? {};
+  for (const k of ['apiKeyId', 'chatId', 'visitorId']) if (k in m) keep[k] = m[k];
+  return keep;
+}
+
+function displayNameFor(input: NormalizedInbound, addr: NormalizedAddress): string {
+  const name = input.from.displayName?.trim();
+  return name && name.length > 0 ? name.slice(0, 200) : addr.address;
+}
+
+function createThread(tx: Tx, customerId: number, channel: string, now: number): ThreadRow {
+  return tx
+    .insert(threads)
+    .values({
+      customerId,
+      status: 'open',
+      teamId: routeTeam(tx, channel),
+      lastMessageAt: now,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning()
+    .get();
+}
+
+/** Start a new episode for a thread (first message, or re-open after resolve). */
+export function openEpisode(tx: Tx, thread: ThreadRow, at: number): number {
+  const last = tx
+    .select({ n: episodes.number })
+    .from(episodes)
+    .where(eq(episodes.threadId, thread.id))
+    .orderBy(asc(episodes.number))
+    .all()
+    .at(-1);
+  return tx
+    .insert(episodes)
+    .values({ threadId: thread.id, number: (last?.n ?? 0) + 1, openedAt: at, teamId: thread.teamId, assigneeId: thread.assigneeId })
+    .returning({ id: episodes.id })
+    .get().id;
+}

@@ -1,0 +1,11 @@
+import type { MessageRow } from '../db/mappers';
+
+const MAX_PREVIEW = 140;
+
+/** One-line preview of a message for the inbox list (by code points, so Thai and emoji stay whole). */
+export function previewOf(m: Pick<MessageRow, 'text' | 'subject' | 'attachments' | 'direction'>): string {
+  const base = m.text.trim() || m.subject?.trim() || (m.attachments.length > 0 ? '📎' : '');
+  const oneLine = base.replace(/\s+/g, ' ');
+  const chars = [...oneLine];
+  return chars.length > MAX_PREVIEW ? `${chars.slice(0, MAX_PREVIEW - 1).join('')}…` : oneLine;
+}

@@ -1,0 +1,155 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { episodes, identities, messages, outbox, threads } from '../db/schema';
+import { toMessage, type MessageRow, type ThreadRow } from '../db/mappers';
+import { canSeeThread, type Viewer } from '../domain/access';
+import type { Message } from '../../shared/schemas/message';
+import type { ServiceDeps } from './deps';
+import { openEpisode } from './ingest';
+import { previewOf } from './preview';
+import { ConflictError, NotFoundError, getThreadRow, roomsOf, summarize } from './threadQueries';
+import { transact, type EmitFn, type Tx } from './tx';
+
+/** Thrown when the agent may not act on a thread (mapped to 403). */
+export class ForbiddenError extends Error {}
+
+/** Load a thread the viewer is allowed to act on, or throw. */
+export function threadForViewer(tx: Tx, viewer: Viewer, threadId: number): ThreadRow {
+  const row = getThreadRow(tx, threadId);
+  if (row.mergedIntoThreadId !== null) throw new NotFoundError(`thread ${threadId} was merged into ${row.mergedIntoThreadId}`);
+  if (!canSeeThread(viewer, row)) throw new ForbiddenError('you cannot access this thread');
+  return row;
+}
+
+function existingByClientId(tx: Tx, agentId: number, clientId: string | undefined): MessageRow | undefined {
+  if (!clientId) return undefined;
+  return tx.select().from(messages).where(and(eq(messages.authorAgentId, agentId), eq(messages.clientId, clientId))).get();
+}
+
+/** Options for a reply: the text, optionally another identity, and an idempotency key. */
+export interface ReplyInput {
+  text: string;
+  identityId?: number;
+  clientId?: string;
+  /** System-sent messages (acknowledgements, surveys) never count as a response. */
+  isAuto?: boolean;
+}
+
+/**
+ * Store an agent reply as an outbound message and queue it in the outbox in the same
+ * transaction. It goes to the customer's last-used identity unless another is picked.
+ */
+export function replyToThread(deps: ServiceDeps, viewer: Viewer, threadId: number, input: ReplyInput): Message {
+  return transact(deps, (tx, emit) => {
+    const thread = threadForViewer(tx, viewer, threadId);
+    const again = existingByClientId(tx, viewer.id, input.clientId);
+    if (again) return toMessage(again);
+    return writeOutbound(tx, emit, deps, thread, { ...input, authorAgentId: viewer.id });
+  });
+}
+
+/** Insert an outbound message + outbox row and update the thread; shared by agent and automatic sends. */
+export function writeOutbound(
+  tx: Tx,
+  emit: EmitFn,
+  deps: ServiceDeps,
+  thread: ThreadRow,
+  input: ReplyInput & { authorAgentId: number | null; meta?: Record<string, unknown> },
+): Message {
+  const now = deps.now();
+  const identityId = input.identityId ?? thread.lastInboundIdentityId ?? latestIdentityId(tx, thread.customerId);
+  if (identityId === null) throw new ConflictError('this customer has no channel to reply on');
+  const identity = tx.select().from(identities).where(eq(identities.id, identityId)).get();
+  if (!identity || identity.customerId !== thread.customerId) {
+    throw new ConflictError('that identity does not belong to this customer');
+  }
+  let episodeId = thread.currentEpisodeId;
+  let status = thread.status;
+  if (thread.status === 'resolved' && !input.isAuto) {
+    episodeId = openEpisode(tx, thread, now);
+    status = 'open';
+  }
+  const counts = !input.isAuto && thread.waitingSince !== null;
+  const row = tx
+    .insert(messages)
+    .values({
+      threadId: thread.id,
+      episodeId,
+      direction: 'outbound',
+      channel: identity.channel,
+      identityId: identity.id,
+      authorAgentId: input.authorAgentId,
+      text: input.text,
+      receivedAt: now,
+      sortTs: now,
+      deliveryStatus: 'queued',
+      isAuto: input.isAuto ?? false,
+      waitedMs: counts ? now - (thread.waitingSince as number) : null,
+      clientId: input.clientId ?? null,
+      meta: input.meta ?? {},
+    })
+    .returning()
+    .get();
+  tx.insert(outbox)
+    .values({ messageId: row.id, channel: identity.channel, identityId: identity.id, status: 'pending', nextAttemptAt: now, createdAt: now, updatedAt: now })
+    .run();
+  if (counts && episodeId !== null) {
+    const ep = tx.select().from(episodes).where(eq(episodes.id, episodeId)).get();
+    if (ep && ep.firstResponseAt === null) tx.update(episodes).set({ firstResponseAt: now }).where(eq(episodes.id, episodeId)).run();
+  }
+  const updated = tx
+    .update(threads)
+    .set({
+      status,
+      currentEpisodeId: episodeId,
+      waitingSince: input.isAuto ? thread.waitingSince : null,
+      lastAgentReplyAt: input.isAuto ? thread.lastAgentReplyAt : now,
+      lastMessageAt: Math.max(now, thread.lastMessageAt),
+      lastMessageId: row.id,
+      lastMessagePreview: previewOf(row),
+      assigneeId: thread.assigneeId ?? (input.isAuto ? null : input.authorAgentId),
+      updatedAt: now,
+    })
+    .where(eq(threads.id, thread.id))
+    .returning()
+    .get();
+  const message = toMessage(row);
+  emit({ type: 'message.created', message, thread: summarize(tx, updated) }, roomsOf(updated).concat(roomsOf(thread)), thread.id);
+  return message;
+}
+
+function latestIdentityId(tx: Tx, customerId: number): number | null {
+  const row = tx
+    .select({ id: identities.id })
+    .from(identities)
+    .where(eq(identities.customerId, customerId))
+    .orderBy(desc(identities.lastInboundAt), desc(identities.id))
+    .get();
+  return row?.id ?? null;
+}
+
+/** Add an internal note: visible to agents only, never sent, never a response. */
+export function addNote(deps: ServiceDeps, viewer: Viewer, threadId: number, input: { text: string; clientId?: string }): Message {
+  return transact(deps, (tx, emit) => {
+    const thread = threadForViewer(tx, viewer, threadId);
+    const again = existingByClientId(tx, viewer.id, input.clientId);
+    if (again) return toMessage(again);
+    const now = deps.now();
+    const row = tx
+      .insert(messages)
+      .values({
+        threadId: thread.id,
+        episodeId: thread.currentEpisodeId,
+        direction: 'note',
+        authorAgentId: viewer.id,
+        text: input.text,
+        receivedAt: now,
+        sortTs: Math.max(now, thread.lastMessageAt),
+        clientId: input.clientId ?? null,
+      })
+      .returning()
+      .get();
+    const message = toMessage(row);
+    emit({ type: 'message.created', message, thread: summarize(tx, thread) }, roomsOf(thread), thread.id);
+    return message;
+  });
+}

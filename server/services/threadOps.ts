@@ -1,0 +1,192 @@
+import { and, eq, lte } from 'drizzle-orm';
+import { agents, episodes, messages, teams, threadReads, threads } from '../db/schema';
+import { toMessage, type ThreadRow } from '../db/mappers';
+import { canAssignOthers, canSeeThread, type Viewer } from '../domain/access';
+import { onStatusChange } from '../domain/threadState';
+import type { Priority, ThreadStatus } from '../../shared/schemas/common';
+import type { ThreadSummary } from '../../shared/schemas/thread';
+import type { ServiceDeps } from './deps';
+import { openEpisode } from './ingest';
+import { ForbiddenError, threadForViewer } from './replies';
+import { ConflictError, NotFoundError, roomsOf, summarize } from './threadQueries';
+import { transact, type EmitFn, type Tx } from './tx';
+
+/** Append a system entry (assigned, status, merged …) to the timeline and announce the change. */
+export function recordSystem(
+  tx: Tx,
+  emit: EmitFn,
+  now: number,
+  before: ThreadRow,
+  after: ThreadRow,
+  kind: string,
+  text: string,
+  meta: Record<string, unknown>,
+): void {
+  const row = tx
+    .insert(messages)
+    .values({
+      threadId: after.id,
+      episodeId: after.currentEpisodeId,
+      direction: 'system',
+      text,
+      receivedAt: now,
+      sortTs: Math.max(now, after.lastMessageAt),
+      systemKind: kind,
+      meta,
+    })
+    .returning()
+    .get();
+  const rooms = [...new Set([...roomsOf(before), ...roomsOf(after)])];
+  const thread = summarize(tx, after);
+  emit({ type: 'message.created', message: toMessage(row), thread }, rooms, after.id);
+  emit({ type: 'thread.updated', thread, reason: kind }, rooms, after.id);
+}
+
+function agentName(tx: Tx, id: number): string {
+  return tx.select({ name: agents.name }).from(agents).where(eq(agents.id, id)).get()?.name ?? `#${id}`;
+}
+
+/** Assign a thread to an agent (leads and up for others; agents only themselves) or unassign. */
+export function assignThread(deps: ServiceDeps, viewer: Viewer, threadId: number, agentId: number | null): ThreadSummary {
+  return transact(deps, (tx, emit) => {
+    const before = threadForViewer(tx, viewer, threadId);
+    const releasingSelf = agentId === null && before.assigneeId === viewer.id;
+    if (agentId !== viewer.id && !releasingSelf && !canAssignOthers(viewer)) {
+      throw new ForbiddenError('only leads, supervisors and admins can assign threads to others');
+    }
+    if (agentId !== null) {
+      const target = tx.select().from(agents).where(eq(agents.id, agentId)).get();
+      if (!target || !target.active) throw new NotFoundError(`agent ${agentId} not found`);
+    }
+    if (before.assigneeId === agentId) return summarize(tx, before);
+    const now = deps.now();
+    const after = tx.update(threads).set({ assigneeId: agentId, updatedAt: now }).where(eq(threads.id, threadId)).returning().get();
+    if (after.currentEpisodeId !== null && after.status !== 'resolved') {
+      tx.update(episodes).set({ assigneeId: agentId }).where(eq(episodes.id, after.currentEpisodeId)).run();
+    }
+    const text =
+      agentId === null
+        ? `${agentName(tx, viewer.id)} unassigned the thread`
+        : agentId === viewer.id
+          ? `${agentName(tx, viewer.id)} took the thread`
+          : `${agentName(tx, viewer.id)} assigned the thread to ${agentName(tx, agentId)}`;
+    recordSystem(tx, emit, now, before, after, 'assigned', text, { actorId: viewer.id, assigneeId: agentId });
+    return summarize(tx, after);
+  });
+}
+
+/** Move a thread to another team (leads and up). */
+export function setThreadTeam(deps: ServiceDeps, viewer: Viewer, threadId: number, teamId: number | null): ThreadSummary {
+  return transact(deps, (tx, emit) => {
+    if (!canAssignOthers(viewer)) throw new ForbiddenError('only leads and up can move threads between teams');
+    const before = threadForViewer(tx, viewer, threadId);
+    const team = teamId === null ? null : tx.select().from(teams).where(eq(teams.id, teamId)).get();
+    if (teamId !== null && !team) throw new NotFoundError(`team ${teamId} not found`);
+    if (before.teamId === teamId) return summarize(tx, before);
+    const now = deps.now();
+    const after = tx.update(threads).set({ teamId, updatedAt: now }).where(eq(threads.id, threadId)).returning().get();
+    const text = `${agentName(tx, viewer.id)} moved the thread to ${team?.name ?? 'no team'}`;
+    recordSystem(tx, emit, now, before, after, 'team', text, { actorId: viewer.id, teamId });
+    return summarize(tx, after);
+  });
+}
+
+/** Change a thread's status: resolve ends the episode, re-opening a resolved one starts a new episode. */
+export function setThreadStatus(
+  deps: ServiceDeps,
+  viewer: Viewer,
+  threadId: number,
+  status: ThreadStatus,
+  snoozedUntil?: number,
+): ThreadSummary {
+  return transact(deps, (tx, emit) => {
+    const before = threadForViewer(tx, viewer, threadId);
+    const now = deps.now();
+    if (status === 'snoozed' && (snoozedUntil === undefined || snoozedUntil <= now)) {
+      throw new ConflictError('snoozedUntil must be in the future');
+    }
+    const change = onStatusChange(before.status, status);
+    if (!change) return summarize(tx, before);
+    let episodeId = before.currentEpisodeId;
+    if (change.endsEpisode && episodeId !== null) {
+      tx.update(episodes)
+        .set({ resolvedAt: now, resolvedBy: viewer.id, assigneeId: before.assigneeId })
+        .where(eq(episodes.id, episodeId))
+        .run();
+    }
+    if (change.startsEpisode) episodeId = openEpisode(tx, before, now);
+    const after = tx
+      .update(threads)
+      .set({
+        status: change.status,
+        snoozedUntil: status === 'snoozed' ? (snoozedUntil as number) : null,
+        currentEpisodeId: episodeId,
+        waitingSince: status === 'resolved' ? null : before.waitingSince,
+        updatedAt: now,
+      })
+      .where(eq(threads.id, threadId))
+      .returning()
+      .get();
+    const verb = status === 'snoozed' ? `snoozed the thread until ${new Date(snoozedUntil as number).toISOString()}` : `set the status to ${status}`;
+    recordSystem(tx, emit, now, before, after, 'status', `${agentName(tx, viewer.id)} ${verb}`, {
+      actorId: viewer.id,
+      status,
+      snoozedUntil: snoozedUntil ?? null,
+    });
+    return summarize(tx, after);
+  });
+}
+
+/** Change a thread's priority. */
+export function setThreadPriority(deps: ServiceDeps, viewer: Viewer, threadId: number, priority: Priority): ThreadSummary {
+  return transact(deps, (tx, emit) => {
+    const before = threadForViewer(tx, viewer, threadId);
+    if (before.priority === priority) return summarize(tx, before);
+    const now = deps.now();
+    const after = tx.update(threads).set({ priority, updatedAt: now }).where(eq(threads.id, threadId)).returning().get();
+    recordSystem(tx, emit, now, before, after, 'priority', `${agentName(tx, viewer.id)} set the priority to ${priority}`, {
+      actorId: viewer.id,
+      priority,
+    });
+    return summarize(tx, after);
+  });
+}
+
+/** Remember how far the agent has read a thread (drives unread counts). */
+export function markRead(deps: ServiceDeps, viewer: Viewer, threadId: number, lastMessageId: number): void {
+  deps.db.transaction((tx) => {
+    threadForViewer(tx, viewer, threadId);
+    tx.insert(threadReads)
+      .values({ agentId: viewer.id, threadId, lastReadMessageId: lastMessageId })
+      .onConflictDoUpdate({
+        target: [threadReads.agentId, threadReads.threadId],
+        set: { lastReadMessageId: lastMessageId },
+        setWhere: lte(threadReads.lastReadMessageId, lastMessageId),
+      })
+      .run();
+  });
+}
+
+/** Re-open snoozed threads whose time has come; returns how many woke up. */
+export function wakeSnoozedThreads(deps: ServiceDeps): number {
+  const now = deps.now();
+  const due = deps.db
+    .select({ id: threads.id })
+    .from(threads)
+    .where(and(eq(threads.status, 'snoozed'), lte(threads.snoozedUntil, now)))
+    .all();
+  for (const { id } of due) {
+    transact(deps, (tx, emit) => {
+      const before = tx.select().from(threads).where(eq(threads.id, id)).get();
+      if (!before || before.status !== 'snoozed') return;
+      const after = tx.update(threads).set({ status: 'open', snoozedUntil: null, updatedAt: now }).where(eq(threads.id, id)).returning().get();
+      recordSystem(tx, emit, now, before, after, 'status', 'Snooze ended: the thread is open again', { status: 'open', actorId: null });
+    });
+  }
+  return due.length;
+}
+
+/** Assert the viewer can see a thread without changing anything. */
+export function assertCanSee(tx: Tx, viewer: Viewer, row: ThreadRow): void {
+  if (!canSeeThread(viewer, row)) throw new ForbiddenError('you cannot access this thread');
+}

@@ -1,0 +1,72 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { customers, episodes, identities, threads } from '../db/schema';
+import { toCustomer, toThreadSummary, type ThreadRow } from '../db/mappers';
+import type { Customer } from '../../shared/schemas/customer';
+import type { ThreadSummary } from '../../shared/schemas/thread';
+import type { Db } from '../db/connection';
+import type { Tx } from './tx';
+import { roomsForThread } from '../domain/access';
+
+/** Either the database or a running transaction: both read the same way. */
+export type Reader = Db | Tx;
+
+/** Thrown when a requested row does not exist (mapped to 404). */
+export class NotFoundError extends Error {}
+
+/** Thrown when a request is understood but not allowed in the current state (mapped to 409). */
+export class ConflictError extends Error {}
+
+/** Load a thread row or throw NotFoundError. */
+export function getThreadRow(r: Reader, threadId: number): ThreadRow {
+  const row = r.select().from(threads).where(eq(threads.id, threadId)).get();
+  if (!row) throw new NotFoundError(`thread ${threadId} not found`);
+  return row;
+}
+
+/** Build the list/event summary for a thread row. */
+export function summarize(r: Reader, row: ThreadRow): ThreadSummary {
+  const c = r
+    .select({ id: customers.id, name: customers.name })
+    .from(customers)
+    .where(eq(customers.id, row.customerId))
+    .get();
+  return toThreadSummary(row, c ?? { id: row.customerId, name: '?' });
+}
+
+/** Load a customer with identities, or throw NotFoundError. */
+export function getCustomer(r: Reader, customerId: number): Customer {
+  const c = r.select().from(customers).where(eq(customers.id, customerId)).get();
+  if (!c) throw new NotFoundError(`customer ${customerId} not found`);
+  const ids = r
+    .select()
+    .from(identities)
+    .where(eq(identities.customerId, customerId))
+    .orderBy(asc(identities.id))
+    .all();
+  return toCustomer(c, ids);
+}
+
+/** The live (not merged-away) thread of a customer, if any. */
+export function threadOfCustomer(r: Reader, customerId: number): ThreadRow | undefined {
+  return r.select().from(threads).where(eq(threads.customerId, customerId)).get();
+}
+
+/** The episode rows of a thread, oldest first. */
+export function episodesOf(r: Reader, threadId: number) {
+  return r.select().from(episodes).where(eq(episodes.threadId, threadId)).orderBy(asc(episodes.number)).all();
+}
+
+/** Socket rooms for a thread row. */
+export function roomsOf(row: Pick<ThreadRow, 'teamId' | 'assigneeId'>): string[] {
+  return roomsForThread({ teamId: row.teamId, assigneeId: row.assigneeId });
+}
+
+/** The current episode row of a thread (the open one, or the last resolved). */
+export function currentEpisode(r: Reader, row: ThreadRow) {
+  if (row.currentEpisodeId === null) return undefined;
+  return r
+    .select()
+    .from(episodes)
+    .where(and(eq(episodes.id, row.currentEpisodeId), eq(episodes.threadId, row.id)))
+    .get();
+}

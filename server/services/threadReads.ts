@@ -1,0 +1,96 @@
+import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
+import { customers, messages, threadReads, threads } from '../db/schema';
+import { toEpisode, toMessage, toThreadSummary } from '../db/mappers';
+import { hasRole } from '../../shared/schemas/common';
+import type { ThreadDetail } from '../../shared/api';
+import type { MessagePage } from '../../shared/schemas/message';
+import type { ThreadListQuery, ThreadListResponse } from '../../shared/schemas/thread';
+import type { Viewer } from '../domain/access';
+import { decodeCursor, encodeCursor } from '../domain/cursor';
+import type { Db } from '../db/connection';
+import { ForbiddenError } from './replies';
+import { episodesOf, getCustomer, getThreadRow, NotFoundError, summarize } from './threadQueries';
+import { canSeeThread } from '../domain/access';
+
+// Sort keys are single numbers so one (key, id) pair is a complete keyset cursor.
+// Not waiting sorts after everyone waiting; priority sorts urgent first, then longest waiting.
+const NOT_WAITING = 9_000_000_000_000;
+const waitingKey = sql<number>`coalesce(${threads.waitingSince}, ${NOT_WAITING})`;
+const priorityKey = sql<number>`(case ${threads.priority} when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end) * 10000000000000 + coalesce(${threads.waitingSince}, ${NOT_WAITING})`;
+
+/** One page of the inbox list for an agent, with filters and a keyset cursor. */
+export function listThreads(db: Db, viewer: Viewer, q: ThreadListQuery): ThreadListResponse {
+  const where: SQL[] = [sql`${threads.mergedIntoThreadId} is null`];
+  if (q.status !== 'all') where.push(eq(threads.status, q.status));
+  if (q.assignee === 'me') where.push(eq(threads.assigneeId, viewer.id));
+  else if (q.assignee === 'unassigned') where.push(sql`${threads.assigneeId} is null`);
+  else if (typeof q.assignee === 'number') where.push(eq(threads.assigneeId, q.assignee));
+  if (q.team !== undefined) where.push(eq(threads.teamId, q.team));
+  if (q.channel !== undefined) {
+    where.push(sql`exists (select 1 from json_each(${threads.channels}) where value = ${q.channel})`);
+  }
+  if (!hasRole(viewer.role, 'supervisor')) {
+    const teamIds = viewer.teamIds.length > 0 ? sql.join(viewer.teamIds.map((t) => sql`${t}`), sql`, `) : sql`null`;
+    where.push(sql`(${threads.teamId} is null or ${threads.teamId} in (${teamIds}) or ${threads.assigneeId} = ${viewer.id})`);
+  }
+  const asc = q.sort !== 'activity';
+  const key = q.sort === 'activity' ? sql<number>`${threads.lastMessageAt}` : q.sort === 'priority' ? priorityKey : waitingKey;
+  const cursor = q.cursor ? decodeCursor(q.cursor) : null;
+  if (cursor) {
+    const [k, id] = cursor;
+    where.push(asc ? sql`(${key} > ${k} or (${key} = ${k} and ${threads.id} > ${id}))` : sql`(${key} < ${k} or (${key} = ${k} and ${threads.id} < ${id}))`);
+  }
+  const unread = sql<number>`(select count(*) from ${messages} m where m.thread_id = ${threads.id} and m.direction = 'inbound'
+    and m.id > coalesce((select r.last_read_message_id from ${threadReads} r where r.agent_id = ${viewer.id} and r.thread_id = ${threads.id}), 0))`;
+  const rows = db
+    .select({ t: threads, name: customers.name, key, unread })
+    .from(threads)
+    .innerJoin(customers, eq(customers.id, threads.customerId))
+    .where(and(...where))
+    .orderBy(asc ? sql`${key} asc, ${threads.id} asc` : sql`${key} desc, ${threads.id} desc`)
+    .limit(q.limit + 1)
+    .all();
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => toThreadSummary(r.t, { id: r.t.customerId, name: r.name }, null, r.unread)),
+    nextCursor: rows.length > q.limit && last ? encodeCursor([last.key, last.t.id]) : null,
+  };
+}
+
+/** A thread with its customer and episodes, if the viewer may see it. */
+export function getThreadDetail(db: Db, viewer: Viewer, threadId: number): ThreadDetail {
+  const row = getThreadRow(db, threadId);
+  if (row.mergedIntoThreadId !== null) throw new NotFoundError(`thread ${threadId} was merged into ${row.mergedIntoThreadId}`);
+  if (!canSeeThread(viewer, row)) throw new ForbiddenError('you cannot access this thread');
+  return {
+    thread: summarize(db, row),
+    customer: getCustomer(db, row.customerId),
+    episodes: episodesOf(db, row.id).map(toEpisode),
+  };
+}
+
+/** A page of a thread's messages, newest page first, each page in ascending order. */
+export function listMessages(db: Db, viewer: Viewer, threadId: number, q: { before?: string; limit: number }): MessagePage {
+  const row = getThreadRow(db, threadId);
+  if (!canSeeThread(viewer, row)) throw new ForbiddenError('you cannot access this thread');
+  const where: SQL[] = [eq(messages.threadId, threadId)];
+  const cursor = q.before ? decodeCursor(q.before) : null;
+  if (cursor) {
+    const [ts, id] = cursor;
+    where.push(or(lt(messages.sortTs, ts), and(eq(messages.sortTs, ts), lt(messages.id, id))) as SQL);
+  }
+  const rows = db
+    .select()
+    .from(messages)
+    .where(and(...where))
+    .orderBy(desc(messages.sortTs), desc(messages.id))
+    .limit(q.limit + 1)
+    .all();
+  const page = rows.slice(0, q.limit);
+  const oldest = page.at(-1);
+  return {
+    items: page.reverse().map(toMessage),
+    before: rows.length > q.limit && oldest ? encodeCursor([oldest.sortTs, oldest.id]) : null,
+  };
+}

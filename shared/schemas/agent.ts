@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { PresenceSchema, RoleSchema } from './common';
+
+/** UI languages Braid ships. */
+export const LocaleSchema = z.enum(['en', 'th', 'pl', 'zh-CN']);
+/** One UI language. */
+export type Locale = z.infer<typeof LocaleSchema>;
+
+/** An agent as other agents see it. */
+export const AgentSchema = z.object({
+  id: z.number(),
+  email: z.string(),
+  name: z.string(),
+  role: RoleSchema,
+  locale: LocaleSchema,
+  capacity: z.number(),
+  active: z.boolean(),
+  presence: PresenceSchema,
+  teamIds: z.array(z.number()),
+});
+/** Agent DTO. */
+export type Agent = z.infer<typeof AgentSchema>;
+
+/** A team. */
+export const TeamSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  autoAssign: z.boolean(),
+  memberIds: z.array(z.number()),
+});
+/** Team DTO. */
+export type Team = z.infer<typeof TeamSchema>;
+
+/** Login form. */
+export const LoginRequestSchema = z.object({
+  email: z.string().trim().toLowerCase().email(),
+  password: z.string().min(1).max(200),
+});
+
+/** Who is logged in, plus the CSRF token to send on mutations. */
+export const MeResponseSchema = z.object({ agent: AgentSchema, csrfToken: z.string() });
+/** Me DTO. */
+export type MeResponse = z.infer<typeof MeResponseSchema>;
+
+const PasswordSchema = z.string().min(10, 'must be at least 10 characters').max(200);
+
+/** Admin creates an agent. */
+export const CreateAgentRequestSchema = z.object({
+  email: z.string().trim().toLowerCase().email(),
+  name: z.string().trim().min(1).max(120),
+  role: RoleSchema,
+  password: PasswordSchema,
+  locale: LocaleSchema.default('en'),
+  capacity: z.number().int().min(0).max(500).default(10),
+  teamIds: z.array(z.number().int().positive()).default([]),
+});
+
+/** Admin edits an agent. */
+export const UpdateAgentRequestSchema = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    role: RoleSchema,
+    capacity: z.number().int().min(0).max(500),
+    active: z.boolean(),
+    teamIds: z.array(z.number().int().positive()),
+    locale: LocaleSchema,
+  })
+  .partial();
+
+/** An agent changes their own preferences. */
+export const UpdateMeRequestSchema = z.object({ locale: LocaleSchema, name: z.string().trim().min(1).max(120) }).partial();
+
+/** An agent changes their own password. */
+export const ChangePasswordRequestSchema = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: PasswordSchema,
+});
+
+/** Admin creates or edits a team. */
+export const TeamRequestSchema = z.object({
+  name: z.string().trim().min(1).max(80),
+  autoAssign: z.boolean().default(false),
+});
+
+/** Admin creates an API key for the API channel. */
+export const CreateApiKeyRequestSchema = z.object({
+  name: z.string().trim().min(1).max(80),
+  callbackUrl: z.string().url().max(2000).nullable().default(null),
+});
+
+/** API key as listed (the secret itself is shown once, on creation). */
+export const ApiKeySchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  prefix: z.string(),
+  callbackUrl: z.string().nullable(),
+  createdAt: z.number(),
+  revokedAt: z.number().nullable(),
+});
+/** API key DTO. */
+export type ApiKey = z.infer<typeof ApiKeySchema>;

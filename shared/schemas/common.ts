@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { CHANNEL_KINDS } from '../channels';
+
+/** Roles, from least to most privileged. */
+export const RoleSchema = z.enum(['agent', 'lead', 'supervisor', 'admin']);
+/** One of agent / lead / supervisor / admin. */
+export type Role = z.infer<typeof RoleSchema>;
+
+/** Thread lifecycle states. */
+export const ThreadStatusSchema = z.enum(['open', 'pending', 'snoozed', 'resolved']);
+/** One thread status. */
+export type ThreadStatus = z.infer<typeof ThreadStatusSchema>;
+
+/** Thread priority levels. */
+export const PrioritySchema = z.enum(['low', 'normal', 'high', 'urgent']);
+/** One priority level. */
+export type Priority = z.infer<typeof PrioritySchema>;
+
+/** Message directions: what the customer sent, what we sent, internal notes, system events. */
+export const DirectionSchema = z.enum(['inbound', 'outbound', 'note', 'system']);
+/** One message direction. */
+export type Direction = z.infer<typeof DirectionSchema>;
+
+/** Outbound delivery states, in precedence order (failed is terminal). */
+export const DeliveryStatusSchema = z.enum(['queued', 'sent', 'delivered', 'read', 'failed']);
+/** One delivery state. */
+export type DeliveryStatus = z.infer<typeof DeliveryStatusSchema>;
+
+/** Channel kind as a schema. */
+export const ChannelKindSchema = z.enum(CHANNEL_KINDS);
+
+/** Agent presence. */
+export const PresenceSchema = z.enum(['online', 'away', 'offline']);
+/** One presence state. */
+export type Presence = z.infer<typeof PresenceSchema>;
+
+/** Sentiment of one message or the thread's latest inbound message. */
+export const SentimentSchema = z.object({
+  score: z.number(),
+  label: z.enum(['negative', 'neutral', 'positive']),
+  language: z.string().nullable(),
+});
+/** A sentiment reading. */
+export type Sentiment = z.infer<typeof SentimentSchema>;
+
+/** Positive integer id taken from a URL path segment. */
+export const IdParamSchema = z.coerce.number().int().positive();
+
+/** Role rank used for "at least" checks. */
+export const ROLE_RANK: Record<Role, number> = { agent: 0, lead: 1, supervisor: 2, admin: 3 };
+
+/** True when `role` is at least `min`. */
+export function hasRole(role: Role, min: Role): boolean {
+  return ROLE_RANK[role] >= ROLE_RANK[min];
+}

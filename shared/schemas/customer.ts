@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { ChannelKindSchema } from './common';
+
+/** One address of a customer on one channel. */
+export const IdentitySchema = z.object({
+  id: z.number(),
+  channel: ChannelKindSchema,
+  address: z.string(),
+  displayName: z.string().nullable(),
+  verified: z.boolean(),
+  lastInboundAt: z.number().nullable(),
+});
+/** Identity DTO. */
+export type Identity = z.infer<typeof IdentitySchema>;
+
+/** A customer with all their identities. */
+export const CustomerSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  notes: z.string(),
+  tags: z.array(z.string()),
+  language: z.string().nullable(),
+  timeZone: z.string().nullable(),
+  tier: z.string().nullable(),
+  mergedIntoId: z.number().nullable(),
+  identities: z.array(IdentitySchema),
+  createdAt: z.number(),
+});
+/** Customer DTO. */
+export type Customer = z.infer<typeof CustomerSchema>;
+
+/** Agent edits a customer's profile. */
+export const UpdateCustomerRequestSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    notes: z.string().max(20_000),
+    tags: z.array(z.string().trim().min(1).max(40)).max(50),
+    timeZone: z.string().max(64).nullable(),
+    language: z.string().max(16).nullable(),
+    tier: z.string().max(40).nullable(),
+  })
+  .partial();
+
+/** Merge `sourceCustomerId` into the customer in the URL. */
+export const MergeRequestSchema = z.object({ sourceCustomerId: z.number().int().positive() });
+
+/** A recorded merge, for the audit trail and unmerge. */
+export const MergeRecordSchema = z.object({
+  id: z.number(),
+  targetCustomerId: z.number(),
+  sourceCustomerId: z.number(),
+  sourceName: z.string(),
+  agentId: z.number().nullable(),
+  createdAt: z.number(),
+  undoneAt: z.number().nullable(),
+});
+/** Merge DTO. */
+export type MergeRecord = z.infer<typeof MergeRecordSchema>;
+
+/** Customer search query. */
+export const CustomerSearchQuerySchema = z.object({ q: z.string().trim().max(200).default('') });

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { ChannelKindSchema, DeliveryStatusSchema, DirectionSchema, SentimentSchema } from './common';
+
+/** Attachment metadata shown in the timeline. */
+export const AttachmentSchema = z.object({
+  kind: z.string(),
+  url: z.string().optional(),
+  providerMediaId: z.string().optional(),
+  mimeType: z.string().optional(),
+  name: z.string().optional(),
+  size: z.number().optional(),
+});
+/** Attachment DTO. */
+export type Attachment = z.infer<typeof AttachmentSchema>;
+
+/** One timeline entry. */
+export const MessageSchema = z.object({
+  id: z.number(),
+  threadId: z.number(),
+  episodeId: z.number().nullable(),
+  direction: DirectionSchema,
+  channel: ChannelKindSchema.nullable(),
+  identityId: z.number().nullable(),
+  authorAgentId: z.number().nullable(),
+  text: z.string(),
+  html: z.string().nullable(),
+  subject: z.string().nullable(),
+  attachments: z.array(AttachmentSchema),
+  providerTs: z.number().nullable(),
+  receivedAt: z.number(),
+  sortTs: z.number(),
+  deliveryStatus: DeliveryStatusSchema.nullable(),
+  deliveryError: z.string().nullable(),
+  isAuto: z.boolean(),
+  sentiment: SentimentSchema.nullable(),
+  systemKind: z.string().nullable(),
+  /** For agent replies: how long the customer had waited for this reply (ms). */
+  waitedMs: z.number().nullable(),
+});
+/** Message DTO. */
+export type Message = z.infer<typeof MessageSchema>;
+
+/** A page of messages in ascending order; `before` fetches the previous page. */
+export const MessagePageSchema = z.object({
+  items: z.array(MessageSchema),
+  before: z.string().nullable(),
+});
+/** Message page DTO. */
+export type MessagePage = z.infer<typeof MessagePageSchema>;
+
+/** Query for paging a thread's messages backwards. */
+export const MessagePageQuerySchema = z.object({
+  before: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** Agent reply to the customer. */
+export const ReplyRequestSchema = z.object({
+  text: z.string().trim().min(1, 'is empty').max(20_000),
+  /** Another identity of the same customer to reply on; defaults to the last-used one. */
+  identityId: z.number().int().positive().optional(),
+  /** Client-generated key so a retried POST does not send twice. */
+  clientId: z.string().max(64).optional(),
+});
+
+/** Internal note. */
+export const NoteRequestSchema = z.object({
+  text: z.string().trim().min(1, 'is empty').max(20_000),
+  clientId: z.string().max(64).optional(),
+});

@@ -1,0 +1,45 @@
+import type { z } from 'zod';
+import type {
+  LoggedEventOf,
+  PresenceChanged,
+  SetPresencePayloadSchema,
+  ThreadViewers,
+  TypingPayloadSchema,
+  ViewThreadPayloadSchema,
+} from './schemas/events';
+
+/** Acknowledgement for client → server socket messages. */
+export type SocketAck = (result: { ok: true } | { ok: false; error: string }) => void;
+
+/** Everything the server announces to agents' browsers (declared once, used by both ends). */
+export interface ServerToClientEvents {
+  'message.created': (e: LoggedEventOf<'message.created'>) => void;
+  'message.updated': (e: LoggedEventOf<'message.updated'>) => void;
+  'thread.updated': (e: LoggedEventOf<'thread.updated'>) => void;
+  'thread.removed': (e: LoggedEventOf<'thread.removed'>) => void;
+  'customer.updated': (e: LoggedEventOf<'customer.updated'>) => void;
+  'sla.alerted': (e: LoggedEventOf<'sla.alerted'>) => void;
+  'sentiment.alerted': (e: LoggedEventOf<'sentiment.alerted'>) => void;
+  'presence.changed': (e: PresenceChanged) => void;
+  'thread.viewers': (e: ThreadViewers) => void;
+  /** Sent once after connecting: the current presence of every agent. */
+  'presence.snapshot': (e: PresenceChanged[]) => void;
+}
+
+/** Messages an agent's browser may send (payloads are validated on the server). */
+export interface ClientToServerEvents {
+  'presence.set': (p: z.input<typeof SetPresencePayloadSchema>, ack?: SocketAck) => void;
+  'thread.view': (p: z.input<typeof ViewThreadPayloadSchema>, ack?: SocketAck) => void;
+  'thread.typing': (p: z.input<typeof TypingPayloadSchema>, ack?: SocketAck) => void;
+}
+
+/** Logged event names, for iterating handlers on both sides. */
+export const LOGGED_EVENT_TYPES = [
+  'message.created',
+  'message.updated',
+  'thread.updated',
+  'thread.removed',
+  'customer.updated',
+  'sla.alerted',
+  'sentiment.alerted',
+] as const;
