@@ -18,10 +18,15 @@ export function eventsAfter(db: Db, viewer: Viewer, after: number, limit: number
     .orderBy(asc(events.seq))
     .limit(limit + 1)
     .all();
-  const lastSeq = db.select({ m: max(events.seq) }).from(events).get()?.m ?? 0;
+  const lastSeq = lastEventSeq(db);
   return {
     events: rows.slice(0, limit).map((r) => ({ ...(r.payload as object), seq: r.seq }) as LoggedEvent),
     lastSeq,
     more: rows.length > limit,
   };
+}
+
+/** The newest sequence in the log (0 when empty). */
+export function lastEventSeq(db: Db): number {
+  return db.select({ m: max(events.seq) }).from(events).get()?.m ?? 0;
 }

@@ -2,6 +2,7 @@ import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import { customers, messages, threadReads, threads } from '../db/schema';
 import { toEpisode, toMessage, toThreadSummary } from '../db/mappers';
 import { hasRole } from '../../shared/schemas/common';
+import { NOT_WAITING_KEY, PRIORITY_BAND, PRIORITY_RANK } from '../../shared/threadOrder';
 import type { ThreadDetail } from '../../shared/api';
 import type { MessagePage } from '../../shared/schemas/message';
 import type { ThreadListQuery, ThreadListResponse } from '../../shared/schemas/thread';
@@ -12,11 +13,11 @@ import { ForbiddenError } from './replies';
 import { episodesOf, getCustomer, getThreadRow, NotFoundError, summarize } from './threadQueries';
 import { canSeeThread } from '../domain/access';
 
-// Sort keys are single numbers so one (key, id) pair is a complete keyset cursor.
-// Not waiting sorts after everyone waiting; priority sorts urgent first, then longest waiting.
-const NOT_WAITING = 9_000_000_000_000;
-const waitingKey = sql<number>`coalesce(${threads.waitingSince}, ${NOT_WAITING})`;
-const priorityKey = sql<number>`(case ${threads.priority} when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end) * 10000000000000 + coalesce(${threads.waitingSince}, ${NOT_WAITING})`;
+// Sort keys are single numbers so one (key, id) pair is a complete keyset cursor; they mirror
+// shared/threadOrder.ts, which the client uses to place live updates in cached lists.
+const waitingKey = sql<number>`coalesce(${threads.waitingSince}, ${NOT_WAITING_KEY})`;
+const rank = (p: keyof typeof PRIORITY_RANK) => sql.raw(String(PRIORITY_RANK[p]));
+const priorityKey = sql<number>`(case ${threads.priority} when 'urgent' then ${rank('urgent')} when 'high' then ${rank('high')} when 'normal' then ${rank('normal')} else ${rank('low')} end) * ${PRIORITY_BAND} + ${waitingKey}`;
 
 /** One page of the inbox list for an agent, with filters and a keyset cursor. */
 export function listThreads(db: Db, viewer: Viewer, q: ThreadListQuery): ThreadListResponse {

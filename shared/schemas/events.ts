@@ -119,3 +119,6 @@ export const SetPresencePayloadSchema = z.object({ presence: z.enum(['online', '
 export const ViewThreadPayloadSchema = z.object({ threadId: z.number().int().positive().nullable() });
 /** Client → server: I am (not) typing in this thread. */
 export const TypingPayloadSchema = z.object({ threadId: z.number().int().positive(), typing: z.boolean() });
+
+/** Head of the log: where a freshly loaded page starts listening from. */
+export const EventsHeadSchema = z.object({ lastSeq: z.number() });

@@ -1,0 +1,50 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { MeResponseSchema, type MeResponse } from '../../shared/schemas/agent';
+import { ApiError, api, setCsrfToken } from './http';
+import { qk } from './queryKeys';
+
+/** The logged-in agent, or null when logged out. */
+export function useMe() {
+  return useQuery({
+    queryKey: qk.me(),
+    queryFn: async (): Promise<MeResponse | null> => {
+      try {
+        const me = await api('/api/auth/me', MeResponseSchema);
+        setCsrfToken(me.csrfToken);
+        return me;
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 401) return null;
+        throw err;
+      }
+    },
+    staleTime: Infinity,
+    retry: false,
+  });
+}
+
+/** Log in with email and password. */
+export function useLogin() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { email: string; password: string }) => api('/api/auth/login', MeResponseSchema, { method: 'POST', body }),
+    onSuccess: (me) => {
+      setCsrfToken(me.csrfToken);
+      qc.setQueryData(qk.me(), me);
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== qk.me()[0] });
+    },
+  });
+}
+
+/** Log out and forget every cached query. */
+export function useLogout() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api('/api/auth/logout', z.object({ ok: z.boolean() }), { method: 'POST' }),
+    onSettled: () => {
+      setCsrfToken(null);
+      qc.setQueryData(qk.me(), null);
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== qk.me()[0] });
+    },
+  });
+}

@@ -1,0 +1,56 @@
+import type { z } from 'zod';
+
+/** A failed API call, with the server's message and field issues. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly issues: Array<{ path: string; message: string }> = [],
+  ) {
+    super(message);
+  }
+}
+
+let csrfToken: string | null = null;
+
+/** Remember the session's CSRF token (from /api/auth/me or login). */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Options for one API call. */
+export interface ApiOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+/** Call the Braid API and parse the answer with the shared schema (the one definition of the shape). */
+export async function api<S extends z.ZodType>(path: string, schema: S, opts: ApiOptions = {}): Promise<z.infer<S>> {
+  const method = opts.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const res = await fetch(path, {
+    method,
+    headers,
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+    credentials: 'same-origin',
+    signal: opts.signal,
+  });
+  const text = await res.text();
+  const json: unknown = text ? safeJson(text) : null;
+  if (!res.ok) {
+    const err = (json ?? {}) as { error?: string; issues?: Array<{ path: string; message: string }> };
+    throw new ApiError(res.status, err.error ?? res.statusText, err.issues);
+  }
+  return schema.parse(json);
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,121 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { ThreadDetail } from '../../shared/api';
+import type { LoggedEvent } from '../../shared/schemas/events';
+import type { Message } from '../../shared/schemas/message';
+import type { ThreadSummary } from '../../shared/schemas/thread';
+import { compareThreads, threadMatches } from '../../shared/threadOrder';
+import { qk, type ThreadFilters } from '../api/queryKeys';
+import type { MessagesCache, ThreadListCache } from '../api/threads';
+
+const bySort = (a: Message, b: Message) => a.sortTs - b.sortTs || a.id - b.id;
+
+/** Put a message into its thread's cached timeline (replace if known, else insert in order). */
+export function upsertMessage(qc: QueryClient, m: Message): void {
+  qc.setQueryData<MessagesCache>(qk.messages(m.threadId), (data) => {
+    if (!data) return data;
+    let found = false;
+    const pages = data.pages.map((p) => {
+      const i = p.items.findIndex((x) => x.id === m.id);
+      if (i === -1) return p;
+      found = true;
+      const items = p.items.slice();
+      items[i] = m;
+      return { ...p, items };
+    });
+    if (found) return { ...data, pages };
+    // pages[0] is the newest page; a new message belongs there unless it is older than all of it.
+    const newest = pages[0];
+    if (!newest) return data;
+    const oldestShown = newest.items[0];
+    if (oldestShown && bySort(m, oldestShown) < 0 && newest.before !== null) return data;
+    const items = [...newest.items, m].sort(bySort);
+    return { ...data, pages: [{ ...newest, items }, ...pages.slice(1)] };
+  });
+}
+
+/** How a thread update touches unread counts. */
+export interface UnreadChange {
+  /** Add one unread (a new inbound message in a thread I am not reading). */
+  increment?: boolean;
+  /** Reset to zero (I am reading it, or I replied). */
+  reset?: boolean;
+}
+
+/** Place an updated thread in every cached inbox list it belongs to (and out of those it left). */
+export function upsertThread(qc: QueryClient, t: ThreadSummary, myId: number, unread: UnreadChange = {}): void {
+  for (const [key, data] of qc.getQueriesData<ThreadListCache>({ queryKey: qk.threadLists() })) {
+    if (!data) continue;
+    const filters = key[2] as ThreadFilters;
+    const previous = data.pages.flatMap((p) => p.items).find((x) => x.id === t.id);
+    const base = unread.reset ? 0 : (previous?.unreadCount ?? t.unreadCount ?? 0);
+    const next: ThreadSummary = { ...t, unreadCount: base + (unread.increment && !unread.reset ? 1 : 0) };
+    let pages = data.pages.map((p) => ({ ...p, items: p.items.filter((x) => x.id !== t.id) }));
+    if (threadMatches(next, filters, myId)) pages = insertSorted(pages, next, filters.sort);
+    qc.setQueryData<ThreadListCache>(key, { ...data, pages });
+  }
+  qc.setQueryData<ThreadDetail>(qk.thread(t.id), (d) => (d ? { ...d, thread: { ...t, unreadCount: d.thread.unreadCount } } : d));
+}
+
+function insertSorted(pages: ThreadListCache['pages'], t: ThreadSummary, sort: ThreadFilters['sort']): ThreadListCache['pages'] {
+  for (let p = 0; p < pages.length; p++) {
+    const i = pages[p].items.findIndex((x) => compareThreads(t, x, sort) < 0);
+    if (i !== -1) {
+      const items = pages[p].items.slice();
+      items.splice(i, 0, t);
+      return pages.map((pg, j) => (j === p ? { ...pg, items } : pg));
+    }
+  }
+  const last = pages.at(-1);
+  // Sorts after everything loaded: only show it if the list is complete, otherwise paging will bring it.
+  if (!last || last.nextCursor !== null) return pages;
+  return pages.map((pg, j) => (j === pages.length - 1 ? { ...pg, items: [...pg.items, t] } : pg));
+}
+
+/** Remove a thread from every cached list (merged away). */
+export function removeThread(qc: QueryClient, threadId: number): void {
+  for (const [key, data] of qc.getQueriesData<ThreadListCache>({ queryKey: qk.threadLists() })) {
+    if (!data) continue;
+    qc.setQueryData<ThreadListCache>(key, { ...data, pages: data.pages.map((p) => ({ ...p, items: p.items.filter((x) => x.id !== threadId) })) });
+  }
+  qc.removeQueries({ queryKey: qk.thread(threadId) });
+  qc.removeQueries({ queryKey: qk.messages(threadId) });
+}
+
+/** Who is looking at the app: needed to decide unread counts. */
+export interface ApplyContext {
+  myId: number;
+  /** The thread currently open on screen, if any. */
+  openThreadId: number | null;
+}
+
+/** Apply one logged event to the React Query cache directly (no refetch). */
+export function applyEvent(qc: QueryClient, e: LoggedEvent, ctx: ApplyContext): void {
+  if (e.type === 'message.created') {
+    upsertMessage(qc, e.message);
+    const reading = ctx.openThreadId === e.message.threadId;
+    const mine = e.message.direction === 'outbound' && e.message.authorAgentId === ctx.myId;
+    upsertThread(qc, e.thread, ctx.myId, {
+      increment: e.message.direction === 'inbound' && !reading,
+      reset: reading || mine,
+    });
+  } else if (e.type === 'message.updated') {
+    upsertMessage(qc, e.message);
+  } else if (e.type === 'thread.updated') {
+    upsertThread(qc, e.thread, ctx.myId);
+  } else if (e.type === 'thread.removed') {
+    removeThread(qc, e.threadId);
+  } else if (e.type === 'customer.updated' && e.threadId !== null) {
+    qc.setQueryData<ThreadDetail>(qk.thread(e.threadId), (d) => (d ? { ...d, customer: e.customer } : d));
+  }
+}
+
+/** Zero a thread's unread count in every cached list (the agent has read it). */
+export function clearUnread(qc: QueryClient, threadId: number): void {
+  for (const [key, data] of qc.getQueriesData<ThreadListCache>({ queryKey: qk.threadLists() })) {
+    if (!data || !data.pages.some((p) => p.items.some((x) => x.id === threadId && (x.unreadCount ?? 0) > 0))) continue;
+    qc.setQueryData<ThreadListCache>(key, {
+      ...data,
+      pages: data.pages.map((p) => ({ ...p, items: p.items.map((x) => (x.id === threadId ? { ...x, unreadCount: 0 } : x)) })),
+    });
+  }
+}

@@ -1,0 +1,107 @@
+import type { LexEntry } from './types';
+
+/**
+ * Raw lexicon data for one language, written as compact whitespace-separated strings so the
+ * word lists stay readable. A term is `key:valence[/negatedValence][~][t]`: `~` marks a soft,
+ * topic-like term damped in questions, `t` marks gratitude. Modifiers are `key:factor[/ownValence]`. In Latin-script languages `_`
+ * joins the words of a phrase and a trailing `*` makes the key a prefix (stem) match.
+ */
+export interface LexiconSource {
+  words: string;
+  negators: string;
+  weakNegators?: string;
+  /** Modifiers written before the word they modify: `very:1.4`. */
+  preModifiers: string;
+  /** Modifiers written after the word they modify: Thai `มาก:1.5`, Chinese `死了:1.6`. */
+  postModifiers?: string;
+  but: string;
+  still: string;
+  /** Words that make a sentence a question even without "?" (Thai ไหม, Chinese 吗, Polish czy). */
+  questionWords: string;
+  /** Words that make a sentence a question when they open it (English "can", Polish "kiedy"). */
+  questionStarts?: string;
+  /** Words that make a message a request, turning a bare "thanks" into politeness. */
+  requestWords: string;
+  /** Words after a thanks that name what was done ("thanks for…"), keeping it real gratitude. */
+  thanksObjects: string;
+}
+
+/** A language's lexicon prebuilt into Maps and Sets once at module load. */
+export interface Lexicon {
+  lang: string;
+  /** Joiner used to build phrase keys from tokens: ' ' for Latin script, '' for Thai and Chinese. */
+  joiner: string;
+  entries: Map<string, LexEntry>;
+  stems: Map<string, LexEntry>;
+  /** Longest phrase, in tokens (Latin) or characters (Thai/Chinese). */
+  maxPhrase: number;
+  minStem: number;
+  questionWords: Set<string>;
+  questionStarts: Set<string>;
+  requestWords: Set<string>;
+  thanksObjects: Set<string>;
+}
+
+const SPEC = /^(-?\d+(?:\.\d+)?)([~t]*)(?:\/(-?\d+(?:\.\d+)?))?([~t]*)$/;
+
+function terms(list: string | undefined): string[] {
+  return list ? list.split(/\s+/).filter(Boolean) : [];
+}
+
+function parseSpec(item: string): [string, LexEntry] {
+  const at = item.lastIndexOf(':');
+  const m = at > 0 ? SPEC.exec(item.slice(at + 1)) : null;
+  if (!m) throw new Error(`bad lexicon item "${item}"`);
+  const entry: LexEntry = { v: Number(m[1]) };
+  const flags = m[2] + m[4];
+  if (m[3] !== undefined) entry.neg = Number(m[3]);
+  if (flags.includes('~')) entry.soft = true;
+  if (flags.includes('t')) entry.thanks = true;
+  return [item.slice(0, at), entry];
+}
+
+/** Turns one language's raw lists into lookup Maps; `fold` normalises keys the same way tokens are. */
+export function buildLexicon(lang: string, src: LexiconSource, fold: (s: string) => string, joiner: string): Lexicon {
+  const entries = new Map<string, LexEntry>();
+  const stems = new Map<string, LexEntry>();
+  let maxPhrase = 1;
+  let minStem = Infinity;
+  const put = (rawKey: string, entry: LexEntry): void => {
+    const key = fold(joiner === ' ' ? rawKey.replace(/_/g, ' ') : rawKey);
+    if (key.endsWith('*')) {
+      const stem = key.slice(0, -1);
+      stems.set(stem, entry);
+      minStem = Math.min(minStem, stem.length);
+      return;
+    }
+    entries.set(key, entry);
+    maxPhrase = Math.max(maxPhrase, joiner === ' ' ? key.split(' ').length : key.length);
+  };
+  for (const item of terms(src.words)) put(...parseSpec(item));
+  for (const key of terms(src.negators)) put(key, { v: 0, role: 'negator' });
+  for (const key of terms(src.weakNegators)) put(key, { v: 0, role: 'negator', weak: true });
+  for (const item of terms(src.preModifiers)) {
+    const [key, e] = parseSpec(item);
+    put(key, { v: e.neg ?? 0, role: 'mod', factor: e.v, at: 'pre' });
+  }
+  for (const item of terms(src.postModifiers)) {
+    const [key, e] = parseSpec(item);
+    const prev = entries.get(fold(key));
+    put(key, { v: e.neg ?? prev?.v ?? 0, role: 'mod', factor: e.v, at: prev?.at === 'pre' ? 'both' : 'post' });
+  }
+  for (const key of terms(src.but)) put(key, { v: 0, role: 'but' });
+  for (const key of terms(src.still)) put(key, { v: 0, role: 'still' });
+  const set = (list: string) => new Set(terms(list).map((k) => fold(k.replace(/_/g, ' '))));
+  return {
+    lang,
+    joiner,
+    entries,
+    stems,
+    maxPhrase,
+    minStem: Number.isFinite(minStem) ? minStem : 99,
+    questionWords: set(src.questionWords),
+    questionStarts: set(src.questionStarts ?? ''),
+    requestWords: set(src.requestWords),
+    thanksObjects: set(src.thanksObjects),
+  };
+}
