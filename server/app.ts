@@ -17,6 +17,9 @@ import { authRoutes } from './http/routes/authRoutes';
 import { customerRoutes } from './http/routes/customerRoutes';
 import { eventRoutes } from './http/routes/eventRoutes';
 import { threadRoutes } from './http/routes/threadRoutes';
+import { webhookRoutes } from './http/routes/webhooks';
+import { publicChannelRoutes } from './http/routes/publicChannelRoutes';
+import { startChannelServices, type ChannelServices } from './channels/services';
 import { createRealtime, type Realtime } from './realtime/socketServer';
 import type { ServiceDeps } from './services/deps';
 import type { IngestHooks } from './services/ingest';
@@ -74,6 +77,8 @@ export function createApp(d: AppDeps): BraidApp {
   });
 
   const json = express.json({ limit: d.config.BODY_LIMIT });
+  app.use('/webhooks', webhookRoutes(ctx));
+  app.use(publicChannelRoutes(ctx));
   app.use('/api/channels/api', json, apiChannelRoutes(ctx));
   app.use('/api/auth', json, authRoutes(ctx));
   const agentApi = express.Router();
@@ -101,25 +106,29 @@ export function createApp(d: AppDeps): BraidApp {
   app.use(errorHandler);
 
   let snoozeTimer: NodeJS.Timeout | null = null;
+  let channels: ChannelServices | null = null;
   return {
     app,
     server,
     realtime,
     outbox,
     ctx,
-    listen(port, host = '127.0.0.1') {
-      return new Promise((resolve, reject) => {
+    async listen(port, host = '127.0.0.1') {
+      const bound = await new Promise<number>((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {
           server.off('error', reject);
-          outbox.start();
-          snoozeTimer = setInterval(() => wakeSnoozedThreads(deps), 5_000);
           resolve((server.address() as AddressInfo).port);
         });
       });
+      channels = await startChannelServices(ctx, server);
+      outbox.start();
+      snoozeTimer = setInterval(() => wakeSnoozedThreads(deps), 5_000);
+      return bound;
     },
     async close() {
       if (snoozeTimer) clearInterval(snoozeTimer);
+      await channels?.close();
       await outbox.stop();
       await realtime.close();
       await new Promise<void>((resolve) => {

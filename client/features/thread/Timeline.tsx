@@ -23,7 +23,7 @@ export function Timeline(p: {
     if (el) el.scrollTop = el.scrollHeight;
   }, [lastId]);
   return (
-    <ol className="timeline" ref={ref} aria-label={t('thread.select')} aria-live="polite">
+    <ol className="timeline" ref={ref} aria-label={t('thread.timeline')} aria-live="polite">
       {p.hasOlder && (
         <li className="load-older">
           <button type="button" className="link" onClick={p.loadOlder} disabled={p.loadingOlder}>

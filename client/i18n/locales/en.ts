@@ -23,6 +23,7 @@ const en = {
   thread: {
     select: 'Select a conversation',
     loadOlder: 'Load older messages',
+    timeline: 'Conversation history',
     noMessages: 'No messages yet.',
     take: 'Take',
     resolve: 'Resolve',
