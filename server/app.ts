@@ -17,11 +17,16 @@ import { authRoutes } from './http/routes/authRoutes';
 import { customerRoutes } from './http/routes/customerRoutes';
 import { eventRoutes } from './http/routes/eventRoutes';
 import { threadRoutes } from './http/routes/threadRoutes';
+import { threadCountRoutes } from './http/routes/threadCountRoutes';
+import { cannedRoutes } from './http/routes/cannedRoutes';
 import { webhookRoutes } from './http/routes/webhooks';
 import { publicChannelRoutes } from './http/routes/publicChannelRoutes';
 import { startChannelServices, type ChannelServices } from './channels/services';
 import { createRealtime, type Realtime } from './realtime/socketServer';
-import type { ServiceDeps } from './services/deps';
+import type { EventPublisher, ServiceDeps } from './services/deps';
+import { SlaScheduler } from './services/slaScheduler';
+import { intelligenceHooks } from './services/intelligence';
+import { metricsRoutes } from './http/routes/metricsRoutes';
 import type { IngestHooks } from './services/ingest';
 import { OutboxWorker, type OutboxOptions } from './services/outbox';
 import { wakeSnoozedThreads } from './services/threadOps';
@@ -58,12 +63,17 @@ export function createApp(d: AppDeps): BraidApp {
   const app = express();
   const server = createServer(app);
   const realtime = createRealtime(server, d.db, now, d.config.PUBLIC_URL);
-  const deps: ServiceDeps = { db: d.db, publisher: realtime.publisher, presence: realtime.presence, now };
+  // Committed events go to live sockets and to the SLA scheduler (which re-plans touched threads).
+  const listeners: EventPublisher[] = [realtime.publisher];
+  const publisher: EventPublisher = { publish: (events) => listeners.forEach((l) => l.publish(events)) };
+  const deps: ServiceDeps = { db: d.db, publisher, presence: realtime.presence, now };
+  const sla = new SlaScheduler(deps);
+  listeners.push({ publish: (events) => sla.onEvents(events) });
   const registry = d.registry ?? createChannelRegistry();
   const channelCtx: ChannelContext = { config: d.config, db: d.db, fetch: d.fetch ?? fetch, now };
   const outbox = new OutboxWorker(deps, registry, channelCtx, d.outbox);
-  const ingestHooks: IngestHooks = {};
-  const ctx: AppContext = { deps, config: d.config, realtime, outbox, registry, channelCtx, ingestHooks };
+  const ingestHooks: IngestHooks = intelligenceHooks(deps, () => outbox.kick());
+  const ctx: AppContext = { deps, config: d.config, realtime, outbox, registry, channelCtx, ingestHooks, sla };
 
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -90,7 +100,8 @@ export function createApp(d: AppDeps): BraidApp {
     next();
   });
   agentApi.use(json, requireAuth(d.db, now));
-  agentApi.use(threadRoutes(ctx), customerRoutes(ctx), adminRoutes(ctx), eventRoutes(ctx));
+  agentApi.use(metricsRoutes(ctx));
+  agentApi.use(threadCountRoutes(ctx), cannedRoutes(ctx), threadRoutes(ctx), customerRoutes(ctx), adminRoutes(ctx), eventRoutes(ctx));
   app.use('/api', agentApi);
   app.use('/api', notFoundHandler);
 
@@ -123,11 +134,13 @@ export function createApp(d: AppDeps): BraidApp {
       });
       channels = await startChannelServices(ctx, server);
       outbox.start();
+      sla.start();
       snoozeTimer = setInterval(() => wakeSnoozedThreads(deps), 5_000);
       return bound;
     },
     async close() {
       if (snoozeTimer) clearInterval(snoozeTimer);
+      sla.stop();
       await channels?.close();
       await outbox.stop();
       await realtime.close();

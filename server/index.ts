@@ -5,6 +5,7 @@ import { loadConfig } from './config';
 import { openDatabase } from './db/connection';
 import { ensureAdmin } from './services/bootstrap';
 import { seedDemoWorkspace } from './services/demo/seed';
+import { analyzeInbound } from './services/intelligence';
 
 // Boot only: config → db → createApp(deps) → listen.
 const config = loadConfig();
@@ -18,7 +19,7 @@ if (admin.created) {
   if (admin.generatedPassword) console.log(`[braid] generated admin password (shown once): ${admin.generatedPassword}`);
 }
 if (admin.created && config.DEMO === '1') {
-  const demo = await seedDemoWorkspace(db, Date.now());
+  const demo = await seedDemoWorkspace(db, Date.now(), { analyze: analyzeInbound });
   console.log('[braid] demo workspace created — demo-only accounts (never use these in production):');
   for (const a of demo.accounts) console.log(`         ${a.role.padEnd(10)} ${a.email.padEnd(28)} password: ${a.password}`);
 }

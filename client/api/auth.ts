@@ -48,3 +48,12 @@ export function useLogout() {
     },
   });
 }
+
+/** Save the agent's own preferences (UI language, display name). */
+export function useUpdateMe() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: { locale?: MeResponse['agent']['locale']; name?: string }) => api('/api/auth/me', MeResponseSchema, { method: 'PATCH', body: patch }),
+    onSuccess: (me) => qc.setQueryData(qk.me(), me),
+  });
+}

@@ -1,20 +1,22 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
-import { z } from 'zod';
+import { useInfiniteQuery, useQuery, type InfiniteData } from '@tanstack/react-query';
 import { ThreadDetailSchema } from '../../shared/api';
-import { MessagePageSchema, MessageSchema, type Message, type MessagePage } from '../../shared/schemas/message';
-import { ThreadListResponseSchema, ThreadSummarySchema, type ThreadListResponse } from '../../shared/schemas/thread';
-import type { Priority, ThreadStatus } from '../../shared/schemas/common';
+import { MessagePageSchema, type MessagePage } from '../../shared/schemas/message';
+import { ThreadListResponseSchema, type ThreadListResponse } from '../../shared/schemas/thread';
 import { api } from './http';
 import { qk, type ThreadFilters } from './queryKeys';
-import { clearUnread, upsertMessage } from '../realtime/cacheUpdates';
+
+export { useMarkRead, useRetryDelivery, useSendMessage, useThreadAction, type SendVariables } from './threadMutations';
 
 /** Cached shape of an inbox list. */
 export type ThreadListCache = InfiniteData<ThreadListResponse, string | null>;
 /** Cached shape of a thread's messages (pages newest-first, each page ascending). */
 export type MessagesCache = InfiniteData<MessagePage, string | null>;
 
+/** Rows per inbox page. */
+export const LIST_PAGE_SIZE = 50;
+
 function listUrl(f: ThreadFilters, cursor: string | null): string {
-  const p = new URLSearchParams({ status: f.status, assignee: String(f.assignee), sort: f.sort, limit: '50' });
+  const p = new URLSearchParams({ status: f.status, assignee: String(f.assignee), sort: f.sort, limit: String(LIST_PAGE_SIZE) });
   if (f.team !== undefined) p.set('team', String(f.team));
   if (f.channel) p.set('channel', f.channel);
   if (cursor) p.set('cursor', cursor);
@@ -52,44 +54,5 @@ export function useMessages(threadId: number | null) {
     getNextPageParam: (last) => last.before,
     enabled: threadId !== null,
     staleTime: Infinity,
-  });
-}
-
-/** Send a reply (or a note) and put the stored message into the cache at once. */
-export function useSendMessage(threadId: number) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (v: { kind: 'reply' | 'note'; text: string; clientId: string; identityId?: number }) =>
-      api(`/api/threads/${threadId}/${v.kind === 'reply' ? 'replies' : 'notes'}`, MessageSchema, {
-        method: 'POST',
-        body: { text: v.text, clientId: v.clientId, ...(v.identityId ? { identityId: v.identityId } : {}) },
-      }),
-    onSuccess: (m: Message) => upsertMessage(qc, m),
-  });
-}
-
-/** Thread actions: assign, take, status, priority. The socket event updates every list. */
-export function useThreadAction(threadId: number) {
-  return useMutation({
-    mutationFn: (a: { kind: 'take' } | { kind: 'assign'; agentId: number | null } | { kind: 'status'; status: ThreadStatus; snoozedUntil?: number } | { kind: 'priority'; priority: Priority }) => {
-      const { kind, ...body } = a;
-      return api(`/api/threads/${threadId}/${kind}`, ThreadSummarySchema, { method: 'POST', body: kind === 'take' ? {} : body });
-    },
-  });
-}
-
-/** Retry a failed delivery. */
-export function useRetryDelivery() {
-  return useMutation({
-    mutationFn: (messageId: number) => api(`/api/messages/${messageId}/retry`, z.object({ ok: z.boolean() }), { method: 'POST' }),
-  });
-}
-
-/** Mark a thread read up to a message. */
-export function useMarkRead(threadId: number) {
-  const qc = useQueryClient();
-  return useMutation({
-    onMutate: () => clearUnread(qc, threadId),
-    mutationFn: (lastMessageId: number) => api(`/api/threads/${threadId}/read`, z.object({ ok: z.boolean() }), { method: 'POST', body: { lastMessageId } }),
   });
 }

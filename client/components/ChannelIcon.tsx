@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { ChannelKind } from '../../shared/channels';
 import { CHANNEL_LABELS } from '../../shared/channels';
 
@@ -14,11 +15,25 @@ const GLYPH: Record<ChannelKind, { text: string; color: string }> = {
   line: { text: 'LINE', color: '#166534' },
 };
 
-/** Small coloured badge naming a channel (the label is what screen readers hear). */
-export function ChannelIcon({ channel }: { channel: ChannelKind }) {
+/** The channel's name in the UI language (brand names stay as they are). */
+export function useChannelLabel(): (c: ChannelKind) => string {
+  const { t } = useTranslation();
+  return (c) => t(`channel.${c}`, { defaultValue: CHANNEL_LABELS[c] });
+}
+
+/** Small coloured badge naming a channel (the label is what screen readers hear, unless it only decorates a label). */
+export function ChannelIcon({ channel, decorative = false }: { channel: ChannelKind; decorative?: boolean }) {
+  const label = useChannelLabel()(channel);
   const g = GLYPH[channel];
+  if (decorative) {
+    return (
+      <span className="channel-icon" style={{ background: g.color }} aria-hidden="true">
+        {g.text}
+      </span>
+    );
+  }
   return (
-    <span className="channel-icon" style={{ background: g.color }} title={CHANNEL_LABELS[channel]} aria-label={CHANNEL_LABELS[channel]} role="img">
+    <span className="channel-icon" style={{ background: g.color }} title={label} aria-label={label} role="img">
       {g.text}
     </span>
   );

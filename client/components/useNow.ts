@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 
+const TICK_MS = 15_000;
 let now = Date.now();
 const subs = new Set<() => void>();
 let timer: ReturnType<typeof setInterval> | null = null;
@@ -10,7 +11,7 @@ function subscribe(fn: () => void): () => void {
     timer = setInterval(() => {
       now = Date.now();
       subs.forEach((s) => s());
-    }, 15_000);
+    }, TICK_MS);
   }
   return () => {
     subs.delete(fn);
@@ -21,7 +22,14 @@ function subscribe(fn: () => void): () => void {
   };
 }
 
+// Stable between ticks (as useSyncExternalStore requires), but never staler than one tick, even
+// when no clock was mounted for a while.
+function snapshot(): number {
+  if (Date.now() - now >= TICK_MS) now = Date.now();
+  return now;
+}
+
 /** Current time, shared by every live clock and refreshed every 15 seconds. */
 export function useNow(): number {
-  return useSyncExternalStore(subscribe, () => now, () => now);
+  return useSyncExternalStore(subscribe, snapshot, snapshot);
 }

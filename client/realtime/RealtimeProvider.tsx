@@ -5,7 +5,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/so
 import { EventsHeadSchema, EventsPageSchema, type LoggedEvent, type PresenceChanged, type ThreadViewers } from '../../shared/schemas/events';
 import { api } from '../api/http';
 import { qk } from '../api/queryKeys';
-import { applyEvent } from './cacheUpdates';
+import { createEventSink, type EventSink } from './eventSink';
 
 type AgentSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -16,11 +16,15 @@ export interface RealtimeApi {
   viewThread(threadId: number | null): void;
   setTyping(threadId: number, typing: boolean): void;
   setPresence(p: 'online' | 'away'): void;
+  /** Ask for fresh view counts soon (throttled with the socket-driven refreshes). */
+  refreshCounts(): void;
   /** Subscribe to every applied event (notifications, sounds). */
   onEvent(fn: (e: LoggedEvent) => void): () => void;
 }
 
-const Ctx = createContext<RealtimeApi | null>(null);
+/** The live-connection context (exported so tests can provide a stand-in without a socket). */
+export const RealtimeContext = createContext<RealtimeApi | null>(null);
+const Ctx = RealtimeContext;
 
 /** Access the live connection. */
 export function useRealtime(): RealtimeApi {
@@ -40,16 +44,19 @@ export function RealtimeProvider({ myId, children }: { myId: number; children: R
   const socketRef = useRef<AgentSocket | null>(null);
   const openThread = useRef<number | null>(null);
   const listeners = useRef(new Set<(e: LoggedEvent) => void>());
+  const sink = useRef<EventSink | null>(null);
 
   useEffect(() => {
     let lastSeq = 0;
     let catchingUp = false;
     let buffered: LoggedEvent[] = [];
     let cancelled = false;
+    const events = createEventSink(qc, () => ({ myId, openThreadId: openThread.current }));
+    sink.current = events;
     const apply = (e: LoggedEvent) => {
       if (e.seq <= lastSeq) return;
       lastSeq = e.seq;
-      applyEvent(qc, e, { myId, openThreadId: openThread.current });
+      events.apply(e);
       for (const fn of listeners.current) fn(e);
     };
     const live = (e: LoggedEvent) => (catchingUp ? buffered.push(e) : apply(e));
@@ -98,6 +105,7 @@ export function RealtimeProvider({ myId, children }: { myId: number; children: R
     });
     return () => {
       cancelled = true;
+      events.dispose();
       socket?.close();
       socketRef.current = null;
     };
@@ -115,6 +123,9 @@ export function RealtimeProvider({ myId, children }: { myId: number; children: R
       },
       setPresence(presence) {
         socketRef.current?.emit('presence.set', { presence });
+      },
+      refreshCounts() {
+        sink.current?.refreshCounts();
       },
       onEvent(fn) {
         listeners.current.add(fn);

@@ -53,7 +53,23 @@ export function upsertThread(qc: QueryClient, t: ThreadSummary, myId: number, un
     if (threadMatches(next, filters, myId)) pages = insertSorted(pages, next, filters.sort);
     qc.setQueryData<ThreadListCache>(key, { ...data, pages });
   }
-  qc.setQueryData<ThreadDetail>(qk.thread(t.id), (d) => (d ? { ...d, thread: { ...t, unreadCount: d.thread.unreadCount } } : d));
+  const detail = qc.getQueryData<ThreadDetail>(qk.thread(t.id));
+  if (!detail) return;
+  qc.setQueryData<ThreadDetail>(qk.thread(t.id), { ...detail, thread: { ...t, unreadCount: detail.thread.unreadCount } });
+  // A resolve or re-open changes the episode list the timeline and customer panel show: refetch
+  // that one open thread (rare, and never more than once per status change).
+  if (detail.thread.currentEpisodeId !== t.currentEpisodeId || (detail.thread.status === 'resolved') !== (t.status === 'resolved')) {
+    void qc.invalidateQueries({ queryKey: qk.thread(t.id) });
+  }
+}
+
+/** Change one thread wherever it is cached (lists and detail) without moving it. */
+export function patchThread(qc: QueryClient, threadId: number, fn: (t: ThreadSummary) => ThreadSummary): void {
+  for (const [key, data] of qc.getQueriesData<ThreadListCache>({ queryKey: qk.threadLists() })) {
+    if (!data || !data.pages.some((p) => p.items.some((x) => x.id === threadId))) continue;
+    qc.setQueryData<ThreadListCache>(key, { ...data, pages: data.pages.map((p) => ({ ...p, items: p.items.map((x) => (x.id === threadId ? fn(x) : x)) })) });
+  }
+  qc.setQueryData<ThreadDetail>(qk.thread(threadId), (d) => (d ? { ...d, thread: fn(d.thread) } : d));
 }
 
 function insertSorted(pages: ThreadListCache['pages'], t: ThreadSummary, sort: ThreadFilters['sort']): ThreadListCache['pages'] {
@@ -92,6 +108,8 @@ export interface ApplyContext {
 export function applyEvent(qc: QueryClient, e: LoggedEvent, ctx: ApplyContext): void {
   if (e.type === 'message.created') {
     upsertMessage(qc, e.message);
+    // A merge moves a whole history into this thread: the cached timeline must be reloaded.
+    if (e.message.systemKind === 'merged' || e.message.systemKind === 'unmerged') void qc.invalidateQueries({ queryKey: qk.messages(e.message.threadId) });
     const reading = ctx.openThreadId === e.message.threadId;
     const mine = e.message.direction === 'outbound' && e.message.authorAgentId === ctx.myId;
     upsertThread(qc, e.thread, ctx.myId, {
@@ -104,8 +122,11 @@ export function applyEvent(qc: QueryClient, e: LoggedEvent, ctx: ApplyContext): 
     upsertThread(qc, e.thread, ctx.myId);
   } else if (e.type === 'thread.removed') {
     removeThread(qc, e.threadId);
-  } else if (e.type === 'customer.updated' && e.threadId !== null) {
-    qc.setQueryData<ThreadDetail>(qk.thread(e.threadId), (d) => (d ? { ...d, customer: e.customer } : d));
+  } else if (e.type === 'customer.updated') {
+    if (e.threadId !== null) qc.setQueryData<ThreadDetail>(qk.thread(e.threadId), (d) => (d ? { ...d, customer: e.customer } : d));
+    void qc.invalidateQueries({ queryKey: qk.customer(e.customer.id), refetchType: 'active' });
+  } else if (e.type === 'sla.alerted') {
+    patchThread(qc, e.threadId, (t) => ({ ...t, sla: t.sla ? { ...t.sla, state: e.state, kind: e.kind, dueAt: e.dueAt } : t.sla }));
   }
 }
 

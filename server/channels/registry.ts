@@ -1,28 +1,27 @@
-import type { ChannelKind } from '../../shared/channels';
 import { apiAdapter } from './api';
-import type { ChannelAdapter, ChannelRegistry } from './types';
-
-// Channels whose provider adapter is not wired yet refuse sends with a clear reason.
-function notConnected(kind: ChannelKind): ChannelAdapter {
-  return {
-    kind,
-    enabled: () => false,
-    send: async () => ({ ok: false, retryable: false, error: `the ${kind} channel is not connected` }),
-  };
-}
+import { emailAdapter } from './email';
+import { instagramAdapter } from './instagram';
+import { lineAdapter } from './line';
+import { messengerAdapter } from './messenger';
+import { smsAdapter } from './sms';
+import { telegramAdapter } from './telegram';
+import type { ChannelRegistry } from './types';
+import { voiceAdapter } from './voice';
+import { webchatAdapter } from './webchat';
+import { whatsappAdapter } from './whatsapp';
 
 /** Build the registry of channel adapters (one entry per kind, checked by the compiler). */
 export function createChannelRegistry(): ChannelRegistry {
   return {
     api: apiAdapter,
-    webchat: notConnected('webchat'),
-    email: notConnected('email'),
-    sms: notConnected('sms'),
-    whatsapp: notConnected('whatsapp'),
-    voice: notConnected('voice'),
-    messenger: notConnected('messenger'),
-    instagram: notConnected('instagram'),
-    telegram: notConnected('telegram'),
-    line: notConnected('line'),
+    webchat: webchatAdapter,
+    email: emailAdapter,
+    sms: smsAdapter,
+    whatsapp: whatsappAdapter,
+    voice: voiceAdapter,
+    messenger: messengerAdapter,
+    instagram: instagramAdapter,
+    telegram: telegramAdapter,
+    line: lineAdapter,
   };
 }

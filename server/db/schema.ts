@@ -171,6 +171,11 @@ export const episodes = sqliteTable(
     sentimentStart: real('sentiment_start'),
     sentimentEnd: real('sentiment_end'),
     predictedWaitMs: integer('predicted_wait_ms'),
+    /** Set while the thread is pending/snoozed: the resolution clock is paused. */
+    pausedSince: integer('paused_since'),
+    /** Time this episode already spent paused (calendar and business ms). */
+    pausedMs: integer('paused_ms').notNull().default(0),
+    pausedBusinessMs: integer('paused_business_ms').notNull().default(0),
     surveyKind: text('survey_kind', { enum: ['csat', 'nps'] }),
     surveySentAt: integer('survey_sent_at'),
     surveyScore: integer('survey_score'),
@@ -314,3 +319,20 @@ export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value', { mode: 'json' }).notNull(),
 });
+
+/** SLA threshold events already fired, so each fires exactly once, also across restarts. */
+export const slaAlerts = sqliteTable(
+  'sla_alerts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    threadId: integer('thread_id').notNull().references(() => threads.id),
+    episodeId: integer('episode_id').notNull().references(() => episodes.id),
+    kind: text('kind', { enum: ['first_response', 'next_response', 'resolution'] }).notNull(),
+    /** The clock's start: a new unanswered message starts a new next-response clock. */
+    clockStartedAt: integer('clock_started_at').notNull(),
+    fraction: real('fraction').notNull(),
+    dueAt: integer('due_at').notNull(),
+    firedAt: integer('fired_at').notNull(),
+  },
+  (t) => [uniqueIndex('sla_alerts_uq').on(t.episodeId, t.kind, t.clockStartedAt, t.fraction)],
+);

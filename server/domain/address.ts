@@ -12,6 +12,7 @@ export interface NormalizedAddress {
 export class InvalidAddressError extends Error {}
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const BSUID_RE = /^[A-Z]{2}\.[0-9A-Za-z]{4,128}$/;
 
 /** Canonical E.164 form of a phone number, or null. Bare digits are read as international. */
 export function normalizePhone(raw: string): string | null {
@@ -39,6 +40,10 @@ export function normalizeAddress(
   extra: { phone?: string; email?: string } = {},
 ): NormalizedAddress {
   if (isPhoneChannel(channel)) {
+    // WhatsApp users with a username may arrive with only a business-scoped user id (BSUID, "US.1349…").
+    if (channel === 'whatsapp' && BSUID_RE.test(raw.trim())) {
+      return { address: raw.trim(), phone: extra.phone ? normalizePhone(extra.phone) : null, email: extra.email ? normalizeEmail(extra.email) : null };
+    }
     const phone = normalizePhone(raw);
     if (!phone) throw new InvalidAddressError(`not a phone number: ${raw.slice(0, 40)}`);
     return { address: phone, phone, email: extra.email ? normalizeEmail(extra.email) : null };

@@ -4,6 +4,7 @@ import type { Realtime } from '../realtime/socketServer';
 import type { ServiceDeps } from '../services/deps';
 import type { IngestHooks } from '../services/ingest';
 import type { OutboxWorker } from '../services/outbox';
+import type { SlaScheduler } from '../services/slaScheduler';
 
 /** Everything routers need, assembled once by createApp. */
 export interface AppContext {
@@ -14,4 +15,6 @@ export interface AppContext {
   registry: ChannelRegistry;
   channelCtx: ChannelContext;
   ingestHooks: IngestHooks;
+  /** Pushes SLA warnings and breaches at the right instants. */
+  sla: SlaScheduler;
 }

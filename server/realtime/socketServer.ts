@@ -49,12 +49,15 @@ export function createRealtime(http: HttpServer, db: Db, now: () => number, publ
     serveClient: false,
     // Recovery replays missed packets, but the auth middleware still runs on every (re)connection.
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
-    allowRequest: (req, cb) => cb(null, sameOrigin(req.headers, publicUrl)),
+    // The web-chat widget (its own namespace, token auth, no cookies) may be embedded on any site;
+    // cross-origin polling never carries credentials, and the agent namespace checks Origin below.
+    cors: { origin: true, credentials: false },
   });
   const presence = new PresenceRegistry();
   const viewers = new ViewerRegistry();
 
   io.use((socket, next) => {
+    if (!sameOrigin(socket.handshake.headers, publicUrl)) return next(new Error('cross-origin agent connection refused'));
     const cookies = parseCookie(socket.handshake.headers.cookie ?? '');
     const session = readSession(db, cookies[SESSION_COOKIE], now());
     if (!session) return next(new Error('unauthorized'));

@@ -22,7 +22,7 @@ export function updateCustomer(deps: ServiceDeps, viewer: Viewer, customerId: nu
     if (thread) {
       emit({ type: 'customer.updated', customer, threadId: thread.id }, roomsOf(thread), thread.id);
       if (patch.name !== undefined) {
-        emit({ type: 'thread.updated', thread: summarize(tx, getThreadRow(tx, thread.id)), reason: 'customer' }, roomsOf(thread), thread.id);
+        emit({ type: 'thread.updated', thread: summarize(tx, getThreadRow(tx, thread.id), deps.now()), reason: 'customer' }, roomsOf(thread), thread.id);
       }
     }
     return customer;

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { customers, episodes, identities, messages, threads } from '../db/schema';
 import { toMessage, type IdentityRow, type ThreadRow } from '../db/mappers';
 import { normalizeAddress, type NormalizedAddress } from '../domain/address';
@@ -11,6 +11,7 @@ import { routeTeam } from './settingsStore';
 import { roomsOf, summarize } from './threadQueries';
 import { isUniqueViolation, transact, type EmitFn, type Tx } from './tx';
 import { previewOf } from './preview';
+import { trackPause } from './pause';
 
 /** Sentiment computed for an inbound message (filled by the intelligence layer). */
 export interface InboundAnalysis {
@@ -24,11 +25,13 @@ export interface IngestHooks {
   analyze?: (text: string) => InboundAnalysis | null;
   /** True when the message answers a pending survey: it must not re-open the thread. */
   isSurveyAnswer?: (tx: Tx, thread: ThreadRow, input: NormalizedInbound) => boolean;
+  /** Runs after a new message is committed (acknowledgements, alerts); failures never undo the ingest. */
+  afterCommit?: (result: Extract<IngestResult, { status: 'stored' }>, input: NormalizedInbound, analysis: InboundAnalysis | null) => void;
 }
 
 /** What ingest did with one inbound message. */
 export type IngestResult =
-  | { status: 'stored'; messageId: number; threadId: number; customerId: number; newEpisode: boolean; episodeId: number }
+  | { status: 'stored'; messageId: number; threadId: number; customerId: number; newEpisode: boolean; episodeId: number; surveyAnswer: boolean }
   | { status: 'duplicate'; messageId: number; threadId: number; customerId: number };
 
 // Clock skew we accept from providers before falling back to our receive time.
@@ -42,13 +45,22 @@ const MAX_FUTURE_SKEW_MS = 10 * 60_000;
 export function ingestInbound(deps: ServiceDeps, input: NormalizedInbound, hooks: IngestHooks = {}): IngestResult {
   const addr = normalizeAddress(input.channel, input.from.address, input.from);
   const analysis = hooks.analyze?.(input.text) ?? null;
+  let result: IngestResult;
   try {
-    return transact(deps, (tx, emit) => ingestInTx(tx, emit, deps, input, addr, analysis, hooks));
+    result = transact(deps, (tx, emit) => ingestInTx(tx, emit, deps, input, addr, analysis, hooks));
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
     // Another writer created the same customer/identity/message a moment ago: re-read and continue.
-    return transact(deps, (tx, emit) => ingestInTx(tx, emit, deps, input, addr, analysis, hooks));
+    result = transact(deps, (tx, emit) => ingestInTx(tx, emit, deps, input, addr, analysis, hooks));
   }
+  if (result.status === 'stored' && hooks.afterCommit) {
+    try {
+      hooks.afterCommit(result, input, analysis);
+    } catch (err) {
+      console.error('[ingest] after-commit hook failed (the message is stored):', err);
+    }
+  }
+  return result;
 }
 
 function ingestInTx(
@@ -80,6 +92,7 @@ function ingestInTx(
   const isFresh = thread.currentEpisodeId === null;
   const transition = onInbound(isFresh ? null : thread.status, { isSurveyAnswer: surveyAnswer });
   let episodeId = thread.currentEpisodeId;
+  if (!isFresh) trackPause(tx, thread.currentEpisodeId, thread.teamId, thread.status, transition.status, now);
   if (transition.startsEpisode) episodeId = openEpisode(tx, thread, now);
 
   const row = tx
@@ -106,6 +119,7 @@ function ingestInTx(
     .returning()
     .get();
 
+  if (analysis && episodeId !== null && !surveyAnswer) recordEpisodeSentiment(tx, episodeId, analysis.score);
   const isLatest = sortTs >= thread.lastMessageAt || thread.lastMessageId === null;
   const isLatestInbound = thread.lastInboundAt === null || sortTs >= thread.lastInboundAt;
   const channels = thread.channels.includes(input.channel) ? thread.channels : [...thread.channels, input.channel];
@@ -142,7 +156,7 @@ function ingestInTx(
   }
 
   emit(
-    { type: 'message.created', message: toMessage(row), thread: summarize(tx, updated) },
+    { type: 'message.created', message: toMessage(row), thread: summarize(tx, updated, deps.now()) },
     roomsOf(updated),
     thread.id,
   );
@@ -153,7 +167,16 @@ function ingestInTx(
     customerId: identity.customerId,
     newEpisode: transition.startsEpisode,
     episodeId: episodeId ?? 0,
+    surveyAnswer,
   };
+}
+
+/** The episode's sentiment arc: its first inbound score and its latest one. */
+function recordEpisodeSentiment(tx: Tx, episodeId: number, score: number): void {
+  tx.update(episodes)
+    .set({ sentimentStart: sql`coalesce(${episodes.sentimentStart}, ${score})`, sentimentEnd: score })
+    .where(eq(episodes.id, episodeId))
+    .run();
 }
 
 /** Find or create the identity (and customer) for the sender, following the documented match order. */
@@ -207,7 +230,8 @@ function resolveIdentity(tx: Tx, input: NormalizedInbound, addr: NormalizedAddre
 function identityMeta(input: NormalizedInbound): Record<string, unknown> {
   const keep: Record<string, unknown> = { transport: input.transport };
   const m = input.meta ?? {};
-  for (const k of ['apiKeyId', 'chatId', 'visitorId']) if (k in m) keep[k] = m[k];
+  // Reply routing facts (API key, Telegram chat, widget visitor, WhatsApp sender number, Page / IG account).
+  for (const k of ['apiKeyId', 'chatId', 'visitorId', 'phoneNumberId', 'pageId', 'igAccountId', 'addressKind']) if (k in m) keep[k] = m[k];
   return keep;
 }
 

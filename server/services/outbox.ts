@@ -6,7 +6,7 @@ import type { ChannelKind } from '../../shared/channels';
 import type { ChannelContext, ChannelRegistry, OutboundJob, SendResult } from '../channels/types';
 import type { ServiceDeps } from './deps';
 import { ConflictError, NotFoundError, roomsOf } from './threadQueries';
-import { transact } from './tx';
+import { isUniqueViolation, transact } from './tx';
 
 /** Retry policy for deliveries. */
 export interface OutboxOptions {
@@ -172,7 +172,15 @@ export class OutboxWorker {
         tx.update(outbox).set({ status: 'failed', attempts: job.attempt, lastError: result.error, updatedAt: now }).where(eq(outbox.id, job.outboxId)).run();
         fields = { deliveryStatus: 'failed', deliveryError: result.error };
       }
-      const updated = tx.update(messages).set(fields).where(eq(messages.id, msg.id)).returning().get();
+      let updated;
+      try {
+        updated = tx.update(messages).set(fields).where(eq(messages.id, msg.id)).returning().get();
+      } catch (err) {
+        // A provider reusing an id another message already holds must not wedge the queue: keep it in meta.
+        if (!isUniqueViolation(err) || !fields.providerMessageId) throw err;
+        const { providerMessageId, ...rest } = fields;
+        updated = tx.update(messages).set({ ...rest, meta: { ...msg.meta, duplicateProviderMessageId: providerMessageId } }).where(eq(messages.id, msg.id)).returning().get();
+      }
       const thread = tx.select().from(threads).where(eq(threads.id, msg.threadId)).get();
       if (thread) emit({ type: 'message.updated', message: toMessage(updated) }, roomsOf(thread), thread.id);
     });

@@ -113,7 +113,7 @@ export function writeOutbound(
     .returning()
     .get();
   const message = toMessage(row);
-  emit({ type: 'message.created', message, thread: summarize(tx, updated) }, roomsOf(updated).concat(roomsOf(thread)), thread.id);
+  emit({ type: 'message.created', message, thread: summarize(tx, updated, deps.now()) }, roomsOf(updated).concat(roomsOf(thread)), thread.id);
   return message;
 }
 
@@ -149,7 +149,7 @@ export function addNote(deps: ServiceDeps, viewer: Viewer, threadId: number, inp
       .returning()
       .get();
     const message = toMessage(row);
-    emit({ type: 'message.created', message, thread: summarize(tx, thread) }, roomsOf(thread), thread.id);
+    emit({ type: 'message.created', message, thread: summarize(tx, thread, deps.now()) }, roomsOf(thread), thread.id);
     return message;
   });
 }

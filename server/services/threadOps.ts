@@ -7,6 +7,7 @@ import type { Priority, ThreadStatus } from '../../shared/schemas/common';
 import type { ThreadSummary } from '../../shared/schemas/thread';
 import type { ServiceDeps } from './deps';
 import { openEpisode } from './ingest';
+import { trackPause } from './pause';
 import { ForbiddenError, threadForViewer } from './replies';
 import { ConflictError, NotFoundError, roomsOf, summarize } from './threadQueries';
 import { transact, type EmitFn, type Tx } from './tx';
@@ -37,7 +38,7 @@ export function recordSystem(
     .returning()
     .get();
   const rooms = [...new Set([...roomsOf(before), ...roomsOf(after)])];
-  const thread = summarize(tx, after);
+  const thread = summarize(tx, after, now);
   emit({ type: 'message.created', message: toMessage(row), thread }, rooms, after.id);
   emit({ type: 'thread.updated', thread, reason: kind }, rooms, after.id);
 }
@@ -58,7 +59,7 @@ export function assignThread(deps: ServiceDeps, viewer: Viewer, threadId: number
       const target = tx.select().from(agents).where(eq(agents.id, agentId)).get();
       if (!target || !target.active) throw new NotFoundError(`agent ${agentId} not found`);
     }
-    if (before.assigneeId === agentId) return summarize(tx, before);
+    if (before.assigneeId === agentId) return summarize(tx, before, deps.now());
     const now = deps.now();
     const after = tx.update(threads).set({ assigneeId: agentId, updatedAt: now }).where(eq(threads.id, threadId)).returning().get();
     if (after.currentEpisodeId !== null && after.status !== 'resolved') {
@@ -71,7 +72,7 @@ export function assignThread(deps: ServiceDeps, viewer: Viewer, threadId: number
           ? `${agentName(tx, viewer.id)} took the thread`
           : `${agentName(tx, viewer.id)} assigned the thread to ${agentName(tx, agentId)}`;
     recordSystem(tx, emit, now, before, after, 'assigned', text, { actorId: viewer.id, assigneeId: agentId });
-    return summarize(tx, after);
+    return summarize(tx, after, deps.now());
   });
 }
 
@@ -82,12 +83,12 @@ export function setThreadTeam(deps: ServiceDeps, viewer: Viewer, threadId: numbe
     const before = threadForViewer(tx, viewer, threadId);
     const team = teamId === null ? null : tx.select().from(teams).where(eq(teams.id, teamId)).get();
     if (teamId !== null && !team) throw new NotFoundError(`team ${teamId} not found`);
-    if (before.teamId === teamId) return summarize(tx, before);
+    if (before.teamId === teamId) return summarize(tx, before, deps.now());
     const now = deps.now();
     const after = tx.update(threads).set({ teamId, updatedAt: now }).where(eq(threads.id, threadId)).returning().get();
     const text = `${agentName(tx, viewer.id)} moved the thread to ${team?.name ?? 'no team'}`;
     recordSystem(tx, emit, now, before, after, 'team', text, { actorId: viewer.id, teamId });
-    return summarize(tx, after);
+    return summarize(tx, after, deps.now());
   });
 }
 
@@ -106,7 +107,7 @@ export function setThreadStatus(
       throw new ConflictError('snoozedUntil must be in the future');
     }
     const change = onStatusChange(before.status, status);
-    if (!change) return summarize(tx, before);
+    if (!change) return summarize(tx, before, deps.now());
     let episodeId = before.currentEpisodeId;
     if (change.endsEpisode && episodeId !== null) {
       tx.update(episodes)
@@ -114,6 +115,7 @@ export function setThreadStatus(
         .where(eq(episodes.id, episodeId))
         .run();
     }
+    trackPause(tx, before.currentEpisodeId, before.teamId, before.status, change.status, now);
     if (change.startsEpisode) episodeId = openEpisode(tx, before, now);
     const after = tx
       .update(threads)
@@ -133,7 +135,7 @@ export function setThreadStatus(
       status,
       snoozedUntil: snoozedUntil ?? null,
     });
-    return summarize(tx, after);
+    return summarize(tx, after, deps.now());
   });
 }
 
@@ -141,14 +143,14 @@ export function setThreadStatus(
 export function setThreadPriority(deps: ServiceDeps, viewer: Viewer, threadId: number, priority: Priority): ThreadSummary {
   return transact(deps, (tx, emit) => {
     const before = threadForViewer(tx, viewer, threadId);
-    if (before.priority === priority) return summarize(tx, before);
+    if (before.priority === priority) return summarize(tx, before, deps.now());
     const now = deps.now();
     const after = tx.update(threads).set({ priority, updatedAt: now }).where(eq(threads.id, threadId)).returning().get();
     recordSystem(tx, emit, now, before, after, 'priority', `${agentName(tx, viewer.id)} set the priority to ${priority}`, {
       actorId: viewer.id,
       priority,
     });
-    return summarize(tx, after);
+    return summarize(tx, after, deps.now());
   });
 }
 
@@ -179,6 +181,7 @@ export function wakeSnoozedThreads(deps: ServiceDeps): number {
     transact(deps, (tx, emit) => {
       const before = tx.select().from(threads).where(eq(threads.id, id)).get();
       if (!before || before.status !== 'snoozed') return;
+      trackPause(tx, before.currentEpisodeId, before.teamId, 'snoozed', 'open', now);
       const after = tx.update(threads).set({ status: 'open', snoozedUntil: null, updatedAt: now }).where(eq(threads.id, id)).returning().get();
       recordSystem(tx, emit, now, before, after, 'status', 'Snooze ended: the thread is open again', { status: 'open', actorId: null });
     });

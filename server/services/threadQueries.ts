@@ -6,6 +6,7 @@ import type { ThreadSummary } from '../../shared/schemas/thread';
 import type { Db } from '../db/connection';
 import type { Tx } from './tx';
 import { roomsForThread } from '../domain/access';
+import { threadSla } from './sla';
 
 /** Either the database or a running transaction: both read the same way. */
 export type Reader = Db | Tx;
@@ -23,14 +24,14 @@ export function getThreadRow(r: Reader, threadId: number): ThreadRow {
   return row;
 }
 
-/** Build the list/event summary for a thread row. */
-export function summarize(r: Reader, row: ThreadRow): ThreadSummary {
+/** Build the list/event summary for a thread row, with its SLA badge as of `now`. */
+export function summarize(r: Reader, row: ThreadRow, now: number = Date.now()): ThreadSummary {
   const c = r
     .select({ id: customers.id, name: customers.name })
     .from(customers)
     .where(eq(customers.id, row.customerId))
     .get();
-  return toThreadSummary(row, c ?? { id: row.customerId, name: '?' });
+  return toThreadSummary(row, c ?? { id: row.customerId, name: '?' }, threadSla(r, row, now));
 }
 
 /** Load a customer with identities, or throw NotFoundError. */

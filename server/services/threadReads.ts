@@ -12,6 +12,7 @@ import type { Db } from '../db/connection';
 import { ForbiddenError } from './replies';
 import { episodesOf, getCustomer, getThreadRow, NotFoundError, summarize } from './threadQueries';
 import { canSeeThread } from '../domain/access';
+import { loadSlaPolicies, threadSla } from './sla';
 
 // Sort keys are single numbers so one (key, id) pair is a complete keyset cursor; they mirror
 // shared/threadOrder.ts, which the client uses to place live updates in cached lists.
@@ -19,8 +20,18 @@ const waitingKey = sql<number>`coalesce(${threads.waitingSince}, ${NOT_WAITING_K
 const rank = (p: keyof typeof PRIORITY_RANK) => sql.raw(String(PRIORITY_RANK[p]));
 const priorityKey = sql<number>`(case ${threads.priority} when 'urgent' then ${rank('urgent')} when 'high' then ${rank('high')} when 'normal' then ${rank('normal')} else ${rank('low')} end) * ${PRIORITY_BAND} + ${waitingKey}`;
 
+/**
+ * SQL condition for the threads a viewer may see (mirrors canSeeThread); undefined when they see
+ * all. Shared by the list and the live counts so both apply the same visibility rules.
+ */
+export function visibleThreadsWhere(viewer: Viewer): SQL | undefined {
+  if (hasRole(viewer.role, 'supervisor')) return undefined;
+  const teamIds = viewer.teamIds.length > 0 ? sql.join(viewer.teamIds.map((t) => sql`${t}`), sql`, `) : sql`null`;
+  return sql`(${threads.teamId} is null or ${threads.teamId} in (${teamIds}) or ${threads.assigneeId} = ${viewer.id})`;
+}
+
 /** One page of the inbox list for an agent, with filters and a keyset cursor. */
-export function listThreads(db: Db, viewer: Viewer, q: ThreadListQuery): ThreadListResponse {
+export function listThreads(db: Db, viewer: Viewer, q: ThreadListQuery, now: number = Date.now()): ThreadListResponse {
   const where: SQL[] = [sql`${threads.mergedIntoThreadId} is null`];
   if (q.status !== 'all') where.push(eq(threads.status, q.status));
   if (q.assignee === 'me') where.push(eq(threads.assigneeId, viewer.id));
@@ -30,10 +41,8 @@ export function listThreads(db: Db, viewer: Viewer, q: ThreadListQuery): ThreadL
   if (q.channel !== undefined) {
     where.push(sql`exists (select 1 from json_each(${threads.channels}) where value = ${q.channel})`);
   }
-  if (!hasRole(viewer.role, 'supervisor')) {
-    const teamIds = viewer.teamIds.length > 0 ? sql.join(viewer.teamIds.map((t) => sql`${t}`), sql`, `) : sql`null`;
-    where.push(sql`(${threads.teamId} is null or ${threads.teamId} in (${teamIds}) or ${threads.assigneeId} = ${viewer.id})`);
-  }
+  const visible = visibleThreadsWhere(viewer);
+  if (visible) where.push(visible);
   const asc = q.sort !== 'activity';
   const key = q.sort === 'activity' ? sql<number>`${threads.lastMessageAt}` : q.sort === 'priority' ? priorityKey : waitingKey;
   const cursor = q.cursor ? decodeCursor(q.cursor) : null;
@@ -53,19 +62,20 @@ export function listThreads(db: Db, viewer: Viewer, q: ThreadListQuery): ThreadL
     .all();
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
+  const policies = loadSlaPolicies(db);
   return {
-    items: page.map((r) => toThreadSummary(r.t, { id: r.t.customerId, name: r.name }, null, r.unread)),
+    items: page.map((r) => toThreadSummary(r.t, { id: r.t.customerId, name: r.name }, threadSla(db, r.t, now, policies), r.unread)),
     nextCursor: rows.length > q.limit && last ? encodeCursor([last.key, last.t.id]) : null,
   };
 }
 
 /** A thread with its customer and episodes, if the viewer may see it. */
-export function getThreadDetail(db: Db, viewer: Viewer, threadId: number): ThreadDetail {
+export function getThreadDetail(db: Db, viewer: Viewer, threadId: number, now: number = Date.now()): ThreadDetail {
   const row = getThreadRow(db, threadId);
   if (row.mergedIntoThreadId !== null) throw new NotFoundError(`thread ${threadId} was merged into ${row.mergedIntoThreadId}`);
   if (!canSeeThread(viewer, row)) throw new ForbiddenError('you cannot access this thread');
   return {
-    thread: summarize(db, row),
+    thread: summarize(db, row, now),
     customer: getCustomer(db, row.customerId),
     episodes: episodesOf(db, row.id).map(toEpisode),
   };

@@ -1,47 +1,166 @@
-import { useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agent } from '../../../shared/schemas/agent';
-import { useLogout } from '../../api/auth';
-import type { ThreadFilters } from '../../api/queryKeys';
+import { useThreadCounts } from '../../api/counts';
+import { useAgents, useTeams } from '../../api/directory';
+import { useThreadList } from '../../api/threads';
 import { useRealtime } from '../../realtime/RealtimeProvider';
-import { threadIdFromPath, usePath } from '../../router';
+import { navigate, threadIdFromPath, usePath } from '../../router';
+import { useHotkeys } from '../keyboard/useHotkeys';
+import { ThreadCommandsProvider, useThreadCommands } from '../keyboard/threadCommands';
+import { useAlertPrefs } from '../notifications/useAlertPrefs';
+import { useMessageAlerts, useTabTitle } from '../notifications/useMessageAlerts';
 import { ThreadView } from '../thread/ThreadView';
-import { ThreadList } from './ThreadList';
+import type { SearchHandle } from './CustomerSearch';
+import { ListHeader } from './ListHeader';
+import { Sidebar } from './Sidebar';
+import { ThreadList, type ThreadListHandle } from './ThreadList';
+import { Topbar } from './Topbar';
+import { useInboxView } from './useInboxView';
+import { usePanelOpen } from './usePanelOpen';
+import { useWorkspaceCommands } from './useWorkspaceCommands';
+import { viewCount, viewFilters } from './views';
 
-type ViewKey = 'mine' | 'unassigned' | 'all';
-const VIEWS: Record<ViewKey, ThreadFilters> = {
-  mine: { status: 'open', assignee: 'me', sort: 'waiting' },
-  unassigned: { status: 'open', assignee: 'unassigned', sort: 'waiting' },
-  all: { status: 'open', assignee: 'any', sort: 'waiting' },
-};
+const CommandPalette = lazy(() => import('../keyboard/CommandPalette'));
+const ShortcutHelp = lazy(() => import('../keyboard/ShortcutHelp'));
+const CannedSettings = lazy(() => import('../settings/CannedSettings'));
 
-/** The agent's workspace: views, the live thread list and the open thread. */
+/** The agent's workspace: views with live counts, the virtual thread list, the open thread. */
 export function InboxPage({ me }: { me: Agent }) {
+  return (
+    <ThreadCommandsProvider>
+      <Workspace me={me} />
+    </ThreadCommandsProvider>
+  );
+}
+
+function Workspace({ me }: { me: Agent }) {
   const { t } = useTranslation();
-  const [view, setView] = useState<ViewKey>('all');
-  const threadId = threadIdFromPath(usePath());
-  const logout = useLogout();
-  const rt = useRealtime();
+  const path = usePath();
+  const threadId = threadIdFromPath(path);
+  const { view, sort, setView, setSort } = useInboxView();
+  const filters = viewFilters(view, sort);
+  const list = useThreadList(filters);
+  const counts = useThreadCounts().data;
+  const agentList = useAgents().data;
+  const teams = useTeams().data ?? [];
+  const agents = useMemo(() => new Map((agentList ?? []).map((a) => [a.id, a])), [agentList]);
+  const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
+  const [panelOpen, togglePanel] = usePanelOpen();
+  const [overlay, setOverlay] = useState<'help' | 'palette' | null>(null);
+  const alerts = useAlertPrefs();
+  const listRef = useRef<ThreadListHandle>(null);
+  const search = useRef<SearchHandle>(null);
+  const thread = useThreadCommands();
+  useMessageAlerts(me, threadId, alerts.muted);
+  useFollowMerges(threadId);
+  useEffect(() => {
+    // Fetch the split-off dialogs once the workspace is idle, so they open at once when asked for.
+    const timer = setTimeout(() => {
+      void import('../keyboard/CommandPalette');
+      void import('../keyboard/ShortcutHelp');
+      void import('../customer/MergeDialog');
+    }, 3_000);
+    return () => clearTimeout(timer);
+  }, []);
+  useTabTitle(counts?.unreadMine);
+
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
+  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+  const step = (delta: number) => {
+    if (items.length === 0) return;
+    const at = items.findIndex((x) => x.id === threadId);
+    const next = Math.max(0, Math.min(items.length - 1, at === -1 ? 0 : at + delta));
+    if (next >= items.length - 3 && hasNextPage && !isFetchingNextPage) loadMore();
+    navigate(`/t/${items[next].id}`);
+    listRef.current?.scrollToIndex(next);
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`.thread-row[data-thread-id="${items[next].id}"]`)?.focus());
+  };
+  const openHelp = () => setOverlay('help');
+  const commands = useWorkspaceCommands({ me, teams, setView, muted: alerts.muted, setMuted: alerts.setMuted, openHelp, hasThread: threadId !== null });
+  useHotkeys({
+    j: () => step(1),
+    k: () => step(-1),
+    r: () => thread()?.reply(),
+    n: () => thread()?.note(),
+    e: () => thread()?.resolve(),
+    a: () => thread()?.take(),
+    i: () => thread()?.toggleCustomer(),
+    '/': () => search.current?.focus(),
+    '?': openHelp,
+    'mod+k': () => setOverlay((o) => (o === 'palette' ? null : 'palette')),
+  });
+
+  const settings = path.startsWith('/settings/canned');
+  const viewLabel = useViewLabel(view, teams);
   return (
     <div className="workspace">
-      <header className="topbar">
-        <strong className="brand">{t('app.name')}</strong>
-        {!rt.connected && <span className="offline" role="status">{t('app.offline')}</span>}
-        <span className="spacer" />
-        <span className="me">{me.name}</span>
-        <button type="button" className="link" onClick={() => logout.mutate()}>
-          {t('app.logout')}
-        </button>
-      </header>
-      <nav className="views" aria-label={t('views.label')}>
-        {(Object.keys(VIEWS) as ViewKey[]).map((k) => (
-          <button key={k} type="button" aria-pressed={view === k} className={view === k ? 'active' : ''} onClick={() => setView(k)}>
-            {t(`views.${k}`)}
-          </button>
-        ))}
-      </nav>
-      <ThreadList filters={VIEWS[view]} selectedId={threadId} me={me} />
-      <main className="thread-pane">{threadId !== null ? <ThreadView key={threadId} threadId={threadId} me={me} /> : <p className="center muted">{t('thread.select')}</p>}</main>
+      <Topbar me={me} search={search} muted={alerts.muted} setMuted={alerts.setMuted} permission={alerts.permission} requestPermission={alerts.requestPermission} openHelp={openHelp} openPalette={() => setOverlay('palette')} />
+      <Sidebar me={me} view={view} onSelect={(v) => { setView(v); if (settings) navigate('/'); }} />
+      {settings ? (
+        <main className="settings-pane">
+          <Suspense fallback={<p className="center muted">{t('app.loading')}</p>}>
+            <CannedSettings me={me} teams={teams} />
+          </Suspense>
+        </main>
+      ) : (
+        <>
+          <div className="list-pane">
+            <ListHeader label={viewLabel} count={viewCount(view, counts)} sort={sort} setSort={setSort} />
+            <ThreadList
+              items={items}
+              total={viewCount(view, counts)}
+              loading={list.isPending}
+              hasMore={hasNextPage}
+              loadingMore={isFetchingNextPage}
+              loadMore={loadMore}
+              selectedId={threadId}
+              agents={agents}
+              myId={me.id}
+              label={viewLabel}
+              handle={listRef}
+            />
+          </div>
+          <main className="thread-pane">
+            {threadId !== null ? <ThreadView key={threadId} threadId={threadId} me={me} panelOpen={panelOpen} togglePanel={togglePanel} /> : <EmptyThread />}
+          </main>
+        </>
+      )}
+      <Suspense fallback={null}>
+        {overlay === 'palette' && <CommandPalette commands={commands} onClose={() => setOverlay(null)} />}
+        {overlay === 'help' && <ShortcutHelp onClose={() => setOverlay(null)} />}
+      </Suspense>
     </div>
+  );
+}
+
+function EmptyThread() {
+  const { t } = useTranslation();
+  return (
+    <div className="center empty-thread">
+      <p className="muted">{t('thread.select')}</p>
+      <p className="muted small">{t('thread.selectHint')}</p>
+    </div>
+  );
+}
+
+function useViewLabel(view: string, teams: Array<{ id: number; name: string }>): string {
+  const { t } = useTranslation();
+  if (view === 'mine' || view === 'unassigned' || view === 'all') return t(`views.${view}`);
+  const [kind, value] = view.split(':');
+  if (kind === 'team') return teams.find((x) => x.id === Number(value))?.name ?? t('views.teams');
+  if (kind === 'channel') return t(`channel.${value}`, { defaultValue: value });
+  return t(`status.${value}`);
+}
+
+/** When the open thread is merged into another customer's, follow it there instead of showing an error. */
+function useFollowMerges(threadId: number | null): void {
+  const rt = useRealtime();
+  useEffect(
+    () =>
+      rt.onEvent((e) => {
+        if (e.type === 'thread.removed' && e.threadId === threadId && e.mergedIntoThreadId !== null) navigate(`/t/${e.mergedIntoThreadId}`, true);
+      }),
+    [rt, threadId],
   );
 }

@@ -1,41 +1,59 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Agent } from '../../../shared/schemas/agent';
 import type { ThreadSummary } from '../../../shared/schemas/thread';
+import { Avatar } from '../../components/Avatar';
 import { ChannelIcon } from '../../components/ChannelIcon';
+import { SentimentMark } from '../../components/SentimentMark';
+import { SlaBadge } from '../../components/SlaBadge';
 import { WaitingClock } from '../../components/WaitingClock';
 import { navigate } from '../../router';
 
-/** One conversation in the list: who, where, what they said last, how long they wait. */
-export function ThreadRow({ thread, selected, locale }: { thread: ThreadSummary; selected: boolean; locale: string }) {
+/** Height of one row in px (fixed, so the virtual list needs no measuring). */
+export const ROW_HEIGHT = 62;
+
+/** One conversation in the list: who, where, what they said last, how long and how upset they are. */
+export const ThreadRow = memo(function ThreadRow({ thread, selected, assignee, myId }: { thread: ThreadSummary; selected: boolean; assignee: Agent | undefined; myId: number }) {
   const { t } = useTranslation();
   const unread = thread.unreadCount ?? 0;
+  const urgent = thread.priority === 'urgent' || thread.priority === 'high';
   return (
-    <li className={`thread-row${selected ? ' selected' : ''}${unread > 0 ? ' unread' : ''}`}>
-      <a
-        href={`/t/${thread.id}`}
-        aria-current={selected ? 'true' : undefined}
-        onClick={(e) => {
-          e.preventDefault();
-          navigate(`/t/${thread.id}`);
-        }}
-      >
-        <span className="row-top">
-          <span className="customer-name">{thread.customer.name}</span>
-          <WaitingClock since={thread.waitingSince} locale={locale} />
+    <a
+      className={`thread-row${selected ? ' selected' : ''}${unread > 0 ? ' unread' : ''}`}
+      href={`/t/${thread.id}`}
+      aria-current={selected ? 'true' : undefined}
+      data-thread-id={thread.id}
+      onClick={(e) => {
+        if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+        e.preventDefault();
+        navigate(`/t/${thread.id}`);
+      }}
+    >
+      <span className="row-top">
+        {urgent && <span className={`prio prio-${thread.priority}`} title={t(`priority.${thread.priority}`)} aria-label={t(`priority.${thread.priority}`)} role="img" />}
+        <span className="customer-name">{thread.customer.name}</span>
+        <SlaBadge sla={thread.sla} compact />
+        <WaitingClock since={thread.waitingSince} label={thread.waitingSince !== null ? t('list.waitingLabel') : undefined} />
+      </span>
+      <span className="row-mid">
+        <span className="channels">
+          {thread.channels.map((c) => (
+            <ChannelIcon key={c} channel={c} />
+          ))}
         </span>
-        <span className="row-mid">
-          <span className="channels">
-            {thread.channels.map((c) => (
-              <ChannelIcon key={c} channel={c} />
-            ))}
+        <span className="preview">{thread.lastMessagePreview}</span>
+        <SentimentMark sentiment={thread.sentiment} />
+        {unread > 0 && (
+          <span className="badge" aria-label={t('list.unread', { count: unread })}>
+            {unread}
           </span>
-          <span className="preview">{thread.lastMessagePreview}</span>
-          {unread > 0 && (
-            <span className="badge" aria-label={t('list.unread', { count: unread })}>
-              {unread}
-            </span>
-          )}
-        </span>
-      </a>
-    </li>
+        )}
+        {assignee ? (
+          <Avatar name={assignee.name} size={18} label={t('list.assignedTo', { name: assignee.id === myId ? t('thread.you') : assignee.name })} />
+        ) : (
+          thread.status !== 'resolved' && <span className="unassigned-dot" role="img" aria-label={t('list.unassigned')} title={t('list.unassigned')} />
+        )}
+      </span>
+    </a>
   );
-}
+});

@@ -1,51 +1,68 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Agent } from '../../../shared/schemas/agent';
-import type { Customer } from '../../../shared/schemas/customer';
 import type { Message } from '../../../shared/schemas/message';
-import { formatDuration } from '../../../shared/metrics/formatDuration';
 import { ChannelIcon } from '../../components/ChannelIcon';
-import { useRetryDelivery } from '../../api/threads';
+import { Icon } from '../../components/Icon';
+import { SentimentMark } from '../../components/SentimentMark';
+import { useFormat } from '../../i18n/format';
+import { Attachments } from './Attachments';
+import { DeliveryStatus } from './DeliveryStatus';
+import { describeSystem, type SystemLookup } from './systemText';
 
-/** One entry of the timeline: a customer message, a reply, a note or a system event. */
-export function MessageItem({ message: m, customer, agents, locale }: { message: Message; previous?: Message; customer: Customer; agents: Agent[]; locale: string }) {
+/** One entry of the timeline: a customer message, a reply, an internal note or a system event. */
+export const MessageItem = memo(function MessageItem({ message: m, customerName, names, myId }: { message: Message; customerName: string; names: SystemLookup; myId: number }) {
   const { t } = useTranslation();
-  const retry = useRetryDelivery();
-  const time = new Date(m.sortTs).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' });
+  const f = useFormat();
+  const time = (
+    <time dateTime={new Date(m.sortTs).toISOString()} title={f.dateTime(m.sortTs)}>
+      {f.time(m.sortTs)}
+    </time>
+  );
   if (m.direction === 'system') {
     return (
-      <li className="msg system">
-        <span>{m.text}</span> <time dateTime={new Date(m.sortTs).toISOString()}>{time}</time>
-      </li>
+      <div className="msg system">
+        <Icon name="info" size={13} /> <span>{describeSystem(m as Message & { meta?: Record<string, unknown> }, t, f, names)}</span> · {time}
+      </div>
     );
   }
-  const author = m.direction === 'inbound' ? customer.name : (agents.find((a) => a.id === m.authorAgentId)?.name ?? 'Braid');
+  const agentName = m.authorAgentId === null ? null : m.authorAgentId === myId ? t('thread.you') : (names.agentName(m.authorAgentId) ?? t('thread.formerAgent'));
+  const author = m.direction === 'inbound' ? customerName : (agentName ?? t('thread.automatic'));
+  if (m.direction === 'note') {
+    return (
+      <div className="msg note" role="note" aria-label={t('thread.noteBy', { name: author })}>
+        <div className="msg-meta">
+          <span className="note-tag">
+            <Icon name="lock" size={12} /> {t('thread.note')}
+          </span>
+          <strong>{author}</strong>
+          {time}
+          <span className="note-hint">{t('thread.noteHint')}</span>
+        </div>
+        <div className="msg-body">{m.text}</div>
+        <Attachments items={m.attachments} />
+      </div>
+    );
+  }
   return (
-    <li className={`msg ${m.direction}`}>
+    <div className={`msg ${m.direction}${m.isAuto ? ' auto' : ''}`}>
       <div className="msg-meta">
         {m.channel && <ChannelIcon channel={m.channel} />}
         <strong>{author}</strong>
-        {m.direction === 'note' && <span className="note-tag">{t('thread.note')}</span>}
-        <time dateTime={new Date(m.sortTs).toISOString()}>{time}</time>
+        {time}
+        {m.direction === 'inbound' && <SentimentMark sentiment={m.sentiment} />}
+        {m.isAuto && <span className="auto-tag">{t('thread.auto')}</span>}
       </div>
       {m.subject && <div className="subject">{m.subject}</div>}
-      <div className="msg-body" lang={m.sentiment?.language ?? undefined}>
+      <div className="msg-body" lang={m.sentiment?.language && m.sentiment.language !== 'und' ? m.sentiment.language : undefined}>
         {m.text}
       </div>
+      <Attachments items={m.attachments} />
       {m.direction === 'outbound' && (
         <div className="msg-foot">
-          {m.waitedMs !== null && <span className="muted">{t('thread.waited', { time: formatDuration(m.waitedMs, locale) })}</span>}
-          {m.deliveryStatus && (
-            <span className={`delivery delivery-${m.deliveryStatus}`}>
-              {m.deliveryStatus === 'failed' ? t('delivery.failed', { reason: m.deliveryError ?? '' }) : t(`delivery.${m.deliveryStatus}`)}
-            </span>
-          )}
-          {m.deliveryStatus === 'failed' && (
-            <button type="button" className="link" onClick={() => retry.mutate(m.id)} disabled={retry.isPending}>
-              {t('thread.retry')}
-            </button>
-          )}
+          {m.waitedMs !== null && <span className="waited">{t('thread.waited', { time: f.duration(m.waitedMs) })}</span>}
+          {m.deliveryStatus && <DeliveryStatus messageId={m.id} status={m.deliveryStatus} error={m.deliveryError} />}
         </div>
       )}
-    </li>
+    </div>
   );
-}
+});

@@ -1,84 +1,101 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agent } from '../../../shared/schemas/agent';
-import { useAgents } from '../../api/directory';
-import { useMarkRead, useMessages, useThreadAction, useThreadDetail } from '../../api/threads';
-import { WaitingClock } from '../../components/WaitingClock';
+import { useAgents, useTeams } from '../../api/directory';
+import { useMarkRead, useMessages, useSendMessage, useThreadAction, useThreadDetail } from '../../api/threads';
 import { useRealtime } from '../../realtime/RealtimeProvider';
-import { Composer } from './Composer';
-import { Timeline } from './Timeline';
+import { Composer, type ComposerHandle } from '../composer/Composer';
+import { CustomerPanel } from '../customer/CustomerPanel';
+import { useProvideThreadCommands } from '../keyboard/threadCommands';
+import type { SystemLookup } from './systemText';
+import { ThreadHeader } from './ThreadHeader';
+import { Timeline, type TimelineHandle } from './Timeline';
+import { buildTimelineRows, detectedLanguage, sentimentSeries } from './timelineRows';
+import { usePendingSends } from './usePendingSends';
+import { TypingLine } from './ViewerStrip';
 
-/** One customer's whole conversation across channels, live, with the reply box. */
-export function ThreadView({ threadId, me }: { threadId: number; me: Agent }) {
+
+/** One customer's whole conversation across channels, live, with the reply box and their profile. */
+export function ThreadView({ threadId, me, panelOpen, togglePanel }: { threadId: number; me: Agent; panelOpen: boolean; togglePanel(): void }) {
   const { t } = useTranslation();
   const detail = useThreadDetail(threadId);
   const msgs = useMessages(threadId);
-  const agents = useAgents();
+  const agentList = useAgents().data;
+  const teams = useTeams().data;
   const action = useThreadAction(threadId);
   const markRead = useMarkRead(threadId);
+  const send = useSendMessage(threadId);
   const rt = useRealtime();
+  const composer = useRef<ComposerHandle>(null);
+  const timeline = useRef<TimelineHandle>(null);
+  const agents = useMemo(() => new Map((agentList ?? []).map((a) => [a.id, a])), [agentList]);
+  const names = useMemo<SystemLookup>(() => ({ agentName: (id) => agents.get(id)?.name, teamName: (id) => teams?.find((x) => x.id === id)?.name }), [agents, teams]);
   const messages = useMemo(() => (msgs.data ? [...msgs.data.pages].reverse().flatMap((p) => p.items) : []), [msgs.data]);
+  const { pending, forget } = usePendingSends(threadId, messages, me.id);
+  const episodes = detail.data?.episodes;
+  const hasOlder = msgs.hasNextPage;
+  const rows = useMemo(() => buildTimelineRows(messages, episodes ?? [], pending, hasOlder), [messages, episodes, pending, hasOlder]);
+  const trend = useMemo(() => sentimentSeries(messages), [messages]);
+  const detected = useMemo(() => detectedLanguage(messages), [messages]);
   const lastId = messages.at(-1)?.id;
 
   useEffect(() => {
     rt.viewThread(threadId);
     return () => rt.viewThread(null);
   }, [rt, threadId]);
+  // Reading is acknowledged once things settle, not once per message of a burst.
   useEffect(() => {
-    if (lastId !== undefined) markRead.mutate(lastId);
+    if (lastId === undefined) return;
+    const timer = setTimeout(() => markRead.mutate(lastId, { onSuccess: () => rt.refreshCounts() }), 400);
+    return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [lastId]);
 
-  if (detail.isError) return <p role="alert" className="center error">{String(detail.error.message)}</p>;
-  if (!detail.data) return <p className="center muted">{t('app.loading')}</p>;
-  const { thread, customer } = detail.data;
-  const assignee = agents.data?.find((a) => a.id === thread.assigneeId);
+  const thread = detail.data?.thread;
+  useProvideThreadCommands({
+    reply: () => composer.current?.focus('reply'),
+    note: () => composer.current?.focus('note'),
+    resolve: () => thread && thread.status !== 'resolved' && action.mutate({ kind: 'status', status: 'resolved' }),
+    reopen: () => thread?.status === 'resolved' && action.mutate({ kind: 'status', status: 'open' }),
+    take: () => thread && thread.assigneeId !== me.id && action.mutate({ kind: 'take' }),
+    toggleCustomer: togglePanel,
+  });
+
+  if (detail.isError) return <p role="alert" className="center error">{detail.error.message}</p>;
+  if (!detail.data || !thread || msgs.isPending) return <p className="center muted">{t('app.loading')}</p>;
+  const { customer } = detail.data;
   return (
-    <article className="thread" aria-labelledby="thread-title">
-      <header className="thread-header">
-        <div>
-          <h2 id="thread-title">{customer.name}</h2>
-          <p className="muted small">
-            {t(`status.${thread.status}`)}
-            {assignee && <> · {t('thread.assignedTo', { name: assignee.id === me.id ? t('thread.you') : assignee.name })}</>}
-            {thread.waitingSince !== null && (
-              <>
-                {' · '}
-                <span>
-                  {t('thread.waitingFor', { time: '' })}
-                  <WaitingClock since={thread.waitingSince} locale={me.locale} />
-                </span>
-              </>
-            )}
-          </p>
-        </div>
-        <div className="actions">
-          {thread.assigneeId !== me.id && (
-            <button type="button" onClick={() => action.mutate({ kind: 'take' })} disabled={action.isPending}>
-              {t('thread.take')}
-            </button>
-          )}
-          {thread.status !== 'resolved' ? (
-            <button type="button" onClick={() => action.mutate({ kind: 'status', status: 'resolved' })} disabled={action.isPending}>
-              {t('thread.resolve')}
-            </button>
-          ) : (
-            <button type="button" onClick={() => action.mutate({ kind: 'status', status: 'open' })} disabled={action.isPending}>
-              {t('thread.reopen')}
-            </button>
-          )}
-        </div>
-      </header>
-      <Timeline
-        messages={messages}
-        customer={customer}
-        agents={agents.data ?? []}
-        locale={me.locale}
-        hasOlder={msgs.hasNextPage}
-        loadOlder={() => void msgs.fetchNextPage()}
-        loadingOlder={msgs.isFetchingNextPage}
-      />
-      <Composer threadId={threadId} customer={customer} lastChannel={thread.lastInboundChannel} />
-    </article>
+    <div className={`thread-layout${panelOpen ? ' with-panel' : ''}`}>
+      <article className="thread" aria-labelledby="thread-title">
+        <ThreadHeader thread={thread} customerName={customer.name} me={me} agents={agentList ?? []} teams={teams ?? []} trend={trend} busy={action.isPending} act={(a) => action.mutate(a)} panelOpen={panelOpen} togglePanel={togglePanel} />
+        {action.isError && <p className="error small pad-s" role="alert">{action.error.message}</p>}
+        <Timeline
+          rows={rows}
+          customerName={customer.name}
+          names={names}
+          myId={me.id}
+          hasOlder={msgs.hasNextPage}
+          loadingOlder={msgs.isFetchingNextPage}
+          loadOlder={() => void msgs.fetchNextPage()}
+          handle={timeline}
+          pendingActions={{
+            retry: (s) => {
+              forget(s);
+              send.mutate(s.variables);
+            },
+            discard: forget,
+            edit: (s) => {
+              forget(s);
+              composer.current?.restore(s.variables.text, s.variables.kind === 'note');
+            },
+          }}
+        />
+        <TypingLine threadId={threadId} myId={me.id} agents={agents} />
+        <Composer thread={thread} customer={customer} language={customer.language ?? detected} me={me} messages={messages} agents={agents} onSent={() => requestAnimationFrame(() => timeline.current?.scrollToEnd())} handle={composer} />
+      </article>
+      {panelOpen && (
+        <CustomerPanel customer={customer} detectedLanguage={detected} threadId={threadId} episodes={detail.data.episodes} currentEpisodeId={thread.currentEpisodeId} agents={agents} />
+      )}
+    </div>
   );
 }

@@ -1,40 +1,115 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Agent } from '../../../shared/schemas/agent';
-import type { Customer } from '../../../shared/schemas/customer';
-import type { Message } from '../../../shared/schemas/message';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { Icon } from '../../components/Icon';
 import { MessageItem } from './MessageItem';
+import { PendingItem, type PendingActions } from './PendingItem';
+import { ChannelSwitch, DayDivider, EpisodeDivider } from './TimelineDividers';
+import type { SystemLookup } from './systemText';
+import type { TimelineRow } from './timelineRows';
 
-/** The messages of a thread, oldest at the top, following new messages at the bottom. */
+/** What the thread can ask of its timeline. */
+export interface TimelineHandle {
+  scrollToEnd(): void;
+}
+
+function estimate(row: TimelineRow | undefined): number {
+  if (!row) return 60;
+  if (row.kind === 'day' || row.kind === 'switch') return 34;
+  if (row.kind === 'episode') return 48;
+  if (row.kind === 'message' && row.message.direction === 'system') return 28;
+  const text = row.kind === 'message' ? row.message.text : row.send.variables.text;
+  return 62 + Math.min(12, Math.floor(text.length / 70)) * 20;
+}
+
+/**
+ * A thread's whole history, virtualised and anchored to the end: it opens at the newest message,
+ * keeps the message you are reading still when older pages are prepended or new ones arrive,
+ * and follows new messages only while you are at the bottom.
+ */
 export function Timeline(p: {
-  messages: Message[];
-  customer: Customer;
-  agents: Agent[];
-  locale: string;
+  rows: TimelineRow[];
+  customerName: string;
+  names: SystemLookup;
+  myId: number;
   hasOlder: boolean;
-  loadOlder: () => void;
   loadingOlder: boolean;
+  loadOlder(): void;
+  pendingActions: PendingActions;
+  handle?: Ref<TimelineHandle>;
 }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLOListElement>(null);
-  const lastId = p.messages.at(-1)?.id;
+  const scroller = useRef<HTMLDivElement>(null);
+  const { rows } = p;
+  const v = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (i) => estimate(rows[i]),
+    getItemKey: (i) => rows[i]?.key ?? i,
+    anchorTo: 'end',
+    followOnAppend: true,
+    scrollEndThreshold: 80,
+    overscan: 6,
+  });
+  useImperativeHandle(p.handle, () => ({ scrollToEnd: () => v.scrollToEnd() }), [v]);
+  useLayoutEffect(() => {
+    v.scrollToEnd();
+  }, [v]);
+  // Paging older history only starts once the first paint has settled at the bottom.
+  const [armed, setArmed] = useState(false);
   useEffect(() => {
-    const el = ref.current;
-    if (el) el.scrollTop = el.scrollHeight;
-  }, [lastId]);
+    const id = requestAnimationFrame(() => setArmed(true));
+    return () => cancelAnimationFrame(id);
+  }, []);
+  const items = v.getVirtualItems();
+  const firstShown = items[0]?.index ?? 0;
+  const { hasOlder, loadingOlder, loadOlder } = p;
+  useEffect(() => {
+    if (armed && hasOlder && !loadingOlder && firstShown <= 3) loadOlder();
+  }, [armed, hasOlder, loadingOlder, loadOlder, firstShown]);
+
+  // Count messages that arrived below while the agent reads further up.
+  const atEnd = v.isAtEnd(80);
+  const lastKey = rows.at(-1)?.key;
+  const seenLast = useRef(lastKey);
+  const [unseen, setUnseen] = useState(0);
+  useEffect(() => {
+    if (atEnd) setUnseen(0);
+    else if (lastKey !== seenLast.current && rows.at(-1)?.kind === 'message') setUnseen((n) => n + 1);
+    seenLast.current = lastKey;
+  }, [lastKey, atEnd, rows]);
+
   return (
-    <ol className="timeline" ref={ref} aria-label={t('thread.timeline')} aria-live="polite">
-      {p.hasOlder && (
-        <li className="load-older">
-          <button type="button" className="link" onClick={p.loadOlder} disabled={p.loadingOlder}>
-            {t('thread.loadOlder')}
+    <div className="timeline-wrap">
+      {hasOlder && (firstShown <= 3 || loadingOlder) && (
+        <div className="older-bar">
+          <button type="button" className="link small" onClick={loadOlder} disabled={loadingOlder}>
+            {loadingOlder ? t('thread.loadingOlder') : t('thread.loadOlder')}
           </button>
-        </li>
+        </div>
       )}
-      {p.messages.length === 0 && <li className="muted">{t('thread.noMessages')}</li>}
-      {p.messages.map((m, i) => (
-        <MessageItem key={m.id} message={m} previous={p.messages[i - 1]} customer={p.customer} agents={p.agents} locale={p.locale} />
-      ))}
-    </ol>
+      <div className="timeline" ref={scroller} tabIndex={0} role="region" aria-label={t('thread.messages')}>
+        <ol aria-label={t('thread.timeline')} style={{ height: v.getTotalSize(), position: 'relative' }}>
+          {items.map((it) => {
+            const row = rows[it.index];
+            return (
+              <li key={it.key} data-index={it.index} ref={v.measureElement} className={`row row-${row.kind}`} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${it.start}px)` }}>
+                {row.kind === 'day' && <DayDivider ts={row.ts} />}
+                {row.kind === 'episode' && <EpisodeDivider ended={row.ended} started={row.started} startedAt={row.startedAt} />}
+                {row.kind === 'switch' && <ChannelSwitch from={row.from} to={row.to} />}
+                {row.kind === 'message' && <MessageItem message={row.message} customerName={p.customerName} names={p.names} myId={p.myId} />}
+                {row.kind === 'pending' && <PendingItem send={row.send} actions={p.pendingActions} />}
+              </li>
+            );
+          })}
+        </ol>
+        {rows.length === 0 && <p className="muted pad">{t('thread.noMessages')}</p>}
+      </div>
+      {!atEnd && unseen > 0 && (
+        <button type="button" className="new-below" onClick={() => v.scrollToEnd({ behavior: 'smooth' })}>
+          <Icon name="arrowDown" size={14} /> {t('thread.newBelow', { count: unseen })}
+        </button>
+      )}
+    </div>
   );
 }

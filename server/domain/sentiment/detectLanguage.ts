@@ -1,35 +1,49 @@
 import { LATIN_MARKS, LATIN_WORDS } from './latinWords';
+import { LEXICONS } from './lexicons/index';
 import { foldLatin } from './text';
 
-// Rough characters per word, so scripts can be compared by how many words they contribute.
-const SCRIPTS: ReadonlyArray<[string, RegExp, number]> = [
-  ['th', /[\u0E00-\u0E7F]/u, 4],
-  ['zh', /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/u, 1.7],
-  ['ja', /[\u3040-\u30FF]/u, 2],
-  ['ko', /[\uAC00-\uD7AF\u1100-\u11FF\u3130-\u318F]/u, 2.5],
-  ['ru', /[\u0400-\u04FF]/u, 6],
-  ['ar', /[\u0600-\u06FF]/u, 5],
-  ['he', /[\u0590-\u05FF]/u, 5],
-  ['el', /[\u0370-\u03FF]/u, 6],
-  ['hi', /[\u0900-\u097F]/u, 5],
-  ['latin', /[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]/u, 5],
-];
+// Script of a code point, with rough characters per word so scripts can be compared by words contributed.
+function scriptOfCode(c: number): [string, number] | null {
+  if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff)) return ['latin', 5];
+  if (c < 0x370) return null;
+  if (c >= 0x0e00 && c <= 0x0e7f) return ['th', 4];
+  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)) return ['zh', 1.7];
+  if (c >= 0x3040 && c <= 0x30ff) return ['ja', 2];
+  if ((c >= 0xac00 && c <= 0xd7af) || (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f)) return ['ko', 2.5];
+  if (c >= 0x0400 && c <= 0x04ff) return ['ru', 6];
+  if (c >= 0x0600 && c <= 0x06ff) return ['ar', 5];
+  if (c >= 0x0590 && c <= 0x05ff) return ['he', 5];
+  if (c >= 0x0370 && c <= 0x03ff) return ['el', 6];
+  if (c >= 0x0900 && c <= 0x097f) return ['hi', 5];
+  return null;
+}
+
+const MARKS = LATIN_MARKS.map(([lang, re]): [string, RegExp] => [lang, new RegExp(re.source, 'giu')]);
+
+// Frequent words of the other Latin-script languages: never evidence for English or Polish.
+const FOREIGN_WORDS = new Set([...LATIN_WORDS].filter(([lang]) => lang !== 'en' && lang !== 'pl').flatMap(([, set]) => [...set]));
 
 // Common Polish/English spelling patterns; weak evidence that helps when no listed word occurs.
 const PL_SHAPE = /(?:rz|sz|cz|dz)[aeiouy]|(?:ow|ych|ego|emu|ami|ach|osc|ie)$|^prz|^wy|^za|^(?:nie|do|po)[a-z]{3,}/;
 const EN_SHAPE = /th|wh|ght|ing$|ed$|'s$|ee|oo|ea|ou|ly$|tion$/;
 
-/** Guesses the language of Latin-script text from frequent words, telltale letters and spelling. */
+/** Guesses the language of Latin-script text from frequent words, lexicon words, telltale letters and spelling. */
 export function detectLatinLanguage(text: string): string {
   const scores = new Map<string, number>();
   const add = (lang: string, n: number) => scores.set(lang, (scores.get(lang) ?? 0) + n);
-  for (const [lang, re] of LATIN_MARKS) {
-    const hits = text.match(new RegExp(re.source, 'giu'))?.length ?? 0;
+  for (const [lang, re] of MARKS) {
+    const hits = text.match(re)?.length ?? 0;
     if (hits) add(lang, Math.min(hits, 4) * 1.5);
   }
   const words = foldLatin(text).match(/[a-z]+(?:'[a-z]+)?/g) ?? [];
+  const foreign = FOREIGN_WORDS;
   for (const w of words) {
     for (const [lang, set] of LATIN_WORDS) if (set.has(w)) add(lang, 1);
+    // Sentiment words are evidence too ("Cheers mate, sorted 👌", "slow"), unless another language uses them.
+    if (w.length >= 3 && !foreign.has(w)) {
+      if (LEXICONS.en.entries.has(w)) add('en', 1);
+      if (LEXICONS.pl.entries.has(w)) add('pl', 1);
+    }
     if (w.length >= 4 && PL_SHAPE.test(w)) add('pl', 0.3);
     if (w.length >= 3 && EN_SHAPE.test(w)) add('en', 0.3);
   }
@@ -50,13 +64,10 @@ export function detectLatinLanguage(text: string): string {
  */
 export function detectLanguage(text: string): string {
   const words = new Map<string, number>();
-  for (const ch of text) {
-    for (const [lang, re, perWord] of SCRIPTS) {
-      if (re.test(ch)) {
-        words.set(lang, (words.get(lang) ?? 0) + 1 / perWord);
-        break;
-      }
-    }
+  const sample = text.slice(0, 2000);
+  for (let i = 0; i < sample.length; i++) {
+    const script = scriptOfCode(sample.charCodeAt(i));
+    if (script) words.set(script[0], (words.get(script[0]) ?? 0) + 1 / script[1]);
   }
   if (words.size === 0) return 'und';
   const han = words.get('zh') ?? 0;
@@ -72,5 +83,5 @@ export function detectLanguage(text: string): string {
     if (best === 'ru' && /[іїєґ]/iu.test(text)) return 'uk';
     return top >= 0.5 ? best : 'und';
   }
-  return detectLatinLanguage(text);
+  return detectLatinLanguage(text.slice(0, 2000));
 }

@@ -3,11 +3,13 @@ import type { LexEntry } from './types';
 /**
  * Raw lexicon data for one language, written as compact whitespace-separated strings so the
  * word lists stay readable. A term is `key:valence[/negatedValence][~][t]`: `~` marks a soft,
- * topic-like term damped in questions, `t` marks gratitude. Modifiers are `key:factor[/ownValence]`. In Latin-script languages `_`
- * joins the words of a phrase and a trailing `*` makes the key a prefix (stem) match.
+ * topic-like term damped in questions, `t` marks gratitude. Modifiers are `key:factor[/ownValence]`.
+ * In Latin-script languages `_` joins the words of a phrase and a trailing `*` makes the key a
+ * prefix (stem) match; Thai and Chinese keys are matched against concatenated ICU segments.
  */
 export interface LexiconSource {
   words: string;
+  /** Negators; one may carry its own valence ("nobody:-1.2~"), as "nobody answered" is a complaint anyway. */
   negators: string;
   weakNegators?: string;
   /** Modifiers written before the word they modify: `very:1.4`. */
@@ -15,11 +17,14 @@ export interface LexiconSource {
   /** Modifiers written after the word they modify: Thai `มาก:1.5`, Chinese `死了:1.6`. */
   postModifiers?: string;
   but: string;
+  /** "Still" words: they sharpen a following negation and may carry a (soft) valence of their own. */
   still: string;
   /** Words that make a sentence a question even without "?" (Thai ไหม, Chinese 吗, Polish czy). */
   questionWords: string;
   /** Words that make a sentence a question when they open it (English "can", Polish "kiedy"). */
   questionStarts?: string;
+  /** Words that make a sentence a question when they close it (Chinese "…了没有"). */
+  questionEnds?: string;
   /** Words that make a message a request, turning a bare "thanks" into politeness. */
   requestWords: string;
   /** Words after a thanks that name what was done ("thanks for…"), keeping it real gratitude. */
@@ -38,6 +43,7 @@ export interface Lexicon {
   minStem: number;
   questionWords: Set<string>;
   questionStarts: Set<string>;
+  questionEnds: Set<string>;
   requestWords: Set<string>;
   thanksObjects: Set<string>;
 }
@@ -78,8 +84,15 @@ export function buildLexicon(lang: string, src: LexiconSource, fold: (s: string)
     maxPhrase = Math.max(maxPhrase, joiner === ' ' ? key.split(' ').length : key.length);
   };
   for (const item of terms(src.words)) put(...parseSpec(item));
-  for (const key of terms(src.negators)) put(key, { v: 0, role: 'negator' });
-  for (const key of terms(src.weakNegators)) put(key, { v: 0, role: 'negator', weak: true });
+  const withSpec = (item: string): [string, LexEntry] => (item.includes(':') ? parseSpec(item) : [item, { v: 0 }]);
+  for (const item of terms(src.negators)) {
+    const [key, e] = withSpec(item);
+    put(key, { ...e, role: 'negator' });
+  }
+  for (const item of terms(src.weakNegators)) {
+    const [key, e] = withSpec(item);
+    put(key, { ...e, role: 'negator', weak: true });
+  }
   for (const item of terms(src.preModifiers)) {
     const [key, e] = parseSpec(item);
     put(key, { v: e.neg ?? 0, role: 'mod', factor: e.v, at: 'pre' });
@@ -90,7 +103,12 @@ export function buildLexicon(lang: string, src: LexiconSource, fold: (s: string)
     put(key, { v: e.neg ?? prev?.v ?? 0, role: 'mod', factor: e.v, at: prev?.at === 'pre' ? 'both' : 'post' });
   }
   for (const key of terms(src.but)) put(key, { v: 0, role: 'but' });
-  for (const key of terms(src.still)) put(key, { v: 0, role: 'still' });
+  for (const item of terms(src.still)) {
+    const [key, e] = withSpec(item);
+    put(key, { ...e, role: 'still' });
+  }
+  // Thai and Chinese question words must survive segmentation (หรือ|เปล่า → หรือเปล่า), so they are keys too.
+  if (joiner === '') for (const key of terms(src.questionWords)) if (!entries.has(key)) put(key, { v: 0 });
   const set = (list: string) => new Set(terms(list).map((k) => fold(k.replace(/_/g, ' '))));
   return {
     lang,
@@ -101,6 +119,7 @@ export function buildLexicon(lang: string, src: LexiconSource, fold: (s: string)
     minStem: Number.isFinite(minStem) ? minStem : 99,
     questionWords: set(src.questionWords),
     questionStarts: set(src.questionStarts ?? ''),
+    questionEnds: set(src.questionEnds ?? ''),
     requestWords: set(src.requestWords),
     thanksObjects: set(src.thanksObjects),
   };

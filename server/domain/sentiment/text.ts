@@ -16,6 +16,7 @@ export function scriptOf(segment: string): Script {
 
 /** Lower-cases and strips Latin diacritics (incl. Polish ł) so "działa" and "dziala" meet. */
 export function foldLatin(s: string): string {
+  if (/^[a-z0-9' ]*$/.test(s)) return s;
   return s
     .toLowerCase()
     .normalize('NFD')

@@ -22,6 +22,7 @@ const SEGMENTER = new Intl.Segmenter('und', { granularity: 'word' });
 
 // Text emoticons are punctuation to ICU, so they are cut out before segmentation.
 const EMOTICON = /(?<=^|\s)((?:[:;=][-'^o]?[)(\]\[dDpP/\\|*3]+)|(?:[xX][dD]+)|(?:<3+)|(?:\^_*\^)|(?:T_T|;_;|-_-))(?=$|\s|[!?.,])/gu;
+const THAI_ANY = /[\u0E00-\u0E7F]/u;
 const FULL_WIDTH = /[\uFF01-\uFF5E]/gu;
 // "e-mail", "rip-off", "log-in" read as one word, as they are usually written.
 const HYPHENATED = /(\p{L})-(?=\p{L})/gu;
@@ -58,18 +59,35 @@ function otherToken(raw: string, prevScript: Script | undefined, nextChar: strin
   return { norm: raw, raw, kind: 'punct', script: 'other', caps: false, elongated: false };
 }
 
-function segmentPlain(text: string, out: Token[]): void {
-  let prevScript: Script | undefined;
+function segmentPlain(text: string, out: Token[], after = ''): void {
+  const last = out[out.length - 1];
+  let prevScript: Script | undefined = last?.kind === 'word' ? last.script : undefined;
   for (const { segment, isWordLike, index } of SEGMENTER.segment(text)) {
-    const token = isWordLike ? wordToken(segment) : otherToken(segment, prevScript, text[index + segment.length] ?? '');
+    const token = isWordLike ? wordToken(segment) : otherToken(segment, prevScript, text[index + segment.length] ?? after);
     if (!token) continue;
     out.push(token);
     prevScript = token.kind === 'word' ? token.script : undefined;
   }
 }
 
-/** Splits a message into word, emoji, emoticon and boundary tokens using ICU word segmentation. */
-export function tokenize(input: string): Token[] {
+// ICU's Thai dictionary lacks many loanwords and mangles their neighbours (แอดมินมากๆ → แอด|มิ|นมากๆ),
+// so known words are cut out first and only the text between them is segmented.
+function segmentProtected(text: string, protect: RegExp | undefined, out: Token[]): void {
+  if (!protect || !THAI_ANY.test(text)) return segmentPlain(text, out);
+  let last = 0;
+  for (const m of text.matchAll(protect)) {
+    segmentPlain(text.slice(last, m.index), out, m[0]);
+    out.push(wordToken(m[0]));
+    last = (m.index ?? 0) + m[0].length;
+  }
+  segmentPlain(text.slice(last), out);
+}
+
+/**
+ * Splits a message into word, emoji, emoticon and boundary tokens using ICU word segmentation;
+ * `protect` (a global regex of known Thai words) keeps those words whole.
+ */
+export function tokenize(input: string, protect?: RegExp): Token[] {
   // Not NFKC: it would decompose Thai sara am (ำ) and break lexicon keys; only fold full-width ASCII.
   const text = input
     .normalize('NFC')
@@ -80,10 +98,10 @@ export function tokenize(input: string): Token[] {
   const out: Token[] = [];
   let last = 0;
   for (const m of text.matchAll(EMOTICON)) {
-    segmentPlain(text.slice(last, m.index), out);
+    segmentProtected(text.slice(last, m.index), protect, out);
     out.push({ norm: m[1].toLowerCase(), raw: m[1], kind: 'emoji', script: 'other', caps: false, elongated: false });
     last = (m.index ?? 0) + m[0].length;
   }
-  segmentPlain(text.slice(last), out);
+  segmentProtected(text.slice(last), protect, out);
   return out;
 }

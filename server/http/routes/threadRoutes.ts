@@ -12,7 +12,8 @@ import {
 import { canSeeThread } from '../../domain/access';
 import { retryDelivery } from '../../services/outbox';
 import { addNote, replyToThread } from '../../services/replies';
-import { assignThread, markRead, setThreadPriority, setThreadStatus, setThreadTeam } from '../../services/threadOps';
+import { assignThread, markRead, setThreadPriority, setThreadTeam } from '../../services/threadOps';
+import { changeThreadStatus } from '../../services/lifecycle';
 import { getThreadDetail, listMessages, listThreads } from '../../services/threadReads';
 import { getThreadRow } from '../../services/threadQueries';
 import { authOf } from '../authMiddleware';
@@ -25,10 +26,10 @@ export function threadRoutes(ctx: AppContext): Router {
   const id = (raw: unknown) => IdParamSchema.parse(raw);
 
   r.get('/threads', (req, res) => {
-    res.json(listThreads(deps.db, authOf(req).viewer, ThreadListQuerySchema.parse(req.query)));
+    res.json(listThreads(deps.db, authOf(req).viewer, ThreadListQuerySchema.parse(req.query), deps.now()));
   });
   r.get('/threads/:id', (req, res) => {
-    res.json(getThreadDetail(deps.db, authOf(req).viewer, id(req.params.id)));
+    res.json(getThreadDetail(deps.db, authOf(req).viewer, id(req.params.id), deps.now()));
   });
   r.get('/threads/:id/messages', (req, res) => {
     res.json(listMessages(deps.db, authOf(req).viewer, id(req.params.id), MessagePageQuerySchema.parse(req.query)));
@@ -54,7 +55,7 @@ export function threadRoutes(ctx: AppContext): Router {
   });
   r.post('/threads/:id/status', (req, res) => {
     const body = StatusRequestSchema.parse(req.body);
-    res.json(setThreadStatus(deps, authOf(req).viewer, id(req.params.id), body.status, body.snoozedUntil));
+    res.json(changeThreadStatus(deps, authOf(req).viewer, id(req.params.id), body.status, body.snoozedUntil, () => ctx.outbox.kick()));
   });
   r.post('/threads/:id/priority', (req, res) => {
     res.json(setThreadPriority(deps, authOf(req).viewer, id(req.params.id), PriorityRequestSchema.parse(req.body).priority));

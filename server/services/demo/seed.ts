@@ -13,6 +13,7 @@ import { setThreadStatus } from '../threadOps';
 import { transact } from '../tx';
 import { CONVERSATIONS, type DemoLang } from './conversations';
 import { PERSONAS, type Persona } from './personas';
+import { configureDemoIntelligence } from './intelligence';
 
 /** Demo-only password for every demo account (documented in the README). */
 export const DEMO_PASSWORD = 'braid-demo-2026';
@@ -51,6 +52,7 @@ export async function seedDemoWorkspace(db: Db, now: number, hooks: IngestHooks 
   const europe = createTeam(db, { name: 'Europe & Americas', autoAssign: false }, now);
   const asia = createTeam(db, { name: 'Asia Pacific', autoAssign: false }, now);
   setSetting(db, 'routing', { defaultTeamId: europe, byChannel: { line: asia, telegram: asia } });
+  configureDemoIntelligence(db, europe, asia, now);
   const people: Array<{ role: Role; email: string; name: string; teams: number[]; locale: 'en' | 'th' | 'pl' | 'zh-CN' }> = [
     { role: 'agent', email: 'agent@demo.braid', name: 'Alex Agent', teams: [europe], locale: 'en' },
     { role: 'lead', email: 'lead@demo.braid', name: 'Lena Lead', teams: [europe, asia], locale: 'pl' },

@@ -48,3 +48,11 @@ describe('resolveCustomer match order', () => {
     expect(resolveCustomer(none)).toEqual({ kind: 'new-customer' });
   });
 });
+
+describe('WhatsApp business-scoped user ids', () => {
+  it('accepts a BSUID as a WhatsApp address without a phone, and still rejects garbage', () => {
+    expect(normalizeAddress('whatsapp', 'US.13491208655302741918')).toEqual({ address: 'US.13491208655302741918', phone: null, email: null });
+    expect(() => normalizeAddress('sms', 'US.13491208655302741918')).toThrow(InvalidAddressError);
+    expect(() => normalizeAddress('whatsapp', 'hello there')).toThrow(InvalidAddressError);
+  });
+});

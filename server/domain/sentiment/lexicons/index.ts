@@ -3,7 +3,7 @@ import { foldLatin, foldNone } from '../text';
 import { EMOJI_SOURCE } from './emoji';
 import { EN } from './en';
 import { PL } from './pl';
-import { TH } from './th';
+import { TH, TH_LOANWORDS } from './th';
 import { ZH } from './zh';
 
 /** Prebuilt lexicons, one per supported language; built once when the module loads. */
@@ -25,4 +25,18 @@ export const EMOJI: ReadonlyMap<string, number> = new Map(
       const at = item.lastIndexOf(':');
       return [item.slice(0, at), Number(item.slice(at + 1))];
     }),
+);
+
+const THAI_CHAR = /^[\u0E00-\u0E7F]+$/u;
+
+/**
+ * Thai words cut out before ICU segmentation: known loanwords plus lexicon keys of six or more
+ * characters (long enough not to hide inside unrelated words). Longest first, so alternation is greedy.
+ */
+export const THAI_PROTECTED = new RegExp(
+  [...new Set([...TH_LOANWORDS.split(/\s+/), ...[...LEXICONS.th.entries.keys()].filter((k) => k.length >= 6)])]
+    .filter((k) => THAI_CHAR.test(k))
+    .sort((a, b) => b.length - a.length)
+    .join('|'),
+  'gu',
 );

@@ -1,0 +1,77 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { MessageSchema, type Attachment, type Message } from '../../shared/schemas/message';
+import { ThreadSummarySchema } from '../../shared/schemas/thread';
+import type { Priority, ThreadStatus } from '../../shared/schemas/common';
+import { api } from './http';
+import { qk } from './queryKeys';
+import { clearUnread, upsertMessage } from '../realtime/cacheUpdates';
+
+/** What the composer sends; while the request runs these variables ARE the optimistic message. */
+export interface SendVariables {
+  kind: 'reply' | 'note';
+  text: string;
+  /** Idempotency key: a retry with the same key is stored once. */
+  clientId: string;
+  identityId?: number;
+  attachments?: Attachment[];
+  /** When the agent pressed send (orders pending messages and matches them to stored ones). */
+  submittedAt: number;
+}
+
+/**
+ * Send a reply or note. Keyed per thread so the timeline can show pending and failed sends from
+ * the mutation cache (useMutationState) — they survive navigating away and back.
+ */
+export function useSendMessage(threadId: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationKey: qk.sends(threadId),
+    mutationFn: (v: SendVariables) =>
+      api(`/api/threads/${threadId}/${v.kind === 'reply' ? 'replies' : 'notes'}`, MessageSchema, {
+        method: 'POST',
+        body: {
+          text: v.text,
+          clientId: v.clientId,
+          ...(v.kind === 'reply' && v.identityId ? { identityId: v.identityId } : {}),
+          ...(v.kind === 'reply' && v.attachments?.length ? { attachments: v.attachments } : {}),
+        },
+      }),
+    onSuccess: (m: Message) => upsertMessage(qc, m),
+    retry: 0,
+  });
+}
+
+/** One thread action: assign, take, team, status (with snooze time) or priority. */
+export type ThreadAction =
+  | { kind: 'take' }
+  | { kind: 'assign'; agentId: number | null }
+  | { kind: 'team'; teamId: number | null }
+  | { kind: 'status'; status: ThreadStatus; snoozedUntil?: number }
+  | { kind: 'priority'; priority: Priority };
+
+/** Thread actions. The socket event updates every list and the open thread. */
+export function useThreadAction(threadId: number) {
+  return useMutation({
+    mutationFn: (a: ThreadAction) => {
+      const { kind, ...body } = a;
+      return api(`/api/threads/${threadId}/${kind}`, ThreadSummarySchema, { method: 'POST', body: kind === 'take' ? {} : body });
+    },
+  });
+}
+
+/** Retry a failed delivery. */
+export function useRetryDelivery() {
+  return useMutation({
+    mutationFn: (messageId: number) => api(`/api/messages/${messageId}/retry`, z.object({ ok: z.boolean() }), { method: 'POST' }),
+  });
+}
+
+/** Mark a thread read up to a message. */
+export function useMarkRead(threadId: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    onMutate: () => clearUnread(qc, threadId),
+    mutationFn: (lastMessageId: number) => api(`/api/threads/${threadId}/read`, z.object({ ok: z.boolean() }), { method: 'POST', body: { lastMessageId } }),
+  });
+}

@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Customer } from '../../../shared/schemas/customer';
+import { useCustomerSearch, useMergeActions, type CustomerHit } from '../../api/customers';
+import { ChannelIcon } from '../../components/ChannelIcon';
+import { Dialog } from '../../components/Dialog';
+import { Identities } from './Identities';
+
+function Summary({ c, role }: { c: Customer; role: string }) {
+  return (
+    <section className="merge-side" aria-label={role}>
+      <h3>{role}</h3>
+      <p className="merge-name">{c.name}</p>
+      <Identities identities={c.identities} customerName={c.name} />
+      {c.tags.length > 0 && <p className="small muted">{c.tags.join(', ')}</p>}
+    </section>
+  );
+}
+
+/** Merge a duplicate into this customer: search, preview what moves, confirm. */
+export default function MergeDialog({ target, onClose }: { target: Customer; onClose(): void }) {
+  const { t } = useTranslation();
+  const [q, setQ] = useState('');
+  const [picked, setPicked] = useState<CustomerHit | null>(null);
+  const search = useCustomerSearch(q);
+  const { merge } = useMergeActions(target.id);
+  const hits = (search.data ?? []).filter((c) => c.id !== target.id && c.mergedIntoId === null);
+  return (
+    <Dialog title={t('merge.title', { name: target.name })} onClose={onClose} className="merge-dialog">
+      {!picked ? (
+        <>
+          <label className="field">
+            <span>{t('merge.search')}</span>
+            <input type="search" value={q} autoFocus onChange={(e) => setQ(e.target.value)} placeholder={t('merge.searchPlaceholder')} />
+          </label>
+          <ul className="merge-hits" aria-label={t('merge.results')} aria-busy={search.isFetching}>
+            {hits.map((c) => (
+              <li key={c.id}>
+                <button type="button" onClick={() => setPicked(c)}>
+                  <span className="hit-name">{c.name}</span>
+                  <span className="channels">{[...new Set(c.identities.map((i) => i.channel))].map((ch) => <ChannelIcon key={ch} channel={ch} />)}</span>
+                  <span className="muted small">{c.identities.map((i) => i.address).slice(0, 2).join(', ')}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          {q.trim().length >= 2 && !search.isFetching && hits.length === 0 && <p className="muted small" role="status">{t('merge.none')}</p>}
+          <div className="dialog-actions">
+            <button type="button" onClick={onClose}>{t('common.cancel')}</button>
+          </div>
+        </>
+      ) : (
+        <>
+          <div className="merge-preview">
+            <Summary c={picked} role={t('merge.source')} />
+            <span className="merge-arrow" aria-hidden="true">→</span>
+            <Summary c={target} role={t('merge.target')} />
+          </div>
+          <p className="small">{t('merge.explain', { source: picked.name, target: target.name, count: picked.identities.length })}</p>
+          {merge.isError && <p className="error small" role="alert">{merge.error.message}</p>}
+          <div className="dialog-actions">
+            <button type="button" onClick={() => setPicked(null)}>{t('common.back')}</button>
+            <button type="button" className="primary" disabled={merge.isPending} onClick={() => merge.mutate(picked.id, { onSuccess: onClose })}>
+              {t('merge.confirm')}
+            </button>
+          </div>
+        </>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,63 @@
+import type { Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Agent, Locale } from '../../../shared/schemas/agent';
+import { hasRole } from '../../../shared/schemas/common';
+import { useLogout, useUpdateMe } from '../../api/auth';
+import { Avatar } from '../../components/Avatar';
+import { Icon } from '../../components/Icon';
+import { LOCALE_NAMES, LOCALES, setLocale } from '../../i18n';
+import { useRealtime } from '../../realtime/RealtimeProvider';
+import { usePresenceMap } from '../../realtime/usePresence';
+import { navigate } from '../../router';
+import { CustomerSearch, type SearchHandle } from './CustomerSearch';
+
+/** Brand, search, my status, alerts, language, shortcuts and logout. */
+export function Topbar(p: { me: Agent; search: Ref<SearchHandle>; muted: boolean; setMuted(m: boolean): void; permission: string; requestPermission(): void; openHelp(): void; openPalette(): void }) {
+  const { t } = useTranslation();
+  const rt = useRealtime();
+  const logout = useLogout();
+  const updateMe = useUpdateMe();
+  const presence = usePresenceMap()[p.me.id] ?? 'online';
+  const changeLocale = (l: Locale) => {
+    void setLocale(l);
+    updateMe.mutate({ locale: l });
+  };
+  return (
+    <header className="topbar">
+      <a className="brand" href="/" onClick={(e) => { e.preventDefault(); navigate('/'); }}>{t('app.name')}</a>
+      <CustomerSearch handle={p.search} />
+      {!rt.connected && <span className="offline" role="status">{t('app.offline')}</span>}
+      <span className="spacer" />
+      <button type="button" className="top-button" onClick={p.openPalette} aria-keyshortcuts="Control+K" title={t('palette.open')}>
+        <Icon name="keyboard" size={15} /> <span className="kbd-hint">Ctrl K</span>
+      </button>
+      <button type="button" className="top-button" onClick={p.openHelp} aria-keyshortcuts="?" aria-label={t('help.title')} title={t('help.title')}>?</button>
+      {p.permission === 'default' && (
+        <button type="button" className="top-button" onClick={p.requestPermission}>{t('notify.enable')}</button>
+      )}
+      <button type="button" className="top-button" aria-pressed={p.muted} onClick={() => p.setMuted(!p.muted)} aria-label={p.muted ? t('notify.unmute') : t('notify.mute')} title={p.muted ? t('notify.unmute') : t('notify.mute')}>
+        <Icon name={p.muted ? 'bellOff' : 'bell'} size={15} />
+      </button>
+      <label className="top-select">
+        <span className="sr-only">{t('settings.language')}</span>
+        <select value={p.me.locale} onChange={(e) => changeLocale(e.target.value as Locale)}>
+          {LOCALES.map((l) => <option key={l} value={l} lang={l}>{LOCALE_NAMES[l]}</option>)}
+        </select>
+      </label>
+      <span className="me">
+        <Avatar name={p.me.name} size={24} presence={presence} />
+        <label className="top-select">
+          <span className="sr-only">{t('presence.label')}</span>
+          <select value={presence === 'away' ? 'away' : 'online'} onChange={(e) => rt.setPresence(e.target.value as 'online' | 'away')}>
+            <option value="online">{t('presence.online')}</option>
+            <option value="away">{t('presence.away')}</option>
+          </select>
+        </label>
+      </span>
+      {hasRole(p.me.role, 'lead') && (
+        <a className="top-link" href="/settings/canned" onClick={(e) => { e.preventDefault(); navigate('/settings/canned'); }}>{t('canned.title')}</a>
+      )}
+      <button type="button" className="top-link" onClick={() => logout.mutate()}>{t('app.logout')}</button>
+    </header>
+  );
+}

@@ -1,0 +1,62 @@
+import { useTranslation } from 'react-i18next';
+import type { Attachment } from '../../../shared/schemas/message';
+import { Icon, type IconName } from '../../components/Icon';
+
+const ICON: Record<string, IconName> = { image: 'image', video: 'video', audio: 'audio', file: 'file', sticker: 'sticker', location: 'location', contact: 'contact' };
+
+function safeUrl(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url, window.location.origin);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function size(bytes: number | undefined, locale: string): string | null {
+  if (bytes === undefined) return null;
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+  let v = bytes;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: units[i], unitDisplay: 'narrow', maximumFractionDigits: v < 10 && i > 0 ? 1 : 0 }).format(v);
+}
+
+/**
+ * Attachments as chips: kind, name and size; a link only for http(s) URLs. Images are not
+ * loaded inline, so opening a thread never pings a sender-controlled server.
+ */
+export function Attachments({ items }: { items: Attachment[] }) {
+  const { t, i18n } = useTranslation();
+  if (items.length === 0) return null;
+  return (
+    <ul className="attachments" aria-label={t('attachments.label', { count: items.length })}>
+      {items.map((a, i) => {
+        const href = safeUrl(a.url);
+        const name = a.name || t(`attachments.kind.${a.kind}`, { defaultValue: a.kind });
+        const meta = [a.mimeType, size(a.size, i18n.language)].filter(Boolean).join(' · ');
+        const body = (
+          <>
+            <Icon name={ICON[a.kind] ?? 'paperclip'} size={14} /> <span className="att-name">{name}</span>
+            {meta && <span className="att-meta">{meta}</span>}
+          </>
+        );
+        return (
+          <li key={i} className="attachment">
+            {href ? (
+              <a href={href} target="_blank" rel="noopener noreferrer nofollow">
+                {body}
+              </a>
+            ) : (
+              <span title={a.providerMediaId ? t('attachments.notDownloaded') : undefined}>{body}</span>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

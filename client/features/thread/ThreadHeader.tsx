@@ -1,0 +1,120 @@
+import { useTranslation } from 'react-i18next';
+import type { Agent, Team } from '../../../shared/schemas/agent';
+import { hasRole, PrioritySchema, type Priority } from '../../../shared/schemas/common';
+import type { ThreadSummary } from '../../../shared/schemas/thread';
+import type { ThreadAction } from '../../api/threadMutations';
+import { Icon } from '../../components/Icon';
+import { SentimentMark } from '../../components/SentimentMark';
+import { SlaBadge } from '../../components/SlaBadge';
+import { WaitingClock } from '../../components/WaitingClock';
+import { useFormat } from '../../i18n/format';
+import { SentimentTrend } from './SentimentTrend';
+import { ViewerAvatars } from './ViewerStrip';
+
+function snoozeUntil(choice: string): number {
+  const d = new Date();
+  if (choice === '1h') return Date.now() + 3_600_000;
+  if (choice === '4h') return Date.now() + 4 * 3_600_000;
+  d.setDate(d.getDate() + 1);
+  d.setHours(9, 0, 0, 0);
+  return d.getTime();
+}
+
+/** Who, state, waiting clock, SLA and mood, who else is here, and the thread's actions. */
+export function ThreadHeader(p: {
+  thread: ThreadSummary;
+  customerName: string;
+  me: Agent;
+  agents: Agent[];
+  teams: Team[];
+  trend: number[];
+  busy: boolean;
+  act(a: ThreadAction): void;
+  panelOpen: boolean;
+  togglePanel(): void;
+}) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const { thread } = p;
+  const byId = new Map(p.agents.map((a) => [a.id, a]));
+  const assignee = thread.assigneeId === null ? undefined : byId.get(thread.assigneeId);
+  const lead = hasRole(p.me.role, 'lead');
+  const mine = thread.assigneeId === p.me.id;
+  return (
+    <header className="thread-header">
+      <div className="th-main">
+        <h2 id="thread-title">{p.customerName}</h2>
+        <div className="th-facts small">
+          <span className={`status status-${thread.status}`}>{t(`status.${thread.status}`)}</span>
+          {thread.status === 'snoozed' && thread.snoozedUntil !== null && <span>{t('thread.snoozedUntil', { time: f.dateTime(thread.snoozedUntil) })}</span>}
+          {thread.waitingSince !== null && (
+            <span className="th-wait">
+              {t('thread.waitingFor')} <WaitingClock since={thread.waitingSince} />
+            </span>
+          )}
+          <SlaBadge sla={thread.sla} />
+          <SentimentMark sentiment={thread.sentiment} />
+          <SentimentTrend scores={p.trend} />
+          <ViewerAvatars threadId={thread.id} myId={p.me.id} agents={byId} />
+        </div>
+      </div>
+      <div className="th-actions">
+        {lead ? (
+          <label className="compact">
+            <span className="sr-only">{t('thread.assignee')}</span>
+            <select value={thread.assigneeId ?? ''} disabled={p.busy} onChange={(e) => p.act({ kind: 'assign', agentId: e.target.value ? Number(e.target.value) : null })}>
+              <option value="">{t('list.unassigned')}</option>
+              {p.agents.filter((a) => a.active).map((a) => (
+                <option key={a.id} value={a.id}>{a.id === p.me.id ? `${a.name} (${t('thread.you')})` : a.name}</option>
+              ))}
+            </select>
+          </label>
+        ) : mine ? (
+          <button type="button" onClick={() => p.act({ kind: 'assign', agentId: null })} disabled={p.busy}>{t('thread.release')}</button>
+        ) : (
+          <>
+            {assignee && <span className="small muted">{t('thread.assignedTo', { name: assignee.name })}</span>}
+            <button type="button" onClick={() => p.act({ kind: 'take' })} disabled={p.busy} aria-keyshortcuts="a">{t('thread.take')}</button>
+          </>
+        )}
+        {lead && (
+          <label className="compact">
+            <span className="sr-only">{t('thread.team')}</span>
+            <select value={thread.teamId ?? ''} disabled={p.busy} onChange={(e) => p.act({ kind: 'team', teamId: e.target.value ? Number(e.target.value) : null })}>
+              <option value="">{t('thread.noTeam')}</option>
+              {p.teams.map((tm) => <option key={tm.id} value={tm.id}>{tm.name}</option>)}
+            </select>
+          </label>
+        )}
+        <label className="compact">
+          <span className="sr-only">{t('thread.priority')}</span>
+          <select value={thread.priority} disabled={p.busy} onChange={(e) => p.act({ kind: 'priority', priority: e.target.value as Priority })}>
+            {PrioritySchema.options.map((pr) => <option key={pr} value={pr}>{t(`priority.${pr}`)}</option>)}
+          </select>
+        </label>
+        <label className="compact later">
+          <span className="sr-only">{t('thread.later')}</span>
+          <select value="" disabled={p.busy} onChange={(e) => {
+            const v = e.target.value;
+            if (v === 'pending') p.act({ kind: 'status', status: 'pending' });
+            else if (v) p.act({ kind: 'status', status: 'snoozed', snoozedUntil: snoozeUntil(v) });
+          }}>
+            <option value="">{t('thread.later')}</option>
+            <option value="pending">{t('thread.markPending')}</option>
+            <option value="1h">{t('thread.snooze1h')}</option>
+            <option value="4h">{t('thread.snooze4h')}</option>
+            <option value="tomorrow">{t('thread.snoozeTomorrow')}</option>
+          </select>
+        </label>
+        {thread.status !== 'resolved' ? (
+          <button type="button" className="primary" onClick={() => p.act({ kind: 'status', status: 'resolved' })} disabled={p.busy} aria-keyshortcuts="e">{t('thread.resolve')}</button>
+        ) : (
+          <button type="button" onClick={() => p.act({ kind: 'status', status: 'open' })} disabled={p.busy}>{t('thread.reopen')}</button>
+        )}
+      </div>
+      <button type="button" className="icon-button panel-toggle" aria-pressed={p.panelOpen} onClick={p.togglePanel} aria-label={t('customer.toggle')} title={t('customer.toggle')}>
+        <Icon name="panel" />
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,33 @@
+import { useMutationState, useQueryClient } from '@tanstack/react-query';
+import type { Message } from '../../../shared/schemas/message';
+import { qk } from '../../api/queryKeys';
+import type { SendVariables } from '../../api/threads';
+import type { PendingSend } from './timelineRows';
+
+/**
+ * Replies and notes to this thread still in flight or refused, read from React Query's mutation
+ * cache (so they survive navigation). A send whose stored message already arrived by socket is hidden.
+ */
+export function usePendingSends(threadId: number, messages: Message[], myId: number): { pending: PendingSend[]; forget(send: PendingSend): void } {
+  const qc = useQueryClient();
+  const sends = useMutationState({
+    filters: { mutationKey: qk.sends(threadId), predicate: (m) => m.state.status === 'pending' || m.state.status === 'error' },
+    select: (m): PendingSend => ({
+      mutationId: m.mutationId,
+      variables: m.state.variables as SendVariables,
+      status: m.state.status === 'error' ? 'error' : 'pending',
+      error: m.state.error instanceof Error ? m.state.error.message : null,
+    }),
+  });
+  const recent = messages.slice(-20);
+  const pending = sends
+    .filter((s) => s.variables && !(s.status === 'pending' && recent.some((m) => m.authorAgentId === myId && m.text === s.variables.text && m.receivedAt >= s.variables.submittedAt - 60_000)))
+    .sort((a, b) => a.variables.submittedAt - b.variables.submittedAt);
+  return {
+    pending,
+    forget(send) {
+      const m = qc.getMutationCache().getAll().find((x) => x.mutationId === send.mutationId);
+      if (m) qc.getMutationCache().remove(m);
+    },
+  };
+}

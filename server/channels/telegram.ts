@@ -1,0 +1,18 @@
+import { buildTelegramSend, parseTelegramSendResponse } from './providers/telegram';
+import { refuseSend, replyFact } from './jobFacts';
+import { sendProviderRequest } from './sendHttp';
+import type { ChannelAdapter } from './types';
+
+/** Telegram through the Bot API's sendMessage, to the chat the customer wrote from. */
+export const telegramAdapter: ChannelAdapter = {
+  kind: 'telegram',
+  enabled: (ctx) => Boolean(ctx.config.TELEGRAM_BOT_TOKEN),
+  async send(job, ctx) {
+    const token = ctx.config.TELEGRAM_BOT_TOKEN;
+    if (!token) return refuseSend('Telegram is not configured (TELEGRAM_BOT_TOKEN)');
+    // Private chats share the user's id; groups do not, so the chat id from the webhook wins.
+    const chatId = replyFact(job, 'chatId') ?? job.identity.address;
+    const req = buildTelegramSend({ apiBase: ctx.config.TELEGRAM_API_BASE, botToken: token }, { chatId, text: job.message.text });
+    return sendProviderRequest(ctx, req, parseTelegramSendResponse);
+  },
+};

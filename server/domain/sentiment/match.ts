@@ -1,0 +1,170 @@
+import type { Lexicon } from './lexicon';
+import { EMOJI, LEXICONS } from './lexicons/index';
+import { squeezeTo1 } from './text';
+import type { Token } from './tokenize';
+import type { LexEntry } from './types';
+
+/** A token or phrase after lexicon lookup: what the scorer walks over. */
+export interface Unit {
+  kind: 'hit' | 'word' | 'emoji' | 'break';
+  /** Lexicon entry, for hits. */
+  entry?: LexEntry;
+  /** Valence, for emoji. */
+  v?: number;
+  /** Lookup key (joined phrase for multi-token hits). */
+  key: string;
+  /** Lexicon the unit was read with; undefined for emoji, breaks and unreadable words. */
+  lex?: Lexicon;
+  caps: boolean;
+  elongated: boolean;
+  sentenceEnd?: boolean;
+}
+
+/** Which lexicon reads Latin-script words, and which one backs it up in mixed English/Polish text. */
+export interface LatinChoice {
+  primary: Lexicon;
+  secondary?: Lexicon;
+  /** Frequent words of the primary language that must never be read with the secondary lexicon. */
+  primaryWords: ReadonlySet<string>;
+}
+
+const EN_SUFFIXES: ReadonlyArray<[string, string]> = [
+  ["'s", ''], ['ies', 'y'], ['es', ''], ['s', ''], ['ed', ''], ['ed', 'e'], ['d', ''], ['ing', ''], ['ing', 'e'], ['ly', ''],
+];
+
+function lookupWord(lex: Lexicon, norm: string, elongated: boolean, allowNie = true): LexEntry | undefined {
+  const exact = lex.entries.get(norm) ?? (elongated ? lex.entries.get(squeezeTo1(norm)) : undefined);
+  if (exact) return exact;
+  if (lex.lang === 'en') {
+    for (const [suffix, add] of EN_SUFFIXES) {
+      if (norm.length - suffix.length < 3 || !norm.endsWith(suffix)) continue;
+      const base = lex.entries.get(norm.slice(0, -suffix.length) + add);
+      if (base && !base.role) return base;
+    }
+  }
+  for (let k = norm.length; k >= lex.minStem; k--) {
+    const stem = lex.stems.get(norm.slice(0, k));
+    if (stem) return stem;
+  }
+  // Polish writes "not" into adjectives: niemiły, nieprzydatny. Listed words (niestety, niezły) win above.
+  if (lex.lang === 'pl' && allowNie && norm.startsWith('nie') && norm.length >= 7) {
+    const base = lookupWord(lex, norm.slice(3), false, false);
+    if (base && !base.role && base.v > 0) return { v: -0.8 * base.v };
+  }
+  return undefined;
+}
+
+function latinLike(t: Token): boolean {
+  return t.kind === 'word' && (t.script === 'latin' || t.norm === '#');
+}
+
+function matchLatin(toks: Token[], i: number, choice: LatinChoice): [LexEntry, Lexicon, number] | null {
+  let run = 1;
+  while (i + run < toks.length && latinLike(toks[i + run])) run++;
+  const lexes = choice.secondary ? [choice.primary, choice.secondary] : [choice.primary];
+  for (let n = Math.min(run, 6); n >= 2; n--) {
+    const key = toks.slice(i, i + n).map((t) => t.norm).join(' ');
+    for (const lex of lexes) {
+      const e = n <= lex.maxPhrase ? lex.entries.get(key) : undefined;
+      if (e) return [e, lex, n];
+    }
+  }
+  const t = toks[i];
+  const own = lookupWord(choice.primary, t.norm, t.elongated);
+  if (own) return [own, choice.primary, 1];
+  if (choice.secondary && !choice.primaryWords.has(t.norm)) {
+    const other = lookupWord(choice.secondary, t.norm, t.elongated);
+    if (other) return [other, choice.secondary, 1];
+  }
+  return null;
+}
+
+function matchCjk(toks: Token[], i: number, lex: Lexicon): [LexEntry, number] | null {
+  const script = toks[i].script;
+  let key = '';
+  let best: [LexEntry, number] | null = null;
+  for (let n = 1; i + n - 1 < toks.length; n++) {
+    const t = toks[i + n - 1];
+    if (t.kind !== 'word' || t.script !== script) break;
+    key += t.norm;
+    if (key.length > lex.maxPhrase) break;
+    const e = lex.entries.get(key);
+    if (e) best = [e, n];
+  }
+  return best;
+}
+
+// Chinese function characters ICU likes to glue onto words ("也没", "封了"); safe to peel off.
+const GLUE = new Set([...'也都就还了的我你他她它们在是又再才却把让吗呢啊吧呀啦得地着过']);
+
+// Splits an ICU segment into lexicon keys (plus glue characters) when it is fully made of them
+// ("不好" → 不|好, "很好" → 很|好, "也没" → 也|没).
+function cover(s: string, lex: Lexicon): string[] | null {
+  if (s.length === 0) return [];
+  for (let k = Math.min(s.length, lex.maxPhrase); k >= 1; k--) {
+    const head = s.slice(0, k);
+    if (!lex.entries.has(head) && !(k === 1 && lex.lang === 'zh' && GLUE.has(head))) continue;
+    const rest = cover(s.slice(k), lex);
+    if (rest) return [head, ...rest];
+  }
+  return null;
+}
+
+function refineCjk(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (const t of tokens) {
+    // "好的" alone is "OK", but after an intensifier (非常好的, 蛮好的) it is "good".
+    const prev = out[out.length - 1];
+    if (t.norm === '好的' && prev && LEXICONS.zh.entries.get(prev.norm)?.role === 'mod') {
+      out.push({ ...t, norm: '好', raw: '好' }, { ...t, norm: '的', raw: '的' });
+      continue;
+    }
+    const lex = t.kind === 'word' ? (t.script === 'thai' ? LEXICONS.th : t.script === 'han' ? LEXICONS.zh : null) : null;
+    const parts = lex && !lex.entries.has(t.norm) && t.norm.length <= 12 ? cover(t.norm, lex) : null;
+    if (parts && parts.length > 1 && parts.some((p) => lex!.entries.has(p))) for (const p of parts) out.push({ ...t, norm: p, raw: p });
+    else out.push(t);
+  }
+  return out;
+}
+
+function unit(kind: Unit['kind'], toks: Token[], i: number, n: number, extra: Partial<Unit>): Unit {
+  const span = toks.slice(i, i + n);
+  return {
+    kind,
+    key: span.map((t) => t.norm).join(span[0].script === 'latin' ? ' ' : ''),
+    caps: span.some((t) => t.caps),
+    elongated: span.some((t) => t.elongated),
+    ...extra,
+  };
+}
+
+/** Reads tokens with the lexicons, merging multi-token phrases and splitting fused Thai/Chinese segments. */
+export function matchUnits(tokens: Token[], choice: LatinChoice): Unit[] {
+  const toks = refineCjk(tokens.filter((t) => t.kind !== 'punct'));
+  const units: Unit[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    const t = toks[i];
+    if (t.kind === 'break') {
+      units.push(unit('break', toks, i, 1, { key: t.norm, sentenceEnd: t.sentenceEnd }));
+      i++;
+    } else if (t.kind === 'emoji') {
+      units.push(unit('emoji', toks, i, 1, { v: EMOJI.get(t.norm) ?? 0 }));
+      i++;
+    } else if (t.script === 'latin') {
+      const m = matchLatin(toks, i, choice);
+      units.push(m ? unit('hit', toks, i, m[2], { entry: m[0], lex: m[1] }) : unit('word', toks, i, 1, { lex: choice.primary }));
+      i += m ? m[2] : 1;
+    } else if (t.script === 'thai' || t.script === 'han') {
+      const lex = t.script === 'thai' ? LEXICONS.th : LEXICONS.zh;
+      const m = matchCjk(toks, i, lex);
+      units.push(m ? unit('hit', toks, i, m[1], { entry: m[0], lex }) : unit('word', toks, i, 1, { lex }));
+      i += m ? m[1] : 1;
+    } else {
+      const e = t.norm === '555' ? LEXICONS.th.entries.get('555') : undefined;
+      units.push(unit(e ? 'hit' : 'word', toks, i, 1, e ? { entry: e, lex: LEXICONS.th } : {}));
+      i++;
+    }
+  }
+  return units;
+}

@@ -1,0 +1,30 @@
+import { analyzeSentiment } from '../domain/sentiment';
+import type { ChannelKind } from '../../shared/channels';
+import type { ServiceDeps } from './deps';
+import { acknowledgeNewEpisode } from './acknowledge';
+import type { InboundAnalysis, IngestHooks } from './ingest';
+import { alertOnSentimentDrop } from './sentimentAlerts';
+import { takeSurveyAnswer } from './surveys';
+
+/**
+ * The ingest hooks of the intelligence layer: sentiment on every inbound message, survey
+ * answers that must not re-open a thread, and — after commit — the automatic
+ * acknowledgement of a new episode and the sentiment-drop alert for leads.
+ */
+export function intelligenceHooks(deps: ServiceDeps, onQueued: () => void): IngestHooks {
+  return {
+    analyze: analyzeInbound,
+    isSurveyAnswer: (tx, thread, input) => takeSurveyAnswer(tx, thread, input, deps.now()),
+    afterCommit: (result, input, analysis) => {
+      if (result.surveyAnswer) return;
+      if (analysis) alertOnSentimentDrop(deps, result.threadId, result.messageId);
+      if (result.newEpisode && acknowledgeNewEpisode(deps, result.threadId, result.episodeId, input.channel as ChannelKind, analysis?.language ?? null)) onQueued();
+    },
+  };
+}
+
+/** Sentiment and language of one inbound text ('und' becomes null). */
+export function analyzeInbound(text: string): InboundAnalysis {
+  const r = analyzeSentiment(text);
+  return { score: r.score, label: r.label, language: r.language === 'und' ? null : r.language };
+}

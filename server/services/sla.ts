@@ -1,0 +1,91 @@
+import { asc, eq } from 'drizzle-orm';
+import { customers, episodes, slaPolicies } from '../db/schema';
+import type { ThreadRow } from '../db/mappers';
+import { computeSlaClocks, selectSlaPolicy, slaStatus, type SlaClock, type SlaPolicy } from '../../shared/metrics/sla';
+import type { BusinessSchedule } from '../../shared/metrics/businessHours';
+import type { ThreadSla } from '../../shared/schemas/thread';
+import type { SlaPolicyDto } from '../../shared/schemas/metrics';
+import type { Db } from '../db/connection';
+import { teamConfig } from './teamConfig';
+import { NotFoundError, type Reader } from './threadQueries';
+
+/** Every SLA policy, as the pure maths wants them. */
+export function loadSlaPolicies(r: Reader): SlaPolicy[] {
+  return r.select().from(slaPolicies).orderBy(asc(slaPolicies.id)).all().map((p) => ({
+    id: p.id,
+    name: p.name,
+    match: (p.match ?? {}) as SlaPolicy['match'],
+    firstResponseMs: p.firstResponseMs ?? undefined,
+    nextResponseMs: p.nextResponseMs ?? undefined,
+    resolutionMs: p.resolutionMs ?? undefined,
+    businessHours: p.businessHours,
+  }));
+}
+
+/** The running SLA clocks of a thread's current episode, with the policy and schedule used. */
+export interface ThreadClocks {
+  policy: SlaPolicy;
+  schedule: BusinessSchedule | null;
+  episodeId: number;
+  clocks: SlaClock[];
+}
+
+/** Compute the running clocks for a thread (null when no policy applies or nothing runs). */
+export function threadClocks(r: Reader, row: ThreadRow, policies: SlaPolicy[], now: number): ThreadClocks | null {
+  if (policies.length === 0 || row.currentEpisodeId === null || row.mergedIntoThreadId !== null) return null;
+  const tier = r.select({ tier: customers.tier }).from(customers).where(eq(customers.id, row.customerId)).get()?.tier ?? null;
+  const policy = selectSlaPolicy(policies, { teamId: row.teamId, channel: row.lastInboundChannel, tier, priority: row.priority });
+  if (!policy) return null;
+  const ep = r.select().from(episodes).where(eq(episodes.id, row.currentEpisodeId)).get();
+  if (!ep) return null;
+  const { schedule } = teamConfig(r, row.teamId);
+  const paused = row.status === 'pending' || row.status === 'snoozed';
+  const pausedSoFar = policy.businessHours && schedule ? ep.pausedBusinessMs : ep.pausedMs;
+  const clocks = computeSlaClocks(
+    policy,
+    {
+      episodeOpenedAt: ep.openedAt,
+      firstResponseAt: ep.firstResponseAt,
+      waitingSince: row.waitingSince,
+      resolvedAt: row.status === 'resolved' ? (ep.resolvedAt ?? now) : null,
+      pausedForStatus: paused,
+      pausedMs: pausedSoFar,
+    },
+    schedule,
+  );
+  return { policy, schedule, episodeId: ep.id, clocks };
+}
+
+/** The SLA badge of a thread at `now`, or null when no policy applies. */
+export function threadSla(r: Reader, row: ThreadRow, now: number, policies = loadSlaPolicies(r)): ThreadSla | null {
+  const tc = threadClocks(r, row, policies, now);
+  if (!tc) return null;
+  const st = slaStatus(tc.clocks, now, tc.schedule, tc.policy.businessHours);
+  return { state: st.state, kind: st.kind, dueAt: st.nextDueAt, policyName: tc.policy.name };
+}
+
+function toDto(p: typeof slaPolicies.$inferSelect): SlaPolicyDto {
+  return { id: p.id, name: p.name, match: (p.match ?? {}) as SlaPolicyDto['match'], firstResponseMs: p.firstResponseMs, nextResponseMs: p.nextResponseMs, resolutionMs: p.resolutionMs, businessHours: p.businessHours };
+}
+
+/** SLA policies for the admin screen. */
+export function listSlaPolicies(db: Db): SlaPolicyDto[] {
+  return db.select().from(slaPolicies).orderBy(asc(slaPolicies.id)).all().map(toDto);
+}
+
+/** Create a policy. */
+export function createSlaPolicy(db: Db, p: Omit<SlaPolicyDto, 'id'>, now: number): SlaPolicyDto {
+  return toDto(db.insert(slaPolicies).values({ ...p, createdAt: now }).returning().get());
+}
+
+/** Replace a policy. */
+export function updateSlaPolicy(db: Db, id: number, p: Omit<SlaPolicyDto, 'id'>): SlaPolicyDto {
+  const row = db.update(slaPolicies).set(p).where(eq(slaPolicies.id, id)).returning().get();
+  if (!row) throw new NotFoundError(`SLA policy ${id} not found`);
+  return toDto(row);
+}
+
+/** Delete a policy. */
+export function deleteSlaPolicy(db: Db, id: number): void {
+  if (db.delete(slaPolicies).where(eq(slaPolicies.id, id)).run().changes === 0) throw new NotFoundError(`SLA policy ${id} not found`);
+}

@@ -1,0 +1,149 @@
+import { eq, inArray, isNull, and } from 'drizzle-orm';
+import { slaAlerts, threads } from '../db/schema';
+import { slaThresholdInstants, type SlaPolicy } from '../../shared/metrics/sla';
+import type { ThreadRow } from '../db/mappers';
+import type { RoutedEvent, ServiceDeps } from './deps';
+import { loadSlaPolicies, threadClocks } from './sla';
+import { roomsOf, summarize } from './threadQueries';
+import { isUniqueViolation, transact } from './tx';
+
+/** One threshold crossing still to announce. */
+interface Due {
+  at: number;
+  episodeId: number;
+  kind: 'first_response' | 'next_response' | 'resolution';
+  clockStartedAt: number;
+  dueAt: number;
+  fraction: number;
+}
+
+/**
+ * Pushes SLA warnings at 50/75/90 % and the breach at 100 % of each running target, over
+ * Socket.IO, at the right instants (business-hours aware). Every crossing is recorded in
+ * sla_alerts, so after a restart the schedule is recomputed from the database and nothing
+ * fires twice; crossings missed while down fire once (the highest one) at start.
+ */
+export class SlaScheduler {
+  private next = new Map<number, number>();
+  private policies: SlaPolicy[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly maxSleepMs = 60_000,
+  ) {}
+
+  /** Load every open thread's next crossing and start the timer. */
+  start(): void {
+    this.running = true;
+    this.refreshAll();
+  }
+
+  /** Stop the timer. */
+  stop(): void {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Recompute everything (policies or team hours changed). */
+  refreshAll(): void {
+    this.policies = loadSlaPolicies(this.deps.db);
+    this.next.clear();
+    const open = this.deps.db.select({ id: threads.id }).from(threads)
+      .where(and(inArray(threads.status, ['open', 'pending', 'snoozed']), isNull(threads.mergedIntoThreadId))).all();
+    for (const { id } of open) this.recompute(id);
+    this.tick();
+  }
+
+  /** React to committed events: threads they touch get their schedule recomputed. */
+  onEvents(events: RoutedEvent[]): void {
+    const ids = new Set<number>();
+    for (const { event } of events) {
+      if (event.type === 'message.created' || event.type === 'thread.updated') ids.add(event.thread.id);
+      if (event.type === 'thread.removed') this.next.delete(event.threadId);
+    }
+    for (const id of ids) this.recompute(id);
+    if (ids.size > 0) this.arm();
+  }
+
+  /** Fire every crossing that is due at the current time; returns how many alerts went out. */
+  tick(): number {
+    const now = this.deps.now();
+    let fired = 0;
+    for (const [threadId, at] of [...this.next]) {
+      if (at > now) continue;
+      fired += this.fireDue(threadId, now);
+      this.recompute(threadId);
+    }
+    this.arm();
+    return fired;
+  }
+
+  private pending(row: ThreadRow, now: number): Due[] {
+    const tc = threadClocks(this.deps.db, row, this.policies, now);
+    if (!tc) return [];
+    const done = new Set(
+      this.deps.db.select().from(slaAlerts).where(eq(slaAlerts.episodeId, tc.episodeId)).all()
+        .map((a) => `${a.kind}:${a.clockStartedAt}:${a.fraction}`),
+    );
+    const out: Due[] = [];
+    for (const clock of tc.clocks) {
+      for (const { fraction, at } of slaThresholdInstants(clock, tc.schedule, tc.policy.businessHours)) {
+        if (!done.has(`${clock.kind}:${clock.startedAt}:${fraction}`)) {
+          out.push({ at, episodeId: tc.episodeId, kind: clock.kind, clockStartedAt: clock.startedAt, dueAt: clock.dueAt, fraction });
+        }
+      }
+    }
+    return out;
+  }
+
+  private recompute(threadId: number): void {
+    const row = this.deps.db.select().from(threads).where(eq(threads.id, threadId)).get();
+    const due = row && row.status !== 'resolved' ? this.pending(row, this.deps.now()) : [];
+    if (due.length === 0) this.next.delete(threadId);
+    else this.next.set(threadId, Math.min(...due.map((d) => d.at)));
+  }
+
+  private fireDue(threadId: number, now: number): number {
+    return transact(this.deps, (tx, emit) => {
+      const row = tx.select().from(threads).where(eq(threads.id, threadId)).get();
+      if (!row || row.status === 'resolved') return 0;
+      const crossed = this.pending(row, now).filter((d) => d.at <= now);
+      if (crossed.length === 0) return 0;
+      for (const d of crossed) {
+        try {
+          tx.insert(slaAlerts).values({ threadId, episodeId: d.episodeId, kind: d.kind, clockStartedAt: d.clockStartedAt, fraction: d.fraction, dueAt: d.dueAt, firedAt: now }).run();
+        } catch (err) {
+          if (!isUniqueViolation(err)) throw err;
+        }
+      }
+      // Announce only the most severe crossing per clock (after downtime, 50/75/90 % may all be past).
+      const top = new Map<string, Due>();
+      for (const d of crossed) {
+        const k = `${d.kind}:${d.clockStartedAt}`;
+        if (!top.has(k) || top.get(k)!.fraction < d.fraction) top.set(k, d);
+      }
+      for (const d of top.values()) {
+        emit({ type: 'sla.alerted', threadId, kind: d.kind, fraction: d.fraction, dueAt: d.dueAt, state: d.fraction >= 1 ? 'breached' : 'warning' }, roomsOf(row), threadId);
+      }
+      emit({ type: 'thread.updated', thread: summarize(tx, row, now), reason: 'sla' }, roomsOf(row), threadId);
+      return top.size;
+    });
+  }
+
+  private arm(): void {
+    if (!this.running) return;
+    if (this.timer) clearTimeout(this.timer);
+    const soonest = Math.min(...this.next.values());
+    const wait = Number.isFinite(soonest) ? Math.max(0, Math.min(this.maxSleepMs, soonest - this.deps.now())) : this.maxSleepMs;
+    this.timer = setTimeout(() => this.tick(), wait);
+    this.timer.unref();
+  }
+
+  /** The next crossing instant of a thread (for tests and diagnostics). */
+  nextFor(threadId: number): number | null {
+    return this.next.get(threadId) ?? null;
+  }
+}

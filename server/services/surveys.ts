@@ -1,0 +1,48 @@
+import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import { episodes, messages, threads } from '../db/schema';
+import type { ThreadRow } from '../db/mappers';
+import { surveyText, textLang } from '../domain/customerTexts';
+import { parseSurveyAnswer } from '../domain/survey';
+import type { NormalizedInbound } from '../domain/inbound';
+import type { ServiceDeps } from './deps';
+import { writeOutbound } from './replies';
+import { teamConfig } from './teamConfig';
+import { transact, type Tx } from './tx';
+
+// A survey answer must come within this window after the question; later digits are a new question.
+const ANSWER_WINDOW_MS = 3 * 86_400_000;
+
+/** After a resolve: send the team's CSAT or NPS question on the customer's channel. Returns true when sent. */
+export function sendSurveyOnResolve(deps: ServiceDeps, threadId: number): boolean {
+  return transact(deps, (tx, emit) => {
+    const thread = tx.select().from(threads).where(eq(threads.id, threadId)).get();
+    if (!thread || thread.status !== 'resolved' || thread.currentEpisodeId === null) return false;
+    const kind = teamConfig(tx, thread.teamId).settings.survey;
+    if (kind === 'none') return false;
+    const ep = tx.select().from(episodes).where(eq(episodes.id, thread.currentEpisodeId)).get();
+    if (!ep || ep.surveySentAt !== null) return false;
+    const lastLang = tx.select({ l: messages.language }).from(messages)
+      .where(and(eq(messages.threadId, threadId), eq(messages.direction, 'inbound'), isNotNull(messages.language)))
+      .orderBy(desc(messages.sortTs)).get()?.l;
+    const now = deps.now();
+    tx.update(episodes).set({ surveyKind: kind, surveySentAt: now }).where(eq(episodes.id, ep.id)).run();
+    writeOutbound(tx, emit, deps, thread, { text: surveyText(textLang(lastLang), kind), authorAgentId: null, isAuto: true, meta: { auto: 'survey', survey: kind } });
+    return true;
+  });
+}
+
+/**
+ * Ingest hook: is this inbound message the answer to the survey of the thread's last
+ * (resolved) episode? If so the score is stored on the episode (and so on its agent) and the
+ * thread is not re-opened; anything that is not a score is a real new question.
+ */
+export function takeSurveyAnswer(tx: Tx, thread: ThreadRow, input: NormalizedInbound, now: number): boolean {
+  if (thread.status !== 'resolved' || thread.currentEpisodeId === null) return false;
+  const ep = tx.select().from(episodes).where(eq(episodes.id, thread.currentEpisodeId)).get();
+  if (!ep || ep.surveyKind === null || ep.surveySentAt === null || ep.surveyScore !== null) return false;
+  if (now - ep.surveySentAt > ANSWER_WINDOW_MS) return false;
+  const score = parseSurveyAnswer(input.text, ep.surveyKind);
+  if (score === null) return false;
+  tx.update(episodes).set({ surveyScore: score, surveyAnsweredAt: now }).where(eq(episodes.id, ep.id)).run();
+  return true;
+}

@@ -1,0 +1,36 @@
+import { eq } from 'drizzle-orm';
+import { teams } from '../db/schema';
+import type { BusinessSchedule } from '../../shared/metrics/businessHours';
+import { TeamSettingsSchema, type TeamSettings } from '../../shared/schemas/teamSettings';
+import type { Db } from '../db/connection';
+import { NotFoundError, type Reader } from './threadQueries';
+
+/** A team's schedule (null = always open) and validated settings. */
+export interface TeamConfig {
+  schedule: BusinessSchedule | null;
+  settings: TeamSettings;
+}
+
+const DEFAULT: TeamConfig = { schedule: null, settings: TeamSettingsSchema.parse({}) };
+
+/** Read a team's business hours and settings (defaults for no team or bad stored data). */
+export function teamConfig(r: Reader, teamId: number | null): TeamConfig {
+  if (teamId === null) return DEFAULT;
+  const row = r.select({ businessHours: teams.businessHours, settings: teams.settings }).from(teams).where(eq(teams.id, teamId)).get();
+  if (!row) return DEFAULT;
+  const settings = TeamSettingsSchema.safeParse(row.settings ?? {});
+  return { schedule: (row.businessHours as BusinessSchedule | null) ?? null, settings: settings.success ? settings.data : DEFAULT.settings };
+}
+
+/** Change a team's business hours and/or settings (settings are merged). */
+export function updateTeamConfig(db: Db, teamId: number, patch: { businessHours?: BusinessSchedule | null; settings?: Partial<TeamSettings> }): TeamConfig {
+  const current = teamConfig(db, teamId);
+  const exists = db.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId)).get();
+  if (!exists) throw new NotFoundError(`team ${teamId} not found`);
+  const settings = TeamSettingsSchema.parse({ ...current.settings, ...(patch.settings ?? {}) });
+  db.update(teams)
+    .set({ settings, ...(patch.businessHours !== undefined ? { businessHours: patch.businessHours } : {}) })
+    .where(eq(teams.id, teamId))
+    .run();
+  return teamConfig(db, teamId);
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { CustomerPanel } from '../../client/features/customer/CustomerPanel';
+import { make, mockApi, renderWith, type Call } from './harness';
+
+const agents = new Map([[5, make.agent(5, 'Lena Lead')]]);
+const episodes = [
+  { id: 1, number: 1, openedAt: 1_700_000_000_000, resolvedAt: 1_700_000_000_000 + 2 * 3_600_000, firstResponseAt: 1_700_000_000_000 + 600_000, assigneeId: 5, surveyKind: 'csat' as const, surveyScore: 4, sentimentStart: -0.6, sentimentEnd: 0.5 },
+  { id: 2, number: 2, openedAt: 1_760_000_000_000, resolvedAt: null, firstResponseAt: null, assigneeId: null, surveyKind: null, surveyScore: null, sentimentStart: null, sentimentEnd: null },
+];
+const duplicate = { ...make.customer({ id: 9, name: 'K. Nowak', language: null, timeZone: null }), identities: [{ id: 9, channel: 'telegram' as const, address: '524287001', displayName: 'kasia_n', verified: false, lastInboundAt: null }], threadId: 19 };
+
+function serve(): Call[] {
+  return mockApi([
+    ['GET', /^\/api\/customers\/1$/, () => ({ customer: make.customer(), threadId: 1, merges: [{ id: 77, targetCustomerId: 1, sourceCustomerId: 8, sourceName: 'Katarzyna N', agentId: 5, createdAt: 1_750_000_000_000, undoneAt: null }] })],
+    ['PATCH', /^\/api\/customers\/1$/, (c) => make.customer(c.body as object)],
+    ['GET', /^\/api\/customers\?q=/, () => ({ items: [{ ...make.customer(), threadId: 1 }, duplicate] })],
+    ['POST', /^\/api\/customers\/1\/merge$/, () => ({ status: 201, json: { id: 78, targetCustomerId: 1, sourceCustomerId: 9, sourceName: 'K. Nowak', agentId: 1, createdAt: Date.now(), undoneAt: null } })],
+    ['POST', /^\/api\/merges\/77\/unmerge$/, () => ({ id: 77, targetCustomerId: 1, sourceCustomerId: 8, sourceName: 'Katarzyna N', agentId: 5, createdAt: 1_750_000_000_000, undoneAt: Date.now() })],
+  ]);
+}
+
+function renderPanel() {
+  return renderWith(<CustomerPanel customer={make.customer({ tags: ['vip'] })} threadId={1} episodes={episodes} currentEpisodeId={2} agents={agents} />);
+}
+
+describe('customer panel', () => {
+  it('shows identities with verified marks, language, local time and earlier episodes', () => {
+    serve();
+    renderPanel();
+    const panel = screen.getByRole('complementary', { name: 'Customer details' });
+    const ids = within(panel).getByRole('list', { name: 'Channels' });
+    const sms = within(ids).getByText('+48600100200').closest('li') as HTMLElement;
+    expect(within(sms).getByText('verified')).toBeTruthy();
+    const email = within(ids).getByText('Kasia N.').closest('li') as HTMLElement;
+    expect(within(email).getByText('unverified')).toBeTruthy();
+    expect(within(panel).getByText('Polish')).toBeTruthy();
+    expect(within(panel).getByText(/^\d{1,2}:\d{2}( [AP]M)? \(Europe\/Warsaw\)$/)).toBeTruthy();
+    const eps = within(panel).getByRole('list', { name: 'Earlier conversations' });
+    expect(within(eps).getByText('resolved in 2h')).toBeTruthy();
+    expect(within(eps).getByText('CSAT 4/5')).toBeTruthy();
+    expect(within(eps).getByText('mood -0.6 → +0.5')).toBeTruthy();
+    expect(within(eps).getByText('current')).toBeTruthy();
+  });
+
+  it('edits tags and notes', async () => {
+    const calls = serve();
+    renderPanel();
+    await userEvent.type(screen.getByRole('textbox', { name: 'Add a tag' }), 'refund-pending{Enter}');
+    await waitFor(() => expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({ tags: ['vip', 'refund-pending'] }));
+    await userEvent.click(screen.getByRole('button', { name: 'Remove tag vip' }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'PATCH').at(-1)?.body).toEqual({ tags: [] }));
+    await userEvent.type(screen.getByRole('textbox', { name: 'Notes' }), 'Prefers SMS');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'PATCH').at(-1)?.body).toEqual({ notes: 'Prefers SMS' }));
+  });
+
+  it('merges a duplicate after search and preview, and undoes a merge from its audit entry', async () => {
+    const calls = serve();
+    renderPanel();
+    await userEvent.click(screen.getByRole('button', { name: 'Merge another customer into this one…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Merge into Kasia Nowak' });
+    await userEvent.type(within(dialog).getByRole('searchbox', { name: 'Find the duplicate' }), 'Nowak');
+    const hits = await within(dialog).findByRole('list', { name: 'Matching customers' });
+    await waitFor(() => expect(within(hits).getAllByRole('button')).toHaveLength(1)); // the customer itself is not offered
+    await userEvent.click(within(hits).getByRole('button', { name: /K\. Nowak/ }));
+    expect(within(dialog).getByRole('region', { name: 'Will be merged in' }).textContent).toContain('524287001');
+    expect(within(dialog).getByText(/The channel and whole history of K\. Nowak move into Kasia Nowak/)).toBeTruthy();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Merge' }));
+    await waitFor(() => expect(calls.find((c) => c.path === '/api/customers/1/merge')?.body).toEqual({ sourceCustomerId: 9 }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+    const history = await screen.findByRole('list', { name: 'Merge history' });
+    expect(within(history).getByText(/Katarzyna N merged in by Lena Lead/)).toBeTruthy();
+    await userEvent.click(within(history).getByRole('button', { name: 'Undo merge' }));
+    expect(within(history).getByText('Split Katarzyna N off again?')).toBeTruthy();
+    await userEvent.click(within(history).getByRole('button', { name: 'Undo merge' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST' && c.path === '/api/merges/77/unmerge')).toBe(true));
+  });
+});
