@@ -27,6 +27,7 @@ import type { EventPublisher, ServiceDeps } from './services/deps';
 import { SlaScheduler } from './services/slaScheduler';
 import { intelligenceHooks } from './services/intelligence';
 import { metricsRoutes } from './http/routes/metricsRoutes';
+import { uploadRoutes } from './http/routes/uploadRoutes';
 import type { IngestHooks } from './services/ingest';
 import { OutboxWorker, type OutboxOptions } from './services/outbox';
 import { wakeSnoozedThreads } from './services/threadOps';
@@ -88,6 +89,7 @@ export function createApp(d: AppDeps): BraidApp {
 
   const json = express.json({ limit: d.config.BODY_LIMIT });
   app.use('/webhooks', webhookRoutes(ctx));
+  app.use(uploadRoutes(ctx));
   app.use(publicChannelRoutes(ctx));
   app.use('/api/channels/api', json, apiChannelRoutes(ctx));
   app.use('/api/auth', json, authRoutes(ctx));

@@ -54,3 +54,16 @@ function safeJson(text: string): unknown {
     return null;
   }
 }
+
+/** Upload a file as the raw request body (with the CSRF header) and parse the answer. */
+export async function uploadFile<S extends z.ZodType>(path: string, file: Blob, schema: S): Promise<z.infer<S>> {
+  const res = await fetch(path, {
+    method: 'POST',
+    headers: { 'content-type': file.type || 'application/octet-stream', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
+    body: file,
+    credentials: 'same-origin',
+  });
+  const json: unknown = safeJson(await res.text());
+  if (!res.ok) throw new ApiError(res.status, (json as { error?: string } | null)?.error ?? res.statusText);
+  return schema.parse(json);
+}

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { ChannelAdapter } from './types';
 import { httpFailure } from './types';
+import { replyAttachments } from './jobFacts';
 import { apiKeys } from '../db/schema';
 import { eq } from 'drizzle-orm';
 
@@ -20,7 +21,7 @@ export const apiAdapter: ChannelAdapter = {
     if (!key.callbackUrl) return { ok: false, retryable: false, error: 'the API key has no callback URL configured' };
     const body = JSON.stringify({
       type: 'message.created',
-      message: { id: job.message.id, text: job.message.text, createdAt: job.message.receivedAt },
+      message: { id: job.message.id, text: job.message.text, attachments: replyAttachments(job), createdAt: job.message.receivedAt },
       customer: { id: job.customer.id, externalId: job.identity.address, name: job.customer.name },
     });
     const signature = createHmac('sha256', key.keyHash).update(body).digest('hex');

@@ -1,6 +1,7 @@
 import { buildReplyEmail } from './providers/email';
 import { DELIVERY_SECRET_KEY, ensureSecret, stableUuid } from '../services/secrets';
-import { lastInbound, refuseSend } from './jobFacts';
+import { lastInbound, refuseSend, replyAttachments } from './jobFacts';
+import { localUploadFor } from '../services/uploads';
 import type { ChannelAdapter, ChannelContext, OutboundJob, SendResult } from './types';
 
 /** Configured support mailboxes, lower-cased. */
@@ -62,6 +63,9 @@ export const emailAdapter: ChannelAdapter = {
       references: Array.isArray(parentMeta.references) ? parentMeta.references.filter((r): r is string => typeof r === 'string') : undefined,
       messageIdDomain: domainOf(from),
     });
+    // Our own uploads travel as real MIME attachments (read from disk, never fetched by URL).
+    const files = replyAttachments(job).map((a) => localUploadFor(ctx.db, ctx.config.DATA_DIR, a.url)).filter((f) => f !== null);
+    if (files.length > 0) (mail as { attachments?: unknown }).attachments = files.map((f) => ({ filename: f.name, path: f.path, contentType: f.mimeType }));
     mail.messageId = `<${stableUuid(ensureSecret(ctx.db, DELIVERY_SECRET_KEY), `email:${job.outboxId}`)}@${domainOf(from)}>`;
     try {
       await ctx.sendMail(mail as unknown as Record<string, unknown>);

@@ -1,5 +1,6 @@
 import type { MessageRow } from '../db/mappers';
 import type { OutboundJob } from './types';
+import { withAttachmentLinks } from '../domain/attachmentText';
 
 /** The customer's most recent inbound message on the reply's identity, if any (history is newest first). */
 export function lastInbound(job: OutboundJob): MessageRow | undefined {
@@ -19,4 +20,17 @@ export function replyFact(job: OutboundJob, key: string): string | undefined {
 /** A permanent failure with a reason an agent can act on. */
 export function refuseSend(error: string): { ok: false; retryable: false; error: string } {
   return { ok: false, retryable: false, error };
+}
+
+/** Attachments of the reply being sent. */
+export function replyAttachments(job: OutboundJob): Array<{ url?: string; name?: string; mimeType?: string }> {
+  return (job.message.attachments as Array<{ url?: string; name?: string; mimeType?: string }>).filter((a) => typeof a.url === 'string');
+}
+
+/**
+ * The reply text as a text-only channel sends it: attachments become links under the text
+ * (the links are unguessable and fetchable by the customer without logging in).
+ */
+export function outboundText(job: OutboundJob): string {
+  return withAttachmentLinks(job.message.text, replyAttachments(job));
 }

@@ -1,5 +1,5 @@
 import { buildMetaSend, parseMetaSendResponse } from './providers/meta';
-import { refuseSend, replyFact } from './jobFacts';
+import { refuseSend, replyFact, outboundText } from './jobFacts';
 import { sendProviderRequest } from './sendHttp';
 import type { ChannelContext, OutboundJob, SendResult } from './types';
 
@@ -18,7 +18,7 @@ export function sendViaGraph(ctx: ChannelContext, channel: 'messenger' | 'instag
   const pageId = channel === 'messenger' ? replyFact(job, 'pageId') : undefined;
   const req = buildMetaSend(
     { graphBase: ctx.config.META_GRAPH_BASE, accessToken: token, pageId },
-    { channel, to: job.identity.address, text: job.message.text },
+    { channel, to: job.identity.address, text: outboundText(job) },
   );
   return sendProviderRequest(ctx, req, parseMetaSendResponse);
 }

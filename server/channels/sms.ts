@@ -1,4 +1,4 @@
-import { refuseSend } from './jobFacts';
+import { refuseSend, outboundText } from './jobFacts';
 import { sendViaTwilio, twilioSendOn } from './twilioSend';
 import type { ChannelAdapter } from './types';
 
@@ -8,6 +8,6 @@ export const smsAdapter: ChannelAdapter = {
   enabled: (ctx) => twilioSendOn(ctx, 'sms'),
   async send(job, ctx) {
     if (!twilioSendOn(ctx, 'sms')) return refuseSend('SMS is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER)');
-    return sendViaTwilio(ctx, 'sms', job.identity.address, job.message.text);
+    return sendViaTwilio(ctx, 'sms', job.identity.address, outboundText(job));
   },
 };

@@ -1,4 +1,4 @@
-import { refuseSend } from './jobFacts';
+import { refuseSend, outboundText } from './jobFacts';
 import { sendViaTwilio, twilioSendOn } from './twilioSend';
 import type { ChannelAdapter } from './types';
 
@@ -13,6 +13,6 @@ export const voiceAdapter: ChannelAdapter = {
     if (!twilioSendOn(ctx, 'sms')) {
       return refuseSend('voicemail replies are sent by SMS, and SMS is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER)');
     }
-    return sendViaTwilio(ctx, 'sms', job.identity.address, job.message.text);
+    return sendViaTwilio(ctx, 'sms', job.identity.address, outboundText(job));
   },
 };

@@ -1,5 +1,5 @@
 import { buildMetaSend, parseMetaSendResponse } from './providers/meta';
-import { refuseSend, replyFact } from './jobFacts';
+import { refuseSend, replyFact, outboundText } from './jobFacts';
 import { sendProviderRequest } from './sendHttp';
 import { sendViaTwilio, twilioSendOn } from './twilioSend';
 import type { ChannelAdapter, ChannelContext, OutboundJob } from './types';
@@ -40,14 +40,14 @@ export const whatsappAdapter: ChannelAdapter = {
     }
     if (transportOf(job) === 'twilio') {
       if (!twilioSendOn(ctx, 'whatsapp')) return refuseSend('WhatsApp via Twilio is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_WHATSAPP_FROM)');
-      return sendViaTwilio(ctx, 'whatsapp', job.identity.address, job.message.text);
+      return sendViaTwilio(ctx, 'whatsapp', job.identity.address, outboundText(job));
     }
     const c = ctx.config;
     const phoneNumberId = replyFact(job, 'phoneNumberId') ?? c.META_PHONE_NUMBER_ID;
     if (!c.META_ACCESS_TOKEN || !phoneNumberId) return refuseSend('the WhatsApp Cloud API is not configured (META_ACCESS_TOKEN, META_PHONE_NUMBER_ID)');
     const req = buildMetaSend(
       { graphBase: c.META_GRAPH_BASE, accessToken: c.META_ACCESS_TOKEN, phoneNumberId },
-      { channel: 'whatsapp', to: job.identity.address, text: job.message.text },
+      { channel: 'whatsapp', to: job.identity.address, text: outboundText(job) },
     );
     return sendProviderRequest(ctx, req, parseMetaSendResponse);
   },

@@ -43,7 +43,18 @@ export function toMessage(r: MessageRow): Message {
         : { score: r.sentimentScore, label: r.sentimentLabel as Label, language: r.language },
     systemKind: r.systemKind,
     waitedMs: r.waitedMs,
+    meta: publicMeta(r),
   };
+}
+
+// Meta keys safe and useful for agents' screens (never provider headers or internal routing facts).
+const PUBLIC_META = ['auto', 'survey', 'surveyAnswer', 'edited', 'editOf', 'location', 'predictedWaitMs', 'transcriptionStatus'];
+
+function publicMeta(r: MessageRow): Record<string, unknown> {
+  if (r.direction === 'system') return r.meta;
+  const out: Record<string, unknown> = {};
+  for (const k of PUBLIC_META) if (k in r.meta) out[k] = r.meta[k];
+  return out;
 }
 
 /** Map a thread row (plus its customer's name) to the list/event shape. */

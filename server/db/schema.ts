@@ -336,3 +336,13 @@ export const slaAlerts = sqliteTable(
   },
   (t) => [uniqueIndex('sla_alerts_uq').on(t.episodeId, t.kind, t.clockStartedAt, t.fraction)],
 );
+
+/** Files agents attach to replies, stored under DATA_DIR/uploads and served by an unguessable URL. */
+export const uploads = sqliteTable('uploads', {
+  token: text('token').primaryKey(),
+  name: text('name').notNull(),
+  mimeType: text('mime_type').notNull(),
+  size: integer('size').notNull(),
+  createdBy: integer('created_by').references(() => agents.id),
+  createdAt: integer('created_at').notNull(),
+});

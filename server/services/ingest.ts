@@ -1,8 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { customers, episodes, identities, messages, threads } from '../db/schema';
-import { toMessage, type IdentityRow, type ThreadRow } from '../db/mappers';
+import { episodes, identities, messages, threads } from '../db/schema';
+import { toMessage, type ThreadRow } from '../db/mappers';
 import { normalizeAddress, type NormalizedAddress } from '../domain/address';
-import { resolveCustomer } from '../domain/identity';
 import { onInbound, waitingAfterInbound } from '../domain/threadState';
 import type { NormalizedInbound } from '../domain/inbound';
 import type { ServiceDeps } from './deps';
@@ -11,6 +10,7 @@ import { routeTeam } from './settingsStore';
 import { roomsOf, summarize } from './threadQueries';
 import { isUniqueViolation, transact, type EmitFn, type Tx } from './tx';
 import { previewOf } from './preview';
+import { resolveIdentity } from './resolveIdentity';
 import { trackPause } from './pause';
 
 /** Sentiment computed for an inbound message (filled by the intelligence layer). */
@@ -177,67 +177,6 @@ function recordEpisodeSentiment(tx: Tx, episodeId: number, score: number): void 
     .set({ sentimentStart: sql`coalesce(${episodes.sentimentStart}, ${score})`, sentimentEnd: score })
     .where(eq(episodes.id, episodeId))
     .run();
-}
-
-/** Find or create the identity (and customer) for the sender, following the documented match order. */
-function resolveIdentity(tx: Tx, input: NormalizedInbound, addr: NormalizedAddress, now: number): IdentityRow {
-  const exact = tx
-    .select()
-    .from(identities)
-    .where(and(eq(identities.channel, input.channel), eq(identities.address, addr.address)))
-    .get();
-  const pick = { id: identities.id, customerId: identities.customerId };
-  const samePhone = addr.phone
-    ? tx.select(pick).from(identities).where(eq(identities.phone, addr.phone)).orderBy(asc(identities.id)).all()
-    : [];
-  const sameEmail = addr.email
-    ? tx.select(pick).from(identities).where(eq(identities.email, addr.email)).orderBy(asc(identities.id)).all()
-    : [];
-  const decision = resolveCustomer({ exact: exact ? { id: exact.id, customerId: exact.customerId } : null, samePhone, sameEmail });
-  if (decision.kind === 'existing-identity' && exact) {
-    const fill: Partial<IdentityRow> = {};
-    if (!exact.displayName && input.from.displayName) fill.displayName = input.from.displayName;
-    if (!exact.email && addr.email) fill.email = addr.email;
-    if (!exact.phone && addr.phone) fill.phone = addr.phone;
-    if (Object.keys(fill).length === 0) return exact;
-    return tx.update(identities).set(fill).where(eq(identities.id, exact.id)).returning().get();
-  }
-  const customerId =
-    decision.kind === 'link-to-customer'
-      ? decision.customerId
-      : tx
-          .insert(customers)
-          .values({ name: displayNameFor(input, addr), createdAt: now, updatedAt: now })
-          .returning({ id: customers.id })
-          .get().id;
-  return tx
-    .insert(identities)
-    .values({
-      customerId,
-      channel: input.channel,
-      address: addr.address,
-      displayName: input.from.displayName ?? null,
-      phone: addr.phone,
-      email: addr.email,
-      verified: input.channel !== 'webchat',
-      meta: identityMeta(input),
-      createdAt: now,
-    })
-    .returning()
-    .get();
-}
-
-function identityMeta(input: NormalizedInbound): Record<string, unknown> {
-  const keep: Record<string, unknown> = { transport: input.transport };
-  const m = input.meta ?? {};
-  // Reply routing facts (API key, Telegram chat, widget visitor, WhatsApp sender number, Page / IG account).
-  for (const k of ['apiKeyId', 'chatId', 'visitorId', 'phoneNumberId', 'pageId', 'igAccountId', 'addressKind']) if (k in m) keep[k] = m[k];
-  return keep;
-}
-
-function displayNameFor(input: NormalizedInbound, addr: NormalizedAddress): string {
-  const name = input.from.displayName?.trim();
-  return name && name.length > 0 ? name.slice(0, 200) : addr.address;
 }
 
 function createThread(tx: Tx, customerId: number, channel: string, now: number): ThreadRow {

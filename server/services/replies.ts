@@ -2,7 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { episodes, identities, messages, outbox, threads } from '../db/schema';
 import { toMessage, type MessageRow, type ThreadRow } from '../db/mappers';
 import { canSeeThread, type Viewer } from '../domain/access';
-import type { Message } from '../../shared/schemas/message';
+import type { Attachment, Message } from '../../shared/schemas/message';
 import type { ServiceDeps } from './deps';
 import { openEpisode } from './ingest';
 import { previewOf } from './preview';
@@ -32,6 +32,8 @@ export interface ReplyInput {
   clientId?: string;
   /** System-sent messages (acknowledgements, surveys) never count as a response. */
   isAuto?: boolean;
+  /** Files to send along (uploaded first; see services/uploads.ts). */
+  attachments?: Attachment[];
 }
 
 /**
@@ -79,6 +81,7 @@ export function writeOutbound(
       identityId: identity.id,
       authorAgentId: input.authorAgentId,
       text: input.text,
+      attachments: input.attachments ?? [],
       receivedAt: now,
       sortTs: now,
       deliveryStatus: 'queued',

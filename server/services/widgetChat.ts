@@ -1,3 +1,4 @@
+import { withAttachmentLinks, type LinkedFile } from '../domain/attachmentText';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { agents, identities, messages, threads } from '../db/schema';
 import { toMessage, type IdentityRow, type MessageRow } from '../db/mappers';
@@ -29,7 +30,8 @@ export function toWidgetMessage(db: Db, m: MessageRow): WidgetMessage {
     const name = db.select({ name: agents.name }).from(agents).where(eq(agents.id, m.authorAgentId)).get()?.name;
     author = name ? name.split(/\s+/)[0] : null;
   }
-  return { id: m.id, from: m.direction === 'inbound' ? 'visitor' : 'agent', text: m.text, at: m.sortTs, author };
+  const text = m.direction === 'outbound' ? withAttachmentLinks(m.text, m.attachments as LinkedFile[]) : m.text;
+  return { id: m.id, from: m.direction === 'inbound' ? 'visitor' : 'agent', text, at: m.sortTs, author };
 }
 
 /** Everything a (re)connecting widget needs: profile and the latest messages, oldest first. */

@@ -36,6 +36,8 @@ export const MessageSchema = z.object({
   systemKind: z.string().nullable(),
   /** For agent replies: how long the customer had waited for this reply (ms). */
   waitedMs: z.number().nullable(),
+  /** Structured facts for rendering: who/what of a system entry, the kind of an automatic message, edits. */
+  meta: z.record(z.string(), z.unknown()).optional(),
 });
 /** Message DTO. */
 export type Message = z.infer<typeof MessageSchema>;
@@ -61,6 +63,11 @@ export const ReplyRequestSchema = z.object({
   identityId: z.number().int().positive().optional(),
   /** Client-generated key so a retried POST does not send twice. */
   clientId: z.string().max(64).optional(),
+  /** Links to files to send along (metadata; the channel sends what it supports). */
+  attachments: z
+    .array(z.object({ kind: z.string().max(20).default('file'), url: z.string().url().max(2000), name: z.string().max(200).optional(), mimeType: z.string().max(100).optional(), size: z.number().int().nonnegative().optional() }))
+    .max(10)
+    .default([]),
 });
 
 /** Internal note. */

@@ -1,30 +1,34 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Attachment } from '../../../shared/schemas/message';
+import { AttachmentSchema, type Attachment } from '../../../shared/schemas/message';
+import { uploadFile } from '../../api/http';
 import { Icon } from '../../components/Icon';
 
 const MAX_FILES = 10;
 const MAX_BYTES = 25 * 1024 * 1024;
 
-function kindOf(mime: string): string {
-  if (mime.startsWith('image/')) return 'image';
-  if (mime.startsWith('video/')) return 'video';
-  if (mime.startsWith('audio/')) return 'audio';
-  return 'file';
-}
-
-/** Attach files to a reply (their metadata: name, type, size) and remove them again. */
+/** Attach files to a reply: each is uploaded at once and sent as a link the customer can open. */
 export function AttachmentChips({ items, onChange }: { items: Attachment[]; onChange(items: Attachment[]): void }) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
+  const [uploading, setUploading] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const latest = useRef(items);
+  latest.current = items;
   const add = (files: FileList | null) => {
     if (!files) return;
-    const next = [...items];
+    setError(null);
     for (const f of Array.from(files)) {
-      if (next.length >= MAX_FILES || f.size > MAX_BYTES) continue;
-      next.push({ kind: kindOf(f.type), name: f.name.slice(0, 200), mimeType: f.type || undefined, size: f.size });
+      if (latest.current.length + uploading.length >= MAX_FILES || f.size > MAX_BYTES) {
+        setError(t('composer.attachTooBig', { name: f.name }));
+        continue;
+      }
+      setUploading((u) => [...u, f.name]);
+      uploadFile(`/api/uploads?name=${encodeURIComponent(f.name.slice(0, 200))}`, f, AttachmentSchema)
+        .then((a) => onChange([...latest.current, a]))
+        .catch(() => setError(t('composer.attachFailed', { name: f.name })))
+        .finally(() => setUploading((u) => u.filter((n) => n !== f.name)));
     }
-    onChange(next);
   };
   return (
     <div className="attach">
@@ -35,6 +39,12 @@ export function AttachmentChips({ items, onChange }: { items: Attachment[]; onCh
         add(e.target.files);
         e.target.value = '';
       }} />
+      {uploading.map((n) => (
+        <span key={`up-${n}`} className="chip" role="status">
+          <Icon name="file" size={12} /> {t('composer.uploading', { name: n })}
+        </span>
+      ))}
+      {error && <span role="alert" className="error small">{error}</span>}
       {items.length > 0 && (
         <ul className="attach-list" aria-label={t('attachments.label', { count: items.length })}>
           {items.map((a, i) => (

@@ -61,6 +61,15 @@ describe('identity resolution on ingest', () => {
     expect(sms.customerId).not.toBe(tg.customerId);
   });
 
+  it('names a customer first known only by number once a display name arrives, but never renames a real name', () => {
+    const a = ingestInbound(env.deps, inbound('sms', '+66812345601', 'สวัสดีครับ'));
+    expect(t.db.select().from(customers).get()!.name).toBe('+66812345601');
+    ingestInbound(env.deps, inbound('whatsapp', '+66812345601', 'ทาง WhatsApp', { from: { address: '+66812345601', displayName: 'สมชาย ใจดี' } }));
+    expect(t.db.select().from(customers).get()!.name).toBe('สมชาย ใจดี');
+    ingestInbound(env.deps, inbound('whatsapp', '+66812345601', 'again', { from: { address: '+66812345601', displayName: 'Somchai J' } }));
+    expect(t.db.select().from(customers).get()!).toMatchObject({ id: a.customerId, name: 'สมชาย ใจดี' });
+  });
+
   it('rejects an address it cannot understand without storing anything', () => {
     expect(() => ingestInbound(env.deps, inbound('sms', 'not-a-number', 'x'))).toThrow(InvalidAddressError);
     expect(count(messages)).toBe(0);

@@ -1,0 +1,81 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { customers, identities } from '../db/schema';
+import type { IdentityRow } from '../db/mappers';
+import type { NormalizedAddress } from '../domain/address';
+import { resolveCustomer } from '../domain/identity';
+import type { NormalizedInbound } from '../domain/inbound';
+import type { Tx } from './tx';
+
+/** Find or create the identity (and customer) for the sender, following the documented match order. */
+export function resolveIdentity(tx: Tx, input: NormalizedInbound, addr: NormalizedAddress, now: number): IdentityRow {
+  const exact = tx
+    .select()
+    .from(identities)
+    .where(and(eq(identities.channel, input.channel), eq(identities.address, addr.address)))
+    .get();
+  const pick = { id: identities.id, customerId: identities.customerId };
+  const samePhone = addr.phone
+    ? tx.select(pick).from(identities).where(eq(identities.phone, addr.phone)).orderBy(asc(identities.id)).all()
+    : [];
+  const sameEmail = addr.email
+    ? tx.select(pick).from(identities).where(eq(identities.email, addr.email)).orderBy(asc(identities.id)).all()
+    : [];
+  const decision = resolveCustomer({ exact: exact ? { id: exact.id, customerId: exact.customerId } : null, samePhone, sameEmail });
+  if (decision.kind === 'existing-identity' && exact) {
+    upgradePlaceholderName(tx, exact.customerId, input, addr, now);
+    const fill: Partial<IdentityRow> = {};
+    if (!exact.displayName && input.from.displayName) fill.displayName = input.from.displayName;
+    if (!exact.email && addr.email) fill.email = addr.email;
+    if (!exact.phone && addr.phone) fill.phone = addr.phone;
+    if (Object.keys(fill).length === 0) return exact;
+    return tx.update(identities).set(fill).where(eq(identities.id, exact.id)).returning().get();
+  }
+  if (decision.kind === 'link-to-customer') upgradePlaceholderName(tx, decision.customerId, input, addr, now);
+  const customerId =
+    decision.kind === 'link-to-customer'
+      ? decision.customerId
+      : tx
+          .insert(customers)
+          .values({ name: displayNameFor(input, addr), createdAt: now, updatedAt: now })
+          .returning({ id: customers.id })
+          .get().id;
+  return tx
+    .insert(identities)
+    .values({
+      customerId,
+      channel: input.channel,
+      address: addr.address,
+      displayName: input.from.displayName ?? null,
+      phone: addr.phone,
+      email: addr.email,
+      verified: input.channel !== 'webchat',
+      meta: identityMeta(input),
+      createdAt: now,
+    })
+    .returning()
+    .get();
+}
+
+function identityMeta(input: NormalizedInbound): Record<string, unknown> {
+  const keep: Record<string, unknown> = { transport: input.transport };
+  const m = input.meta ?? {};
+  // Reply routing facts (API key, Telegram chat, widget visitor, WhatsApp sender number, Page / IG account).
+  for (const k of ['apiKeyId', 'chatId', 'visitorId', 'phoneNumberId', 'pageId', 'igAccountId', 'addressKind']) if (k in m) keep[k] = m[k];
+  return keep;
+}
+
+function displayNameFor(input: NormalizedInbound, addr: NormalizedAddress): string {
+  const name = input.from.displayName?.trim();
+  return name && name.length > 0 ? name.slice(0, 200) : addr.address;
+}
+
+/** A customer first seen without a name is named after their address; use a real name once one arrives. */
+function upgradePlaceholderName(tx: Tx, customerId: number, input: NormalizedInbound, addr: NormalizedAddress, now: number): void {
+  const name = input.from.displayName?.trim();
+  if (!name) return;
+  const c = tx.select({ name: customers.name }).from(customers).where(eq(customers.id, customerId)).get();
+  const placeholders = tx.select({ address: identities.address }).from(identities).where(eq(identities.customerId, customerId)).all().map((i) => i.address);
+  if (c && (placeholders.includes(c.name) || c.name === addr.address)) {
+    tx.update(customers).set({ name: name.slice(0, 200), updatedAt: now }).where(eq(customers.id, customerId)).run();
+  }
+}
