@@ -1,3 +1,5 @@
+import { CHANNEL_LABELS, isPhoneChannel, type ChannelKind } from '../../shared/channels';
+
 /** The facts identity resolution looks at, already fetched by the caller. */
 export interface IdentityCandidates {
   /** The identity with exactly this (channel, address), if any. */
@@ -29,4 +31,14 @@ export function resolveCustomer(c: IdentityCandidates): Resolution {
   const byEmail = c.sameEmail[0];
   if (byEmail) return { kind: 'link-to-customer', customerId: byEmail.customerId, matchedBy: 'email' };
   return { kind: 'new-customer' };
+}
+
+/**
+ * The name a customer gets before anyone knows it: the phone number or email address itself,
+ * or "<Channel> user …<last 6>" for opaque ids (raw Messenger/LINE ids are noise to an agent).
+ */
+export function placeholderName(channel: ChannelKind, address: string): string {
+  if (isPhoneChannel(channel) || channel === 'email') return address;
+  const tail = address.length > 6 ? `…${address.slice(-6)}` : address;
+  return channel === 'webchat' ? `Web visitor ${tail}` : `${CHANNEL_LABELS[channel]} user ${tail}`;
 }

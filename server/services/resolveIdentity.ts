@@ -2,7 +2,8 @@ import { and, asc, eq } from 'drizzle-orm';
 import { customers, identities } from '../db/schema';
 import type { IdentityRow } from '../db/mappers';
 import type { NormalizedAddress } from '../domain/address';
-import { resolveCustomer } from '../domain/identity';
+import { placeholderName, resolveCustomer } from '../domain/identity';
+import type { ChannelKind } from '../../shared/channels';
 import type { NormalizedInbound } from '../domain/inbound';
 import type { Tx } from './tx';
 
@@ -66,7 +67,7 @@ function identityMeta(input: NormalizedInbound): Record<string, unknown> {
 
 function displayNameFor(input: NormalizedInbound, addr: NormalizedAddress): string {
   const name = input.from.displayName?.trim();
-  return name && name.length > 0 ? name.slice(0, 200) : addr.address;
+  return name && name.length > 0 ? name.slice(0, 200) : placeholderName(input.channel, addr.address);
 }
 
 /** A customer first seen without a name is named after their address; use a real name once one arrives. */
@@ -74,7 +75,8 @@ function upgradePlaceholderName(tx: Tx, customerId: number, input: NormalizedInb
   const name = input.from.displayName?.trim();
   if (!name) return;
   const c = tx.select({ name: customers.name }).from(customers).where(eq(customers.id, customerId)).get();
-  const placeholders = tx.select({ address: identities.address }).from(identities).where(eq(identities.customerId, customerId)).all().map((i) => i.address);
+  const placeholders = tx.select({ channel: identities.channel, address: identities.address }).from(identities).where(eq(identities.customerId, customerId)).all()
+    .flatMap((i) => [i.address, placeholderName(i.channel as ChannelKind, i.address)]);
   if (c && (placeholders.includes(c.name) || c.name === addr.address)) {
     tx.update(customers).set({ name: name.slice(0, 200), updatedAt: now }).where(eq(customers.id, customerId)).run();
   }

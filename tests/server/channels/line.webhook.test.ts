@@ -62,7 +62,7 @@ describe('LINE webhook', () => {
     await postLine(app, lineText({ userId: 'Uorder', id: '9002', text: 'ค่ะ ขอบคุณ', ts: t + 2_000, redelivery: true }));
     await postLine(app, lineText({ userId: 'Uorder', id: '9001', text: 'สั่งของไปแล้ว', ts: t }));
     expect(messageCount(app.db)).toBe(before + 2);
-    const thread = (await listAllThreads(admin)).find((x) => x.customer.name === 'Uorder');
+    const thread = (await listAllThreads(admin)).find((x) => x.customer.name === 'LINE user Uorder');
     expect((await threadMessages(admin, thread!.id)).map((m) => m.text)).toEqual(['สั่งของไปแล้ว', 'ค่ะ ขอบคุณ']);
   });
 

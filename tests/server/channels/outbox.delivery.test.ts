@@ -95,7 +95,7 @@ describe('outbound delivery through the providers’ APIs', () => {
   it('LINE: the X-Line-Retry-Key stays the same across retries of one reply', async () => {
     const raw = JSON.stringify({ destination: 'U0', events: [{ type: 'message', message: { type: 'text', id: '77001', text: 'hi' }, timestamp: Date.now(), source: { type: 'user', userId: 'Uline77' }, replyToken: 'r', mode: 'active', webhookEventId: 'e', deliveryContext: { isRedelivery: false } }] });
     await postLine(app, raw);
-    const thread = await threadOf('Uline77');
+    const thread = await threadOf('LINE user …line77');
     let n = 0;
     rec.respond(() => (++n === 1 ? { status: 500, json: { message: 'internal' } } : { status: 200, json: { sentMessages: [{ id: `500000${n}`, quoteToken: 'q' }] } }));
     const msg = await reply(thread.id, 'ค่ะ');
@@ -128,7 +128,7 @@ describe('outbound delivery through the providers’ APIs', () => {
 
   it('Messenger: Send API to the page; a closed window is a permanent failure with Meta’s reason', async () => {
     await postMeta(app, JSON.stringify(messagingText('page', { sender: 'psid-55', mid: 'm_55', text: 'hello' })));
-    const thread = await threadOf('psid-55');
+    const thread = await threadOf('Messenger user …sid-55');
     rec.respond(() => ({ status: 400, json: { error: { message: 'window closed', code: 10, error_subcode: 2018278 } } }));
     const msg = await reply(thread.id, 'Hi!');
     const failed = await settled(thread.id, msg.id, 'failed');

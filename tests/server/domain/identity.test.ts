@@ -56,3 +56,13 @@ describe('WhatsApp business-scoped user ids', () => {
     expect(() => normalizeAddress('whatsapp', 'hello there')).toThrow(InvalidAddressError);
   });
 });
+
+describe('placeholder names', () => {
+  it('uses the number or address for phone and email, and a readable label for opaque ids', async () => {
+    const { placeholderName } = await import('../../../server/domain/identity');
+    expect(placeholderName('sms', '+48512345678')).toBe('+48512345678');
+    expect(placeholderName('email', 'a@b.co')).toBe('a@b.co');
+    expect(placeholderName('line', 'Uabc0060000000000000000000007')).toBe('LINE user …000007');
+    expect(placeholderName('webchat', 'v_8f3a9c2d11')).toBe('Web visitor …9c2d11');
+  });
+});
