@@ -11,6 +11,10 @@ import { ingestInbound } from '../server/services/ingest';
 import { analyzeInbound } from '../server/services/intelligence';
 import { nobodyOnline, nullPublisher } from '../server/services/deps';
 import { listThreads } from '../server/services/threadReads';
+import { createTeam } from '../server/services/agents';
+import { setSetting } from '../server/services/settingsStore';
+import { createSlaPolicy } from '../server/services/sla';
+import { updateTeamConfig } from '../server/services/teamConfig';
 
 const THREADS = Number(process.env.BENCH_THREADS ?? 10_000);
 const HTTP_REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2_000);
@@ -37,6 +41,11 @@ async function main(): Promise<void> {
     benchSentiment();
     const db = openDatabase(join(dir, 'braid.db'));
     const deps = { db, publisher: nullPublisher, presence: nobodyOnline, now: Date.now };
+    // Realistic set-up: a team with business hours, routing, and SLA policies on every thread.
+    const team = createTeam(db, { name: 'Bench team', autoAssign: false }, Date.now());
+    setSetting(db, 'routing', { defaultTeamId: team, byChannel: {} });
+    updateTeamConfig(db, team, { businessHours: { timeZone: 'Europe/Warsaw', weekly: { 1: [['08:00', '18:00']], 2: [['08:00', '18:00']], 3: [['08:00', '18:00']], 4: [['08:00', '18:00']], 5: [['08:00', '18:00']] }, holidays: [] } });
+    createSlaPolicy(db, { name: 'Standard', match: {}, firstResponseMs: 7_200_000, nextResponseMs: 14_400_000, resolutionMs: 86_400_000, businessHours: true }, Date.now());
     let t0 = performance.now();
     for (let i = 0; i < THREADS; i++) {
       ingestInbound(deps, { channel: 'sms', transport: 'bench', providerMessageId: `b${i}`, from: { address: `+4851${String(1_000_000 + i)}` }, text: `Order ${i} is late, please help`, attachments: [], providerTs: Date.now() - (THREADS - i) * 1000 }, { analyze: analyzeInbound });
@@ -51,7 +60,7 @@ async function main(): Promise<void> {
       listThreads(db, viewer, { status: 'open', assignee: 'any', sort: i % 2 ? 'waiting' : 'activity', limit: 50 });
       lat.push(performance.now() - t0);
     }
-    console.log(`list threads (50 of ${THREADS}): p50 ${fmt(pct(lat, 50))}, p95 ${fmt(pct(lat, 95))}`);
+    console.log(`list threads with SLA badges (50 of ${THREADS}): p50 ${fmt(pct(lat, 50))}, p95 ${fmt(pct(lat, 95))}`);
 
     const config = loadConfig({ DEMO: '0', ADMIN_EMAIL: 'bench@local.test', ADMIN_PASSWORD: 'bench-password-1', LOGIN_RATE_LIMIT: '1000', DATA_DIR: dir });
     await ensureAdmin(db, config.ADMIN_EMAIL, config.ADMIN_PASSWORD, Date.now());

@@ -56,6 +56,10 @@ export function acknowledgeNewEpisode(
   channel: ChannelKind,
   language: string | null,
 ): boolean {
+  // Most teams and channels do not acknowledge: find out without opening a write transaction.
+  const teamId = deps.db.select({ teamId: threads.teamId }).from(threads).where(eq(threads.id, threadId)).get()?.teamId ?? null;
+  const want = teamConfig(deps.db, teamId).settings.acknowledgement;
+  if (!want.enabled || (want.channels.length > 0 && !want.channels.includes(channel))) return false;
   return transact(deps, (tx, emit) => {
     const thread = tx.select().from(threads).where(eq(threads.id, threadId)).get();
     if (!thread || thread.currentEpisodeId !== episodeId) return false;

@@ -24,17 +24,16 @@ export function sentimentSeries(r: Reader, threadId: number) {
  * the team's threshold, tell team leads (a logged 'sentiment.alerted' event). Returns true when alerted.
  */
 export function alertOnSentimentDrop(deps: ServiceDeps, threadId: number, messageId: number): boolean {
-  return transact(deps, (tx, emit) => {
-    const thread = tx.select().from(threads).where(eq(threads.id, threadId)).get();
-    if (!thread) return false;
-    const series = sentimentSeries(tx, threadId);
-    const i = series.findIndex((p) => p.messageId === messageId);
-    if (i === -1) return false;
-    const threshold = teamConfig(tx, thread.teamId).settings.sentimentThreshold;
-    const now = series[i].rolling;
-    const before = i > 0 ? series[i - 1].rolling : 0;
-    if (!(now < threshold && before >= threshold)) return false;
-    emit({ type: 'sentiment.alerted', threadId, score: now, threshold }, roomsOf(thread), threadId);
-    return true;
-  });
+  // Decide read-only first: nearly every message crosses nothing, and then no write transaction is needed.
+  const thread = deps.db.select().from(threads).where(eq(threads.id, threadId)).get();
+  if (!thread) return false;
+  const series = sentimentSeries(deps.db, threadId);
+  const i = series.findIndex((p) => p.messageId === messageId);
+  if (i === -1) return false;
+  const threshold = teamConfig(deps.db, thread.teamId).settings.sentimentThreshold;
+  const now = series[i].rolling;
+  const before = i > 0 ? series[i - 1].rolling : 0;
+  if (!(now < threshold && before >= threshold)) return false;
+  transact(deps, (_tx, emit) => emit({ type: 'sentiment.alerted', threadId, score: now, threshold }, roomsOf(thread), threadId));
+  return true;
 }

@@ -1,6 +1,6 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { customers, episodes, slaPolicies } from '../db/schema';
-import type { ThreadRow } from '../db/mappers';
+import type { EpisodeRow, ThreadRow } from '../db/mappers';
 import { computeSlaClocks, selectSlaPolicy, slaStatus, type SlaClock, type SlaPolicy } from '../../shared/metrics/sla';
 import type { BusinessSchedule } from '../../shared/metrics/businessHours';
 import type { ThreadSla } from '../../shared/schemas/thread';
@@ -30,15 +30,47 @@ export interface ThreadClocks {
   clocks: SlaClock[];
 }
 
+/** What SLA maths needs besides the thread row; loaded one by one or for a whole page at once. */
+export interface SlaFacts {
+  tierOf(customerId: number): string | null;
+  episode(id: number): EpisodeRow | undefined;
+  scheduleOf(teamId: number | null): BusinessSchedule | null;
+}
+
+/** Facts read straight from the database (one thread at a time). */
+export function directSlaFacts(r: Reader): SlaFacts {
+  return {
+    tierOf: (id) => r.select({ tier: customers.tier }).from(customers).where(eq(customers.id, id)).get()?.tier ?? null,
+    episode: (id) => r.select().from(episodes).where(eq(episodes.id, id)).get(),
+    scheduleOf: (teamId) => teamConfig(r, teamId).schedule,
+  };
+}
+
+/** Facts for a page of threads in three queries (the inbox list). */
+export function batchSlaFacts(r: Reader, rows: ThreadRow[]): SlaFacts {
+  const customerIds = [...new Set(rows.map((t) => t.customerId))];
+  const episodeIds = rows.flatMap((t) => (t.currentEpisodeId === null ? [] : [t.currentEpisodeId]));
+  const tiers = new Map(customerIds.length ? r.select({ id: customers.id, tier: customers.tier }).from(customers).where(inArray(customers.id, customerIds)).all().map((c) => [c.id, c.tier]) : []);
+  const eps = new Map(episodeIds.length ? r.select().from(episodes).where(inArray(episodes.id, episodeIds)).all().map((e) => [e.id, e]) : []);
+  const schedules = new Map<number | null, BusinessSchedule | null>();
+  return {
+    tierOf: (id) => tiers.get(id) ?? null,
+    episode: (id) => eps.get(id),
+    scheduleOf: (teamId) => {
+      if (!schedules.has(teamId)) schedules.set(teamId, teamConfig(r, teamId).schedule);
+      return schedules.get(teamId) ?? null;
+    },
+  };
+}
+
 /** Compute the running clocks for a thread (null when no policy applies or nothing runs). */
-export function threadClocks(r: Reader, row: ThreadRow, policies: SlaPolicy[], now: number): ThreadClocks | null {
+export function threadClocks(r: Reader, row: ThreadRow, policies: SlaPolicy[], now: number, facts: SlaFacts = directSlaFacts(r)): ThreadClocks | null {
   if (policies.length === 0 || row.currentEpisodeId === null || row.mergedIntoThreadId !== null) return null;
-  const tier = r.select({ tier: customers.tier }).from(customers).where(eq(customers.id, row.customerId)).get()?.tier ?? null;
-  const policy = selectSlaPolicy(policies, { teamId: row.teamId, channel: row.lastInboundChannel, tier, priority: row.priority });
+  const policy = selectSlaPolicy(policies, { teamId: row.teamId, channel: row.lastInboundChannel, tier: facts.tierOf(row.customerId), priority: row.priority });
   if (!policy) return null;
-  const ep = r.select().from(episodes).where(eq(episodes.id, row.currentEpisodeId)).get();
+  const ep = facts.episode(row.currentEpisodeId);
   if (!ep) return null;
-  const { schedule } = teamConfig(r, row.teamId);
+  const schedule = facts.scheduleOf(row.teamId);
   const paused = row.status === 'pending' || row.status === 'snoozed';
   const pausedSoFar = policy.businessHours && schedule ? ep.pausedBusinessMs : ep.pausedMs;
   const clocks = computeSlaClocks(
@@ -57,8 +89,8 @@ export function threadClocks(r: Reader, row: ThreadRow, policies: SlaPolicy[], n
 }
 
 /** The SLA badge of a thread at `now`, or null when no policy applies. */
-export function threadSla(r: Reader, row: ThreadRow, now: number, policies = loadSlaPolicies(r)): ThreadSla | null {
-  const tc = threadClocks(r, row, policies, now);
+export function threadSla(r: Reader, row: ThreadRow, now: number, policies = loadSlaPolicies(r), facts?: SlaFacts): ThreadSla | null {
+  const tc = threadClocks(r, row, policies, now, facts);
   if (!tc) return null;
   const st = slaStatus(tc.clocks, now, tc.schedule, tc.policy.businessHours);
   return { state: st.state, kind: st.kind, dueAt: st.nextDueAt, policyName: tc.policy.name };

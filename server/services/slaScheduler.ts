@@ -27,6 +27,7 @@ export class SlaScheduler {
   private next = new Map<number, number>();
   private policies: SlaPolicy[] = [];
   private timer: NodeJS.Timeout | null = null;
+  private armedFor = Infinity;
   private running = false;
 
   constructor(
@@ -64,8 +65,13 @@ export class SlaScheduler {
       if (event.type === 'message.created' || event.type === 'thread.updated') ids.add(event.thread.id);
       if (event.type === 'thread.removed') this.next.delete(event.threadId);
     }
-    for (const id of ids) this.recompute(id);
-    if (ids.size > 0) this.arm();
+    let earliest = Infinity;
+    for (const id of ids) {
+      this.recompute(id);
+      earliest = Math.min(earliest, this.next.get(id) ?? Infinity);
+    }
+    // Only re-arm when a touched thread now needs attention before the timer would fire anyway.
+    if (earliest < this.armedFor) this.arm();
   }
 
   /** Fire every crossing that is due at the current time; returns how many alerts went out. */
@@ -136,9 +142,15 @@ export class SlaScheduler {
   private arm(): void {
     if (!this.running) return;
     if (this.timer) clearTimeout(this.timer);
-    const soonest = Math.min(...this.next.values());
-    const wait = Number.isFinite(soonest) ? Math.max(0, Math.min(this.maxSleepMs, soonest - this.deps.now())) : this.maxSleepMs;
-    this.timer = setTimeout(() => this.tick(), wait);
+    let soonest = Infinity;
+    for (const at of this.next.values()) if (at < soonest) soonest = at;
+    const now = this.deps.now();
+    const wait = Number.isFinite(soonest) ? Math.max(0, Math.min(this.maxSleepMs, soonest - now)) : this.maxSleepMs;
+    this.armedFor = now + wait;
+    this.timer = setTimeout(() => {
+      this.armedFor = Infinity;
+      this.tick();
+    }, wait);
     this.timer.unref();
   }
 

@@ -13,13 +13,27 @@ export interface TeamConfig {
 
 const DEFAULT: TeamConfig = { schedule: null, settings: TeamSettingsSchema.parse({}) };
 
+// Parsed configs by their stored JSON: the same text yields the same objects, so the
+// business-hours maths can reuse its compiled schedule instead of rebuilding it per call.
+const parsed = new Map<string, TeamConfig>();
+
+function parseConfig(businessHours: unknown, rawSettings: unknown): TeamConfig {
+  const key = JSON.stringify([businessHours ?? null, rawSettings ?? {}]);
+  const hit = parsed.get(key);
+  if (hit) return hit;
+  const settings = TeamSettingsSchema.safeParse(rawSettings ?? {});
+  const cfg: TeamConfig = { schedule: (businessHours as BusinessSchedule | null) ?? null, settings: settings.success ? settings.data : DEFAULT.settings };
+  if (parsed.size > 1_000) parsed.clear();
+  parsed.set(key, cfg);
+  return cfg;
+}
+
 /** Read a team's business hours and settings (defaults for no team or bad stored data). */
 export function teamConfig(r: Reader, teamId: number | null): TeamConfig {
   if (teamId === null) return DEFAULT;
   const row = r.select({ businessHours: teams.businessHours, settings: teams.settings }).from(teams).where(eq(teams.id, teamId)).get();
   if (!row) return DEFAULT;
-  const settings = TeamSettingsSchema.safeParse(row.settings ?? {});
-  return { schedule: (row.businessHours as BusinessSchedule | null) ?? null, settings: settings.success ? settings.data : DEFAULT.settings };
+  return parseConfig(row.businessHours, row.settings);
 }
 
 /** Change a team's business hours and/or settings (settings are merged). */

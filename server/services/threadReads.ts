@@ -12,7 +12,7 @@ import type { Db } from '../db/connection';
 import { ForbiddenError } from './replies';
 import { episodesOf, getCustomer, getThreadRow, NotFoundError, summarize } from './threadQueries';
 import { canSeeThread } from '../domain/access';
-import { loadSlaPolicies, threadSla } from './sla';
+import { batchSlaFacts, loadSlaPolicies, threadSla } from './sla';
 
 // Sort keys are single numbers so one (key, id) pair is a complete keyset cursor; they mirror
 // shared/threadOrder.ts, which the client uses to place live updates in cached lists.
@@ -63,8 +63,9 @@ export function listThreads(db: Db, viewer: Viewer, q: ThreadListQuery, now: num
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   const policies = loadSlaPolicies(db);
+  const facts = policies.length > 0 ? batchSlaFacts(db, page.map((r) => r.t)) : undefined;
   return {
-    items: page.map((r) => toThreadSummary(r.t, { id: r.t.customerId, name: r.name }, threadSla(db, r.t, now, policies), r.unread)),
+    items: page.map((r) => toThreadSummary(r.t, { id: r.t.customerId, name: r.name }, threadSla(db, r.t, now, policies, facts), r.unread)),
     nextCursor: rows.length > q.limit && last ? encodeCursor([last.key, last.t.id]) : null,
   };
 }

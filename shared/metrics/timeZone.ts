@@ -81,9 +81,20 @@ function transitionInstant(lo: number, hi: number, timeZone: string, offsetAfter
   return high * 1000;
 }
 
+// Local midnights are asked for again and again (every SLA clock walks the same days); the
+// answer never changes, so remember it (bounded, cleared wholesale when full).
+const midnights = new Map<string, number>();
+
 /** Instant the local day number `day` begins (the first instant after a gap if midnight is skipped). */
 export function localMidnight(day: number, timeZone: string): number {
-  return wallToInstant(day * DAY_MS, timeZone);
+  const key = `${timeZone}|${day}`;
+  let t = midnights.get(key);
+  if (t === undefined) {
+    t = wallToInstant(day * DAY_MS, timeZone);
+    if (midnights.size >= 50_000) midnights.clear();
+    midnights.set(key, t);
+  }
+  return t;
 }
 
 /** Day of the week of a local day number, 0 = Sunday (1970-01-01 was a Thursday). */

@@ -6,18 +6,7 @@ import { nobodyOnline, type EventPublisher, type PresenceView, type RoutedEvent,
 
 /** A real SQLite file in a fresh temp dir, with the real migrations applied. */
 export function tempDb(): { db: Db; file: string; dir: string; cleanup: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), 'braid-test-'));
-  const file = join(dir, 'braid.db');
-  const db = openDatabase(file);
-  return {
-    db,
-    file,
-    dir,
-    cleanup: () => {
-      db.$client.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return reopenDb(mkdtempSync(join(tmpdir(), 'braid-test-')));
 }
 
 /** A publisher that records what would have been broadcast. */
@@ -47,4 +36,10 @@ export function reopenDb(dir: string): { db: Db; file: string; dir: string; clea
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Insert the admin agent (id 1) that service-level tests act as. */
+export function insertTestAdmin(db: Db): { id: number; role: 'admin'; teamIds: number[] } {
+  db.$client.prepare(`insert into agents (id, email, name, password_hash, role, password_changed_at, created_at) values (1, 'a@x', 'Ada', 'x', 'admin', 0, 0)`).run();
+  return { id: 1, role: 'admin', teamIds: [] };
 }

@@ -7,7 +7,7 @@ import { ingestInbound } from '../../../server/services/ingest';
 import { InvalidAddressError } from '../../../server/domain/address';
 import { replyToThread } from '../../../server/services/replies';
 import { setThreadStatus } from '../../../server/services/threadOps';
-import { tempDb, testDeps } from '../../helpers/db';
+import { tempDb, testDeps, insertTestAdmin } from '../../helpers/db';
 import { inbound } from '../../helpers/inbound';
 
 let t: ReturnType<typeof tempDb>;
@@ -17,7 +17,7 @@ const admin = { id: 1, role: 'admin' as const, teamIds: [] };
 beforeEach(() => {
   t = tempDb();
   env = testDeps(t.db);
-  t.db.$client.prepare(`insert into agents (id, email, name, password_hash, role, password_changed_at, created_at) values (1, 'a@x', 'Ada', 'x', 'admin', 0, 0)`).run();
+  insertTestAdmin(t.db);
 });
 afterEach(() => t.cleanup());
 

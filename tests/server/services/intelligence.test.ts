@@ -12,7 +12,7 @@ import { SlaScheduler } from '../../../server/services/slaScheduler';
 import { updateTeamConfig } from '../../../server/services/teamConfig';
 import { setThreadStatus } from '../../../server/services/threadOps';
 import { changeThreadStatus } from '../../../server/services/lifecycle';
-import { tempDb } from '../../helpers/db';
+import { tempDb, insertTestAdmin } from '../../helpers/db';
 import { inbound } from '../../helpers/inbound';
 
 const H = 3_600_000;
@@ -38,7 +38,7 @@ function setup() {
     presence: { onlineAgentIds: () => [] },
     publisher: { publish: (e) => { events.push(...e); sla?.onEvents(e); } },
   };
-  t.db.$client.prepare(`insert into agents (id, email, name, password_hash, role, password_changed_at, created_at) values (1, 'a@x', 'Ada', 'x', 'admin', 0, 0)`).run();
+  insertTestAdmin(t.db);
   teamId = t.db.insert(teams).values({ name: 'Warsaw', createdAt: 0 }).returning().get().id;
   t.db.$client.prepare(`insert into settings (key, value) values ('routing', ?)`).run(JSON.stringify({ defaultTeamId: teamId, byChannel: {} }));
   updateTeamConfig(t.db, teamId, { businessHours: WARSAW as never, settings: { acknowledgement: { enabled: true, channels: [] }, survey: 'csat' } });

@@ -4,7 +4,7 @@ import { customers, identities, messages, threads } from '../../../server/db/sch
 import { ingestInbound } from '../../../server/services/ingest';
 import { listMerges, mergeCustomers, unmergeCustomers } from '../../../server/services/merge';
 import { replyToThread } from '../../../server/services/replies';
-import { tempDb, testDeps } from '../../helpers/db';
+import { tempDb, testDeps, insertTestAdmin } from '../../helpers/db';
 import { inbound } from '../../helpers/inbound';
 import { ConflictError } from '../../../server/services/threadQueries';
 
@@ -15,7 +15,7 @@ const admin = { id: 1, role: 'admin' as const, teamIds: [] };
 beforeEach(() => {
   t = tempDb();
   env = testDeps(t.db);
-  t.db.$client.prepare(`insert into agents (id, email, name, password_hash, role, password_changed_at, created_at) values (1, 'a@x', 'Ada', 'x', 'admin', 0, 0)`).run();
+  insertTestAdmin(t.db);
 });
 afterEach(() => t.cleanup());
 

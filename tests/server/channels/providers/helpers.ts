@@ -25,17 +25,10 @@ export function formParams(body: string): Record<string, string | string[]> {
   return out;
 }
 
-/** mulberry32: tiny deterministic PRNG so fuzz failures reproduce. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (shared with the simulator) so fuzz failures reproduce. */
+import { prng } from '../../../../scripts/simulate/prng';
+
+export { prng };
 
 // Keys real payloads use, so random objects reach deep into the parsers' branches.
 const KEYS = [
