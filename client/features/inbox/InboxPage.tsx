@@ -10,6 +10,7 @@ import { useHotkeys } from '../keyboard/useHotkeys';
 import { ThreadCommandsProvider, useThreadCommands } from '../keyboard/threadCommands';
 import { useAlertPrefs } from '../notifications/useAlertPrefs';
 import { useMessageAlerts, useTabTitle } from '../notifications/useMessageAlerts';
+import { LeadAlerts } from '../notifications/LeadAlerts';
 import { ThreadView } from '../thread/ThreadView';
 import type { SearchHandle } from './CustomerSearch';
 import { ListHeader } from './ListHeader';
@@ -126,6 +127,7 @@ function Workspace({ me }: { me: Agent }) {
           </main>
         </>
       )}
+      <LeadAlerts me={me} />
       <Suspense fallback={null}>
         {overlay === 'palette' && <CommandPalette commands={commands} onClose={() => setOverlay(null)} />}
         {overlay === 'help' && <ShortcutHelp onClose={() => setOverlay(null)} />}

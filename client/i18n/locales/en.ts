@@ -209,6 +209,12 @@ const en = {
   },
   search: { label: 'Search customers', placeholder: 'Search customers  /', results: 'Customers', none: 'No customer found.' },
   presence: { label: 'My status', online: 'Online', away: 'Away' },
+  leadAlerts: {
+    region: 'Team alerts',
+    sentiment: '{{name}} is getting upset (mood {{score}})',
+    slaBreached: '{{name}}: SLA target breached',
+    dismiss: 'Dismiss alert',
+  },
   notify: {
     enable: 'Enable desktop alerts',
     mute: 'Mute alerts',

@@ -221,6 +221,12 @@ const pl: Translation = {
   },
   search: { label: 'Szukaj klientów', placeholder: 'Szukaj klientów  /', results: 'Klienci', none: 'Nie znaleziono klienta.' },
   presence: { label: 'Mój status', online: 'Dostępny', away: 'Zaraz wracam' },
+  leadAlerts: {
+    region: 'Alerty zespołu',
+    sentiment: '{{name}} traci cierpliwość (nastrój {{score}})',
+    slaBreached: '{{name}}: przekroczono termin SLA',
+    dismiss: 'Zamknij alert',
+  },
   notify: {
     enable: 'Włącz powiadomienia na pulpicie',
     mute: 'Wycisz powiadomienia',

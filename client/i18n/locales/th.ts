@@ -211,6 +211,12 @@ const th: Translation = {
   },
   search: { label: 'ค้นหาลูกค้า', placeholder: 'ค้นหาลูกค้า  /', results: 'ลูกค้า', none: 'ไม่พบลูกค้า' },
   presence: { label: 'สถานะของฉัน', online: 'ออนไลน์', away: 'ไม่อยู่' },
+  leadAlerts: {
+    region: 'การแจ้งเตือนของทีม',
+    sentiment: '{{name}} เริ่มไม่พอใจ (อารมณ์ {{score}})',
+    slaBreached: '{{name}}: เกินกำหนด SLA แล้ว',
+    dismiss: 'ปิดการแจ้งเตือน',
+  },
   notify: {
     enable: 'เปิดการแจ้งเตือนบนเดสก์ท็อป',
     mute: 'ปิดเสียงการแจ้งเตือน',

@@ -211,6 +211,12 @@ const zhCN: Translation = {
   },
   search: { label: '搜索客户', placeholder: '搜索客户  /', results: '客户', none: '未找到客户。' },
   presence: { label: '我的状态', online: '在线', away: '离开' },
+  leadAlerts: {
+    region: '团队提醒',
+    sentiment: '{{name}} 情绪变差（情绪值 {{score}}）',
+    slaBreached: '{{name}}：已超出 SLA 时限',
+    dismiss: '关闭提醒',
+  },
   notify: {
     enable: '开启桌面通知',
     mute: '通知静音',

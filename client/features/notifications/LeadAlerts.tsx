@@ -1,0 +1,65 @@
+import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { Agent } from '../../../shared/schemas/agent';
+import { hasRole } from '../../../shared/schemas/common';
+import type { LoggedEvent } from '../../../shared/schemas/events';
+import { qk } from '../../api/queryKeys';
+import type { ThreadListCache } from '../../api/threads';
+import { useRealtime } from '../../realtime/RealtimeProvider';
+import { navigate } from '../../router';
+
+type Alert = { id: number; threadId: number; text: string };
+const KEEP_MS = 30_000;
+const MAX = 4;
+
+/** Name of a thread's customer from whatever list is cached (alerts carry only the id). */
+function customerName(qc: ReturnType<typeof useQueryClient>, threadId: number): string | null {
+  for (const [, data] of qc.getQueriesData<ThreadListCache>({ queryKey: qk.threadLists() })) {
+    const hit = data?.pages.flatMap((p) => p.items).find((t) => t.id === threadId);
+    if (hit) return hit.customer.name;
+  }
+  return null;
+}
+
+/**
+ * For team leads and up: live toasts when a thread's mood drops below the team's threshold or an
+ * SLA target is breached, linking straight to the thread. Agents do not get them.
+ */
+export function LeadAlerts({ me }: { me: Agent }) {
+  const rt = useRealtime();
+  const qc = useQueryClient();
+  const { t } = useTranslation();
+  const [alerts, setAlerts] = useState<Alert[]>([]);
+  const lead = hasRole(me.role, 'lead');
+  useEffect(() => {
+    if (!lead) return;
+    return rt.onEvent((e: LoggedEvent) => {
+      let text: string | null = null;
+      if (e.type === 'sentiment.alerted') {
+        text = t('leadAlerts.sentiment', { name: customerName(qc, e.threadId) ?? `#${e.threadId}`, score: e.score.toFixed(2) });
+      } else if (e.type === 'sla.alerted' && e.state === 'breached') {
+        text = t('leadAlerts.slaBreached', { name: customerName(qc, e.threadId) ?? `#${e.threadId}` });
+      }
+      if (!text) return;
+      const alert = { id: e.seq, threadId: e.type === 'sentiment.alerted' || e.type === 'sla.alerted' ? e.threadId : 0, text };
+      setAlerts((a) => [alert, ...a].slice(0, MAX));
+      setTimeout(() => setAlerts((a) => a.filter((x) => x.id !== alert.id)), KEEP_MS);
+    });
+  }, [rt, qc, t, lead]);
+  if (!lead || alerts.length === 0) return null;
+  return (
+    <section className="lead-alerts" role="status" aria-live="polite" aria-label={t('leadAlerts.region')}>
+      {alerts.map((a) => (
+        <div key={a.id} className="lead-alert">
+          <button type="button" className="link" onClick={() => navigate(`/t/${a.threadId}`)}>
+            {a.text}
+          </button>
+          <button type="button" className="chip-x" aria-label={t('leadAlerts.dismiss')} onClick={() => setAlerts((x) => x.filter((y) => y.id !== a.id))}>
+            ×
+          </button>
+        </div>
+      ))}
+    </section>
+  );
+}
