@@ -1,0 +1,22 @@
+// Before browser tests: make sure Debian's Chromium is there (installing it with apt-get when we can),
+// so `npm test` is the only command a newcomer needs after cloning.
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+
+const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (existsSync(path)) process.exit(0);
+
+const hasAptGet = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+const hasSudo = spawnSync('sh', ['-c', 'command -v sudo'], { stdio: 'ignore' }).status === 0;
+if (hasAptGet && (isRoot || hasSudo)) {
+  console.log(`[test] ${path} not found: installing Debian's chromium (and CJK/Thai fonts) with apt-get…`);
+  const sudo = isRoot ? [] : ['sudo'];
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const run = (args) => spawnSync(sudo[0] ?? args[0], sudo.length ? args : args.slice(1), { stdio: 'inherit', env });
+  if (run(['apt-get', 'update', '-qq']).status === 0 && run(['apt-get', 'install', '-y', '-qq', 'chromium', 'fonts-noto-cjk', 'fonts-thai-tlwg']).status === 0 && existsSync(path)) {
+    process.exit(0);
+  }
+}
+console.error(`[test] Browser tests need Chromium at ${path}. Install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM_PATH.`);
+process.exit(1);
