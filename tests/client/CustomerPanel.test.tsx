@@ -56,6 +56,21 @@ describe('customer panel', () => {
     await waitFor(() => expect(calls.filter((c) => c.method === 'PATCH').at(-1)?.body).toEqual({ notes: 'Prefers SMS' }));
   });
 
+  it('edits the name, language and time zone, refusing a zone that does not exist', async () => {
+    const calls = serve();
+    renderPanel();
+    await userEvent.click(screen.getByRole('button', { name: 'Edit name, language, time zone' }));
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'th');
+    const zone = screen.getByRole('combobox', { name: 'Time zone' });
+    await userEvent.clear(zone);
+    await userEvent.type(zone, 'Mars/Olympus');
+    expect(screen.getByRole('alert').textContent).toMatch(/time zone/);
+    await userEvent.clear(zone);
+    await userEvent.type(zone, 'Asia/Bangkok');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'PATCH').at(-1)?.body).toMatchObject({ language: 'th', timeZone: 'Asia/Bangkok' }));
+  });
+
   it('merges a duplicate after search and preview, and undoes a merge from its audit entry', async () => {
     const calls = serve();
     renderPanel();

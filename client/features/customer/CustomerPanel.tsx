@@ -11,6 +11,7 @@ import { Identities } from './Identities';
 import { MergeHistory } from './MergeHistory';
 import { NotesEditor } from './NotesEditor';
 import { TagEditor } from './TagEditor';
+import { ProfileEditor } from './ProfileEditor';
 
 const MergeDialog = lazy(() => import('./MergeDialog'));
 
@@ -36,6 +37,7 @@ export function CustomerPanel({ customer, detectedLanguage = null, threadId, epi
           <dt>{t('customer.since')}</dt>
           <dd>{f.shortDate(customer.createdAt)}</dd>
         </dl>
+        <ProfileEditor customer={customer} busy={update.isPending} onSave={(p) => update.mutate(p)} />
       </section>
       <section aria-labelledby="cp-ids">
         <h3 id="cp-ids">{t('customer.identities')}</h3>

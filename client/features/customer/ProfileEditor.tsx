@@ -1,0 +1,67 @@
+import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Customer } from '../../../shared/schemas/customer';
+
+const LANGUAGES = ['en', 'th', 'pl', 'zh'];
+
+function zones(): string[] {
+  const intl = Intl as typeof Intl & { supportedValuesOf?: (k: string) => string[] };
+  return intl.supportedValuesOf ? intl.supportedValuesOf('timeZone') : [];
+}
+
+/** Edit a customer's name, language and time zone (drives automatic messages and their local time). */
+export function ProfileEditor({ customer, busy, onSave }: { customer: Customer; busy: boolean; onSave(p: { name: string; language: string | null; timeZone: string | null }): void }) {
+  const { t, i18n } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState(customer.name);
+  const [language, setLanguage] = useState(customer.language ?? '');
+  const [zone, setZone] = useState(customer.timeZone ?? '');
+  const listId = useId();
+  const allZones = useMemo(() => (open ? zones() : []), [open]);
+  const langName = useMemo(() => new Intl.DisplayNames([i18n.language], { type: 'language' }), [i18n.language]);
+  const zoneOk = zone === '' || allZones.length === 0 || allZones.includes(zone);
+  if (!open) {
+    return (
+      <button type="button" className="link small" onClick={() => { setName(customer.name); setLanguage(customer.language ?? ''); setZone(customer.timeZone ?? ''); setOpen(true); }}>
+        {t('customer.editProfile')}
+      </button>
+    );
+  }
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!name.trim() || !zoneOk) return;
+    onSave({ name: name.trim(), language: language || null, timeZone: zone || null });
+    setOpen(false);
+  };
+  return (
+    <form className="profile-editor small" onSubmit={submit}>
+      <label>
+        {t('customer.name')}
+        <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} />
+      </label>
+      <label>
+        {t('customer.language')}
+        <select value={language} onChange={(e) => setLanguage(e.target.value)}>
+          <option value="">{t('customer.unknown')}</option>
+          {LANGUAGES.map((l) => (
+            <option key={l} value={l}>{langName.of(l) ?? l}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('customer.timeZone')}
+        <input value={zone} list={listId} onChange={(e) => setZone(e.target.value)} placeholder="Europe/Warsaw" aria-invalid={!zoneOk} />
+        <datalist id={listId}>
+          {allZones.map((z) => (
+            <option key={z} value={z} />
+          ))}
+        </datalist>
+      </label>
+      {!zoneOk && <p className="error" role="alert">{t('customer.badZone')}</p>}
+      <div className="row-end">
+        <button type="button" className="link small" onClick={() => setOpen(false)}>{t('common.cancel')}</button>
+        <button type="submit" className="small primary" disabled={busy || !zoneOk}>{t('common.save')}</button>
+      </div>
+    </form>
+  );
+}
