@@ -112,6 +112,7 @@ export function createApp(d: AppDeps): BraidApp {
     app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
     app.get(/^\/(?!api\/|webhooks\/|socket\.io\/).*/, (_req, res) => {
       res.set('Cache-Control', 'no-cache');
+      res.set('Content-Security-Policy', "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
       res.sendFile(join(clientDir, 'index.html'));
     });
   }

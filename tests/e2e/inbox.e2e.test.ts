@@ -23,6 +23,10 @@ afterAll(async () => {
 describe('live inbox in a real browser', () => {
   it('shows a message posted through the API channel in the list and the open thread without reload', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const cspViolations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+    });
     const first = await (await postApiMessage(app.url, secret, { customer: { id: 'e2e-1', name: 'Kasia Nowak' }, message: { id: 'e2e-m1', text: 'Dzień dobry, paczka nie dotarła' } })).json();
     await loginInBrowser(page, app.url, 'agent.a@test.local', TEST_PASSWORD);
     const row = page.getByRole('link', { name: /Kasia Nowak/ });
@@ -48,6 +52,7 @@ describe('live inbox in a real browser', () => {
     const stored = await (await (await login(app.url, 'admin@test.local')).get(`/api/threads/${first.threadId}/messages`)).json();
     expect(stored.items.map((m: { text: string }) => m.text)).toContain('Sprawdzam to teraz, przepraszam za kłopot.');
     await screenshot(page, 'inbox-live-thread');
+    expect(cspViolations).toEqual([]); // the app runs under its own strict CSP
     await page.close();
   });
 });
