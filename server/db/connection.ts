@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema';
+import { registerDb } from './statements';
 
 /** The typed drizzle handle used by services. */
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -21,5 +22,6 @@ export function openDatabase(file: string): Db {
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema }) as Db;
   migrate(db, { migrationsFolder: MIGRATIONS });
+  registerDb(db);
   return db;
 }

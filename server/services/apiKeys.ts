@@ -4,6 +4,7 @@ import { apiKeys } from '../db/schema';
 import type { Db } from '../db/connection';
 import type { ApiKey } from '../../shared/schemas/agent';
 import { NotFoundError } from './threadQueries';
+import { statements } from '../db/statements';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -36,7 +37,7 @@ export function revokeApiKey(db: Db, id: number, now: number): void {
 /** The live key matching a presented secret, or null. */
 export function findApiKey(db: Db, secret: string): typeof apiKeys.$inferSelect | null {
   if (!secret.startsWith('brd_') || secret.length > 100) return null;
-  return db.select().from(apiKeys).where(and(eq(apiKeys.keyHash, sha256(secret)), isNull(apiKeys.revokedAt))).get() ?? null;
+  return statements(db).liveApiKey.get({ keyHash: sha256(secret) }) ?? null;
 }
 
 /** Look up a key by id (for delivering replies to its callback). */

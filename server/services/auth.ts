@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, ne } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { hash, verify } from '@node-rs/argon2';
-import { agents, agentTeams, sessions } from '../db/schema';
+import { statements } from '../db/statements';
+import { agents, sessions } from '../db/schema';
 import type { AgentRow } from '../db/mappers';
 import type { Db } from '../db/connection';
 import type { Viewer } from '../domain/access';
@@ -58,19 +59,14 @@ export interface SessionInfo {
 export function readSession(db: Db, token: string | undefined, now: number): SessionInfo | null {
   if (!token || token.length > 100) return null;
   const idHash = sha256(token);
-  const row = db
-    .select({ s: sessions, a: agents })
-    .from(sessions)
-    .innerJoin(agents, eq(agents.id, sessions.agentId))
-    .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now)))
-    .get();
+  const row = statements(db).session.get({ idHash, now });
   if (!row || !row.a.active) return null;
   return { viewer: viewerOf(db, row.a), agent: row.a, csrfToken: row.s.csrfToken, idHash };
 }
 
 /** Build the access-check view of an agent (role + team ids). */
 export function viewerOf(db: Db, agent: Pick<AgentRow, 'id' | 'role'>): Viewer {
-  const teamIds = db.select({ t: agentTeams.teamId }).from(agentTeams).where(eq(agentTeams.agentId, agent.id)).all().map((r) => r.t);
+  const teamIds = statements(db).teamIdsOfAgent.all({ agentId: agent.id }).map((r) => r.t);
   return { id: agent.id, role: agent.role, teamIds };
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { episodes, identities, messages, threads } from '../db/schema';
 import { toMessage, type ThreadRow } from '../db/mappers';
 import { normalizeAddress, type NormalizedAddress } from '../domain/address';
@@ -12,6 +12,7 @@ import { isUniqueViolation, transact, type EmitFn, type Tx } from './tx';
 import { previewOf } from './preview';
 import { resolveIdentity } from './resolveIdentity';
 import { trackPause } from './pause';
+import { statements } from '../db/statements';
 
 /** Sentiment computed for an inbound message (filled by the intelligence layer). */
 export interface InboundAnalysis {
@@ -73,18 +74,15 @@ function ingestInTx(
   hooks: IngestHooks,
 ): IngestResult {
   const now = deps.now();
-  const dup = tx
-    .select({ id: messages.id, threadId: messages.threadId })
-    .from(messages)
-    .where(and(eq(messages.channel, input.channel), eq(messages.providerMessageId, input.providerMessageId)))
-    .get();
+  const st = statements(tx);
+  const dup = st.duplicate.get({ channel: input.channel, pmid: input.providerMessageId });
   if (dup) {
-    const t = tx.select({ customerId: threads.customerId }).from(threads).where(eq(threads.id, dup.threadId)).get();
+    const t = st.threadCustomer.get({ id: dup.threadId });
     return { status: 'duplicate', messageId: dup.id, threadId: dup.threadId, customerId: t?.customerId ?? 0 };
   }
 
   const identity = resolveIdentity(tx, input, addr, now);
-  let thread = tx.select().from(threads).where(eq(threads.customerId, identity.customerId)).get();
+  let thread = st.threadByCustomer.get({ customerId: identity.customerId });
   if (!thread) thread = createThread(tx, identity.customerId, input.channel, now);
 
   const sortTs = input.providerTs !== null && input.providerTs <= now + MAX_FUTURE_SKEW_MS ? input.providerTs : now;

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { customers, identities } from '../db/schema';
 import type { IdentityRow } from '../db/mappers';
 import type { NormalizedAddress } from '../domain/address';
@@ -6,21 +6,14 @@ import { placeholderName, resolveCustomer } from '../domain/identity';
 import type { ChannelKind } from '../../shared/channels';
 import type { NormalizedInbound } from '../domain/inbound';
 import type { Tx } from './tx';
+import { statements } from '../db/statements';
 
 /** Find or create the identity (and customer) for the sender, following the documented match order. */
 export function resolveIdentity(tx: Tx, input: NormalizedInbound, addr: NormalizedAddress, now: number): IdentityRow {
-  const exact = tx
-    .select()
-    .from(identities)
-    .where(and(eq(identities.channel, input.channel), eq(identities.address, addr.address)))
-    .get();
-  const pick = { id: identities.id, customerId: identities.customerId };
-  const samePhone = addr.phone
-    ? tx.select(pick).from(identities).where(eq(identities.phone, addr.phone)).orderBy(asc(identities.id)).all()
-    : [];
-  const sameEmail = addr.email
-    ? tx.select(pick).from(identities).where(eq(identities.email, addr.email)).orderBy(asc(identities.id)).all()
-    : [];
+  const st = statements(tx);
+  const exact = st.identityExact.get({ channel: input.channel, address: addr.address });
+  const samePhone = addr.phone ? st.identitiesByPhone.all({ phone: addr.phone }) : [];
+  const sameEmail = addr.email ? st.identitiesByEmail.all({ email: addr.email }) : [];
   const decision = resolveCustomer({ exact: exact ? { id: exact.id, customerId: exact.customerId } : null, samePhone, sameEmail });
   if (decision.kind === 'existing-identity' && exact) {
     upgradePlaceholderName(tx, exact.customerId, input, addr, now);

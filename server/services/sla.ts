@@ -7,11 +7,12 @@ import type { ThreadSla } from '../../shared/schemas/thread';
 import type { SlaPolicyDto } from '../../shared/schemas/metrics';
 import type { Db } from '../db/connection';
 import { teamConfig } from './teamConfig';
+import { statements } from '../db/statements';
 import { NotFoundError, type Reader } from './threadQueries';
 
 /** Every SLA policy, as the pure maths wants them. */
 export function loadSlaPolicies(r: Reader): SlaPolicy[] {
-  return r.select().from(slaPolicies).orderBy(asc(slaPolicies.id)).all().map((p) => ({
+  return statements(r).slaPolicies.all().map((p) => ({
     id: p.id,
     name: p.name,
     match: (p.match ?? {}) as SlaPolicy['match'],

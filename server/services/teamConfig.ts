@@ -4,6 +4,7 @@ import type { BusinessSchedule } from '../../shared/metrics/businessHours';
 import { TeamSettingsSchema, type TeamSettings } from '../../shared/schemas/teamSettings';
 import type { Db } from '../db/connection';
 import { NotFoundError, type Reader } from './threadQueries';
+import { statements } from '../db/statements';
 
 /** A team's schedule (null = always open) and validated settings. */
 export interface TeamConfig {
@@ -31,7 +32,7 @@ function parseConfig(businessHours: unknown, rawSettings: unknown): TeamConfig {
 /** Read a team's business hours and settings (defaults for no team or bad stored data). */
 export function teamConfig(r: Reader, teamId: number | null): TeamConfig {
   if (teamId === null) return DEFAULT;
-  const row = r.select({ businessHours: teams.businessHours, settings: teams.settings }).from(teams).where(eq(teams.id, teamId)).get();
+  const row = statements(r).teamConfig.get({ id: teamId });
   if (!row) return DEFAULT;
   return parseConfig(row.businessHours, row.settings);
 }

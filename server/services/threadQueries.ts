@@ -7,6 +7,7 @@ import type { Db } from '../db/connection';
 import type { Tx } from './tx';
 import { roomsForThread } from '../domain/access';
 import { threadSla } from './sla';
+import { statements } from '../db/statements';
 
 /** Either the database or a running transaction: both read the same way. */
 export type Reader = Db | Tx;
@@ -26,11 +27,7 @@ export function getThreadRow(r: Reader, threadId: number): ThreadRow {
 
 /** Build the list/event summary for a thread row, with its SLA badge as of `now`. */
 export function summarize(r: Reader, row: ThreadRow, now: number = Date.now()): ThreadSummary {
-  const c = r
-    .select({ id: customers.id, name: customers.name })
-    .from(customers)
-    .where(eq(customers.id, row.customerId))
-    .get();
+  const c = statements(r).customerName.get({ id: row.customerId });
   return toThreadSummary(row, c ?? { id: row.customerId, name: '?' }, threadSla(r, row, now));
 }
 

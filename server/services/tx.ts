@@ -1,4 +1,4 @@
-import { events } from '../db/schema';
+import { statements } from '../db/statements';
 import type { Db } from '../db/connection';
 import type { LoggedEvent, NewEvent } from '../../shared/schemas/events';
 import type { RoutedEvent, ServiceDeps } from './deps';
@@ -19,11 +19,7 @@ export function transact<T>(deps: ServiceDeps, fn: (tx: Tx, emit: EmitFn) => T):
     (tx) => {
       pending.length = 0;
       const emit: EmitFn = (event, rooms, threadId = null) => {
-        const row = tx
-          .insert(events)
-          .values({ type: event.type, threadId, rooms, payload: event, createdAt: deps.now() })
-          .returning({ seq: events.seq })
-          .get();
+        const row = statements(tx).insertEvent.get({ type: event.type, threadId, rooms, payload: event, createdAt: deps.now() }) as { seq: number };
         pending.push({ event: { ...event, seq: row.seq } as LoggedEvent, rooms });
       };
       const out = fn(tx, emit);
