@@ -28,6 +28,7 @@ import { SlaScheduler } from './services/slaScheduler';
 import { intelligenceHooks } from './services/intelligence';
 import { metricsRoutes } from './http/routes/metricsRoutes';
 import { uploadRoutes } from './http/routes/uploadRoutes';
+import { mediaRoutes } from './http/routes/mediaRoutes';
 import type { IngestHooks } from './services/ingest';
 import { OutboxWorker, type OutboxOptions } from './services/outbox';
 import { wakeSnoozedThreads } from './services/threadOps';
@@ -43,6 +44,8 @@ export interface AppDeps {
   /** Directory of the built client; served when it exists. */
   clientDir?: string;
   registry?: ChannelRegistry;
+  /** Test hook: hosts whose customer media may be fetched although they are not public (a loopback test server). */
+  mediaAllowHosts?: (host: string) => boolean;
 }
 
 /** A running Braid instance. */
@@ -102,7 +105,7 @@ export function createApp(d: AppDeps): BraidApp {
     next();
   });
   agentApi.use(json, requireAuth(d.db, now));
-  agentApi.use(metricsRoutes(ctx));
+  agentApi.use(metricsRoutes(ctx), mediaRoutes(ctx, d.mediaAllowHosts));
   agentApi.use(threadCountRoutes(ctx), cannedRoutes(ctx), threadRoutes(ctx), customerRoutes(ctx), adminRoutes(ctx), eventRoutes(ctx));
   app.use('/api', agentApi);
   app.use('/api', notFoundHandler);

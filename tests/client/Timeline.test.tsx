@@ -44,7 +44,7 @@ describe('thread timeline', () => {
     expect(within(log).getByText(/CSAT 4\/5/)).toBeTruthy();
     expect(within(log).getByText(/Re-opened as episode 2/)).toBeTruthy();
     expect(within(log).getByText('Customer switched from SMS to WhatsApp')).toBeTruthy();
-    expect(within(log).getByRole('link', { name: /paragon\.jpg/ }).getAttribute('href')).toBe('https://cdn.example.com/p.jpg');
+    expect(within(log).getByRole('link', { name: /paragon\.jpg/ }).getAttribute('href')).toBe('/api/messages/5/attachments/0'); // customer files download through Braid's guarded fetch
 
     const failed = within(log).getByText('Już sprawdzam').closest('.msg') as HTMLElement;
     expect(within(failed).getByRole('alert').textContent).toContain('Not delivered: WhatsApp 24-hour window closed');

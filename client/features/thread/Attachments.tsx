@@ -28,15 +28,16 @@ function size(bytes: number | undefined, locale: string): string | null {
 
 /**
  * Attachments as chips: kind, name and size; a link only for http(s) URLs. Images are not
- * loaded inline, so opening a thread never pings a sender-controlled server.
+ * loaded inline, so opening a thread never pings a sender-controlled server; a customer's file
+ * is downloaded through Braid (`proxyBase`), which guards the fetch.
  */
-export function Attachments({ items }: { items: Attachment[] }) {
+export function Attachments({ items, proxyBase }: { items: Attachment[]; proxyBase?: string }) {
   const { t, i18n } = useTranslation();
   if (items.length === 0) return null;
   return (
     <ul className="attachments" aria-label={t('attachments.label', { count: items.length })}>
       {items.map((a, i) => {
-        const href = safeUrl(a.url);
+        const href = safeUrl(a.url) && proxyBase ? `${proxyBase}/${i}` : safeUrl(a.url);
         const name = a.name || t(`attachments.kind.${a.kind}`, { defaultValue: a.kind });
         const meta = [a.mimeType, size(a.size, i18n.language)].filter(Boolean).join(' · ');
         const body = (

@@ -56,7 +56,7 @@ export const MessageItem = memo(function MessageItem({ message: m, customerName,
       <div className="msg-body" lang={m.sentiment?.language && m.sentiment.language !== 'und' ? m.sentiment.language : undefined}>
         {m.text}
       </div>
-      <Attachments items={m.attachments} />
+      <Attachments items={m.attachments} proxyBase={m.direction === 'inbound' ? `/api/messages/${m.id}/attachments` : undefined} />
       {m.direction === 'outbound' && (
         <div className="msg-foot">
           {m.waitedMs !== null && <span className="waited">{t('thread.waited', { time: f.duration(m.waitedMs) })}</span>}
