@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Composer } from '../../client/features/composer/Composer';
-import { make, mockApi, renderWith, type Call } from './harness';
+import { make, mockApi, renderWith, textOf, type Call } from './harness';
 
 const me = make.agent(1, 'Alex Agent');
 const lena = make.agent(5, 'Lena Lead');
@@ -56,9 +56,10 @@ describe('composer', () => {
     await waitFor(() => expect(posts(calls)).toHaveLength(1));
     expect(posts(calls)[0].body).toMatchObject({ identityId: 2 });
 
+    expect(textOf(document.body)).not.toContain('Only your colleagues will see this note.');
     await userEvent.click(screen.getByRole('button', { name: 'Internal note' }));
     expect(screen.getByRole('button', { name: 'Internal note' }).getAttribute('aria-pressed')).toBe('true');
-    expect(screen.getByText('Only your colleagues will see this note.')).toBeTruthy();
+    expect(textOf(document.body)).toContain('Only your colleagues will see this note.');
     expect(screen.queryByRole('combobox', { name: 'Reply via' })).toBeNull();
     await userEvent.type(box(), 'VIP, be gentle{Enter}');
     await waitFor(() => expect(posts(calls)).toHaveLength(2));

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { ThreadList } from '../../client/features/inbox/ThreadList';
 import { Sidebar } from '../../client/features/inbox/Sidebar';
-import { make, mockApi, renderWith } from './harness';
+import { make, mockApi, namesOf, renderWith, textOf } from './harness';
 
 const agents = new Map([[7, make.agent(7, 'Lena Lead')]]);
 const base = { total: undefined, loading: false, hasMore: false, loadingMore: false, loadMore: () => {}, selectedId: null, agents, myId: 1, label: 'All open' };
@@ -19,17 +19,15 @@ describe('thread list', () => {
     expect(rows).toHaveLength(2);
     const kasia = screen.getByRole('link', { name: /Kasia Nowak/ });
     expect(kasia.getAttribute('aria-current')).toBe('true');
-    expect(within(kasia).getByRole('img', { name: 'SMS' })).toBeTruthy();
-    expect(within(kasia).getByRole('img', { name: 'WhatsApp' })).toBeTruthy();
-    expect(within(kasia).getByText('Halo? Jest tam ktoś?')).toBeTruthy();
-    expect(within(kasia).getByLabelText('3 unread messages')).toBeTruthy();
-    expect(within(kasia).getByRole('img', { name: 'Assigned to Lena Lead' })).toBeTruthy();
-    expect(within(kasia).getByRole('img', { name: 'Sentiment: negative (-0.70)' })).toBeTruthy();
+    expect(namesOf(kasia, 'img')).toEqual(expect.arrayContaining(['SMS', 'WhatsApp', 'Assigned to Lena Lead', 'Sentiment: negative (-0.70)']));
+    expect(textOf(kasia)).toContain('Halo? Jest tam ktoś?');
+    expect(within(kasia).getByLabelText('3 unread messages').textContent).toBe('3');
     expect(within(kasia).getByRole('img', { name: 'SLA: First reply overdue 5m' }).textContent).toBe('SLA −5m');
     expect(within(kasia).getByLabelText('Waiting time').textContent).toBe('20m');
     const wei = screen.getByRole('link', { name: /Wei Zhang/ });
     expect(within(wei).queryByLabelText('Waiting time')).toBeNull();
-    expect(within(wei).getByRole('img', { name: 'Unassigned' })).toBeTruthy();
+    expect(namesOf(wei, 'img')).toContain('Unassigned');
+    expect(namesOf(wei, 'img').filter((n) => n.startsWith('Assigned to'))).toEqual([]);
   });
 
   it('renders only the visible window of 10,000 threads, and asks for the next page near the end', () => {
@@ -56,11 +54,8 @@ describe('thread list', () => {
     const onSelect = vi.fn();
     renderWith(<Sidebar me={make.agent(1, 'Alex')} view="all" onSelect={onSelect} />);
     const nav = screen.getByRole('navigation', { name: 'Inbox views' });
-    expect(await within(nav).findByRole('button', { name: 'Mine 2' })).toBeTruthy();
-    expect(within(nav).getByRole('button', { name: 'Unassigned 5' })).toBeTruthy();
+    await waitFor(() => expect(namesOf(nav, 'button')).toEqual(expect.arrayContaining(['Mine 2', 'Unassigned 5', 'All open 9', 'Asia Pacific 6', 'LINE 4'])));
     expect(within(nav).getByRole('button', { name: 'All open 9' }).getAttribute('aria-current')).toBe('true');
-    expect(await within(nav).findByRole('button', { name: 'Asia Pacific 6' })).toBeTruthy();
-    expect(within(nav).getByRole('button', { name: 'LINE 4' })).toBeTruthy();
     expect(within(nav).queryByRole('button', { name: /Email/ })).toBeNull();
     within(nav).getByRole('button', { name: 'Resolved 40' }).click();
     expect(onSelect).toHaveBeenCalledWith('status:resolved');

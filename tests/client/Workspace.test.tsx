@@ -3,7 +3,7 @@ import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { InboxPage } from '../../client/features/inbox/InboxPage';
 import { navigate } from '../../client/router';
-import { make, mockApi, renderWith } from './harness';
+import { make, mockApi, namesOf, renderWith } from './harness';
 
 const me = make.agent(1, 'Alex Agent');
 const threads = [make.thread(1, { customer: { id: 1, name: 'Kasia Nowak' }, assigneeId: 1 }), make.thread(2, { customer: { id: 2, name: 'Wei Zhang' } })];
@@ -36,20 +36,21 @@ describe('workspace keyboard and alerts', () => {
     serve();
     renderWith(<InboxPage me={me} />);
     await screen.findByRole('link', { name: /Kasia Nowak/ });
+    const openThread = () => namesOf(document.body, 'heading').filter((h) => h === 'Kasia Nowak' || h === 'Wei Zhang');
     await userEvent.keyboard('j');
-    expect(await screen.findByRole('heading', { name: 'Kasia Nowak' })).toBeTruthy();
+    await waitFor(() => expect(openThread()).toEqual(['Kasia Nowak']));
     expect(window.location.pathname).toBe('/t/1');
     await userEvent.keyboard('j');
-    expect(await screen.findByRole('heading', { name: 'Wei Zhang' })).toBeTruthy();
+    await waitFor(() => expect(openThread()).toEqual(['Wei Zhang']));
     await userEvent.keyboard('k');
-    expect(await screen.findByRole('heading', { name: 'Kasia Nowak' })).toBeTruthy();
+    await waitFor(() => expect(openThread()).toEqual(['Kasia Nowak']));
     const box = await screen.findByRole('textbox', { name: 'Message' });
     await userEvent.keyboard('r');
     expect(document.activeElement).toBe(box);
     await userEvent.keyboard('j'); // typing, not navigating
     expect(window.location.pathname).toBe('/t/1');
     await userEvent.keyboard('{Escape}?');
-    expect(await screen.findByRole('dialog', { name: 'Keyboard shortcuts' })).toBeTruthy();
+    await waitFor(() => expect(namesOf(document.body, 'dialog')).toEqual(['Keyboard shortcuts']));
     await userEvent.keyboard('{Escape}/');
     expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'Search customers' }));
   });

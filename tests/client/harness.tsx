@@ -1,5 +1,6 @@
 import type { ReactElement, ReactNode } from 'react';
-import { render } from '@testing-library/react';
+import { render, within } from '@testing-library/react';
+import { computeAccessibleName } from 'dom-accessibility-api';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { vi } from 'vitest';
 import type { LoggedEvent } from '../../shared/schemas/events';
@@ -90,3 +91,20 @@ export const make = {
     ...extra,
   }),
 };
+
+/** What a screen reader announces for each element of a role inside a container, in order. */
+export function namesOf(container: HTMLElement, role: string): string[] {
+  return within(container).queryAllByRole(role).map((e) => computeAccessibleName(e));
+}
+
+/** The visible text of an element with white space folded. */
+export function textOf(el: Element): string {
+  return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** The value shown next to a term in a description list (e.g. "Language" → "Polish"). */
+export function factOf(container: HTMLElement, term: string): string | null {
+  const dt = [...container.querySelectorAll('dt')].find((d) => textOf(d) === term);
+  const dd = dt?.nextElementSibling;
+  return dd && dd.tagName === 'DD' ? textOf(dd) : null;
+}

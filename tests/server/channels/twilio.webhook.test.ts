@@ -23,7 +23,7 @@ describe('Twilio webhooks', () => {
     expect(res.headers.get('content-type')).toContain('text/xml');
     expect(await res.text()).toContain('<Response>');
     const thread = (await listAllThreads(admin)).find((t) => t.channels.includes('sms'));
-    expect(thread).toBeDefined();
+    expect(thread?.channels).toEqual(['sms']);
     const msgs = await threadMessages(admin, thread!.id);
     expect(msgs.map((m) => m.text)).toContain(MIXED);
     expect(msgs[0].attachments.map((a) => a.mimeType)).toEqual(['image/jpeg', 'application/pdf']);
