@@ -1,0 +1,183 @@
+// Who writes to us and what was said: customers, identities, threads, episodes, messages.
+// All timestamps are epoch milliseconds (integers) so the response-time maths stays exact.
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { agents, teams } from './people';
+
+/** A person who writes to us; identities point at exactly one customer. */
+export const customers = sqliteTable('customers', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  notes: text('notes').notNull().default(''),
+  tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+  language: text('language'),
+  timeZone: text('time_zone'),
+  tier: text('tier'),
+  /** Set when this customer was merged into another; the row stays for unmerge and audit. */
+  mergedIntoId: integer('merged_into_id'),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** One address on one channel (normalised: E.164 phone, lower-cased email, opaque id). */
+export const identities = sqliteTable(
+  'identities',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    customerId: integer('customer_id').notNull().references(() => customers.id),
+    channel: text('channel').notNull(),
+    address: text('address').notNull(),
+    displayName: text('display_name'),
+    /** E.164 phone for phone-based channels (and shared contacts), used for cross-channel matching. */
+    phone: text('phone'),
+    /** Lower-cased email when known, used for cross-channel matching. */
+    email: text('email'),
+    verified: integer('verified', { mode: 'boolean' }).notNull().default(false),
+    /** Channel facts needed to reply (API key id, Telegram chat id, provider transport, …). */
+    meta: text('meta', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+    lastInboundAt: integer('last_inbound_at'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('identities_channel_address_uq').on(t.channel, t.address),
+    index('identities_phone_idx').on(t.phone),
+    index('identities_email_idx').on(t.email),
+    index('identities_customer_idx').on(t.customerId),
+  ],
+);
+
+/** Exactly one thread per customer: the whole cross-channel conversation. */
+export const threads = sqliteTable(
+  'threads',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    customerId: integer('customer_id').notNull().references(() => customers.id),
+    status: text('status', { enum: ['open', 'pending', 'snoozed', 'resolved'] }).notNull(),
+    snoozedUntil: integer('snoozed_until'),
+    assigneeId: integer('assignee_id').references(() => agents.id),
+    teamId: integer('team_id').references(() => teams.id),
+    priority: text('priority', { enum: ['low', 'normal', 'high', 'urgent'] }).notNull().default('normal'),
+    currentEpisodeId: integer('current_episode_id'),
+    /** Oldest inbound message not yet answered by an agent (null when nobody waits). */
+    waitingSince: integer('waiting_since'),
+    lastAgentReplyAt: integer('last_agent_reply_at'),
+    lastInboundAt: integer('last_inbound_at'),
+    lastMessageAt: integer('last_message_at').notNull(),
+    lastMessageId: integer('last_message_id'),
+    lastMessagePreview: text('last_message_preview').notNull().default(''),
+    lastInboundChannel: text('last_inbound_channel'),
+    lastInboundIdentityId: integer('last_inbound_identity_id'),
+    /** Channels that ever appeared in this thread, JSON array. */
+    channels: text('channels', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    lastSentimentScore: real('last_sentiment_score'),
+    lastSentimentLabel: text('last_sentiment_label'),
+    /** Set when the customer owning this thread was merged away; merged threads are hidden. */
+    mergedIntoThreadId: integer('merged_into_thread_id'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('threads_customer_uq').on(t.customerId),
+    index('threads_waiting_idx').on(t.waitingSince, t.id),
+    index('threads_activity_idx').on(t.lastMessageAt, t.id),
+    index('threads_assignee_idx').on(t.assigneeId, t.status),
+    index('threads_team_idx').on(t.teamId, t.status),
+  ],
+);
+
+/** One open→resolved cycle of a thread: the unit of response metrics, SLA and surveys. */
+export const episodes = sqliteTable(
+  'episodes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    threadId: integer('thread_id').notNull().references(() => threads.id),
+    number: integer('number').notNull(),
+    openedAt: integer('opened_at').notNull(),
+    resolvedAt: integer('resolved_at'),
+    resolvedBy: integer('resolved_by').references(() => agents.id),
+    firstResponseAt: integer('first_response_at'),
+    assigneeId: integer('assignee_id').references(() => agents.id),
+    teamId: integer('team_id').references(() => teams.id),
+    sentimentStart: real('sentiment_start'),
+    sentimentEnd: real('sentiment_end'),
+    predictedWaitMs: integer('predicted_wait_ms'),
+    /** Set while the thread is pending/snoozed: the resolution clock is paused. */
+    pausedSince: integer('paused_since'),
+    /** Time this episode already spent paused (calendar and business ms). */
+    pausedMs: integer('paused_ms').notNull().default(0),
+    pausedBusinessMs: integer('paused_business_ms').notNull().default(0),
+    surveyKind: text('survey_kind', { enum: ['csat', 'nps'] }),
+    surveySentAt: integer('survey_sent_at'),
+    surveyScore: integer('survey_score'),
+    surveyAnsweredAt: integer('survey_answered_at'),
+  },
+  (t) => [index('episodes_thread_idx').on(t.threadId, t.number)],
+);
+
+/** Every message in a thread: inbound, outbound, internal note or system event. */
+export const messages = sqliteTable(
+  'messages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    threadId: integer('thread_id').notNull().references(() => threads.id),
+    episodeId: integer('episode_id').references(() => episodes.id),
+    direction: text('direction', { enum: ['inbound', 'outbound', 'note', 'system'] }).notNull(),
+    channel: text('channel'),
+    identityId: integer('identity_id').references(() => identities.id),
+    authorAgentId: integer('author_agent_id').references(() => agents.id),
+    text: text('text').notNull(),
+    html: text('html'),
+    subject: text('subject'),
+    attachments: text('attachments', { mode: 'json' }).$type<unknown[]>().notNull().default(sql`'[]'`),
+    providerMessageId: text('provider_message_id'),
+    providerTs: integer('provider_ts'),
+    receivedAt: integer('received_at').notNull(),
+    /** Ordering key: provider timestamp when known, else received time. */
+    sortTs: integer('sort_ts').notNull(),
+    deliveryStatus: text('delivery_status', {
+      enum: ['queued', 'sent', 'delivered', 'read', 'failed'],
+    }),
+    deliveryError: text('delivery_error'),
+    /** Automatic acknowledgement / survey question: never counts as a response. */
+    isAuto: integer('is_auto', { mode: 'boolean' }).notNull().default(false),
+    /** For agent replies: how long the customer had waited (calendar ms). */
+    waitedMs: integer('waited_ms'),
+    /** Client-generated idempotency key for agent posts. */
+    clientId: text('client_id'),
+    sentimentScore: real('sentiment_score'),
+    sentimentLabel: text('sentiment_label'),
+    language: text('language'),
+    systemKind: text('system_kind'),
+    meta: text('meta', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+  },
+  (t) => [
+    uniqueIndex('messages_provider_uq').on(t.channel, t.providerMessageId),
+    index('messages_thread_sort_idx').on(t.threadId, t.sortTs, t.id),
+    index('messages_episode_idx').on(t.episodeId),
+    uniqueIndex('messages_client_uq').on(t.authorAgentId, t.clientId),
+  ],
+);
+
+/** Per-agent read marker for unread counts. */
+export const threadReads = sqliteTable(
+  'thread_reads',
+  {
+    agentId: integer('agent_id').notNull().references(() => agents.id, { onDelete: 'cascade' }),
+    threadId: integer('thread_id').notNull().references(() => threads.id, { onDelete: 'cascade' }),
+    lastReadMessageId: integer('last_read_message_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agentId, t.threadId] })],
+);
+
+/** Audit record of a customer merge, with everything needed to undo it. */
+export const merges = sqliteTable('merges', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  targetCustomerId: integer('target_customer_id').notNull().references(() => customers.id),
+  sourceCustomerId: integer('source_customer_id').notNull().references(() => customers.id),
+  agentId: integer('agent_id').references(() => agents.id),
+  /** JSON: moved identity ids, message ids, episode ids and the source thread's prior state. */
+  moved: text('moved', { mode: 'json' }).notNull(),
+  createdAt: integer('created_at').notNull(),
+  undoneAt: integer('undone_at'),
+  undoneBy: integer('undone_by').references(() => agents.id),
+});

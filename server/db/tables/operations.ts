@@ -1,0 +1,101 @@
+// Machinery around conversations: event log, outbox, canned responses, SLA, settings, uploads.
+// All timestamps are epoch milliseconds (integers) so the response-time maths stays exact.
+import { sql } from 'drizzle-orm';
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { episodes, identities, messages, threads } from './conversations';
+import { agents, teams } from './people';
+
+/** Append-only log of everything agents must see live; seq is the monotonic cursor. */
+export const events = sqliteTable(
+  'events',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    type: text('type').notNull(),
+    threadId: integer('thread_id'),
+    /** Socket rooms the event went to (JSON array), so catch-up applies the same visibility as live. */
+    rooms: text('rooms', { mode: 'json' }).$type<string[]>().notNull(),
+    payload: text('payload', { mode: 'json' }).notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('events_thread_idx').on(t.threadId)],
+);
+
+/** Replies waiting to be delivered by a provider; survives restarts. */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    messageId: integer('message_id').notNull().unique().references(() => messages.id),
+    channel: text('channel').notNull(),
+    identityId: integer('identity_id').notNull().references(() => identities.id),
+    status: text('status', { enum: ['pending', 'sending', 'done', 'failed'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt)],
+);
+
+/** Canned responses inserted with /shortcut, with per-language variants. */
+export const cannedResponses = sqliteTable(
+  'canned_responses',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    shortcut: text('shortcut').notNull(),
+    language: text('language').notNull().default('en'),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    teamId: integer('team_id').references(() => teams.id),
+    createdBy: integer('created_by').references(() => agents.id),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('canned_shortcut_lang_uq').on(t.shortcut, t.language)],
+);
+
+/** SLA policies: targets chosen by team, channel, tier and priority. */
+export const slaPolicies = sqliteTable('sla_policies', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  /** JSON match criteria { teamIds, channels, tiers, priorities }. */
+  match: text('match', { mode: 'json' }).notNull().default(sql`'{}'`),
+  firstResponseMs: integer('first_response_ms'),
+  nextResponseMs: integer('next_response_ms'),
+  resolutionMs: integer('resolution_ms'),
+  businessHours: integer('business_hours', { mode: 'boolean' }).notNull().default(true),
+  createdAt: integer('created_at').notNull(),
+});
+
+/** SLA threshold events already fired, so each fires exactly once, also across restarts. */
+export const slaAlerts = sqliteTable(
+  'sla_alerts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    threadId: integer('thread_id').notNull().references(() => threads.id),
+    episodeId: integer('episode_id').notNull().references(() => episodes.id),
+    kind: text('kind', { enum: ['first_response', 'next_response', 'resolution'] }).notNull(),
+    /** The clock's start: a new unanswered message starts a new next-response clock. */
+    clockStartedAt: integer('clock_started_at').notNull(),
+    fraction: real('fraction').notNull(),
+    dueAt: integer('due_at').notNull(),
+    firedAt: integer('fired_at').notNull(),
+  },
+  (t) => [uniqueIndex('sla_alerts_uq').on(t.episodeId, t.kind, t.clockStartedAt, t.fraction)],
+);
+
+/** Key/value settings an admin can change at run time. */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+});
+
+/** Files agents attach to replies, stored under DATA_DIR/uploads and served by an unguessable URL. */
+export const uploads = sqliteTable('uploads', {
+  token: text('token').primaryKey(),
+  name: text('name').notNull(),
+  mimeType: text('mime_type').notNull(),
+  size: integer('size').notNull(),
+  createdBy: integer('created_by').references(() => agents.id),
+  createdAt: integer('created_at').notNull(),
+});

@@ -1,0 +1,67 @@
+// Who works in Braid: teams, agents, sessions and API keys.
+// All timestamps are epoch milliseconds (integers) so the response-time maths stays exact.
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/** Teams group agents and own threads; business hours and automation settings live here. */
+export const teams = sqliteTable('teams', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  autoAssign: integer('auto_assign', { mode: 'boolean' }).notNull().default(false),
+  /** JSON BusinessSchedule (time zone, weekly hours, holidays) or null for always open. */
+  businessHours: text('business_hours', { mode: 'json' }),
+  /** JSON team settings: acknowledgement, survey kind, sentiment threshold, … */
+  settings: text('settings', { mode: 'json' }).notNull().default(sql`'{}'`),
+  createdAt: integer('created_at').notNull(),
+});
+
+/** People who log in: agents, leads, supervisors and admins. */
+export const agents = sqliteTable('agents', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role', { enum: ['agent', 'lead', 'supervisor', 'admin'] }).notNull(),
+  locale: text('locale').notNull().default('en'),
+  capacity: integer('capacity').notNull().default(10),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  /** Last explicit presence choice; live presence is derived from connected sockets. */
+  presence: text('presence', { enum: ['online', 'away', 'offline'] }).notNull().default('offline'),
+  passwordChangedAt: integer('password_changed_at').notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+
+/** Team membership (an agent may belong to several teams). */
+export const agentTeams = sqliteTable(
+  'agent_teams',
+  {
+    agentId: integer('agent_id').notNull().references(() => agents.id, { onDelete: 'cascade' }),
+    teamId: integer('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.agentId, t.teamId] })],
+);
+
+/** Server-side sessions; the cookie holds only the random id, the table holds its hash. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    agentId: integer('agent_id').notNull().references(() => agents.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('sessions_agent_idx').on(t.agentId)],
+);
+
+/** API keys for the API channel (custom integrations); only a hash of the key is kept. */
+export const apiKeys = sqliteTable('api_keys', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  prefix: text('prefix').notNull(),
+  keyHash: text('key_hash').notNull().unique(),
+  callbackUrl: text('callback_url'),
+  createdBy: integer('created_by').references(() => agents.id),
+  createdAt: integer('created_at').notNull(),
+  revokedAt: integer('revoked_at'),
+});
