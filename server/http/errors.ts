@@ -2,8 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { InvalidAddressError } from '../domain/address';
 import { InvalidCursorError } from '../domain/cursor';
-import { ForbiddenError } from '../services/replies';
-import { ConflictError, NotFoundError } from '../services/threadQueries';
+import { ConflictError, ForbiddenError, NotFoundError } from '../services/threadQueries';
 
 /** An error that carries its own HTTP status and public message. */
 export class HttpError extends Error {

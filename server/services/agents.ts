@@ -6,7 +6,7 @@ import type { Agent, Team } from '../../shared/schemas/agent';
 import type { Presence } from '../../shared/schemas/common';
 import { hashPassword } from './auth';
 import { ConflictError, NotFoundError } from './threadQueries';
-import { isUniqueViolation } from './tx';
+import { isForeignKeyViolation, isUniqueViolation } from './tx';
 
 /** Live presence lookup supplied by the realtime layer. */
 export type PresenceOf = (agentId: number) => Presence;
@@ -56,7 +56,7 @@ export async function createAgent(db: Db, input: NewAgent, now: number): Promise
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw new ConflictError(`an agent with email ${input.email} already exists`);
-    if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new NotFoundError('unknown team id');
+    if (isForeignKeyViolation(err)) throw new NotFoundError('unknown team id');
     throw err;
   }
 }
@@ -79,7 +79,7 @@ export function updateAgent(
       }
     });
   } catch (err) {
-    if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new NotFoundError('unknown team id');
+    if (isForeignKeyViolation(err)) throw new NotFoundError('unknown team id');
     throw err;
   }
 }

@@ -1,12 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { sha256Hex } from '../domain/hash';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { apiKeys } from '../db/schema';
 import type { Db } from '../db/connection';
 import type { ApiKey } from '../../shared/schemas/agent';
 import { NotFoundError } from './threadQueries';
 import { statements } from '../db/statements';
-
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 function toApiKey(r: typeof apiKeys.$inferSelect): ApiKey {
   return { id: r.id, name: r.name, prefix: r.prefix, callbackUrl: r.callbackUrl, createdAt: r.createdAt, revokedAt: r.revokedAt };
@@ -17,7 +16,7 @@ export function createApiKey(db: Db, input: { name: string; callbackUrl: string 
   const secret = `brd_${randomBytes(24).toString('base64url')}`;
   const row = db
     .insert(apiKeys)
-    .values({ name: input.name, prefix: secret.slice(0, 8), keyHash: sha256(secret), callbackUrl: input.callbackUrl, createdBy: agentId, createdAt: now })
+    .values({ name: input.name, prefix: secret.slice(0, 8), keyHash: sha256Hex(secret), callbackUrl: input.callbackUrl, createdBy: agentId, createdAt: now })
     .returning()
     .get();
   return { key: toApiKey(row), secret };
@@ -37,7 +36,7 @@ export function revokeApiKey(db: Db, id: number, now: number): void {
 /** The live key matching a presented secret, or null. */
 export function findApiKey(db: Db, secret: string): typeof apiKeys.$inferSelect | null {
   if (!secret.startsWith('brd_') || secret.length > 100) return null;
-  return statements(db).liveApiKey.get({ keyHash: sha256(secret) }) ?? null;
+  return statements(db).liveApiKey.get({ keyHash: sha256Hex(secret) }) ?? null;
 }
 
 /** Look up a key by id (for delivering replies to its callback). */

@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { sha256Hex } from '../domain/hash';
 import { and, eq, ne } from 'drizzle-orm';
 import { hash, verify } from '@node-rs/argon2';
 import { statements } from '../db/statements';
@@ -27,8 +28,6 @@ export async function checkCredentials(db: Db, email: string, password: string):
   return ok ? agent : null;
 }
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-
 /** A new login session: the cookie token (never stored) and its CSRF token. */
 export interface NewSession {
   token: string;
@@ -41,7 +40,7 @@ export interface NewSession {
 export function createSession(db: Db, agentId: number, now: number, ttlMs: number): NewSession {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
-  const idHash = sha256(token);
+  const idHash = sha256Hex(token);
   const expiresAt = now + ttlMs;
   db.insert(sessions).values({ idHash, agentId, csrfToken, createdAt: now, expiresAt }).run();
   return { token, csrfToken, idHash, expiresAt };
@@ -58,7 +57,7 @@ export interface SessionInfo {
 /** Look up a session token; null when unknown, expired or the agent is deactivated. */
 export function readSession(db: Db, token: string | undefined, now: number): SessionInfo | null {
   if (!token || token.length > 100) return null;
-  const idHash = sha256(token);
+  const idHash = sha256Hex(token);
   const row = statements(db).session.get({ idHash, now });
   if (!row || !row.a.active) return null;
   return { viewer: viewerOf(db, row.a), agent: row.a, csrfToken: row.s.csrfToken, idHash };

@@ -4,8 +4,7 @@ import { hasRole } from '../../shared/schemas/common';
 import type { CannedResponse } from '../../shared/schemas/canned';
 import type { Viewer } from '../domain/access';
 import type { Db } from '../db/connection';
-import { ForbiddenError } from './replies';
-import { ConflictError, NotFoundError } from './threadQueries';
+import { ConflictError, ForbiddenError, NotFoundError } from './threadQueries';
 import { isUniqueViolation } from './tx';
 
 type CannedRow = typeof cannedResponses.$inferSelect;

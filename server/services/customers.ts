@@ -3,8 +3,7 @@ import { customers, identities } from '../db/schema';
 import type { Customer } from '../../shared/schemas/customer';
 import { canSeeThread, type Viewer } from '../domain/access';
 import type { ServiceDeps } from './deps';
-import { ForbiddenError } from './replies';
-import { getCustomer, getThreadRow, NotFoundError, roomsOf, summarize, threadOfCustomer } from './threadQueries';
+import { getCustomer, NotFoundError, requireAccess, roomsOf, summarize, threadOfCustomer } from './threadQueries';
 import { transact } from './tx';
 
 /** Fields an agent may edit on a customer. */
@@ -16,13 +15,13 @@ export function updateCustomer(deps: ServiceDeps, viewer: Viewer, customerId: nu
     const thread = threadOfCustomer(tx, customerId);
     const exists = tx.select({ id: customers.id }).from(customers).where(eq(customers.id, customerId)).get();
     if (!exists) throw new NotFoundError(`customer ${customerId} not found`);
-    if (thread && !canSeeThread(viewer, thread)) throw new ForbiddenError('you cannot access this customer');
+    if (thread) requireAccess(viewer, thread, 'customer');
     tx.update(customers).set({ ...patch, updatedAt: deps.now() }).where(eq(customers.id, customerId)).run();
     const customer = getCustomer(tx, customerId);
     if (thread) {
       emit({ type: 'customer.updated', customer, threadId: thread.id }, roomsOf(thread), thread.id);
       if (patch.name !== undefined) {
-        emit({ type: 'thread.updated', thread: summarize(tx, getThreadRow(tx, thread.id), deps.now()), reason: 'customer' }, roomsOf(thread), thread.id);
+        emit({ type: 'thread.updated', thread: summarize(tx, thread, deps.now()), reason: 'customer' }, roomsOf(thread), thread.id);
       }
     }
     return customer;

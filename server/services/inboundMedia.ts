@@ -2,10 +2,9 @@ import { eq } from 'drizzle-orm';
 import { messages } from '../db/schema';
 import type { Config } from '../config';
 import type { Db } from '../db/connection';
-import { canSeeThread, type Viewer } from '../domain/access';
+import type { Viewer } from '../domain/access';
 import { safeFetch, type SafeFetchResult } from '../channels/safeFetch';
-import { ForbiddenError } from './replies';
-import { getThreadRow, NotFoundError } from './threadQueries';
+import { getThreadRow, NotFoundError, requireAccess } from './threadQueries';
 
 /** Largest customer file Braid will fetch for an agent. */
 export const MAX_MEDIA_BYTES = 25 * 1024 * 1024;
@@ -36,7 +35,7 @@ export async function fetchInboundMedia(
 ): Promise<SafeFetchResult & { name: string | null }> {
   const msg = db.select().from(messages).where(eq(messages.id, messageId)).get();
   if (!msg || msg.direction !== 'inbound') throw new NotFoundError('no such customer message');
-  if (!canSeeThread(viewer, getThreadRow(db, msg.threadId))) throw new ForbiddenError('you cannot access this thread');
+  requireAccess(viewer, getThreadRow(db, msg.threadId));
   const att = (msg.attachments as Array<{ url?: string; name?: string }>)[index];
   if (!att?.url) throw new NotFoundError('this attachment has no downloadable file');
   const url = new URL(att.url);

@@ -1,12 +1,11 @@
 import { and, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { customers, episodes, identities, merges, messages, threads } from '../db/schema';
 import type { ThreadRow } from '../db/mappers';
-import { canSeeThread, type Viewer } from '../domain/access';
+import type { Viewer } from '../domain/access';
 import type { MergeRecord } from '../../shared/schemas/customer';
 import type { ServiceDeps } from './deps';
-import { ForbiddenError } from './replies';
 import { refreshThreadDerived } from './threadDerived';
-import { ConflictError, getCustomer, NotFoundError, roomsOf, threadOfCustomer } from './threadQueries';
+import { ConflictError, getCustomer, NotFoundError, requireAccess, roomsOf, threadOfCustomer } from './threadQueries';
 import { recordSystem } from './threadOps';
 import { transact, type EmitFn, type Tx } from './tx';
 
@@ -29,7 +28,7 @@ function liveThread(tx: Tx, viewer: Viewer, customerId: number): ThreadRow {
   if (c.mergedIntoId !== null) throw new ConflictError(`customer ${customerId} is already merged into ${c.mergedIntoId}`);
   const t = threadOfCustomer(tx, customerId);
   if (!t) throw new NotFoundError(`customer ${customerId} has no thread`);
-  if (!canSeeThread(viewer, t)) throw new ForbiddenError('you cannot access this customer');
+  requireAccess(viewer, t, 'customer');
   return t;
 }
 
@@ -109,7 +108,7 @@ export function unmergeCustomers(deps: ServiceDeps, viewer: Viewer, mergeId: num
     const target = tx.select().from(threads).where(eq(threads.id, moves.targetThreadId)).get();
     const source = tx.select().from(threads).where(eq(threads.id, moves.sourceThreadId)).get();
     if (!target || !source) throw new NotFoundError('merged threads no longer exist');
-    if (!canSeeThread(viewer, target)) throw new ForbiddenError('you cannot access this customer');
+    requireAccess(viewer, target, 'customer');
     const arrivedSince = moves.identityIds.length === 0 ? [] : tx.select({ id: messages.id }).from(messages)
       .where(and(eq(messages.threadId, target.id), inArray(messages.identityId, moves.identityIds), gt(messages.receivedAt, record.createdAt)))
       .all().map((r) => r.id);

@@ -95,8 +95,10 @@ export function aggregateMetrics(db: Db, scope: AggregateScope): AggregateMetric
   const scores = touched.length === 0 ? [] : db.select({ s: messages.sentimentScore, t: messages.sortTs }).from(messages)
     .where(and(inArray(messages.threadId, touched), eq(messages.direction, 'inbound'), isNotNull(messages.sentimentScore))).all()
     .filter((m) => inRange(m.t)).map((m) => m.s as number);
-  const alerts = db.select({ f: slaAlerts.fraction, t: slaAlerts.threadId, at: slaAlerts.firedAt }).from(slaAlerts).all()
-    .filter((a) => inRange(a.at) && (touched.includes(a.t) || scope.teamId === undefined));
+  const touchedSet = new Set(touched);
+  const alerts = db.select({ f: slaAlerts.fraction, t: slaAlerts.threadId }).from(slaAlerts)
+    .where(and(gte(slaAlerts.firedAt, scope.from), lt(slaAlerts.firedAt, scope.to))).all()
+    .filter((a) => scope.teamId === undefined || touchedSet.has(a.t));
   const npsScore = nps.length === 0 ? null : Math.round(((nps.filter((s) => s >= 9).length - nps.filter((s) => s <= 6).length) / nps.length) * 100);
   return {
     replies: replies.length,

@@ -1,24 +1,13 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { episodes, identities, messages, outbox, threads } from '../db/schema';
 import { toMessage, type MessageRow, type ThreadRow } from '../db/mappers';
-import { canSeeThread, type Viewer } from '../domain/access';
+import type { Viewer } from '../domain/access';
 import type { Attachment, Message } from '../../shared/schemas/message';
 import type { ServiceDeps } from './deps';
 import { openEpisode } from './ingest';
 import { previewOf } from './preview';
-import { ConflictError, NotFoundError, getThreadRow, roomsOf, summarize } from './threadQueries';
+import { ConflictError, roomsOf, summarize, visibleThread } from './threadQueries';
 import { transact, type EmitFn, type Tx } from './tx';
-
-/** Thrown when the agent may not act on a thread (mapped to 403). */
-export class ForbiddenError extends Error {}
-
-/** Load a thread the viewer is allowed to act on, or throw. */
-export function threadForViewer(tx: Tx, viewer: Viewer, threadId: number): ThreadRow {
-  const row = getThreadRow(tx, threadId);
-  if (row.mergedIntoThreadId !== null) throw new NotFoundError(`thread ${threadId} was merged into ${row.mergedIntoThreadId}`);
-  if (!canSeeThread(viewer, row)) throw new ForbiddenError('you cannot access this thread');
-  return row;
-}
 
 function existingByClientId(tx: Tx, agentId: number, clientId: string | undefined): MessageRow | undefined {
   if (!clientId) return undefined;
@@ -42,7 +31,7 @@ export interface ReplyInput {
  */
 export function replyToThread(deps: ServiceDeps, viewer: Viewer, threadId: number, input: ReplyInput): Message {
   return transact(deps, (tx, emit) => {
-    const thread = threadForViewer(tx, viewer, threadId);
+    const thread = visibleThread(tx, viewer, threadId);
     const again = existingByClientId(tx, viewer.id, input.clientId);
     if (again) return toMessage(again);
     return writeOutbound(tx, emit, deps, thread, { ...input, authorAgentId: viewer.id });
@@ -133,7 +122,7 @@ function latestIdentityId(tx: Tx, customerId: number): number | null {
 /** Add an internal note: visible to agents only, never sent, never a response. */
 export function addNote(deps: ServiceDeps, viewer: Viewer, threadId: number, input: { text: string; clientId?: string }): Message {
   return transact(deps, (tx, emit) => {
-    const thread = threadForViewer(tx, viewer, threadId);
+    const thread = visibleThread(tx, viewer, threadId);
     const again = existingByClientId(tx, viewer.id, input.clientId);
     if (again) return toMessage(again);
     const now = deps.now();

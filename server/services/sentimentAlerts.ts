@@ -1,6 +1,6 @@
-import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, lt, lte, or, sql } from 'drizzle-orm';
 import { messages, threads } from '../db/schema';
-import { rollingSentiment } from '../../shared/metrics/sentimentTrend';
+import { rollingSentiment, SENTIMENT_WINDOW } from '../../shared/metrics/sentimentTrend';
 import type { ServiceDeps } from './deps';
 import { teamConfig } from './teamConfig';
 import { roomsOf, type Reader } from './threadQueries';
@@ -26,13 +26,24 @@ export function sentimentSeries(r: Reader, threadId: number) {
 export function alertOnSentimentDrop(deps: ServiceDeps, threadId: number, messageId: number): boolean {
   // Decide read-only first: nearly every message crosses nothing, and then no write transaction is needed.
   const thread = deps.db.select().from(threads).where(eq(threads.id, threadId)).get();
-  if (!thread) return false;
-  const series = sentimentSeries(deps.db, threadId);
-  const i = series.findIndex((p) => p.messageId === messageId);
-  if (i === -1) return false;
+  const msg = deps.db.select({ at: messages.sortTs }).from(messages).where(eq(messages.id, messageId)).get();
+  if (!thread || !msg) return false;
+  // Only the window before and at this message matters, not the whole history (this runs on every ingest).
+  const recent = deps.db
+    .select({ id: messages.id, score: messages.sentimentScore })
+    .from(messages)
+    .where(and(eq(messages.threadId, threadId), eq(messages.direction, 'inbound'), isNotNull(messages.sentimentScore),
+      sql`json_extract(${messages.meta}, '$.surveyAnswer') is null`,
+      or(lt(messages.sortTs, msg.at), and(eq(messages.sortTs, msg.at), lte(messages.id, messageId)))))
+    .orderBy(desc(messages.sortTs), desc(messages.id))
+    .limit(SENTIMENT_WINDOW + 1)
+    .all()
+    .reverse();
+  if (recent.at(-1)?.id !== messageId) return false;
+  const rolling = rollingSentiment(recent.map((m) => m.score as number));
   const threshold = teamConfig(deps.db, thread.teamId).settings.sentimentThreshold;
-  const now = series[i].rolling;
-  const before = i > 0 ? series[i - 1].rolling : 0;
+  const now = rolling[rolling.length - 1];
+  const before = rolling.length > 1 ? rolling[rolling.length - 2] : 0;
   if (!(now < threshold && before >= threshold)) return false;
   transact(deps, (_tx, emit) => emit({ type: 'sentiment.alerted', threadId, score: now, threshold }, roomsOf(thread), threadId));
   return true;

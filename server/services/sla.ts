@@ -8,6 +8,7 @@ import type { SlaPolicyDto } from '../../shared/schemas/metrics';
 import type { Db } from '../db/connection';
 import { teamConfig } from './teamConfig';
 import { statements } from '../db/statements';
+import { chunks } from './chunks';
 import { NotFoundError, type Reader } from './threadQueries';
 
 /** Every SLA policy, as the pure maths wants them. */
@@ -51,8 +52,8 @@ export function directSlaFacts(r: Reader): SlaFacts {
 export function batchSlaFacts(r: Reader, rows: ThreadRow[]): SlaFacts {
   const customerIds = [...new Set(rows.map((t) => t.customerId))];
   const episodeIds = rows.flatMap((t) => (t.currentEpisodeId === null ? [] : [t.currentEpisodeId]));
-  const tiers = new Map(customerIds.length ? r.select({ id: customers.id, tier: customers.tier }).from(customers).where(inArray(customers.id, customerIds)).all().map((c) => [c.id, c.tier]) : []);
-  const eps = new Map(episodeIds.length ? r.select().from(episodes).where(inArray(episodes.id, episodeIds)).all().map((e) => [e.id, e]) : []);
+  const tiers = new Map(chunks(customerIds).flatMap((ids) => r.select({ id: customers.id, tier: customers.tier }).from(customers).where(inArray(customers.id, ids)).all().map((c) => [c.id, c.tier] as const)));
+  const eps = new Map(chunks(episodeIds).flatMap((ids) => r.select().from(episodes).where(inArray(episodes.id, ids)).all().map((e) => [e.id, e] as const)));
   const schedules = new Map<number | null, BusinessSchedule | null>();
   return {
     tierOf: (id) => tiers.get(id) ?? null,

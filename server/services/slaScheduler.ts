@@ -3,7 +3,8 @@ import { slaAlerts, threads } from '../db/schema';
 import { slaThresholdInstants, type SlaPolicy } from '../../shared/metrics/sla';
 import type { ThreadRow } from '../db/mappers';
 import type { RoutedEvent, ServiceDeps } from './deps';
-import { loadSlaPolicies, threadClocks } from './sla';
+import { chunks } from './chunks';
+import { batchSlaFacts, loadSlaPolicies, threadClocks, type SlaFacts } from './sla';
 import { roomsOf, summarize } from './threadQueries';
 import { isUniqueViolation, transact } from './tx';
 
@@ -16,6 +17,8 @@ interface Due {
   dueAt: number;
   fraction: number;
 }
+
+const alertKey = (kind: string, clockStartedAt: number, fraction: number) => `${kind}:${clockStartedAt}:${fraction}`;
 
 /**
  * Pushes SLA warnings at 50/75/90 % and the breach at 100 % of each running target, over
@@ -52,9 +55,21 @@ export class SlaScheduler {
   refreshAll(): void {
     this.policies = loadSlaPolicies(this.deps.db);
     this.next.clear();
-    const open = this.deps.db.select({ id: threads.id }).from(threads)
-      .where(and(inArray(threads.status, ['open', 'pending', 'snoozed']), isNull(threads.mergedIntoThreadId))).all();
-    for (const { id } of open) this.recompute(id);
+    if (this.policies.length > 0) {
+      // At start-up every open thread is planned: read their facts and fired alerts in a few queries, not per thread.
+      const now = this.deps.now();
+      const open = this.deps.db.select().from(threads)
+        .where(and(inArray(threads.status, ['open', 'pending', 'snoozed']), isNull(threads.mergedIntoThreadId))).all();
+      const facts = batchSlaFacts(this.deps.db, open);
+      const episodeIds = open.flatMap((t) => (t.currentEpisodeId === null ? [] : [t.currentEpisodeId]));
+      const fired = new Map<number, Set<string>>();
+      for (const ids of chunks(episodeIds)) {
+        for (const a of this.deps.db.select().from(slaAlerts).where(inArray(slaAlerts.episodeId, ids)).all()) {
+          fired.set(a.episodeId, (fired.get(a.episodeId) ?? new Set()).add(alertKey(a.kind, a.clockStartedAt, a.fraction)));
+        }
+      }
+      for (const row of open) this.plan(row.id, this.pending(row, now, facts, (ep) => fired.get(ep) ?? new Set()));
+    }
     this.tick();
   }
 
@@ -87,17 +102,18 @@ export class SlaScheduler {
     return fired;
   }
 
-  private pending(row: ThreadRow, now: number): Due[] {
-    const tc = threadClocks(this.deps.db, row, this.policies, now);
+  private firedFor(episodeId: number): Set<string> {
+    return new Set(this.deps.db.select().from(slaAlerts).where(eq(slaAlerts.episodeId, episodeId)).all().map((a) => alertKey(a.kind, a.clockStartedAt, a.fraction)));
+  }
+
+  private pending(row: ThreadRow, now: number, facts?: SlaFacts, fired: (episodeId: number) => Set<string> = (ep) => this.firedFor(ep)): Due[] {
+    const tc = threadClocks(this.deps.db, row, this.policies, now, facts);
     if (!tc) return [];
-    const done = new Set(
-      this.deps.db.select().from(slaAlerts).where(eq(slaAlerts.episodeId, tc.episodeId)).all()
-        .map((a) => `${a.kind}:${a.clockStartedAt}:${a.fraction}`),
-    );
+    const done = fired(tc.episodeId);
     const out: Due[] = [];
     for (const clock of tc.clocks) {
       for (const { fraction, at } of slaThresholdInstants(clock, tc.schedule, tc.policy.businessHours)) {
-        if (!done.has(`${clock.kind}:${clock.startedAt}:${fraction}`)) {
+        if (!done.has(alertKey(clock.kind, clock.startedAt, fraction))) {
           out.push({ at, episodeId: tc.episodeId, kind: clock.kind, clockStartedAt: clock.startedAt, dueAt: clock.dueAt, fraction });
         }
       }
@@ -107,7 +123,10 @@ export class SlaScheduler {
 
   private recompute(threadId: number): void {
     const row = this.deps.db.select().from(threads).where(eq(threads.id, threadId)).get();
-    const due = row && row.status !== 'resolved' ? this.pending(row, this.deps.now()) : [];
+    this.plan(threadId, row && row.status !== 'resolved' ? this.pending(row, this.deps.now()) : []);
+  }
+
+  private plan(threadId: number, due: Due[]): void {
     if (due.length === 0) this.next.delete(threadId);
     else this.next.set(threadId, Math.min(...due.map((d) => d.at)));
   }

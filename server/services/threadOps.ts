@@ -1,15 +1,14 @@
 import { and, eq, lte } from 'drizzle-orm';
 import { agents, episodes, messages, teams, threadReads, threads } from '../db/schema';
 import { toMessage, type ThreadRow } from '../db/mappers';
-import { canAssignOthers, canSeeThread, type Viewer } from '../domain/access';
+import { canAssignOthers, type Viewer } from '../domain/access';
 import { onStatusChange } from '../domain/threadState';
 import type { Priority, ThreadStatus } from '../../shared/schemas/common';
 import type { ThreadSummary } from '../../shared/schemas/thread';
 import type { ServiceDeps } from './deps';
 import { openEpisode } from './ingest';
 import { trackPause } from './pause';
-import { ForbiddenError, threadForViewer } from './replies';
-import { ConflictError, NotFoundError, roomsOf, summarize } from './threadQueries';
+import { ConflictError, ForbiddenError, NotFoundError, roomsOf, summarize, visibleThread } from './threadQueries';
 import { transact, type EmitFn, type Tx } from './tx';
 
 /** Append a system entry (assigned, status, merged …) to the timeline and announce the change. */
@@ -50,7 +49,7 @@ function agentName(tx: Tx, id: number): string {
 /** Assign a thread to an agent (leads and up for others; agents only themselves) or unassign. */
 export function assignThread(deps: ServiceDeps, viewer: Viewer, threadId: number, agentId: number | null): ThreadSummary {
   return transact(deps, (tx, emit) => {
-    const before = threadForViewer(tx, viewer, threadId);
+    const before = visibleThread(tx, viewer, threadId);
     const releasingSelf = agentId === null && before.assigneeId === viewer.id;
     if (agentId !== viewer.id && !releasingSelf && !canAssignOthers(viewer)) {
       throw new ForbiddenError('only leads, supervisors and admins can assign threads to others');
@@ -80,7 +79,7 @@ export function assignThread(deps: ServiceDeps, viewer: Viewer, threadId: number
 export function setThreadTeam(deps: ServiceDeps, viewer: Viewer, threadId: number, teamId: number | null): ThreadSummary {
   return transact(deps, (tx, emit) => {
     if (!canAssignOthers(viewer)) throw new ForbiddenError('only leads and up can move threads between teams');
-    const before = threadForViewer(tx, viewer, threadId);
+    const before = visibleThread(tx, viewer, threadId);
     const team = teamId === null ? null : tx.select().from(teams).where(eq(teams.id, teamId)).get();
     if (teamId !== null && !team) throw new NotFoundError(`team ${teamId} not found`);
     if (before.teamId === teamId) return summarize(tx, before, deps.now());
@@ -101,7 +100,7 @@ export function setThreadStatus(
   snoozedUntil?: number,
 ): ThreadSummary {
   return transact(deps, (tx, emit) => {
-    const before = threadForViewer(tx, viewer, threadId);
+    const before = visibleThread(tx, viewer, threadId);
     const now = deps.now();
     if (status === 'snoozed' && (snoozedUntil === undefined || snoozedUntil <= now)) {
       throw new ConflictError('snoozedUntil must be in the future');
@@ -142,7 +141,7 @@ export function setThreadStatus(
 /** Change a thread's priority. */
 export function setThreadPriority(deps: ServiceDeps, viewer: Viewer, threadId: number, priority: Priority): ThreadSummary {
   return transact(deps, (tx, emit) => {
-    const before = threadForViewer(tx, viewer, threadId);
+    const before = visibleThread(tx, viewer, threadId);
     if (before.priority === priority) return summarize(tx, before, deps.now());
     const now = deps.now();
     const after = tx.update(threads).set({ priority, updatedAt: now }).where(eq(threads.id, threadId)).returning().get();
@@ -157,7 +156,7 @@ export function setThreadPriority(deps: ServiceDeps, viewer: Viewer, threadId: n
 /** Remember how far the agent has read a thread (drives unread counts). */
 export function markRead(deps: ServiceDeps, viewer: Viewer, threadId: number, lastMessageId: number): void {
   deps.db.transaction((tx) => {
-    threadForViewer(tx, viewer, threadId);
+    visibleThread(tx, viewer, threadId);
     tx.insert(threadReads)
       .values({ agentId: viewer.id, threadId, lastReadMessageId: lastMessageId })
       .onConflictDoUpdate({
@@ -187,9 +186,4 @@ export function wakeSnoozedThreads(deps: ServiceDeps): number {
     });
   }
   return due.length;
-}
-
-/** Assert the viewer can see a thread without changing anything. */
-export function assertCanSee(tx: Tx, viewer: Viewer, row: ThreadRow): void {
-  if (!canSeeThread(viewer, row)) throw new ForbiddenError('you cannot access this thread');
 }

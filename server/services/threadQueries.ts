@@ -5,7 +5,7 @@ import type { Customer } from '../../shared/schemas/customer';
 import type { ThreadSummary } from '../../shared/schemas/thread';
 import type { Db } from '../db/connection';
 import type { Tx } from './tx';
-import { roomsForThread } from '../domain/access';
+import { canSeeThread, roomsForThread, type Viewer } from '../domain/access';
 import { threadSla } from './sla';
 import { statements } from '../db/statements';
 
@@ -17,6 +17,22 @@ export class NotFoundError extends Error {}
 
 /** Thrown when a request is understood but not allowed in the current state (mapped to 409). */
 export class ConflictError extends Error {}
+
+/** Thrown when the agent may not act on a thread or customer (mapped to 403). */
+export class ForbiddenError extends Error {}
+
+/** Refuse unless the viewer may see this thread (or the customer who owns it). */
+export function requireAccess(viewer: Viewer, row: Pick<ThreadRow, 'teamId' | 'assigneeId'>, what: 'thread' | 'customer' = 'thread'): void {
+  if (!canSeeThread(viewer, row)) throw new ForbiddenError(`you cannot access this ${what}`);
+}
+
+/** Load a live (not merged-away) thread the viewer may act on, or throw. */
+export function visibleThread(r: Reader, viewer: Viewer, threadId: number): ThreadRow {
+  const row = getThreadRow(r, threadId);
+  if (row.mergedIntoThreadId !== null) throw new NotFoundError(`thread ${threadId} was merged into ${row.mergedIntoThreadId}`);
+  requireAccess(viewer, row);
+  return row;
+}
 
 /** Load a thread row or throw NotFoundError. */
 export function getThreadRow(r: Reader, threadId: number): ThreadRow {

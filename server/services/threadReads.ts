@@ -9,9 +9,7 @@ import type { ThreadListQuery, ThreadListResponse } from '../../shared/schemas/t
 import type { Viewer } from '../domain/access';
 import { decodeCursor, encodeCursor } from '../domain/cursor';
 import type { Db } from '../db/connection';
-import { ForbiddenError } from './replies';
-import { episodesOf, getCustomer, getThreadRow, NotFoundError, summarize } from './threadQueries';
-import { canSeeThread } from '../domain/access';
+import { episodesOf, getCustomer, getThreadRow, requireAccess, summarize, visibleThread } from './threadQueries';
 import { batchSlaFacts, loadSlaPolicies, threadSla } from './sla';
 
 // Sort keys are single numbers so one (key, id) pair is a complete keyset cursor; they mirror
@@ -72,9 +70,7 @@ export function listThreads(db: Db, viewer: Viewer, q: ThreadListQuery, now: num
 
 /** A thread with its customer and episodes, if the viewer may see it. */
 export function getThreadDetail(db: Db, viewer: Viewer, threadId: number, now: number = Date.now()): ThreadDetail {
-  const row = getThreadRow(db, threadId);
-  if (row.mergedIntoThreadId !== null) throw new NotFoundError(`thread ${threadId} was merged into ${row.mergedIntoThreadId}`);
-  if (!canSeeThread(viewer, row)) throw new ForbiddenError('you cannot access this thread');
+  const row = visibleThread(db, viewer, threadId);
   return {
     thread: summarize(db, row, now),
     customer: getCustomer(db, row.customerId),
@@ -84,8 +80,7 @@ export function getThreadDetail(db: Db, viewer: Viewer, threadId: number, now: n
 
 /** A page of a thread's messages, newest page first, each page in ascending order. */
 export function listMessages(db: Db, viewer: Viewer, threadId: number, q: { before?: string; limit: number }): MessagePage {
-  const row = getThreadRow(db, threadId);
-  if (!canSeeThread(viewer, row)) throw new ForbiddenError('you cannot access this thread');
+  requireAccess(viewer, getThreadRow(db, threadId));
   const where: SQL[] = [eq(messages.threadId, threadId)];
   const cursor = q.before ? decodeCursor(q.before) : null;
   if (cursor) {

@@ -32,6 +32,11 @@ export function transact<T>(deps: ServiceDeps, fn: (tx: Tx, emit: EmitFn) => T):
   return result;
 }
 
+/** True for SQLite FOREIGN KEY violations (a referenced row, e.g. a team, does not exist). */
+export function isForeignKeyViolation(err: unknown): boolean {
+  return (err as { code?: string } | null)?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+}
+
 /** True for SQLite UNIQUE / PRIMARY KEY violations (used for the one retry on races). */
 export function isUniqueViolation(err: unknown): boolean {
   const code = (err as { code?: string } | null)?.code;

@@ -1,3 +1,5 @@
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { createApp, type AppDeps, type BraidApp } from '../../server/app';
 import { loadConfig, type Config } from '../../server/config';
 import { createAgent, createTeam } from '../../server/services/agents';
@@ -64,4 +66,13 @@ export async function seedPeople(db: Db) {
     lead: await mk('lead@test.local', 'lead', [teamA]),
     supervisor: await mk('supervisor@test.local', 'supervisor', []),
   };
+}
+
+/** A loopback port that was free a moment ago (for listeners a test starts itself, e.g. SMTP). */
+export async function freePort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const port = (s.address() as AddressInfo).port;
+  await new Promise<void>((r) => s.close(() => r()));
+  return port;
 }

@@ -43,3 +43,9 @@ export function insertTestAdmin(db: Db): { id: number; role: 'admin'; teamIds: n
   db.$client.prepare(`insert into agents (id, email, name, password_hash, role, password_changed_at, created_at) values (1, 'a@x', 'Ada', 'x', 'admin', 0, 0)`).run();
   return { id: 1, role: 'admin', teamIds: [] };
 }
+
+/** A service-test world: a fresh database, deps with a fake clock, and the admin (id 1) acting. */
+export function serviceDb() {
+  const t = tempDb();
+  return { t, env: testDeps(t.db), admin: insertTestAdmin(t.db) };
+}

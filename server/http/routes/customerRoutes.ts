@@ -1,11 +1,9 @@
 import { Router } from 'express';
 import { IdParamSchema } from '../../../shared/schemas/common';
 import { CustomerSearchQuerySchema, MergeRequestSchema, UpdateCustomerRequestSchema } from '../../../shared/schemas/customer';
-import { canSeeThread } from '../../domain/access';
 import { searchCustomers, updateCustomer } from '../../services/customers';
 import { listMerges, mergeCustomers, unmergeCustomers } from '../../services/merge';
-import { ForbiddenError } from '../../services/replies';
-import { getCustomer, threadOfCustomer } from '../../services/threadQueries';
+import { getCustomer, requireAccess, threadOfCustomer } from '../../services/threadQueries';
 import { authOf } from '../authMiddleware';
 import type { AppContext } from '../context';
 
@@ -22,7 +20,7 @@ export function customerRoutes(ctx: AppContext): Router {
   r.get('/customers/:id', (req, res) => {
     const customerId = id(req.params.id);
     const thread = threadOfCustomer(deps.db, customerId);
-    if (thread && !canSeeThread(authOf(req).viewer, thread)) throw new ForbiddenError('you cannot access this customer');
+    if (thread) requireAccess(authOf(req).viewer, thread, 'customer');
     res.json({ customer: getCustomer(deps.db, customerId), threadId: thread?.id ?? null, merges: listMerges(deps, customerId) });
   });
   r.patch('/customers/:id', (req, res) => {

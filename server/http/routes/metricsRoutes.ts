@@ -3,10 +3,9 @@ import { hasRole, IdParamSchema } from '../../../shared/schemas/common';
 import { MetricsRangeQuerySchema, SlaPolicyRequestSchema } from '../../../shared/schemas/metrics';
 import { TeamConfigRequestSchema } from '../../../shared/schemas/teamSettings';
 import type { BusinessSchedule } from '../../../shared/metrics/businessHours';
-import { canSeeThread } from '../../domain/access';
 import { listAgents, listTeams } from '../../services/agents';
 import { aggregateMetrics, computeThreadMetrics, predictionAccuracy } from '../../services/metrics';
-import { ForbiddenError } from '../../services/replies';
+import { ForbiddenError, requireAccess } from '../../services/threadQueries';
 import { createSlaPolicy, deleteSlaPolicy, listSlaPolicies, updateSlaPolicy } from '../../services/sla';
 import { teamConfig, updateTeamConfig } from '../../services/teamConfig';
 import { getThreadRow } from '../../services/threadQueries';
@@ -30,7 +29,7 @@ export function metricsRoutes(ctx: AppContext): Router {
 
   r.get('/metrics/threads/:id', (req, res) => {
     const row = getThreadRow(db, id(req.params.id));
-    if (!canSeeThread(authOf(req).viewer, row)) throw new ForbiddenError('you cannot access this thread');
+    requireAccess(authOf(req).viewer, row);
     res.json(computeThreadMetrics(db, row.id));
   });
   r.get('/metrics/agents', lead, (req, res) => {

@@ -1,21 +1,13 @@
-import { createServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../../server/db/schema';
-import { startApp, type TestApp } from '../../helpers/app';
+import { freePort, startApp, type TestApp } from '../../helpers/app';
 import type { AgentClient } from '../../helpers/client';
 import { adminOf, eventually, listAllThreads, messageCount, threadMessages } from './webhookHelpers';
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as AddressInfo).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 /** A real SMTP server standing in for the outbound mail relay; it records every message. */
 async function recordingSmtp(refuseFirst: number) {

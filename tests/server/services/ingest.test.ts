@@ -7,18 +7,14 @@ import { ingestInbound } from '../../../server/services/ingest';
 import { InvalidAddressError } from '../../../server/domain/address';
 import { replyToThread } from '../../../server/services/replies';
 import { setThreadStatus } from '../../../server/services/threadOps';
-import { tempDb, testDeps, insertTestAdmin } from '../../helpers/db';
+import { serviceDb } from '../../helpers/db';
 import { inbound } from '../../helpers/inbound';
 
-let t: ReturnType<typeof tempDb>;
-let env: ReturnType<typeof testDeps>;
-const admin = { id: 1, role: 'admin' as const, teamIds: [] };
+let t: ReturnType<typeof serviceDb>['t'];
+let env: ReturnType<typeof serviceDb>['env'];
+let admin: ReturnType<typeof serviceDb>['admin'];
 
-beforeEach(() => {
-  t = tempDb();
-  env = testDeps(t.db);
-  insertTestAdmin(t.db);
-});
+beforeEach(() => ({ t, env, admin } = serviceDb()));
 afterEach(() => t.cleanup());
 
 const count = (table: typeof customers | typeof threads | typeof messages | typeof identities | typeof episodes) => t.db.select().from(table).all().length;

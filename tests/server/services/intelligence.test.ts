@@ -118,6 +118,22 @@ describe('surveys', () => {
   });
 });
 
+describe('sentiment alerts for leads', () => {
+  it('alerts once when the rolling mood drops below the team threshold, not again while it stays low', () => {
+    updateTeamConfig(t.db, teamId, { settings: { acknowledgement: { enabled: false, channels: [] }, sentimentThreshold: -0.5 } });
+    const alerts = () => events.map((e) => e.event).filter((e) => e.type === 'sentiment.alerted');
+    say('2026-11-16T09:00:00Z', 'Hello, can you check my order 4411?');
+    say('2026-11-16T09:05:00Z', 'Still nothing. This is terrible service!!!');
+    expect(alerts()).toHaveLength(0); // rolling mean of 0 and ≈ -0.8 stays above -0.5
+    say('2026-11-16T09:10:00Z', 'I am furious, worst company ever 😡');
+    expect(alerts()).toHaveLength(1);
+    const [a] = alerts();
+    expect(a.type === 'sentiment.alerted' && a.score).toBeLessThan(-0.5);
+    say('2026-11-16T09:15:00Z', 'Absolutely useless, I want a refund NOW!!!');
+    expect(alerts()).toHaveLength(1);
+  });
+});
+
 describe('SLA clocks', () => {
   it('fires warnings at 50/75/90 % and the breach at 100 % at the right instants, also after a restart', () => {
     createSlaPolicy(t.db, { name: 'Standard', match: {}, firstResponseMs: 2 * H, nextResponseMs: H, resolutionMs: null, businessHours: true }, 0);

@@ -4,19 +4,15 @@ import { customers, identities, messages, threads } from '../../../server/db/sch
 import { ingestInbound } from '../../../server/services/ingest';
 import { listMerges, mergeCustomers, unmergeCustomers } from '../../../server/services/merge';
 import { replyToThread } from '../../../server/services/replies';
-import { tempDb, testDeps, insertTestAdmin } from '../../helpers/db';
+import { serviceDb } from '../../helpers/db';
 import { inbound } from '../../helpers/inbound';
 import { ConflictError } from '../../../server/services/threadQueries';
 
-let t: ReturnType<typeof tempDb>;
-let env: ReturnType<typeof testDeps>;
-const admin = { id: 1, role: 'admin' as const, teamIds: [] };
+let t: ReturnType<typeof serviceDb>['t'];
+let env: ReturnType<typeof serviceDb>['env'];
+let admin: ReturnType<typeof serviceDb>['admin'];
 
-beforeEach(() => {
-  t = tempDb();
-  env = testDeps(t.db);
-  insertTestAdmin(t.db);
-});
+beforeEach(() => ({ t, env, admin } = serviceDb()));
 afterEach(() => t.cleanup());
 
 function step(ms = 1000) {
