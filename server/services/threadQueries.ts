@@ -42,7 +42,7 @@ export function getThreadRow(r: Reader, threadId: number): ThreadRow {
 }
 
 /** Build the list/event summary for a thread row, with its SLA badge as of `now`. */
-export function summarize(r: Reader, row: ThreadRow, now: number = Date.now()): ThreadSummary {
+export function summarize(r: Reader, row: ThreadRow, now: number): ThreadSummary {
   const c = statements(r).customerName.get({ id: row.customerId });
   return toThreadSummary(row, c ?? { id: row.customerId, name: '?' }, threadSla(r, row, now));
 }

@@ -75,7 +75,7 @@ export function applyVoiceUpdate(
         .where(eq(threads.id, thread.id))
         .returning()
         .get();
-      emit({ type: 'thread.updated', thread: summarize(tx, row), reason: 'transcript' }, roomsOf(row), thread.id);
+      emit({ type: 'thread.updated', thread: summarize(tx, row, deps.now()), reason: 'transcript' }, roomsOf(row), thread.id);
     }
     return true;
   });
