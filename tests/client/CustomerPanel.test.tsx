@@ -69,8 +69,9 @@ describe('customer panel', () => {
     expect(screen.getByRole('alert').textContent).toMatch(/time zone/);
     await userEvent.clear(zone);
     await userEvent.type(zone, 'Asia/Bangkok');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Tier' }), 'vip');
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(calls.filter((c) => c.method === 'PATCH').at(-1)?.body).toMatchObject({ language: 'th', timeZone: 'Asia/Bangkok' }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'PATCH').at(-1)?.body).toMatchObject({ language: 'th', timeZone: 'Asia/Bangkok', tier: 'vip' }));
   });
 
   it('merges a duplicate after search and preview, and undoes a merge from its audit entry', async () => {

@@ -9,20 +9,21 @@ function zones(): string[] {
   return intl.supportedValuesOf ? intl.supportedValuesOf('timeZone') : [];
 }
 
-/** Edit a customer's name, language and time zone (drives automatic messages and their local time). */
-export function ProfileEditor({ customer, busy, onSave }: { customer: Customer; busy: boolean; onSave(p: { name: string; language: string | null; timeZone: string | null }): void }) {
+/** Edit a customer's name, language, time zone and tier (drive automatic messages, local time and SLA policy). */
+export function ProfileEditor({ customer, busy, onSave }: { customer: Customer; busy: boolean; onSave(p: { name: string; language: string | null; timeZone: string | null; tier: string | null }): void }) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState(customer.name);
   const [language, setLanguage] = useState(customer.language ?? '');
   const [zone, setZone] = useState(customer.timeZone ?? '');
+  const [tier, setTier] = useState(customer.tier ?? '');
   const listId = useId();
   const allZones = useMemo(() => (open ? zones() : []), [open]);
   const langName = useMemo(() => new Intl.DisplayNames([i18n.language], { type: 'language' }), [i18n.language]);
   const zoneOk = zone === '' || allZones.length === 0 || allZones.includes(zone);
   if (!open) {
     return (
-      <button type="button" className="link small" onClick={() => { setName(customer.name); setLanguage(customer.language ?? ''); setZone(customer.timeZone ?? ''); setOpen(true); }}>
+      <button type="button" className="link small" onClick={() => { setName(customer.name); setLanguage(customer.language ?? ''); setZone(customer.timeZone ?? ''); setTier(customer.tier ?? ''); setOpen(true); }}>
         {t('customer.editProfile')}
       </button>
     );
@@ -30,7 +31,7 @@ export function ProfileEditor({ customer, busy, onSave }: { customer: Customer; 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!name.trim() || !zoneOk) return;
-    onSave({ name: name.trim(), language: language || null, timeZone: zone || null });
+    onSave({ name: name.trim(), language: language || null, timeZone: zone || null, tier: tier.trim() || null });
     setOpen(false);
   };
   return (
@@ -58,6 +59,10 @@ export function ProfileEditor({ customer, busy, onSave }: { customer: Customer; 
         </datalist>
       </label>
       {!zoneOk && <p className="error" role="alert">{t('customer.badZone')}</p>}
+      <label>
+        {t('customer.tier')}
+        <input value={tier} onChange={(e) => setTier(e.target.value)} maxLength={40} placeholder="vip" />
+      </label>
       <div className="row-end">
         <button type="button" className="link small" onClick={() => setOpen(false)}>{t('common.cancel')}</button>
         <button type="submit" className="small primary" disabled={busy || !zoneOk}>{t('common.save')}</button>
