@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { teams } from '../db/schema';
 import type { BusinessSchedule } from '../../shared/metrics/businessHours';
-import { TeamSettingsSchema, type TeamSettings } from '../../shared/schemas/teamSettings';
+import { TeamSettingsSchema, type TeamSettings, type TeamSettingsPatch } from '../../shared/schemas/teamSettings';
 import type { Db } from '../db/connection';
 import { NotFoundError, type Reader } from './threadQueries';
 import { statements } from '../db/statements';
@@ -38,11 +38,16 @@ export function teamConfig(r: Reader, teamId: number | null): TeamConfig {
 }
 
 /** Change a team's business hours and/or settings (settings are merged). */
-export function updateTeamConfig(db: Db, teamId: number, patch: { businessHours?: BusinessSchedule | null; settings?: Partial<TeamSettings> }): TeamConfig {
+export function updateTeamConfig(db: Db, teamId: number, patch: { businessHours?: BusinessSchedule | null; settings?: TeamSettingsPatch }): TeamConfig {
   const current = teamConfig(db, teamId);
   const exists = db.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId)).get();
   if (!exists) throw new NotFoundError(`team ${teamId} not found`);
-  const settings = TeamSettingsSchema.parse({ ...current.settings, ...(patch.settings ?? {}) });
+  const change = patch.settings ?? {};
+  const settings = TeamSettingsSchema.parse({
+    ...current.settings,
+    ...change,
+    acknowledgement: { ...current.settings.acknowledgement, ...(change.acknowledgement ?? {}) },
+  });
   db.update(teams)
     .set({ settings, ...(patch.businessHours !== undefined ? { businessHours: patch.businessHours } : {}) })
     .where(eq(teams.id, teamId))

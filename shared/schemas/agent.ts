@@ -76,11 +76,13 @@ export const ChangePasswordRequestSchema = z.object({
   newPassword: PasswordSchema,
 });
 
-/** Admin creates or edits a team. */
-export const TeamRequestSchema = z.object({
-  name: z.string().trim().min(1).max(80),
-  autoAssign: z.boolean().default(false),
-});
+const TeamName = z.string().trim().min(1).max(80);
+
+/** Admin creates a team. */
+export const TeamRequestSchema = z.object({ name: TeamName, autoAssign: z.boolean().default(false) });
+
+/** Admin edits a team: only the fields sent change (no defaults fill the others). */
+export const TeamPatchRequestSchema = z.object({ name: TeamName.optional(), autoAssign: z.boolean().optional() });
 
 /** Admin creates an API key for the API channel. */
 export const CreateApiKeyRequestSchema = z.object({

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { CreateAgentRequestSchema, CreateApiKeyRequestSchema, TeamRequestSchema, UpdateAgentRequestSchema } from '../../../shared/schemas/agent';
+import { CreateAgentRequestSchema, CreateApiKeyRequestSchema, TeamPatchRequestSchema, TeamRequestSchema, UpdateAgentRequestSchema } from '../../../shared/schemas/agent';
 import { IdParamSchema } from '../../../shared/schemas/common';
 import { createAgent, createTeam, getAgent, listAgents, listTeams, updateAgent, updateTeam } from '../../services/agents';
 import { createApiKey, listApiKeys, revokeApiKey } from '../../services/apiKeys';
@@ -36,7 +36,7 @@ export function adminRoutes(ctx: AppContext): Router {
   });
   r.patch('/teams/:id', admin, (req, res) => {
     const teamId = id(req.params.id);
-    updateTeam(db, teamId, TeamRequestSchema.partial().parse(req.body));
+    updateTeam(db, teamId, TeamPatchRequestSchema.parse(req.body));
     res.json(listTeams(db).find((t) => t.id === teamId));
   });
   r.get('/api-keys', admin, (_req, res) => {

@@ -59,4 +59,15 @@ describe('intelligence API', () => {
     expect(teams.items.map((t: { name: string }) => t.name)).toEqual(['Team A', 'Team B']);
     expect((await lead.get('/api/metrics/agents?from=abc')).status).toBe(400);
   });
+  it('changes only what a team edit sends: a rename keeps auto-assign, one setting keeps the others, closed days may be left out', async () => {
+    const created = await (await admin.post('/api/teams', { name: 'Night shift', autoAssign: true })).json();
+    const renamed = await (await admin.patch(`/api/teams/${created.id}`, { name: 'Night owls' })).json();
+    expect(renamed).toMatchObject({ name: 'Night owls', autoAssign: true });
+    await admin.patch(`/api/teams/${created.id}/config`, { settings: { acknowledgement: { enabled: true }, sentimentThreshold: -0.3 } });
+    const cfg = await (await admin.patch(`/api/teams/${created.id}/config`, { settings: { survey: 'csat' } })).json();
+    expect(cfg.settings).toEqual({ acknowledgement: { enabled: true, channels: [] }, survey: 'csat', sentimentThreshold: -0.3 });
+    const hours = await admin.patch(`/api/teams/${created.id}/config`, { businessHours: { timeZone: 'Asia/Bangkok', weekly: { '6': [['10:00', '14:00']] } } });
+    expect(hours.status).toBe(200);
+    expect((await hours.json()).schedule).toEqual({ timeZone: 'Asia/Bangkok', weekly: { '6': [['10:00', '14:00']] }, holidays: [] });
+  });
 });
