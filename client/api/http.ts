@@ -20,7 +20,7 @@ export function setCsrfToken(token: string | null): void {
 
 /** Options for one API call. */
 export interface ApiOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
 }

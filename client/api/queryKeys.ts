@@ -16,6 +16,10 @@ export const qk = {
   customerSearch: (q: string) => ['customers', 'search', q] as const,
   customer: (id: number) => ['customers', 'detail', id] as const,
   canned: () => ['canned'] as const,
+  /** A team's business hours and settings (not under 'teams', so renaming a team does not refetch every config). */
+  teamConfig: (teamId: number) => ['team-config', teamId] as const,
+  slaPolicies: () => ['sla-policies'] as const,
+  apiKeys: () => ['api-keys'] as const,
   viewers: (threadId: number) => ['viewers', threadId] as const,
   presence: () => ['presence'] as const,
   /** Mutation key of replies and notes being sent to a thread (their variables are the optimistic messages). */

@@ -99,7 +99,7 @@ describe('workspace at volume', () => {
       const first = [...document.querySelectorAll('.timeline .msg-body')].find((e) => e.getBoundingClientRect().top >= box.top);
       return first?.textContent ?? null;
     });
-    expect(anchorText).toMatch(/^line \d+$/);
+    expect(anchorText).toMatch(/^(Customer|Agent) message \d+/);
     const before = await messageTop(page, anchorText!);
     await page.waitForFunction(() => document.querySelectorAll('.timeline .msg-body').length > 0 && !document.querySelector('.older-bar button[disabled]'), null, { timeout: 10_000 });
     await page.waitForTimeout(600);

@@ -11,6 +11,7 @@ import { ThreadCommandsProvider, useThreadCommands } from '../keyboard/threadCom
 import { useAlertPrefs } from '../notifications/useAlertPrefs';
 import { useMessageAlerts, useTabTitle } from '../notifications/useMessageAlerts';
 import { LeadAlerts } from '../notifications/LeadAlerts';
+import { SettingsPane } from '../settings/SettingsPane';
 import { ThreadView } from '../thread/ThreadView';
 import type { SearchHandle } from './CustomerSearch';
 import { ListHeader } from './ListHeader';
@@ -24,7 +25,6 @@ import { viewCount, viewFilters } from './views';
 
 const CommandPalette = lazy(() => import('../keyboard/CommandPalette'));
 const ShortcutHelp = lazy(() => import('../keyboard/ShortcutHelp'));
-const CannedSettings = lazy(() => import('../settings/CannedSettings'));
 
 /** The agent's workspace: views with live counts, the virtual thread list, the open thread. */
 export function InboxPage({ me }: { me: Agent }) {
@@ -36,7 +36,6 @@ export function InboxPage({ me }: { me: Agent }) {
 }
 
 function Workspace({ me }: { me: Agent }) {
-  const { t } = useTranslation();
   const path = usePath();
   const threadId = threadIdFromPath(path);
   const { view, sort, setView, setSort } = useInboxView();
@@ -92,18 +91,14 @@ function Workspace({ me }: { me: Agent }) {
     'mod+k': () => setOverlay((o) => (o === 'palette' ? null : 'palette')),
   });
 
-  const settings = path.startsWith('/settings/canned');
+  const settings = path.startsWith('/settings/');
   const viewLabel = useViewLabel(view, teams);
   return (
     <div className="workspace">
       <Topbar me={me} search={search} muted={alerts.muted} setMuted={alerts.setMuted} permission={alerts.permission} requestPermission={alerts.requestPermission} openHelp={openHelp} openPalette={() => setOverlay('palette')} />
       <Sidebar me={me} view={view} onSelect={(v) => { setView(v); if (settings) navigate('/'); }} />
       {settings ? (
-        <main className="settings-pane">
-          <Suspense fallback={<p className="center muted">{t('app.loading')}</p>}>
-            <CannedSettings me={me} teams={teams} />
-          </Suspense>
-        </main>
+        <SettingsPane me={me} teams={teams} path={path} />
       ) : (
         <>
           <div className="list-pane">

@@ -1,14 +1,14 @@
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agent, Locale } from '../../../shared/schemas/agent';
-import { hasRole } from '../../../shared/schemas/common';
 import { useLogout, useUpdateMe } from '../../api/auth';
 import { Avatar } from '../../components/Avatar';
 import { Icon } from '../../components/Icon';
 import { LOCALE_NAMES, LOCALES, setLocale } from '../../i18n';
 import { useRealtime } from '../../realtime/RealtimeProvider';
 import { usePresenceMap } from '../../realtime/usePresence';
-import { navigate } from '../../router';
+import { navigate, usePath } from '../../router';
+import { sectionsFor } from '../settings/sections';
 import { CustomerSearch, type SearchHandle } from './CustomerSearch';
 
 /** Brand, search, my status, alerts, language, shortcuts and logout. */
@@ -18,6 +18,8 @@ export function Topbar(p: { me: Agent; search: Ref<SearchHandle>; muted: boolean
   const logout = useLogout();
   const updateMe = useUpdateMe();
   const presence = usePresenceMap()[p.me.id] ?? 'online';
+  const settingsHome = sectionsFor(p.me.role)[0]?.path;
+  const inSettings = usePath().startsWith('/settings/');
   const changeLocale = (l: Locale) => {
     void setLocale(l);
     updateMe.mutate({ locale: l });
@@ -54,8 +56,8 @@ export function Topbar(p: { me: Agent; search: Ref<SearchHandle>; muted: boolean
           </select>
         </label>
       </span>
-      {hasRole(p.me.role, 'lead') && (
-        <a className="top-link" href="/settings/canned" onClick={(e) => { e.preventDefault(); navigate('/settings/canned'); }}>{t('canned.title')}</a>
+      {settingsHome && (
+        <a className="top-link" href={settingsHome} aria-current={inSettings ? 'page' : undefined} onClick={(e) => { e.preventDefault(); navigate(settingsHome); }}>{t('admin.nav.open')}</a>
       )}
       <button type="button" className="top-link" onClick={() => logout.mutate()}>{t('app.logout')}</button>
     </header>

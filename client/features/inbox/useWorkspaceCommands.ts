@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { Agent, Team } from '../../../shared/schemas/agent';
-import { hasRole } from '../../../shared/schemas/common';
 import { LOCALE_NAMES, LOCALES, setLocale } from '../../i18n';
 import { useUpdateMe } from '../../api/auth';
 import { useRealtime } from '../../realtime/RealtimeProvider';
 import { navigate } from '../../router';
 import type { Command } from '../keyboard/CommandPalette';
+import { sectionsFor } from '../settings/sections';
 import { useThreadCommands } from '../keyboard/threadCommands';
 import { STATUS_VIEWS, type ViewKey } from './views';
 
@@ -41,6 +41,6 @@ export function useWorkspaceCommands(p: { me: Agent; teams: Team[]; setView(v: V
   for (const l of LOCALES) {
     if (l !== p.me.locale) cmds.push({ id: `lang-${l}`, label: t('palette.language', { language: LOCALE_NAMES[l] }), run: () => { void setLocale(l); updateMe.mutate({ locale: l }); } });
   }
-  if (hasRole(p.me.role, 'lead')) cmds.push({ id: 'canned', label: t('canned.title'), run: () => navigate('/settings/canned') });
+  for (const s of sectionsFor(p.me.role)) cmds.push({ id: `settings-${s.key}`, label: t('admin.nav.goTo', { page: t(s.labelKey) }), run: () => navigate(s.path) });
   return cmds;
 }

@@ -1,3 +1,5 @@
+import admin from './admin/en';
+
 /** English UI strings (the source of truth for keys; other languages must have the same shape). */
 const en = {
   app: { name: 'Braid', loading: 'Loading…', offline: 'Reconnecting…', logout: 'Log out' },
@@ -276,6 +278,7 @@ const en = {
     confirmDelete: 'Really delete',
     forbidden: 'Only leads and admins manage canned replies.',
   },
+  admin,
 };
 export default en;
 

@@ -1,4 +1,5 @@
 import type { Translation } from './en';
+import admin from './admin/pl';
 
 /** Polish UI strings. */
 const pl: Translation = {
@@ -288,5 +289,6 @@ const pl: Translation = {
     confirmDelete: 'Na pewno usuń',
     forbidden: 'Gotowymi odpowiedziami zarządzają tylko liderzy i administratorzy.',
   },
+  admin,
 };
 export default pl;

@@ -1,4 +1,5 @@
 import type { Translation } from './en';
+import admin from './admin/th';
 
 /** Thai UI strings (Thai has no plural forms: _one and _other read the same). */
 const th: Translation = {
@@ -278,5 +279,6 @@ const th: Translation = {
     confirmDelete: 'ยืนยันการลบ',
     forbidden: 'เฉพาะหัวหน้าทีมและผู้ดูแลระบบเท่านั้นที่จัดการข้อความสำเร็จรูปได้',
   },
+  admin,
 };
 export default th;

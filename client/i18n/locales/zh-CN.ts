@@ -1,4 +1,5 @@
 import type { Translation } from './en';
+import admin from './admin/zh-CN';
 
 /** Simplified Chinese UI strings (no plural forms: _one and _other read the same). */
 const zhCN: Translation = {
@@ -278,5 +279,6 @@ const zhCN: Translation = {
     confirmDelete: '确认删除',
     forbidden: '只有组长和管理员可以管理快捷回复。',
   },
+  admin,
 };
 export default zhCN;

@@ -1,0 +1,41 @@
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Agent, Team } from '../../../shared/schemas/agent';
+import { navigate } from '../../router';
+import { sectionOfPath, sectionsFor, type SettingsSection } from './sections';
+
+// Each page is its own chunk: agents who never open settings never download them.
+const PAGES: Record<SettingsSection['key'], LazyExoticComponent<ComponentType<{ me: Agent; teams: Team[] }>>> = {
+  canned: lazy(() => import('./CannedSettings')),
+  agents: lazy(() => import('./agents/AgentsSettings')),
+  teams: lazy(() => import('./teams/TeamsSettings')),
+  sla: lazy(() => import('./sla/SlaSettings')),
+  apiKeys: lazy(() => import('./apiKeys/ApiKeysSettings')),
+};
+
+/** The settings area: a menu of the pages this person may open and the current page. */
+export function SettingsPane({ me, teams, path }: { me: Agent; teams: Team[]; path: string }) {
+  const { t } = useTranslation();
+  const sections = sectionsFor(me.role);
+  const current = sectionOfPath(path);
+  const allowed = current && sections.includes(current);
+  const Page = allowed ? PAGES[current.key] : null;
+  return (
+    <main className="settings-pane">
+      {sections.length > 0 && (
+        <nav className="settings-nav" aria-label={t('admin.nav.label')}>
+          <ul>
+            {sections.map((s) => (
+              <li key={s.key}>
+                <a href={s.path} aria-current={s === current ? 'page' : undefined} onClick={(e) => { e.preventDefault(); navigate(s.path); }}>{t(s.labelKey)}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <Suspense fallback={<p className="center muted">{t('app.loading')}</p>}>
+        {Page ? <Page me={me} teams={teams} /> : <p className="pad">{!current ? t('admin.nav.notFound') : current.minRole === 'admin' ? t('admin.nav.forbidden') : t('admin.nav.leadsOnly')}</p>}
+      </Suspense>
+    </main>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Role } from '../../../shared/schemas/common';
+import { hasRole } from '../../../shared/schemas/common';
+
+/** One settings page: its address, the i18n key of its name, and who may open it. */
+export interface SettingsSection {
+  key: 'canned' | 'agents' | 'teams' | 'sla' | 'apiKeys';
+  path: string;
+  labelKey: string;
+  minRole: Role;
+}
+
+/** Settings pages in menu order. Leads may look at agents, teams and SLA (the server lets everyone read them); API keys are admins' only. */
+export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
+  { key: 'canned', path: '/settings/canned', labelKey: 'canned.title', minRole: 'lead' },
+  { key: 'agents', path: '/settings/agents', labelKey: 'admin.nav.agents', minRole: 'lead' },
+  { key: 'teams', path: '/settings/teams', labelKey: 'admin.nav.teams', minRole: 'lead' },
+  { key: 'sla', path: '/settings/sla', labelKey: 'admin.nav.sla', minRole: 'lead' },
+  { key: 'apiKeys', path: '/settings/api-keys', labelKey: 'admin.nav.apiKeys', minRole: 'admin' },
+];
+
+/** The settings pages a role may open. */
+export function sectionsFor(role: Role): SettingsSection[] {
+  return SETTINGS_SECTIONS.filter((s) => hasRole(role, s.minRole));
+}
+
+/** The section an address belongs to ("/settings/teams" → teams), or undefined. */
+export function sectionOfPath(path: string): SettingsSection | undefined {
+  return SETTINGS_SECTIONS.find((s) => path === s.path || path.startsWith(`${s.path}/`));
+}

@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next';
+import { CHANNEL_KINDS, type ChannelKind } from '../../../../shared/channels';
+import type { TeamSettings } from '../../../../shared/schemas/teamSettings';
+import { Check, CheckboxGroup, Field } from '../FormParts';
+
+/** Team settings as edited: the threshold stays text while typed. */
+export type SettingsDraft = Omit<TeamSettings, 'sentimentThreshold'> & { sentimentThreshold: string };
+
+/** The threshold as a number, or null when it is not a number from −1 to 1. */
+export function thresholdOf(d: SettingsDraft): number | null {
+  const n = Number(d.sentimentThreshold);
+  return d.sentimentThreshold.trim() !== '' && Number.isFinite(n) && n >= -1 && n <= 1 ? n : null;
+}
+
+/** Acknowledgement, survey and mood-alert settings of a team. */
+export function TeamSettingsFields({ value, onChange }: { value: SettingsDraft; onChange(v: SettingsDraft): void }) {
+  const { t } = useTranslation();
+  const ack = value.acknowledgement;
+  const set = (patch: Partial<SettingsDraft>) => onChange({ ...value, ...patch });
+  return (
+    <fieldset className="group">
+      <legend>{t('admin.teamSettings.title')}</legend>
+      <Check label={t('admin.teamSettings.ack')} checked={ack.enabled} onChange={(enabled) => set({ acknowledgement: { ...ack, enabled } })} />
+      {ack.enabled && (
+        <CheckboxGroup<ChannelKind>
+          legend={t('admin.teamSettings.ackChannels')}
+          hint={t('admin.teamSettings.ackChannelsHint')}
+          options={CHANNEL_KINDS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+          value={ack.channels}
+          onChange={(channels) => set({ acknowledgement: { ...ack, channels } })}
+        />
+      )}
+      <div className="form-row">
+        <Field label={t('admin.teamSettings.survey')}>
+          {(a) => (
+            <select {...a} value={value.survey} onChange={(e) => set({ survey: e.target.value as TeamSettings['survey'] })}>
+              <option value="none">{t('admin.teamSettings.surveyNone')}</option>
+              <option value="csat">{t('admin.teamSettings.surveyCsat')}</option>
+              <option value="nps">{t('admin.teamSettings.surveyNps')}</option>
+            </select>
+          )}
+        </Field>
+        <Field label={t('admin.teamSettings.threshold')} hint={t('admin.teamSettings.thresholdHint')}>
+          {(a) => (
+            <input {...a} type="number" required min={-1} max={1} step={0.05} aria-invalid={thresholdOf(value) === null || undefined} value={value.sentimentThreshold} onChange={(e) => set({ sentimentThreshold: e.target.value })} />
+          )}
+        </Field>
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,70 @@
+import { Fragment, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Agent } from '../../../../shared/schemas/agent';
+import { hasRole } from '../../../../shared/schemas/common';
+import { useAgents, useTeams } from '../../../api/directory';
+import { focusLater } from '../focus';
+import { SettingsHead } from '../FormParts';
+import { TeamConfigForm } from './TeamConfigForm';
+import { TeamCreateForm } from './TeamCreateForm';
+import { TeamRow } from './TeamRow';
+
+/** Admins create, rename and configure teams (hours, holidays, automation); leads look read-only. */
+export default function TeamsSettings({ me }: { me: Agent }) {
+  const { t } = useTranslation();
+  const teams = useTeams();
+  const agents = useAgents().data ?? [];
+  const [creating, setCreating] = useState(false);
+  const [open, setOpen] = useState<number | null>(null);
+  if (!hasRole(me.role, 'lead')) return <p className="pad">{t('admin.nav.leadsOnly')}</p>;
+  const canEdit = hasRole(me.role, 'admin');
+  const list = teams.data ?? [];
+  const nameOf = (id: number) => agents.find((a) => a.id === id)?.name ?? `#${id}`;
+  return (
+    <section className="settings" aria-labelledby="teams-title">
+      <SettingsHead
+        id="teams-title"
+        title={t('admin.teams.title')}
+        intro={t('admin.teams.intro')}
+        note={!canEdit && t('admin.nav.readOnly')}
+        action={canEdit && <button type="button" id="team-new" className="primary" disabled={creating} onClick={() => setCreating(true)}>{t('admin.teams.add')}</button>}
+      />
+      {creating && (
+        <TeamCreateForm
+          onDone={(team) => {
+            setCreating(false);
+            // A new team is usually configured next: open its hours right away.
+            if (team) setOpen(team.id);
+            focusLater(team ? `team-config-${team.id}` : 'team-new');
+          }}
+        />
+      )}
+      {teams.isPending && <p className="muted">{t('app.loading')}</p>}
+      {!teams.isPending && list.length === 0 && <p className="muted">{t('admin.teams.empty')}</p>}
+      <table className="admin-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('admin.teams.name')}</th>
+            <th scope="col">{t('admin.teams.members')}</th>
+            <th scope="col">{t('admin.teams.autoAssign')}</th>
+            <th scope="col"><span className="sr-only">{t('admin.form.actions')}</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.map((tm) => (
+            <Fragment key={tm.id}>
+              <TeamRow team={tm} members={tm.memberIds.map(nameOf)} canEdit={canEdit} configOpen={open === tm.id} onToggleConfig={() => setOpen(open === tm.id ? null : tm.id)} />
+              {open === tm.id && (
+                <tr className="edit-row">
+                  <td colSpan={4}>
+                    <TeamConfigForm team={tm} canEdit={canEdit} onClose={() => { setOpen(null); focusLater(`team-config-${tm.id}`); }} />
+                  </td>
+                </tr>
+              )}
+            </Fragment>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
