@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Locale } from '../shared/schemas/agent';
+import type { Locale } from '#shared/schemas/agent';
 import { useMe } from './api/auth';
 import { guessLocale, setLocale } from './i18n';
 import { LoginPage } from './features/login/LoginPage';

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { analyzeSentiment, evaluateSentiment, type SentimentLabel } from '../server/domain/sentiment/index';
+import { analyzeSentiment, evaluateSentiment, type SentimentLabel } from '#server/domain/sentiment/index';
 
 const LANGUAGES = ['en', 'th', 'pl', 'zh'] as const;
 const MIN_MACRO_F1 = 0.85;

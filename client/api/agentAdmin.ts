@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { AgentSchema, type CreateAgentRequestSchema, type UpdateAgentRequestSchema } from '../../shared/schemas/agent';
+import { AgentSchema, type CreateAgentRequestSchema, type UpdateAgentRequestSchema } from '#shared/schemas/agent';
 import { api } from './http';
 import { qk } from './queryKeys';
 

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { ApiKeySchema } from '../../shared/schemas/agent';
+import { ApiKeySchema } from '#shared/schemas/agent';
 import { api } from './http';
 import { qk } from './queryKeys';
 

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { MeResponseSchema, type MeResponse } from '../../shared/schemas/agent';
+import { MeResponseSchema, type MeResponse } from '#shared/schemas/agent';
 import { ApiError, api, setCsrfToken } from './http';
 import { qk } from './queryKeys';
 

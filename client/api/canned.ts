@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { CannedListSchema, CannedResponseSchema, type CannedResponse } from '../../shared/schemas/canned';
+import { CannedListSchema, CannedResponseSchema, type CannedResponse } from '#shared/schemas/canned';
 import { api } from './http';
 import { qk } from './queryKeys';
 

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { ThreadCountsSchema } from '../../shared/schemas/threadCounts';
+import { ThreadCountsSchema } from '#shared/schemas/threadCounts';
 import { api } from './http';
 import { qk } from './queryKeys';
 

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { CustomerSchema, MergeRecordSchema, type Customer } from '../../shared/schemas/customer';
-import type { ThreadDetail } from '../../shared/api';
+import { CustomerSchema, MergeRecordSchema, type Customer } from '#shared/schemas/customer';
+import type { ThreadDetail } from '#shared/api';
 import { api } from './http';
 import { qk } from './queryKeys';
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
-import { AgentSchema, TeamSchema } from '../../shared/schemas/agent';
+import { AgentSchema, TeamSchema } from '#shared/schemas/agent';
 import { api } from './http';
 import { qk } from './queryKeys';
 

@@ -1,4 +1,4 @@
-import type { ThreadListQuery } from '../../shared/schemas/thread';
+import type { ThreadListQuery } from '#shared/schemas/thread';
 
 /** Filters of one inbox view (the cursor is React Query's page param, not part of the key). */
 export type ThreadFilters = Pick<ThreadListQuery, 'status' | 'assignee' | 'sort'> & Partial<Pick<ThreadListQuery, 'team' | 'channel'>>;

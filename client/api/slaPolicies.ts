@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { SlaPolicySchema, type SlaPolicyDto } from '../../shared/schemas/metrics';
+import { SlaPolicySchema, type SlaPolicyDto } from '#shared/schemas/metrics';
 import { api } from './http';
 import { qk } from './queryKeys';
 

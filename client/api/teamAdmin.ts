@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { TeamSchema } from '../../shared/schemas/agent';
-import { TeamConfigSchema, type TeamConfigDto, type TeamSettings } from '../../shared/schemas/teamSettings';
-import type { BusinessSchedule } from '../../shared/metrics/businessHours';
+import { TeamSchema } from '#shared/schemas/agent';
+import { TeamConfigSchema, type TeamConfigDto, type TeamSettings } from '#shared/schemas/teamSettings';
+import type { BusinessSchedule } from '#shared/metrics/businessHours';
 import { api } from './http';
 import { qk } from './queryKeys';
 

@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { MessageSchema, type Attachment, type Message } from '../../shared/schemas/message';
-import { ThreadSummarySchema } from '../../shared/schemas/thread';
-import type { Priority, ThreadStatus } from '../../shared/schemas/common';
+import { MessageSchema, type Attachment, type Message } from '#shared/schemas/message';
+import { ThreadSummarySchema } from '#shared/schemas/thread';
+import type { Priority, ThreadStatus } from '#shared/schemas/common';
 import { api } from './http';
 import { qk } from './queryKeys';
-import { clearUnread, upsertMessage } from '../realtime/cacheUpdates';
+import { clearUnread, upsertMessage } from '#client/realtime/cacheUpdates';
 
 /** What the composer sends; while the request runs these variables ARE the optimistic message. */
 export interface SendVariables {

@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useQuery, type InfiniteData } from '@tanstack/react-query';
-import { ThreadDetailSchema } from '../../shared/api';
-import { MessagePageSchema, type MessagePage } from '../../shared/schemas/message';
-import { ThreadListResponseSchema, type ThreadListResponse } from '../../shared/schemas/thread';
+import { ThreadDetailSchema } from '#shared/api';
+import { MessagePageSchema, type MessagePage } from '#shared/schemas/message';
+import { ThreadListResponseSchema, type ThreadListResponse } from '#shared/schemas/thread';
 import { api } from './http';
 import { qk, type ThreadFilters } from './queryKeys';
 

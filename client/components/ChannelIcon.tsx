@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { ChannelKind } from '../../shared/channels';
-import { CHANNEL_LABELS } from '../../shared/channels';
+import type { ChannelKind } from '#shared/channels';
+import { CHANNEL_LABELS } from '#shared/channels';
 
 const GLYPH: Record<ChannelKind, { text: string; color: string }> = {
   api: { text: 'API', color: '#475569' },

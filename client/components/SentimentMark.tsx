@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Sentiment } from '../../shared/schemas/common';
+import type { Sentiment } from '#shared/schemas/common';
 
 const MOUTH: Record<Sentiment['label'], string> = {
   negative: 'M5 11.5q3-2.5 6 0',

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { ThreadSla } from '../../shared/schemas/thread';
-import { useFormat } from '../i18n/format';
+import type { ThreadSla } from '#shared/schemas/thread';
+import { useFormat } from '#client/i18n/format';
 import { useNow } from './useNow';
 
 /**

@@ -1,5 +1,5 @@
-import { waitingMs } from '../../shared/metrics/formatDuration';
-import { useFormat } from '../i18n/format';
+import { waitingMs } from '#shared/metrics/formatDuration';
+import { useFormat } from '#client/i18n/format';
 import { useNow } from './useNow';
 
 /** Live "how long has the customer waited" clock; amber after 15 min, red after 1 h. */

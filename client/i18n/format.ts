@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatDuration } from '../../shared/metrics/formatDuration';
+import { formatDuration } from '#shared/metrics/formatDuration';
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 function dtf(locale: string, opts: Intl.DateTimeFormatOptions, key: string): Intl.DateTimeFormat {

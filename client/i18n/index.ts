@@ -1,6 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Locale } from '../../shared/schemas/agent';
+import type { Locale } from '#shared/schemas/agent';
 import en, { type Translation } from './locales/en';
 
 /** UI languages, in the order the language picker lists them. */

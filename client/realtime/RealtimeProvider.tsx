@@ -1,10 +1,10 @@
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/socketEvents';
-import { EventsHeadSchema, EventsPageSchema, type LoggedEvent, type PresenceChanged, type ThreadViewers } from '../../shared/schemas/events';
-import { api } from '../api/http';
-import { qk } from '../api/queryKeys';
+import type { ClientToServerEvents, ServerToClientEvents } from '#shared/socketEvents';
+import { EventsHeadSchema, EventsPageSchema, type LoggedEvent, type PresenceChanged, type ThreadViewers } from '#shared/schemas/events';
+import { api } from '#client/api/http';
+import { qk } from '#client/api/queryKeys';
 import { createEventSink, type EventSink } from './eventSink';
 
 type AgentSocket = Socket<ServerToClientEvents, ClientToServerEvents>;

@@ -1,11 +1,11 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { ThreadDetail } from '../../shared/api';
-import type { LoggedEvent } from '../../shared/schemas/events';
-import type { Message } from '../../shared/schemas/message';
-import type { ThreadSummary } from '../../shared/schemas/thread';
-import { compareThreads, threadMatches } from '../../shared/threadOrder';
-import { qk, type ThreadFilters } from '../api/queryKeys';
-import type { MessagesCache, ThreadListCache } from '../api/threads';
+import type { ThreadDetail } from '#shared/api';
+import type { LoggedEvent } from '#shared/schemas/events';
+import type { Message } from '#shared/schemas/message';
+import type { ThreadSummary } from '#shared/schemas/thread';
+import { compareThreads, threadMatches } from '#shared/threadOrder';
+import { qk, type ThreadFilters } from '#client/api/queryKeys';
+import type { MessagesCache, ThreadListCache } from '#client/api/threads';
 
 const bySort = (a: Message, b: Message) => a.sortTs - b.sortTs || a.id - b.id;
 

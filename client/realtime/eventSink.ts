@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { LoggedEvent } from '../../shared/schemas/events';
-import { qk } from '../api/queryKeys';
+import type { LoggedEvent } from '#shared/schemas/events';
+import { qk } from '#client/api/queryKeys';
 import { applyEvent, type ApplyContext } from './cacheUpdates';
 
 /** Run `fn` at most once per `waitMs`, at the end of the window (a burst collapses into one call). */

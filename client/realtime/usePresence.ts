@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Presence } from '../../shared/schemas/common';
-import { qk } from '../api/queryKeys';
+import type { Presence } from '#shared/schemas/common';
+import { qk } from '#client/api/queryKeys';
 
 // Presence and viewers are pushed by the socket into the cache; these hooks only read it.
 const pushed = <T,>(empty: T) => ({ queryFn: () => empty, enabled: false, staleTime: Infinity, gcTime: Infinity }) as const;

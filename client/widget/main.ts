@@ -1,4 +1,4 @@
-import type { WidgetMessage, WidgetProfile } from '../../shared/widget';
+import type { WidgetMessage, WidgetProfile } from '#shared/widget';
 import { connectWidget, newClientId, type WidgetConnection } from './connection';
 import { createWidgetUi, type LogEntry, type WidgetUi } from './ui';
 

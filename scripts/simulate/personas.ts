@@ -1,4 +1,4 @@
-import type { ChannelKind } from '../../shared/channels';
+import type { ChannelKind } from '#shared/channels';
 
 /** Languages the simulated customers write in. */
 export type Lang = 'en' | 'th' | 'pl' | 'zh';

@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { WidgetClientEvents, WidgetServerEvents } from '../../shared/widget';
+import type { WidgetClientEvents, WidgetServerEvents } from '#shared/widget';
 import type { Persona } from './personas';
 import type { Stats } from './stats';
 

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { ChannelAdapter } from './types';
 import { httpFailure } from './types';
 import { replyAttachments } from './jobFacts';
-import { apiKeys } from '../db/schema';
+import { apiKeys } from '#server/db/schema';
 import { eq } from 'drizzle-orm';
 
 /**

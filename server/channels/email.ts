@@ -1,7 +1,7 @@
 import { buildReplyEmail } from './providers/email';
-import { DELIVERY_SECRET_KEY, ensureSecret, stableUuid } from '../services/secrets';
+import { DELIVERY_SECRET_KEY, ensureSecret, stableUuid } from '#server/services/secrets';
 import { lastInbound, refuseSend, replyAttachments } from './jobFacts';
-import { localUploadFor } from '../services/uploads';
+import { localUploadFor } from '#server/services/uploads';
 import type { ChannelAdapter, ChannelContext, OutboundJob, SendResult } from './types';
 
 /** Configured support mailboxes, lower-cased. */

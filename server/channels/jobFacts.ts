@@ -1,6 +1,6 @@
-import type { MessageRow } from '../db/mappers';
+import type { MessageRow } from '#server/db/mappers';
 import type { OutboundJob } from './types';
-import { withAttachmentLinks } from '../domain/attachmentText';
+import { withAttachmentLinks } from '#server/domain/attachmentText';
 
 /** The customer's most recent inbound message on the reply's identity, if any (history is newest first). */
 export function lastInbound(job: OutboundJob): MessageRow | undefined {

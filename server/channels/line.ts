@@ -1,5 +1,5 @@
 import { buildLineSend, parseLineSendResponse } from './providers/line';
-import { DELIVERY_SECRET_KEY, ensureSecret, stableUuid } from '../services/secrets';
+import { DELIVERY_SECRET_KEY, ensureSecret, stableUuid } from '#server/services/secrets';
 import { refuseSend, outboundText } from './jobFacts';
 import { sendProviderRequest } from './sendHttp';
 import type { ChannelAdapter } from './types';

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import nodemailer from 'nodemailer';
-import { CHANNEL_KINDS } from '../../shared/channels';
-import type { AppContext } from '../http/context';
+import { CHANNEL_KINDS } from '#shared/channels';
+import type { AppContext } from '#server/http/context';
 import { supportAddresses } from './email';
 import { startSmtpListener, type SmtpListener } from './smtpListener';
 import { registerWidgetNamespace } from './widgetSocket';

@@ -1,10 +1,10 @@
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
-import { InvalidAddressError } from '../domain/address';
-import type { NormalizedInbound } from '../domain/inbound';
-import type { AppContext } from '../http/context';
-import { ingestInbound } from '../services/ingest';
+import { InvalidAddressError } from '#server/domain/address';
+import type { NormalizedInbound } from '#server/domain/inbound';
+import type { AppContext } from '#server/http/context';
+import { ingestInbound } from '#server/services/ingest';
 import { supportAddresses } from './email';
 import { parseInboundEmail } from './providers/email';
 

@@ -1,7 +1,7 @@
-import type { ChannelKind } from '../../shared/channels';
-import type { Config } from '../config';
-import type { Db } from '../db/connection';
-import type { CustomerRow, IdentityRow, MessageRow } from '../db/mappers';
+import type { ChannelKind } from '#shared/channels';
+import type { Config } from '#server/config';
+import type { Db } from '#server/db/connection';
+import type { CustomerRow, IdentityRow, MessageRow } from '#server/db/mappers';
 
 /** One reply the outbox asks an adapter to deliver. */
 export interface OutboundJob {

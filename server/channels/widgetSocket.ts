@@ -1,15 +1,15 @@
 import type { Namespace, Socket } from 'socket.io';
-import type { MessageRow } from '../db/mappers';
-import type { AppContext } from '../http/context';
-import { WIDGET_SECRET_KEY, ensureSecret } from '../services/secrets';
-import { markWidgetSeen, postVisitorMessage, toWidgetMessage, widgetSession } from '../services/widgetChat';
+import type { MessageRow } from '#server/db/mappers';
+import type { AppContext } from '#server/http/context';
+import { WIDGET_SECRET_KEY, ensureSecret } from '#server/services/secrets';
+import { markWidgetSeen, postVisitorMessage, toWidgetMessage, widgetSession } from '#server/services/widgetChat';
 import {
   WidgetSeenSchema,
   WidgetSendSchema,
   type WidgetAuth,
   type WidgetClientEvents,
   type WidgetServerEvents,
-} from '../../shared/widget';
+} from '#shared/widget';
 import { TokenBuckets } from './rateLimit';
 import { issueVisitorToken, verifyVisitorToken } from './widgetToken';
 

@@ -1,9 +1,9 @@
 import type { InferSelectModel } from 'drizzle-orm';
-import type { ChannelKind } from '../../shared/channels';
-import type { Customer, Identity } from '../../shared/schemas/customer';
-import type { Attachment, Message } from '../../shared/schemas/message';
-import type { Episode, ThreadSla, ThreadSummary } from '../../shared/schemas/thread';
-import type { Agent, Team } from '../../shared/schemas/agent';
+import type { ChannelKind } from '#shared/channels';
+import type { Customer, Identity } from '#shared/schemas/customer';
+import type { Attachment, Message } from '#shared/schemas/message';
+import type { Episode, ThreadSla, ThreadSummary } from '#shared/schemas/thread';
+import type { Agent, Team } from '#shared/schemas/agent';
 import type * as s from './schema';
 
 /** Row types, named once. */

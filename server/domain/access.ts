@@ -1,4 +1,4 @@
-import { hasRole, type Role } from '../../shared/schemas/common';
+import { hasRole, type Role } from '#shared/schemas/common';
 
 /** The logged-in agent, as access checks see them. */
 export interface Viewer {

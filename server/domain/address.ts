@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import { isPhoneChannel, type ChannelKind } from '../../shared/channels';
+import { isPhoneChannel, type ChannelKind } from '#shared/channels';
 
 /** A channel address in canonical form plus the cross-channel keys it carries. */
 export interface NormalizedAddress {

@@ -1,4 +1,4 @@
-import type { DeliveryStatus } from '../../shared/schemas/common';
+import type { DeliveryStatus } from '#shared/schemas/common';
 
 const RANK: Record<DeliveryStatus, number> = { queued: 0, sent: 1, delivered: 2, read: 3, failed: 4 };
 

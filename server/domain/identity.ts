@@ -1,4 +1,4 @@
-import { CHANNEL_LABELS, isPhoneChannel, type ChannelKind } from '../../shared/channels';
+import { CHANNEL_LABELS, isPhoneChannel, type ChannelKind } from '#shared/channels';
 
 /** The facts identity resolution looks at, already fetched by the caller. */
 export interface IdentityCandidates {

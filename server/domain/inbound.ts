@@ -1,4 +1,4 @@
-import type { ChannelKind } from '../../shared/channels';
+import type { ChannelKind } from '#shared/channels';
 
 /** Attachment metadata as a channel adapter reports it (bytes are never stored inline). */
 export interface InboundAttachment {

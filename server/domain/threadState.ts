@@ -1,4 +1,4 @@
-import type { ThreadStatus } from '../../shared/schemas/common';
+import type { ThreadStatus } from '#shared/schemas/common';
 
 /** What an inbound customer message does to the thread's lifecycle. */
 export interface InboundTransition {

@@ -1,9 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import { parse as parseCookie } from 'cookie';
-import { hasRole, type Role } from '../../shared/schemas/common';
-import type { Db } from '../db/connection';
-import { readSession, type SessionInfo } from '../services/auth';
+import { hasRole, type Role } from '#shared/schemas/common';
+import type { Db } from '#server/db/connection';
+import { readSession, type SessionInfo } from '#server/services/auth';
 import { SESSION_COOKIE } from './cookies';
 import { HttpError } from './errors';
 

@@ -1,10 +1,10 @@
-import type { Config } from '../config';
-import type { ChannelContext, ChannelRegistry } from '../channels/types';
-import type { Realtime } from '../realtime/socketServer';
-import type { ServiceDeps } from '../services/deps';
-import type { IngestHooks } from '../services/ingest';
-import type { OutboxWorker } from '../services/outbox';
-import type { SlaScheduler } from '../services/slaScheduler';
+import type { Config } from '#server/config';
+import type { ChannelContext, ChannelRegistry } from '#server/channels/types';
+import type { Realtime } from '#server/realtime/socketServer';
+import type { ServiceDeps } from '#server/services/deps';
+import type { IngestHooks } from '#server/services/ingest';
+import type { OutboxWorker } from '#server/services/outbox';
+import type { SlaScheduler } from '#server/services/slaScheduler';
 
 /** Everything routers need, assembled once by createApp. */
 export interface AppContext {

@@ -1,8 +1,8 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
-import { InvalidAddressError } from '../domain/address';
-import { InvalidCursorError } from '../domain/cursor';
-import { ConflictError, ForbiddenError, NotFoundError } from '../services/threadQueries';
+import { InvalidAddressError } from '#server/domain/address';
+import { InvalidCursorError } from '#server/domain/cursor';
+import { ConflictError, ForbiddenError, NotFoundError } from '#server/services/threadQueries';
 
 /** An error that carries its own HTTP status and public message. */
 export class HttpError extends Error {

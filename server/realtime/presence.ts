@@ -1,4 +1,4 @@
-import type { Presence } from '../../shared/schemas/common';
+import type { Presence } from '#shared/schemas/common';
 
 /**
  * Live presence from connected sockets: an agent with no socket is offline; otherwise the

@@ -1,24 +1,24 @@
 import type { Server as HttpServer } from 'node:http';
 import { parse as parseCookie } from 'cookie';
 import { Server, type Socket } from 'socket.io';
-import type { ClientToServerEvents, ServerToClientEvents, SocketAck } from '../../shared/socketEvents';
+import type { ClientToServerEvents, ServerToClientEvents, SocketAck } from '#shared/socketEvents';
 import {
   SetPresencePayloadSchema,
   TypingPayloadSchema,
   ViewThreadPayloadSchema,
   type LoggedEvent,
-} from '../../shared/schemas/events';
-import { canSeeThread, roomsForViewer, type Viewer } from '../domain/access';
-import type { Db } from '../db/connection';
-import { readSession, viewerOf } from '../services/auth';
-import type { EventPublisher, RoutedEvent } from '../services/deps';
-import { getThreadRow, roomsOf } from '../services/threadQueries';
-import { agents } from '../db/schema';
+} from '#shared/schemas/events';
+import { canSeeThread, roomsForViewer, type Viewer } from '#server/domain/access';
+import type { Db } from '#server/db/connection';
+import { readSession, viewerOf } from '#server/services/auth';
+import type { EventPublisher, RoutedEvent } from '#server/services/deps';
+import { getThreadRow, roomsOf } from '#server/services/threadQueries';
+import { agents } from '#server/db/schema';
 import { eq } from 'drizzle-orm';
 import { PresenceRegistry } from './presence';
 import { ViewerRegistry } from './viewers';
-import { SESSION_COOKIE } from '../http/cookies';
-import { sameOrigin } from '../http/origin';
+import { SESSION_COOKIE } from '#server/http/cookies';
+import { sameOrigin } from '#server/http/origin';
 
 /** Data attached to an authenticated agent socket. */
 export interface AgentSocketData {

@@ -1,11 +1,11 @@
 import { and, eq, gt, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
-import { agentTeams, customers, episodes, threads } from '../db/schema';
-import { isWithinBusinessHours, nextBusinessOpen } from '../../shared/metrics/businessHours';
-import { elapsedMs } from '../../shared/metrics/elapsed';
-import { formatDuration } from '../../shared/metrics/formatDuration';
-import { ackClosedText, ackOpenText, LOCALE, textLang } from '../domain/customerTexts';
-import { predictWaitMs } from '../domain/waitPrediction';
-import type { ChannelKind } from '../../shared/channels';
+import { agentTeams, customers, episodes, threads } from '#server/db/schema';
+import { isWithinBusinessHours, nextBusinessOpen } from '#shared/metrics/businessHours';
+import { elapsedMs } from '#shared/metrics/elapsed';
+import { formatDuration } from '#shared/metrics/formatDuration';
+import { ackClosedText, ackOpenText, LOCALE, textLang } from '#server/domain/customerTexts';
+import { predictWaitMs } from '#server/domain/waitPrediction';
+import type { ChannelKind } from '#shared/channels';
 import type { ServiceDeps } from './deps';
 import { writeOutbound } from './replies';
 import { teamConfig } from './teamConfig';

@@ -1,9 +1,9 @@
 import { asc, eq } from 'drizzle-orm';
-import { agents, agentTeams, teams } from '../db/schema';
-import { toAgent, toTeam } from '../db/mappers';
-import type { Db } from '../db/connection';
-import type { Agent, Team } from '../../shared/schemas/agent';
-import type { Presence } from '../../shared/schemas/common';
+import { agents, agentTeams, teams } from '#server/db/schema';
+import { toAgent, toTeam } from '#server/db/mappers';
+import type { Db } from '#server/db/connection';
+import type { Agent, Team } from '#shared/schemas/agent';
+import type { Presence } from '#shared/schemas/common';
 import { hashPassword } from './auth';
 import { ConflictError, NotFoundError } from './threadQueries';
 import { isForeignKeyViolation, isUniqueViolation } from './tx';

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { sha256Hex } from '../domain/hash';
+import { sha256Hex } from '#server/domain/hash';
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import { apiKeys } from '../db/schema';
-import type { Db } from '../db/connection';
-import type { ApiKey } from '../../shared/schemas/agent';
+import { apiKeys } from '#server/db/schema';
+import type { Db } from '#server/db/connection';
+import type { ApiKey } from '#shared/schemas/agent';
 import { NotFoundError } from './threadQueries';
-import { statements } from '../db/statements';
+import { statements } from '#server/db/statements';
 
 function toApiKey(r: typeof apiKeys.$inferSelect): ApiKey {
   return { id: r.id, name: r.name, prefix: r.prefix, callbackUrl: r.callbackUrl, createdAt: r.createdAt, revokedAt: r.revokedAt };

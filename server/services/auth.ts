@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { sha256Hex } from '../domain/hash';
+import { sha256Hex } from '#server/domain/hash';
 import { and, eq, ne } from 'drizzle-orm';
 import { hash, verify } from '@node-rs/argon2';
-import { statements } from '../db/statements';
-import { agents, sessions } from '../db/schema';
-import type { AgentRow } from '../db/mappers';
-import type { Db } from '../db/connection';
-import type { Viewer } from '../domain/access';
+import { statements } from '#server/db/statements';
+import { agents, sessions } from '#server/db/schema';
+import type { AgentRow } from '#server/db/mappers';
+import type { Db } from '#server/db/connection';
+import type { Viewer } from '#server/domain/access';
 
 /** Hash a password with argon2id (library defaults follow OWASP guidance). */
 export function hashPassword(password: string): Promise<string> {

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { agents, agentTeams, teams, threads } from '../db/schema';
-import { pickRoundRobin } from '../domain/assignment';
-import type { ThreadRow } from '../db/mappers';
+import { agents, agentTeams, teams, threads } from '#server/db/schema';
+import { pickRoundRobin } from '#server/domain/assignment';
+import type { ThreadRow } from '#server/db/mappers';
 import type { ServiceDeps } from './deps';
 import { getSetting, setSetting } from './settingsStore';
 import type { Tx } from './tx';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { count } from 'drizzle-orm';
-import { agents } from '../db/schema';
-import type { Db } from '../db/connection';
+import { agents } from '#server/db/schema';
+import type { Db } from '#server/db/connection';
 import { createAgent } from './agents';
 
 /** Result of first-start setup: the admin's email and, when generated, the one-time password. */

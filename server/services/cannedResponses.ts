@@ -1,9 +1,9 @@
 import { asc, eq, inArray, isNull, or } from 'drizzle-orm';
-import { cannedResponses } from '../db/schema';
-import { hasRole } from '../../shared/schemas/common';
-import type { CannedResponse } from '../../shared/schemas/canned';
-import type { Viewer } from '../domain/access';
-import type { Db } from '../db/connection';
+import { cannedResponses } from '#server/db/schema';
+import { hasRole } from '#shared/schemas/common';
+import type { CannedResponse } from '#shared/schemas/canned';
+import type { Viewer } from '#server/domain/access';
+import type { Db } from '#server/db/connection';
 import { ConflictError, ForbiddenError, NotFoundError } from './threadQueries';
 import { isUniqueViolation } from './tx';
 

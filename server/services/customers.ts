@@ -1,7 +1,7 @@
 import { and, eq, isNull, or, sql } from 'drizzle-orm';
-import { customers, identities } from '../db/schema';
-import type { Customer } from '../../shared/schemas/customer';
-import { canSeeThread, type Viewer } from '../domain/access';
+import { customers, identities } from '#server/db/schema';
+import type { Customer } from '#shared/schemas/customer';
+import { canSeeThread, type Viewer } from '#server/domain/access';
 import type { ServiceDeps } from './deps';
 import { getCustomer, NotFoundError, requireAccess, roomsOf, summarize, threadOfCustomer } from './threadQueries';
 import { transact } from './tx';

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
-import { messages, threads } from '../db/schema';
-import { toMessage } from '../db/mappers';
-import { nextDeliveryStatus } from '../domain/delivery';
-import type { NormalizedStatus } from '../domain/inbound';
+import { messages, threads } from '#server/db/schema';
+import { toMessage } from '#server/db/mappers';
+import { nextDeliveryStatus } from '#server/domain/delivery';
+import type { NormalizedStatus } from '#server/domain/inbound';
 import type { ServiceDeps } from './deps';
 import { roomsOf } from './threadQueries';
 import { transact } from './tx';

@@ -1,5 +1,5 @@
-import type { Db } from '../db/connection';
-import type { LoggedEvent } from '../../shared/schemas/events';
+import type { Db } from '#server/db/connection';
+import type { LoggedEvent } from '#shared/schemas/events';
 
 /** A logged event together with the rooms it must reach. */
 export interface RoutedEvent {

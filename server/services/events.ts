@@ -1,8 +1,8 @@
 import { asc, gt, max, sql, and } from 'drizzle-orm';
-import { events } from '../db/schema';
-import type { Db } from '../db/connection';
-import type { EventsPage, LoggedEvent } from '../../shared/schemas/events';
-import { roomsForViewer, type Viewer } from '../domain/access';
+import { events } from '#server/db/schema';
+import type { Db } from '#server/db/connection';
+import type { EventsPage, LoggedEvent } from '#shared/schemas/events';
+import { roomsForViewer, type Viewer } from '#server/domain/access';
 
 /**
  * Events after `after` that this viewer was allowed to receive live (same room rules),

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { messages } from '../db/schema';
-import type { Config } from '../config';
-import type { Db } from '../db/connection';
-import type { Viewer } from '../domain/access';
-import { safeFetch, type SafeFetchResult } from '../channels/safeFetch';
+import { messages } from '#server/db/schema';
+import type { Config } from '#server/config';
+import type { Db } from '#server/db/connection';
+import type { Viewer } from '#server/domain/access';
+import { safeFetch, type SafeFetchResult } from '#server/channels/safeFetch';
 import { getThreadRow, NotFoundError, requireAccess } from './threadQueries';
 
 /** Largest customer file Braid will fetch for an agent. */

@@ -1,9 +1,9 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import { episodes, identities, messages, threads } from '../db/schema';
-import { toMessage, type ThreadRow } from '../db/mappers';
-import { normalizeAddress, type NormalizedAddress } from '../domain/address';
-import { onInbound, waitingAfterInbound } from '../domain/threadState';
-import type { NormalizedInbound } from '../domain/inbound';
+import { episodes, identities, messages, threads } from '#server/db/schema';
+import { toMessage, type ThreadRow } from '#server/db/mappers';
+import { normalizeAddress, type NormalizedAddress } from '#server/domain/address';
+import { onInbound, waitingAfterInbound } from '#server/domain/threadState';
+import type { NormalizedInbound } from '#server/domain/inbound';
 import type { ServiceDeps } from './deps';
 import { chooseAutoAssignee } from './autoAssign';
 import { routeTeam } from './settingsStore';
@@ -12,7 +12,7 @@ import { isUniqueViolation, transact, type EmitFn, type Tx } from './tx';
 import { previewOf } from './preview';
 import { resolveIdentity } from './resolveIdentity';
 import { trackPause } from './pause';
-import { statements } from '../db/statements';
+import { statements } from '#server/db/statements';
 
 /** Sentiment computed for an inbound message (filled by the intelligence layer). */
 export interface InboundAnalysis {

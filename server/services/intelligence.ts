@@ -1,5 +1,5 @@
-import { analyzeSentiment } from '../domain/sentiment';
-import type { ChannelKind } from '../../shared/channels';
+import { analyzeSentiment } from '#server/domain/sentiment';
+import type { ChannelKind } from '#shared/channels';
 import type { ServiceDeps } from './deps';
 import { acknowledgeNewEpisode } from './acknowledge';
 import type { InboundAnalysis, IngestHooks } from './ingest';

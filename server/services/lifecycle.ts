@@ -1,6 +1,6 @@
-import type { ThreadStatus } from '../../shared/schemas/common';
-import type { ThreadSummary } from '../../shared/schemas/thread';
-import type { Viewer } from '../domain/access';
+import type { ThreadStatus } from '#shared/schemas/common';
+import type { ThreadSummary } from '#shared/schemas/thread';
+import type { Viewer } from '#server/domain/access';
 import type { ServiceDeps } from './deps';
 import { sendSurveyOnResolve } from './surveys';
 import { setThreadStatus } from './threadOps';

@@ -1,8 +1,8 @@
 import { and, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
-import { customers, episodes, identities, merges, messages, threads } from '../db/schema';
-import type { ThreadRow } from '../db/mappers';
-import type { Viewer } from '../domain/access';
-import type { MergeRecord } from '../../shared/schemas/customer';
+import { customers, episodes, identities, merges, messages, threads } from '#server/db/schema';
+import type { ThreadRow } from '#server/db/mappers';
+import type { Viewer } from '#server/domain/access';
+import type { MergeRecord } from '#shared/schemas/customer';
 import type { ServiceDeps } from './deps';
 import { refreshThreadDerived } from './threadDerived';
 import { ConflictError, getCustomer, NotFoundError, requireAccess, roomsOf, threadOfCustomer } from './threadQueries';

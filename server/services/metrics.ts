@@ -1,10 +1,10 @@
 import { and, asc, eq, gte, inArray, isNotNull, lt, or } from 'drizzle-orm';
-import { episodes, messages, slaAlerts, threads } from '../db/schema';
-import { computeEpisodeMetrics, type DurationPair, type TimelineMessage } from '../../shared/metrics/responseTimes';
-import { classifySentimentChange } from '../../shared/metrics/sentimentTrend';
-import type { AggregateMetrics, EpisodeMetricsDto, ThreadMetrics } from '../../shared/schemas/metrics';
-import { median } from '../domain/waitPrediction';
-import type { Db } from '../db/connection';
+import { episodes, messages, slaAlerts, threads } from '#server/db/schema';
+import { computeEpisodeMetrics, type DurationPair, type TimelineMessage } from '#shared/metrics/responseTimes';
+import { classifySentimentChange } from '#shared/metrics/sentimentTrend';
+import type { AggregateMetrics, EpisodeMetricsDto, ThreadMetrics } from '#shared/schemas/metrics';
+import { median } from '#server/domain/waitPrediction';
+import type { Db } from '#server/db/connection';
 import { sentimentSeries } from './sentimentAlerts';
 import { teamConfig } from './teamConfig';
 import { getThreadRow, type Reader } from './threadQueries';

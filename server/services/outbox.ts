@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, lte, ne } from 'drizzle-orm';
-import { customers, identities, messages, outbox, threads } from '../db/schema';
-import { toMessage } from '../db/mappers';
-import { nextDeliveryStatus } from '../domain/delivery';
-import type { ChannelKind } from '../../shared/channels';
-import type { ChannelContext, ChannelRegistry, OutboundJob, SendResult } from '../channels/types';
+import { customers, identities, messages, outbox, threads } from '#server/db/schema';
+import { toMessage } from '#server/db/mappers';
+import { nextDeliveryStatus } from '#server/domain/delivery';
+import type { ChannelKind } from '#shared/channels';
+import type { ChannelContext, ChannelRegistry, OutboundJob, SendResult } from '#server/channels/types';
 import type { ServiceDeps } from './deps';
 import { ConflictError, NotFoundError, roomsOf } from './threadQueries';
 import { isUniqueViolation, transact } from './tx';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { episodes } from '../db/schema';
-import type { ThreadStatus } from '../../shared/schemas/common';
-import { elapsedMs } from '../../shared/metrics/elapsed';
+import { episodes } from '#server/db/schema';
+import type { ThreadStatus } from '#shared/schemas/common';
+import { elapsedMs } from '#shared/metrics/elapsed';
 import { teamConfig } from './teamConfig';
 import type { Tx } from './tx';
 

@@ -1,4 +1,4 @@
-import type { MessageRow } from '../db/mappers';
+import type { MessageRow } from '#server/db/mappers';
 
 const MAX_PREVIEW = 140;
 

@@ -1,8 +1,8 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { episodes, identities, messages, outbox, threads } from '../db/schema';
-import { toMessage, type MessageRow, type ThreadRow } from '../db/mappers';
-import type { Viewer } from '../domain/access';
-import type { Attachment, Message } from '../../shared/schemas/message';
+import { episodes, identities, messages, outbox, threads } from '#server/db/schema';
+import { toMessage, type MessageRow, type ThreadRow } from '#server/db/mappers';
+import type { Viewer } from '#server/domain/access';
+import type { Attachment, Message } from '#shared/schemas/message';
 import type { ServiceDeps } from './deps';
 import { openEpisode } from './ingest';
 import { previewOf } from './preview';

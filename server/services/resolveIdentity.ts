@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { customers, identities } from '../db/schema';
-import type { IdentityRow } from '../db/mappers';
-import type { NormalizedAddress } from '../domain/address';
-import { placeholderName, resolveCustomer } from '../domain/identity';
-import type { ChannelKind } from '../../shared/channels';
-import type { NormalizedInbound } from '../domain/inbound';
+import { customers, identities } from '#server/db/schema';
+import type { IdentityRow } from '#server/db/mappers';
+import type { NormalizedAddress } from '#server/domain/address';
+import { placeholderName, resolveCustomer } from '#server/domain/identity';
+import type { ChannelKind } from '#shared/channels';
+import type { NormalizedInbound } from '#server/domain/inbound';
 import type { Tx } from './tx';
-import { statements } from '../db/statements';
+import { statements } from '#server/db/statements';
 
 /** Find or create the identity (and customer) for the sender, following the documented match order. */
 export function resolveIdentity(tx: Tx, input: NormalizedInbound, addr: NormalizedAddress, now: number): IdentityRow {

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { settings } from '../db/schema';
-import type { Db } from '../db/connection';
+import { settings } from '#server/db/schema';
+import type { Db } from '#server/db/connection';
 import { getSetting } from './settingsStore';
 
 /**

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNotNull, lt, lte, or, sql } from 'drizzle-orm';
-import { messages, threads } from '../db/schema';
-import { rollingSentiment, SENTIMENT_WINDOW } from '../../shared/metrics/sentimentTrend';
+import { messages, threads } from '#server/db/schema';
+import { rollingSentiment, SENTIMENT_WINDOW } from '#shared/metrics/sentimentTrend';
 import type { ServiceDeps } from './deps';
 import { teamConfig } from './teamConfig';
 import { roomsOf, type Reader } from './threadQueries';

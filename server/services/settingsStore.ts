@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { settings } from '../db/schema';
+import { settings } from '#server/db/schema';
 import type { Reader } from './threadQueries';
 import type { Tx } from './tx';
-import type { Db } from '../db/connection';
+import type { Db } from '#server/db/connection';
 
 /** Read a JSON setting, or the fallback when unset. */
 export function getSetting<T>(r: Reader, key: string, fallback: T): T {

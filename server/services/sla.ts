@@ -1,13 +1,13 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import { customers, episodes, slaPolicies } from '../db/schema';
-import type { EpisodeRow, ThreadRow } from '../db/mappers';
-import { computeSlaClocks, selectSlaPolicy, slaStatus, type SlaClock, type SlaPolicy } from '../../shared/metrics/sla';
-import type { BusinessSchedule } from '../../shared/metrics/businessHours';
-import type { ThreadSla } from '../../shared/schemas/thread';
-import type { SlaPolicyDto } from '../../shared/schemas/metrics';
-import type { Db } from '../db/connection';
+import { customers, episodes, slaPolicies } from '#server/db/schema';
+import type { EpisodeRow, ThreadRow } from '#server/db/mappers';
+import { computeSlaClocks, selectSlaPolicy, slaStatus, type SlaClock, type SlaPolicy } from '#shared/metrics/sla';
+import type { BusinessSchedule } from '#shared/metrics/businessHours';
+import type { ThreadSla } from '#shared/schemas/thread';
+import type { SlaPolicyDto } from '#shared/schemas/metrics';
+import type { Db } from '#server/db/connection';
 import { teamConfig } from './teamConfig';
-import { statements } from '../db/statements';
+import { statements } from '#server/db/statements';
 import { chunks } from './chunks';
 import { NotFoundError, type Reader } from './threadQueries';
 

@@ -1,7 +1,7 @@
 import { eq, inArray, isNull, and } from 'drizzle-orm';
-import { slaAlerts, threads } from '../db/schema';
-import { slaThresholdInstants, type SlaPolicy } from '../../shared/metrics/sla';
-import type { ThreadRow } from '../db/mappers';
+import { slaAlerts, threads } from '#server/db/schema';
+import { slaThresholdInstants, type SlaPolicy } from '#shared/metrics/sla';
+import type { ThreadRow } from '#server/db/mappers';
 import type { RoutedEvent, ServiceDeps } from './deps';
 import { chunks } from './chunks';
 import { batchSlaFacts, loadSlaPolicies, threadClocks, type SlaFacts } from './sla';

@@ -1,9 +1,9 @@
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
-import { episodes, messages, threads } from '../db/schema';
-import type { ThreadRow } from '../db/mappers';
-import { surveyText, textLang } from '../domain/customerTexts';
-import { parseSurveyAnswer } from '../domain/survey';
-import type { NormalizedInbound } from '../domain/inbound';
+import { episodes, messages, threads } from '#server/db/schema';
+import type { ThreadRow } from '#server/db/mappers';
+import { surveyText, textLang } from '#server/domain/customerTexts';
+import { parseSurveyAnswer } from '#server/domain/survey';
+import type { NormalizedInbound } from '#server/domain/inbound';
 import type { ServiceDeps } from './deps';
 import { writeOutbound } from './replies';
 import { teamConfig } from './teamConfig';

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { teams } from '../db/schema';
-import type { BusinessSchedule } from '../../shared/metrics/businessHours';
-import { TeamSettingsSchema, type TeamSettings, type TeamSettingsPatch } from '../../shared/schemas/teamSettings';
-import type { Db } from '../db/connection';
+import { teams } from '#server/db/schema';
+import type { BusinessSchedule } from '#shared/metrics/businessHours';
+import { TeamSettingsSchema, type TeamSettings, type TeamSettingsPatch } from '#shared/schemas/teamSettings';
+import type { Db } from '#server/db/connection';
 import { NotFoundError, type Reader } from './threadQueries';
-import { statements } from '../db/statements';
+import { statements } from '#server/db/statements';
 
 /** A team's schedule (null = always open) and validated settings. */
 export interface TeamConfig {

@@ -1,9 +1,9 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { messages, threadReads, threads } from '../db/schema';
-import { CHANNEL_KINDS, type ChannelKind } from '../../shared/channels';
-import type { ThreadCounts } from '../../shared/schemas/threadCounts';
-import type { Viewer } from '../domain/access';
-import type { Db } from '../db/connection';
+import { messages, threadReads, threads } from '#server/db/schema';
+import { CHANNEL_KINDS, type ChannelKind } from '#shared/channels';
+import type { ThreadCounts } from '#shared/schemas/threadCounts';
+import type { Viewer } from '#server/domain/access';
+import type { Db } from '#server/db/connection';
 import { visibleThreadsWhere } from './threadReads';
 
 const KNOWN_CHANNELS = new Set<string>(CHANNEL_KINDS);

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import { messages, threads } from '../db/schema';
-import type { ThreadRow } from '../db/mappers';
+import { messages, threads } from '#server/db/schema';
+import type { ThreadRow } from '#server/db/mappers';
 import { previewOf } from './preview';
 import type { Tx } from './tx';
 

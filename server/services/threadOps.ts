@@ -1,10 +1,10 @@
 import { and, eq, lte } from 'drizzle-orm';
-import { agents, episodes, messages, teams, threadReads, threads } from '../db/schema';
-import { toMessage, type ThreadRow } from '../db/mappers';
-import { canAssignOthers, type Viewer } from '../domain/access';
-import { onStatusChange } from '../domain/threadState';
-import type { Priority, ThreadStatus } from '../../shared/schemas/common';
-import type { ThreadSummary } from '../../shared/schemas/thread';
+import { agents, episodes, messages, teams, threadReads, threads } from '#server/db/schema';
+import { toMessage, type ThreadRow } from '#server/db/mappers';
+import { canAssignOthers, type Viewer } from '#server/domain/access';
+import { onStatusChange } from '#server/domain/threadState';
+import type { Priority, ThreadStatus } from '#shared/schemas/common';
+import type { ThreadSummary } from '#shared/schemas/thread';
 import type { ServiceDeps } from './deps';
 import { openEpisode } from './ingest';
 import { trackPause } from './pause';

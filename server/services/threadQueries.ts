@@ -1,13 +1,13 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { customers, episodes, identities, threads } from '../db/schema';
-import { toCustomer, toThreadSummary, type ThreadRow } from '../db/mappers';
-import type { Customer } from '../../shared/schemas/customer';
-import type { ThreadSummary } from '../../shared/schemas/thread';
-import type { Db } from '../db/connection';
+import { customers, episodes, identities, threads } from '#server/db/schema';
+import { toCustomer, toThreadSummary, type ThreadRow } from '#server/db/mappers';
+import type { Customer } from '#shared/schemas/customer';
+import type { ThreadSummary } from '#shared/schemas/thread';
+import type { Db } from '#server/db/connection';
 import type { Tx } from './tx';
-import { canSeeThread, roomsForThread, type Viewer } from '../domain/access';
+import { canSeeThread, roomsForThread, type Viewer } from '#server/domain/access';
 import { threadSla } from './sla';
-import { statements } from '../db/statements';
+import { statements } from '#server/db/statements';
 
 /** Either the database or a running transaction: both read the same way. */
 export type Reader = Db | Tx;

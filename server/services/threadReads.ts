@@ -1,14 +1,14 @@
 import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
-import { customers, messages, threadReads, threads } from '../db/schema';
-import { toEpisode, toMessage, toThreadSummary } from '../db/mappers';
-import { hasRole } from '../../shared/schemas/common';
-import { NOT_WAITING_KEY, PRIORITY_BAND, PRIORITY_RANK } from '../../shared/threadOrder';
-import type { ThreadDetail } from '../../shared/api';
-import type { MessagePage } from '../../shared/schemas/message';
-import type { ThreadListQuery, ThreadListResponse } from '../../shared/schemas/thread';
-import type { Viewer } from '../domain/access';
-import { decodeCursor, encodeCursor } from '../domain/cursor';
-import type { Db } from '../db/connection';
+import { customers, messages, threadReads, threads } from '#server/db/schema';
+import { toEpisode, toMessage, toThreadSummary } from '#server/db/mappers';
+import { hasRole } from '#shared/schemas/common';
+import { NOT_WAITING_KEY, PRIORITY_BAND, PRIORITY_RANK } from '#shared/threadOrder';
+import type { ThreadDetail } from '#shared/api';
+import type { MessagePage } from '#shared/schemas/message';
+import type { ThreadListQuery, ThreadListResponse } from '#shared/schemas/thread';
+import type { Viewer } from '#server/domain/access';
+import { decodeCursor, encodeCursor } from '#server/domain/cursor';
+import type { Db } from '#server/db/connection';
 import { episodesOf, getCustomer, getThreadRow, requireAccess, summarize, visibleThread } from './threadQueries';
 import { batchSlaFacts, loadSlaPolicies, threadSla } from './sla';
 

@@ -1,6 +1,6 @@
-import { statements } from '../db/statements';
-import type { Db } from '../db/connection';
-import type { LoggedEvent, NewEvent } from '../../shared/schemas/events';
+import { statements } from '#server/db/statements';
+import type { Db } from '#server/db/connection';
+import type { LoggedEvent, NewEvent } from '#shared/schemas/events';
 import type { RoutedEvent, ServiceDeps } from './deps';
 
 /** The transaction handle services write through. */

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { uploads } from '../db/schema';
-import type { Db } from '../db/connection';
-import type { Attachment } from '../../shared/schemas/message';
+import { uploads } from '#server/db/schema';
+import type { Db } from '#server/db/connection';
+import type { Attachment } from '#shared/schemas/message';
 
 const TOKEN_RE = /^[A-Za-z0-9_-]{32,64}$/;
 

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { messages, threads } from '../db/schema';
-import { toMessage } from '../db/mappers';
+import { messages, threads } from '#server/db/schema';
+import { toMessage } from '#server/db/mappers';
 import type { ServiceDeps } from './deps';
 import type { IngestHooks } from './ingest';
 import { previewOf } from './preview';

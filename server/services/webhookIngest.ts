@@ -1,5 +1,5 @@
-import { InvalidAddressError } from '../domain/address';
-import type { NormalizedInbound, NormalizedStatus, ParsedWebhook } from '../domain/inbound';
+import { InvalidAddressError } from '#server/domain/address';
+import type { NormalizedInbound, NormalizedStatus, ParsedWebhook } from '#server/domain/inbound';
 import type { ServiceDeps } from './deps';
 import { applyDeliveryStatus } from './deliveryStatus';
 import { ingestInbound, type IngestHooks } from './ingest';

@@ -1,11 +1,11 @@
-import { withAttachmentLinks, type LinkedFile } from '../domain/attachmentText';
+import { withAttachmentLinks, type LinkedFile } from '#server/domain/attachmentText';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import { agents, identities, messages, threads } from '../db/schema';
-import { toMessage, type IdentityRow, type MessageRow } from '../db/mappers';
-import { nextDeliveryStatus } from '../domain/delivery';
-import type { NormalizedInbound } from '../domain/inbound';
-import type { WidgetMessage, WidgetSend, WidgetSession } from '../../shared/widget';
-import type { Db } from '../db/connection';
+import { agents, identities, messages, threads } from '#server/db/schema';
+import { toMessage, type IdentityRow, type MessageRow } from '#server/db/mappers';
+import { nextDeliveryStatus } from '#server/domain/delivery';
+import type { NormalizedInbound } from '#server/domain/inbound';
+import type { WidgetMessage, WidgetSend, WidgetSession } from '#shared/widget';
+import type { Db } from '#server/db/connection';
 import type { ServiceDeps } from './deps';
 import { ingestInbound, type IngestHooks } from './ingest';
 import { roomsOf } from './threadQueries';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNEL_KINDS } from '../channels';
+import { CHANNEL_KINDS } from '#shared/channels';
 
 /** Roles, from least to most privileged. */
 export const RoleSchema = z.enum(['agent', 'lead', 'supervisor', 'admin']);

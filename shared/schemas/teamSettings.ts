@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { scheduleProblems, type BusinessSchedule } from '../metrics/businessHours';
+import { scheduleProblems, type BusinessSchedule } from '#shared/metrics/businessHours';
 import { ChannelKindSchema } from './common';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;

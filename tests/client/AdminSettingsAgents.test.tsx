@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { computeAccessibleDescription, computeAccessibleName } from 'dom-accessibility-api';
-import type { Agent, Team } from '../../shared/schemas/agent';
-import AgentsSettings from '../../client/features/settings/agents/AgentsSettings';
-import { qk } from '../../client/api/queryKeys';
+import type { Agent, Team } from '#shared/schemas/agent';
+import AgentsSettings from '#client/features/settings/agents/AgentsSettings';
+import { qk } from '#client/api/queryKeys';
 import { make, mockApi, renderWith, textOf, type Call } from './harness';
 
 const admin = make.agent(1, 'Ada Admin', { role: 'admin', email: 'ada@braid.test', teamIds: [] });

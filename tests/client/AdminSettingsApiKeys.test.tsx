@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { computeAccessibleDescription } from 'dom-accessibility-api';
-import type { ApiKey } from '../../shared/schemas/agent';
-import ApiKeysSettings from '../../client/features/settings/apiKeys/ApiKeysSettings';
+import type { ApiKey } from '#shared/schemas/agent';
+import ApiKeysSettings from '#client/features/settings/apiKeys/ApiKeysSettings';
 import { make, mockApi, renderWith, textOf, type Call } from './harness';
 
 const admin = make.agent(1, 'Ada Admin', { role: 'admin' });

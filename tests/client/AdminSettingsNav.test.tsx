@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Agent } from '../../shared/schemas/agent';
-import { InboxPage } from '../../client/features/inbox/InboxPage';
-import { navigate } from '../../client/router';
+import type { Agent } from '#shared/schemas/agent';
+import { InboxPage } from '#client/features/inbox/InboxPage';
+import { navigate } from '#client/router';
 import { make, mockApi, namesOf, renderWith, textOf, type Call } from './harness';
 
 function serve(me: Agent): Call[] {

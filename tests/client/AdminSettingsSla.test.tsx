@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { computeAccessibleDescription } from 'dom-accessibility-api';
-import type { Team } from '../../shared/schemas/agent';
-import type { SlaPolicyDto } from '../../shared/schemas/metrics';
-import SlaSettings from '../../client/features/settings/sla/SlaSettings';
+import type { Team } from '#shared/schemas/agent';
+import type { SlaPolicyDto } from '#shared/schemas/metrics';
+import SlaSettings from '#client/features/settings/sla/SlaSettings';
 import { make, mockApi, renderWith, textOf, type Call } from './harness';
 
 const admin = make.agent(1, 'Ada Admin', { role: 'admin' });

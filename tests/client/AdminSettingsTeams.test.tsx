@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { computeAccessibleDescription, computeAccessibleName } from 'dom-accessibility-api';
-import type { Team } from '../../shared/schemas/agent';
-import type { TeamConfig } from '../../client/api/teamAdmin';
-import TeamsSettings from '../../client/features/settings/teams/TeamsSettings';
+import type { Team } from '#shared/schemas/agent';
+import type { TeamConfig } from '#client/api/teamAdmin';
+import TeamsSettings from '#client/features/settings/teams/TeamsSettings';
 import { make, mockApi, renderWith, textOf, type Call } from './harness';
 
 const admin = make.agent(1, 'Ada Admin', { role: 'admin', teamIds: [] });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Composer } from '../../client/features/composer/Composer';
+import { Composer } from '#client/features/composer/Composer';
 import { make, mockApi, renderWith, textOf, type Call } from './harness';
 
 const me = make.agent(1, 'Alex Agent');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { CustomerPanel } from '../../client/features/customer/CustomerPanel';
+import { CustomerPanel } from '#client/features/customer/CustomerPanel';
 import { factOf, make, mockApi, renderWith, textOf, type Call } from './harness';
 
 const agents = new Map([[5, make.agent(5, 'Lena Lead')]]);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { act, screen } from '@testing-library/react';
-import type { Agent } from '../../shared/schemas/agent';
-import type { LoggedEvent } from '../../shared/schemas/events';
-import { LeadAlerts } from '../../client/features/notifications/LeadAlerts';
+import type { Agent } from '#shared/schemas/agent';
+import type { LoggedEvent } from '#shared/schemas/events';
+import { LeadAlerts } from '#client/features/notifications/LeadAlerts';
 import { renderWith } from './harness';
 
 const person = (role: Agent['role']): Agent => ({ id: 3, email: 'x@y.z', name: 'Lena Lead', role, locale: 'en', capacity: 5, active: true, presence: 'online', teamIds: [1] });

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { ThreadList } from '../../client/features/inbox/ThreadList';
-import { Sidebar } from '../../client/features/inbox/Sidebar';
+import { ThreadList } from '#client/features/inbox/ThreadList';
+import { Sidebar } from '#client/features/inbox/Sidebar';
 import { make, mockApi, namesOf, renderWith, textOf } from './harness';
 
 const agents = new Map([[7, make.agent(7, 'Lena Lead')]]);

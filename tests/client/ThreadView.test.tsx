@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ThreadView } from '../../client/features/thread/ThreadView';
-import { ThreadCommandsProvider } from '../../client/features/keyboard/threadCommands';
+import { ThreadView } from '#client/features/thread/ThreadView';
+import { ThreadCommandsProvider } from '#client/features/keyboard/threadCommands';
 import { make, mockApi, namesOf, renderWith } from './harness';
 
 const me = make.agent(1, 'Alex Agent');

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { Episode } from '../../shared/schemas/thread';
-import { Timeline } from '../../client/features/thread/Timeline';
-import { buildTimelineRows } from '../../client/features/thread/timelineRows';
+import type { Episode } from '#shared/schemas/thread';
+import { Timeline } from '#client/features/thread/Timeline';
+import { buildTimelineRows } from '#client/features/thread/timelineRows';
 import { make, mockApi, namesOf, renderWith, textOf } from './harness';
 
 const names = { agentName: (id: number) => ({ 5: 'Lena Lead', 6: 'Nok Srisuk' })[id], teamName: () => 'Europe' };

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { InboxPage } from '../../client/features/inbox/InboxPage';
-import { navigate } from '../../client/router';
+import { InboxPage } from '#client/features/inbox/InboxPage';
+import { navigate } from '#client/router';
 import { make, mockApi, namesOf, renderWith } from './harness';
 
 const me = make.agent(1, 'Alex Agent');

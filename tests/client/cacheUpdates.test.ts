@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { QueryClient } from '@tanstack/react-query';
-import type { ThreadSummary } from '../../shared/schemas/thread';
-import type { Message } from '../../shared/schemas/message';
-import { qk, type ThreadFilters } from '../../client/api/queryKeys';
-import type { MessagesCache, ThreadListCache } from '../../client/api/threads';
-import { applyEvent } from '../../client/realtime/cacheUpdates';
+import type { ThreadSummary } from '#shared/schemas/thread';
+import type { Message } from '#shared/schemas/message';
+import { qk, type ThreadFilters } from '#client/api/queryKeys';
+import type { MessagesCache, ThreadListCache } from '#client/api/threads';
+import { applyEvent } from '#client/realtime/cacheUpdates';
 
 const thread = (id: number, waitingSince: number | null, extra: Partial<ThreadSummary> = {}): ThreadSummary => ({
   id,

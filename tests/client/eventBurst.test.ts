@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { InfiniteQueryObserver, QueryObserver } from '@tanstack/react-query';
-import { qk, type ThreadFilters } from '../../client/api/queryKeys';
-import type { ThreadListCache } from '../../client/api/threads';
-import { createEventSink } from '../../client/realtime/eventSink';
+import { qk, type ThreadFilters } from '#client/api/queryKeys';
+import type { ThreadListCache } from '#client/api/threads';
+import { createEventSink } from '#client/realtime/eventSink';
 import { make, newClient } from './harness';
 
 const all: ThreadFilters = { status: 'open', assignee: 'any', sort: 'waiting' };

@@ -3,12 +3,12 @@ import { render, within } from '@testing-library/react';
 import { computeAccessibleName } from 'dom-accessibility-api';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { vi } from 'vitest';
-import type { LoggedEvent } from '../../shared/schemas/events';
-import type { Message } from '../../shared/schemas/message';
-import type { ThreadSummary } from '../../shared/schemas/thread';
-import type { Agent } from '../../shared/schemas/agent';
-import type { Customer } from '../../shared/schemas/customer';
-import { RealtimeContext, type RealtimeApi } from '../../client/realtime/RealtimeProvider';
+import type { LoggedEvent } from '#shared/schemas/events';
+import type { Message } from '#shared/schemas/message';
+import type { ThreadSummary } from '#shared/schemas/thread';
+import type { Agent } from '#shared/schemas/agent';
+import type { Customer } from '#shared/schemas/customer';
+import { RealtimeContext, type RealtimeApi } from '#client/realtime/RealtimeProvider';
 
 /** A fresh QueryClient per test (no retries, no refetch on focus). */
 export function newClient(): QueryClient {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import en from '../../client/i18n/locales/en';
-import pl from '../../client/i18n/locales/pl';
-import th from '../../client/i18n/locales/th';
-import zhCN from '../../client/i18n/locales/zh-CN';
+import en from '#client/i18n/locales/en';
+import pl from '#client/i18n/locales/pl';
+import th from '#client/i18n/locales/th';
+import zhCN from '#client/i18n/locales/zh-CN';
 
 type Tree = { [k: string]: string | Tree };
 const PLURAL = /_(zero|one|two|few|many|other)$/;

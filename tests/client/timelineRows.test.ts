@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTimelineRows, detectedLanguage } from '../../client/features/thread/timelineRows';
+import { buildTimelineRows, detectedLanguage } from '#client/features/thread/timelineRows';
 import { make } from './harness';
 
 const DAY = 86_400_000;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { startApp, TEST_PASSWORD, type TestApp } from '../helpers/app';
-import { login, postApiMessage } from '../helpers/client';
+import { startApp, TEST_PASSWORD, type TestApp } from '#tests/helpers/app';
+import { login, postApiMessage } from '#tests/helpers/client';
 import { seriousAxeViolations } from './axe';
 import { launchBrowser, loginInBrowser, screenshot } from './browser';
 

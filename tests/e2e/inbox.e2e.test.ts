@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { seedPeople, startApp, TEST_PASSWORD, type TestApp } from '../helpers/app';
-import { createApiKey, login, postApiMessage } from '../helpers/client';
+import { seedPeople, startApp, TEST_PASSWORD, type TestApp } from '#tests/helpers/app';
+import { createApiKey, login, postApiMessage } from '#tests/helpers/client';
 import { launchBrowser, loginInBrowser, screenshot } from './browser';
 
 let app: TestApp;

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_PASSWORD, startApp, type TestApp } from '../helpers/app';
-import { login } from '../helpers/client';
+import { TEST_PASSWORD, startApp, type TestApp } from '#tests/helpers/app';
+import { login } from '#tests/helpers/client';
 import { seriousAxeViolations } from './axe';
 import { launchBrowser, loginInBrowser, screenshot } from './browser';
 

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
-import { customers, messages, threads } from '../../server/db/schema';
-import { ingestInbound } from '../../server/services/ingest';
-import { seedPeople, startApp, TEST_PASSWORD, type TestApp } from '../helpers/app';
+import { customers, messages, threads } from '#server/db/schema';
+import { ingestInbound } from '#server/services/ingest';
+import { seedPeople, startApp, TEST_PASSWORD, type TestApp } from '#tests/helpers/app';
 import { launchBrowser, loginInBrowser, screenshot } from './browser';
 
 let app: TestApp;

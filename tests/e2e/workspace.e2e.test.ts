@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { seedPeople, startApp, TEST_PASSWORD, type TestApp } from '../helpers/app';
-import { startRecorder, type Recorder } from '../helpers/recorder';
+import { seedPeople, startApp, TEST_PASSWORD, type TestApp } from '#tests/helpers/app';
+import { startRecorder, type Recorder } from '#tests/helpers/recorder';
 import { seriousAxeViolations } from './axe';
 import { launchBrowser, loginInBrowser, screenshot } from './browser';
 

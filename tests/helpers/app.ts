@@ -1,11 +1,11 @@
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { createApp, type AppDeps, type BraidApp } from '../../server/app';
-import { loadConfig, type Config } from '../../server/config';
-import { createAgent, createTeam } from '../../server/services/agents';
-import { ensureAdmin } from '../../server/services/bootstrap';
+import { createApp, type AppDeps, type BraidApp } from '#server/app';
+import { loadConfig, type Config } from '#server/config';
+import { createAgent, createTeam } from '#server/services/agents';
+import { ensureAdmin } from '#server/services/bootstrap';
 import { reopenDb, tempDb } from './db';
-import type { Db } from '../../server/db/connection';
+import type { Db } from '#server/db/connection';
 
 /** Password every test agent gets. */
 export const TEST_PASSWORD = 'correct-horse-battery';

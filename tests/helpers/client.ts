@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/socketEvents';
+import type { ClientToServerEvents, ServerToClientEvents } from '#shared/socketEvents';
 import { TEST_PASSWORD } from './app';
 
 /** A logged-in agent talking real HTTP (cookie + CSRF header) to a running Braid. */

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, type Db } from '../../server/db/connection';
-import { nobodyOnline, type EventPublisher, type PresenceView, type RoutedEvent, type ServiceDeps } from '../../server/services/deps';
+import { openDatabase, type Db } from '#server/db/connection';
+import { nobodyOnline, type EventPublisher, type PresenceView, type RoutedEvent, type ServiceDeps } from '#server/services/deps';
 
 /** A real SQLite file in a fresh temp dir, with the real migrations applied. */
 export function tempDb(): { db: Db; file: string; dir: string; cleanup: () => void } {

@@ -1,5 +1,5 @@
-import type { ChannelKind } from '../../shared/channels';
-import type { NormalizedInbound } from '../../server/domain/inbound';
+import type { ChannelKind } from '#shared/channels';
+import type { NormalizedInbound } from '#server/domain/inbound';
 
 let n = 0;
 

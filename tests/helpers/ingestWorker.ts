@@ -1,7 +1,7 @@
 // Child process for the concurrency test: ingests first messages for 40 new customers as fast as it can.
-import { openDatabase } from '../../server/db/connection';
-import { ingestInbound } from '../../server/services/ingest';
-import { nobodyOnline, nullPublisher } from '../../server/services/deps';
+import { openDatabase } from '#server/db/connection';
+import { ingestInbound } from '#server/services/ingest';
+import { nobodyOnline, nullPublisher } from '#server/services/deps';
 
 const [file, tag, countArg, startAt] = process.argv.slice(2);
 const db = openDatabase(file);

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { simulatorEnv } from '../../scripts/simulate/options';
-import { threads } from '../../server/db/schema';
-import { freePort, startApp, type TestApp } from '../helpers/app';
+import { simulatorEnv } from '#scripts/simulate/options';
+import { threads } from '#server/db/schema';
+import { freePort, startApp, type TestApp } from '#tests/helpers/app';
 
 function run(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {

@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AttachmentSchema, type Attachment } from '../../../shared/schemas/message';
-import { uploadFile } from '../../api/http';
-import { Icon } from '../../components/Icon';
+import { AttachmentSchema, type Attachment } from '#shared/schemas/message';
+import { uploadFile } from '#client/api/http';
+import { Icon } from '#client/components/Icon';
 
 const MAX_FILES = 10;
 const MAX_BYTES = 25 * 1024 * 1024;

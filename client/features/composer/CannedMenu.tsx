@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { CannedResponse } from '../../../shared/schemas/canned';
+import type { CannedResponse } from '#shared/schemas/canned';
 
 /** One suggestion: a shortcut with the variant that would be inserted. */
 export interface CannedOption {

@@ -1,10 +1,10 @@
 import { useEffect, useId, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Agent } from '../../../shared/schemas/agent';
-import type { Customer } from '../../../shared/schemas/customer';
-import type { Attachment, Message } from '../../../shared/schemas/message';
-import type { ThreadSummary } from '../../../shared/schemas/thread';
-import { useSendMessage } from '../../api/threads';
+import type { Agent } from '#shared/schemas/agent';
+import type { Customer } from '#shared/schemas/customer';
+import type { Attachment, Message } from '#shared/schemas/message';
+import type { ThreadSummary } from '#shared/schemas/thread';
+import { useSendMessage } from '#client/api/threads';
 import { AttachmentChips } from './AttachmentChips';
 import { CannedMenu, type CannedOption } from './CannedMenu';
 import { loadDraft, saveDraft } from './drafts';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { ChannelKind } from '../../../shared/channels';
-import type { Identity } from '../../../shared/schemas/customer';
-import { useChannelLabel } from '../../components/ChannelIcon';
+import type { ChannelKind } from '#shared/channels';
+import type { Identity } from '#shared/schemas/customer';
+import { useChannelLabel } from '#client/components/ChannelIcon';
 
 /** The identity a reply goes to by default: the last one the customer wrote from. */
 export function defaultIdentity(identities: Identity[], lastChannel: ChannelKind | null): Identity | undefined {

@@ -1,4 +1,4 @@
-import type { CannedResponse } from '../../../shared/schemas/canned';
+import type { CannedResponse } from '#shared/schemas/canned';
 
 /** A "/shortcut" being typed just before the caret. */
 export interface CannedToken {

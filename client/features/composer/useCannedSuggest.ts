@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import type { CannedResponse } from '../../../shared/schemas/canned';
-import { pickVariant, useCannedResponses } from '../../api/canned';
+import type { CannedResponse } from '#shared/schemas/canned';
+import { pickVariant, useCannedResponses } from '#client/api/canned';
 import type { CannedOption } from './CannedMenu';
 import { cannedToken, fillCanned, matchShortcuts, type CannedToken } from './cannedMatch';
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef } from 'react';
-import { useRealtime } from '../../realtime/RealtimeProvider';
+import { useRealtime } from '#client/realtime/RealtimeProvider';
 
 const REPEAT_MS = 2_500; // the server forgets a typing flag after 6 s
 

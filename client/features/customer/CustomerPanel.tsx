@@ -1,11 +1,11 @@
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Agent } from '../../../shared/schemas/agent';
-import type { Customer } from '../../../shared/schemas/customer';
-import type { Episode } from '../../../shared/schemas/thread';
-import { useCustomerProfile, useUpdateCustomer } from '../../api/customers';
-import { useNow } from '../../components/useNow';
-import { useFormat } from '../../i18n/format';
+import type { Agent } from '#shared/schemas/agent';
+import type { Customer } from '#shared/schemas/customer';
+import type { Episode } from '#shared/schemas/thread';
+import { useCustomerProfile, useUpdateCustomer } from '#client/api/customers';
+import { useNow } from '#client/components/useNow';
+import { useFormat } from '#client/i18n/format';
 import { Episodes } from './Episodes';
 import { Identities } from './Identities';
 import { MergeHistory } from './MergeHistory';

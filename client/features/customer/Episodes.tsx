@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { Agent } from '../../../shared/schemas/agent';
-import type { Episode } from '../../../shared/schemas/thread';
-import { useFormat } from '../../i18n/format';
+import type { Agent } from '#shared/schemas/agent';
+import type { Episode } from '#shared/schemas/thread';
+import { useFormat } from '#client/i18n/format';
 
 function mood(score: number | null): string {
   return score === null ? '–' : (score > 0 ? '+' : '') + score.toFixed(1);

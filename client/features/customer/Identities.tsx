@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { Identity } from '../../../shared/schemas/customer';
-import { ChannelIcon } from '../../components/ChannelIcon';
-import { Icon } from '../../components/Icon';
-import { useFormat } from '../../i18n/format';
+import type { Identity } from '#shared/schemas/customer';
+import { ChannelIcon } from '#client/components/ChannelIcon';
+import { Icon } from '#client/components/Icon';
+import { useFormat } from '#client/i18n/format';
 
 /** Every address the customer wrote from, per channel, with verified marks. */
 export function Identities({ identities, customerName }: { identities: Identity[]; customerName?: string }) {

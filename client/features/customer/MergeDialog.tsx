@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Customer } from '../../../shared/schemas/customer';
-import { useCustomerSearch, useMergeActions, type CustomerHit } from '../../api/customers';
-import { ChannelIcon } from '../../components/ChannelIcon';
-import { Dialog } from '../../components/Dialog';
+import type { Customer } from '#shared/schemas/customer';
+import { useCustomerSearch, useMergeActions, type CustomerHit } from '#client/api/customers';
+import { ChannelIcon } from '#client/components/ChannelIcon';
+import { Dialog } from '#client/components/Dialog';
 import { Identities } from './Identities';
 
 function Summary({ c, role }: { c: Customer; role: string }) {

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Agent } from '../../../shared/schemas/agent';
-import type { MergeRecord } from '../../../shared/schemas/customer';
-import { useMergeActions } from '../../api/customers';
-import { useFormat } from '../../i18n/format';
+import type { Agent } from '#shared/schemas/agent';
+import type { MergeRecord } from '#shared/schemas/customer';
+import { useMergeActions } from '#client/api/customers';
+import { useFormat } from '#client/i18n/format';
 
 /** The merge audit trail of this customer; each live merge can be undone from its entry. */
 export function MergeHistory({ customerId, merges, agents }: { customerId: number; merges: MergeRecord[]; agents: Map<number, Agent> }) {

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Customer } from '../../../shared/schemas/customer';
+import type { Customer } from '#shared/schemas/customer';
 
 const LANGUAGES = ['en', 'th', 'pl', 'zh'];
 

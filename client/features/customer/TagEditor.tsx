@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Icon } from '../../components/Icon';
+import { Icon } from '#client/components/Icon';
 
 /** Tags as chips: Enter adds one, the × removes one. */
 export function TagEditor({ tags, onChange, busy }: { tags: string[]; onChange(tags: string[]): void; busy: boolean }) {

@@ -1,9 +1,9 @@
 import { useId, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCustomerSearch } from '../../api/customers';
-import { ChannelIcon } from '../../components/ChannelIcon';
-import { Icon } from '../../components/Icon';
-import { navigate } from '../../router';
+import { useCustomerSearch } from '#client/api/customers';
+import { ChannelIcon } from '#client/components/ChannelIcon';
+import { Icon } from '#client/components/Icon';
+import { navigate } from '#client/router';
 
 /** Lets the "/" shortcut put the cursor in the search box. */
 export interface SearchHandle {

@@ -1,18 +1,18 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Agent } from '../../../shared/schemas/agent';
-import { useThreadCounts } from '../../api/counts';
-import { useAgents, useTeams } from '../../api/directory';
-import { useThreadList } from '../../api/threads';
-import { useRealtime } from '../../realtime/RealtimeProvider';
-import { navigate, threadIdFromPath, usePath } from '../../router';
-import { useHotkeys } from '../keyboard/useHotkeys';
-import { ThreadCommandsProvider, useThreadCommands } from '../keyboard/threadCommands';
-import { useAlertPrefs } from '../notifications/useAlertPrefs';
-import { useMessageAlerts, useTabTitle } from '../notifications/useMessageAlerts';
-import { LeadAlerts } from '../notifications/LeadAlerts';
-import { SettingsPane } from '../settings/SettingsPane';
-import { ThreadView } from '../thread/ThreadView';
+import type { Agent } from '#shared/schemas/agent';
+import { useThreadCounts } from '#client/api/counts';
+import { useAgents, useTeams } from '#client/api/directory';
+import { useThreadList } from '#client/api/threads';
+import { useRealtime } from '#client/realtime/RealtimeProvider';
+import { navigate, threadIdFromPath, usePath } from '#client/router';
+import { useHotkeys } from '#client/features/keyboard/useHotkeys';
+import { ThreadCommandsProvider, useThreadCommands } from '#client/features/keyboard/threadCommands';
+import { useAlertPrefs } from '#client/features/notifications/useAlertPrefs';
+import { useMessageAlerts, useTabTitle } from '#client/features/notifications/useMessageAlerts';
+import { LeadAlerts } from '#client/features/notifications/LeadAlerts';
+import { SettingsPane } from '#client/features/settings/SettingsPane';
+import { ThreadView } from '#client/features/thread/ThreadView';
 import type { SearchHandle } from './CustomerSearch';
 import { ListHeader } from './ListHeader';
 import { Sidebar } from './Sidebar';
@@ -23,8 +23,8 @@ import { usePanelOpen } from './usePanelOpen';
 import { useWorkspaceCommands } from './useWorkspaceCommands';
 import { viewCount, viewFilters } from './views';
 
-const CommandPalette = lazy(() => import('../keyboard/CommandPalette'));
-const ShortcutHelp = lazy(() => import('../keyboard/ShortcutHelp'));
+const CommandPalette = lazy(() => import('#client/features/keyboard/CommandPalette'));
+const ShortcutHelp = lazy(() => import('#client/features/keyboard/ShortcutHelp'));
 
 /** The agent's workspace: views with live counts, the virtual thread list, the open thread. */
 export function InboxPage({ me }: { me: Agent }) {
@@ -57,9 +57,9 @@ function Workspace({ me }: { me: Agent }) {
   useEffect(() => {
     // Fetch the split-off dialogs once the workspace is idle, so they open at once when asked for.
     const timer = setTimeout(() => {
-      void import('../keyboard/CommandPalette');
-      void import('../keyboard/ShortcutHelp');
-      void import('../customer/MergeDialog');
+      void import('#client/features/keyboard/CommandPalette');
+      void import('#client/features/keyboard/ShortcutHelp');
+      void import('#client/features/customer/MergeDialog');
     }, 3_000);
     return () => clearTimeout(timer);
   }, []);

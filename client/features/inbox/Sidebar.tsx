@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Agent } from '../../../shared/schemas/agent';
-import { hasRole } from '../../../shared/schemas/common';
-import { useThreadCounts } from '../../api/counts';
-import { useTeams } from '../../api/directory';
-import { ChannelIcon, useChannelLabel } from '../../components/ChannelIcon';
+import type { Agent } from '#shared/schemas/agent';
+import { hasRole } from '#shared/schemas/common';
+import { useThreadCounts } from '#client/api/counts';
+import { useTeams } from '#client/api/directory';
+import { ChannelIcon, useChannelLabel } from '#client/components/ChannelIcon';
 import { STATUS_VIEWS, viewCount, type ViewKey } from './views';
 
 function ViewButton({ view, current, onSelect, label, count, icon }: { view: ViewKey; current: ViewKey; onSelect(v: ViewKey): void; label: string; count: number | undefined; icon?: ReactNode }) {

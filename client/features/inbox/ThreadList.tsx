@@ -1,8 +1,8 @@
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { Agent } from '../../../shared/schemas/agent';
-import type { ThreadSummary } from '../../../shared/schemas/thread';
+import type { Agent } from '#shared/schemas/agent';
+import type { ThreadSummary } from '#shared/schemas/thread';
 import { ROW_HEIGHT, ThreadRow } from './ThreadRow';
 
 /** What the workspace can ask of the list (keyboard navigation). */

@@ -1,13 +1,13 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Agent } from '../../../shared/schemas/agent';
-import type { ThreadSummary } from '../../../shared/schemas/thread';
-import { Avatar } from '../../components/Avatar';
-import { ChannelIcon } from '../../components/ChannelIcon';
-import { SentimentMark } from '../../components/SentimentMark';
-import { SlaBadge } from '../../components/SlaBadge';
-import { WaitingClock } from '../../components/WaitingClock';
-import { navigate } from '../../router';
+import type { Agent } from '#shared/schemas/agent';
+import type { ThreadSummary } from '#shared/schemas/thread';
+import { Avatar } from '#client/components/Avatar';
+import { ChannelIcon } from '#client/components/ChannelIcon';
+import { SentimentMark } from '#client/components/SentimentMark';
+import { SlaBadge } from '#client/components/SlaBadge';
+import { WaitingClock } from '#client/components/WaitingClock';
+import { navigate } from '#client/router';
 
 /** Height of one row in px (fixed, so the virtual list needs no measuring). */
 export const ROW_HEIGHT = 62;

@@ -1,14 +1,14 @@
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Agent, Locale } from '../../../shared/schemas/agent';
-import { useLogout, useUpdateMe } from '../../api/auth';
-import { Avatar } from '../../components/Avatar';
-import { Icon } from '../../components/Icon';
-import { LOCALE_NAMES, LOCALES, setLocale } from '../../i18n';
-import { useRealtime } from '../../realtime/RealtimeProvider';
-import { usePresenceMap } from '../../realtime/usePresence';
-import { navigate, usePath } from '../../router';
-import { sectionsFor } from '../settings/sections';
+import type { Agent, Locale } from '#shared/schemas/agent';
+import { useLogout, useUpdateMe } from '#client/api/auth';
+import { Avatar } from '#client/components/Avatar';
+import { Icon } from '#client/components/Icon';
+import { LOCALE_NAMES, LOCALES, setLocale } from '#client/i18n';
+import { useRealtime } from '#client/realtime/RealtimeProvider';
+import { usePresenceMap } from '#client/realtime/usePresence';
+import { navigate, usePath } from '#client/router';
+import { sectionsFor } from '#client/features/settings/sections';
 import { CustomerSearch, type SearchHandle } from './CustomerSearch';
 
 /** Brand, search, my status, alerts, language, shortcuts and logout. */

@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import type { Agent, Team } from '../../../shared/schemas/agent';
-import { LOCALE_NAMES, LOCALES, setLocale } from '../../i18n';
-import { useUpdateMe } from '../../api/auth';
-import { useRealtime } from '../../realtime/RealtimeProvider';
-import { navigate } from '../../router';
-import type { Command } from '../keyboard/CommandPalette';
-import { sectionsFor } from '../settings/sections';
-import { useThreadCommands } from '../keyboard/threadCommands';
+import type { Agent, Team } from '#shared/schemas/agent';
+import { LOCALE_NAMES, LOCALES, setLocale } from '#client/i18n';
+import { useUpdateMe } from '#client/api/auth';
+import { useRealtime } from '#client/realtime/RealtimeProvider';
+import { navigate } from '#client/router';
+import type { Command } from '#client/features/keyboard/CommandPalette';
+import { sectionsFor } from '#client/features/settings/sections';
+import { useThreadCommands } from '#client/features/keyboard/threadCommands';
 import { STATUS_VIEWS, type ViewKey } from './views';
 
 /** Everything the command palette offers, in the agent's language. */

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCustomerSearch } from '../../api/customers';
-import { Dialog } from '../../components/Dialog';
-import { navigate } from '../../router';
+import { useCustomerSearch } from '#client/api/customers';
+import { Dialog } from '#client/components/Dialog';
+import { navigate } from '#client/router';
 
 /** One thing the palette can do. */
 export interface Command {

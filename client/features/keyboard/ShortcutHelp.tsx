@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Dialog } from '../../components/Dialog';
+import { Dialog } from '#client/components/Dialog';
 
 const KEYS: Array<[string, string]> = [
   ['j', 'help.next'],

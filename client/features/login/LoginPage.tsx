@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLogin } from '../../api/auth';
-import { ApiError } from '../../api/http';
+import { useLogin } from '#client/api/auth';
+import { ApiError } from '#client/api/http';
 
 /** Email + password sign-in. */
 export function LoginPage() {

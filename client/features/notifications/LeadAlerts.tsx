@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Agent } from '../../../shared/schemas/agent';
-import { hasRole } from '../../../shared/schemas/common';
-import type { LoggedEvent } from '../../../shared/schemas/events';
-import { qk } from '../../api/queryKeys';
-import type { ThreadListCache } from '../../api/threads';
-import { useRealtime } from '../../realtime/RealtimeProvider';
-import { navigate } from '../../router';
+import type { Agent } from '#shared/schemas/agent';
+import { hasRole } from '#shared/schemas/common';
+import type { LoggedEvent } from '#shared/schemas/events';
+import { qk } from '#client/api/queryKeys';
+import type { ThreadListCache } from '#client/api/threads';
+import { useRealtime } from '#client/realtime/RealtimeProvider';
+import { navigate } from '#client/router';
 
 type Alert = { id: number; threadId: number; text: string };
 const KEEP_MS = 30_000;

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Agent } from '../../../shared/schemas/agent';
-import { useRealtime } from '../../realtime/RealtimeProvider';
-import { navigate } from '../../router';
+import type { Agent } from '#shared/schemas/agent';
+import { useRealtime } from '#client/realtime/RealtimeProvider';
+import { navigate } from '#client/router';
 import { playChime } from './sound';
 
 const FRESH_MS = 60_000; // replayed catch-up events are old news: no alert

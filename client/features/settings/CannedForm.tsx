@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Team } from '../../../shared/schemas/agent';
-import type { CannedInput } from '../../api/canned';
-import { useFormat } from '../../i18n/format';
+import type { Team } from '#shared/schemas/agent';
+import type { CannedInput } from '#client/api/canned';
+import { useFormat } from '#client/i18n/format';
 
 const LANGUAGES = ['en', 'th', 'pl', 'zh-CN', 'zh-TW', 'de', 'fr', 'es', 'ja', 'ko', 'vi', 'id', 'ms'];
 

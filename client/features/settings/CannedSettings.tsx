@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Agent, Team } from '../../../shared/schemas/agent';
-import type { CannedResponse } from '../../../shared/schemas/canned';
-import { hasRole } from '../../../shared/schemas/common';
-import { useCannedResponses, useSaveCanned, type CannedInput } from '../../api/canned';
+import type { Agent, Team } from '#shared/schemas/agent';
+import type { CannedResponse } from '#shared/schemas/canned';
+import { hasRole } from '#shared/schemas/common';
+import { useCannedResponses, useSaveCanned, type CannedInput } from '#client/api/canned';
 import { CannedForm } from './CannedForm';
 
 const BLANK: CannedInput = { shortcut: '', language: 'en', title: '', body: '', teamId: null };

@@ -1,7 +1,7 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Agent, Team } from '../../../shared/schemas/agent';
-import { navigate } from '../../router';
+import type { Agent, Team } from '#shared/schemas/agent';
+import { navigate } from '#client/router';
 import { sectionOfPath, sectionsFor, type SettingsSection } from './sections';
 
 // Each page is its own chunk: agents who never open settings never download them.

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/http';
+import { ApiError } from '#client/api/http';
 
 /** A failed save, split into messages for known fields and one summary for the form. */
 export interface FormErrors {

@@ -1,5 +1,5 @@
-import type { Role } from '../../../shared/schemas/common';
-import { hasRole } from '../../../shared/schemas/common';
+import type { Role } from '#shared/schemas/common';
+import { hasRole } from '#shared/schemas/common';
 
 /** One settings page: its address, the i18n key of its name, and who may open it. */
 export interface SettingsSection {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { Attachment } from '../../../shared/schemas/message';
-import { Icon, type IconName } from '../../components/Icon';
+import type { Attachment } from '#shared/schemas/message';
+import { Icon, type IconName } from '#client/components/Icon';
 
 const ICON: Record<string, IconName> = { image: 'image', video: 'video', audio: 'audio', file: 'file', sticker: 'sticker', location: 'location', contact: 'contact' };
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { DeliveryStatus as Status } from '../../../shared/schemas/common';
-import { useRetryDelivery } from '../../api/threads';
+import type { DeliveryStatus as Status } from '#shared/schemas/common';
+import { useRetryDelivery } from '#client/api/threads';
 
 const TICKS: Record<Status, string> = { queued: '◷', sent: '✓', delivered: '✓✓', read: '✓✓', failed: '!' };
 

@@ -1,10 +1,10 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Message } from '../../../shared/schemas/message';
-import { ChannelIcon } from '../../components/ChannelIcon';
-import { Icon } from '../../components/Icon';
-import { SentimentMark } from '../../components/SentimentMark';
-import { useFormat } from '../../i18n/format';
+import type { Message } from '#shared/schemas/message';
+import { ChannelIcon } from '#client/components/ChannelIcon';
+import { Icon } from '#client/components/Icon';
+import { SentimentMark } from '#client/components/SentimentMark';
+import { useFormat } from '#client/i18n/format';
 import { Attachments } from './Attachments';
 import { DeliveryStatus } from './DeliveryStatus';
 import { describeSystem, type SystemLookup } from './systemText';

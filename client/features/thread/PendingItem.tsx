@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Icon } from '../../components/Icon';
+import { Icon } from '#client/components/Icon';
 import type { PendingSend } from './timelineRows';
 
 /** What the agent can do with a send that failed. */

@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import type { Agent, Team } from '../../../shared/schemas/agent';
-import { hasRole, PrioritySchema, type Priority } from '../../../shared/schemas/common';
-import type { ThreadSummary } from '../../../shared/schemas/thread';
-import type { ThreadAction } from '../../api/threadMutations';
-import { Icon } from '../../components/Icon';
-import { SentimentMark } from '../../components/SentimentMark';
-import { SlaBadge } from '../../components/SlaBadge';
-import { WaitingClock } from '../../components/WaitingClock';
-import { useFormat } from '../../i18n/format';
+import type { Agent, Team } from '#shared/schemas/agent';
+import { hasRole, PrioritySchema, type Priority } from '#shared/schemas/common';
+import type { ThreadSummary } from '#shared/schemas/thread';
+import type { ThreadAction } from '#client/api/threadMutations';
+import { Icon } from '#client/components/Icon';
+import { SentimentMark } from '#client/components/SentimentMark';
+import { SlaBadge } from '#client/components/SlaBadge';
+import { WaitingClock } from '#client/components/WaitingClock';
+import { useFormat } from '#client/i18n/format';
 import { SentimentTrend } from './SentimentTrend';
 import { ViewerAvatars } from './ViewerStrip';
 

@@ -1,7 +1,7 @@
 import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Icon } from '../../components/Icon';
+import { Icon } from '#client/components/Icon';
 import { MessageItem } from './MessageItem';
 import { PendingItem, type PendingActions } from './PendingItem';
 import { ChannelSwitch, DayDivider, EpisodeDivider } from './TimelineDividers';

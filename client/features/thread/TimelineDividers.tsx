@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import type { ChannelKind } from '../../../shared/channels';
-import type { Episode } from '../../../shared/schemas/thread';
-import { ChannelIcon, useChannelLabel } from '../../components/ChannelIcon';
-import { Icon } from '../../components/Icon';
-import { useFormat } from '../../i18n/format';
+import type { ChannelKind } from '#shared/channels';
+import type { Episode } from '#shared/schemas/thread';
+import { ChannelIcon, useChannelLabel } from '#client/components/ChannelIcon';
+import { Icon } from '#client/components/Icon';
+import { useFormat } from '#client/i18n/format';
 
 /** "Tuesday, 3 March" between days. */
 export function DayDivider({ ts }: { ts: number }) {

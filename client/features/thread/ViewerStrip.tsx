@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { Agent } from '../../../shared/schemas/agent';
-import { Avatar } from '../../components/Avatar';
-import { useViewers } from '../../realtime/usePresence';
+import type { Agent } from '#shared/schemas/agent';
+import { Avatar } from '#client/components/Avatar';
+import { useViewers } from '#client/realtime/usePresence';
 
 /** Avatars of colleagues looking at this customer right now (collision warning at a glance). */
 export function ViewerAvatars({ threadId, myId, agents }: { threadId: number; myId: number; agents: Map<number, Agent> }) {

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { Message } from '../../../shared/schemas/message';
-import type { Formatters } from '../../i18n/format';
+import type { Message } from '#shared/schemas/message';
+import type { Formatters } from '#client/i18n/format';
 
 /** Names the system-entry text needs (agents and teams by id). */
 export interface SystemLookup {

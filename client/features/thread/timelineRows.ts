@@ -1,7 +1,7 @@
-import type { ChannelKind } from '../../../shared/channels';
-import type { Message } from '../../../shared/schemas/message';
-import type { Episode } from '../../../shared/schemas/thread';
-import type { SendVariables } from '../../api/threads';
+import type { ChannelKind } from '#shared/channels';
+import type { Message } from '#shared/schemas/message';
+import type { Episode } from '#shared/schemas/thread';
+import type { SendVariables } from '#client/api/threads';
 
 /** A reply or note still on its way to the server (or refused by it). */
 export interface PendingSend {

@@ -1,7 +1,7 @@
 import { useMutationState, useQueryClient } from '@tanstack/react-query';
-import type { Message } from '../../../shared/schemas/message';
-import { qk } from '../../api/queryKeys';
-import type { SendVariables } from '../../api/threads';
+import type { Message } from '#shared/schemas/message';
+import { qk } from '#client/api/queryKeys';
+import type { SendVariables } from '#client/api/threads';
 import type { PendingSend } from './timelineRows';
 
 /**

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { simpleParser, type AddressObject, type EmailAddress, type ParsedMail } from 'mailparser';
 import type { SendMailOptions } from 'nodemailer';
-import type { NormalizedInbound } from '../../domain/inbound';
+import type { NormalizedInbound } from '#server/domain/inbound';
 import { kindFromMime } from './fields';
 import { htmlToPlainText, sanitizeEmailHtml } from './emailHtml';
 import { stripQuotedReply } from './emailQuote';

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { InboundAttachment } from '../../domain/inbound';
+import type { InboundAttachment } from '#server/domain/inbound';
 
 /**
  * Small, total helpers shared by the provider modules. Provider payloads are untrusted JSON, so

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { InboundAttachment, NormalizedInbound, ParsedWebhook } from '../../domain/inbound';
+import type { InboundAttachment, NormalizedInbound, ParsedWebhook } from '#server/domain/inbound';
 import { arr, compact, msOrNull, num, rec, safeEqual, str, text, trimBase, type JsonRecord } from './fields';
 import type { OutboundRequest, SendResult } from './fields';
 

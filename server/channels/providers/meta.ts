@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
-import type { ParsedWebhook } from '../../domain/inbound';
+import type { ParsedWebhook } from '#server/domain/inbound';
 import { arr, isRecord, num, rec, safeEqual, str, trimBase } from './fields';
 import type { OutboundRequest, SendResult } from './fields';
 import { parseMessagingEntry } from './metaMessaging';

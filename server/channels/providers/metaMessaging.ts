@@ -1,4 +1,4 @@
-import type { InboundAttachment, NormalizedStatus, ParsedWebhook } from '../../domain/inbound';
+import type { InboundAttachment, NormalizedStatus, ParsedWebhook } from '#server/domain/inbound';
 import { arr, compact, msOrNull, num, rec, str, text, type JsonRecord } from './fields';
 
 /**

@@ -1,4 +1,4 @@
-import type { InboundAttachment, NormalizedInbound, NormalizedStatus, ParsedWebhook } from '../../domain/inbound';
+import type { InboundAttachment, NormalizedInbound, NormalizedStatus, ParsedWebhook } from '#server/domain/inbound';
 import { arr, compact, num, rec, secondsToMs, str, text, type JsonRecord } from './fields';
 
 /**

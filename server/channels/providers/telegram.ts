@@ -1,4 +1,4 @@
-import type { InboundAttachment, NormalizedInbound, ParsedWebhook } from '../../domain/inbound';
+import type { InboundAttachment, NormalizedInbound, ParsedWebhook } from '#server/domain/inbound';
 import { arr, compact, num, rec, safeEqual, secondsToMs, str, text, trimBase, type JsonRecord } from './fields';
 import type { OutboundRequest, SendResult } from './fields';
 

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { InboundAttachment, NormalizedInbound, NormalizedStatus, ParsedWebhook } from '../../domain/inbound';
+import type { InboundAttachment, NormalizedInbound, NormalizedStatus, ParsedWebhook } from '#server/domain/inbound';
 import { compact, isRecord, kindFromMime, num, safeEqual, str, text, trimBase } from './fields';
 import type { OutboundRequest, SendResult } from './fields';
 import { describeTwilioError, param, type TwilioParams } from './twilioParams';

@@ -1,4 +1,4 @@
-import type { NormalizedInbound, ParsedWebhook } from '../../domain/inbound';
+import type { NormalizedInbound, ParsedWebhook } from '#server/domain/inbound';
 import { compact, isRecord, num } from './fields';
 import { param, type TwilioParams } from './twilioParams';
 

@@ -1,10 +1,10 @@
 import { Router } from 'express';
-import { CreateAgentRequestSchema, CreateApiKeyRequestSchema, TeamPatchRequestSchema, TeamRequestSchema, UpdateAgentRequestSchema } from '../../../shared/schemas/agent';
-import { IdParamSchema } from '../../../shared/schemas/common';
-import { createAgent, createTeam, getAgent, listAgents, listTeams, updateAgent, updateTeam } from '../../services/agents';
-import { createApiKey, listApiKeys, revokeApiKey } from '../../services/apiKeys';
-import { authOf, requireRole } from '../authMiddleware';
-import type { AppContext } from '../context';
+import { CreateAgentRequestSchema, CreateApiKeyRequestSchema, TeamPatchRequestSchema, TeamRequestSchema, UpdateAgentRequestSchema } from '#shared/schemas/agent';
+import { IdParamSchema } from '#shared/schemas/common';
+import { createAgent, createTeam, getAgent, listAgents, listTeams, updateAgent, updateTeam } from '#server/services/agents';
+import { createApiKey, listApiKeys, revokeApiKey } from '#server/services/apiKeys';
+import { authOf, requireRole } from '#server/http/authMiddleware';
+import type { AppContext } from '#server/http/context';
 
 /** Agents, teams and API keys: everyone may list agents and teams; admins change them. */
 export function adminRoutes(ctx: AppContext): Router {

@@ -1,10 +1,10 @@
 import { Router } from 'express';
-import { ApiChannelMessageSchema } from '../../../shared/schemas/apiChannel';
-import { findApiKey } from '../../services/apiKeys';
-import { ingestInbound } from '../../services/ingest';
-import type { NormalizedInbound } from '../../domain/inbound';
-import { HttpError } from '../errors';
-import type { AppContext } from '../context';
+import { ApiChannelMessageSchema } from '#shared/schemas/apiChannel';
+import { findApiKey } from '#server/services/apiKeys';
+import { ingestInbound } from '#server/services/ingest';
+import type { NormalizedInbound } from '#server/domain/inbound';
+import { HttpError } from '#server/http/errors';
+import type { AppContext } from '#server/http/context';
 
 /** POST /api/channels/api/messages — custom integrations feed the same ingest with an API key. */
 export function apiChannelRoutes(ctx: AppContext): Router {

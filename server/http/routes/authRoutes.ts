@@ -1,14 +1,14 @@
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { eq } from 'drizzle-orm';
-import { ChangePasswordRequestSchema, LoginRequestSchema, UpdateMeRequestSchema, type MeResponse } from '../../../shared/schemas/agent';
-import { agents } from '../../db/schema';
-import { getAgent } from '../../services/agents';
-import { changePassword, checkCredentials, createSession, deleteSession, readSession } from '../../services/auth';
-import { authOf, requireAuth, sessionToken } from '../authMiddleware';
-import { SESSION_COOKIE, sessionCookieOptions } from '../cookies';
-import { HttpError } from '../errors';
-import type { AppContext } from '../context';
+import { ChangePasswordRequestSchema, LoginRequestSchema, UpdateMeRequestSchema, type MeResponse } from '#shared/schemas/agent';
+import { agents } from '#server/db/schema';
+import { getAgent } from '#server/services/agents';
+import { changePassword, checkCredentials, createSession, deleteSession, readSession } from '#server/services/auth';
+import { authOf, requireAuth, sessionToken } from '#server/http/authMiddleware';
+import { SESSION_COOKIE, sessionCookieOptions } from '#server/http/cookies';
+import { HttpError } from '#server/http/errors';
+import type { AppContext } from '#server/http/context';
 
 /** Login, logout, who-am-I and password change. */
 export function authRoutes(ctx: AppContext): Router {

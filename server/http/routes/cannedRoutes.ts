@@ -1,9 +1,9 @@
 import { Router } from 'express';
-import { CreateCannedRequestSchema, UpdateCannedRequestSchema } from '../../../shared/schemas/canned';
-import { IdParamSchema } from '../../../shared/schemas/common';
-import { createCanned, deleteCanned, listCanned, updateCanned } from '../../services/cannedResponses';
-import { authOf, requireRole } from '../authMiddleware';
-import type { AppContext } from '../context';
+import { CreateCannedRequestSchema, UpdateCannedRequestSchema } from '#shared/schemas/canned';
+import { IdParamSchema } from '#shared/schemas/common';
+import { createCanned, deleteCanned, listCanned, updateCanned } from '#server/services/cannedResponses';
+import { authOf, requireRole } from '#server/http/authMiddleware';
+import type { AppContext } from '#server/http/context';
 
 /** Canned responses: every agent reads them; leads and admins manage them. */
 export function cannedRoutes(ctx: AppContext): Router {

@@ -1,11 +1,11 @@
 import { Router } from 'express';
-import { IdParamSchema } from '../../../shared/schemas/common';
-import { CustomerSearchQuerySchema, MergeRequestSchema, UpdateCustomerRequestSchema } from '../../../shared/schemas/customer';
-import { searchCustomers, updateCustomer } from '../../services/customers';
-import { listMerges, mergeCustomers, unmergeCustomers } from '../../services/merge';
-import { getCustomer, requireAccess, threadOfCustomer } from '../../services/threadQueries';
-import { authOf } from '../authMiddleware';
-import type { AppContext } from '../context';
+import { IdParamSchema } from '#shared/schemas/common';
+import { CustomerSearchQuerySchema, MergeRequestSchema, UpdateCustomerRequestSchema } from '#shared/schemas/customer';
+import { searchCustomers, updateCustomer } from '#server/services/customers';
+import { listMerges, mergeCustomers, unmergeCustomers } from '#server/services/merge';
+import { getCustomer, requireAccess, threadOfCustomer } from '#server/services/threadQueries';
+import { authOf } from '#server/http/authMiddleware';
+import type { AppContext } from '#server/http/context';
 
 /** Customer profile, search, merge and unmerge. */
 export function customerRoutes(ctx: AppContext): Router {

@@ -1,8 +1,8 @@
 import { Router } from 'express';
-import { EventsQuerySchema } from '../../../shared/schemas/events';
-import { eventsAfter, lastEventSeq } from '../../services/events';
-import { authOf } from '../authMiddleware';
-import type { AppContext } from '../context';
+import { EventsQuerySchema } from '#shared/schemas/events';
+import { eventsAfter, lastEventSeq } from '#server/services/events';
+import { authOf } from '#server/http/authMiddleware';
+import type { AppContext } from '#server/http/context';
 
 /** Catch-up for reconnecting clients: everything after a sequence the agent may see. */
 export function eventRoutes(ctx: AppContext): Router {

@@ -1,16 +1,16 @@
 import { Router } from 'express';
-import { hasRole, IdParamSchema } from '../../../shared/schemas/common';
-import { MetricsRangeQuerySchema, SlaPolicyRequestSchema } from '../../../shared/schemas/metrics';
-import { TeamConfigRequestSchema } from '../../../shared/schemas/teamSettings';
-import type { BusinessSchedule } from '../../../shared/metrics/businessHours';
-import { listAgents, listTeams } from '../../services/agents';
-import { aggregateMetrics, computeThreadMetrics, predictionAccuracy } from '../../services/metrics';
-import { ForbiddenError, requireAccess } from '../../services/threadQueries';
-import { createSlaPolicy, deleteSlaPolicy, listSlaPolicies, updateSlaPolicy } from '../../services/sla';
-import { teamConfig, updateTeamConfig } from '../../services/teamConfig';
-import { getThreadRow } from '../../services/threadQueries';
-import { authOf, requireRole } from '../authMiddleware';
-import type { AppContext } from '../context';
+import { hasRole, IdParamSchema } from '#shared/schemas/common';
+import { MetricsRangeQuerySchema, SlaPolicyRequestSchema } from '#shared/schemas/metrics';
+import { TeamConfigRequestSchema } from '#shared/schemas/teamSettings';
+import type { BusinessSchedule } from '#shared/metrics/businessHours';
+import { listAgents, listTeams } from '#server/services/agents';
+import { aggregateMetrics, computeThreadMetrics, predictionAccuracy } from '#server/services/metrics';
+import { ForbiddenError, requireAccess } from '#server/services/threadQueries';
+import { createSlaPolicy, deleteSlaPolicy, listSlaPolicies, updateSlaPolicy } from '#server/services/sla';
+import { teamConfig, updateTeamConfig } from '#server/services/teamConfig';
+import { getThreadRow } from '#server/services/threadQueries';
+import { authOf, requireRole } from '#server/http/authMiddleware';
+import type { AppContext } from '#server/http/context';
 
 const DAY = 86_400_000;
 

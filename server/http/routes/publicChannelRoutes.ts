@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AppContext } from '../context';
+import type { AppContext } from '#server/http/context';
 import { widgetDemoPage } from './widgetDemoPage';
 
 /** Where `vite build --config vite.widget.config.ts` puts the embeddable script. */

@@ -1,7 +1,7 @@
 import { Router } from 'express';
-import { countThreads } from '../../services/threadCounts';
-import { authOf } from '../authMiddleware';
-import type { AppContext } from '../context';
+import { countThreads } from '#server/services/threadCounts';
+import { authOf } from '#server/http/authMiddleware';
+import type { AppContext } from '#server/http/context';
 
 /** Live counts for the inbox views (mounted before /threads/:id so "counts" is not read as an id). */
 export function threadCountRoutes(ctx: AppContext): Router {

@@ -1,6 +1,6 @@
 import { Router } from 'express';
-import { IdParamSchema } from '../../../shared/schemas/common';
-import { MessagePageQuerySchema, NoteRequestSchema, ReplyRequestSchema } from '../../../shared/schemas/message';
+import { IdParamSchema } from '#shared/schemas/common';
+import { MessagePageQuerySchema, NoteRequestSchema, ReplyRequestSchema } from '#shared/schemas/message';
 import {
   AssignRequestSchema,
   PriorityRequestSchema,
@@ -8,16 +8,16 @@ import {
   StatusRequestSchema,
   TeamAssignRequestSchema,
   ThreadListQuerySchema,
-} from '../../../shared/schemas/thread';
-import { canSeeThread } from '../../domain/access';
-import { retryDelivery } from '../../services/outbox';
-import { addNote, replyToThread } from '../../services/replies';
-import { assignThread, markRead, setThreadPriority, setThreadTeam } from '../../services/threadOps';
-import { changeThreadStatus } from '../../services/lifecycle';
-import { getThreadDetail, listMessages, listThreads } from '../../services/threadReads';
-import { getThreadRow } from '../../services/threadQueries';
-import { authOf } from '../authMiddleware';
-import type { AppContext } from '../context';
+} from '#shared/schemas/thread';
+import { canSeeThread } from '#server/domain/access';
+import { retryDelivery } from '#server/services/outbox';
+import { addNote, replyToThread } from '#server/services/replies';
+import { assignThread, markRead, setThreadPriority, setThreadTeam } from '#server/services/threadOps';
+import { changeThreadStatus } from '#server/services/lifecycle';
+import { getThreadDetail, listMessages, listThreads } from '#server/services/threadReads';
+import { getThreadRow } from '#server/services/threadQueries';
+import { authOf } from '#server/http/authMiddleware';
+import type { AppContext } from '#server/http/context';
 
 /** The inbox: list, open, reply, note, assign, status, priority, read marks, delivery retry. */
 export function threadRoutes(ctx: AppContext): Router {

@@ -1,4 +1,4 @@
-import type { ChannelKind } from '../../../shared/channels';
+import type { ChannelKind } from '#shared/channels';
 
 /** One step of a scripted demo conversation. */
 export type Step =

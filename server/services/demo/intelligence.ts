@@ -1,7 +1,7 @@
-import type { BusinessSchedule } from '../../../shared/metrics/businessHours';
-import type { Db } from '../../db/connection';
-import { createSlaPolicy } from '../sla';
-import { updateTeamConfig } from '../teamConfig';
+import type { BusinessSchedule } from '#shared/metrics/businessHours';
+import type { Db } from '#server/db/connection';
+import { createSlaPolicy } from '#server/services/sla';
+import { updateTeamConfig } from '#server/services/teamConfig';
 
 const weekdays = (from: string, to: string, days: number[]): BusinessSchedule['weekly'] =>
   Object.fromEntries(days.map((d) => [d, [[from, to]]])) as BusinessSchedule['weekly'];

@@ -1,4 +1,4 @@
-import type { ChannelKind } from '../../../shared/channels';
+import type { ChannelKind } from '#shared/channels';
 import type { DemoLang } from './conversations';
 
 /** A fictional demo customer. */

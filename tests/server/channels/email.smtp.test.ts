@@ -4,9 +4,9 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messages } from '../../../server/db/schema';
-import { freePort, startApp, type TestApp } from '../../helpers/app';
-import type { AgentClient } from '../../helpers/client';
+import { messages } from '#server/db/schema';
+import { freePort, startApp, type TestApp } from '#tests/helpers/app';
+import type { AgentClient } from '#tests/helpers/client';
 import { adminOf, eventually, listAllThreads, messageCount, threadMessages } from './webhookHelpers';
 
 /** A real SMTP server standing in for the outbound mail relay; it records every message. */

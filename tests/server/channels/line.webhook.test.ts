@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type TestApp } from '../../helpers/app';
-import type { AgentClient } from '../../helpers/client';
+import { startApp, type TestApp } from '#tests/helpers/app';
+import type { AgentClient } from '#tests/helpers/client';
 import { fixtureBytes, fixtureJson, fuzzInputs } from './providers/helpers';
 import { adminOf, channelEnv, lineSignature, listAllThreads, messageCount, postLine, threadMessages } from './webhookHelpers';
 import { fuzzEndpoint, prng, randomBytes, type FuzzRequest } from './webhookFuzz';

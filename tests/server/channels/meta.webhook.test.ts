@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type TestApp } from '../../helpers/app';
-import type { AgentClient } from '../../helpers/client';
+import { startApp, type TestApp } from '#tests/helpers/app';
+import type { AgentClient } from '#tests/helpers/client';
 import { fixtureBytes, fixtureJson, fuzzInputs, MIXED } from './providers/helpers';
 import { messagingText, metaJson, waText } from './metaPayloads';
 import { adminOf, channelEnv, listAllThreads, messageCount, metaSignature, postMeta, threadMessages, SECRETS } from './webhookHelpers';

@@ -1,11 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type TestApp } from '../../helpers/app';
-import type { AgentClient } from '../../helpers/client';
-import { startRecorder, type Recorder } from '../../helpers/recorder';
+import { startApp, type TestApp } from '#tests/helpers/app';
+import type { AgentClient } from '#tests/helpers/client';
+import { startRecorder, type Recorder } from '#tests/helpers/recorder';
 import { fixtureBytes, formParams } from './providers/helpers';
 import { metaJson, messagingText, waStatus, waText } from './metaPayloads';
 import { adminOf, channelEnv, eventually, listAllThreads, postLine, postMeta, postTelegram, postTwilio, threadMessages } from './webhookHelpers';
-import type { Message } from '../../../shared/schemas/message';
+import type { Message } from '#shared/schemas/message';
 
 const smsForm = () => formParams(fixtureBytes('twilio-sms-inbound.form').toString('utf8')) as Record<string, string>;
 

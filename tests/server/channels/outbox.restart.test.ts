@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type BraidApp } from '../../../server/app';
-import { loadConfig } from '../../../server/config';
-import { openDatabase, type Db } from '../../../server/db/connection';
-import { ensureAdmin } from '../../../server/services/bootstrap';
-import { TEST_PASSWORD, type TestApp } from '../../helpers/app';
-import { startRecorder, type Recorder } from '../../helpers/recorder';
+import { createApp, type BraidApp } from '#server/app';
+import { loadConfig } from '#server/config';
+import { openDatabase, type Db } from '#server/db/connection';
+import { ensureAdmin } from '#server/services/bootstrap';
+import { TEST_PASSWORD, type TestApp } from '#tests/helpers/app';
+import { startRecorder, type Recorder } from '#tests/helpers/recorder';
 import { fixtureBytes, formParams } from './providers/helpers';
 import { adminOf, channelEnv, eventually, listAllThreads, postTwilio, threadMessages } from './webhookHelpers';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type TestApp } from '../../helpers/app';
-import type { AgentClient } from '../../helpers/client';
+import { startApp, type TestApp } from '#tests/helpers/app';
+import type { AgentClient } from '#tests/helpers/client';
 import { fixtureBytes, fixtureJson, fuzzInputs, formParams } from './providers/helpers';
 import { adminOf, channelEnv, listAllThreads, messageCount, postTelegram, postTwilio, threadMessages } from './webhookHelpers';
 import { fuzzEndpoint, prng, randomBytes, type FuzzRequest } from './webhookFuzz';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeTwilioSignature } from '../../../server/channels/providers/twilio';
-import { startApp, type TestApp } from '../../helpers/app';
-import type { AgentClient } from '../../helpers/client';
+import { computeTwilioSignature } from '#server/channels/providers/twilio';
+import { startApp, type TestApp } from '#tests/helpers/app';
+import type { AgentClient } from '#tests/helpers/client';
 import { MIXED, fixtureBytes, formParams, mutate } from './providers/helpers';
 import { adminOf, channelEnv, listAllThreads, messageCount, postTwilio, threadMessages, SECRETS } from './webhookHelpers';
 import { fuzzEndpoint, prng, randomBytes, randomTwilioForm, type FuzzRequest } from './webhookFuzz';

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { prng, randomString } from './providers/helpers';
-import type { TestApp } from '../../helpers/app';
+import type { TestApp } from '#tests/helpers/app';
 import { bodyOf } from './webhookHelpers';
 
 /** One fuzz request: raw body bytes and headers (signatures computed by the caller). */

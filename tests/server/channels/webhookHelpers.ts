@@ -1,11 +1,11 @@
 import { createHmac } from 'node:crypto';
-import { computeTwilioSignature } from '../../../server/channels/providers/twilio';
-import { messages } from '../../../server/db/schema';
-import type { Db } from '../../../server/db/connection';
-import { login, type AgentClient } from '../../helpers/client';
-import type { TestApp } from '../../helpers/app';
-import type { Message } from '../../../shared/schemas/message';
-import type { ThreadSummary } from '../../../shared/schemas/thread';
+import { computeTwilioSignature } from '#server/channels/providers/twilio';
+import { messages } from '#server/db/schema';
+import type { Db } from '#server/db/connection';
+import { login, type AgentClient } from '#tests/helpers/client';
+import type { TestApp } from '#tests/helpers/app';
+import type { Message } from '#shared/schemas/message';
+import type { ThreadSummary } from '#shared/schemas/thread';
 
 /** A body fetch accepts, from bytes or text. */
 export function bodyOf(raw: Buffer | string): string | Uint8Array<ArrayBuffer> {

@@ -1,8 +1,8 @@
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WidgetClientEvents, WidgetMessage, WidgetServerEvents, WidgetSession } from '../../../shared/widget';
-import { startApp, type TestApp } from '../../helpers/app';
-import type { AgentClient } from '../../helpers/client';
+import type { WidgetClientEvents, WidgetMessage, WidgetServerEvents, WidgetSession } from '#shared/widget';
+import { startApp, type TestApp } from '#tests/helpers/app';
+import type { AgentClient } from '#tests/helpers/client';
 import { adminOf, eventually, listAllThreads, messageCount, threadMessages } from './webhookHelpers';
 import { prng, randomJson } from './providers/helpers';
 

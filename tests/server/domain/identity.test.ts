@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeAddress, normalizeEmail, normalizePhone, InvalidAddressError } from '../../../server/domain/address';
-import { resolveCustomer } from '../../../server/domain/identity';
+import { normalizeAddress, normalizeEmail, normalizePhone, InvalidAddressError } from '#server/domain/address';
+import { resolveCustomer } from '#server/domain/identity';
 
 describe('normalizeAddress', () => {
   it('turns every phone spelling into E.164', () => {
@@ -59,7 +59,7 @@ describe('WhatsApp business-scoped user ids', () => {
 
 describe('placeholder names', () => {
   it('uses the number or address for phone and email, and a readable label for opaque ids', async () => {
-    const { placeholderName } = await import('../../../server/domain/identity');
+    const { placeholderName } = await import('#server/domain/identity');
     expect(placeholderName('sms', '+48512345678')).toBe('+48512345678');
     expect(placeholderName('email', 'a@b.co')).toBe('a@b.co');
     expect(placeholderName('line', 'Uabc0060000000000000000000007')).toBe('LINE user …000007');

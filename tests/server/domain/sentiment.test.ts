@@ -6,7 +6,7 @@ import {
   detectLanguage,
   evaluateSentiment,
   type SentimentLabel,
-} from '../../../server/domain/sentiment/index';
+} from '#server/domain/sentiment/index';
 
 const score = (text: string) => analyzeSentiment(text).score;
 const label = (text: string) => analyzeSentiment(text).label;

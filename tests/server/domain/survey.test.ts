@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSurveyAnswer } from '../../../server/domain/survey';
+import { parseSurveyAnswer } from '#server/domain/survey';
 
 describe('parseSurveyAnswer: digits and fractions', () => {
   it.each([

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { onInbound, onStatusChange, waitingAfterInbound } from '../../../server/domain/threadState';
-import { nextDeliveryStatus } from '../../../server/domain/delivery';
-import { pickRoundRobin } from '../../../server/domain/assignment';
-import { canSeeThread, roomsForThread, roomsForViewer } from '../../../server/domain/access';
+import { onInbound, onStatusChange, waitingAfterInbound } from '#server/domain/threadState';
+import { nextDeliveryStatus } from '#server/domain/delivery';
+import { pickRoundRobin } from '#server/domain/assignment';
+import { canSeeThread, roomsForThread, roomsForViewer } from '#server/domain/access';
 
 describe('thread lifecycle', () => {
   it('opens a new thread as the first episode and re-opens a resolved one as a new episode', () => {

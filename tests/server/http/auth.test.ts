@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedPeople, startApp, TEST_PASSWORD, type TestApp } from '../../helpers/app';
-import { connectSocket, login } from '../../helpers/client';
+import { seedPeople, startApp, TEST_PASSWORD, type TestApp } from '#tests/helpers/app';
+import { connectSocket, login } from '#tests/helpers/client';
 
 let app: TestApp;
 let people: Awaited<ReturnType<typeof seedPeople>>;

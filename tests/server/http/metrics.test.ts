@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedPeople, startApp, type TestApp } from '../../helpers/app';
-import { createApiKey, login, postApiMessage, type AgentClient } from '../../helpers/client';
+import { seedPeople, startApp, type TestApp } from '#tests/helpers/app';
+import { createApiKey, login, postApiMessage, type AgentClient } from '#tests/helpers/client';
 
 let app: TestApp;
 let people: Awaited<ReturnType<typeof seedPeople>>;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { threads } from '../../../server/db/schema';
-import { seedPeople, startApp, type TestApp } from '../../helpers/app';
-import { createApiKey, login, postApiMessage, type AgentClient } from '../../helpers/client';
+import { threads } from '#server/db/schema';
+import { seedPeople, startApp, type TestApp } from '#tests/helpers/app';
+import { createApiKey, login, postApiMessage, type AgentClient } from '#tests/helpers/client';
 
 let app: TestApp;
 let people: Awaited<ReturnType<typeof seedPeople>>;

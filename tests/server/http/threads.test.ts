@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedPeople, startApp, type TestApp } from '../../helpers/app';
-import { createApiKey, login, nextEvent, postApiMessage, type AgentClient } from '../../helpers/client';
-import { startRecorder, type Recorder } from '../../helpers/recorder';
+import { seedPeople, startApp, type TestApp } from '#tests/helpers/app';
+import { createApiKey, login, nextEvent, postApiMessage, type AgentClient } from '#tests/helpers/client';
+import { startRecorder, type Recorder } from '#tests/helpers/recorder';
 
 let app: TestApp;
 let people: Awaited<ReturnType<typeof seedPeople>>;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LoggedEvent } from '../../../shared/schemas/events';
-import { seedPeople, startApp, type TestApp } from '../../helpers/app';
-import { connectSocket, createApiKey, login, nextEvent, postApiMessage, type AgentClient } from '../../helpers/client';
+import type { LoggedEvent } from '#shared/schemas/events';
+import { seedPeople, startApp, type TestApp } from '#tests/helpers/app';
+import { connectSocket, createApiKey, login, nextEvent, postApiMessage, type AgentClient } from '#tests/helpers/client';
 
 let app: TestApp;
 let people: Awaited<ReturnType<typeof seedPeople>>;

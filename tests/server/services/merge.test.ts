@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { customers, identities, messages, threads } from '../../../server/db/schema';
-import { ingestInbound } from '../../../server/services/ingest';
-import { listMerges, mergeCustomers, unmergeCustomers } from '../../../server/services/merge';
-import { replyToThread } from '../../../server/services/replies';
-import { serviceDb } from '../../helpers/db';
-import { inbound } from '../../helpers/inbound';
-import { ConflictError } from '../../../server/services/threadQueries';
+import { customers, identities, messages, threads } from '#server/db/schema';
+import { ingestInbound } from '#server/services/ingest';
+import { listMerges, mergeCustomers, unmergeCustomers } from '#server/services/merge';
+import { replyToThread } from '#server/services/replies';
+import { serviceDb } from '#tests/helpers/db';
+import { inbound } from '#tests/helpers/inbound';
+import { ConflictError } from '#server/services/threadQueries';
 
 let t: ReturnType<typeof serviceDb>['t'];
 let env: ReturnType<typeof serviceDb>['env'];

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { messages, outbox } from '../../../server/db/schema';
-import { backoffMs } from '../../../server/services/outbox';
-import { startApp, type TestApp } from '../../helpers/app';
-import { createApiKey, login, postApiMessage } from '../../helpers/client';
-import { startRecorder, type Recorder } from '../../helpers/recorder';
+import { messages, outbox } from '#server/db/schema';
+import { backoffMs } from '#server/services/outbox';
+import { startApp, type TestApp } from '#tests/helpers/app';
+import { createApiKey, login, postApiMessage } from '#tests/helpers/client';
+import { startRecorder, type Recorder } from '#tests/helpers/recorder';
 
 let app: TestApp | null = null;
 let rec: Recorder | null = null;

@@ -6,7 +6,7 @@ import {
   nextBusinessOpen,
   scheduleProblems,
   type BusinessSchedule,
-} from '../../../shared/metrics/businessHours';
+} from '#shared/metrics/businessHours';
 
 const MIN = 60_000;
 const H = 3_600_000;

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { formatDuration, waitingMs } from '../../../shared/metrics/formatDuration';
+import { formatDuration, waitingMs } from '#shared/metrics/formatDuration';
 
 const S = 1000;
 const MIN = 60_000;

@@ -5,8 +5,8 @@ import {
   waitingSince,
   type EpisodeSpan,
   type TimelineMessage,
-} from '../../../shared/metrics/responseTimes';
-import type { BusinessSchedule } from '../../../shared/metrics/businessHours';
+} from '#shared/metrics/responseTimes';
+import type { BusinessSchedule } from '#shared/metrics/businessHours';
 
 const MIN = 60_000;
 const H = 3_600_000;

@@ -7,8 +7,8 @@ import {
   type SlaClock,
   type SlaPolicy,
   type ThreadSlaInput,
-} from '../../../shared/metrics/sla';
-import type { BusinessSchedule } from '../../../shared/metrics/businessHours';
+} from '#shared/metrics/sla';
+import type { BusinessSchedule } from '#shared/metrics/businessHours';
 
 const MIN = 60_000;
 const H = 3_600_000;

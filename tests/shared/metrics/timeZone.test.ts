@@ -6,7 +6,7 @@ import {
   wallToInstant,
   weekdayOfDay,
   zoneOffsetMs,
-} from '../../../shared/metrics/timeZone';
+} from '#shared/metrics/timeZone';
 
 const H = 3_600_000;
 /** Month is 1-based here, unlike Date.UTC. */

@@ -1,11 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Agent, Locale, Team } from '../../../../shared/schemas/agent';
-import { RoleSchema, type Role } from '../../../../shared/schemas/common';
-import { useAgentAdmin, type AgentPatch } from '../../../api/agentAdmin';
-import { LOCALE_NAMES, LOCALES } from '../../../i18n';
-import { useFormErrors } from '../formErrors';
-import { Check, CheckboxGroup, Field } from '../FormParts';
+import type { Agent, Locale, Team } from '#shared/schemas/agent';
+import { RoleSchema, type Role } from '#shared/schemas/common';
+import { useAgentAdmin, type AgentPatch } from '#client/api/agentAdmin';
+import { LOCALE_NAMES, LOCALES } from '#client/i18n';
+import { useFormErrors } from '#client/features/settings/formErrors';
+import { Check, CheckboxGroup, Field } from '#client/features/settings/FormParts';
 
 interface Draft {
   email: string;

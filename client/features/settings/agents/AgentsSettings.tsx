@@ -1,12 +1,12 @@
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Agent } from '../../../../shared/schemas/agent';
-import { hasRole, type Presence } from '../../../../shared/schemas/common';
-import { useAgents, useTeams } from '../../../api/directory';
-import { Avatar } from '../../../components/Avatar';
-import { usePresenceMap } from '../../../realtime/usePresence';
-import { focusLater } from '../focus';
-import { SettingsHead } from '../FormParts';
+import type { Agent } from '#shared/schemas/agent';
+import { hasRole, type Presence } from '#shared/schemas/common';
+import { useAgents, useTeams } from '#client/api/directory';
+import { Avatar } from '#client/components/Avatar';
+import { usePresenceMap } from '#client/realtime/usePresence';
+import { focusLater } from '#client/features/settings/focus';
+import { SettingsHead } from '#client/features/settings/FormParts';
 import { AgentForm } from './AgentForm';
 
 /** Live presence where the socket has told us, else what the list said when it loaded. */

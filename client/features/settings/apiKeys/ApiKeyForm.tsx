@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCreateApiKey } from '../../../api/apiKeys';
-import { useFormErrors } from '../formErrors';
-import { Field } from '../FormParts';
+import { useCreateApiKey } from '#client/api/apiKeys';
+import { useFormErrors } from '#client/features/settings/formErrors';
+import { Field } from '#client/features/settings/FormParts';
 
 /** Name a new key and, optionally, the URL Braid posts agents' replies to. */
 export function ApiKeyForm({ onCreated }: { onCreated(name: string, secret: string): void }) {

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Agent, ApiKey } from '../../../../shared/schemas/agent';
-import { hasRole } from '../../../../shared/schemas/common';
-import { useApiKeys } from '../../../api/apiKeys';
-import { useFormat } from '../../../i18n/format';
-import { SettingsHead } from '../FormParts';
+import type { Agent, ApiKey } from '#shared/schemas/agent';
+import { hasRole } from '#shared/schemas/common';
+import { useApiKeys } from '#client/api/apiKeys';
+import { useFormat } from '#client/i18n/format';
+import { SettingsHead } from '#client/features/settings/FormParts';
 import { ApiKeyForm } from './ApiKeyForm';
 import { NewKeySecret } from './NewKeySecret';
 import { RevokeDialog } from './RevokeDialog';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { ApiKey } from '../../../../shared/schemas/agent';
-import { useRevokeApiKey } from '../../../api/apiKeys';
-import { Dialog } from '../../../components/Dialog';
+import type { ApiKey } from '#shared/schemas/agent';
+import { useRevokeApiKey } from '#client/api/apiKeys';
+import { Dialog } from '#client/components/Dialog';
 
 /** Ask before revoking a key: whatever uses it stops working at once. */
 export function RevokeDialog({ apiKey, onClose }: { apiKey: ApiKey; onClose(): void }) {

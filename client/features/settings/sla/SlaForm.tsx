@@ -1,13 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CHANNEL_KINDS } from '../../../../shared/channels';
-import type { Team } from '../../../../shared/schemas/agent';
-import { PrioritySchema, type Priority } from '../../../../shared/schemas/common';
-import type { SlaPolicyDto } from '../../../../shared/schemas/metrics';
-import { useSlaPolicyAdmin } from '../../../api/slaPolicies';
-import { focusFirstInvalid } from '../focus';
-import { useFormErrors } from '../formErrors';
-import { Check, CheckboxGroup, Field } from '../FormParts';
+import { CHANNEL_KINDS } from '#shared/channels';
+import type { Team } from '#shared/schemas/agent';
+import { PrioritySchema, type Priority } from '#shared/schemas/common';
+import type { SlaPolicyDto } from '#shared/schemas/metrics';
+import { useSlaPolicyAdmin } from '#client/api/slaPolicies';
+import { focusFirstInvalid } from '#client/features/settings/focus';
+import { useFormErrors } from '#client/features/settings/formErrors';
+import { Check, CheckboxGroup, Field } from '#client/features/settings/FormParts';
 import { DurationField } from './DurationField';
 import { msOf, slaDraftOf, slaInputOf, TARGETS, type SlaDraft } from './slaDraft';
 

@@ -1,12 +1,12 @@
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Agent, Team } from '../../../../shared/schemas/agent';
-import { hasRole } from '../../../../shared/schemas/common';
-import type { SlaPolicyDto } from '../../../../shared/schemas/metrics';
-import { useSlaPolicies, useSlaPolicyAdmin } from '../../../api/slaPolicies';
-import { useFormat } from '../../../i18n/format';
-import { focusLater } from '../focus';
-import { SettingsHead } from '../FormParts';
+import type { Agent, Team } from '#shared/schemas/agent';
+import { hasRole } from '#shared/schemas/common';
+import type { SlaPolicyDto } from '#shared/schemas/metrics';
+import { useSlaPolicies, useSlaPolicyAdmin } from '#client/api/slaPolicies';
+import { useFormat } from '#client/i18n/format';
+import { focusLater } from '#client/features/settings/focus';
+import { SettingsHead } from '#client/features/settings/FormParts';
 import { SlaForm } from './SlaForm';
 
 function useScopeText(teams: Team[]): (p: SlaPolicyDto) => string {

@@ -1,6 +1,6 @@
-import type { Priority } from '../../../../shared/schemas/common';
-import type { SlaPolicyDto } from '../../../../shared/schemas/metrics';
-import type { SlaPolicyInput } from '../../../api/slaPolicies';
+import type { Priority } from '#shared/schemas/common';
+import type { SlaPolicyDto } from '#shared/schemas/metrics';
+import type { SlaPolicyInput } from '#client/api/slaPolicies';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

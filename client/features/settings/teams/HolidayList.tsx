@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Icon } from '../../../components/Icon';
+import { Icon } from '#client/components/Icon';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field } from '../FormParts';
+import { Field } from '#client/features/settings/FormParts';
 import { HolidayList } from './HolidayList';
 import { timeZones, WEEK, weekdayNames, type ScheduleDraft } from './scheduleDraft';
 import { WeekdayHours } from './WeekdayHours';

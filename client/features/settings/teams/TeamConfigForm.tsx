@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Team } from '../../../../shared/schemas/agent';
-import { useSaveTeamConfig, useTeamConfig, type TeamConfig } from '../../../api/teamAdmin';
-import { focusFirstInvalid } from '../focus';
-import { useFormErrors } from '../formErrors';
+import type { Team } from '#shared/schemas/agent';
+import { useSaveTeamConfig, useTeamConfig, type TeamConfig } from '#client/api/teamAdmin';
+import { focusFirstInvalid } from '#client/features/settings/focus';
+import { useFormErrors } from '#client/features/settings/formErrors';
 import { ScheduleEditor } from './ScheduleEditor';
 import { hasScheduleProblems, scheduleDraftOf, scheduleOf } from './scheduleDraft';
 import { TeamSettingsFields, thresholdOf, type SettingsDraft } from './TeamSettingsFields';

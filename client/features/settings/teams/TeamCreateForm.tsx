@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Team } from '../../../../shared/schemas/agent';
-import { useTeamAdmin } from '../../../api/teamAdmin';
-import { useFormErrors } from '../formErrors';
-import { Check, Field } from '../FormParts';
+import type { Team } from '#shared/schemas/agent';
+import { useTeamAdmin } from '#client/api/teamAdmin';
+import { useFormErrors } from '#client/features/settings/formErrors';
+import { Check, Field } from '#client/features/settings/FormParts';
 
 /** Create a team by name, optionally auto-assigning its conversations. */
 export function TeamCreateForm({ onDone }: { onDone(created: Team | null): void }) {

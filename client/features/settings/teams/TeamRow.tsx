@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Team } from '../../../../shared/schemas/agent';
-import { useTeamAdmin } from '../../../api/teamAdmin';
-import { focusLater } from '../focus';
-import { useFormErrors } from '../formErrors';
+import type { Team } from '#shared/schemas/agent';
+import { useTeamAdmin } from '#client/api/teamAdmin';
+import { focusLater } from '#client/features/settings/focus';
+import { useFormErrors } from '#client/features/settings/formErrors';
 
 /** One team: rename in place, switch auto-assignment, open its hours and settings. */
 export function TeamRow({ team, members, canEdit, configOpen, onToggleConfig }: { team: Team; members: string[]; canEdit: boolean; configOpen: boolean; onToggleConfig(): void }) {

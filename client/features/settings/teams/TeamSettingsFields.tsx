@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { CHANNEL_KINDS, type ChannelKind } from '../../../../shared/channels';
-import type { TeamSettings } from '../../../../shared/schemas/teamSettings';
-import { Check, CheckboxGroup, Field } from '../FormParts';
+import { CHANNEL_KINDS, type ChannelKind } from '#shared/channels';
+import type { TeamSettings } from '#shared/schemas/teamSettings';
+import { Check, CheckboxGroup, Field } from '#client/features/settings/FormParts';
 
 /** Team settings as edited: the threshold stays text while typed. */
 export type SettingsDraft = Omit<TeamSettings, 'sentimentThreshold'> & { sentimentThreshold: string };

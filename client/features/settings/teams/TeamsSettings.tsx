@@ -1,10 +1,10 @@
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Agent } from '../../../../shared/schemas/agent';
-import { hasRole } from '../../../../shared/schemas/common';
-import { useAgents, useTeams } from '../../../api/directory';
-import { focusLater } from '../focus';
-import { SettingsHead } from '../FormParts';
+import type { Agent } from '#shared/schemas/agent';
+import { hasRole } from '#shared/schemas/common';
+import { useAgents, useTeams } from '#client/api/directory';
+import { focusLater } from '#client/features/settings/focus';
+import { SettingsHead } from '#client/features/settings/FormParts';
 import { TeamConfigForm } from './TeamConfigForm';
 import { TeamCreateForm } from './TeamCreateForm';
 import { TeamRow } from './TeamRow';

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Icon } from '../../../components/Icon';
+import { Icon } from '#client/components/Icon';
 import { rangeProblem, type TimeRange } from './scheduleDraft';
 
 const MAX_RANGES = 6;

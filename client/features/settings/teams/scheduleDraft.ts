@@ -1,5 +1,5 @@
-import type { BusinessSchedule } from '../../../../shared/metrics/businessHours';
-import type { TeamConfig } from '../../../api/teamAdmin';
+import type { BusinessSchedule } from '#shared/metrics/businessHours';
+import type { TeamConfig } from '#client/api/teamAdmin';
 
 /** A weekday as the schedule stores it: '0' = Sunday … '6' = Saturday. */
 export type DayKey = '0' | '1' | '2' | '3' | '4' | '5' | '6';

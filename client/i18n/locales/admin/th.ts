@@ -1,4 +1,4 @@
-import type { Translation } from '../en';
+import type { Translation } from '#client/i18n/locales/en';
 
 /** Thai strings of the settings screens (agents, teams, SLA policies, API keys). */
 const admin: Translation['admin'] = {

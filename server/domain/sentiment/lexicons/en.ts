@@ -1,4 +1,4 @@
-import type { LexiconSource } from '../lexicon';
+import type { LexiconSource } from '#server/domain/sentiment/lexicon';
 
 /**
  * English support-domain lexicon. Valences run roughly −4…+4; `/n` is the value when negated

@@ -1,5 +1,5 @@
-import { buildLexicon, type Lexicon } from '../lexicon';
-import { foldLatin, foldNone } from '../text';
+import { buildLexicon, type Lexicon } from '#server/domain/sentiment/lexicon';
+import { foldLatin, foldNone } from '#server/domain/sentiment/text';
 import { EMOJI_SOURCE } from './emoji';
 import { EN } from './en';
 import { PL } from './pl';

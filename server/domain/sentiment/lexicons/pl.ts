@@ -1,4 +1,4 @@
-import type { LexiconSource } from '../lexicon';
+import type { LexiconSource } from '#server/domain/sentiment/lexicon';
 
 /**
  * Polish support-domain lexicon. Keys are folded to ASCII at load, so "działa" and "dziala" are one

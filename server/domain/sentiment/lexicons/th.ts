@@ -1,4 +1,4 @@
-import type { LexiconSource } from '../lexicon';
+import type { LexiconSource } from '#server/domain/sentiment/lexicon';
 
 /**
  * Thai support-domain lexicon. Keys are matched against concatenations of ICU word segments, so

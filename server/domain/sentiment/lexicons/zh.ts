@@ -1,4 +1,4 @@
-import type { LexiconSource } from '../lexicon';
+import type { LexiconSource } from '#server/domain/sentiment/lexicon';
 
 /**
  * Simplified-Chinese support-domain lexicon. ICU may return "不满意" as 不|满意 and "不好" whole, so

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { AppContext } from '../../context';
+import type { AppContext } from '#server/http/context';
 import { lineRoutes } from './lineRoutes';
 import { metaRoutes } from './metaRoutes';
 import { telegramRoutes } from './telegramRoutes';

@@ -1,7 +1,7 @@
 import { Router } from 'express';
-import { parseLineWebhook, verifyLineSignature } from '../../../channels/providers/line';
-import type { AppContext } from '../../context';
-import { HttpError } from '../../errors';
+import { parseLineWebhook, verifyLineSignature } from '#server/channels/providers/line';
+import type { AppContext } from '#server/http/context';
+import { HttpError } from '#server/http/errors';
 import { bodyBytes, channelGate, jsonOf, rawBody, refuse, storeParsed } from './webhookKit';
 
 /** True when LINE webhooks can be verified (the channel secret signs every POST). */

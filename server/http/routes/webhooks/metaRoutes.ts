@@ -1,7 +1,7 @@
 import { Router } from 'express';
-import { isMetaWebhookShape, parseMetaWebhook, verifyMetaChallenge, verifyMetaSignature } from '../../../channels/providers/meta';
-import type { AppContext } from '../../context';
-import { HttpError } from '../../errors';
+import { isMetaWebhookShape, parseMetaWebhook, verifyMetaChallenge, verifyMetaSignature } from '#server/channels/providers/meta';
+import type { AppContext } from '#server/http/context';
+import { HttpError } from '#server/http/errors';
 import { bodyBytes, channelGate, jsonOf, rawBody, refuse, storeParsed } from './webhookKit';
 
 /** True when Meta webhooks can be verified (the app secret signs every POST). */

@@ -1,7 +1,7 @@
 import { Router } from 'express';
-import { parseTelegramUpdate, verifyTelegramSecret } from '../../../channels/providers/telegram';
-import type { AppContext } from '../../context';
-import { HttpError } from '../../errors';
+import { parseTelegramUpdate, verifyTelegramSecret } from '#server/channels/providers/telegram';
+import type { AppContext } from '#server/http/context';
+import { HttpError } from '#server/http/errors';
 import { bodyBytes, channelGate, jsonOf, rawBody, refuse, storeParsed } from './webhookKit';
 
 /** True when Telegram updates can be verified (the bot's webhook secret token is configured). */

@@ -1,9 +1,9 @@
 import { Router, type Request, type Response } from 'express';
-import { parseTwilioMessaging, parseTwilioStatus, parseTwilioVoice, verifyTwilioSignature } from '../../../channels/providers/twilio';
-import type { TwilioParams } from '../../../channels/providers/twilio';
-import { isCallStart, voicemailGreeting, EMPTY_TWIML, HANGUP_TWIML } from '../../../channels/twiml';
-import type { ParsedWebhook } from '../../../domain/inbound';
-import type { AppContext } from '../../context';
+import { parseTwilioMessaging, parseTwilioStatus, parseTwilioVoice, verifyTwilioSignature } from '#server/channels/providers/twilio';
+import type { TwilioParams } from '#server/channels/providers/twilio';
+import { isCallStart, voicemailGreeting, EMPTY_TWIML, HANGUP_TWIML } from '#server/channels/twiml';
+import type { ParsedWebhook } from '#server/domain/inbound';
+import type { AppContext } from '#server/http/context';
 import { bodyBytes, channelGate, formOf, rawBody, refuse, storeParsed } from './webhookKit';
 
 /** True when Twilio webhooks can be verified: auth token, account and the public URL Twilio calls. */

@@ -1,9 +1,9 @@
 import express, { type Request, type RequestHandler, type Response } from 'express';
-import type { ParsedWebhook } from '../../../domain/inbound';
-import type { TwilioParams } from '../../../channels/providers/twilio';
-import { ingestWebhook, type WebhookOutcome } from '../../../services/webhookIngest';
-import type { AppContext } from '../../context';
-import { HttpError } from '../../errors';
+import type { ParsedWebhook } from '#server/domain/inbound';
+import type { TwilioParams } from '#server/channels/providers/twilio';
+import { ingestWebhook, type WebhookOutcome } from '#server/services/webhookIngest';
+import type { AppContext } from '#server/http/context';
+import { HttpError } from '#server/http/errors';
 
 /**
  * Small pieces every provider webhook router shares: raw-body capture with a size limit, the

@@ -26,7 +26,7 @@ export function formParams(body: string): Record<string, string | string[]> {
 }
 
 /** mulberry32 (shared with the simulator) so fuzz failures reproduce. */
-import { prng } from '../../../../scripts/simulate/prng';
+import { prng } from '#scripts/simulate/prng';
 
 export { prng };
 

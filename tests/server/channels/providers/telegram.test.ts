@@ -4,7 +4,7 @@ import {
   parseTelegramSendResponse,
   parseTelegramUpdate,
   verifyTelegramSecret,
-} from '../../../../server/channels/providers/telegram';
+} from '#server/channels/providers/telegram';
 import { fixtureBytes, fixtureJson, fuzzInputs, isParsedWebhook } from './helpers';
 
 describe('verifyTelegramSecret', () => {
