@@ -20,7 +20,11 @@ export function navigate(path: string, replace = false): void {
 
 /** The current path, re-rendering on navigation. */
 export function usePath(): string {
-  return useSyncExternalStore(subscribe, () => window.location.pathname, () => '/');
+  return useSyncExternalStore(
+    subscribe,
+    () => window.location.pathname,
+    () => '/',
+  );
 }
 
 /** The thread id in /t/:id, or null. */

@@ -14,9 +14,15 @@ if (hasAptGet && (isRoot || hasSudo)) {
   const sudo = isRoot ? [] : ['sudo'];
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const run = (args) => spawnSync(sudo[0] ?? args[0], sudo.length ? args : args.slice(1), { stdio: 'inherit', env });
-  if (run(['apt-get', 'update', '-qq']).status === 0 && run(['apt-get', 'install', '-y', '-qq', 'chromium', 'fonts-noto-cjk', 'fonts-thai-tlwg']).status === 0 && existsSync(path)) {
+  if (
+    run(['apt-get', 'update', '-qq']).status === 0 &&
+    run(['apt-get', 'install', '-y', '-qq', 'chromium', 'fonts-noto-cjk', 'fonts-thai-tlwg']).status === 0 &&
+    existsSync(path)
+  ) {
     process.exit(0);
   }
 }
-console.error(`[test] Browser tests need Chromium at ${path}. Install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM_PATH.`);
+console.error(
+  `[test] Browser tests need Chromium at ${path}. Install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM_PATH.`,
+);
 process.exit(1);

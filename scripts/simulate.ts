@@ -17,12 +17,16 @@ async function preflight(o: SimOptions): Promise<boolean> {
     const health = await fetch(`${o.braidUrl}/healthz`, { signal: AbortSignal.timeout(3_000) });
     if (!health.ok) throw new Error(`HTTP ${health.status}`);
   } catch (err) {
-    console.error(`[sim] Braid is not reachable at ${o.braidUrl} (${(err as Error).message}). Start it first:\n\n  env $(npm run -s simulate -- --print-env) npm start\n`);
+    console.error(
+      `[sim] Braid is not reachable at ${o.braidUrl} (${(err as Error).message}). Start it first:\n\n  env $(npm run -s simulate -- --print-env) npm start\n`,
+    );
     return false;
   }
   const probe = await fetch(`${o.braidUrl}/webhooks/line`, { method: 'POST', body: '{}' });
   if (probe.status === 404) {
-    console.error('[sim] Braid answers 404 on /webhooks/line: it was started without the simulator settings. Restart it with:\n\n  env $(npm run -s simulate -- --print-env) npm start\n');
+    console.error(
+      '[sim] Braid answers 404 on /webhooks/line: it was started without the simulator settings. Restart it with:\n\n  env $(npm run -s simulate -- --print-env) npm start\n',
+    );
     return false;
   }
   return true;
@@ -42,22 +46,49 @@ async function main(): Promise<number> {
 
   const rng = prng(o.seed);
   const stats = new Stats();
-  const stub = await startProviderStub({ port: o.providerPort, braidUrl: o.braidUrl, env: o.env, failRate: o.failRate, rng, stats });
-  const email = new EmailSide(new URL(o.braidUrl).hostname, o.smtpPort, o.env.SUPPORT_ADDRESSES.split(',')[0].trim(), stats);
+  const stub = await startProviderStub({
+    port: o.providerPort,
+    braidUrl: o.braidUrl,
+    env: o.env,
+    failRate: o.failRate,
+    rng,
+    stats,
+  });
+  const email = new EmailSide(
+    new URL(o.braidUrl).hostname,
+    o.smtpPort,
+    o.env.SUPPORT_ADDRESSES.split(',')[0].trim(),
+    stats,
+  );
   await email.startSink(o.sinkPort);
   const webchat = new WebchatSide(o.braidUrl, stats);
   const timers = new Set<NodeJS.Timeout>();
-  const traffic = new Traffic({ braidUrl: o.braidUrl, env: o.env, rng, stats, email, webchat, dupRate: o.dupRate, outOfOrderRate: o.outOfOrderRate, timers });
+  const traffic = new Traffic({
+    braidUrl: o.braidUrl,
+    env: o.env,
+    rng,
+    stats,
+    email,
+    webchat,
+    dupRate: o.dupRate,
+    outOfOrderRate: o.outOfOrderRate,
+    timers,
+  });
   const bot = o.autoReply > 0 ? new AgentBot(o.braidUrl, o.autoReply, rng, stats) : null;
   const botOn = bot ? await bot.login(o.agentEmail, o.agentPassword) : false;
 
-  console.log(`[sim] driving ${o.braidUrl} at ~${o.rate}/min for ${o.duration}s; provider stand-in on :${o.providerPort}, reply SMTP sink on :${o.sinkPort}`);
+  console.log(
+    `[sim] driving ${o.braidUrl} at ~${o.rate}/min for ${o.duration}s; provider stand-in on :${o.providerPort}, reply SMTP sink on :${o.sinkPort}`,
+  );
   const started = Date.now();
   const endAt = started + o.duration * 1000;
   let stopping = false;
   process.once('SIGINT', () => (stopping = true));
   const progress = setInterval(() => {
-    if (!o.quiet) console.log(`[sim] ${Math.round((Date.now() - started) / 1000)}s  ${stats.line('in ')}  |  ${stats.line('replies ')}`);
+    if (!o.quiet)
+      console.log(
+        `[sim] ${Math.round((Date.now() - started) / 1000)}s  ${stats.line('in ')}  |  ${stats.line('replies ')}`,
+      );
   }, 10_000);
   const botTimer = botOn && bot ? setInterval(() => void bot.tick().catch(() => undefined), 3_000) : null;
 

@@ -106,7 +106,14 @@ export function createApp(d: AppDeps): BraidApp {
   });
   agentApi.use(json, requireAuth(d.db, now));
   agentApi.use(metricsRoutes(ctx), mediaRoutes(ctx, d.mediaAllowHosts));
-  agentApi.use(threadCountRoutes(ctx), cannedRoutes(ctx), threadRoutes(ctx), customerRoutes(ctx), adminRoutes(ctx), eventRoutes(ctx));
+  agentApi.use(
+    threadCountRoutes(ctx),
+    cannedRoutes(ctx),
+    threadRoutes(ctx),
+    customerRoutes(ctx),
+    adminRoutes(ctx),
+    eventRoutes(ctx),
+  );
   app.use('/api', agentApi);
   app.use('/api', notFoundHandler);
 
@@ -115,7 +122,10 @@ export function createApp(d: AppDeps): BraidApp {
     app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
     app.get(/^\/(?!api\/|webhooks\/|socket\.io\/).*/, (_req, res) => {
       res.set('Cache-Control', 'no-cache');
-      res.set('Content-Security-Policy', "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+      res.set(
+        'Content-Security-Policy',
+        "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+      );
       res.sendFile(join(clientDir, 'index.html'));
     });
   }

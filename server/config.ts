@@ -16,7 +16,10 @@ const ConfigSchema = z.object({
   /** Public base URL (used for Twilio signatures, email Message-IDs and widget links). */
   PUBLIC_URL: optional,
   COOKIE_SECURE: z.enum(['0', '1']).optional(),
-  SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 7),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .default(24 * 7),
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   BODY_LIMIT: z.string().default('1mb'),
   /** Secret for signing web-chat visitor tokens; generated and stored in the database when absent. */

@@ -21,7 +21,8 @@ if (admin.created) {
 if (admin.created && config.DEMO === '1') {
   const demo = await seedDemoWorkspace(db, Date.now(), { analyze: analyzeInbound });
   console.log('[braid] demo workspace created — demo-only accounts (never use these in production):');
-  for (const a of demo.accounts) console.log(`         ${a.role.padEnd(10)} ${a.email.padEnd(28)} password: ${a.password}`);
+  for (const a of demo.accounts)
+    console.log(`         ${a.role.padEnd(10)} ${a.email.padEnd(28)} password: ${a.password}`);
 }
 
 const braid = createApp({ config, db, clientDir: join(root, 'dist', 'client') });

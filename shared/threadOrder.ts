@@ -9,7 +9,10 @@ export const PRIORITY_BAND = 10_000_000_000_000;
 export const PRIORITY_RANK: Record<Priority, number> = { urgent: 0, high: 1, normal: 2, low: 3 };
 
 /** The single-number keyset sort key of a thread for a list order (mirrors the server's SQL). */
-export function threadSortKey(t: Pick<ThreadSummary, 'waitingSince' | 'lastMessageAt' | 'priority'>, sort: ThreadListQuery['sort']): number {
+export function threadSortKey(
+  t: Pick<ThreadSummary, 'waitingSince' | 'lastMessageAt' | 'priority'>,
+  sort: ThreadListQuery['sort'],
+): number {
   const waiting = t.waitingSince ?? NOT_WAITING_KEY;
   if (sort === 'activity') return t.lastMessageAt;
   if (sort === 'priority') return PRIORITY_RANK[t.priority] * PRIORITY_BAND + waiting;

@@ -13,14 +13,20 @@ export type AgentPatch = z.output<typeof UpdateAgentRequestSchema>;
 export function useAgentAdmin() {
   const qc = useQueryClient();
   // Team member lists change with an agent's teams, and an admin may be editing themselves.
-  const done = () => Promise.all([qc.invalidateQueries({ queryKey: qk.agents() }), qc.invalidateQueries({ queryKey: qk.teams() }), qc.invalidateQueries({ queryKey: qk.me() })]);
+  const done = () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: qk.agents() }),
+      qc.invalidateQueries({ queryKey: qk.teams() }),
+      qc.invalidateQueries({ queryKey: qk.me() }),
+    ]);
   return {
     create: useMutation({
       mutationFn: (body: NewAgentInput) => api('/api/agents', AgentSchema, { method: 'POST', body }),
       onSuccess: done,
     }),
     update: useMutation({
-      mutationFn: ({ id, patch }: { id: number; patch: AgentPatch }) => api(`/api/agents/${id}`, AgentSchema, { method: 'PATCH', body: patch }),
+      mutationFn: ({ id, patch }: { id: number; patch: AgentPatch }) =>
+        api(`/api/agents/${id}`, AgentSchema, { method: 'PATCH', body: patch }),
       onSuccess: done,
     }),
   };

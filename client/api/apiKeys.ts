@@ -11,7 +11,8 @@ export function useApiKeys(enabled = true) {
   return useQuery({
     queryKey: qk.apiKeys(),
     enabled,
-    queryFn: ({ signal }) => api('/api/api-keys', z.object({ items: z.array(ApiKeySchema) }), { signal }).then((r) => r.items),
+    queryFn: ({ signal }) =>
+      api('/api/api-keys', z.object({ items: z.array(ApiKeySchema) }), { signal }).then((r) => r.items),
   });
 }
 
@@ -19,7 +20,8 @@ export function useApiKeys(enabled = true) {
 export function useCreateApiKey() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name: string; callbackUrl: string | null }) => api('/api/api-keys', CreatedKeySchema, { method: 'POST', body }),
+    mutationFn: (body: { name: string; callbackUrl: string | null }) =>
+      api('/api/api-keys', CreatedKeySchema, { method: 'POST', body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: qk.apiKeys() }),
   });
 }

@@ -27,7 +27,8 @@ export function useMe() {
 export function useLogin() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { email: string; password: string }) => api('/api/auth/login', MeResponseSchema, { method: 'POST', body }),
+    mutationFn: (body: { email: string; password: string }) =>
+      api('/api/auth/login', MeResponseSchema, { method: 'POST', body }),
     onSuccess: (me) => {
       setCsrfToken(me.csrfToken);
       qc.setQueryData(qk.me(), me);
@@ -53,7 +54,8 @@ export function useLogout() {
 export function useUpdateMe() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (patch: { locale?: MeResponse['agent']['locale']; name?: string }) => api('/api/auth/me', MeResponseSchema, { method: 'PATCH', body: patch }),
+    mutationFn: (patch: { locale?: MeResponse['agent']['locale']; name?: string }) =>
+      api('/api/auth/me', MeResponseSchema, { method: 'PATCH', body: patch }),
     onSuccess: (me) => qc.setQueryData(qk.me(), me),
   });
 }

@@ -26,11 +26,13 @@ export function useSaveCanned() {
       onSuccess: done,
     }),
     update: useMutation({
-      mutationFn: ({ id, ...v }: Partial<CannedInput> & { id: number }) => api(`/api/canned-responses/${id}`, CannedResponseSchema, { method: 'PATCH', body: v }),
+      mutationFn: ({ id, ...v }: Partial<CannedInput> & { id: number }) =>
+        api(`/api/canned-responses/${id}`, CannedResponseSchema, { method: 'PATCH', body: v }),
       onSuccess: done,
     }),
     remove: useMutation({
-      mutationFn: (id: number) => api(`/api/canned-responses/${id}`, z.object({ ok: z.boolean() }), { method: 'DELETE' }),
+      mutationFn: (id: number) =>
+        api(`/api/canned-responses/${id}`, z.object({ ok: z.boolean() }), { method: 'DELETE' }),
       onSuccess: done,
     }),
   };
@@ -40,9 +42,19 @@ export function useSaveCanned() {
  * The variant of a shortcut to insert for a customer: their language, then its base language
  * ("zh" for "zh-TW"), then the agent's UI language, then English, then whatever exists.
  */
-export function pickVariant(variants: CannedResponse[], customerLanguage: string | null, agentLocale: string): CannedResponse | undefined {
+export function pickVariant(
+  variants: CannedResponse[],
+  customerLanguage: string | null,
+  agentLocale: string,
+): CannedResponse | undefined {
   const base = (l: string) => l.toLowerCase().split('-')[0];
-  const wanted = [customerLanguage, customerLanguage && base(customerLanguage), agentLocale, base(agentLocale), 'en'].filter((l): l is string => !!l);
+  const wanted = [
+    customerLanguage,
+    customerLanguage && base(customerLanguage),
+    agentLocale,
+    base(agentLocale),
+    'en',
+  ].filter((l): l is string => !!l);
   for (const w of wanted) {
     const exact = variants.find((v) => v.language.toLowerCase() === w.toLowerCase());
     if (exact) return exact;

@@ -6,7 +6,11 @@ import { api } from './http';
 import { qk } from './queryKeys';
 
 // GET /api/customers/:id and ?q= answer shapes, composed from the shared customer schemas.
-const ProfileSchema = z.object({ customer: CustomerSchema, threadId: z.number().nullable(), merges: z.array(MergeRecordSchema) });
+const ProfileSchema = z.object({
+  customer: CustomerSchema,
+  threadId: z.number().nullable(),
+  merges: z.array(MergeRecordSchema),
+});
 const SearchSchema = z.object({ items: z.array(CustomerSchema.extend({ threadId: z.number().nullable() })) });
 
 /** A customer search hit: the customer and their thread. */
@@ -26,7 +30,8 @@ export function useCustomerSearch(q: string) {
   const term = q.trim();
   return useQuery({
     queryKey: qk.customerSearch(term),
-    queryFn: async ({ signal }): Promise<CustomerHit[]> => (await api(`/api/customers?q=${encodeURIComponent(term)}`, SearchSchema, { signal })).items,
+    queryFn: async ({ signal }): Promise<CustomerHit[]> =>
+      (await api(`/api/customers?q=${encodeURIComponent(term)}`, SearchSchema, { signal })).items,
     enabled: term.length >= 2,
     staleTime: 15_000,
     placeholderData: keepPreviousData,
@@ -52,7 +57,8 @@ export function useMergeActions(customerId: number) {
   const refresh = () => qc.invalidateQueries({ queryKey: ['customers'] });
   return {
     merge: useMutation({
-      mutationFn: (sourceCustomerId: number) => api(`/api/customers/${customerId}/merge`, MergeRecordSchema, { method: 'POST', body: { sourceCustomerId } }),
+      mutationFn: (sourceCustomerId: number) =>
+        api(`/api/customers/${customerId}/merge`, MergeRecordSchema, { method: 'POST', body: { sourceCustomerId } }),
       onSuccess: refresh,
     }),
     unmerge: useMutation({

@@ -8,7 +8,8 @@ import { qk } from './queryKeys';
 export function useAgents() {
   return useQuery({
     queryKey: qk.agents(),
-    queryFn: ({ signal }) => api('/api/agents', z.object({ items: z.array(AgentSchema) }), { signal }).then((r) => r.items),
+    queryFn: ({ signal }) =>
+      api('/api/agents', z.object({ items: z.array(AgentSchema) }), { signal }).then((r) => r.items),
     staleTime: 5 * 60_000,
   });
 }
@@ -17,7 +18,8 @@ export function useAgents() {
 export function useTeams() {
   return useQuery({
     queryKey: qk.teams(),
-    queryFn: ({ signal }) => api('/api/teams', z.object({ items: z.array(TeamSchema) }), { signal }).then((r) => r.items),
+    queryFn: ({ signal }) =>
+      api('/api/teams', z.object({ items: z.array(TeamSchema) }), { signal }).then((r) => r.items),
     staleTime: 5 * 60_000,
   });
 }

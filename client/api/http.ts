@@ -59,7 +59,10 @@ function safeJson(text: string): unknown {
 export async function uploadFile<S extends z.ZodType>(path: string, file: Blob, schema: S): Promise<z.infer<S>> {
   const res = await fetch(path, {
     method: 'POST',
-    headers: { 'content-type': file.type || 'application/octet-stream', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
+    headers: {
+      'content-type': file.type || 'application/octet-stream',
+      ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+    },
     body: file,
     credentials: 'same-origin',
   });

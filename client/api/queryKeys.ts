@@ -1,7 +1,8 @@
 import type { ThreadListQuery } from '#shared/schemas/thread';
 
 /** Filters of one inbox view (the cursor is React Query's page param, not part of the key). */
-export type ThreadFilters = Pick<ThreadListQuery, 'status' | 'assignee' | 'sort'> & Partial<Pick<ThreadListQuery, 'team' | 'channel'>>;
+export type ThreadFilters = Pick<ThreadListQuery, 'status' | 'assignee' | 'sort'> &
+  Partial<Pick<ThreadListQuery, 'team' | 'channel'>>;
 
 /** The one query-key factory: every cache entry (and the send mutations) is named here. */
 export const qk = {

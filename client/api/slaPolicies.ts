@@ -11,7 +11,8 @@ export type SlaPolicyInput = Omit<SlaPolicyDto, 'id'>;
 export function useSlaPolicies() {
   return useQuery({
     queryKey: qk.slaPolicies(),
-    queryFn: ({ signal }) => api('/api/sla-policies', z.object({ items: z.array(SlaPolicySchema) }), { signal }).then((r) => r.items),
+    queryFn: ({ signal }) =>
+      api('/api/sla-policies', z.object({ items: z.array(SlaPolicySchema) }), { signal }).then((r) => r.items),
   });
 }
 
@@ -25,7 +26,8 @@ export function useSlaPolicyAdmin() {
       onSuccess: done,
     }),
     replace: useMutation({
-      mutationFn: ({ id, body }: { id: number; body: SlaPolicyInput }) => api(`/api/sla-policies/${id}`, SlaPolicySchema, { method: 'PUT', body }),
+      mutationFn: ({ id, body }: { id: number; body: SlaPolicyInput }) =>
+        api(`/api/sla-policies/${id}`, SlaPolicySchema, { method: 'PUT', body }),
       onSuccess: done,
     }),
     remove: useMutation({

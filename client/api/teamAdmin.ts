@@ -25,7 +25,8 @@ export function useTeamAdmin() {
     }),
     // Always both fields: the server's partial team schema would reset an omitted autoAssign to false.
     update: useMutation({
-      mutationFn: ({ id, ...body }: TeamInput & { id: number }) => api(`/api/teams/${id}`, TeamSchema, { method: 'PATCH', body }),
+      mutationFn: ({ id, ...body }: TeamInput & { id: number }) =>
+        api(`/api/teams/${id}`, TeamSchema, { method: 'PATCH', body }),
       onSuccess: done,
     }),
   };

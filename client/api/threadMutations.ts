@@ -55,7 +55,10 @@ export function useThreadAction(threadId: number) {
   return useMutation({
     mutationFn: (a: ThreadAction) => {
       const { kind, ...body } = a;
-      return api(`/api/threads/${threadId}/${kind}`, ThreadSummarySchema, { method: 'POST', body: kind === 'take' ? {} : body });
+      return api(`/api/threads/${threadId}/${kind}`, ThreadSummarySchema, {
+        method: 'POST',
+        body: kind === 'take' ? {} : body,
+      });
     },
   });
 }
@@ -63,7 +66,8 @@ export function useThreadAction(threadId: number) {
 /** Retry a failed delivery. */
 export function useRetryDelivery() {
   return useMutation({
-    mutationFn: (messageId: number) => api(`/api/messages/${messageId}/retry`, z.object({ ok: z.boolean() }), { method: 'POST' }),
+    mutationFn: (messageId: number) =>
+      api(`/api/messages/${messageId}/retry`, z.object({ ok: z.boolean() }), { method: 'POST' }),
   });
 }
 
@@ -72,6 +76,7 @@ export function useMarkRead(threadId: number) {
   const qc = useQueryClient();
   return useMutation({
     onMutate: () => clearUnread(qc, threadId),
-    mutationFn: (lastMessageId: number) => api(`/api/threads/${threadId}/read`, z.object({ ok: z.boolean() }), { method: 'POST', body: { lastMessageId } }),
+    mutationFn: (lastMessageId: number) =>
+      api(`/api/threads/${threadId}/read`, z.object({ ok: z.boolean() }), { method: 'POST', body: { lastMessageId } }),
   });
 }

@@ -16,7 +16,12 @@ export type MessagesCache = InfiniteData<MessagePage, string | null>;
 export const LIST_PAGE_SIZE = 50;
 
 function listUrl(f: ThreadFilters, cursor: string | null): string {
-  const p = new URLSearchParams({ status: f.status, assignee: String(f.assignee), sort: f.sort, limit: String(LIST_PAGE_SIZE) });
+  const p = new URLSearchParams({
+    status: f.status,
+    assignee: String(f.assignee),
+    sort: f.sort,
+    limit: String(LIST_PAGE_SIZE),
+  });
   if (f.team !== undefined) p.set('team', String(f.team));
   if (f.channel) p.set('channel', f.channel);
   if (cursor) p.set('cursor', cursor);
@@ -49,7 +54,11 @@ export function useMessages(threadId: number | null) {
   return useInfiniteQuery({
     queryKey: qk.messages(threadId ?? 0),
     queryFn: ({ pageParam, signal }) =>
-      api(`/api/threads/${threadId}/messages?limit=50${pageParam ? `&before=${encodeURIComponent(pageParam)}` : ''}`, MessagePageSchema, { signal }),
+      api(
+        `/api/threads/${threadId}/messages?limit=50${pageParam ? `&before=${encodeURIComponent(pageParam)}` : ''}`,
+        MessagePageSchema,
+        { signal },
+      ),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.before,
     enabled: threadId !== null,

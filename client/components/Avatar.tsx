@@ -6,7 +6,17 @@ function hueOf(name: string): number {
 }
 
 /** Initials avatar with a stable colour per name and an optional presence dot. */
-export function Avatar({ name, size = 24, presence, label }: { name: string; size?: number; presence?: 'online' | 'away' | 'offline'; label?: string }) {
+export function Avatar({
+  name,
+  size = 24,
+  presence,
+  label,
+}: {
+  name: string;
+  size?: number;
+  presence?: 'online' | 'away' | 'offline';
+  label?: string;
+}) {
   const initials = name
     .split(/\s+/)
     .filter(Boolean)
@@ -15,7 +25,18 @@ export function Avatar({ name, size = 24, presence, label }: { name: string; siz
     .join('');
   const text = label ?? name;
   return (
-    <span className="avatar" style={{ width: size, height: size, background: `hsl(${hueOf(name)} 45% 40%)`, fontSize: Math.round(size * 0.42) }} title={text} aria-label={text} role="img">
+    <span
+      className="avatar"
+      style={{
+        width: size,
+        height: size,
+        background: `hsl(${hueOf(name)} 45% 40%)`,
+        fontSize: Math.round(size * 0.42),
+      }}
+      title={text}
+      aria-label={text}
+      role="img"
+    >
       {initials}
       {presence && <span className={`presence-dot presence-${presence}`} aria-hidden="true" />}
     </span>

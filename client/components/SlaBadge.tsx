@@ -15,10 +15,19 @@ export function SlaBadge({ sla, compact = false }: { sla: ThreadSla | null; comp
   const kind = sla.kind ? t(`sla.kind.${sla.kind}`) : t('sla.label');
   const left = sla.dueAt === null ? null : sla.dueAt - now;
   const text =
-    left === null ? kind : left >= 0 && sla.state !== 'breached' ? t('sla.left', { kind, time: f.duration(left) }) : t('sla.late', { kind, time: f.duration(Math.abs(left ?? 0)) });
-  const title = [text, sla.policyName, sla.dueAt !== null ? t('sla.due', { time: f.dateTime(sla.dueAt) }) : null].filter(Boolean).join(' · ');
+    left === null
+      ? kind
+      : left >= 0 && sla.state !== 'breached'
+        ? t('sla.left', { kind, time: f.duration(left) })
+        : t('sla.late', { kind, time: f.duration(Math.abs(left ?? 0)) });
+  const title = [text, sla.policyName, sla.dueAt !== null ? t('sla.due', { time: f.dateTime(sla.dueAt) }) : null]
+    .filter(Boolean)
+    .join(' · ');
   if (compact) {
-    const short = left === null ? t('sla.label') : `${t('sla.label')} ${left < 0 || sla.state === 'breached' ? '−' : ''}${f.duration(Math.abs(left))}`;
+    const short =
+      left === null
+        ? t('sla.label')
+        : `${t('sla.label')} ${left < 0 || sla.state === 'breached' ? '−' : ''}${f.duration(Math.abs(left))}`;
     return (
       <span className={`sla sla-${sla.state}`} title={title} role="img" aria-label={`${t('sla.label')}: ${text}`}>
         {short}

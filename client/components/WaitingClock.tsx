@@ -10,7 +10,12 @@ export function WaitingClock({ since, label }: { since: number | null; label?: s
   const ms = waitingMs(since, now);
   const level = ms >= 3_600_000 ? 'late' : ms >= 900_000 ? 'warn' : 'ok';
   return (
-    <time className={`waiting waiting-${level}`} dateTime={new Date(since).toISOString()} title={f.dateTime(since)} aria-label={label}>
+    <time
+      className={`waiting waiting-${level}`}
+      dateTime={new Date(since).toISOString()}
+      title={f.dateTime(since)}
+      aria-label={label}
+    >
       {f.duration(ms)}
     </time>
   );

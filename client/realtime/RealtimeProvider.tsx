@@ -2,7 +2,13 @@ import { createContext, useContext, useEffect, useMemo, useRef, useState, type R
 import { useQueryClient } from '@tanstack/react-query';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '#shared/socketEvents';
-import { EventsHeadSchema, EventsPageSchema, type LoggedEvent, type PresenceChanged, type ThreadViewers } from '#shared/schemas/events';
+import {
+  EventsHeadSchema,
+  EventsPageSchema,
+  type LoggedEvent,
+  type PresenceChanged,
+  type ThreadViewers,
+} from '#shared/schemas/events';
 import { api } from '#client/api/http';
 import { qk } from '#client/api/queryKeys';
 import { createEventSink, type EventSink } from './eventSink';
@@ -63,7 +69,7 @@ export function RealtimeProvider({ myId, children }: { myId: number; children: R
     const catchUp = async () => {
       catchingUp = true;
       try {
-        for (let more = true; more && !cancelled; ) {
+        for (let more = true; more && !cancelled;) {
           const page = await api(`/api/events?after=${lastSeq}`, EventsPageSchema);
           page.events.forEach(apply);
           more = page.more;
@@ -100,7 +106,12 @@ export function RealtimeProvider({ myId, children }: { myId: number; children: R
       });
       socket.on('disconnect', () => setConnected(false));
       socket.on('presence.snapshot', (list) => qc.setQueryData(qk.presence(), toPresenceMap(list)));
-      socket.on('presence.changed', (p) => qc.setQueryData<Record<number, PresenceChanged['presence']>>(qk.presence(), (m) => ({ ...(m ?? {}), [p.agentId]: p.presence })));
+      socket.on('presence.changed', (p) =>
+        qc.setQueryData<Record<number, PresenceChanged['presence']>>(qk.presence(), (m) => ({
+          ...(m ?? {}),
+          [p.agentId]: p.presence,
+        })),
+      );
       socket.on('thread.viewers', (v: ThreadViewers) => qc.setQueryData(qk.viewers(v.threadId), v.viewers));
     });
     return () => {

@@ -55,10 +55,16 @@ export function upsertThread(qc: QueryClient, t: ThreadSummary, myId: number, un
   }
   const detail = qc.getQueryData<ThreadDetail>(qk.thread(t.id));
   if (!detail) return;
-  qc.setQueryData<ThreadDetail>(qk.thread(t.id), { ...detail, thread: { ...t, unreadCount: detail.thread.unreadCount } });
+  qc.setQueryData<ThreadDetail>(qk.thread(t.id), {
+    ...detail,
+    thread: { ...t, unreadCount: detail.thread.unreadCount },
+  });
   // A resolve or re-open changes the episode list the timeline and customer panel show: refetch
   // that one open thread (rare, and never more than once per status change).
-  if (detail.thread.currentEpisodeId !== t.currentEpisodeId || (detail.thread.status === 'resolved') !== (t.status === 'resolved')) {
+  if (
+    detail.thread.currentEpisodeId !== t.currentEpisodeId ||
+    (detail.thread.status === 'resolved') !== (t.status === 'resolved')
+  ) {
     void qc.invalidateQueries({ queryKey: qk.thread(t.id) });
   }
 }
@@ -67,12 +73,19 @@ export function upsertThread(qc: QueryClient, t: ThreadSummary, myId: number, un
 export function patchThread(qc: QueryClient, threadId: number, fn: (t: ThreadSummary) => ThreadSummary): void {
   for (const [key, data] of qc.getQueriesData<ThreadListCache>({ queryKey: qk.threadLists() })) {
     if (!data || !data.pages.some((p) => p.items.some((x) => x.id === threadId))) continue;
-    qc.setQueryData<ThreadListCache>(key, { ...data, pages: data.pages.map((p) => ({ ...p, items: p.items.map((x) => (x.id === threadId ? fn(x) : x)) })) });
+    qc.setQueryData<ThreadListCache>(key, {
+      ...data,
+      pages: data.pages.map((p) => ({ ...p, items: p.items.map((x) => (x.id === threadId ? fn(x) : x)) })),
+    });
   }
   qc.setQueryData<ThreadDetail>(qk.thread(threadId), (d) => (d ? { ...d, thread: fn(d.thread) } : d));
 }
 
-function insertSorted(pages: ThreadListCache['pages'], t: ThreadSummary, sort: ThreadFilters['sort']): ThreadListCache['pages'] {
+function insertSorted(
+  pages: ThreadListCache['pages'],
+  t: ThreadSummary,
+  sort: ThreadFilters['sort'],
+): ThreadListCache['pages'] {
   for (let p = 0; p < pages.length; p++) {
     const i = pages[p].items.findIndex((x) => compareThreads(t, x, sort) < 0);
     if (i !== -1) {
@@ -91,7 +104,10 @@ function insertSorted(pages: ThreadListCache['pages'], t: ThreadSummary, sort: T
 export function removeThread(qc: QueryClient, threadId: number): void {
   for (const [key, data] of qc.getQueriesData<ThreadListCache>({ queryKey: qk.threadLists() })) {
     if (!data) continue;
-    qc.setQueryData<ThreadListCache>(key, { ...data, pages: data.pages.map((p) => ({ ...p, items: p.items.filter((x) => x.id !== threadId) })) });
+    qc.setQueryData<ThreadListCache>(key, {
+      ...data,
+      pages: data.pages.map((p) => ({ ...p, items: p.items.filter((x) => x.id !== threadId) })),
+    });
   }
   qc.removeQueries({ queryKey: qk.thread(threadId) });
   qc.removeQueries({ queryKey: qk.messages(threadId) });
@@ -109,7 +125,8 @@ export function applyEvent(qc: QueryClient, e: LoggedEvent, ctx: ApplyContext): 
   if (e.type === 'message.created') {
     upsertMessage(qc, e.message);
     // A merge moves a whole history into this thread: the cached timeline must be reloaded.
-    if (e.message.systemKind === 'merged' || e.message.systemKind === 'unmerged') void qc.invalidateQueries({ queryKey: qk.messages(e.message.threadId) });
+    if (e.message.systemKind === 'merged' || e.message.systemKind === 'unmerged')
+      void qc.invalidateQueries({ queryKey: qk.messages(e.message.threadId) });
     const reading = ctx.openThreadId === e.message.threadId;
     const mine = e.message.direction === 'outbound' && e.message.authorAgentId === ctx.myId;
     upsertThread(qc, e.thread, ctx.myId, {
@@ -123,10 +140,14 @@ export function applyEvent(qc: QueryClient, e: LoggedEvent, ctx: ApplyContext): 
   } else if (e.type === 'thread.removed') {
     removeThread(qc, e.threadId);
   } else if (e.type === 'customer.updated') {
-    if (e.threadId !== null) qc.setQueryData<ThreadDetail>(qk.thread(e.threadId), (d) => (d ? { ...d, customer: e.customer } : d));
+    if (e.threadId !== null)
+      qc.setQueryData<ThreadDetail>(qk.thread(e.threadId), (d) => (d ? { ...d, customer: e.customer } : d));
     void qc.invalidateQueries({ queryKey: qk.customer(e.customer.id), refetchType: 'active' });
   } else if (e.type === 'sla.alerted') {
-    patchThread(qc, e.threadId, (t) => ({ ...t, sla: t.sla ? { ...t.sla, state: e.state, kind: e.kind, dueAt: e.dueAt } : t.sla }));
+    patchThread(qc, e.threadId, (t) => ({
+      ...t,
+      sla: t.sla ? { ...t.sla, state: e.state, kind: e.kind, dueAt: e.dueAt } : t.sla,
+    }));
   }
 }
 
@@ -136,7 +157,10 @@ export function clearUnread(qc: QueryClient, threadId: number): void {
     if (!data || !data.pages.some((p) => p.items.some((x) => x.id === threadId && (x.unreadCount ?? 0) > 0))) continue;
     qc.setQueryData<ThreadListCache>(key, {
       ...data,
-      pages: data.pages.map((p) => ({ ...p, items: p.items.map((x) => (x.id === threadId ? { ...x, unreadCount: 0 } : x)) })),
+      pages: data.pages.map((p) => ({
+        ...p,
+        items: p.items.map((x) => (x.id === threadId ? { ...x, unreadCount: 0 } : x)),
+      })),
     });
   }
 }

@@ -1,5 +1,11 @@
 import { io, type Socket } from 'socket.io-client';
-import type { WidgetClientEvents, WidgetMessage, WidgetProfile, WidgetServerEvents, WidgetSession } from '#shared/widget';
+import type {
+  WidgetClientEvents,
+  WidgetMessage,
+  WidgetProfile,
+  WidgetServerEvents,
+  WidgetSession,
+} from '#shared/widget';
 
 /** What the widget's UI hears from the connection. */
 export interface ConnectionHandlers {

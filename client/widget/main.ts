@@ -41,7 +41,8 @@ class Controller {
     });
     this.ui.setStatus('Connecting…');
     this.conn = connectWidget(origin, {
-      onConnected: (ok) => this.ui.setStatus(ok ? '' : 'Reconnecting… your messages will be sent when the connection is back.'),
+      onConnected: (ok) =>
+        this.ui.setStatus(ok ? '' : 'Reconnecting… your messages will be sent when the connection is back.'),
       onSession: (s) => {
         this.stored.clear();
         for (const m of s.messages) this.stored.set(m.id, m);
@@ -75,7 +76,11 @@ class Controller {
 
   private submit(text: string, form: { name?: string; email?: string }): void {
     if (form.name || form.email) this.profile = { ...this.profile, ...form };
-    const p: Pending = { clientId: newClientId(), text, profile: this.profile.name || this.profile.email ? this.profile : undefined };
+    const p: Pending = {
+      clientId: newClientId(),
+      text,
+      profile: this.profile.name || this.profile.email ? this.profile : undefined,
+    };
     this.pending.set(p.clientId, p);
     this.ui.clearInput();
     this.ui.showPrechat(false);
@@ -108,7 +113,14 @@ class Controller {
       .sort((a, b) => a.at - b.at || a.id - b.id)
       .map((m) => ({ key: String(m.id), from: m.from, text: m.text, author: m.author, state: 'stored' as const }));
     for (const p of this.pending.values()) {
-      entries.push({ key: p.clientId, from: 'visitor', text: p.text, author: null, state: p.error ? 'failed' : 'sending', error: p.error });
+      entries.push({
+        key: p.clientId,
+        from: 'visitor',
+        text: p.text,
+        author: null,
+        state: p.error ? 'failed' : 'sending',
+        error: p.error,
+      });
     }
     this.ui.render(entries);
     this.ui.setUnread(this.unseen.size);

@@ -33,13 +33,30 @@ export interface WidgetUi {
 export function createWidgetUi(root: ShadowRoot, h: UiHandlers): WidgetUi {
   root.append(el('style', {}, WIDGET_CSS));
   const badge = el('span', { class: 'badge', 'aria-hidden': 'true', hidden: true });
-  const launcher = el('button', { type: 'button', class: 'launcher', 'aria-label': 'Chat with us', 'aria-expanded': 'false', 'aria-controls': 'braid-panel' }, '💬', badge);
+  const launcher = el(
+    'button',
+    {
+      type: 'button',
+      class: 'launcher',
+      'aria-label': 'Chat with us',
+      'aria-expanded': 'false',
+      'aria-controls': 'braid-panel',
+    },
+    '💬',
+    badge,
+  );
   const close = el('button', { type: 'button', class: 'close', 'aria-label': 'Close chat' }, '×');
   const status = el('div', { class: 'status', role: 'status' });
   const list = el('ol', { class: 'msgs' });
   const log = el('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation' }, list);
   const name = el('input', { id: 'braid-name', name: 'name', autocomplete: 'name', maxlength: '120' });
-  const email = el('input', { id: 'braid-email', name: 'email', type: 'email', autocomplete: 'email', maxlength: '254' });
+  const email = el('input', {
+    id: 'braid-email',
+    name: 'email',
+    type: 'email',
+    autocomplete: 'email',
+    maxlength: '254',
+  });
   const prechat = el(
     'fieldset',
     {},
@@ -49,7 +66,12 @@ export function createWidgetUi(root: ShadowRoot, h: UiHandlers): WidgetUi {
   );
   const input = el('textarea', { id: 'braid-message', rows: '2', maxlength: '5000', enterkeyhint: 'send' });
   const send = el('button', { type: 'submit', class: 'send' }, 'Send');
-  const form = el('form', { 'aria-label': 'Write to us' }, prechat, el('div', { class: 'row' }, el('label', { for: 'braid-message' }, 'Message', input), send));
+  const form = el(
+    'form',
+    { 'aria-label': 'Write to us' },
+    prechat,
+    el('div', { class: 'row' }, el('label', { for: 'braid-message' }, 'Message', input), send),
+  );
   const panel = el(
     'section',
     { id: 'braid-panel', class: 'panel', role: 'dialog', 'aria-labelledby': 'braid-title', hidden: true },
@@ -101,7 +123,8 @@ export function createWidgetUi(root: ShadowRoot, h: UiHandlers): WidgetUi {
         }
         return li;
       });
-      if (items.length === 0) items.push(el('li', { class: 'empty' }, 'Ask us anything — we usually answer within minutes.'));
+      if (items.length === 0)
+        items.push(el('li', { class: 'empty' }, 'Ask us anything — we usually answer within minutes.'));
       list.replaceChildren(...items);
       log.scrollTop = log.scrollHeight;
     },

@@ -38,7 +38,11 @@ export class AgentBot {
 
   /** Log in; false (with a reason printed) when the credentials do not work. */
   async login(email: string, password: string): Promise<boolean> {
-    const res = await fetch(`${this.braidUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    const res = await fetch(`${this.braidUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
     if (res.status !== 200) {
       console.warn(`[sim] agent bot: login as ${email} failed (${res.status}); replies are up to you`);
       return false;
@@ -50,7 +54,9 @@ export class AgentBot {
 
   /** Answer some of the threads that are waiting for a reply. */
   async tick(): Promise<void> {
-    const res = await fetch(`${this.braidUrl}/api/threads?status=open&sort=waiting&limit=50`, { headers: { cookie: this.cookie } });
+    const res = await fetch(`${this.braidUrl}/api/threads?status=open&sort=waiting&limit=50`, {
+      headers: { cookie: this.cookie },
+    });
     if (res.status !== 200) return;
     const { items } = (await res.json()) as { items: ThreadItem[] };
     for (const t of items) {

@@ -62,11 +62,21 @@ export class EmailSide {
       messageId,
       ...(chain ? { inReplyTo: chain.last, references: chain.refs } : {}),
     };
-    const transport = nodemailer.createTransport({ host: this.smtpHost, port: this.smtpPort, secure: false, ignoreTLS: true, connectionTimeout: 5_000 });
+    const transport = nodemailer.createTransport({
+      host: this.smtpHost,
+      port: this.smtpPort,
+      secure: false,
+      ignoreTLS: true,
+      connectionTimeout: 5_000,
+    });
     try {
       const info = await transport.sendMail(mail);
       if (duplicate) await transport.sendMail(mail); // a relay delivering the same message twice
-      this.chains.set(p.email, { last: messageId, refs: [...(chain?.refs ?? []), messageId].slice(-10), subject: mail.subject });
+      this.chains.set(p.email, {
+        last: messageId,
+        refs: [...(chain?.refs ?? []), messageId].slice(-10),
+        subject: mail.subject,
+      });
       return Number.parseInt(String(info.response), 10) || 250;
     } catch (err) {
       return (err as { responseCode?: number }).responseCode ?? 0;

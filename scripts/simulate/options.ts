@@ -49,7 +49,12 @@ Drives a running Braid with signed traffic on every channel and stands in for th
 `;
 
 /** The settings Braid must run with so the simulator's signatures verify and replies reach the stand-ins. */
-export function simulatorEnv(braidUrl: string, providerPort: number, sinkPort: number, smtpPort: number): Record<string, string> {
+export function simulatorEnv(
+  braidUrl: string,
+  providerPort: number,
+  sinkPort: number,
+  smtpPort: number,
+): Record<string, string> {
   const base = `http://127.0.0.1:${providerPort}`;
   const defaults: Record<string, string> = {
     PUBLIC_URL: braidUrl.replace(/\/+$/, ''),
@@ -90,11 +95,22 @@ export function parseOptions(argv: string[]): SimOptions | { help: string } {
   const { values: v } = parseArgs({
     args: argv,
     options: {
-      url: { type: 'string' }, rate: { type: 'string' }, duration: { type: 'string' }, seed: { type: 'string' },
-      'dup-rate': { type: 'string' }, 'out-of-order': { type: 'string' }, 'fail-rate': { type: 'string' },
-      'auto-reply': { type: 'string' }, agent: { type: 'string' }, password: { type: 'string' },
-      'provider-port': { type: 'string' }, 'sink-port': { type: 'string' }, 'smtp-port': { type: 'string' },
-      'print-env': { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      url: { type: 'string' },
+      rate: { type: 'string' },
+      duration: { type: 'string' },
+      seed: { type: 'string' },
+      'dup-rate': { type: 'string' },
+      'out-of-order': { type: 'string' },
+      'fail-rate': { type: 'string' },
+      'auto-reply': { type: 'string' },
+      agent: { type: 'string' },
+      password: { type: 'string' },
+      'provider-port': { type: 'string' },
+      'sink-port': { type: 'string' },
+      'smtp-port': { type: 'string' },
+      'print-env': { type: 'boolean' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
     },
     strict: true,
   });

@@ -22,7 +22,12 @@ const P = (name: string, lang: Lang, phone: string, email: string, n: number, ch
   lang,
   phone,
   email,
-  ids: { telegram: 700_000_000 + n, line: `U${(0xabc000 + n).toString(16).padEnd(32, '0')}`, messenger: `${6_786_745_600_000_000 + n}`, instagram: `${1_254_459_154_600_000 + n}` },
+  ids: {
+    telegram: 700_000_000 + n,
+    line: `U${(0xabc000 + n).toString(16).padEnd(32, '0')}`,
+    messenger: `${6_786_745_600_000_000 + n}`,
+    instagram: `${1_254_459_154_600_000 + n}`,
+  },
   channels,
 });
 
@@ -32,7 +37,13 @@ const P = (name: string, lang: Lang, phone: string, email: string, n: number, ch
  * a pre-chat email); Anna starts by email and then uses the web chat with the same email.
  */
 export const PERSONAS: Persona[] = [
-  P('Somchai Jaidee', 'th', '+66812345601', 'somchai.j@example.co.th', 1, ['sms', 'whatsapp', 'voice', 'email', 'line']),
+  P('Somchai Jaidee', 'th', '+66812345601', 'somchai.j@example.co.th', 1, [
+    'sms',
+    'whatsapp',
+    'voice',
+    'email',
+    'line',
+  ]),
   P('Zofia Kowalska', 'pl', '+48601234502', 'zofia.kowalska@example.pl', 2, ['sms', 'whatsapp', 'email', 'voice']),
   P('Anna Becker', 'en', '+447700900103', 'anna.becker@example.com', 3, ['email', 'webchat']),
   P('王芳', 'zh', '+8613800138004', 'wang.fang@example.cn', 4, ['whatsapp', 'telegram', 'webchat']),

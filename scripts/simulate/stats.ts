@@ -29,6 +29,9 @@ export class Stats {
   /** A multi-line summary grouped by prefix. */
   summary(): string {
     const groups = new Set([...this.counts.keys()].map((k) => k.split(' ')[0]));
-    return [...groups].sort().map((g) => `  ${g.padEnd(10)} ${this.line(`${g} `)}`).join('\n');
+    return [...groups]
+      .sort()
+      .map((g) => `  ${g.padEnd(10)} ${this.line(`${g} `)}`)
+      .join('\n');
   }
 }

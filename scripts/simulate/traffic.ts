@@ -2,7 +2,16 @@ import { PERSONAS, VOICEMAILS, phrase, pickChannel, type Persona, type SimChanne
 import type { EmailSide } from './email';
 import type { Stats } from './stats';
 import type { WebchatSide } from './webchat';
-import { lineEvent, metaMessaging, post, telegramUpdate, twilioMessage, twilioVoicemail, whatsappCloud, type Delivery } from './webhooks';
+import {
+  lineEvent,
+  metaMessaging,
+  post,
+  telegramUpdate,
+  twilioMessage,
+  twilioVoicemail,
+  whatsappCloud,
+  type Delivery,
+} from './webhooks';
 
 /** What a traffic run needs. */
 export interface TrafficDeps {
@@ -18,7 +27,8 @@ export interface TrafficDeps {
   timers: Set<NodeJS.Timeout>;
 }
 
-const hex = (rng: () => number, n: number) => Array.from({ length: n }, () => Math.floor(rng() * 16).toString(16)).join('');
+const hex = (rng: () => number, n: number) =>
+  Array.from({ length: n }, () => Math.floor(rng() * 16).toString(16)).join('');
 
 /** Sends customer messages on every channel, with provider-style duplicates and out-of-order pairs. */
 export class Traffic {
@@ -38,7 +48,11 @@ export class Traffic {
   }
 
   /** Two messages whose webhooks arrive newest first; the timestamps tell the true order. */
-  private async outOfOrder(channel: SimChannel, p: Persona, make: (text: string, ts: number) => Delivery): Promise<void> {
+  private async outOfOrder(
+    channel: SimChannel,
+    p: Persona,
+    make: (text: string, ts: number) => Delivery,
+  ): Promise<void> {
     const t = Date.now() - 3_000;
     const older = make(phrase(p, this.d.rng), t);
     const newer = make(phrase(p, this.d.rng), t + 1_500);
@@ -58,7 +72,8 @@ export class Traffic {
     const n = ++this.n;
     const senders: Record<SimChannel, () => Promise<void>> = {
       sms: () => this.deliver('sms', twilioMessage(env, p, `SM${hex(rng, 32)}`, text, false), dup),
-      'whatsapp-twilio': () => this.deliver('whatsapp-twilio', twilioMessage(env, p, `SM${hex(rng, 32)}`, text, true), dup),
+      'whatsapp-twilio': () =>
+        this.deliver('whatsapp-twilio', twilioMessage(env, p, `SM${hex(rng, 32)}`, text, true), dup),
       whatsapp: () =>
         ooo
           ? this.outOfOrder('whatsapp', p, (t, ts) => whatsappCloud(env, p, `wamid.SIM${hex(rng, 24)}`, t, ts))
@@ -67,13 +82,15 @@ export class Traffic {
         ooo
           ? this.outOfOrder('messenger', p, (t, ts) => metaMessaging(env, 'page', p, `m_${hex(rng, 24)}`, t, ts))
           : this.deliver('messenger', metaMessaging(env, 'page', p, `m_${hex(rng, 24)}`, text, Date.now()), dup),
-      instagram: () => this.deliver('instagram', metaMessaging(env, 'instagram', p, `ig_${hex(rng, 24)}`, text, Date.now()), dup),
+      instagram: () =>
+        this.deliver('instagram', metaMessaging(env, 'instagram', p, `ig_${hex(rng, 24)}`, text, Date.now()), dup),
       telegram: () => {
         const make = (t: string, ts: number) => telegramUpdate(env, p, this.updateId++, this.nextTelegramId(p), t, ts);
         return ooo ? this.outOfOrder('telegram', p, make) : this.deliver('telegram', make(text, Date.now()), dup);
       },
       line: () => {
-        const make = (t: string, ts: number) => lineEvent(env, p, String(400_000_000_000_000 + Math.floor(rng() * 1e14)), t, ts);
+        const make = (t: string, ts: number) =>
+          lineEvent(env, p, String(400_000_000_000_000 + Math.floor(rng() * 1e14)), t, ts);
         return ooo ? this.outOfOrder('line', p, make) : this.deliver('line', make(text, Date.now()), dup);
       },
       voice: () => this.voicemail(p, dup),
@@ -97,13 +114,24 @@ export class Traffic {
   async journey(): Promise<void> {
     const { env, rng } = this.d;
     const p = PERSONAS[0];
-    await this.deliver('sms', twilioMessage(env, p, `SM${hex(rng, 32)}`, 'สวัสดีครับ สั่งของไปเมื่อวาน ยังไม่ได้เลขพัสดุครับ', false), false);
+    await this.deliver(
+      'sms',
+      twilioMessage(env, p, `SM${hex(rng, 32)}`, 'สวัสดีครับ สั่งของไปเมื่อวาน ยังไม่ได้เลขพัสดุครับ', false),
+      false,
+    );
     await new Promise((r) => setTimeout(r, 1_500));
-    await this.deliver('whatsapp', whatsappCloud(env, p, `wamid.SIM${hex(rng, 24)}`, 'ส่งรูปใบเสร็จทาง WhatsApp นะครับ 🧾', Date.now()), false);
+    await this.deliver(
+      'whatsapp',
+      whatsappCloud(env, p, `wamid.SIM${hex(rng, 24)}`, 'ส่งรูปใบเสร็จทาง WhatsApp นะครับ 🧾', Date.now()),
+      false,
+    );
     await new Promise((r) => setTimeout(r, 1_500));
     await this.voicemail(p, false);
     await new Promise((r) => setTimeout(r, 1_500));
-    this.d.stats.answer('in email', await this.d.email.send(p, 'Hello, following up on my order by email as well. ขอบคุณครับ', 0, false));
+    this.d.stats.answer(
+      'in email',
+      await this.d.email.send(p, 'Hello, following up on my order by email as well. ขอบคุณครับ', 0, false),
+    );
   }
 
   private nextTelegramId(p: Persona): number {
@@ -120,10 +148,13 @@ export class Traffic {
     const seconds = 8 + Math.floor(rng() * 50);
     await this.deliver('voice', twilioVoicemail(env, p, recording, call, seconds), dup);
     const transcript = phrase(p, rng, VOICEMAILS);
-    const timer = setTimeout(() => {
-      this.d.timers.delete(timer);
-      void this.deliver('voice', twilioVoicemail(env, p, recording, call, seconds, transcript), false);
-    }, 2_000 + Math.floor(rng() * 3_000));
+    const timer = setTimeout(
+      () => {
+        this.d.timers.delete(timer);
+        void this.deliver('voice', twilioVoicemail(env, p, recording, call, seconds, transcript), false);
+      },
+      2_000 + Math.floor(rng() * 3_000),
+    );
     this.d.timers.add(timer);
   }
 }

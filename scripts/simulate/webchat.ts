@@ -21,7 +21,10 @@ export class WebchatSide {
   private connect(p: Persona): Promise<WidgetSocket> {
     const existing = this.sockets.get(p.email);
     if (existing) return existing;
-    const socket: WidgetSocket = io(`${this.braidUrl}/widget`, { transports: ['websocket'], auth: (cb) => cb({ token: this.tokens.get(p.email) }) });
+    const socket: WidgetSocket = io(`${this.braidUrl}/widget`, {
+      transports: ['websocket'],
+      auth: (cb) => cb({ token: this.tokens.get(p.email) }),
+    });
     const ready = new Promise<WidgetSocket>((resolve, reject) => {
       socket.once('widget.session', () => resolve(socket));
       socket.once('connect_error', (err) => reject(err));
@@ -42,7 +45,10 @@ export class WebchatSide {
     try {
       const socket = await this.connect(p);
       const payload = { clientId, text, profile: { name: p.name, email: p.email } };
-      const emit = () => new Promise<boolean>((resolve) => socket.timeout(10_000).emit('widget.send', payload, (err, r) => resolve(!err && r.ok)));
+      const emit = () =>
+        new Promise<boolean>((resolve) =>
+          socket.timeout(10_000).emit('widget.send', payload, (err, r) => resolve(!err && r.ok)),
+        );
       const ok = await emit();
       if (duplicate) await emit(); // a resend after a flaky connection
       return ok ? 200 : 429;

@@ -17,18 +17,28 @@ export const apiAdapter: ChannelAdapter = {
     const keyId = Number(job.identity.meta.apiKeyId);
     const key = Number.isInteger(keyId) ? ctx.db.select().from(apiKeys).where(eq(apiKeys.id, keyId)).get() : undefined;
     if (!key) return { ok: false, retryable: false, error: 'the API key this customer wrote through no longer exists' };
-    if (key.revokedAt !== null) return { ok: false, retryable: false, error: 'the API key this customer wrote through was revoked' };
+    if (key.revokedAt !== null)
+      return { ok: false, retryable: false, error: 'the API key this customer wrote through was revoked' };
     if (!key.callbackUrl) return { ok: false, retryable: false, error: 'the API key has no callback URL configured' };
     const body = JSON.stringify({
       type: 'message.created',
-      message: { id: job.message.id, text: job.message.text, attachments: replyAttachments(job), createdAt: job.message.receivedAt },
+      message: {
+        id: job.message.id,
+        text: job.message.text,
+        attachments: replyAttachments(job),
+        createdAt: job.message.receivedAt,
+      },
       customer: { id: job.customer.id, externalId: job.identity.address, name: job.customer.name },
     });
     const signature = createHmac('sha256', key.keyHash).update(body).digest('hex');
     try {
       const res = await ctx.fetch(key.callbackUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-braid-signature': `sha256=${signature}`, 'x-braid-delivery': String(job.outboxId) },
+        headers: {
+          'content-type': 'application/json',
+          'x-braid-signature': `sha256=${signature}`,
+          'x-braid-delivery': String(job.outboxId),
+        },
         body,
         signal: AbortSignal.timeout(10_000),
         redirect: 'manual',

@@ -20,7 +20,9 @@ function defaultSender(ctx: ChannelContext): string | undefined {
 function senderFor(job: OutboundJob, ctx: ChannelContext): string | undefined {
   const support = supportAddresses(ctx);
   const meta = (lastInbound(job)?.meta ?? {}) as { to?: unknown; cc?: unknown };
-  const wroteTo = [meta.to, meta.cc].flatMap((v) => (Array.isArray(v) ? v : [])).find((a) => typeof a === 'string' && support.includes(a));
+  const wroteTo = [meta.to, meta.cc]
+    .flatMap((v) => (Array.isArray(v) ? v : []))
+    .find((a) => typeof a === 'string' && support.includes(a));
   return (wroteTo as string | undefined) ?? defaultSender(ctx);
 }
 
@@ -50,8 +52,11 @@ export const emailAdapter: ChannelAdapter = {
   enabled: (ctx) => Boolean(ctx.sendMail && defaultSender(ctx)),
   async send(job, ctx) {
     const from = senderFor(job, ctx);
-    if (!ctx.sendMail || !from) return refuseSend('email replies are not configured (SMTP_URL and SUPPORT_ADDRESSES or SMTP_FROM)');
-    const parent = job.history.find((m) => m.direction === 'inbound' && typeof (m.meta as { messageId?: unknown }).messageId === 'string');
+    if (!ctx.sendMail || !from)
+      return refuseSend('email replies are not configured (SMTP_URL and SUPPORT_ADDRESSES or SMTP_FROM)');
+    const parent = job.history.find(
+      (m) => m.direction === 'inbound' && typeof (m.meta as { messageId?: unknown }).messageId === 'string',
+    );
     const parentMeta = (parent?.meta ?? {}) as { messageId?: string; references?: unknown };
     const subject = parent?.subject ?? job.history.find((m) => m.subject)?.subject ?? 'Your message';
     const mail = buildReplyEmail({
@@ -60,12 +65,21 @@ export const emailAdapter: ChannelAdapter = {
       subject,
       text: job.message.text,
       inReplyTo: parentMeta.messageId,
-      references: Array.isArray(parentMeta.references) ? parentMeta.references.filter((r): r is string => typeof r === 'string') : undefined,
+      references: Array.isArray(parentMeta.references)
+        ? parentMeta.references.filter((r): r is string => typeof r === 'string')
+        : undefined,
       messageIdDomain: domainOf(from),
     });
     // Our own uploads travel as real MIME attachments (read from disk, never fetched by URL).
-    const files = replyAttachments(job).map((a) => localUploadFor(ctx.db, ctx.config.DATA_DIR, a.url)).filter((f) => f !== null);
-    if (files.length > 0) (mail as { attachments?: unknown }).attachments = files.map((f) => ({ filename: f.name, path: f.path, contentType: f.mimeType }));
+    const files = replyAttachments(job)
+      .map((a) => localUploadFor(ctx.db, ctx.config.DATA_DIR, a.url))
+      .filter((f) => f !== null);
+    if (files.length > 0)
+      (mail as { attachments?: unknown }).attachments = files.map((f) => ({
+        filename: f.name,
+        path: f.path,
+        contentType: f.mimeType,
+      }));
     mail.messageId = `<${stableUuid(ensureSecret(ctx.db, DELIVERY_SECRET_KEY), `email:${job.outboxId}`)}@${domainOf(from)}>`;
     try {
       await ctx.sendMail(mail as unknown as Record<string, unknown>);

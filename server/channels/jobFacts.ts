@@ -24,7 +24,9 @@ export function refuseSend(error: string): { ok: false; retryable: false; error:
 
 /** Attachments of the reply being sent. */
 export function replyAttachments(job: OutboundJob): Array<{ url?: string; name?: string; mimeType?: string }> {
-  return (job.message.attachments as Array<{ url?: string; name?: string; mimeType?: string }>).filter((a) => typeof a.url === 'string');
+  return (job.message.attachments as Array<{ url?: string; name?: string; mimeType?: string }>).filter(
+    (a) => typeof a.url === 'string',
+  );
 }
 
 /**

@@ -16,7 +16,10 @@ export const lineAdapter: ChannelAdapter = {
     const token = ctx.config.LINE_CHANNEL_ACCESS_TOKEN;
     if (!token) return refuseSend('LINE is not configured (LINE_CHANNEL_ACCESS_TOKEN)');
     const retryKey = stableUuid(ensureSecret(ctx.db, DELIVERY_SECRET_KEY), `line-push:${job.outboxId}`);
-    const req = buildLineSend({ apiBase: ctx.config.LINE_API_BASE, accessToken: token }, { to: job.identity.address, text: outboundText(job), retryKey });
+    const req = buildLineSend(
+      { apiBase: ctx.config.LINE_API_BASE, accessToken: token },
+      { to: job.identity.address, text: outboundText(job), retryKey },
+    );
     return sendProviderRequest(ctx, req, parseLineSendResponse);
   },
 };

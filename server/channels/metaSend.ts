@@ -12,9 +12,16 @@ export function graphSendOn(ctx: ChannelContext): boolean {
  * Send a text with the Messenger / Instagram Send API (messaging_type RESPONSE) to the PSID/IGSID.
  * Messenger posts to the Page the customer wrote to; Instagram (Facebook-login API) to `me`.
  */
-export function sendViaGraph(ctx: ChannelContext, channel: 'messenger' | 'instagram', job: OutboundJob): Promise<SendResult> {
+export function sendViaGraph(
+  ctx: ChannelContext,
+  channel: 'messenger' | 'instagram',
+  job: OutboundJob,
+): Promise<SendResult> {
   const token = ctx.config.META_ACCESS_TOKEN;
-  if (!token) return Promise.resolve(refuseSend(`${channel === 'messenger' ? 'Messenger' : 'Instagram'} is not configured (META_ACCESS_TOKEN)`));
+  if (!token)
+    return Promise.resolve(
+      refuseSend(`${channel === 'messenger' ? 'Messenger' : 'Instagram'} is not configured (META_ACCESS_TOKEN)`),
+    );
   const pageId = channel === 'messenger' ? replyFact(job, 'pageId') : undefined;
   const req = buildMetaSend(
     { graphBase: ctx.config.META_GRAPH_BASE, accessToken: token, pageId },

@@ -59,7 +59,8 @@ interface Pinned {
 }
 
 async function vet(url: URL, allowHosts: SafeFetchOptions['allowHosts']): Promise<Pinned> {
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UnsafeUrlError(`scheme ${url.protocol} is not allowed`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new UnsafeUrlError(`scheme ${url.protocol} is not allowed`);
   if (url.username || url.password) throw new UnsafeUrlError('credentials in the URL are not allowed');
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
   const literal = isIP(host);
@@ -95,36 +96,46 @@ interface Hop {
   body: Buffer | null;
 }
 
-function requestOnce(url: URL, pin: Pinned, headers: Record<string, string>, maxBytes: number, signal: AbortSignal): Promise<Hop> {
+function requestOnce(
+  url: URL,
+  pin: Pinned,
+  headers: Record<string, string>,
+  maxBytes: number,
+  signal: AbortSignal,
+): Promise<Hop> {
   const client = url.protocol === 'https:' ? https : http;
   return new Promise<Hop>((resolve, reject) => {
-    const req = client.request(url, { method: 'GET', headers, signal, agent: false, lookup: pinnedLookup(pin) }, (res) => {
-      const status = res.statusCode ?? 0;
-      if (REDIRECTS.has(status) && res.headers.location) {
-        res.resume();
-        resolve({ status, headers: res.headers, body: null });
-        return;
-      }
-      const declared = Number(res.headers['content-length']);
-      if (Number.isFinite(declared) && declared > maxBytes) {
-        req.destroy();
-        reject(new FetchTooLargeError(`declared ${declared} bytes > limit ${maxBytes}`));
-        return;
-      }
-      const chunks: Buffer[] = [];
-      let total = 0;
-      res.on('data', (chunk: Buffer) => {
-        total += chunk.length;
-        if (total > maxBytes) {
-          req.destroy();
-          reject(new FetchTooLargeError(`body exceeds limit ${maxBytes} bytes`));
+    const req = client.request(
+      url,
+      { method: 'GET', headers, signal, agent: false, lookup: pinnedLookup(pin) },
+      (res) => {
+        const status = res.statusCode ?? 0;
+        if (REDIRECTS.has(status) && res.headers.location) {
+          res.resume();
+          resolve({ status, headers: res.headers, body: null });
           return;
         }
-        chunks.push(chunk);
-      });
-      res.on('end', () => resolve({ status, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
+        const declared = Number(res.headers['content-length']);
+        if (Number.isFinite(declared) && declared > maxBytes) {
+          req.destroy();
+          reject(new FetchTooLargeError(`declared ${declared} bytes > limit ${maxBytes}`));
+          return;
+        }
+        const chunks: Buffer[] = [];
+        let total = 0;
+        res.on('data', (chunk: Buffer) => {
+          total += chunk.length;
+          if (total > maxBytes) {
+            req.destroy();
+            reject(new FetchTooLargeError(`body exceeds limit ${maxBytes} bytes`));
+            return;
+          }
+          chunks.push(chunk);
+        });
+        res.on('end', () => resolve({ status, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -138,7 +149,9 @@ export async function safeFetch(rawUrl: string, opts: SafeFetchOptions): Promise
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), opts.timeoutMs);
   const timedOut = new Promise<never>((_, reject) =>
-    controller.signal.addEventListener('abort', () => reject(new SafeFetchError(`timed out after ${opts.timeoutMs} ms`))),
+    controller.signal.addEventListener('abort', () =>
+      reject(new SafeFetchError(`timed out after ${opts.timeoutMs} ms`)),
+    ),
   );
   timedOut.catch(() => undefined);
   try {
@@ -165,12 +178,15 @@ export async function safeFetch(rawUrl: string, opts: SafeFetchOptions): Promise
         throw new UnsafeUrlError('redirect to an invalid URL');
       }
       if (next.origin !== url.origin) {
-        headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !CREDENTIAL_HEADERS.includes(k.toLowerCase())));
+        headers = Object.fromEntries(
+          Object.entries(headers).filter(([k]) => !CREDENTIAL_HEADERS.includes(k.toLowerCase())),
+        );
       }
       url = next;
     }
   } catch (err) {
-    if (controller.signal.aborted && !(err instanceof SafeFetchError)) throw new SafeFetchError(`timed out after ${opts.timeoutMs} ms`);
+    if (controller.signal.aborted && !(err instanceof SafeFetchError))
+      throw new SafeFetchError(`timed out after ${opts.timeoutMs} ms`);
     throw err;
   } finally {
     clearTimeout(timer);

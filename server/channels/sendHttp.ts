@@ -11,7 +11,11 @@ const SEND_TIMEOUT_MS = 15_000;
  * recorder), and classify the answer. Network errors and timeouts are retryable. Error texts never
  * include the URL, because some providers (Telegram) put the token in it.
  */
-export async function sendProviderRequest(ctx: ChannelContext, req: OutboundRequest, classify: ResponseClassifier): Promise<SendResult> {
+export async function sendProviderRequest(
+  ctx: ChannelContext,
+  req: OutboundRequest,
+  classify: ResponseClassifier,
+): Promise<SendResult> {
   let res: Response;
   try {
     res = await ctx.fetch(req.url, {

@@ -44,9 +44,13 @@ export async function startChannelServices(ctx: AppContext, _server: Server): Pr
     try {
       smtp = await startSmtpListener(ctx);
       closers.push(() => smtp?.close());
-      console.log(`[channels] SMTP listener on ${ctx.config.SMTP_HOST}:${smtp.port} for ${supportAddresses(ctx).join(', ')}`);
+      console.log(
+        `[channels] SMTP listener on ${ctx.config.SMTP_HOST}:${smtp.port} for ${supportAddresses(ctx).join(', ')}`,
+      );
     } catch (err) {
-      console.error(`[channels] SMTP listener could not start on port ${ctx.config.SMTP_PORT}: ${(err as Error).message}`);
+      console.error(
+        `[channels] SMTP listener could not start on port ${ctx.config.SMTP_PORT}: ${(err as Error).message}`,
+      );
     }
   }
   logChannels(ctx);
@@ -62,5 +66,7 @@ export async function startChannelServices(ctx: AppContext, _server: Server): Pr
 function logChannels(ctx: AppContext): void {
   const on = CHANNEL_KINDS.filter((k) => ctx.registry[k].enabled(ctx.channelCtx));
   const off = CHANNEL_KINDS.filter((k) => !on.includes(k));
-  console.log(`[channels] replies enabled: ${on.join(', ') || 'none'}${off.length ? `; not configured: ${off.join(', ')}` : ''}`);
+  console.log(
+    `[channels] replies enabled: ${on.join(', ') || 'none'}${off.length ? `; not configured: ${off.join(', ')}` : ''}`,
+  );
 }

@@ -7,7 +7,8 @@ export const smsAdapter: ChannelAdapter = {
   kind: 'sms',
   enabled: (ctx) => twilioSendOn(ctx, 'sms'),
   async send(job, ctx) {
-    if (!twilioSendOn(ctx, 'sms')) return refuseSend('SMS is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER)');
+    if (!twilioSendOn(ctx, 'sms'))
+      return refuseSend('SMS is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER)');
     return sendViaTwilio(ctx, 'sms', job.identity.address, outboundText(job));
   },
 };

@@ -12,7 +12,10 @@ export const telegramAdapter: ChannelAdapter = {
     if (!token) return refuseSend('Telegram is not configured (TELEGRAM_BOT_TOKEN)');
     // Private chats share the user's id; groups do not, so the chat id from the webhook wins.
     const chatId = replyFact(job, 'chatId') ?? job.identity.address;
-    const req = buildTelegramSend({ apiBase: ctx.config.TELEGRAM_API_BASE, botToken: token }, { chatId, text: outboundText(job) });
+    const req = buildTelegramSend(
+      { apiBase: ctx.config.TELEGRAM_API_BASE, botToken: token },
+      { chatId, text: outboundText(job) },
+    );
     return sendProviderRequest(ctx, req, parseTelegramSendResponse);
   },
 };

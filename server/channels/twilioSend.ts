@@ -10,7 +10,12 @@ export function twilioSendOn(ctx: ChannelContext, channel: 'sms' | 'whatsapp'): 
 }
 
 /** Send a text through Twilio's Messages API, asking for status callbacks when PUBLIC_URL is known. */
-export function sendViaTwilio(ctx: ChannelContext, channel: 'sms' | 'whatsapp', to: string, text: string): Promise<SendResult> {
+export function sendViaTwilio(
+  ctx: ChannelContext,
+  channel: 'sms' | 'whatsapp',
+  to: string,
+  text: string,
+): Promise<SendResult> {
   const c = ctx.config;
   const req = buildTwilioSend(
     {
@@ -20,7 +25,12 @@ export function sendViaTwilio(ctx: ChannelContext, channel: 'sms' | 'whatsapp', 
       from: c.TWILIO_FROM_NUMBER ?? c.TWILIO_WHATSAPP_FROM ?? '',
       whatsappFrom: c.TWILIO_WHATSAPP_FROM,
     },
-    { channel, to, text, statusCallback: c.PUBLIC_URL ? `${c.PUBLIC_URL.replace(/\/+$/, '')}/webhooks/twilio/status` : undefined },
+    {
+      channel,
+      to,
+      text,
+      statusCallback: c.PUBLIC_URL ? `${c.PUBLIC_URL.replace(/\/+$/, '')}/webhooks/twilio/status` : undefined,
+    },
   );
   return sendProviderRequest(ctx, req, parseTwilioSendResponse);
 }

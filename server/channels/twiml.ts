@@ -14,9 +14,14 @@ export const HANGUP_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response><Ha
 
 /** True for the first webhook of a call (ringing, nothing recorded or transcribed yet). */
 export function isCallStart(params: TwilioParams): boolean {
-  const noRecording = !param(params, 'RecordingSid') && !param(params, 'RecordingUrl') && !param(params, 'TranscriptionStatus');
+  const noRecording =
+    !param(params, 'RecordingSid') && !param(params, 'RecordingUrl') && !param(params, 'TranscriptionStatus');
   const status = param(params, 'CallStatus');
-  return noRecording && Boolean(param(params, 'CallSid')) && (status === undefined || status === 'ringing' || status === 'in-progress');
+  return (
+    noRecording &&
+    Boolean(param(params, 'CallSid')) &&
+    (status === undefined || status === 'ringing' || status === 'in-progress')
+  );
 }
 
 function xmlAttr(value: string): string {

@@ -11,7 +11,9 @@ export const voiceAdapter: ChannelAdapter = {
   enabled: (ctx) => twilioSendOn(ctx, 'sms'),
   async send(job, ctx) {
     if (!twilioSendOn(ctx, 'sms')) {
-      return refuseSend('voicemail replies are sent by SMS, and SMS is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER)');
+      return refuseSend(
+        'voicemail replies are sent by SMS, and SMS is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER)',
+      );
     }
     return sendViaTwilio(ctx, 'sms', job.identity.address, outboundText(job));
   },

@@ -39,12 +39,16 @@ export const whatsappAdapter: ChannelAdapter = {
       );
     }
     if (transportOf(job) === 'twilio') {
-      if (!twilioSendOn(ctx, 'whatsapp')) return refuseSend('WhatsApp via Twilio is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_WHATSAPP_FROM)');
+      if (!twilioSendOn(ctx, 'whatsapp'))
+        return refuseSend(
+          'WhatsApp via Twilio is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_WHATSAPP_FROM)',
+        );
       return sendViaTwilio(ctx, 'whatsapp', job.identity.address, outboundText(job));
     }
     const c = ctx.config;
     const phoneNumberId = replyFact(job, 'phoneNumberId') ?? c.META_PHONE_NUMBER_ID;
-    if (!c.META_ACCESS_TOKEN || !phoneNumberId) return refuseSend('the WhatsApp Cloud API is not configured (META_ACCESS_TOKEN, META_PHONE_NUMBER_ID)');
+    if (!c.META_ACCESS_TOKEN || !phoneNumberId)
+      return refuseSend('the WhatsApp Cloud API is not configured (META_ACCESS_TOKEN, META_PHONE_NUMBER_ID)');
     const req = buildMetaSend(
       { graphBase: c.META_GRAPH_BASE, accessToken: c.META_ACCESS_TOKEN, phoneNumberId },
       { channel: 'whatsapp', to: job.identity.address, text: outboundText(job) },

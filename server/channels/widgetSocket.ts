@@ -35,7 +35,11 @@ const visitorRoom = (visitorId: string) => `visitor:${visitorId}`;
 function clientIp(peer: string, forwarded: string | string[] | undefined): string {
   const local = peer === '127.0.0.1' || peer === '::1' || peer === '::ffff:127.0.0.1';
   const header = Array.isArray(forwarded) ? forwarded.join(',') : forwarded;
-  const last = header?.split(',').map((s) => s.trim()).filter(Boolean).at(-1);
+  const last = header
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .at(-1);
   return local && last ? last : peer || 'unknown';
 }
 
@@ -82,9 +86,11 @@ export function registerWidgetNamespace(ctx: AppContext): WidgetChannel {
       const answer = typeof ack === 'function' ? ack : () => undefined;
       const p = WidgetSendSchema.safeParse(payload);
       if (!p.success) return answer({ ok: false, error: p.error.issues[0]?.message ?? 'invalid message' });
-      if (!perVisitor.take(visitorId) || !perIp.take(ip)) return answer({ ok: false, error: 'you are sending messages too quickly; wait a moment' });
+      if (!perVisitor.take(visitorId) || !perIp.take(ip))
+        return answer({ ok: false, error: 'you are sending messages too quickly; wait a moment' });
       try {
-        const page = typeof socket.handshake.headers.referer === 'string' ? socket.handshake.headers.referer : undefined;
+        const page =
+          typeof socket.handshake.headers.referer === 'string' ? socket.handshake.headers.referer : undefined;
         const message = postVisitorMessage(deps, ctx.ingestHooks, visitorId, p.data, page);
         socket.to(visitorRoom(visitorId)).emit('widget.message', message);
         answer({ ok: true, message });

@@ -48,7 +48,16 @@ export function toMessage(r: MessageRow): Message {
 }
 
 // Meta keys safe and useful for agents' screens (never provider headers or internal routing facts).
-const PUBLIC_META = ['auto', 'survey', 'surveyAnswer', 'edited', 'editOf', 'location', 'predictedWaitMs', 'transcriptionStatus'];
+const PUBLIC_META = [
+  'auto',
+  'survey',
+  'surveyAnswer',
+  'edited',
+  'editOf',
+  'location',
+  'predictedWaitMs',
+  'transcriptionStatus',
+];
 
 function publicMeta(r: MessageRow): Record<string, unknown> {
   if (r.direction === 'system') return r.meta;

@@ -1,7 +1,19 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
 import type { Db } from './connection';
-import { agents, agentTeams, apiKeys, customers, events, identities, messages, sessions, slaPolicies, teams, threads } from './schema';
+import {
+  agents,
+  agentTeams,
+  apiKeys,
+  customers,
+  events,
+  identities,
+  messages,
+  sessions,
+  slaPolicies,
+  teams,
+  threads,
+} from './schema';
 
 // Hot queries are prepared once per database and reused: building and preparing SQL on every
 // call was most of the cost of an ingest (see docs/benchmarks.md). A statement prepared on the
@@ -27,25 +39,76 @@ const p = (name: string) => sql.placeholder(name);
 
 function prepareAll(db: Db) {
   return {
-    duplicate: db.select({ id: messages.id, threadId: messages.threadId }).from(messages)
-      .where(and(eq(messages.channel, p('channel')), eq(messages.providerMessageId, p('pmid')))).prepare(),
-    threadCustomer: db.select({ customerId: threads.customerId }).from(threads).where(eq(threads.id, p('id'))).prepare(),
-    threadByCustomer: db.select().from(threads).where(eq(threads.customerId, p('customerId'))).prepare(),
-    identityExact: db.select().from(identities).where(and(eq(identities.channel, p('channel')), eq(identities.address, p('address')))).prepare(),
-    identitiesByPhone: db.select({ id: identities.id, customerId: identities.customerId }).from(identities)
-      .where(eq(identities.phone, p('phone'))).orderBy(asc(identities.id)).prepare(),
-    identitiesByEmail: db.select({ id: identities.id, customerId: identities.customerId }).from(identities)
-      .where(eq(identities.email, p('email'))).orderBy(asc(identities.id)).prepare(),
-    customerName: db.select({ id: customers.id, name: customers.name }).from(customers).where(eq(customers.id, p('id'))).prepare(),
+    duplicate: db
+      .select({ id: messages.id, threadId: messages.threadId })
+      .from(messages)
+      .where(and(eq(messages.channel, p('channel')), eq(messages.providerMessageId, p('pmid'))))
+      .prepare(),
+    threadCustomer: db
+      .select({ customerId: threads.customerId })
+      .from(threads)
+      .where(eq(threads.id, p('id')))
+      .prepare(),
+    threadByCustomer: db
+      .select()
+      .from(threads)
+      .where(eq(threads.customerId, p('customerId')))
+      .prepare(),
+    identityExact: db
+      .select()
+      .from(identities)
+      .where(and(eq(identities.channel, p('channel')), eq(identities.address, p('address'))))
+      .prepare(),
+    identitiesByPhone: db
+      .select({ id: identities.id, customerId: identities.customerId })
+      .from(identities)
+      .where(eq(identities.phone, p('phone')))
+      .orderBy(asc(identities.id))
+      .prepare(),
+    identitiesByEmail: db
+      .select({ id: identities.id, customerId: identities.customerId })
+      .from(identities)
+      .where(eq(identities.email, p('email')))
+      .orderBy(asc(identities.id))
+      .prepare(),
+    customerName: db
+      .select({ id: customers.id, name: customers.name })
+      .from(customers)
+      .where(eq(customers.id, p('id')))
+      .prepare(),
     slaPolicies: db.select().from(slaPolicies).orderBy(asc(slaPolicies.id)).prepare(),
-    teamConfig: db.select({ businessHours: teams.businessHours, settings: teams.settings }).from(teams).where(eq(teams.id, p('id'))).prepare(),
-    session: db.select({ s: sessions, a: agents }).from(sessions).innerJoin(agents, eq(agents.id, sessions.agentId))
-      .where(and(eq(sessions.idHash, p('idHash')), gt(sessions.expiresAt, p('now')))).prepare(),
-    teamIdsOfAgent: db.select({ t: agentTeams.teamId }).from(agentTeams).where(eq(agentTeams.agentId, p('agentId'))).prepare(),
-    liveApiKey: db.select().from(apiKeys).where(and(eq(apiKeys.keyHash, p('keyHash')), isNull(apiKeys.revokedAt))).prepare(),
-    insertEvent: db.insert(events)
-      .values({ type: p('type'), threadId: p('threadId'), rooms: p('rooms'), payload: p('payload'), createdAt: p('createdAt') })
-      .returning({ seq: events.seq }).prepare(),
+    teamConfig: db
+      .select({ businessHours: teams.businessHours, settings: teams.settings })
+      .from(teams)
+      .where(eq(teams.id, p('id')))
+      .prepare(),
+    session: db
+      .select({ s: sessions, a: agents })
+      .from(sessions)
+      .innerJoin(agents, eq(agents.id, sessions.agentId))
+      .where(and(eq(sessions.idHash, p('idHash')), gt(sessions.expiresAt, p('now'))))
+      .prepare(),
+    teamIdsOfAgent: db
+      .select({ t: agentTeams.teamId })
+      .from(agentTeams)
+      .where(eq(agentTeams.agentId, p('agentId')))
+      .prepare(),
+    liveApiKey: db
+      .select()
+      .from(apiKeys)
+      .where(and(eq(apiKeys.keyHash, p('keyHash')), isNull(apiKeys.revokedAt)))
+      .prepare(),
+    insertEvent: db
+      .insert(events)
+      .values({
+        type: p('type'),
+        threadId: p('threadId'),
+        rooms: p('rooms'),
+        payload: p('payload'),
+        createdAt: p('createdAt'),
+      })
+      .returning({ seq: events.seq })
+      .prepare(),
   };
 }
 

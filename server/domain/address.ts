@@ -18,7 +18,11 @@ const BSUID_RE = /^[A-Z]{2}\.[0-9A-Za-z]{4,128}$/;
 export function normalizePhone(raw: string): string | null {
   const cleaned = raw.trim().replace(/^(whatsapp|tel|sms):/i, '');
   if (!cleaned) return null;
-  const withPlus = cleaned.startsWith('+') ? cleaned : cleaned.startsWith('00') ? `+${cleaned.slice(2)}` : `+${cleaned}`;
+  const withPlus = cleaned.startsWith('+')
+    ? cleaned
+    : cleaned.startsWith('00')
+      ? `+${cleaned.slice(2)}`
+      : `+${cleaned}`;
   const parsed = parsePhoneNumberFromString(withPlus);
   if (!parsed || !parsed.isPossible()) return null;
   return parsed.number;
@@ -42,7 +46,11 @@ export function normalizeAddress(
   if (isPhoneChannel(channel)) {
     // WhatsApp users with a username may arrive with only a business-scoped user id (BSUID, "US.1349…").
     if (channel === 'whatsapp' && BSUID_RE.test(raw.trim())) {
-      return { address: raw.trim(), phone: extra.phone ? normalizePhone(extra.phone) : null, email: extra.email ? normalizeEmail(extra.email) : null };
+      return {
+        address: raw.trim(),
+        phone: extra.phone ? normalizePhone(extra.phone) : null,
+        email: extra.email ? normalizeEmail(extra.email) : null,
+      };
     }
     const phone = normalizePhone(raw);
     if (!phone) throw new InvalidAddressError(`not a phone number: ${raw.slice(0, 40)}`);

@@ -29,15 +29,20 @@ function normalize(text: string): string {
 // Number words become digits where they plainly are ratings: "ten out of ten", "ให้ห้าคะแนน", "打九分", "五".
 function wordsToDigits(text: string): string {
   const latin = [...LATIN_NUMBERS.keys()].join('|');
-  let t = text.replace(new RegExp(`\\b(${latin})\\s+(out of|na|z)\\s+(${latin})\\b`, 'gu'), (_, a, of, b) =>
-    `${LATIN_NUMBERS.get(a)} ${of} ${LATIN_NUMBERS.get(b)}`,
+  let t = text.replace(
+    new RegExp(`\\b(${latin})\\s+(out of|na|z)\\s+(${latin})\\b`, 'gu'),
+    (_, a, of, b) => `${LATIN_NUMBERS.get(a)} ${of} ${LATIN_NUMBERS.get(b)}`,
   );
   for (const [word, n] of THAI_NUMBERS) t = t.replaceAll(word, ` ${n} `);
   t = t.replace(new RegExp(`(给|打|评|评了)\\s*(${HAN_DIGIT})`, 'gu'), (_, cue, d) => `${cue} ${HAN_NUMBERS.get(d)} `);
   // 十分 is also the adverb "very" (十分满意) and 五分钟 is "five minutes": only a mark when nothing follows.
   const src = t;
-  t = src.replace(new RegExp(`(${HAN_DIGIT})\\s*(分|颗星|星)(?!钟)`, 'gu'), (m: string, d: string, unit: string, at: number) =>
-    unit === '分' && d === '十' && /\p{Script=Han}/u.test(src.charAt(at + m.length)) ? m : ` ${HAN_NUMBERS.get(d)} ${unit}`,
+  t = src.replace(
+    new RegExp(`(${HAN_DIGIT})\\s*(分|颗星|星)(?!钟)`, 'gu'),
+    (m: string, d: string, unit: string, at: number) =>
+      unit === '分' && d === '十' && /\p{Script=Han}/u.test(src.charAt(at + m.length))
+        ? m
+        : ` ${HAN_NUMBERS.get(d)} ${unit}`,
   );
   const bare = t.replace(/[\s\p{P}\p{S}啊呀吧啦哦了吧]/gu, '');
   if (bare.length === 1 && HAN_NUMBERS.has(bare)) return ` ${HAN_NUMBERS.get(bare)} `;
@@ -54,7 +59,8 @@ function otherWords(text: string, skip: string): number {
 function scale(n: number, d: number, kind: SurveyKind): number | null {
   const max = RANGE[kind][1];
   if (d === max) return n;
-  if ((d === 5 || d === 10) && n <= d && Number.isInteger((n * max) / d)) return Math.max(RANGE[kind][0], (n * max) / d);
+  if ((d === 5 || d === 10) && n <= d && Number.isInteger((n * max) / d))
+    return Math.max(RANGE[kind][0], (n * max) / d);
   return null;
 }
 
@@ -85,7 +91,12 @@ export function parseSurveyAnswer(text: string, kind: SurveyKind): number | null
     const after = t.slice(at + m[0].length, at + m[0].length + 12);
     const first = t.slice(0, at).replace(/[\s\p{P}\p{S}]/gu, '') === '' && THEN.test(after);
     starUnit ||= STAR_WORD.test(after);
-    const rated = shortAnswer || first || RATING_CUES.test(before) || STAR_WORD.test(after) || /^\s*(?:points?|pkt|punkt|คะแนน|分)/iu.test(after);
+    const rated =
+      shortAnswer ||
+      first ||
+      RATING_CUES.test(before) ||
+      STAR_WORD.test(after) ||
+      /^\s*(?:points?|pkt|punkt|คะแนน|分)/iu.test(after);
     const n = Number(m[0].replace(',', '.'));
     if (!Number.isInteger(n)) return null;
     if (n < min || n > max) return null;

@@ -37,7 +37,8 @@ export function requireAuth(db: Db, now: () => number): RequestHandler {
     if (!session) return next(new HttpError(401, 'not logged in'));
     if (!SAFE.has(req.method)) {
       const token = req.get('x-csrf-token');
-      if (!token || !safeEqual(token, session.csrfToken)) return next(new HttpError(403, 'missing or invalid CSRF token'));
+      if (!token || !safeEqual(token, session.csrfToken))
+        return next(new HttpError(403, 'missing or invalid CSRF token'));
     }
     req.auth = session;
     next();

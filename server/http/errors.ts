@@ -49,7 +49,8 @@ function statusOf(err: unknown): number {
   if (err instanceof InvalidCursorError || err instanceof InvalidAddressError) return 400;
   const e = err as { type?: string; status?: number; statusCode?: number };
   if (e?.type === 'entity.too.large') return 413;
-  if (e?.type === 'entity.parse.failed' || e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') return 400;
+  if (e?.type === 'entity.parse.failed' || e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported')
+    return 400;
   const s = e?.status ?? e?.statusCode;
   return typeof s === 'number' && s >= 400 && s < 600 ? s : 500;
 }

@@ -57,7 +57,8 @@ export function createRealtime(http: HttpServer, db: Db, now: () => number, publ
   const viewers = new ViewerRegistry();
 
   io.use((socket, next) => {
-    if (!sameOrigin(socket.handshake.headers, publicUrl)) return next(new Error('cross-origin agent connection refused'));
+    if (!sameOrigin(socket.handshake.headers, publicUrl))
+      return next(new Error('cross-origin agent connection refused'));
     const cookies = parseCookie(socket.handshake.headers.cookie ?? '');
     const session = readSession(db, cookies[SESSION_COOKIE], now());
     if (!session) return next(new Error('unauthorized'));
@@ -128,7 +129,10 @@ export function createRealtime(http: HttpServer, db: Db, now: () => number, publ
     publisher,
     presence,
     refreshAgent(agentId) {
-      const fresh = viewerOf(db, { id: agentId, role: db.select({ role: agents.role }).from(agents).where(eq(agents.id, agentId)).get()?.role ?? 'agent' });
+      const fresh = viewerOf(db, {
+        id: agentId,
+        role: db.select({ role: agents.role }).from(agents).where(eq(agents.id, agentId)).get()?.role ?? 'agent',
+      });
       for (const s of io.sockets.sockets.values()) {
         if (s.data.viewer?.id !== agentId) continue;
         for (const room of s.rooms) if (room !== s.id && !room.startsWith('session:')) void s.leave(room);
@@ -160,7 +164,11 @@ function reply(ack: SocketAck | undefined, error?: string): void {
 }
 
 /** Emit a logged event under its own name; the event map keeps name and payload in step. */
-function emitLogged<K extends LoggedEvent['type']>(io: AgentServer, rooms: string[], event: Extract<LoggedEvent, { type: K }>): void {
+function emitLogged<K extends LoggedEvent['type']>(
+  io: AgentServer,
+  rooms: string[],
+  event: Extract<LoggedEvent, { type: K }>,
+): void {
   const op = io.to(rooms);
   const emit = op.emit.bind(op) as (ev: K, e: Extract<LoggedEvent, { type: K }>) => boolean;
   emit(event.type as K, event);

@@ -22,7 +22,13 @@ export interface WaitPrediction {
 }
 
 /** Predict the wait for a new episode of a team's thread from the live queue. */
-export function predictWait(r: Reader, deps: ServiceDeps, teamId: number | null, threadId: number, now: number): WaitPrediction {
+export function predictWait(
+  r: Reader,
+  deps: ServiceDeps,
+  teamId: number | null,
+  threadId: number,
+  now: number,
+): WaitPrediction {
   const { schedule } = teamConfig(r, teamId);
   const teamThreads = teamId === null ? isNull(threads.teamId) : eq(threads.teamId, teamId);
   const recent = r
@@ -33,11 +39,28 @@ export function predictWait(r: Reader, deps: ServiceDeps, teamId: number | null,
     .all()
     .map((e) => elapsedMs(e.openedAt, e.firstResponseAt as number, schedule));
   const waitingAhead =
-    r.select({ n: sql<number>`count(*)` }).from(threads)
-      .where(and(teamThreads, isNotNull(threads.waitingSince), ne(threads.id, threadId), inArray(threads.status, ['open', 'pending'])))
+    r
+      .select({ n: sql<number>`count(*)` })
+      .from(threads)
+      .where(
+        and(
+          teamThreads,
+          isNotNull(threads.waitingSince),
+          ne(threads.id, threadId),
+          inArray(threads.status, ['open', 'pending']),
+        ),
+      )
       .get()?.n ?? 0;
   const online = new Set(deps.presence.onlineAgentIds());
-  const members = teamId === null ? [...online] : r.select({ id: agentTeams.agentId }).from(agentTeams).where(eq(agentTeams.teamId, teamId)).all().map((m) => m.id);
+  const members =
+    teamId === null
+      ? [...online]
+      : r
+          .select({ id: agentTeams.agentId })
+          .from(agentTeams)
+          .where(eq(agentTeams.teamId, teamId))
+          .all()
+          .map((m) => m.id);
   const agentsOnline = members.filter((id) => online.has(id)).length;
   const waitMs = predictWaitMs({ recentFirstResponses: recent, waitingAhead, agentsOnline });
   const closed = schedule !== null && !isWithinBusinessHours(now, schedule);
@@ -57,7 +80,8 @@ export function acknowledgeNewEpisode(
   language: string | null,
 ): boolean {
   // Most teams and channels do not acknowledge: find out without opening a write transaction.
-  const teamId = deps.db.select({ teamId: threads.teamId }).from(threads).where(eq(threads.id, threadId)).get()?.teamId ?? null;
+  const teamId =
+    deps.db.select({ teamId: threads.teamId }).from(threads).where(eq(threads.id, threadId)).get()?.teamId ?? null;
   const want = teamConfig(deps.db, teamId).settings.acknowledgement;
   if (!want.enabled || (want.channels.length > 0 && !want.channels.includes(channel))) return false;
   return transact(deps, (tx, emit) => {
@@ -68,20 +92,34 @@ export function acknowledgeNewEpisode(
     if (!ack.enabled || (ack.channels.length > 0 && !ack.channels.includes(channel))) return false;
     const now = deps.now();
     const p = predictWait(tx, deps, thread.teamId, thread.id, now);
-    const customerLang = tx.select({ l: customers.language }).from(customers).where(eq(customers.id, thread.customerId)).get()?.l;
+    const customerLang = tx
+      .select({ l: customers.language })
+      .from(customers)
+      .where(eq(customers.id, thread.customerId))
+      .get()?.l;
     const lang = textLang(language && language !== 'und' ? language : customerLang);
     const locale = LOCALE[lang];
     let text: string;
     let predicted = p.waitMs;
     if (p.opensAt !== null && schedule) {
-      const when = new Intl.DateTimeFormat(locale, { weekday: 'long', hour: '2-digit', minute: '2-digit', timeZone: schedule.timeZone }).format(p.opensAt);
+      const when = new Intl.DateTimeFormat(locale, {
+        weekday: 'long',
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZone: schedule.timeZone,
+      }).format(p.opensAt);
       text = ackClosedText(lang, when);
       predicted = p.opensAt - now + p.waitMs;
     } else {
       text = ackOpenText(lang, formatDuration(p.waitMs, locale, 'short'), p.waitingAhead);
     }
     tx.update(episodes).set({ predictedWaitMs: predicted }).where(eq(episodes.id, episodeId)).run();
-    writeOutbound(tx, emit, deps, thread, { text, authorAgentId: null, isAuto: true, meta: { auto: 'acknowledgement', predictedWaitMs: predicted } });
+    writeOutbound(tx, emit, deps, thread, {
+      text,
+      authorAgentId: null,
+      isAuto: true,
+      meta: { auto: 'acknowledgement', predictedWaitMs: predicted },
+    });
     return true;
   });
 }

@@ -20,7 +20,12 @@ function teamIdsByAgent(db: Db): Map<number, number[]> {
 /** Every agent with team ids and live presence. */
 export function listAgents(db: Db, presenceOf: PresenceOf): Agent[] {
   const teamsOf = teamIdsByAgent(db);
-  return db.select().from(agents).orderBy(asc(agents.id)).all().map((a) => toAgent(a, teamsOf.get(a.id) ?? [], presenceOf(a.id)));
+  return db
+    .select()
+    .from(agents)
+    .orderBy(asc(agents.id))
+    .all()
+    .map((a) => toAgent(a, teamsOf.get(a.id) ?? [], presenceOf(a.id)));
 }
 
 /** One agent as the wire shape. */
@@ -48,7 +53,16 @@ export async function createAgent(db: Db, input: NewAgent, now: number): Promise
     return db.transaction((tx) => {
       const row = tx
         .insert(agents)
-        .values({ email: input.email, name: input.name, role: input.role, passwordHash, locale: input.locale, capacity: input.capacity, passwordChangedAt: now, createdAt: now })
+        .values({
+          email: input.email,
+          name: input.name,
+          role: input.role,
+          passwordHash,
+          locale: input.locale,
+          capacity: input.capacity,
+          passwordChangedAt: now,
+          createdAt: now,
+        })
         .returning({ id: agents.id })
         .get();
       for (const teamId of input.teamIds) tx.insert(agentTeams).values({ agentId: row.id, teamId }).run();
@@ -87,14 +101,24 @@ export function updateAgent(
 /** Every team with its members. */
 export function listTeams(db: Db): Team[] {
   const members = new Map<number, number[]>();
-  for (const r of db.select().from(agentTeams).all()) members.set(r.teamId, [...(members.get(r.teamId) ?? []), r.agentId]);
-  return db.select().from(teams).orderBy(asc(teams.id)).all().map((t) => toTeam(t, members.get(t.id) ?? []));
+  for (const r of db.select().from(agentTeams).all())
+    members.set(r.teamId, [...(members.get(r.teamId) ?? []), r.agentId]);
+  return db
+    .select()
+    .from(teams)
+    .orderBy(asc(teams.id))
+    .all()
+    .map((t) => toTeam(t, members.get(t.id) ?? []));
 }
 
 /** Create a team (admins only). */
 export function createTeam(db: Db, input: { name: string; autoAssign: boolean }, now: number): number {
   try {
-    return db.insert(teams).values({ name: input.name, autoAssign: input.autoAssign, createdAt: now }).returning({ id: teams.id }).get().id;
+    return db
+      .insert(teams)
+      .values({ name: input.name, autoAssign: input.autoAssign, createdAt: now })
+      .returning({ id: teams.id })
+      .get().id;
   } catch (err) {
     if (isUniqueViolation(err)) throw new ConflictError(`a team named ${input.name} already exists`);
     throw err;

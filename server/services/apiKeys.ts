@@ -8,15 +8,34 @@ import { NotFoundError } from './threadQueries';
 import { statements } from '#server/db/statements';
 
 function toApiKey(r: typeof apiKeys.$inferSelect): ApiKey {
-  return { id: r.id, name: r.name, prefix: r.prefix, callbackUrl: r.callbackUrl, createdAt: r.createdAt, revokedAt: r.revokedAt };
+  return {
+    id: r.id,
+    name: r.name,
+    prefix: r.prefix,
+    callbackUrl: r.callbackUrl,
+    createdAt: r.createdAt,
+    revokedAt: r.revokedAt,
+  };
 }
 
 /** Create an API key; the full secret is returned once and only its hash is stored. */
-export function createApiKey(db: Db, input: { name: string; callbackUrl: string | null }, agentId: number, now: number) {
+export function createApiKey(
+  db: Db,
+  input: { name: string; callbackUrl: string | null },
+  agentId: number,
+  now: number,
+) {
   const secret = `brd_${randomBytes(24).toString('base64url')}`;
   const row = db
     .insert(apiKeys)
-    .values({ name: input.name, prefix: secret.slice(0, 8), keyHash: sha256Hex(secret), callbackUrl: input.callbackUrl, createdBy: agentId, createdAt: now })
+    .values({
+      name: input.name,
+      prefix: secret.slice(0, 8),
+      keyHash: sha256Hex(secret),
+      callbackUrl: input.callbackUrl,
+      createdBy: agentId,
+      createdAt: now,
+    })
     .returning()
     .get();
   return { key: toApiKey(row), secret };
@@ -29,7 +48,11 @@ export function listApiKeys(db: Db): ApiKey[] {
 
 /** Revoke a key: requests with it are refused from now on. */
 export function revokeApiKey(db: Db, id: number, now: number): void {
-  const res = db.update(apiKeys).set({ revokedAt: now }).where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt))).run();
+  const res = db
+    .update(apiKeys)
+    .set({ revokedAt: now })
+    .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+    .run();
   if (res.changes === 0) throw new NotFoundError(`active API key ${id} not found`);
 }
 

@@ -65,7 +65,9 @@ export function readSession(db: Db, token: string | undefined, now: number): Ses
 
 /** Build the access-check view of an agent (role + team ids). */
 export function viewerOf(db: Db, agent: Pick<AgentRow, 'id' | 'role'>): Viewer {
-  const teamIds = statements(db).teamIdsOfAgent.all({ agentId: agent.id }).map((r) => r.t);
+  const teamIds = statements(db)
+    .teamIdsOfAgent.all({ agentId: agent.id })
+    .map((r) => r.t);
   return { id: agent.id, role: agent.role, teamIds };
 }
 
@@ -85,8 +87,15 @@ export async function changePassword(
   const passwordHash = await hashPassword(newPassword);
   return db.transaction((tx) => {
     tx.update(agents).set({ passwordHash, passwordChangedAt: now }).where(eq(agents.id, agentId)).run();
-    const cond = keepSession ? and(eq(sessions.agentId, agentId), ne(sessions.idHash, keepSession)) : eq(sessions.agentId, agentId);
-    const revoked = tx.select({ h: sessions.idHash }).from(sessions).where(cond).all().map((r) => r.h);
+    const cond = keepSession
+      ? and(eq(sessions.agentId, agentId), ne(sessions.idHash, keepSession))
+      : eq(sessions.agentId, agentId);
+    const revoked = tx
+      .select({ h: sessions.idHash })
+      .from(sessions)
+      .where(cond)
+      .all()
+      .map((r) => r.h);
     tx.delete(sessions).where(cond).run();
     return revoked;
   });

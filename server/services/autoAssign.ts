@@ -26,7 +26,15 @@ export function chooseAutoAssignee(tx: Tx, deps: ServiceDeps, row: ThreadRow): n
   const loads = tx
     .select({ id: threads.assigneeId, n: sql<number>`count(*)` })
     .from(threads)
-    .where(and(inArray(threads.assigneeId, members.map((m) => m.id)), inArray(threads.status, ['open', 'pending'])))
+    .where(
+      and(
+        inArray(
+          threads.assigneeId,
+          members.map((m) => m.id),
+        ),
+        inArray(threads.status, ['open', 'pending']),
+      ),
+    )
     .groupBy(threads.assigneeId)
     .all();
   const load = new Map(loads.map((l) => [l.id, l.n]));

@@ -19,7 +19,16 @@ export interface NewCanned {
 }
 
 function toCanned(r: CannedRow): CannedResponse {
-  return { id: r.id, shortcut: r.shortcut, language: r.language, title: r.title, body: r.body, teamId: r.teamId, createdBy: r.createdBy, createdAt: r.createdAt };
+  return {
+    id: r.id,
+    shortcut: r.shortcut,
+    language: r.language,
+    title: r.title,
+    body: r.body,
+    teamId: r.teamId,
+    createdBy: r.createdBy,
+    createdAt: r.createdAt,
+  };
 }
 
 /** Team-scoped responses follow thread visibility: supervisors see all, others their teams' and global ones. */
@@ -51,14 +60,25 @@ export function listCanned(db: Db, viewer: Viewer): CannedResponse[] {
     : viewer.teamIds.length > 0
       ? or(isNull(cannedResponses.teamId), inArray(cannedResponses.teamId, viewer.teamIds))
       : isNull(cannedResponses.teamId);
-  return db.select().from(cannedResponses).where(scope).orderBy(asc(cannedResponses.shortcut), asc(cannedResponses.language)).all().map(toCanned);
+  return db
+    .select()
+    .from(cannedResponses)
+    .where(scope)
+    .orderBy(asc(cannedResponses.shortcut), asc(cannedResponses.language))
+    .all()
+    .map(toCanned);
 }
 
 /** Create a variant; (shortcut, language) is unique. */
 export function createCanned(db: Db, viewer: Viewer, input: NewCanned, now: number): CannedResponse {
   assertCanManage(viewer, input.teamId);
   const row = conflictOnDuplicate(
-    () => db.insert(cannedResponses).values({ ...input, createdBy: viewer.id, createdAt: now }).returning().get(),
+    () =>
+      db
+        .insert(cannedResponses)
+        .values({ ...input, createdBy: viewer.id, createdAt: now })
+        .returning()
+        .get(),
     input.shortcut,
     input.language,
   );

@@ -16,12 +16,19 @@ export function updateCustomer(deps: ServiceDeps, viewer: Viewer, customerId: nu
     const exists = tx.select({ id: customers.id }).from(customers).where(eq(customers.id, customerId)).get();
     if (!exists) throw new NotFoundError(`customer ${customerId} not found`);
     if (thread) requireAccess(viewer, thread, 'customer');
-    tx.update(customers).set({ ...patch, updatedAt: deps.now() }).where(eq(customers.id, customerId)).run();
+    tx.update(customers)
+      .set({ ...patch, updatedAt: deps.now() })
+      .where(eq(customers.id, customerId))
+      .run();
     const customer = getCustomer(tx, customerId);
     if (thread) {
       emit({ type: 'customer.updated', customer, threadId: thread.id }, roomsOf(thread), thread.id);
       if (patch.name !== undefined) {
-        emit({ type: 'thread.updated', thread: summarize(tx, thread, deps.now()), reason: 'customer' }, roomsOf(thread), thread.id);
+        emit(
+          { type: 'thread.updated', thread: summarize(tx, thread, deps.now()), reason: 'customer' },
+          roomsOf(thread),
+          thread.id,
+        );
       }
     }
     return customer;
@@ -29,7 +36,12 @@ export function updateCustomer(deps: ServiceDeps, viewer: Viewer, customerId: nu
 }
 
 /** Search live customers by name, identity address or display name (for merge and lookup). */
-export function searchCustomers(deps: ServiceDeps, viewer: Viewer, q: string, limit = 20): Array<Customer & { threadId: number | null }> {
+export function searchCustomers(
+  deps: ServiceDeps,
+  viewer: Viewer,
+  q: string,
+  limit = 20,
+): Array<Customer & { threadId: number | null }> {
   const term = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
   const rows = deps.db
     .selectDistinct({ id: customers.id })

@@ -17,14 +17,23 @@ export function applyDeliveryStatus(deps: ServiceDeps, s: NormalizedStatus): boo
     const msg = tx
       .select()
       .from(messages)
-      .where(and(eq(messages.channel, s.channel), eq(messages.providerMessageId, s.providerMessageId), eq(messages.direction, 'outbound')))
+      .where(
+        and(
+          eq(messages.channel, s.channel),
+          eq(messages.providerMessageId, s.providerMessageId),
+          eq(messages.direction, 'outbound'),
+        ),
+      )
       .get();
     if (!msg) return false;
     const next = nextDeliveryStatus(msg.deliveryStatus, s.status);
     if (next === null) return false;
     const updated = tx
       .update(messages)
-      .set({ deliveryStatus: next, deliveryError: next === 'failed' ? (s.error ?? 'the provider reported a failure') : null })
+      .set({
+        deliveryStatus: next,
+        deliveryError: next === 'failed' ? (s.error ?? 'the provider reported a failure') : null,
+      })
       .where(eq(messages.id, msg.id))
       .returning()
       .get();

@@ -10,11 +10,16 @@ import { roomsForViewer, type Viewer } from '#server/domain/access';
  */
 export function eventsAfter(db: Db, viewer: Viewer, after: number, limit: number): EventsPage {
   const rooms = roomsForViewer(viewer);
-  const roomList = sql.join(rooms.map((r) => sql`${r}`), sql`, `);
+  const roomList = sql.join(
+    rooms.map((r) => sql`${r}`),
+    sql`, `,
+  );
   const rows = db
     .select({ seq: events.seq, payload: events.payload })
     .from(events)
-    .where(and(gt(events.seq, after), sql`exists (select 1 from json_each(${events.rooms}) where value in (${roomList}))`))
+    .where(
+      and(gt(events.seq, after), sql`exists (select 1 from json_each(${events.rooms}) where value in (${roomList}))`),
+    )
     .orderBy(asc(events.seq))
     .limit(limit + 1)
     .all();
@@ -28,5 +33,10 @@ export function eventsAfter(db: Db, viewer: Viewer, after: number, limit: number
 
 /** The newest sequence in the log (0 when empty). */
 export function lastEventSeq(db: Db): number {
-  return db.select({ m: max(events.seq) }).from(events).get()?.m ?? 0;
+  return (
+    db
+      .select({ m: max(events.seq) })
+      .from(events)
+      .get()?.m ?? 0
+  );
 }

@@ -12,7 +12,9 @@ export const MAX_MEDIA_BYTES = 25 * 1024 * 1024;
 /** Provider credentials some media URLs need (Twilio Basic auth, Meta bearer token). */
 function providerHeaders(url: URL, config: Config): Record<string, string> {
   if (url.hostname === 'api.twilio.com' && config.TWILIO_ACCOUNT_SID && config.TWILIO_AUTH_TOKEN) {
-    return { authorization: `Basic ${Buffer.from(`${config.TWILIO_ACCOUNT_SID}:${config.TWILIO_AUTH_TOKEN}`).toString('base64')}` };
+    return {
+      authorization: `Basic ${Buffer.from(`${config.TWILIO_ACCOUNT_SID}:${config.TWILIO_AUTH_TOKEN}`).toString('base64')}`,
+    };
   }
   if (/(^|\.)(fbsbx\.com|facebook\.com|fbcdn\.net)$/.test(url.hostname) && config.META_ACCESS_TOKEN) {
     return { authorization: `Bearer ${config.META_ACCESS_TOKEN}` };
@@ -39,6 +41,12 @@ export async function fetchInboundMedia(
   const att = (msg.attachments as Array<{ url?: string; name?: string }>)[index];
   if (!att?.url) throw new NotFoundError('this attachment has no downloadable file');
   const url = new URL(att.url);
-  const result = await safeFetch(url.href, { maxBytes: MAX_MEDIA_BYTES, timeoutMs: 20_000, maxRedirects: 3, headers: providerHeaders(url, config), allowHosts });
+  const result = await safeFetch(url.href, {
+    maxBytes: MAX_MEDIA_BYTES,
+    timeoutMs: 20_000,
+    maxRedirects: 3,
+    headers: providerHeaders(url, config),
+    allowHosts,
+  });
   return { ...result, name: att.name ?? null };
 }

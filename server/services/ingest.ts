@@ -27,12 +27,24 @@ export interface IngestHooks {
   /** True when the message answers a pending survey: it must not re-open the thread. */
   isSurveyAnswer?: (tx: Tx, thread: ThreadRow, input: NormalizedInbound) => boolean;
   /** Runs after a new message is committed (acknowledgements, alerts); failures never undo the ingest. */
-  afterCommit?: (result: Extract<IngestResult, { status: 'stored' }>, input: NormalizedInbound, analysis: InboundAnalysis | null) => void;
+  afterCommit?: (
+    result: Extract<IngestResult, { status: 'stored' }>,
+    input: NormalizedInbound,
+    analysis: InboundAnalysis | null,
+  ) => void;
 }
 
 /** What ingest did with one inbound message. */
 export type IngestResult =
-  | { status: 'stored'; messageId: number; threadId: number; customerId: number; newEpisode: boolean; episodeId: number; surveyAnswer: boolean }
+  | {
+      status: 'stored';
+      messageId: number;
+      threadId: number;
+      customerId: number;
+      newEpisode: boolean;
+      episodeId: number;
+      surveyAnswer: boolean;
+    }
   | { status: 'duplicate'; messageId: number; threadId: number; customerId: number };
 
 // Clock skew we accept from providers before falling back to our receive time.
@@ -131,7 +143,9 @@ function ingestInTx(
       status: transition.status,
       snoozedUntil: transition.status === 'open' ? null : thread.snoozedUntil,
       currentEpisodeId: episodeId,
-      waitingSince: surveyAnswer ? thread.waitingSince : waitingAfterInbound(thread.waitingSince, thread.lastAgentReplyAt, sortTs),
+      waitingSince: surveyAnswer
+        ? thread.waitingSince
+        : waitingAfterInbound(thread.waitingSince, thread.lastAgentReplyAt, sortTs),
       lastMessageAt: isLatest ? sortTs : thread.lastMessageAt,
       lastMessageId: isLatest ? row.id : thread.lastMessageId,
       lastMessagePreview: isLatest ? previewOf(row) : thread.lastMessagePreview,
@@ -203,7 +217,13 @@ export function openEpisode(tx: Tx, thread: ThreadRow, at: number): number {
     .at(-1);
   return tx
     .insert(episodes)
-    .values({ threadId: thread.id, number: (last?.n ?? 0) + 1, openedAt: at, teamId: thread.teamId, assigneeId: thread.assigneeId })
+    .values({
+      threadId: thread.id,
+      number: (last?.n ?? 0) + 1,
+      openedAt: at,
+      teamId: thread.teamId,
+      assigneeId: thread.assigneeId,
+    })
     .returning({ id: episodes.id })
     .get().id;
 }

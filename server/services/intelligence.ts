@@ -18,7 +18,17 @@ export function intelligenceHooks(deps: ServiceDeps, onQueued: () => void): Inge
     afterCommit: (result, input, analysis) => {
       if (result.surveyAnswer) return;
       if (analysis) alertOnSentimentDrop(deps, result.threadId, result.messageId);
-      if (result.newEpisode && acknowledgeNewEpisode(deps, result.threadId, result.episodeId, input.channel as ChannelKind, analysis?.language ?? null)) onQueued();
+      if (
+        result.newEpisode &&
+        acknowledgeNewEpisode(
+          deps,
+          result.threadId,
+          result.episodeId,
+          input.channel as ChannelKind,
+          analysis?.language ?? null,
+        )
+      )
+        onQueued();
     },
   };
 }

@@ -17,7 +17,13 @@ export interface OutboxOptions {
   concurrency: number;
 }
 
-const DEFAULTS: OutboxOptions = { baseBackoffMs: 2_000, maxBackoffMs: 5 * 60_000, maxAttempts: 8, pollMs: 1_000, concurrency: 4 };
+const DEFAULTS: OutboxOptions = {
+  baseBackoffMs: 2_000,
+  maxBackoffMs: 5 * 60_000,
+  maxAttempts: 8,
+  pollMs: 1_000,
+  concurrency: 4,
+};
 
 /** Exponential backoff with a cap: base · 2^(attempt-1), never above max. */
 export function backoffMs(attempt: number, o: Pick<OutboxOptions, 'baseBackoffMs' | 'maxBackoffMs'>): number {
@@ -97,17 +103,21 @@ export class OutboxWorker {
 
   private claim(): number[] {
     const now = this.deps.now();
-    return this.deps.db.transaction((tx) => {
-      const rows = tx
-        .select({ id: outbox.id })
-        .from(outbox)
-        .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)))
-        .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
-        .limit(this.opts.concurrency)
-        .all();
-      for (const r of rows) tx.update(outbox).set({ status: 'sending', updatedAt: now }).where(eq(outbox.id, r.id)).run();
-      return rows.map((r) => r.id);
-    }, { behavior: 'immediate' });
+    return this.deps.db.transaction(
+      (tx) => {
+        const rows = tx
+          .select({ id: outbox.id })
+          .from(outbox)
+          .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)))
+          .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
+          .limit(this.opts.concurrency)
+          .all();
+        for (const r of rows)
+          tx.update(outbox).set({ status: 'sending', updatedAt: now }).where(eq(outbox.id, r.id)).run();
+        return rows.map((r) => r.id);
+      },
+      { behavior: 'immediate' },
+    );
   }
 
   private loadJob(outboxId: number): OutboundJob | null {
@@ -122,7 +132,9 @@ export class OutboxWorker {
     const history = db
       .select()
       .from(messages)
-      .where(and(eq(messages.threadId, message.threadId), eq(messages.identityId, identity.id), ne(messages.id, message.id)))
+      .where(
+        and(eq(messages.threadId, message.threadId), eq(messages.identityId, identity.id), ne(messages.id, message.id)),
+      )
       .orderBy(desc(messages.sortTs))
       .limit(20)
       .all();
@@ -132,7 +144,11 @@ export class OutboxWorker {
   private async deliver(outboxId: number): Promise<void> {
     const job = this.loadJob(outboxId);
     if (!job) {
-      this.deps.db.update(outbox).set({ status: 'failed', lastError: 'message or identity vanished' }).where(eq(outbox.id, outboxId)).run();
+      this.deps.db
+        .update(outbox)
+        .set({ status: 'failed', lastError: 'message or identity vanished' })
+        .where(eq(outbox.id, outboxId))
+        .run();
       return;
     }
     const adapter = this.registry[job.identity.channel as ChannelKind];
@@ -154,7 +170,10 @@ export class OutboxWorker {
       if (!msg) return;
       let fields: Partial<typeof messages.$inferInsert> = {};
       if (result.ok) {
-        tx.update(outbox).set({ status: 'done', attempts: job.attempt, lastError: null, updatedAt: now }).where(eq(outbox.id, job.outboxId)).run();
+        tx.update(outbox)
+          .set({ status: 'done', attempts: job.attempt, lastError: null, updatedAt: now })
+          .where(eq(outbox.id, job.outboxId))
+          .run();
         fields = {
           deliveryStatus: nextDeliveryStatus(msg.deliveryStatus, 'sent') ?? msg.deliveryStatus,
           deliveryError: null,
@@ -164,12 +183,21 @@ export class OutboxWorker {
       } else if (result.retryable && job.attempt < this.opts.maxAttempts) {
         const wait = Math.max(result.retryAfterMs ?? 0, backoffMs(job.attempt, this.opts));
         tx.update(outbox)
-          .set({ status: 'pending', attempts: job.attempt, lastError: result.error, nextAttemptAt: now + wait, updatedAt: now })
+          .set({
+            status: 'pending',
+            attempts: job.attempt,
+            lastError: result.error,
+            nextAttemptAt: now + wait,
+            updatedAt: now,
+          })
           .where(eq(outbox.id, job.outboxId))
           .run();
         fields = { deliveryError: `${result.error} — retrying (attempt ${job.attempt} of ${this.opts.maxAttempts})` };
       } else {
-        tx.update(outbox).set({ status: 'failed', attempts: job.attempt, lastError: result.error, updatedAt: now }).where(eq(outbox.id, job.outboxId)).run();
+        tx.update(outbox)
+          .set({ status: 'failed', attempts: job.attempt, lastError: result.error, updatedAt: now })
+          .where(eq(outbox.id, job.outboxId))
+          .run();
         fields = { deliveryStatus: 'failed', deliveryError: result.error };
       }
       let updated;
@@ -179,7 +207,12 @@ export class OutboxWorker {
         // A provider reusing an id another message already holds must not wedge the queue: keep it in meta.
         if (!isUniqueViolation(err) || !fields.providerMessageId) throw err;
         const { providerMessageId, ...rest } = fields;
-        updated = tx.update(messages).set({ ...rest, meta: { ...msg.meta, duplicateProviderMessageId: providerMessageId } }).where(eq(messages.id, msg.id)).returning().get();
+        updated = tx
+          .update(messages)
+          .set({ ...rest, meta: { ...msg.meta, duplicateProviderMessageId: providerMessageId } })
+          .where(eq(messages.id, msg.id))
+          .returning()
+          .get();
       }
       const thread = tx.select().from(threads).where(eq(threads.id, msg.threadId)).get();
       if (thread) emit({ type: 'message.updated', message: toMessage(updated) }, roomsOf(thread), thread.id);
@@ -196,8 +229,16 @@ export function retryDelivery(deps: ServiceDeps, messageId: number, canSee: (thr
     if (!canSee(msg.threadId)) throw new NotFoundError(`no delivery for message ${messageId}`);
     if (row.status !== 'failed') throw new ConflictError('only failed deliveries can be retried');
     const now = deps.now();
-    tx.update(outbox).set({ status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, updatedAt: now }).where(eq(outbox.id, row.id)).run();
-    const updated = tx.update(messages).set({ deliveryStatus: 'queued', deliveryError: null }).where(eq(messages.id, messageId)).returning().get();
+    tx.update(outbox)
+      .set({ status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, updatedAt: now })
+      .where(eq(outbox.id, row.id))
+      .run();
+    const updated = tx
+      .update(messages)
+      .set({ deliveryStatus: 'queued', deliveryError: null })
+      .where(eq(messages.id, messageId))
+      .returning()
+      .get();
     const thread = tx.select().from(threads).where(eq(threads.id, msg.threadId)).get();
     if (thread) emit({ type: 'message.updated', message: toMessage(updated) }, roomsOf(thread), thread.id);
   });

@@ -11,7 +11,14 @@ const isPaused = (s: ThreadStatus) => s === 'pending' || s === 'snoozed';
  * Keep the episode's paused time (pending/snoozed) up to date on a status change, in
  * calendar and business time, so the SLA resolution clock excludes it.
  */
-export function trackPause(tx: Tx, episodeId: number | null, teamId: number | null, from: ThreadStatus, to: ThreadStatus, now: number): void {
+export function trackPause(
+  tx: Tx,
+  episodeId: number | null,
+  teamId: number | null,
+  from: ThreadStatus,
+  to: ThreadStatus,
+  now: number,
+): void {
   if (episodeId === null || isPaused(from) === isPaused(to)) return;
   if (isPaused(to)) {
     tx.update(episodes).set({ pausedSince: now }).where(eq(episodes.id, episodeId)).run();

@@ -11,7 +11,11 @@ import { transact, type EmitFn, type Tx } from './tx';
 
 function existingByClientId(tx: Tx, agentId: number, clientId: string | undefined): MessageRow | undefined {
   if (!clientId) return undefined;
-  return tx.select().from(messages).where(and(eq(messages.authorAgentId, agentId), eq(messages.clientId, clientId))).get();
+  return tx
+    .select()
+    .from(messages)
+    .where(and(eq(messages.authorAgentId, agentId), eq(messages.clientId, clientId)))
+    .get();
 }
 
 /** Options for a reply: the text, optionally another identity, and an idempotency key. */
@@ -82,11 +86,20 @@ export function writeOutbound(
     .returning()
     .get();
   tx.insert(outbox)
-    .values({ messageId: row.id, channel: identity.channel, identityId: identity.id, status: 'pending', nextAttemptAt: now, createdAt: now, updatedAt: now })
+    .values({
+      messageId: row.id,
+      channel: identity.channel,
+      identityId: identity.id,
+      status: 'pending',
+      nextAttemptAt: now,
+      createdAt: now,
+      updatedAt: now,
+    })
     .run();
   if (counts && episodeId !== null) {
     const ep = tx.select().from(episodes).where(eq(episodes.id, episodeId)).get();
-    if (ep && ep.firstResponseAt === null) tx.update(episodes).set({ firstResponseAt: now }).where(eq(episodes.id, episodeId)).run();
+    if (ep && ep.firstResponseAt === null)
+      tx.update(episodes).set({ firstResponseAt: now }).where(eq(episodes.id, episodeId)).run();
   }
   const updated = tx
     .update(threads)
@@ -105,7 +118,11 @@ export function writeOutbound(
     .returning()
     .get();
   const message = toMessage(row);
-  emit({ type: 'message.created', message, thread: summarize(tx, updated, deps.now()) }, roomsOf(updated).concat(roomsOf(thread)), thread.id);
+  emit(
+    { type: 'message.created', message, thread: summarize(tx, updated, deps.now()) },
+    roomsOf(updated).concat(roomsOf(thread)),
+    thread.id,
+  );
   return message;
 }
 
@@ -120,7 +137,12 @@ function latestIdentityId(tx: Tx, customerId: number): number | null {
 }
 
 /** Add an internal note: visible to agents only, never sent, never a response. */
-export function addNote(deps: ServiceDeps, viewer: Viewer, threadId: number, input: { text: string; clientId?: string }): Message {
+export function addNote(
+  deps: ServiceDeps,
+  viewer: Viewer,
+  threadId: number,
+  input: { text: string; clientId?: string },
+): Message {
   return transact(deps, (tx, emit) => {
     const thread = visibleThread(tx, viewer, threadId);
     const again = existingByClientId(tx, viewer.id, input.clientId);

@@ -14,7 +14,11 @@ export function resolveIdentity(tx: Tx, input: NormalizedInbound, addr: Normaliz
   const exact = st.identityExact.get({ channel: input.channel, address: addr.address });
   const samePhone = addr.phone ? st.identitiesByPhone.all({ phone: addr.phone }) : [];
   const sameEmail = addr.email ? st.identitiesByEmail.all({ email: addr.email }) : [];
-  const decision = resolveCustomer({ exact: exact ? { id: exact.id, customerId: exact.customerId } : null, samePhone, sameEmail });
+  const decision = resolveCustomer({
+    exact: exact ? { id: exact.id, customerId: exact.customerId } : null,
+    samePhone,
+    sameEmail,
+  });
   if (decision.kind === 'existing-identity' && exact) {
     upgradePlaceholderName(tx, exact.customerId, input, addr, now);
     const fill: Partial<IdentityRow> = {};
@@ -54,7 +58,8 @@ function identityMeta(input: NormalizedInbound): Record<string, unknown> {
   const keep: Record<string, unknown> = { transport: input.transport };
   const m = input.meta ?? {};
   // Reply routing facts (API key, Telegram chat, widget visitor, WhatsApp sender number, Page / IG account).
-  for (const k of ['apiKeyId', 'chatId', 'visitorId', 'phoneNumberId', 'pageId', 'igAccountId', 'addressKind']) if (k in m) keep[k] = m[k];
+  for (const k of ['apiKeyId', 'chatId', 'visitorId', 'phoneNumberId', 'pageId', 'igAccountId', 'addressKind'])
+    if (k in m) keep[k] = m[k];
   return keep;
 }
 
@@ -64,13 +69,26 @@ function displayNameFor(input: NormalizedInbound, addr: NormalizedAddress): stri
 }
 
 /** A customer first seen without a name is named after their address; use a real name once one arrives. */
-function upgradePlaceholderName(tx: Tx, customerId: number, input: NormalizedInbound, addr: NormalizedAddress, now: number): void {
+function upgradePlaceholderName(
+  tx: Tx,
+  customerId: number,
+  input: NormalizedInbound,
+  addr: NormalizedAddress,
+  now: number,
+): void {
   const name = input.from.displayName?.trim();
   if (!name) return;
   const c = tx.select({ name: customers.name }).from(customers).where(eq(customers.id, customerId)).get();
-  const placeholders = tx.select({ channel: identities.channel, address: identities.address }).from(identities).where(eq(identities.customerId, customerId)).all()
+  const placeholders = tx
+    .select({ channel: identities.channel, address: identities.address })
+    .from(identities)
+    .where(eq(identities.customerId, customerId))
+    .all()
     .flatMap((i) => [i.address, placeholderName(i.channel as ChannelKind, i.address)]);
   if (c && (placeholders.includes(c.name) || c.name === addr.address)) {
-    tx.update(customers).set({ name: name.slice(0, 200), updatedAt: now }).where(eq(customers.id, customerId)).run();
+    tx.update(customers)
+      .set({ name: name.slice(0, 200), updatedAt: now })
+      .where(eq(customers.id, customerId))
+      .run();
   }
 }

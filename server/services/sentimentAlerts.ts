@@ -9,14 +9,26 @@ import { transact } from './tx';
 /** Inbound sentiment scores of a thread in timeline order, with their rolling mean. */
 export function sentimentSeries(r: Reader, threadId: number) {
   const rows = r
-    .select({ id: messages.id, at: messages.sortTs, score: messages.sentimentScore, language: messages.language, meta: messages.meta })
+    .select({
+      id: messages.id,
+      at: messages.sortTs,
+      score: messages.sentimentScore,
+      language: messages.language,
+      meta: messages.meta,
+    })
     .from(messages)
     .where(and(eq(messages.threadId, threadId), eq(messages.direction, 'inbound'), isNotNull(messages.sentimentScore)))
     .orderBy(asc(messages.sortTs), asc(messages.id))
     .all()
     .filter((m) => !m.meta.surveyAnswer);
   const rolling = rollingSentiment(rows.map((m) => m.score as number));
-  return rows.map((m, i) => ({ messageId: m.id, at: m.at, score: m.score as number, rolling: rolling[i], language: m.language }));
+  return rows.map((m, i) => ({
+    messageId: m.id,
+    at: m.at,
+    score: m.score as number,
+    rolling: rolling[i],
+    language: m.language,
+  }));
 }
 
 /**
@@ -32,9 +44,15 @@ export function alertOnSentimentDrop(deps: ServiceDeps, threadId: number, messag
   const recent = deps.db
     .select({ id: messages.id, score: messages.sentimentScore })
     .from(messages)
-    .where(and(eq(messages.threadId, threadId), eq(messages.direction, 'inbound'), isNotNull(messages.sentimentScore),
-      sql`json_extract(${messages.meta}, '$.surveyAnswer') is null`,
-      or(lt(messages.sortTs, msg.at), and(eq(messages.sortTs, msg.at), lte(messages.id, messageId)))))
+    .where(
+      and(
+        eq(messages.threadId, threadId),
+        eq(messages.direction, 'inbound'),
+        isNotNull(messages.sentimentScore),
+        sql`json_extract(${messages.meta}, '$.surveyAnswer') is null`,
+        or(lt(messages.sortTs, msg.at), and(eq(messages.sortTs, msg.at), lte(messages.id, messageId))),
+      ),
+    )
     .orderBy(desc(messages.sortTs), desc(messages.id))
     .limit(SENTIMENT_WINDOW + 1)
     .all()
@@ -45,6 +63,8 @@ export function alertOnSentimentDrop(deps: ServiceDeps, threadId: number, messag
   const now = rolling[rolling.length - 1];
   const before = rolling.length > 1 ? rolling[rolling.length - 2] : 0;
   if (!(now < threshold && before >= threshold)) return false;
-  transact(deps, (_tx, emit) => emit({ type: 'sentiment.alerted', threadId, score: now, threshold }, roomsOf(thread), threadId));
+  transact(deps, (_tx, emit) =>
+    emit({ type: 'sentiment.alerted', threadId, score: now, threshold }, roomsOf(thread), threadId),
+  );
   return true;
 }

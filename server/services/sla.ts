@@ -13,15 +13,17 @@ import { NotFoundError, type Reader } from './threadQueries';
 
 /** Every SLA policy, as the pure maths wants them. */
 export function loadSlaPolicies(r: Reader): SlaPolicy[] {
-  return statements(r).slaPolicies.all().map((p) => ({
-    id: p.id,
-    name: p.name,
-    match: (p.match ?? {}) as SlaPolicy['match'],
-    firstResponseMs: p.firstResponseMs ?? undefined,
-    nextResponseMs: p.nextResponseMs ?? undefined,
-    resolutionMs: p.resolutionMs ?? undefined,
-    businessHours: p.businessHours,
-  }));
+  return statements(r)
+    .slaPolicies.all()
+    .map((p) => ({
+      id: p.id,
+      name: p.name,
+      match: (p.match ?? {}) as SlaPolicy['match'],
+      firstResponseMs: p.firstResponseMs ?? undefined,
+      nextResponseMs: p.nextResponseMs ?? undefined,
+      resolutionMs: p.resolutionMs ?? undefined,
+      businessHours: p.businessHours,
+    }));
 }
 
 /** The running SLA clocks of a thread's current episode, with the policy and schedule used. */
@@ -52,8 +54,26 @@ export function directSlaFacts(r: Reader): SlaFacts {
 export function batchSlaFacts(r: Reader, rows: ThreadRow[]): SlaFacts {
   const customerIds = [...new Set(rows.map((t) => t.customerId))];
   const episodeIds = rows.flatMap((t) => (t.currentEpisodeId === null ? [] : [t.currentEpisodeId]));
-  const tiers = new Map(chunks(customerIds).flatMap((ids) => r.select({ id: customers.id, tier: customers.tier }).from(customers).where(inArray(customers.id, ids)).all().map((c) => [c.id, c.tier] as const)));
-  const eps = new Map(chunks(episodeIds).flatMap((ids) => r.select().from(episodes).where(inArray(episodes.id, ids)).all().map((e) => [e.id, e] as const)));
+  const tiers = new Map(
+    chunks(customerIds).flatMap((ids) =>
+      r
+        .select({ id: customers.id, tier: customers.tier })
+        .from(customers)
+        .where(inArray(customers.id, ids))
+        .all()
+        .map((c) => [c.id, c.tier] as const),
+    ),
+  );
+  const eps = new Map(
+    chunks(episodeIds).flatMap((ids) =>
+      r
+        .select()
+        .from(episodes)
+        .where(inArray(episodes.id, ids))
+        .all()
+        .map((e) => [e.id, e] as const),
+    ),
+  );
   const schedules = new Map<number | null, BusinessSchedule | null>();
   return {
     tierOf: (id) => tiers.get(id) ?? null,
@@ -66,9 +86,20 @@ export function batchSlaFacts(r: Reader, rows: ThreadRow[]): SlaFacts {
 }
 
 /** Compute the running clocks for a thread (null when no policy applies or nothing runs). */
-export function threadClocks(r: Reader, row: ThreadRow, policies: SlaPolicy[], now: number, facts: SlaFacts = directSlaFacts(r)): ThreadClocks | null {
+export function threadClocks(
+  r: Reader,
+  row: ThreadRow,
+  policies: SlaPolicy[],
+  now: number,
+  facts: SlaFacts = directSlaFacts(r),
+): ThreadClocks | null {
   if (policies.length === 0 || row.currentEpisodeId === null || row.mergedIntoThreadId !== null) return null;
-  const policy = selectSlaPolicy(policies, { teamId: row.teamId, channel: row.lastInboundChannel, tier: facts.tierOf(row.customerId), priority: row.priority });
+  const policy = selectSlaPolicy(policies, {
+    teamId: row.teamId,
+    channel: row.lastInboundChannel,
+    tier: facts.tierOf(row.customerId),
+    priority: row.priority,
+  });
   if (!policy) return null;
   const ep = facts.episode(row.currentEpisodeId);
   if (!ep) return null;
@@ -91,7 +122,13 @@ export function threadClocks(r: Reader, row: ThreadRow, policies: SlaPolicy[], n
 }
 
 /** The SLA badge of a thread at `now`, or null when no policy applies. */
-export function threadSla(r: Reader, row: ThreadRow, now: number, policies = loadSlaPolicies(r), facts?: SlaFacts): ThreadSla | null {
+export function threadSla(
+  r: Reader,
+  row: ThreadRow,
+  now: number,
+  policies = loadSlaPolicies(r),
+  facts?: SlaFacts,
+): ThreadSla | null {
   const tc = threadClocks(r, row, policies, now, facts);
   if (!tc) return null;
   const st = slaStatus(tc.clocks, now, tc.schedule, tc.policy.businessHours);
@@ -99,7 +136,15 @@ export function threadSla(r: Reader, row: ThreadRow, now: number, policies = loa
 }
 
 function toDto(p: typeof slaPolicies.$inferSelect): SlaPolicyDto {
-  return { id: p.id, name: p.name, match: (p.match ?? {}) as SlaPolicyDto['match'], firstResponseMs: p.firstResponseMs, nextResponseMs: p.nextResponseMs, resolutionMs: p.resolutionMs, businessHours: p.businessHours };
+  return {
+    id: p.id,
+    name: p.name,
+    match: (p.match ?? {}) as SlaPolicyDto['match'],
+    firstResponseMs: p.firstResponseMs,
+    nextResponseMs: p.nextResponseMs,
+    resolutionMs: p.resolutionMs,
+    businessHours: p.businessHours,
+  };
 }
 
 /** SLA policies for the admin screen. */
@@ -109,7 +154,13 @@ export function listSlaPolicies(db: Db): SlaPolicyDto[] {
 
 /** Create a policy. */
 export function createSlaPolicy(db: Db, p: Omit<SlaPolicyDto, 'id'>, now: number): SlaPolicyDto {
-  return toDto(db.insert(slaPolicies).values({ ...p, createdAt: now }).returning().get());
+  return toDto(
+    db
+      .insert(slaPolicies)
+      .values({ ...p, createdAt: now })
+      .returning()
+      .get(),
+  );
 }
 
 /** Replace a policy. */
@@ -121,5 +172,6 @@ export function updateSlaPolicy(db: Db, id: number, p: Omit<SlaPolicyDto, 'id'>)
 
 /** Delete a policy. */
 export function deleteSlaPolicy(db: Db, id: number): void {
-  if (db.delete(slaPolicies).where(eq(slaPolicies.id, id)).run().changes === 0) throw new NotFoundError(`SLA policy ${id} not found`);
+  if (db.delete(slaPolicies).where(eq(slaPolicies.id, id)).run().changes === 0)
+    throw new NotFoundError(`SLA policy ${id} not found`);
 }

@@ -58,17 +58,27 @@ export class SlaScheduler {
     if (this.policies.length > 0) {
       // At start-up every open thread is planned: read their facts and fired alerts in a few queries, not per thread.
       const now = this.deps.now();
-      const open = this.deps.db.select().from(threads)
-        .where(and(inArray(threads.status, ['open', 'pending', 'snoozed']), isNull(threads.mergedIntoThreadId))).all();
+      const open = this.deps.db
+        .select()
+        .from(threads)
+        .where(and(inArray(threads.status, ['open', 'pending', 'snoozed']), isNull(threads.mergedIntoThreadId)))
+        .all();
       const facts = batchSlaFacts(this.deps.db, open);
       const episodeIds = open.flatMap((t) => (t.currentEpisodeId === null ? [] : [t.currentEpisodeId]));
       const fired = new Map<number, Set<string>>();
       for (const ids of chunks(episodeIds)) {
         for (const a of this.deps.db.select().from(slaAlerts).where(inArray(slaAlerts.episodeId, ids)).all()) {
-          fired.set(a.episodeId, (fired.get(a.episodeId) ?? new Set()).add(alertKey(a.kind, a.clockStartedAt, a.fraction)));
+          fired.set(
+            a.episodeId,
+            (fired.get(a.episodeId) ?? new Set()).add(alertKey(a.kind, a.clockStartedAt, a.fraction)),
+          );
         }
       }
-      for (const row of open) this.plan(row.id, this.pending(row, now, facts, (ep) => fired.get(ep) ?? new Set()));
+      for (const row of open)
+        this.plan(
+          row.id,
+          this.pending(row, now, facts, (ep) => fired.get(ep) ?? new Set()),
+        );
     }
     this.tick();
   }
@@ -103,10 +113,22 @@ export class SlaScheduler {
   }
 
   private firedFor(episodeId: number): Set<string> {
-    return new Set(this.deps.db.select().from(slaAlerts).where(eq(slaAlerts.episodeId, episodeId)).all().map((a) => alertKey(a.kind, a.clockStartedAt, a.fraction)));
+    return new Set(
+      this.deps.db
+        .select()
+        .from(slaAlerts)
+        .where(eq(slaAlerts.episodeId, episodeId))
+        .all()
+        .map((a) => alertKey(a.kind, a.clockStartedAt, a.fraction)),
+    );
   }
 
-  private pending(row: ThreadRow, now: number, facts?: SlaFacts, fired: (episodeId: number) => Set<string> = (ep) => this.firedFor(ep)): Due[] {
+  private pending(
+    row: ThreadRow,
+    now: number,
+    facts?: SlaFacts,
+    fired: (episodeId: number) => Set<string> = (ep) => this.firedFor(ep),
+  ): Due[] {
     const tc = threadClocks(this.deps.db, row, this.policies, now, facts);
     if (!tc) return [];
     const done = fired(tc.episodeId);
@@ -114,7 +136,14 @@ export class SlaScheduler {
     for (const clock of tc.clocks) {
       for (const { fraction, at } of slaThresholdInstants(clock, tc.schedule, tc.policy.businessHours)) {
         if (!done.has(alertKey(clock.kind, clock.startedAt, fraction))) {
-          out.push({ at, episodeId: tc.episodeId, kind: clock.kind, clockStartedAt: clock.startedAt, dueAt: clock.dueAt, fraction });
+          out.push({
+            at,
+            episodeId: tc.episodeId,
+            kind: clock.kind,
+            clockStartedAt: clock.startedAt,
+            dueAt: clock.dueAt,
+            fraction,
+          });
         }
       }
     }
@@ -139,7 +168,17 @@ export class SlaScheduler {
       if (crossed.length === 0) return 0;
       for (const d of crossed) {
         try {
-          tx.insert(slaAlerts).values({ threadId, episodeId: d.episodeId, kind: d.kind, clockStartedAt: d.clockStartedAt, fraction: d.fraction, dueAt: d.dueAt, firedAt: now }).run();
+          tx.insert(slaAlerts)
+            .values({
+              threadId,
+              episodeId: d.episodeId,
+              kind: d.kind,
+              clockStartedAt: d.clockStartedAt,
+              fraction: d.fraction,
+              dueAt: d.dueAt,
+              firedAt: now,
+            })
+            .run();
         } catch (err) {
           if (!isUniqueViolation(err)) throw err;
         }
@@ -151,7 +190,18 @@ export class SlaScheduler {
         if (!top.has(k) || top.get(k)!.fraction < d.fraction) top.set(k, d);
       }
       for (const d of top.values()) {
-        emit({ type: 'sla.alerted', threadId, kind: d.kind, fraction: d.fraction, dueAt: d.dueAt, state: d.fraction >= 1 ? 'breached' : 'warning' }, roomsOf(row), threadId);
+        emit(
+          {
+            type: 'sla.alerted',
+            threadId,
+            kind: d.kind,
+            fraction: d.fraction,
+            dueAt: d.dueAt,
+            state: d.fraction >= 1 ? 'breached' : 'warning',
+          },
+          roomsOf(row),
+          threadId,
+        );
       }
       emit({ type: 'thread.updated', thread: summarize(tx, row, now), reason: 'sla' }, roomsOf(row), threadId);
       return top.size;

@@ -21,12 +21,20 @@ export function sendSurveyOnResolve(deps: ServiceDeps, threadId: number): boolea
     if (kind === 'none') return false;
     const ep = tx.select().from(episodes).where(eq(episodes.id, thread.currentEpisodeId)).get();
     if (!ep || ep.surveySentAt !== null) return false;
-    const lastLang = tx.select({ l: messages.language }).from(messages)
+    const lastLang = tx
+      .select({ l: messages.language })
+      .from(messages)
       .where(and(eq(messages.threadId, threadId), eq(messages.direction, 'inbound'), isNotNull(messages.language)))
-      .orderBy(desc(messages.sortTs)).get()?.l;
+      .orderBy(desc(messages.sortTs))
+      .get()?.l;
     const now = deps.now();
     tx.update(episodes).set({ surveyKind: kind, surveySentAt: now }).where(eq(episodes.id, ep.id)).run();
-    writeOutbound(tx, emit, deps, thread, { text: surveyText(textLang(lastLang), kind), authorAgentId: null, isAuto: true, meta: { auto: 'survey', survey: kind } });
+    writeOutbound(tx, emit, deps, thread, {
+      text: surveyText(textLang(lastLang), kind),
+      authorAgentId: null,
+      isAuto: true,
+      meta: { auto: 'survey', survey: kind },
+    });
     return true;
   });
 }

@@ -23,7 +23,10 @@ function parseConfig(businessHours: unknown, rawSettings: unknown): TeamConfig {
   const hit = parsed.get(key);
   if (hit) return hit;
   const settings = TeamSettingsSchema.safeParse(rawSettings ?? {});
-  const cfg: TeamConfig = { schedule: (businessHours as BusinessSchedule | null) ?? null, settings: settings.success ? settings.data : DEFAULT.settings };
+  const cfg: TeamConfig = {
+    schedule: (businessHours as BusinessSchedule | null) ?? null,
+    settings: settings.success ? settings.data : DEFAULT.settings,
+  };
   if (parsed.size > 1_000) parsed.clear();
   parsed.set(key, cfg);
   return cfg;
@@ -38,7 +41,11 @@ export function teamConfig(r: Reader, teamId: number | null): TeamConfig {
 }
 
 /** Change a team's business hours and/or settings (settings are merged). */
-export function updateTeamConfig(db: Db, teamId: number, patch: { businessHours?: BusinessSchedule | null; settings?: TeamSettingsPatch }): TeamConfig {
+export function updateTeamConfig(
+  db: Db,
+  teamId: number,
+  patch: { businessHours?: BusinessSchedule | null; settings?: TeamSettingsPatch },
+): TeamConfig {
   const current = teamConfig(db, teamId);
   const exists = db.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId)).get();
   if (!exists) throw new NotFoundError(`team ${teamId} not found`);

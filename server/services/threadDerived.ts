@@ -10,19 +10,38 @@ import type { Tx } from './tx';
  */
 export function refreshThreadDerived(tx: Tx, threadId: number, now: number): ThreadRow {
   const visible = inArray(messages.direction, ['inbound', 'outbound']);
-  const last = tx.select().from(messages).where(and(eq(messages.threadId, threadId), visible))
-    .orderBy(desc(messages.sortTs), desc(messages.id)).get();
-  const lastIn = tx.select().from(messages).where(and(eq(messages.threadId, threadId), eq(messages.direction, 'inbound')))
-    .orderBy(desc(messages.sortTs), desc(messages.id)).get();
-  const lastReply = tx.select().from(messages)
-    .where(and(eq(messages.threadId, threadId), eq(messages.direction, 'outbound'), eq(messages.isAuto, false)))
-    .orderBy(desc(messages.sortTs), desc(messages.id)).get();
-  const inbound = tx.select({ sortTs: messages.sortTs, meta: messages.meta }).from(messages)
+  const last = tx
+    .select()
+    .from(messages)
+    .where(and(eq(messages.threadId, threadId), visible))
+    .orderBy(desc(messages.sortTs), desc(messages.id))
+    .get();
+  const lastIn = tx
+    .select()
+    .from(messages)
     .where(and(eq(messages.threadId, threadId), eq(messages.direction, 'inbound')))
-    .orderBy(asc(messages.sortTs)).all();
-  const unanswered = inbound.find((m) => (lastReply === undefined || m.sortTs > lastReply.sortTs) && !m.meta.surveyAnswer);
-  const channelRows = tx.selectDistinct({ channel: messages.channel }).from(messages)
-    .where(and(eq(messages.threadId, threadId), visible)).all();
+    .orderBy(desc(messages.sortTs), desc(messages.id))
+    .get();
+  const lastReply = tx
+    .select()
+    .from(messages)
+    .where(and(eq(messages.threadId, threadId), eq(messages.direction, 'outbound'), eq(messages.isAuto, false)))
+    .orderBy(desc(messages.sortTs), desc(messages.id))
+    .get();
+  const inbound = tx
+    .select({ sortTs: messages.sortTs, meta: messages.meta })
+    .from(messages)
+    .where(and(eq(messages.threadId, threadId), eq(messages.direction, 'inbound')))
+    .orderBy(asc(messages.sortTs))
+    .all();
+  const unanswered = inbound.find(
+    (m) => (lastReply === undefined || m.sortTs > lastReply.sortTs) && !m.meta.surveyAnswer,
+  );
+  const channelRows = tx
+    .selectDistinct({ channel: messages.channel })
+    .from(messages)
+    .where(and(eq(messages.threadId, threadId), visible))
+    .all();
   const current = tx.select().from(threads).where(eq(threads.id, threadId)).get() as ThreadRow;
   return tx
     .update(threads)

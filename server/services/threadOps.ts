@@ -47,7 +47,12 @@ function agentName(tx: Tx, id: number): string {
 }
 
 /** Assign a thread to an agent (leads and up for others; agents only themselves) or unassign. */
-export function assignThread(deps: ServiceDeps, viewer: Viewer, threadId: number, agentId: number | null): ThreadSummary {
+export function assignThread(
+  deps: ServiceDeps,
+  viewer: Viewer,
+  threadId: number,
+  agentId: number | null,
+): ThreadSummary {
   return transact(deps, (tx, emit) => {
     const before = visibleThread(tx, viewer, threadId);
     const releasingSelf = agentId === null && before.assigneeId === viewer.id;
@@ -60,7 +65,12 @@ export function assignThread(deps: ServiceDeps, viewer: Viewer, threadId: number
     }
     if (before.assigneeId === agentId) return summarize(tx, before, deps.now());
     const now = deps.now();
-    const after = tx.update(threads).set({ assigneeId: agentId, updatedAt: now }).where(eq(threads.id, threadId)).returning().get();
+    const after = tx
+      .update(threads)
+      .set({ assigneeId: agentId, updatedAt: now })
+      .where(eq(threads.id, threadId))
+      .returning()
+      .get();
     if (after.currentEpisodeId !== null && after.status !== 'resolved') {
       tx.update(episodes).set({ assigneeId: agentId }).where(eq(episodes.id, after.currentEpisodeId)).run();
     }
@@ -76,7 +86,12 @@ export function assignThread(deps: ServiceDeps, viewer: Viewer, threadId: number
 }
 
 /** Move a thread to another team (leads and up). */
-export function setThreadTeam(deps: ServiceDeps, viewer: Viewer, threadId: number, teamId: number | null): ThreadSummary {
+export function setThreadTeam(
+  deps: ServiceDeps,
+  viewer: Viewer,
+  threadId: number,
+  teamId: number | null,
+): ThreadSummary {
   return transact(deps, (tx, emit) => {
     if (!canAssignOthers(viewer)) throw new ForbiddenError('only leads and up can move threads between teams');
     const before = visibleThread(tx, viewer, threadId);
@@ -128,7 +143,10 @@ export function setThreadStatus(
       .where(eq(threads.id, threadId))
       .returning()
       .get();
-    const verb = status === 'snoozed' ? `snoozed the thread until ${new Date(snoozedUntil as number).toISOString()}` : `set the status to ${status}`;
+    const verb =
+      status === 'snoozed'
+        ? `snoozed the thread until ${new Date(snoozedUntil as number).toISOString()}`
+        : `set the status to ${status}`;
     recordSystem(tx, emit, now, before, after, 'status', `${agentName(tx, viewer.id)} ${verb}`, {
       actorId: viewer.id,
       status,
@@ -139,16 +157,35 @@ export function setThreadStatus(
 }
 
 /** Change a thread's priority. */
-export function setThreadPriority(deps: ServiceDeps, viewer: Viewer, threadId: number, priority: Priority): ThreadSummary {
+export function setThreadPriority(
+  deps: ServiceDeps,
+  viewer: Viewer,
+  threadId: number,
+  priority: Priority,
+): ThreadSummary {
   return transact(deps, (tx, emit) => {
     const before = visibleThread(tx, viewer, threadId);
     if (before.priority === priority) return summarize(tx, before, deps.now());
     const now = deps.now();
-    const after = tx.update(threads).set({ priority, updatedAt: now }).where(eq(threads.id, threadId)).returning().get();
-    recordSystem(tx, emit, now, before, after, 'priority', `${agentName(tx, viewer.id)} set the priority to ${priority}`, {
-      actorId: viewer.id,
-      priority,
-    });
+    const after = tx
+      .update(threads)
+      .set({ priority, updatedAt: now })
+      .where(eq(threads.id, threadId))
+      .returning()
+      .get();
+    recordSystem(
+      tx,
+      emit,
+      now,
+      before,
+      after,
+      'priority',
+      `${agentName(tx, viewer.id)} set the priority to ${priority}`,
+      {
+        actorId: viewer.id,
+        priority,
+      },
+    );
     return summarize(tx, after, deps.now());
   });
 }
@@ -181,8 +218,16 @@ export function wakeSnoozedThreads(deps: ServiceDeps): number {
       const before = tx.select().from(threads).where(eq(threads.id, id)).get();
       if (!before || before.status !== 'snoozed') return;
       trackPause(tx, before.currentEpisodeId, before.teamId, 'snoozed', 'open', now);
-      const after = tx.update(threads).set({ status: 'open', snoozedUntil: null, updatedAt: now }).where(eq(threads.id, id)).returning().get();
-      recordSystem(tx, emit, now, before, after, 'status', 'Snooze ended: the thread is open again', { status: 'open', actorId: null });
+      const after = tx
+        .update(threads)
+        .set({ status: 'open', snoozedUntil: null, updatedAt: now })
+        .where(eq(threads.id, id))
+        .returning()
+        .get();
+      recordSystem(tx, emit, now, before, after, 'status', 'Snooze ended: the thread is open again', {
+        status: 'open',
+        actorId: null,
+      });
     });
   }
   return due.length;

@@ -22,14 +22,19 @@ export class ConflictError extends Error {}
 export class ForbiddenError extends Error {}
 
 /** Refuse unless the viewer may see this thread (or the customer who owns it). */
-export function requireAccess(viewer: Viewer, row: Pick<ThreadRow, 'teamId' | 'assigneeId'>, what: 'thread' | 'customer' = 'thread'): void {
+export function requireAccess(
+  viewer: Viewer,
+  row: Pick<ThreadRow, 'teamId' | 'assigneeId'>,
+  what: 'thread' | 'customer' = 'thread',
+): void {
   if (!canSeeThread(viewer, row)) throw new ForbiddenError(`you cannot access this ${what}`);
 }
 
 /** Load a live (not merged-away) thread the viewer may act on, or throw. */
 export function visibleThread(r: Reader, viewer: Viewer, threadId: number): ThreadRow {
   const row = getThreadRow(r, threadId);
-  if (row.mergedIntoThreadId !== null) throw new NotFoundError(`thread ${threadId} was merged into ${row.mergedIntoThreadId}`);
+  if (row.mergedIntoThreadId !== null)
+    throw new NotFoundError(`thread ${threadId} was merged into ${row.mergedIntoThreadId}`);
   requireAccess(viewer, row);
   return row;
 }

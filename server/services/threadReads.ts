@@ -24,7 +24,13 @@ const priorityKey = sql<number>`(case ${threads.priority} when 'urgent' then ${r
  */
 export function visibleThreadsWhere(viewer: Viewer): SQL | undefined {
   if (hasRole(viewer.role, 'supervisor')) return undefined;
-  const teamIds = viewer.teamIds.length > 0 ? sql.join(viewer.teamIds.map((t) => sql`${t}`), sql`, `) : sql`null`;
+  const teamIds =
+    viewer.teamIds.length > 0
+      ? sql.join(
+          viewer.teamIds.map((t) => sql`${t}`),
+          sql`, `,
+        )
+      : sql`null`;
   return sql`(${threads.teamId} is null or ${threads.teamId} in (${teamIds}) or ${threads.assigneeId} = ${viewer.id})`;
 }
 
@@ -42,11 +48,16 @@ export function listThreads(db: Db, viewer: Viewer, q: ThreadListQuery, now: num
   const visible = visibleThreadsWhere(viewer);
   if (visible) where.push(visible);
   const asc = q.sort !== 'activity';
-  const key = q.sort === 'activity' ? sql<number>`${threads.lastMessageAt}` : q.sort === 'priority' ? priorityKey : waitingKey;
+  const key =
+    q.sort === 'activity' ? sql<number>`${threads.lastMessageAt}` : q.sort === 'priority' ? priorityKey : waitingKey;
   const cursor = q.cursor ? decodeCursor(q.cursor) : null;
   if (cursor) {
     const [k, id] = cursor;
-    where.push(asc ? sql`(${key} > ${k} or (${key} = ${k} and ${threads.id} > ${id}))` : sql`(${key} < ${k} or (${key} = ${k} and ${threads.id} < ${id}))`);
+    where.push(
+      asc
+        ? sql`(${key} > ${k} or (${key} = ${k} and ${threads.id} > ${id}))`
+        : sql`(${key} < ${k} or (${key} = ${k} and ${threads.id} < ${id}))`,
+    );
   }
   const unread = sql<number>`(select count(*) from ${messages} m where m.thread_id = ${threads.id} and m.direction = 'inbound'
     and m.id > coalesce((select r.last_read_message_id from ${threadReads} r where r.agent_id = ${viewer.id} and r.thread_id = ${threads.id}), 0))`;
@@ -61,9 +72,17 @@ export function listThreads(db: Db, viewer: Viewer, q: ThreadListQuery, now: num
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   const policies = loadSlaPolicies(db);
-  const facts = policies.length > 0 ? batchSlaFacts(db, page.map((r) => r.t)) : undefined;
+  const facts =
+    policies.length > 0
+      ? batchSlaFacts(
+          db,
+          page.map((r) => r.t),
+        )
+      : undefined;
   return {
-    items: page.map((r) => toThreadSummary(r.t, { id: r.t.customerId, name: r.name }, threadSla(db, r.t, now, policies, facts), r.unread)),
+    items: page.map((r) =>
+      toThreadSummary(r.t, { id: r.t.customerId, name: r.name }, threadSla(db, r.t, now, policies, facts), r.unread),
+    ),
     nextCursor: rows.length > q.limit && last ? encodeCursor([last.key, last.t.id]) : null,
   };
 }
@@ -79,7 +98,12 @@ export function getThreadDetail(db: Db, viewer: Viewer, threadId: number, now: n
 }
 
 /** A page of a thread's messages, newest page first, each page in ascending order. */
-export function listMessages(db: Db, viewer: Viewer, threadId: number, q: { before?: string; limit: number }): MessagePage {
+export function listMessages(
+  db: Db,
+  viewer: Viewer,
+  threadId: number,
+  q: { before?: string; limit: number },
+): MessagePage {
   requireAccess(viewer, getThreadRow(db, threadId));
   const where: SQL[] = [eq(messages.threadId, threadId)];
   const cursor = q.before ? decodeCursor(q.before) : null;

@@ -19,7 +19,13 @@ export function transact<T>(deps: ServiceDeps, fn: (tx: Tx, emit: EmitFn) => T):
     (tx) => {
       pending.length = 0;
       const emit: EmitFn = (event, rooms, threadId = null) => {
-        const row = statements(tx).insertEvent.get({ type: event.type, threadId, rooms, payload: event, createdAt: deps.now() }) as { seq: number };
+        const row = statements(tx).insertEvent.get({
+          type: event.type,
+          threadId,
+          rooms,
+          payload: event,
+          createdAt: deps.now(),
+        }) as { seq: number };
         pending.push({ event: { ...event, seq: row.seq } as LoggedEvent, rooms });
       };
       const out = fn(tx, emit);

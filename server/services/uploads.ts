@@ -22,14 +22,29 @@ export function attachmentKind(mime: string): string {
 }
 
 /** Store an uploaded file and return its attachment with an unguessable public URL under `baseUrl`. */
-export function storeUpload(db: Db, dataDir: string, baseUrl: string, file: { name: string; mimeType: string; bytes: Buffer }, agentId: number, now: number): Attachment {
+export function storeUpload(
+  db: Db,
+  dataDir: string,
+  baseUrl: string,
+  file: { name: string; mimeType: string; bytes: Buffer },
+  agentId: number,
+  now: number,
+): Attachment {
   const token = randomBytes(24).toString('base64url');
   const dir = uploadsDir(dataDir);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, token), file.bytes, { flag: 'wx' });
   const name = file.name.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) || 'file';
-  db.insert(uploads).values({ token, name, mimeType: file.mimeType, size: file.bytes.length, createdBy: agentId, createdAt: now }).run();
-  return { kind: attachmentKind(file.mimeType), url: `${baseUrl}/files/${token}/${encodeURIComponent(name)}`, name, mimeType: file.mimeType, size: file.bytes.length };
+  db.insert(uploads)
+    .values({ token, name, mimeType: file.mimeType, size: file.bytes.length, createdBy: agentId, createdAt: now })
+    .run();
+  return {
+    kind: attachmentKind(file.mimeType),
+    url: `${baseUrl}/files/${token}/${encodeURIComponent(name)}`,
+    name,
+    mimeType: file.mimeType,
+    size: file.bytes.length,
+  };
 }
 
 /** Look up an upload by its token (null for anything malformed or unknown). */

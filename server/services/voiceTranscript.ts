@@ -55,7 +55,9 @@ export function applyVoiceUpdate(
       .set({
         text,
         meta: { ...msg.meta, voiceUpdate },
-        ...(analysis ? { sentimentScore: analysis.score, sentimentLabel: analysis.label, language: analysis.language } : {}),
+        ...(analysis
+          ? { sentimentScore: analysis.score, sentimentLabel: analysis.label, language: analysis.language }
+          : {}),
       })
       .where(eq(messages.id, msg.id))
       .returning()
@@ -69,13 +71,19 @@ export function applyVoiceUpdate(
         .update(threads)
         .set({
           lastMessagePreview: previewOf(updated),
-          ...(analysis && isLatestInbound ? { lastSentimentScore: analysis.score, lastSentimentLabel: analysis.label } : {}),
+          ...(analysis && isLatestInbound
+            ? { lastSentimentScore: analysis.score, lastSentimentLabel: analysis.label }
+            : {}),
           updatedAt: deps.now(),
         })
         .where(eq(threads.id, thread.id))
         .returning()
         .get();
-      emit({ type: 'thread.updated', thread: summarize(tx, row, deps.now()), reason: 'transcript' }, roomsOf(row), thread.id);
+      emit(
+        { type: 'thread.updated', thread: summarize(tx, row, deps.now()), reason: 'transcript' },
+        roomsOf(row),
+        thread.id,
+      );
     }
     return true;
   });

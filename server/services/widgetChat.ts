@@ -20,7 +20,11 @@ const HISTORY_LIMIT = 100;
 
 /** The web-chat identity of a visitor, once they have written. */
 export function visitorIdentity(db: Db, visitorId: string): IdentityRow | undefined {
-  return db.select().from(identities).where(and(eq(identities.channel, 'webchat'), eq(identities.address, visitorId))).get();
+  return db
+    .select()
+    .from(identities)
+    .where(and(eq(identities.channel, 'webchat'), eq(identities.address, visitorId)))
+    .get();
 }
 
 /** Present a stored message to the visitor (agent replies show the agent's first name). */
@@ -59,7 +63,13 @@ export function widgetSession(db: Db, visitorId: string, token: string): WidgetS
  * as from.email, so a first message links the visitor to the customer who already uses that email.
  * Resending the same clientId is a duplicate and returns the stored message.
  */
-export function postVisitorMessage(deps: ServiceDeps, hooks: IngestHooks, visitorId: string, p: WidgetSend, pageUrl?: string): WidgetMessage {
+export function postVisitorMessage(
+  deps: ServiceDeps,
+  hooks: IngestHooks,
+  visitorId: string,
+  p: WidgetSend,
+  pageUrl?: string,
+): WidgetMessage {
   const input: NormalizedInbound = {
     channel: 'webchat',
     transport: 'widget',
@@ -94,7 +104,12 @@ export function markWidgetSeen(deps: ServiceDeps, visitorId: string, ids: number
     for (const m of rows) {
       const next = nextDeliveryStatus(m.deliveryStatus, open ? 'read' : 'delivered');
       if (next === null) continue;
-      const updated = tx.update(messages).set({ deliveryStatus: next, deliveryError: null }).where(eq(messages.id, m.id)).returning().get();
+      const updated = tx
+        .update(messages)
+        .set({ deliveryStatus: next, deliveryError: null })
+        .where(eq(messages.id, m.id))
+        .returning()
+        .get();
       const thread = tx.select().from(threads).where(eq(threads.id, m.threadId)).get();
       if (thread) emit({ type: 'message.updated', message: toMessage(updated) }, roomsOf(thread), thread.id);
       changed++;

@@ -29,7 +29,10 @@ class DayWalker {
   midnight: number;
   private slowUntil: number;
 
-  constructor(private readonly c: CompiledSchedule, firstDay: number) {
+  constructor(
+    private readonly c: CompiledSchedule,
+    firstDay: number,
+  ) {
     this.day = firstDay;
     this.midnight = localMidnight(firstDay, c.timeZone);
     this.slowUntil = firstDay;

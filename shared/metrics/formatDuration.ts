@@ -38,8 +38,16 @@ function splitDuration(ms: number): Array<[number, Unit]> {
   const minutes = Math.floor(seconds / 60);
   const hours = Math.floor(minutes / 60);
   const days = Math.floor(hours / 24);
-  if (days > 0) return [[days, 'day'], [hours % 24, 'hour']];
-  if (hours > 0) return [[hours, 'hour'], [minutes % 60, 'minute']];
+  if (days > 0)
+    return [
+      [days, 'day'],
+      [hours % 24, 'hour'],
+    ];
+  if (hours > 0)
+    return [
+      [hours, 'hour'],
+      [minutes % 60, 'minute'],
+    ];
   if (minutes > 0) return [[minutes, 'minute']];
   return [[seconds, 'second']];
 }

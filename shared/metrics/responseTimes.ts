@@ -101,10 +101,7 @@ function foldReplies(sorted: TimelineMessage[]): ReplyFold {
  * same episode not answered by an earlier counted reply. Business time uses `schedule`;
  * without one it equals calendar time.
  */
-export function computeReplyTimings(
-  messages: TimelineMessage[],
-  schedule?: BusinessSchedule | null,
-): ReplyTiming[] {
+export function computeReplyTimings(messages: TimelineMessage[], schedule?: BusinessSchedule | null): ReplyTiming[] {
   const seenEpisodes = new Set<number>();
   return foldReplies(sortTimeline(messages)).answered.map(({ message, waitedFrom }) => {
     const isFirst = !seenEpisodes.has(message.episodeId);

@@ -167,8 +167,7 @@ export function slaStatus(
     }
   }
   if (!worst) return { state: 'ok', nextDueAt: null, kind: null, fractionUsed: 0 };
-  const state: SlaState =
-    worst.fraction >= 1 ? 'breached' : worst.fraction >= SLA_WARNING_FRACTION ? 'warning' : 'ok';
+  const state: SlaState = worst.fraction >= 1 ? 'breached' : worst.fraction >= SLA_WARNING_FRACTION ? 'warning' : 'ok';
   return { state, nextDueAt: worst.clock.dueAt, kind: worst.clock.kind, fractionUsed: worst.fraction };
 }
 

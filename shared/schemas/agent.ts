@@ -68,7 +68,9 @@ export const UpdateAgentRequestSchema = z
   .partial();
 
 /** An agent changes their own preferences. */
-export const UpdateMeRequestSchema = z.object({ locale: LocaleSchema, name: z.string().trim().min(1).max(120) }).partial();
+export const UpdateMeRequestSchema = z
+  .object({ locale: LocaleSchema, name: z.string().trim().min(1).max(120) })
+  .partial();
 
 /** An agent changes their own password. */
 export const ChangePasswordRequestSchema = z.object({

@@ -16,7 +16,13 @@ export const ApiChannelMessageSchema = z.object({
     /** When the customer wrote it: ISO 8601 or epoch milliseconds. */
     timestamp: z.union([z.string().datetime({ offset: true }), z.number().int().positive()]).optional(),
     attachments: z
-      .array(z.object({ url: z.string().url().max(2000), name: z.string().max(200).optional(), mimeType: z.string().max(100).optional() }))
+      .array(
+        z.object({
+          url: z.string().url().max(2000),
+          name: z.string().max(200).optional(),
+          mimeType: z.string().max(100).optional(),
+        }),
+      )
       .max(20)
       .default([]),
   }),

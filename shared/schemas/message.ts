@@ -65,7 +65,15 @@ export const ReplyRequestSchema = z.object({
   clientId: z.string().max(64).optional(),
   /** Links to files to send along (metadata; the channel sends what it supports). */
   attachments: z
-    .array(z.object({ kind: z.string().max(20).default('file'), url: z.string().url().max(2000), name: z.string().max(200).optional(), mimeType: z.string().max(100).optional(), size: z.number().int().nonnegative().optional() }))
+    .array(
+      z.object({
+        kind: z.string().max(20).default('file'),
+        url: z.string().url().max(2000),
+        name: z.string().max(200).optional(),
+        mimeType: z.string().max(100).optional(),
+        size: z.number().int().nonnegative().optional(),
+      }),
+    )
     .max(10)
     .default([]),
 });

@@ -15,7 +15,15 @@ export const EpisodeMetricsSchema = z.object({
   averageReply: DurationPairSchema.nullable(),
   resolution: DurationPairSchema.nullable(),
   replies: z.array(
-    z.object({ messageId: z.number(), agentId: z.number().nullable(), waitedFrom: z.number(), repliedAt: z.number(), calendarMs: z.number(), businessMs: z.number(), isFirst: z.boolean() }),
+    z.object({
+      messageId: z.number(),
+      agentId: z.number().nullable(),
+      waitedFrom: z.number(),
+      repliedAt: z.number(),
+      calendarMs: z.number(),
+      businessMs: z.number(),
+      isFirst: z.boolean(),
+    }),
   ),
   sentimentStart: z.number().nullable(),
   sentimentEnd: z.number().nullable(),
@@ -28,7 +36,15 @@ export type EpisodeMetricsDto = z.infer<typeof EpisodeMetricsSchema>;
 
 /** Sentiment over a thread: each inbound score and a rolling average. */
 export const SentimentTrendSchema = z.object({
-  points: z.array(z.object({ messageId: z.number(), at: z.number(), score: z.number(), rolling: z.number(), language: z.string().nullable() })),
+  points: z.array(
+    z.object({
+      messageId: z.number(),
+      at: z.number(),
+      score: z.number(),
+      rolling: z.number(),
+      language: z.string().nullable(),
+    }),
+  ),
   current: z.number().nullable(),
 });
 
@@ -46,7 +62,11 @@ export const AggregateMetricsSchema = z.object({
   replies: z.number(),
   episodes: z.number(),
   resolved: z.number(),
-  firstResponse: z.object({ count: z.number(), avg: DurationPairSchema.nullable(), median: DurationPairSchema.nullable() }),
+  firstResponse: z.object({
+    count: z.number(),
+    avg: DurationPairSchema.nullable(),
+    median: DurationPairSchema.nullable(),
+  }),
   reply: z.object({ count: z.number(), avg: DurationPairSchema.nullable() }),
   resolution: z.object({ count: z.number(), avg: DurationPairSchema.nullable() }),
   csat: z.object({ count: z.number(), avg: z.number().nullable() }),

@@ -7,15 +7,20 @@ const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 /** A weekly schedule as stored: weekday ('0' = Sunday) → local [open, close) ranges; a missing day is closed. */
 const ScheduleShape = z.object({
   timeZone: z.string().min(1).max(64),
-  weekly: z.partialRecord(z.enum(['0', '1', '2', '3', '4', '5', '6']), z.array(z.tuple([z.string().regex(HHMM), z.string().regex(HHMM)])).max(6)),
-  holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).max(400).default([]),
+  weekly: z.partialRecord(
+    z.enum(['0', '1', '2', '3', '4', '5', '6']),
+    z.array(z.tuple([z.string().regex(HHMM), z.string().regex(HHMM)])).max(6),
+  ),
+  holidays: z
+    .array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/))
+    .max(400)
+    .default([]),
 });
 
 /** A team's weekly business hours, holidays and time zone (validated like the maths expects). */
-export const BusinessScheduleSchema = ScheduleShape
-  .superRefine((s, ctx) => {
-    for (const message of scheduleProblems(s as unknown as BusinessSchedule)) ctx.addIssue({ code: 'custom', message });
-  });
+export const BusinessScheduleSchema = ScheduleShape.superRefine((s, ctx) => {
+  for (const message of scheduleProblems(s as unknown as BusinessSchedule)) ctx.addIssue({ code: 'custom', message });
+});
 
 /** Automation and alerting settings of a team. */
 export const TeamSettingsSchema = z.object({
@@ -33,7 +38,10 @@ export type TeamSettings = z.infer<typeof TeamSettingsSchema>;
 
 /** A change to team settings: only what is sent changes (no defaults fill the rest). */
 export const TeamSettingsPatchSchema = z.object({
-  acknowledgement: z.object({ enabled: z.boolean(), channels: z.array(ChannelKindSchema) }).partial().optional(),
+  acknowledgement: z
+    .object({ enabled: z.boolean(), channels: z.array(ChannelKindSchema) })
+    .partial()
+    .optional(),
   survey: z.enum(['none', 'csat', 'nps']).optional(),
   sentimentThreshold: z.number().min(-1).max(1).optional(),
 });
@@ -41,7 +49,10 @@ export const TeamSettingsPatchSchema = z.object({
 export type TeamSettingsPatch = z.infer<typeof TeamSettingsPatchSchema>;
 
 /** Admin edits a team's hours and settings. */
-export const TeamConfigRequestSchema = z.object({ businessHours: BusinessScheduleSchema.nullable().optional(), settings: TeamSettingsPatchSchema.optional() });
+export const TeamConfigRequestSchema = z.object({
+  businessHours: BusinessScheduleSchema.nullable().optional(),
+  settings: TeamSettingsPatchSchema.optional(),
+});
 
 /** A team's configuration as the server answers it: hours (null = always open) and settings. */
 export const TeamConfigSchema = z.object({ schedule: ScheduleShape.nullable(), settings: TeamSettingsSchema });

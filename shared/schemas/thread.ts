@@ -36,10 +36,7 @@ export const ThreadSummarySchema = z.object({
 export type ThreadSummary = z.infer<typeof ThreadSummarySchema>;
 
 /** Who the list shows: me, nobody, anyone or a given agent id. */
-export const AssigneeFilterSchema = z.union([
-  z.enum(['me', 'unassigned', 'any']),
-  z.coerce.number().int().positive(),
-]);
+export const AssigneeFilterSchema = z.union([z.enum(['me', 'unassigned', 'any']), z.coerce.number().int().positive()]);
 
 /** Inbox list query. */
 export const ThreadListQuerySchema = z.object({

@@ -18,31 +18,53 @@ function serve(reply?: { post?: (c: Call) => unknown }): { calls: Call[]; agents
   const agents: Agent[] = [
     admin,
     make.agent(2, 'Kasia Nowak', { email: 'kasia@braid.test', teamIds: [1, 2], capacity: 8, presence: 'away' }),
-    make.agent(3, 'Wei Zhang', { email: 'wei@braid.test', role: 'lead', active: false, presence: 'offline', teamIds: [] }),
+    make.agent(3, 'Wei Zhang', {
+      email: 'wei@braid.test',
+      role: 'lead',
+      active: false,
+      presence: 'offline',
+      teamIds: [],
+    }),
   ];
   const calls = mockApi([
     ['GET', /^\/api\/agents$/, () => ({ items: agents })],
     ['GET', /^\/api\/teams$/, () => ({ items: teams })],
     ['GET', /^\/api\/auth\/me$/, () => ({ agent: admin, csrfToken: 'x' })],
-    ['POST', /^\/api\/agents$/, (c) => {
-      const custom = reply?.post?.(c);
-      if (custom) return custom;
-      const body = c.body as Agent & { password: string };
-      const created = make.agent(4, body.name, { email: body.email, role: body.role, locale: body.locale, capacity: body.capacity, teamIds: body.teamIds, presence: 'offline' });
-      agents.push(created);
-      return { status: 201, json: created };
-    }],
-    ['PATCH', /^\/api\/agents\/\d+$/, (c) => {
-      const i = agents.findIndex((a) => a.id === Number(c.path.split('/').pop()));
-      agents[i] = { ...agents[i], ...(c.body as Partial<Agent>) };
-      return agents[i];
-    }],
+    [
+      'POST',
+      /^\/api\/agents$/,
+      (c) => {
+        const custom = reply?.post?.(c);
+        if (custom) return custom;
+        const body = c.body as Agent & { password: string };
+        const created = make.agent(4, body.name, {
+          email: body.email,
+          role: body.role,
+          locale: body.locale,
+          capacity: body.capacity,
+          teamIds: body.teamIds,
+          presence: 'offline',
+        });
+        agents.push(created);
+        return { status: 201, json: created };
+      },
+    ],
+    [
+      'PATCH',
+      /^\/api\/agents\/\d+$/,
+      (c) => {
+        const i = agents.findIndex((a) => a.id === Number(c.path.split('/').pop()));
+        agents[i] = { ...agents[i], ...(c.body as Partial<Agent>) };
+        return agents[i];
+      },
+    ],
   ]);
   return { calls, agents };
 }
 
 /** What a screen reader reads for each cell of the row starting with `name` (the avatar's initials are decorative). */
-const rowText = (name: string) => [...screen.getByRole('row', { name: new RegExp(`^${name}`) }).children].map((c) => computeAccessibleName(c));
+const rowText = (name: string) =>
+  [...screen.getByRole('row', { name: new RegExp(`^${name}`) }).children].map((c) => computeAccessibleName(c));
 const description = (el: HTMLElement) => computeAccessibleDescription(el);
 
 afterEach(() => vi.unstubAllGlobals());
@@ -52,8 +74,26 @@ describe('agents settings', () => {
     serve();
     const { qc } = renderWith(<AgentsSettings me={admin} />);
     await screen.findByRole('row', { name: /^Kasia Nowak/ });
-    expect(rowText('Kasia Nowak')).toEqual(['Kasia Nowak', 'kasia@braid.test', 'Agent', 'Support PL, Billing', '8', 'Yes', 'Away', 'Edit Kasia Nowak']);
-    expect(rowText('Wei Zhang')).toEqual(['Wei Zhang', 'wei@braid.test', 'Team lead', 'No team', '5', 'Deactivated', 'Offline', 'Edit Wei Zhang']);
+    expect(rowText('Kasia Nowak')).toEqual([
+      'Kasia Nowak',
+      'kasia@braid.test',
+      'Agent',
+      'Support PL, Billing',
+      '8',
+      'Yes',
+      'Away',
+      'Edit Kasia Nowak',
+    ]);
+    expect(rowText('Wei Zhang')).toEqual([
+      'Wei Zhang',
+      'wei@braid.test',
+      'Team lead',
+      'No team',
+      '5',
+      'Deactivated',
+      'Offline',
+      'Edit Wei Zhang',
+    ]);
     // Presence pushed by the socket wins over what the list said when it loaded.
     act(() => void qc.setQueryData(qk.presence(), { 1: 'online', 2: 'online' }));
     await waitFor(() => expect(rowText('Kasia Nowak')[6]).toBe('Online'));
@@ -72,25 +112,53 @@ describe('agents settings', () => {
     await userEvent.selectOptions(within(form).getByLabelText('Role'), 'Team lead');
     const password = within(form).getByLabelText('Initial password');
     expect(password.getAttribute('type')).toBe('password');
-    expect(description(password)).toBe('At least 10 characters. Give it to them privately; they can change it after signing in.');
+    expect(description(password)).toBe(
+      'At least 10 characters. Give it to them privately; they can change it after signing in.',
+    );
     await userEvent.type(password, 'correct-horse-9');
     await userEvent.selectOptions(within(form).getByLabelText('Language'), 'Polski');
     await userEvent.clear(within(form).getByLabelText('Capacity'));
     await userEvent.type(within(form).getByLabelText('Capacity'), '12');
-    await userEvent.click(within(within(form).getByRole('group', { name: 'Teams' })).getByRole('checkbox', { name: 'Billing' }));
+    await userEvent.click(
+      within(within(form).getByRole('group', { name: 'Teams' })).getByRole('checkbox', { name: 'Billing' }),
+    );
     await userEvent.click(within(form).getByRole('button', { name: 'Create agent' }));
 
     await waitFor(() => expect(screen.queryByRole('form', { name: 'New agent' })).toBeNull());
     expect(calls.filter((c) => c.method === 'POST')).toEqual([
-      { method: 'POST', path: '/api/agents', body: { email: 'Marta@Braid.test', name: 'Marta Wiśniewska', role: 'lead', password: 'correct-horse-9', locale: 'pl', capacity: 12, teamIds: [2] } },
+      {
+        method: 'POST',
+        path: '/api/agents',
+        body: {
+          email: 'Marta@Braid.test',
+          name: 'Marta Wiśniewska',
+          role: 'lead',
+          password: 'correct-horse-9',
+          locale: 'pl',
+          capacity: 12,
+          teamIds: [2],
+        },
+      },
     ]);
     expect(textOf(screen.getByRole('status'))).toBe('Marta Wiśniewska can now sign in.');
     await screen.findByRole('row', { name: /^Marta Wiśniewska/ });
-    expect(rowText('Marta Wiśniewska')).toEqual(['Marta Wiśniewska', 'Marta@Braid.test', 'Team lead', 'Billing', '12', 'Yes', 'Offline', 'Edit Marta Wiśniewska']);
+    expect(rowText('Marta Wiśniewska')).toEqual([
+      'Marta Wiśniewska',
+      'Marta@Braid.test',
+      'Team lead',
+      'Billing',
+      '12',
+      'Yes',
+      'Offline',
+      'Edit Marta Wiśniewska',
+    ]);
   });
 
   it('shows the server’s field problems next to the field, and a duplicate email as such', async () => {
-    let answer: unknown = { status: 400, json: { error: 'invalid request', issues: [{ path: 'email', message: 'Invalid email address' }] } };
+    let answer: unknown = {
+      status: 400,
+      json: { error: 'invalid request', issues: [{ path: 'email', message: 'Invalid email address' }] },
+    };
     const { calls } = serve({ post: () => answer });
     renderWith(<AgentsSettings me={admin} />);
     await userEvent.click(await screen.findByRole('button', { name: 'New agent' }));
@@ -109,8 +177,16 @@ describe('agents settings', () => {
     await userEvent.type(email, 'kasia@braid.test');
     await userEvent.click(within(form).getByRole('button', { name: 'Create agent' }));
     await waitFor(() => expect(description(email)).toBe('An agent with this email already exists.'));
-    expect(calls.filter((c) => c.method === 'POST').map((c) => (c.body as { email: string }).email)).toEqual(['kasia@localhost', 'kasia@braid.test']);
-    expect(screen.getAllByRole('row').map((r) => computeAccessibleName(r.children[0]))).toEqual(['Name', 'Ada Admin', 'Kasia Nowak', 'Wei Zhang']);
+    expect(calls.filter((c) => c.method === 'POST').map((c) => (c.body as { email: string }).email)).toEqual([
+      'kasia@localhost',
+      'kasia@braid.test',
+    ]);
+    expect(screen.getAllByRole('row').map((r) => computeAccessibleName(r.children[0]))).toEqual([
+      'Name',
+      'Ada Admin',
+      'Kasia Nowak',
+      'Wei Zhang',
+    ]);
   });
 
   it('edits role, teams, capacity and the active flag, sending only what changed', async () => {
@@ -128,8 +204,25 @@ describe('agents settings', () => {
     await userEvent.click(active);
     await userEvent.click(within(form).getByRole('button', { name: 'Save' }));
 
-    await waitFor(() => expect(rowText('Kasia Nowak')).toEqual(['Kasia Nowak', 'kasia@braid.test', 'Supervisor', 'Billing', '3', 'Deactivated', 'Away', 'Edit Kasia Nowak']));
-    expect(calls.filter((c) => c.method === 'PATCH')).toEqual([{ method: 'PATCH', path: '/api/agents/2', body: { role: 'supervisor', capacity: 3, active: false, teamIds: [2] } }]);
+    await waitFor(() =>
+      expect(rowText('Kasia Nowak')).toEqual([
+        'Kasia Nowak',
+        'kasia@braid.test',
+        'Supervisor',
+        'Billing',
+        '3',
+        'Deactivated',
+        'Away',
+        'Edit Kasia Nowak',
+      ]),
+    );
+    expect(calls.filter((c) => c.method === 'PATCH')).toEqual([
+      {
+        method: 'PATCH',
+        path: '/api/agents/2',
+        body: { role: 'supervisor', capacity: 3, active: false, teamIds: [2] },
+      },
+    ]);
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edit Kasia Nowak' })));
   });
 
@@ -139,7 +232,11 @@ describe('agents settings', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Edit Ada Admin' }));
     const form = screen.getByRole('form', { name: 'Edit Ada Admin' });
     const role = within(form).getByLabelText('Role') as HTMLSelectElement;
-    expect([role.disabled, role.value, description(role)]).toEqual([true, 'admin', 'You cannot change your own role or deactivate yourself.']);
+    expect([role.disabled, role.value, description(role)]).toEqual([
+      true,
+      'admin',
+      'You cannot change your own role or deactivate yourself.',
+    ]);
     expect((within(form).getByRole('checkbox', { name: 'Active' }) as HTMLInputElement).disabled).toBe(true);
     await userEvent.clear(within(form).getByLabelText('Name'));
     await userEvent.type(within(form).getByLabelText('Name'), 'Ada Lovelace');
@@ -153,7 +250,9 @@ describe('agents settings', () => {
     const lead = make.agent(5, 'Lena Lead', { role: 'lead' });
     const { unmount } = renderWith(<AgentsSettings me={lead} />);
     await screen.findByRole('row', { name: /^Kasia Nowak/ });
-    expect(textOf(screen.getByText(/^People who sign in/))).toBe('People who sign in to Braid. Leads see their teams’ queues and alerts, supervisors see everything, admins also change settings.You can look at these settings; only admins can change them.');
+    expect(textOf(screen.getByText(/^People who sign in/))).toBe(
+      'People who sign in to Braid. Leads see their teams’ queues and alerts, supervisors see everything, admins also change settings.You can look at these settings; only admins can change them.',
+    );
     expect(screen.queryAllByRole('button').map((b) => textOf(b))).toEqual([]);
     expect(rowText('Kasia Nowak')).toHaveLength(7);
     unmount();

@@ -12,27 +12,54 @@ const CREATED = Date.UTC(2026, 2, 3, 14, 5);
 
 function serve(): Call[] {
   const keys: ApiKey[] = [
-    { id: 2, name: 'Shop backend', prefix: 'brd_AbCd', callbackUrl: 'https://shop.example/braid', createdAt: CREATED, revokedAt: null },
-    { id: 1, name: 'Old CRM', prefix: 'brd_Qw12', callbackUrl: null, createdAt: CREATED, revokedAt: CREATED + 86_400_000 },
+    {
+      id: 2,
+      name: 'Shop backend',
+      prefix: 'brd_AbCd',
+      callbackUrl: 'https://shop.example/braid',
+      createdAt: CREATED,
+      revokedAt: null,
+    },
+    {
+      id: 1,
+      name: 'Old CRM',
+      prefix: 'brd_Qw12',
+      callbackUrl: null,
+      createdAt: CREATED,
+      revokedAt: CREATED + 86_400_000,
+    },
   ];
   return mockApi([
     ['GET', /^\/api\/api-keys$/, () => ({ items: keys })],
-    ['POST', /^\/api\/api-keys$/, (c) => {
-      const body = c.body as { name: string; callbackUrl: string | null };
-      const key = { id: 3, prefix: SECRET.slice(0, 8), createdAt: CREATED, revokedAt: null, ...body };
-      keys.unshift(key);
-      return { status: 201, json: { key, secret: SECRET } };
-    }],
-    ['DELETE', /^\/api\/api-keys\/\d+$/, (c) => {
-      const k = keys.find((x) => x.id === Number(c.path.split('/').pop()))!;
-      k.revokedAt = CREATED + 2 * 86_400_000;
-      return { ok: true };
-    }],
+    [
+      'POST',
+      /^\/api\/api-keys$/,
+      (c) => {
+        const body = c.body as { name: string; callbackUrl: string | null };
+        const key = { id: 3, prefix: SECRET.slice(0, 8), createdAt: CREATED, revokedAt: null, ...body };
+        keys.unshift(key);
+        return { status: 201, json: { key, secret: SECRET } };
+      },
+    ],
+    [
+      'DELETE',
+      /^\/api\/api-keys\/\d+$/,
+      (c) => {
+        const k = keys.find((x) => x.id === Number(c.path.split('/').pop()))!;
+        k.revokedAt = CREATED + 2 * 86_400_000;
+        return { ok: true };
+      },
+    ],
   ]);
 }
 
-const rows = () => screen.getAllByRole('row').slice(1).map((r) => [...r.children].map(textOf));
-const sent = (calls: Call[]) => calls.filter((c) => c.method !== 'GET').map(({ method, path, body }) => ({ method, path, body }));
+const rows = () =>
+  screen
+    .getAllByRole('row')
+    .slice(1)
+    .map((r) => [...r.children].map(textOf));
+const sent = (calls: Call[]) =>
+  calls.filter((c) => c.method !== 'GET').map(({ method, path, body }) => ({ method, path, body }));
 const at = (ms: number) => new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 
 afterEach(() => vi.unstubAllGlobals());
@@ -60,12 +87,21 @@ describe('API keys settings', () => {
     const box = await screen.findByRole('region', { name: 'Secret of Zapier' });
     const secret = within(box).getByRole('textbox', { name: 'Secret key' }) as HTMLInputElement;
     expect([secret.value, secret.readOnly]).toEqual([SECRET, true]);
-    expect(computeAccessibleDescription(secret)).toBe('Copy it now: you will not see it again. Braid keeps only a fingerprint of it.');
+    expect(computeAccessibleDescription(secret)).toBe(
+      'Copy it now: you will not see it again. Braid keeps only a fingerprint of it.',
+    );
     expect(screen.queryByRole('form', { name: 'New API key' })).toBeNull();
     await user.click(within(box).getByRole('button', { name: 'Copy' }));
     expect(await navigator.clipboard.readText()).toBe(SECRET);
     expect(textOf(within(box).getByRole('status'))).toBe('Copied to the clipboard.');
-    expect(rows()[0]).toEqual(['Zapier', 'brd_Zx9c…', 'https://hooks.example/braid', at(CREATED), 'Active', 'Revoke Zapier']);
+    expect(rows()[0]).toEqual([
+      'Zapier',
+      'brd_Zx9c…',
+      'https://hooks.example/braid',
+      at(CREATED),
+      'Active',
+      'Revoke Zapier',
+    ]);
 
     await user.click(within(box).getByRole('button', { name: 'I have stored it' }));
     expect(screen.queryByRole('region', { name: 'Secret of Zapier' })).toBeNull();
@@ -93,7 +129,16 @@ describe('API keys settings', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Revoke Shop backend' }));
     dialog = screen.getByRole('dialog', { name: 'Revoke Shop backend?' });
     await userEvent.click(within(dialog).getByRole('button', { name: 'Revoke key' }));
-    await waitFor(() => expect(rows()[0]).toEqual(['Shop backend', 'brd_AbCd…', 'https://shop.example/braid', at(CREATED), `Revoked ${at(CREATED + 2 * 86_400_000)}`, '']));
+    await waitFor(() =>
+      expect(rows()[0]).toEqual([
+        'Shop backend',
+        'brd_AbCd…',
+        'https://shop.example/braid',
+        at(CREATED),
+        `Revoked ${at(CREATED + 2 * 86_400_000)}`,
+        '',
+      ]),
+    );
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(sent(calls)).toEqual([{ method: 'DELETE', path: '/api/api-keys/2', body: undefined }]);
   });

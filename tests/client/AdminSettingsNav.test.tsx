@@ -9,7 +9,19 @@ import { make, mockApi, namesOf, renderWith, textOf, type Call } from './harness
 function serve(me: Agent): Call[] {
   return mockApi([
     ['GET', /^\/api\/threads\?/, () => ({ items: [], nextCursor: null })],
-    ['GET', /^\/api\/threads\/counts/, () => ({ mine: 0, unassigned: 0, all: 0, teams: [], channels: [], statuses: { open: 0, pending: 0, snoozed: 0, resolved: 0 }, unreadMine: 0 })],
+    [
+      'GET',
+      /^\/api\/threads\/counts/,
+      () => ({
+        mine: 0,
+        unassigned: 0,
+        all: 0,
+        teams: [],
+        channels: [],
+        statuses: { open: 0, pending: 0, snoozed: 0, resolved: 0 },
+        unreadMine: 0,
+      }),
+    ],
     ['GET', /^\/api\/agents$/, () => ({ items: [me, make.agent(2, 'Kasia Nowak')] })],
     ['GET', /^\/api\/teams$/, () => ({ items: [{ id: 1, name: 'Support PL', autoAssign: false, memberIds: [2] }] })],
     ['GET', /^\/api\/canned-responses$/, () => ({ items: [] })],
@@ -38,7 +50,12 @@ describe('settings navigation', () => {
     expect(within(nav).getByRole('link', { name: 'Canned replies' }).getAttribute('aria-current')).toBe('page');
     await screen.findByRole('heading', { level: 1, name: 'Canned replies' });
 
-    for (const [name, path] of [['Agents', '/settings/agents'], ['Teams', '/settings/teams'], ['SLA policies', '/settings/sla'], ['API keys', '/settings/api-keys']]) {
+    for (const [name, path] of [
+      ['Agents', '/settings/agents'],
+      ['Teams', '/settings/teams'],
+      ['SLA policies', '/settings/sla'],
+      ['API keys', '/settings/api-keys'],
+    ]) {
       await userEvent.click(within(nav).getByRole('link', { name }));
       expect(window.location.pathname).toBe(path);
       await screen.findByRole('heading', { level: 1, name });
@@ -57,10 +74,17 @@ describe('settings navigation', () => {
     const calls = serve(me);
     renderWith(<InboxPage me={me} />);
     await userEvent.click(screen.getByRole('link', { name: 'Settings' }));
-    expect(namesOf(screen.getByRole('navigation', { name: 'Settings' }), 'link')).toEqual(['Canned replies', 'Agents', 'Teams', 'SLA policies']);
+    expect(namesOf(screen.getByRole('navigation', { name: 'Settings' }), 'link')).toEqual([
+      'Canned replies',
+      'Agents',
+      'Teams',
+      'SLA policies',
+    ]);
     act(() => navigate('/settings/api-keys'));
     expect((await within(screen.getByRole('main')).findByText('Only admins can see this page.')).tagName).toBe('P');
-    expect(within(screen.getByRole('navigation', { name: 'Settings' })).queryAllByRole('link', { current: 'page' })).toEqual([]);
+    expect(
+      within(screen.getByRole('navigation', { name: 'Settings' })).queryAllByRole('link', { current: 'page' }),
+    ).toEqual([]);
     expect(calls.some((c) => c.path === '/api/api-keys')).toBe(false);
     act(() => navigate('/settings/nothing-here'));
     await screen.findByText('There is no settings page at this address.');

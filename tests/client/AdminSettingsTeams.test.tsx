@@ -8,7 +8,11 @@ import TeamsSettings from '#client/features/settings/teams/TeamsSettings';
 import { make, mockApi, renderWith, textOf, type Call } from './harness';
 
 const admin = make.agent(1, 'Ada Admin', { role: 'admin', teamIds: [] });
-const DEFAULT_SETTINGS: TeamConfig['settings'] = { acknowledgement: { enabled: false, channels: [] }, survey: 'none', sentimentThreshold: -0.5 };
+const DEFAULT_SETTINGS: TeamConfig['settings'] = {
+  acknowledgement: { enabled: false, channels: [] },
+  survey: 'none',
+  sentimentThreshold: -0.5,
+};
 
 /** A stateful teams API; team 1 has demo-style hours stored without its closed days. */
 function serve(): { calls: Call[]; rename: { status: number } } {
@@ -17,38 +21,61 @@ function serve(): { calls: Call[]; rename: { status: number } } {
     { id: 2, name: 'Billing', autoAssign: true, memberIds: [] },
   ];
   const configs = new Map<number, TeamConfig>([
-    [1, { schedule: { timeZone: 'Europe/Warsaw', weekly: { '1': [['08:00', '18:00']], '2': [['08:00', '18:00']] }, holidays: ['2026-12-25'] }, settings: { ...DEFAULT_SETTINGS, survey: 'csat' } }],
+    [
+      1,
+      {
+        schedule: {
+          timeZone: 'Europe/Warsaw',
+          weekly: { '1': [['08:00', '18:00']], '2': [['08:00', '18:00']] },
+          holidays: ['2026-12-25'],
+        },
+        settings: { ...DEFAULT_SETTINGS, survey: 'csat' },
+      },
+    ],
     [2, { schedule: null, settings: DEFAULT_SETTINGS }],
   ]);
   const rename = { status: 200 };
   const calls = mockApi([
     ['GET', /^\/api\/teams$/, () => ({ items: teams })],
     ['GET', /^\/api\/agents$/, () => ({ items: [admin, make.agent(2, 'Kasia Nowak'), make.agent(3, 'Wei Zhang')] })],
-    ['POST', /^\/api\/teams$/, (c) => {
-      const team = { id: 3, memberIds: [], ...(c.body as { name: string; autoAssign: boolean }) };
-      teams.push(team);
-      configs.set(3, { schedule: null, settings: DEFAULT_SETTINGS });
-      return { status: 201, json: team };
-    }],
-    ['PATCH', /^\/api\/teams\/\d+$/, (c) => {
-      if (rename.status === 409) return { status: 409, json: { error: 'a team named Billing already exists' } };
-      const team = teams.find((x) => x.id === Number(c.path.split('/').pop()))!;
-      Object.assign(team, c.body);
-      return team;
-    }],
+    [
+      'POST',
+      /^\/api\/teams$/,
+      (c) => {
+        const team = { id: 3, memberIds: [], ...(c.body as { name: string; autoAssign: boolean }) };
+        teams.push(team);
+        configs.set(3, { schedule: null, settings: DEFAULT_SETTINGS });
+        return { status: 201, json: team };
+      },
+    ],
+    [
+      'PATCH',
+      /^\/api\/teams\/\d+$/,
+      (c) => {
+        if (rename.status === 409) return { status: 409, json: { error: 'a team named Billing already exists' } };
+        const team = teams.find((x) => x.id === Number(c.path.split('/').pop()))!;
+        Object.assign(team, c.body);
+        return team;
+      },
+    ],
     ['GET', /^\/api\/teams\/\d+\/config$/, (c) => configs.get(Number(c.path.split('/')[3]))],
-    ['PATCH', /^\/api\/teams\/\d+\/config$/, (c) => {
-      const body = c.body as { businessHours: TeamConfig['schedule']; settings: TeamConfig['settings'] };
-      const cfg = { schedule: body.businessHours, settings: body.settings };
-      configs.set(Number(c.path.split('/')[3]), cfg);
-      return cfg;
-    }],
+    [
+      'PATCH',
+      /^\/api\/teams\/\d+\/config$/,
+      (c) => {
+        const body = c.body as { businessHours: TeamConfig['schedule']; settings: TeamConfig['settings'] };
+        const cfg = { schedule: body.businessHours, settings: body.settings };
+        configs.set(Number(c.path.split('/')[3]), cfg);
+        return cfg;
+      },
+    ],
   ]);
   return { calls, rename };
 }
 
 const cellsOf = (row: HTMLElement) => [...row.children].map((c) => computeAccessibleName(c));
-const sent = (calls: Call[], method: string) => calls.filter((c) => c.method === method).map(({ path, body }) => ({ path, body }));
+const sent = (calls: Call[], method: string) =>
+  calls.filter((c) => c.method === method).map(({ path, body }) => ({ path, body }));
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -57,9 +84,16 @@ describe('teams settings', () => {
     const { calls, rename } = serve();
     renderWith(<TeamsSettings me={admin} />);
     const row = await screen.findByRole('row', { name: /^Support PL/ });
-    expect(cellsOf(row)).toEqual(['Support PL', 'Kasia Nowak, Wei Zhang', 'Auto-assign conversations of Support PL', 'Rename Support PL Hours and settings Support PL']);
+    expect(cellsOf(row)).toEqual([
+      'Support PL',
+      'Kasia Nowak, Wei Zhang',
+      'Auto-assign conversations of Support PL',
+      'Rename Support PL Hours and settings Support PL',
+    ]);
     expect(cellsOf(screen.getByRole('row', { name: /^Billing/ }))[1]).toBe('No members');
-    const billingAuto = screen.getByRole('checkbox', { name: 'Auto-assign conversations of Billing' }) as HTMLInputElement;
+    const billingAuto = screen.getByRole('checkbox', {
+      name: 'Auto-assign conversations of Billing',
+    }) as HTMLInputElement;
     expect(billingAuto.checked).toBe(true);
 
     await userEvent.click(billingAuto);
@@ -77,7 +111,9 @@ describe('teams settings', () => {
     await userEvent.type(name, 'Wsparcie PL');
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByRole('row', { name: /^Wsparcie PL/ });
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Rename Wsparcie PL' })));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Rename Wsparcie PL' })),
+    );
     // Escape gives up a rename without sending anything.
     await userEvent.click(screen.getByRole('button', { name: 'Rename Billing' }));
     await userEvent.type(screen.getByRole('textbox', { name: 'New name for Billing' }), ' team{Escape}');
@@ -108,8 +144,26 @@ describe('teams settings', () => {
     await userEvent.selectOptions(within(config).getByLabelText('Time zone'), 'Asia/Bangkok');
     const week = within(config).getByRole('table', { name: 'Weekly hours' });
     // Office hours are offered as a start: Monday to Friday 09:00–17:00, weekend closed.
-    expect(within(week).getAllByRole('row').map((r) => textOf(r.children[0]) + ': ' + (within(r).queryAllByRole('textbox').map((i) => (i as HTMLInputElement).value).join('–') || 'closed'))).toEqual([
-      'Monday: 09:00–17:00', 'Tuesday: 09:00–17:00', 'Wednesday: 09:00–17:00', 'Thursday: 09:00–17:00', 'Friday: 09:00–17:00', 'Saturday: closed', 'Sunday: closed',
+    expect(
+      within(week)
+        .getAllByRole('row')
+        .map(
+          (r) =>
+            textOf(r.children[0]) +
+            ': ' +
+            (within(r)
+              .queryAllByRole('textbox')
+              .map((i) => (i as HTMLInputElement).value)
+              .join('–') || 'closed'),
+        ),
+    ).toEqual([
+      'Monday: 09:00–17:00',
+      'Tuesday: 09:00–17:00',
+      'Wednesday: 09:00–17:00',
+      'Thursday: 09:00–17:00',
+      'Friday: 09:00–17:00',
+      'Saturday: closed',
+      'Sunday: closed',
     ]);
     await userEvent.click(within(week).getByRole('button', { name: 'Add hours on Saturday' }));
     await userEvent.clear(within(week).getByRole('textbox', { name: 'Saturday closes' }));
@@ -119,9 +173,15 @@ describe('teams settings', () => {
     await userEvent.click(within(config).getByRole('button', { name: 'Add holiday' }));
     await userEvent.type(within(config).getByLabelText('Holiday date'), '2026-04-13');
     await userEvent.click(within(config).getByRole('button', { name: 'Add holiday' }));
-    expect(within(config).getAllByRole('button', { name: /^Remove holiday/ }).map((b) => computeAccessibleName(b))).toEqual(['Remove holiday 2026-04-13', 'Remove holiday 2026-12-24']);
+    expect(
+      within(config)
+        .getAllByRole('button', { name: /^Remove holiday/ })
+        .map((b) => computeAccessibleName(b)),
+    ).toEqual(['Remove holiday 2026-04-13', 'Remove holiday 2026-12-24']);
 
-    await userEvent.click(within(config).getByRole('checkbox', { name: 'Send an automatic acknowledgement with the expected wait' }));
+    await userEvent.click(
+      within(config).getByRole('checkbox', { name: 'Send an automatic acknowledgement with the expected wait' }),
+    );
     const channels = within(config).getByRole('group', { name: 'Acknowledge on these channels' });
     await userEvent.click(within(channels).getByRole('checkbox', { name: 'WhatsApp' }));
     await userEvent.click(within(channels).getByRole('checkbox', { name: 'SMS' }));
@@ -137,10 +197,22 @@ describe('teams settings', () => {
         body: {
           businessHours: {
             timeZone: 'Asia/Bangkok',
-            weekly: { '0': [], '1': [['09:00', '17:00']], '2': [['09:00', '17:00']], '3': [['09:00', '17:00']], '4': [['09:00', '17:00']], '5': [], '6': [['09:00', '13:00']] },
+            weekly: {
+              '0': [],
+              '1': [['09:00', '17:00']],
+              '2': [['09:00', '17:00']],
+              '3': [['09:00', '17:00']],
+              '4': [['09:00', '17:00']],
+              '5': [],
+              '6': [['09:00', '13:00']],
+            },
             holidays: ['2026-04-13', '2026-12-24'],
           },
-          settings: { acknowledgement: { enabled: true, channels: ['sms', 'whatsapp'] }, survey: 'nps', sentimentThreshold: -0.3 },
+          settings: {
+            acknowledgement: { enabled: true, channels: ['sms', 'whatsapp'] },
+            survey: 'nps',
+            sentimentThreshold: -0.3,
+          },
         },
       },
     ]);
@@ -153,9 +225,17 @@ describe('teams settings', () => {
     const config = await screen.findByRole('form', { name: 'Hours and settings of Support PL' });
     expect((within(config).getByLabelText('Time zone') as HTMLSelectElement).value).toBe('Europe/Warsaw');
     expect((within(config).getByLabelText('Survey after resolving') as HTMLSelectElement).value).toBe('csat');
-    expect(within(within(config).getByRole('group', { name: 'Holidays (closed all day)' })).getAllByRole('listitem').map(textOf)).toEqual(['Dec 25, 2026']);
+    expect(
+      within(within(config).getByRole('group', { name: 'Holidays (closed all day)' }))
+        .getAllByRole('listitem')
+        .map(textOf),
+    ).toEqual(['Dec 25, 2026']);
     const week = within(config).getByRole('table', { name: 'Weekly hours' });
-    expect([...within(week).getAllByRole('row')[2].children].map(textOf)).toEqual(['Wednesday', 'Closed', '+ Add hours']);
+    expect([...within(week).getAllByRole('row')[2].children].map(textOf)).toEqual([
+      'Wednesday',
+      'Closed',
+      '+ Add hours',
+    ]);
 
     const closes = within(week).getByRole('textbox', { name: 'Monday closes' });
     await userEvent.clear(closes);
@@ -164,7 +244,9 @@ describe('teams settings', () => {
     expect(computeAccessibleDescription(closes)).toBe('The closing time must be after the opening time.');
     await userEvent.click(within(config).getByRole('button', { name: 'Save hours and settings' }));
     expect(textOf(within(config).getByRole('alert'))).toBe('Some fields need attention.');
-    await waitFor(() => expect(document.activeElement).toBe(within(week).getByRole('textbox', { name: 'Monday opens' })));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(within(week).getByRole('textbox', { name: 'Monday opens' })),
+    );
     expect(sent(calls, 'PATCH')).toEqual([]);
 
     await userEvent.clear(closes);
@@ -172,9 +254,17 @@ describe('teams settings', () => {
     expect(closes.getAttribute('aria-invalid')).toBeNull();
     await userEvent.click(within(config).getByRole('radio', { name: 'Always open (24/7)' }));
     await userEvent.click(within(config).getByRole('button', { name: 'Save hours and settings' }));
-    await waitFor(() => expect(sent(calls, 'PATCH')).toEqual([
-      { path: '/api/teams/1/config', body: { businessHours: null, settings: { acknowledgement: { enabled: false, channels: [] }, survey: 'csat', sentimentThreshold: -0.5 } } },
-    ]));
+    await waitFor(() =>
+      expect(sent(calls, 'PATCH')).toEqual([
+        {
+          path: '/api/teams/1/config',
+          body: {
+            businessHours: null,
+            settings: { acknowledgement: { enabled: false, channels: [] }, survey: 'csat', sentimentThreshold: -0.5 },
+          },
+        },
+      ]),
+    );
   });
 
   it('shows leads the hours read-only', async () => {
@@ -182,10 +272,17 @@ describe('teams settings', () => {
     renderWith(<TeamsSettings me={make.agent(5, 'Lena Lead', { role: 'lead' })} />);
     await userEvent.click(await screen.findByRole('button', { name: 'Hours and settings Support PL' }));
     const config = await screen.findByRole('form', { name: 'Hours and settings of Support PL' });
-    const controls = within(config).getAllByRole('textbox').concat(within(config).getAllByRole('combobox')) as HTMLInputElement[];
+    const controls = within(config)
+      .getAllByRole('textbox')
+      .concat(within(config).getAllByRole('combobox')) as HTMLInputElement[];
     expect(controls.length).toBeGreaterThan(4);
     expect(controls.every((c) => c.matches(':disabled'))).toBe(true);
-    expect(within(config).getAllByRole('button').filter((b) => !b.matches(':disabled')).map(textOf)).toEqual(['Close']);
+    expect(
+      within(config)
+        .getAllByRole('button')
+        .filter((b) => !b.matches(':disabled'))
+        .map(textOf),
+    ).toEqual(['Close']);
     expect(screen.queryByRole('button', { name: /^Rename/ })).toBeNull();
     expect(screen.queryByRole('checkbox', { name: /^Auto-assign/ })).toBeNull();
   });

@@ -6,28 +6,80 @@ import { make, mockApi, renderWith, textOf, type Call } from './harness';
 
 const me = make.agent(1, 'Alex Agent');
 const lena = make.agent(5, 'Lena Lead');
-const agents = new Map([[1, me], [5, lena]]);
+const agents = new Map([
+  [1, me],
+  [5, lena],
+]);
 const thread = make.thread(1, { lastInboundChannel: 'sms' });
 const canned = [
-  { id: 1, shortcut: 'refund', language: 'en', title: 'Refund issued', body: 'Hi {{first_name}}, your refund is on its way.', teamId: null, createdBy: 5, createdAt: 0 },
-  { id: 2, shortcut: 'refund', language: 'pl', title: 'Zwrot', body: 'Cześć {{first_name}}, zwrot jest w drodze.', teamId: null, createdBy: 5, createdAt: 0 },
-  { id: 3, shortcut: 'hello', language: 'en', title: 'Greeting', body: 'Hello!', teamId: null, createdBy: 5, createdAt: 0 },
+  {
+    id: 1,
+    shortcut: 'refund',
+    language: 'en',
+    title: 'Refund issued',
+    body: 'Hi {{first_name}}, your refund is on its way.',
+    teamId: null,
+    createdBy: 5,
+    createdAt: 0,
+  },
+  {
+    id: 2,
+    shortcut: 'refund',
+    language: 'pl',
+    title: 'Zwrot',
+    body: 'Cześć {{first_name}}, zwrot jest w drodze.',
+    teamId: null,
+    createdBy: 5,
+    createdAt: 0,
+  },
+  {
+    id: 3,
+    shortcut: 'hello',
+    language: 'en',
+    title: 'Greeting',
+    body: 'Hello!',
+    teamId: null,
+    createdBy: 5,
+    createdAt: 0,
+  },
 ];
 
 function api(): Call[] {
   let id = 100;
   return mockApi([
     ['GET', /^\/api\/canned-responses/, () => ({ items: canned })],
-    ['POST', /^\/api\/threads\/1\/(replies|notes)$/, (c) => {
-      const b = c.body as { text: string; identityId?: number };
-      const note = c.path.endsWith('notes');
-      return { status: 201, json: make.message(++id, { direction: note ? 'note' : 'outbound', authorAgentId: 1, text: b.text, channel: note ? null : 'sms', deliveryStatus: note ? null : 'queued' }) };
-    }],
+    [
+      'POST',
+      /^\/api\/threads\/1\/(replies|notes)$/,
+      (c) => {
+        const b = c.body as { text: string; identityId?: number };
+        const note = c.path.endsWith('notes');
+        return {
+          status: 201,
+          json: make.message(++id, {
+            direction: note ? 'note' : 'outbound',
+            authorAgentId: 1,
+            text: b.text,
+            channel: note ? null : 'sms',
+            deliveryStatus: note ? null : 'queued',
+          }),
+        };
+      },
+    ],
   ]);
 }
 
 function renderComposer(messages = [make.message(1)]) {
-  return renderWith(<Composer thread={thread} customer={make.customer()} me={me} messages={messages} agents={agents} onSent={() => {}} />);
+  return renderWith(
+    <Composer
+      thread={thread}
+      customer={make.customer()}
+      me={me}
+      messages={messages}
+      agents={agents}
+      onSent={() => {}}
+    />,
+  );
 }
 const box = () => screen.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement;
 const posts = (calls: Call[]) => calls.filter((c) => c.method === 'POST');
@@ -94,8 +146,24 @@ describe('composer', () => {
     const view = renderComposer();
     await userEvent.type(box(), 'Let me check');
     expect(screen.queryByRole('alert')).toBeNull();
-    const later = make.message(50, { direction: 'outbound', authorAgentId: 5, text: 'Already refunded', sortTs: Date.now() + 1000 });
-    act(() => view.rerender(<Composer thread={thread} customer={make.customer()} me={me} messages={[make.message(1), later]} agents={agents} onSent={() => {}} />));
+    const later = make.message(50, {
+      direction: 'outbound',
+      authorAgentId: 5,
+      text: 'Already refunded',
+      sortTs: Date.now() + 1000,
+    });
+    act(() =>
+      view.rerender(
+        <Composer
+          thread={thread}
+          customer={make.customer()}
+          me={me}
+          messages={[make.message(1), later]}
+          agents={agents}
+          onSent={() => {}}
+        />,
+      ),
+    );
     expect(screen.getByRole('alert').textContent).toContain('Lena Lead replied to this customer while you were typing');
   });
 });

@@ -6,23 +6,111 @@ import { factOf, make, mockApi, renderWith, textOf, type Call } from './harness'
 
 const agents = new Map([[5, make.agent(5, 'Lena Lead')]]);
 const episodes = [
-  { id: 1, number: 1, openedAt: 1_700_000_000_000, resolvedAt: 1_700_000_000_000 + 2 * 3_600_000, firstResponseAt: 1_700_000_000_000 + 600_000, assigneeId: 5, surveyKind: 'csat' as const, surveyScore: 4, sentimentStart: -0.6, sentimentEnd: 0.5 },
-  { id: 2, number: 2, openedAt: 1_760_000_000_000, resolvedAt: null, firstResponseAt: null, assigneeId: null, surveyKind: null, surveyScore: null, sentimentStart: null, sentimentEnd: null },
+  {
+    id: 1,
+    number: 1,
+    openedAt: 1_700_000_000_000,
+    resolvedAt: 1_700_000_000_000 + 2 * 3_600_000,
+    firstResponseAt: 1_700_000_000_000 + 600_000,
+    assigneeId: 5,
+    surveyKind: 'csat' as const,
+    surveyScore: 4,
+    sentimentStart: -0.6,
+    sentimentEnd: 0.5,
+  },
+  {
+    id: 2,
+    number: 2,
+    openedAt: 1_760_000_000_000,
+    resolvedAt: null,
+    firstResponseAt: null,
+    assigneeId: null,
+    surveyKind: null,
+    surveyScore: null,
+    sentimentStart: null,
+    sentimentEnd: null,
+  },
 ];
-const duplicate = { ...make.customer({ id: 9, name: 'K. Nowak', language: null, timeZone: null }), identities: [{ id: 9, channel: 'telegram' as const, address: '524287001', displayName: 'kasia_n', verified: false, lastInboundAt: null }], threadId: 19 };
+const duplicate = {
+  ...make.customer({ id: 9, name: 'K. Nowak', language: null, timeZone: null }),
+  identities: [
+    {
+      id: 9,
+      channel: 'telegram' as const,
+      address: '524287001',
+      displayName: 'kasia_n',
+      verified: false,
+      lastInboundAt: null,
+    },
+  ],
+  threadId: 19,
+};
 
 function serve(): Call[] {
   return mockApi([
-    ['GET', /^\/api\/customers\/1$/, () => ({ customer: make.customer(), threadId: 1, merges: [{ id: 77, targetCustomerId: 1, sourceCustomerId: 8, sourceName: 'Katarzyna N', agentId: 5, createdAt: 1_750_000_000_000, undoneAt: null }] })],
+    [
+      'GET',
+      /^\/api\/customers\/1$/,
+      () => ({
+        customer: make.customer(),
+        threadId: 1,
+        merges: [
+          {
+            id: 77,
+            targetCustomerId: 1,
+            sourceCustomerId: 8,
+            sourceName: 'Katarzyna N',
+            agentId: 5,
+            createdAt: 1_750_000_000_000,
+            undoneAt: null,
+          },
+        ],
+      }),
+    ],
     ['PATCH', /^\/api\/customers\/1$/, (c) => make.customer(c.body as object)],
     ['GET', /^\/api\/customers\?q=/, () => ({ items: [{ ...make.customer(), threadId: 1 }, duplicate] })],
-    ['POST', /^\/api\/customers\/1\/merge$/, () => ({ status: 201, json: { id: 78, targetCustomerId: 1, sourceCustomerId: 9, sourceName: 'K. Nowak', agentId: 1, createdAt: Date.now(), undoneAt: null } })],
-    ['POST', /^\/api\/merges\/77\/unmerge$/, () => ({ id: 77, targetCustomerId: 1, sourceCustomerId: 8, sourceName: 'Katarzyna N', agentId: 5, createdAt: 1_750_000_000_000, undoneAt: Date.now() })],
+    [
+      'POST',
+      /^\/api\/customers\/1\/merge$/,
+      () => ({
+        status: 201,
+        json: {
+          id: 78,
+          targetCustomerId: 1,
+          sourceCustomerId: 9,
+          sourceName: 'K. Nowak',
+          agentId: 1,
+          createdAt: Date.now(),
+          undoneAt: null,
+        },
+      }),
+    ],
+    [
+      'POST',
+      /^\/api\/merges\/77\/unmerge$/,
+      () => ({
+        id: 77,
+        targetCustomerId: 1,
+        sourceCustomerId: 8,
+        sourceName: 'Katarzyna N',
+        agentId: 5,
+        createdAt: 1_750_000_000_000,
+        undoneAt: Date.now(),
+      }),
+    ],
   ]);
 }
 
 function renderPanel() {
-  return renderWith(<CustomerPanel customer={make.customer({ tags: ['vip'] })} threadId={1} episodes={episodes} currentEpisodeId={2} agents={agents} />);
+  return renderWith(
+    <CustomerPanel
+      customer={make.customer({ tags: ['vip'] })}
+      threadId={1}
+      episodes={episodes}
+      currentEpisodeId={2}
+      agents={agents}
+    />,
+  );
 }
 
 describe('customer panel', () => {
@@ -41,7 +129,11 @@ describe('customer panel', () => {
     const eps = within(panel).getByRole('list', { name: 'Earlier conversations' });
     const episodeTexts = within(eps).getAllByRole('listitem').map(textOf);
     // The resolved episode carries its duration, survey and mood; the open one is marked current.
-    expect(episodeTexts.filter((e) => e.includes('resolved in 2h') && e.includes('CSAT 4/5') && e.includes('mood -0.6 → +0.5'))).toHaveLength(1);
+    expect(
+      episodeTexts.filter(
+        (e) => e.includes('resolved in 2h') && e.includes('CSAT 4/5') && e.includes('mood -0.6 → +0.5'),
+      ),
+    ).toHaveLength(1);
     expect(episodeTexts.filter((e) => e.includes('current'))).toHaveLength(1);
     expect(episodeTexts.filter((e) => e.includes('current') && e.includes('CSAT'))).toHaveLength(0);
   });
@@ -50,12 +142,16 @@ describe('customer panel', () => {
     const calls = serve();
     renderPanel();
     await userEvent.type(screen.getByRole('textbox', { name: 'Add a tag' }), 'refund-pending{Enter}');
-    await waitFor(() => expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({ tags: ['vip', 'refund-pending'] }));
+    await waitFor(() =>
+      expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({ tags: ['vip', 'refund-pending'] }),
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Remove tag vip' }));
     await waitFor(() => expect(calls.filter((c) => c.method === 'PATCH').at(-1)?.body).toEqual({ tags: [] }));
     await userEvent.type(screen.getByRole('textbox', { name: 'Notes' }), 'Prefers SMS');
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(calls.filter((c) => c.method === 'PATCH').at(-1)?.body).toEqual({ notes: 'Prefers SMS' }));
+    await waitFor(() =>
+      expect(calls.filter((c) => c.method === 'PATCH').at(-1)?.body).toEqual({ notes: 'Prefers SMS' }),
+    );
   });
 
   it('edits the name, language and time zone, refusing a zone that does not exist', async () => {
@@ -71,7 +167,13 @@ describe('customer panel', () => {
     await userEvent.type(zone, 'Asia/Bangkok');
     await userEvent.type(screen.getByRole('textbox', { name: 'Tier' }), 'vip');
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(calls.filter((c) => c.method === 'PATCH').at(-1)?.body).toMatchObject({ language: 'th', timeZone: 'Asia/Bangkok', tier: 'vip' }));
+    await waitFor(() =>
+      expect(calls.filter((c) => c.method === 'PATCH').at(-1)?.body).toMatchObject({
+        language: 'th',
+        timeZone: 'Asia/Bangkok',
+        tier: 'vip',
+      }),
+    );
   });
 
   it('merges a duplicate after search and preview, and undoes a merge from its audit entry', async () => {
@@ -86,7 +188,9 @@ describe('customer panel', () => {
     expect(within(dialog).getByRole('region', { name: 'Will be merged in' }).textContent).toContain('524287001');
     expect(textOf(dialog)).toMatch(/The channel and whole history of K\. Nowak move into Kasia Nowak/);
     await userEvent.click(within(dialog).getByRole('button', { name: 'Merge' }));
-    await waitFor(() => expect(calls.find((c) => c.path === '/api/customers/1/merge')?.body).toEqual({ sourceCustomerId: 9 }));
+    await waitFor(() =>
+      expect(calls.find((c) => c.path === '/api/customers/1/merge')?.body).toEqual({ sourceCustomerId: 9 }),
+    );
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
 
     const history = await screen.findByRole('list', { name: 'Merge history' });
@@ -95,6 +199,8 @@ describe('customer panel', () => {
     await userEvent.click(within(history).getByRole('button', { name: 'Undo merge' }));
     expect(textOf(history)).toContain('Split Katarzyna N off again?');
     await userEvent.click(within(history).getByRole('button', { name: 'Undo merge' }));
-    await waitFor(() => expect(calls.some((c) => c.method === 'POST' && c.path === '/api/merges/77/unmerge')).toBe(true));
+    await waitFor(() =>
+      expect(calls.some((c) => c.method === 'POST' && c.path === '/api/merges/77/unmerge')).toBe(true),
+    );
   });
 });

@@ -5,12 +5,30 @@ import { Sidebar } from '#client/features/inbox/Sidebar';
 import { make, mockApi, namesOf, renderWith, textOf } from './harness';
 
 const agents = new Map([[7, make.agent(7, 'Lena Lead')]]);
-const base = { total: undefined, loading: false, hasMore: false, loadingMore: false, loadMore: () => {}, selectedId: null, agents, myId: 1, label: 'All open' };
+const base = {
+  total: undefined,
+  loading: false,
+  hasMore: false,
+  loadingMore: false,
+  loadMore: () => {},
+  selectedId: null,
+  agents,
+  myId: 1,
+  label: 'All open',
+};
 
 describe('thread list', () => {
   it('shows who, where, what, how long, how they feel, SLA, unread and assignee for each row', () => {
     const threads = [
-      make.thread(1, { customer: { id: 1, name: 'Kasia Nowak' }, channels: ['sms', 'whatsapp'], unreadCount: 3, assigneeId: 7, lastMessagePreview: 'Halo? Jest tam ktoś?', sentiment: { score: -0.7, label: 'negative', language: 'pl' }, sla: { state: 'breached', kind: 'first_response', dueAt: Date.now() - 5.5 * 60_000, policyName: 'Gold' } }),
+      make.thread(1, {
+        customer: { id: 1, name: 'Kasia Nowak' },
+        channels: ['sms', 'whatsapp'],
+        unreadCount: 3,
+        assigneeId: 7,
+        lastMessagePreview: 'Halo? Jest tam ktoś?',
+        sentiment: { score: -0.7, label: 'negative', language: 'pl' },
+        sla: { state: 'breached', kind: 'first_response', dueAt: Date.now() - 5.5 * 60_000, policyName: 'Gold' },
+      }),
       make.thread(2, { customer: { id: 2, name: 'Wei Zhang' }, waitingSince: null, sla: null }),
     ];
     renderWith(<ThreadList {...base} items={threads} selectedId={1} />);
@@ -19,7 +37,9 @@ describe('thread list', () => {
     expect(rows).toHaveLength(2);
     const kasia = screen.getByRole('link', { name: /Kasia Nowak/ });
     expect(kasia.getAttribute('aria-current')).toBe('true');
-    expect(namesOf(kasia, 'img')).toEqual(expect.arrayContaining(['SMS', 'WhatsApp', 'Assigned to Lena Lead', 'Sentiment: negative (-0.70)']));
+    expect(namesOf(kasia, 'img')).toEqual(
+      expect.arrayContaining(['SMS', 'WhatsApp', 'Assigned to Lena Lead', 'Sentiment: negative (-0.70)']),
+    );
     expect(textOf(kasia)).toContain('Halo? Jest tam ktoś?');
     expect(within(kasia).getByLabelText('3 unread messages').textContent).toBe('3');
     expect(within(kasia).getByRole('img', { name: 'SLA: First reply overdue 5m' }).textContent).toBe('SLA −5m');
@@ -48,13 +68,32 @@ describe('thread list', () => {
 
   it('sidebar shows live counts for queues, teams, channels and statuses', async () => {
     mockApi([
-      ['GET', /^\/api\/threads\/counts/, () => ({ mine: 2, unassigned: 5, all: 9, teams: [{ teamId: 1, count: 6 }], channels: [{ channel: 'line', count: 4 }, { channel: 'email', count: 0 }], statuses: { open: 9, pending: 1, snoozed: 0, resolved: 40 }, unreadMine: 3 })],
+      [
+        'GET',
+        /^\/api\/threads\/counts/,
+        () => ({
+          mine: 2,
+          unassigned: 5,
+          all: 9,
+          teams: [{ teamId: 1, count: 6 }],
+          channels: [
+            { channel: 'line', count: 4 },
+            { channel: 'email', count: 0 },
+          ],
+          statuses: { open: 9, pending: 1, snoozed: 0, resolved: 40 },
+          unreadMine: 3,
+        }),
+      ],
       ['GET', /^\/api\/teams/, () => ({ items: [{ id: 1, name: 'Asia Pacific', autoAssign: false, memberIds: [1] }] })],
     ]);
     const onSelect = vi.fn();
     renderWith(<Sidebar me={make.agent(1, 'Alex')} view="all" onSelect={onSelect} />);
     const nav = screen.getByRole('navigation', { name: 'Inbox views' });
-    await waitFor(() => expect(namesOf(nav, 'button')).toEqual(expect.arrayContaining(['Mine 2', 'Unassigned 5', 'All open 9', 'Asia Pacific 6', 'LINE 4'])));
+    await waitFor(() =>
+      expect(namesOf(nav, 'button')).toEqual(
+        expect.arrayContaining(['Mine 2', 'Unassigned 5', 'All open 9', 'Asia Pacific 6', 'LINE 4']),
+      ),
+    );
     expect(within(nav).getByRole('button', { name: 'All open 9' }).getAttribute('aria-current')).toBe('true');
     expect(within(nav).queryByRole('button', { name: /Email/ })).toBeNull();
     within(nav).getByRole('button', { name: 'Resolved 40' }).click();

@@ -12,24 +12,47 @@ function serve(opts: { failFirstReply: boolean }) {
   const thread = make.thread(1, { customer: { id: 1, name: 'Kasia Nowak' }, assigneeId: 1 });
   return mockApi([
     ['GET', /^\/api\/threads\/1$/, () => ({ thread, customer: make.customer(), episodes: [] })],
-    ['GET', /^\/api\/threads\/1\/messages/, () => ({ items: [make.message(1, { text: 'Gdzie moja paczka?' })], before: null })],
+    [
+      'GET',
+      /^\/api\/threads\/1\/messages/,
+      () => ({ items: [make.message(1, { text: 'Gdzie moja paczka?' })], before: null }),
+    ],
     ['GET', /^\/api\/agents/, () => ({ items: [me] })],
     ['GET', /^\/api\/teams/, () => ({ items: [] })],
     ['GET', /^\/api\/canned-responses/, () => ({ items: [] })],
     ['GET', /^\/api\/customers\/1$/, () => ({ customer: make.customer(), threadId: 1, merges: [] })],
     ['POST', /^\/api\/threads\/1\/read$/, () => ({ ok: true })],
-    ['POST', /^\/api\/threads\/1\/replies$/, (c) => {
-      replies++;
-      if (opts.failFirstReply && replies === 1) return { status: 409, json: { error: 'this customer has no channel to reply on' } };
-      return { status: 201, json: make.message(500, { direction: 'outbound', authorAgentId: 1, text: (c.body as { text: string }).text, deliveryStatus: 'queued', receivedAt: Date.now(), sortTs: Date.now() }) };
-    }],
+    [
+      'POST',
+      /^\/api\/threads\/1\/replies$/,
+      (c) => {
+        replies++;
+        if (opts.failFirstReply && replies === 1)
+          return { status: 409, json: { error: 'this customer has no channel to reply on' } };
+        return {
+          status: 201,
+          json: make.message(500, {
+            direction: 'outbound',
+            authorAgentId: 1,
+            text: (c.body as { text: string }).text,
+            deliveryStatus: 'queued',
+            receivedAt: Date.now(),
+            sortTs: Date.now(),
+          }),
+        };
+      },
+    ],
   ]);
 }
 
 describe('thread view', () => {
   it('shows a sent reply at once, explains a refusal, and retries it with the same idempotency key', async () => {
     const calls = serve({ failFirstReply: true });
-    const { rt } = renderWith(<ThreadCommandsProvider><ThreadView threadId={1} me={me} panelOpen={false} togglePanel={() => {}} /></ThreadCommandsProvider>);
+    const { rt } = renderWith(
+      <ThreadCommandsProvider>
+        <ThreadView threadId={1} me={me} panelOpen={false} togglePanel={() => {}} />
+      </ThreadCommandsProvider>,
+    );
     const box = await screen.findByRole('textbox', { name: 'Message' });
     expect(rt.viewed).toContain(1);
     await userEvent.type(box, 'Już sprawdzam{Enter}');
@@ -48,7 +71,11 @@ describe('thread view', () => {
 
   it('shows the customer and the actions the assigned agent has', async () => {
     serve({ failFirstReply: false });
-    renderWith(<ThreadCommandsProvider><ThreadView threadId={1} me={me} panelOpen={false} togglePanel={() => {}} /></ThreadCommandsProvider>);
+    renderWith(
+      <ThreadCommandsProvider>
+        <ThreadView threadId={1} me={me} panelOpen={false} togglePanel={() => {}} />
+      </ThreadCommandsProvider>,
+    );
     await screen.findByRole('textbox', { name: 'Message' });
     expect(namesOf(document.body, 'heading')).toContain('Kasia Nowak');
     const buttons = namesOf(document.body, 'button');

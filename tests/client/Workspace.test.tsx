@@ -6,21 +6,47 @@ import { navigate } from '#client/router';
 import { make, mockApi, namesOf, renderWith } from './harness';
 
 const me = make.agent(1, 'Alex Agent');
-const threads = [make.thread(1, { customer: { id: 1, name: 'Kasia Nowak' }, assigneeId: 1 }), make.thread(2, { customer: { id: 2, name: 'Wei Zhang' } })];
+const threads = [
+  make.thread(1, { customer: { id: 1, name: 'Kasia Nowak' }, assigneeId: 1 }),
+  make.thread(2, { customer: { id: 2, name: 'Wei Zhang' } }),
+];
 
 function serve() {
   return mockApi([
     ['GET', /^\/api\/threads\?/, () => ({ items: threads, nextCursor: null })],
-    ['GET', /^\/api\/threads\/counts/, () => ({ mine: 1, unassigned: 1, all: 2, teams: [], channels: [{ channel: 'sms', count: 2 }], statuses: { open: 2, pending: 0, snoozed: 0, resolved: 0 }, unreadMine: 4 })],
+    [
+      'GET',
+      /^\/api\/threads\/counts/,
+      () => ({
+        mine: 1,
+        unassigned: 1,
+        all: 2,
+        teams: [],
+        channels: [{ channel: 'sms', count: 2 }],
+        statuses: { open: 2, pending: 0, snoozed: 0, resolved: 0 },
+        unreadMine: 4,
+      }),
+    ],
     ['GET', /^\/api\/agents/, () => ({ items: [me] })],
     ['GET', /^\/api\/teams/, () => ({ items: [] })],
     ['GET', /^\/api\/canned-responses/, () => ({ items: [] })],
-    ['GET', /^\/api\/threads\/(\d+)$/, (c) => {
-      const id = Number(/(\d+)$/.exec(c.path)![1]);
-      const t = threads.find((x) => x.id === id)!;
-      return { thread: t, customer: make.customer({ id, name: t.customer.name }), episodes: [] };
-    }],
-    ['GET', /^\/api\/threads\/\d+\/messages/, (c) => ({ items: [make.message(Number(/threads\/(\d+)/.exec(c.path)![1]) * 100, { text: 'hello' })], before: null })],
+    [
+      'GET',
+      /^\/api\/threads\/(\d+)$/,
+      (c) => {
+        const id = Number(/(\d+)$/.exec(c.path)![1]);
+        const t = threads.find((x) => x.id === id)!;
+        return { thread: t, customer: make.customer({ id, name: t.customer.name }), episodes: [] };
+      },
+    ],
+    [
+      'GET',
+      /^\/api\/threads\/\d+\/messages/,
+      (c) => ({
+        items: [make.message(Number(/threads\/(\d+)/.exec(c.path)![1]) * 100, { text: 'hello' })],
+        before: null,
+      }),
+    ],
     ['GET', /^\/api\/customers\/\d+$/, () => ({ customer: make.customer(), threadId: 1, merges: [] })],
     ['POST', /^\/api\/threads\/\d+\/read$/, () => ({ ok: true })],
   ]);
@@ -72,14 +98,24 @@ describe('workspace keyboard and alerts', () => {
     class FakeAudio {
       currentTime = 0;
       destination = {};
-      createOscillator = () => ({ frequency: {}, connect: () => ({ connect: () => {} }), start: chime, stop: () => {} });
+      createOscillator = () => ({
+        frequency: {},
+        connect: () => ({ connect: () => {} }),
+        start: chime,
+        stop: () => {},
+      });
       createGain = () => ({ gain: { setValueAtTime() {}, exponentialRampToValueAtTime() {} }, connect: () => ({}) });
     }
     vi.stubGlobal('AudioContext', FakeAudio);
     const { rt } = renderWith(<InboxPage me={me} />);
     await waitFor(() => expect(document.title).toBe('(4) Braid'));
     vi.spyOn(document, 'hasFocus').mockReturnValue(false);
-    const event = { type: 'message.created' as const, seq: 1, message: make.message(9, { threadId: 1, text: 'Halo? Jest tam ktoś?', receivedAt: Date.now() }), thread: threads[0] };
+    const event = {
+      type: 'message.created' as const,
+      seq: 1,
+      message: make.message(9, { threadId: 1, text: 'Halo? Jest tam ktoś?', receivedAt: Date.now() }),
+      thread: threads[0],
+    };
     act(() => rt.listeners.forEach((fn) => fn(event)));
     expect(notes).toEqual([{ title: 'New message from Kasia Nowak', body: 'Halo? Jest tam ktoś?' }]);
     expect(chime).toHaveBeenCalled();
@@ -89,7 +125,11 @@ describe('workspace keyboard and alerts', () => {
     expect(notes).toHaveLength(1);
     // Not my thread: nothing either.
     await userEvent.click(screen.getByRole('button', { name: 'Unmute alerts' }));
-    act(() => rt.listeners.forEach((fn) => fn({ ...event, seq: 3, thread: threads[1], message: { ...event.message, threadId: 2 } })));
+    act(() =>
+      rt.listeners.forEach((fn) =>
+        fn({ ...event, seq: 3, thread: threads[1], message: { ...event.message, threadId: 2 } }),
+      ),
+    );
     expect(notes).toHaveLength(1);
   });
 });

@@ -26,8 +26,26 @@ const thread = (id: number, waitingSince: number | null, extra: Partial<ThreadSu
   ...extra,
 });
 const message = (id: number, threadId: number, sortTs: number): Message => ({
-  id, threadId, episodeId: 1, direction: 'inbound', channel: 'sms', identityId: 1, authorAgentId: null, text: `m${id}`, html: null, subject: null,
-  attachments: [], providerTs: sortTs, receivedAt: sortTs, sortTs, deliveryStatus: null, deliveryError: null, isAuto: false, sentiment: null, systemKind: null, waitedMs: null,
+  id,
+  threadId,
+  episodeId: 1,
+  direction: 'inbound',
+  channel: 'sms',
+  identityId: 1,
+  authorAgentId: null,
+  text: `m${id}`,
+  html: null,
+  subject: null,
+  attachments: [],
+  providerTs: sortTs,
+  receivedAt: sortTs,
+  sortTs,
+  deliveryStatus: null,
+  deliveryError: null,
+  isAuto: false,
+  sentiment: null,
+  systemKind: null,
+  waitedMs: null,
 });
 
 const waiting: ThreadFilters = { status: 'open', assignee: 'any', sort: 'waiting' };
@@ -36,13 +54,18 @@ const mine: ThreadFilters = { status: 'open', assignee: 'me', sort: 'waiting' };
 function seed(qc: QueryClient, f: ThreadFilters, items: ThreadSummary[], nextCursor: string | null = null) {
   qc.setQueryData<ThreadListCache>(qk.threadList(f), { pages: [{ items, nextCursor }], pageParams: [null] });
 }
-const ids = (qc: QueryClient, f: ThreadFilters) => qc.getQueryData<ThreadListCache>(qk.threadList(f))!.pages.flatMap((p) => p.items.map((t) => t.id));
+const ids = (qc: QueryClient, f: ThreadFilters) =>
+  qc.getQueryData<ThreadListCache>(qk.threadList(f))!.pages.flatMap((p) => p.items.map((t) => t.id));
 
 describe('socket events update the React Query cache directly', () => {
   it('inserts a new thread in longest-waiting order and counts it unread', () => {
     const qc = new QueryClient();
     seed(qc, waiting, [thread(1, 100), thread(2, 300)]);
-    applyEvent(qc, { type: 'message.created', seq: 1, message: message(10, 3, 200), thread: thread(3, 200) }, { myId: 7, openThreadId: null });
+    applyEvent(
+      qc,
+      { type: 'message.created', seq: 1, message: message(10, 3, 200), thread: thread(3, 200) },
+      { myId: 7, openThreadId: null },
+    );
     expect(ids(qc, waiting)).toEqual([1, 3, 2]);
     expect(qc.getQueryData<ThreadListCache>(qk.threadList(waiting))!.pages[0].items[1].unreadCount).toBe(1);
   });
@@ -51,22 +74,37 @@ describe('socket events update the React Query cache directly', () => {
     const qc = new QueryClient();
     seed(qc, waiting, [thread(1, 100)]);
     seed(qc, mine, []);
-    applyEvent(qc, { type: 'thread.updated', seq: 2, thread: thread(1, 100, { assigneeId: 7 }), reason: 'assigned' }, { myId: 7, openThreadId: null });
+    applyEvent(
+      qc,
+      { type: 'thread.updated', seq: 2, thread: thread(1, 100, { assigneeId: 7 }), reason: 'assigned' },
+      { myId: 7, openThreadId: null },
+    );
     expect(ids(qc, mine)).toEqual([1]);
-    applyEvent(qc, { type: 'thread.updated', seq: 3, thread: thread(1, 100, { status: 'resolved' }), reason: 'status' }, { myId: 7, openThreadId: null });
+    applyEvent(
+      qc,
+      { type: 'thread.updated', seq: 3, thread: thread(1, 100, { status: 'resolved' }), reason: 'status' },
+      { myId: 7, openThreadId: null },
+    );
     expect(ids(qc, waiting)).toEqual([]);
   });
 
   it('does not append past the loaded end of an incomplete list (paging brings it)', () => {
     const qc = new QueryClient();
     seed(qc, waiting, [thread(1, 100)], 'more');
-    applyEvent(qc, { type: 'thread.updated', seq: 4, thread: thread(9, 999), reason: 'x' }, { myId: 7, openThreadId: null });
+    applyEvent(
+      qc,
+      { type: 'thread.updated', seq: 4, thread: thread(9, 999), reason: 'x' },
+      { myId: 7, openThreadId: null },
+    );
     expect(ids(qc, waiting)).toEqual([1]);
   });
 
   it('appends a message to the open timeline once, even if the event is applied twice', () => {
     const qc = new QueryClient();
-    qc.setQueryData<MessagesCache>(qk.messages(5), { pages: [{ items: [message(1, 5, 10)], before: null }], pageParams: [null] });
+    qc.setQueryData<MessagesCache>(qk.messages(5), {
+      pages: [{ items: [message(1, 5, 10)], before: null }],
+      pageParams: [null],
+    });
     const ev = { type: 'message.created' as const, seq: 5, message: message(2, 5, 20), thread: thread(5, 10) };
     applyEvent(qc, ev, { myId: 7, openThreadId: 5 });
     applyEvent(qc, ev, { myId: 7, openThreadId: 5 });

@@ -16,7 +16,13 @@ describe('socket bursts', () => {
     const listFetch = vi.fn(async () => ({ items: [make.thread(1)], nextCursor: null }));
     const countsFetch = vi.fn(async () => ({ mine: 0 }));
     // Active observers, as on screen: an invalidation would refetch them.
-    const list = new InfiniteQueryObserver(qc, { queryKey: qk.threadList(all), queryFn: listFetch, initialPageParam: null, getNextPageParam: () => null, staleTime: 60_000 });
+    const list = new InfiniteQueryObserver(qc, {
+      queryKey: qk.threadList(all),
+      queryFn: listFetch,
+      initialPageParam: null,
+      getNextPageParam: () => null,
+      staleTime: 60_000,
+    });
     const counts = new QueryObserver(qc, { queryKey: qk.counts(), queryFn: countsFetch, staleTime: 30_000 });
     const unsub = [list.subscribe(() => {}), counts.subscribe(() => {})];
     await vi.advanceTimersByTimeAsync(0);

@@ -12,11 +12,17 @@ import { RealtimeContext, type RealtimeApi } from '#client/realtime/RealtimeProv
 
 /** A fresh QueryClient per test (no retries, no refetch on focus). */
 export function newClient(): QueryClient {
-  return new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false }, mutations: { retry: false } } });
+  return new QueryClient({
+    defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false }, mutations: { retry: false } },
+  });
 }
 
 /** A stand-in live connection that records what the UI tells it. */
-export function fakeRealtime(): RealtimeApi & { typing: Array<[number, boolean]>; viewed: Array<number | null>; listeners: Set<(e: LoggedEvent) => void> } {
+export function fakeRealtime(): RealtimeApi & {
+  typing: Array<[number, boolean]>;
+  viewed: Array<number | null>;
+  listeners: Set<(e: LoggedEvent) => void>;
+} {
   const listeners = new Set<(e: LoggedEvent) => void>();
   const typing: Array<[number, boolean]> = [];
   const viewed: Array<number | null> = [];
@@ -59,34 +65,107 @@ type Route = [method: string, path: RegExp, reply: (call: Call) => Reply | unkno
 export function mockApi(routes: Route[]): Call[] {
   const calls: Call[] = [];
   vi.stubGlobal('fetch', async (input: string, init: RequestInit = {}) => {
-    const call: Call = { method: init.method ?? 'GET', path: String(input), body: init.body ? JSON.parse(String(init.body)) : undefined };
+    const call: Call = {
+      method: init.method ?? 'GET',
+      path: String(input),
+      body: init.body ? JSON.parse(String(init.body)) : undefined,
+    };
     calls.push(call);
     const route = routes.find(([m, re]) => m === call.method && re.test(call.path));
     const out = route ? route[2](call) : { status: 404, json: { error: `no route ${call.method} ${call.path}` } };
     const reply: Reply = out && typeof out === 'object' && 'json' in out ? (out as Reply) : { json: out };
-    return new Response(JSON.stringify(reply.json), { status: reply.status ?? 200, headers: { 'content-type': 'application/json' } });
+    return new Response(JSON.stringify(reply.json), {
+      status: reply.status ?? 200,
+      headers: { 'content-type': 'application/json' },
+    });
   });
   return calls;
 }
 
 /** Test data builders. */
 export const make = {
-  agent: (id: number, name: string, extra: Partial<Agent> = {}): Agent => ({ id, email: `${id}@t`, name, role: 'agent', locale: 'en', capacity: 5, active: true, presence: 'online', teamIds: [1], ...extra }),
+  agent: (id: number, name: string, extra: Partial<Agent> = {}): Agent => ({
+    id,
+    email: `${id}@t`,
+    name,
+    role: 'agent',
+    locale: 'en',
+    capacity: 5,
+    active: true,
+    presence: 'online',
+    teamIds: [1],
+    ...extra,
+  }),
   thread: (id: number, extra: Partial<ThreadSummary> = {}): ThreadSummary => ({
-    id, customer: { id, name: `Customer ${id}` }, status: 'open', snoozedUntil: null, assigneeId: null, teamId: 1, priority: 'normal',
-    waitingSince: Date.now() - 20 * 60_000 - 20_000, lastMessageAt: Date.now(), lastMessageId: id * 10, lastMessagePreview: `last words of ${id}`,
-    lastInboundChannel: 'sms', channels: ['sms'], sentiment: null, currentEpisodeId: 1, sla: null, unreadCount: 0, ...extra,
+    id,
+    customer: { id, name: `Customer ${id}` },
+    status: 'open',
+    snoozedUntil: null,
+    assigneeId: null,
+    teamId: 1,
+    priority: 'normal',
+    waitingSince: Date.now() - 20 * 60_000 - 20_000,
+    lastMessageAt: Date.now(),
+    lastMessageId: id * 10,
+    lastMessagePreview: `last words of ${id}`,
+    lastInboundChannel: 'sms',
+    channels: ['sms'],
+    sentiment: null,
+    currentEpisodeId: 1,
+    sla: null,
+    unreadCount: 0,
+    ...extra,
   }),
   message: (id: number, extra: Partial<Message> = {}): Message => ({
-    id, threadId: 1, episodeId: 1, direction: 'inbound', channel: 'sms', identityId: 1, authorAgentId: null, text: `message ${id}`, html: null, subject: null,
-    attachments: [], providerTs: null, receivedAt: 1_760_000_000_000 + id * 60_000, sortTs: 1_760_000_000_000 + id * 60_000, deliveryStatus: null, deliveryError: null,
-    isAuto: false, sentiment: null, systemKind: null, waitedMs: null, ...extra,
+    id,
+    threadId: 1,
+    episodeId: 1,
+    direction: 'inbound',
+    channel: 'sms',
+    identityId: 1,
+    authorAgentId: null,
+    text: `message ${id}`,
+    html: null,
+    subject: null,
+    attachments: [],
+    providerTs: null,
+    receivedAt: 1_760_000_000_000 + id * 60_000,
+    sortTs: 1_760_000_000_000 + id * 60_000,
+    deliveryStatus: null,
+    deliveryError: null,
+    isAuto: false,
+    sentiment: null,
+    systemKind: null,
+    waitedMs: null,
+    ...extra,
   }),
   customer: (extra: Partial<Customer> = {}): Customer => ({
-    id: 1, name: 'Kasia Nowak', notes: '', tags: [], language: 'pl', timeZone: 'Europe/Warsaw', tier: null, mergedIntoId: null, createdAt: 1_700_000_000_000,
+    id: 1,
+    name: 'Kasia Nowak',
+    notes: '',
+    tags: [],
+    language: 'pl',
+    timeZone: 'Europe/Warsaw',
+    tier: null,
+    mergedIntoId: null,
+    createdAt: 1_700_000_000_000,
     identities: [
-      { id: 1, channel: 'sms', address: '+48600100200', displayName: null, verified: true, lastInboundAt: 1_760_000_000_000 },
-      { id: 2, channel: 'email', address: 'kasia@example.com', displayName: 'Kasia N.', verified: false, lastInboundAt: 1_750_000_000_000 },
+      {
+        id: 1,
+        channel: 'sms',
+        address: '+48600100200',
+        displayName: null,
+        verified: true,
+        lastInboundAt: 1_760_000_000_000,
+      },
+      {
+        id: 2,
+        channel: 'email',
+        address: 'kasia@example.com',
+        displayName: 'Kasia N.',
+        verified: false,
+        lastInboundAt: 1_750_000_000_000,
+      },
     ],
     ...extra,
   }),
@@ -94,7 +173,9 @@ export const make = {
 
 /** What a screen reader announces for each element of a role inside a container, in order. */
 export function namesOf(container: HTMLElement, role: string): string[] {
-  return within(container).queryAllByRole(role).map((e) => computeAccessibleName(e));
+  return within(container)
+    .queryAllByRole(role)
+    .map((e) => computeAccessibleName(e));
 }
 
 /** The visible text of an element with white space folded. */

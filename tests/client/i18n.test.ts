@@ -29,9 +29,14 @@ describe('translations', () => {
         const base = source.get(key) ?? source.get(key.replace(PLURAL, '_other'));
         expect(base, `${name} has unknown key ${key}`).toBeDefined();
         // "count" may be left out where the language needs no number ("Kanał i cała historia…").
-        expect(vars(value).filter((v) => v !== 'count'), `${name}.${key} placeholders`).toEqual(vars(base!).filter((v) => v !== 'count'));
+        expect(
+          vars(value).filter((v) => v !== 'count'),
+          `${name}.${key} placeholders`,
+        ).toEqual(vars(base!).filter((v) => v !== 'count'));
       }
-      const untranslated = [...target].filter(([k, v]) => v.length > 12 && v === source.get(k) && !UNIVERSAL.has(k)).map(([k]) => k);
+      const untranslated = [...target]
+        .filter(([k, v]) => v.length > 12 && v === source.get(k) && !UNIVERSAL.has(k))
+        .map(([k]) => k);
       expect(untranslated).toEqual([]);
     });
   }

@@ -26,7 +26,12 @@ describe('timeline rows', () => {
   });
 
   it('reads the language the customer last wrote in', () => {
-    expect(detectedLanguage([make.message(1, { sentiment: { score: 0, label: 'neutral', language: 'th' } }), make.message(2, { sentiment: { score: 0, label: 'neutral', language: 'und' } })])).toBe('th');
+    expect(
+      detectedLanguage([
+        make.message(1, { sentiment: { score: 0, label: 'neutral', language: 'th' } }),
+        make.message(2, { sentiment: { score: 0, label: 'neutral', language: 'und' } }),
+      ]),
+    ).toBe('th');
     expect(detectedLanguage([])).toBeNull();
   });
 });

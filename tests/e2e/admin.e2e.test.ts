@@ -26,7 +26,10 @@ async function openSettings(page: Page, name: string): Promise<void> {
 
 describe('admin settings in a real browser', () => {
   it('sets up a team with hours, an agent in it, an SLA policy and an API key without curl; the agent can then sign in', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+    const ctx = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
     const page = await ctx.newPage();
     const cspViolations: string[] = [];
     page.on('console', (m) => {
@@ -68,7 +71,10 @@ describe('admin settings in a real browser', () => {
     await agentForm.getByLabel('Language').selectOption('pl');
     await agentForm.getByRole('checkbox', { name: 'Returns PL' }).check();
     await agentForm.getByRole('button', { name: 'Create agent' }).click();
-    await page.getByRole('status').filter({ hasText: `${NEW_AGENT.name} can now sign in.` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${NEW_AGENT.name} can now sign in.` })
+      .waitFor();
     await page.getByRole('row', { name: new RegExp(`^${NEW_AGENT.name}`) }).waitFor();
     await screenshot(page, 'admin-agents');
 
@@ -99,26 +105,55 @@ describe('admin settings in a real browser', () => {
     await screenshot(page, 'admin-api-keys');
     await secretBox.getByRole('button', { name: 'I have stored it' }).click();
     expect(await page.content()).not.toContain(secret);
-    expect((await postApiMessage(app.url, secret, { customer: { id: 'e2e-admin-1', name: 'Jan Kowalski' }, message: { id: 'e2e-admin-m1', text: 'Chcę zwrócić zamówienie' } })).status).toBeLessThan(300);
+    expect(
+      (
+        await postApiMessage(app.url, secret, {
+          customer: { id: 'e2e-admin-1', name: 'Jan Kowalski' },
+          message: { id: 'e2e-admin-m1', text: 'Chcę zwrócić zamówienie' },
+        })
+      ).status,
+    ).toBeLessThan(300);
     expect(cspViolations).toEqual([]);
 
     // What the screens did is what the server now holds.
     const api = await login(app.url, 'admin@test.local');
-    const teams = (await (await api.get('/api/teams')).json()) as { items: Array<{ id: number; name: string; autoAssign: boolean; memberIds: number[] }> };
+    const teams = (await (await api.get('/api/teams')).json()) as {
+      items: Array<{ id: number; name: string; autoAssign: boolean; memberIds: number[] }>;
+    };
     const team = teams.items.find((t) => t.name === 'Returns PL')!;
-    const agents = (await (await api.get('/api/agents')).json()) as { items: Array<{ id: number; email: string; locale: string; teamIds: number[] }> };
+    const agents = (await (await api.get('/api/agents')).json()) as {
+      items: Array<{ id: number; email: string; locale: string; teamIds: number[] }>;
+    };
     const agent = agents.items.find((a) => a.email === NEW_AGENT.email)!;
     expect([team.autoAssign, team.memberIds, agent.locale, agent.teamIds]).toEqual([true, [agent.id], 'pl', [team.id]]);
     expect(await (await api.get(`/api/teams/${team.id}/config`)).json()).toEqual({
       schedule: {
         timeZone: 'Europe/Warsaw',
-        weekly: { 0: [], 1: [['09:00', '17:00']], 2: [['09:00', '17:00']], 3: [['09:00', '17:00']], 4: [['09:00', '17:00']], 5: [['09:00', '17:00']], 6: [['10:00', '14:00']] },
+        weekly: {
+          0: [],
+          1: [['09:00', '17:00']],
+          2: [['09:00', '17:00']],
+          3: [['09:00', '17:00']],
+          4: [['09:00', '17:00']],
+          5: [['09:00', '17:00']],
+          6: [['10:00', '14:00']],
+        },
         holidays: ['2026-12-24'],
       },
       settings: { acknowledgement: { enabled: false, channels: [] }, survey: 'csat', sentimentThreshold: -0.5 },
     });
     const sla = (await (await api.get('/api/sla-policies')).json()) as { items: unknown[] };
-    expect(sla.items).toEqual([{ id: expect.any(Number), name: 'Returns first reply', match: { teamIds: [team.id] }, firstResponseMs: 30 * 60_000, nextResponseMs: null, resolutionMs: 8 * 3_600_000, businessHours: true }]);
+    expect(sla.items).toEqual([
+      {
+        id: expect.any(Number),
+        name: 'Returns first reply',
+        match: { teamIds: [team.id] },
+        firstResponseMs: 30 * 60_000,
+        nextResponseMs: null,
+        resolutionMs: 8 * 3_600_000,
+        businessHours: true,
+      },
+    ]);
     await ctx.close();
 
     // The new agent signs in with the password the admin chose, in the language the admin chose.
@@ -129,7 +164,9 @@ describe('admin settings in a real browser', () => {
     await agentPage.getByLabel(/Password|Hasło/).fill(NEW_AGENT.password);
     await agentPage.getByRole('button', { name: /Sign in|Zaloguj/ }).click();
     await agentPage.getByRole('navigation', { name: 'Widoki skrzynki' }).waitFor();
-    const teamView = agentPage.getByRole('navigation', { name: 'Widoki skrzynki' }).getByRole('button', { name: /^Returns PL/ });
+    const teamView = agentPage
+      .getByRole('navigation', { name: 'Widoki skrzynki' })
+      .getByRole('button', { name: /^Returns PL/ });
     await teamView.first().waitFor(); // the team list arrives with the live counts
     expect(await teamView.count()).toBe(1);
     expect(await agentPage.getByRole('link', { name: 'Ustawienia' }).count()).toBe(0);

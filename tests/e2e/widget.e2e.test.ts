@@ -21,7 +21,9 @@ describe('web-chat widget ↔ agent inbox', () => {
   beforeAll(async () => {
     app = await startApp({}, { clientDir: join(process.cwd(), 'dist', 'client') });
     browser = await launchBrowser();
-    customer = await (await browser.newContext({ viewport: { width: 390, height: 780 }, isMobile: true, hasTouch: true })).newPage();
+    customer = await (
+      await browser.newContext({ viewport: { width: 390, height: 780 }, isMobile: true, hasTouch: true })
+    ).newPage();
     agent = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   });
   afterAll(async () => {
@@ -64,11 +66,15 @@ describe('web-chat widget ↔ agent inbox', () => {
     await screenshot(customer, 'widget-3-customer-gets-reply');
     // The open widget showed it: the reply is marked read (what the agent's delivery tick shows).
     const api = await login(app.url, 'admin@test.local');
-    const threads = (await (await api.get('/api/threads?status=all')).json()) as { items: Array<{ id: number; customer: { name: string } }> };
+    const threads = (await (await api.get('/api/threads?status=all')).json()) as {
+      items: Array<{ id: number; customer: { name: string } }>;
+    };
     const threadId = threads.items.find((t) => t.customer.name === 'Malee Customer')!.id;
     await expect
       .poll(async () => {
-        const page = (await (await api.get(`/api/threads/${threadId}/messages`)).json()) as { items: Array<{ text: string; deliveryStatus: string | null }> };
+        const page = (await (await api.get(`/api/threads/${threadId}/messages`)).json()) as {
+          items: Array<{ text: string; deliveryStatus: string | null }>;
+        };
         return page.items.find((m) => m.text === answer)?.deliveryStatus;
       })
       .toBe('read');

@@ -14,14 +14,23 @@ let browser: Browser;
 let updateId = 900_000;
 
 /** A real, secret-signed Telegram Bot API update, as Telegram would POST it. */
-async function telegramWrites(text: string, from = { id: 524287001, first_name: 'Łucja', last_name: 'Nowak' }): Promise<void> {
+async function telegramWrites(
+  text: string,
+  from = { id: 524287001, first_name: 'Łucja', last_name: 'Nowak' },
+): Promise<void> {
   const messageId = ++updateId;
   const res = await fetch(`${app.url}/webhooks/telegram`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
     body: JSON.stringify({
       update_id: updateId,
-      message: { message_id: messageId, from: { ...from, is_bot: false, language_code: 'pl' }, chat: { ...from, type: 'private' }, date: Math.floor(Date.now() / 1000), text },
+      message: {
+        message_id: messageId,
+        from: { ...from, is_bot: false, language_code: 'pl' },
+        chat: { ...from, type: 'private' },
+        date: Math.floor(Date.now() / 1000),
+        text,
+      },
     }),
   });
   expect(res.status).toBe(200);
@@ -39,8 +48,21 @@ async function expectAccessible(page: Page): Promise<void> {
 }
 
 beforeAll(async () => {
-  recorder = await startRecorder((call) => ({ json: { ok: true, result: { message_id: 77 + recorder.calls.length, date: 1, chat: { id: 524287001 }, text: JSON.parse(call.body || '{}').text } } }));
-  app = await startApp({ TELEGRAM_BOT_TOKEN: BOT_TOKEN, TELEGRAM_SECRET_TOKEN: SECRET, TELEGRAM_API_BASE: recorder.url }, { clientDir: join(process.cwd(), 'dist', 'client') });
+  recorder = await startRecorder((call) => ({
+    json: {
+      ok: true,
+      result: {
+        message_id: 77 + recorder.calls.length,
+        date: 1,
+        chat: { id: 524287001 },
+        text: JSON.parse(call.body || '{}').text,
+      },
+    },
+  }));
+  app = await startApp(
+    { TELEGRAM_BOT_TOKEN: BOT_TOKEN, TELEGRAM_SECRET_TOKEN: SECRET, TELEGRAM_API_BASE: recorder.url },
+    { clientDir: join(process.cwd(), 'dist', 'client') },
+  );
   await seedPeople(app.db);
   browser = await launchBrowser();
 });
@@ -77,7 +99,10 @@ describe('agent workspace in real Chromium', () => {
     await a.locator('body').focus();
     await a.keyboard.press('j');
     await a.getByRole('heading', { name: 'Łucja Nowak' }).waitFor();
-    await a.getByRole('list', { name: 'Conversation history' }).getByText('Czekam od tygodnia', { exact: false }).waitFor();
+    await a
+      .getByRole('list', { name: 'Conversation history' })
+      .getByText('Czekam od tygodnia', { exact: false })
+      .waitFor();
     // Collision: B sees A's avatar on the conversation.
     await b.getByRole('group', { name: 'Also here: agent.a' }).waitFor({ timeout: 10_000 });
     await a.keyboard.press('r');

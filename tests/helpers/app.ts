@@ -25,10 +25,20 @@ export interface TestApp {
 }
 
 /** Start Braid for a test (DEMO off; admin admin@test.local). Env overrides configure channels. */
-export async function startApp(env: Record<string, string> = {}, extra: Partial<AppDeps> & { dataDir?: string } = {}): Promise<TestApp> {
+export async function startApp(
+  env: Record<string, string> = {},
+  extra: Partial<AppDeps> & { dataDir?: string } = {},
+): Promise<TestApp> {
   // Reuse an existing data dir to simulate a restart; otherwise a fresh temp dir.
   const t = extra.dataDir ? reopenDb(extra.dataDir) : tempDb();
-  const config = loadConfig({ DEMO: '0', ADMIN_EMAIL: 'admin@test.local', ADMIN_PASSWORD: TEST_PASSWORD, LOGIN_RATE_LIMIT: '1000', ...env, DATA_DIR: t.dir });
+  const config = loadConfig({
+    DEMO: '0',
+    ADMIN_EMAIL: 'admin@test.local',
+    ADMIN_PASSWORD: TEST_PASSWORD,
+    LOGIN_RATE_LIMIT: '1000',
+    ...env,
+    DATA_DIR: t.dir,
+  });
   await ensureAdmin(t.db, config.ADMIN_EMAIL, config.ADMIN_PASSWORD, Date.now());
   const braid = createApp({ config, db: t.db, outbox: { pollMs: 50, baseBackoffMs: 20, maxBackoffMs: 200 }, ...extra });
   const port = await braid.listen(0, '127.0.0.1');
@@ -56,7 +66,11 @@ export async function seedPeople(db: Db) {
   const teamA = createTeam(db, { name: 'Team A', autoAssign: false }, now);
   const teamB = createTeam(db, { name: 'Team B', autoAssign: false }, now);
   const mk = (email: string, role: 'agent' | 'lead' | 'supervisor' | 'admin', teamIds: number[]) =>
-    createAgent(db, { email, name: email.split('@')[0], role, password: TEST_PASSWORD, locale: 'en', capacity: 5, teamIds }, now);
+    createAgent(
+      db,
+      { email, name: email.split('@')[0], role, password: TEST_PASSWORD, locale: 'en', capacity: 5, teamIds },
+      now,
+    );
   return {
     teamA,
     teamB,

@@ -17,14 +17,22 @@ export interface AgentClient {
 
 /** Log in through the real login route. */
 export async function login(url: string, email: string, password = TEST_PASSWORD): Promise<AgentClient> {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${await res.text()}`);
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
   const me = (await res.json()) as { csrfToken: string; agent: { id: number } };
   const call = (method: string) => (path: string, body?: unknown) =>
     fetch(`${url}${path}`, {
       method,
-      headers: { cookie, 'x-csrf-token': me.csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        cookie,
+        'x-csrf-token': me.csrfToken,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   return {
@@ -40,7 +48,10 @@ export async function login(url: string, email: string, password = TEST_PASSWORD
 }
 
 /** Connect a typed Socket.IO client with a cookie; rejects when the server refuses it. */
-export function connectSocket(url: string, cookie?: string): Promise<Socket<ServerToClientEvents, ClientToServerEvents>> {
+export function connectSocket(
+  url: string,
+  cookie?: string,
+): Promise<Socket<ServerToClientEvents, ClientToServerEvents>> {
   const s: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
     transports: ['websocket'],
     extraHeaders: cookie ? { cookie } : {},
@@ -79,7 +90,10 @@ export function nextEvent<K extends keyof ServerToClientEvents>(
 }
 
 /** Create an API key as admin and return its secret. */
-export async function createApiKey(admin: AgentClient, callbackUrl: string | null = null): Promise<{ id: number; secret: string }> {
+export async function createApiKey(
+  admin: AgentClient,
+  callbackUrl: string | null = null,
+): Promise<{ id: number; secret: string }> {
   const res = await admin.post('/api/api-keys', { name: 'test integration', callbackUrl });
   if (res.status !== 201) throw new Error(`api key: ${res.status} ${await res.text()}`);
   const body = (await res.json()) as { key: { id: number }; secret: string };

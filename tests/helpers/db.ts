@@ -2,7 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '#server/db/connection';
-import { nobodyOnline, type EventPublisher, type PresenceView, type RoutedEvent, type ServiceDeps } from '#server/services/deps';
+import {
+  nobodyOnline,
+  type EventPublisher,
+  type PresenceView,
+  type RoutedEvent,
+  type ServiceDeps,
+} from '#server/services/deps';
 
 /** A real SQLite file in a fresh temp dir, with the real migrations applied. */
 export function tempDb(): { db: Db; file: string; dir: string; cleanup: () => void } {
@@ -40,7 +46,11 @@ export function reopenDb(dir: string): { db: Db; file: string; dir: string; clea
 
 /** Insert the admin agent (id 1) that service-level tests act as. */
 export function insertTestAdmin(db: Db): { id: number; role: 'admin'; teamIds: number[] } {
-  db.$client.prepare(`insert into agents (id, email, name, password_hash, role, password_changed_at, created_at) values (1, 'a@x', 'Ada', 'x', 'admin', 0, 0)`).run();
+  db.$client
+    .prepare(
+      `insert into agents (id, email, name, password_hash, role, password_changed_at, created_at) values (1, 'a@x', 'Ada', 'x', 'admin', 0, 0)`,
+    )
+    .run();
   return { id: 1, role: 'admin', teamIds: [] };
 }
 

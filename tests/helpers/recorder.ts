@@ -32,7 +32,12 @@ export async function startRecorder(initial: Responder = () => ({ status: 200, j
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const call: RecordedCall = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const call: RecordedCall = {
+        method: req.method ?? '',
+        path: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       calls.push(call);
       const r = responder(call);
       res.writeHead(r.status ?? 200, { 'content-type': 'application/json', ...(r.headers ?? {}) });
@@ -60,9 +65,10 @@ export async function startRecorder(initial: Responder = () => ({ status: 200, j
         check();
       });
     },
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -6,7 +6,10 @@ import { freePort, startApp, type TestApp } from '#tests/helpers/app';
 
 function run(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/simulate.ts', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/simulate.ts', ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     child.stderr.on('data', (c: Buffer) => (out += c.toString()));
@@ -21,7 +24,11 @@ describe('npm run simulate', () => {
 
   beforeAll(async () => {
     ports = { provider: await freePort(), sink: await freePort(), smtp: await freePort() };
-    const env = { ...simulatorEnv(publicUrl, ports.provider, ports.sink, ports.smtp), PUBLIC_URL: publicUrl, SMTP_HOST: '127.0.0.1' };
+    const env = {
+      ...simulatorEnv(publicUrl, ports.provider, ports.sink, ports.smtp),
+      PUBLIC_URL: publicUrl,
+      SMTP_HOST: '127.0.0.1',
+    };
     app = await startApp(env);
   });
   afterAll(() => app.close());
@@ -34,7 +41,23 @@ describe('npm run simulate', () => {
   });
 
   it('drives every channel with signed traffic, gets only 2xx answers and stops by itself', async () => {
-    const args = ['--url', app.url, '--rate', '300', '--duration', '4', '--seed', '7', '--quiet', '--provider-port', String(ports.provider), '--sink-port', String(ports.sink), '--smtp-port', String(ports.smtp)];
+    const args = [
+      '--url',
+      app.url,
+      '--rate',
+      '300',
+      '--duration',
+      '4',
+      '--seed',
+      '7',
+      '--quiet',
+      '--provider-port',
+      String(ports.provider),
+      '--sink-port',
+      String(ports.sink),
+      '--smtp-port',
+      String(ports.smtp),
+    ];
     const { code, out } = await run(args, { PUBLIC_URL: publicUrl });
     expect(code, out).toBe(0);
     const inLine = out.split('\n').find((l) => l.trim().startsWith('in ')) ?? '';

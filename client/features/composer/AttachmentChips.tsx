@@ -32,25 +32,46 @@ export function AttachmentChips({ items, onChange }: { items: Attachment[]; onCh
   };
   return (
     <div className="attach">
-      <button type="button" className="icon-button" onClick={() => input.current?.click()} aria-label={t('composer.attach')} title={t('composer.attach')}>
+      <button
+        type="button"
+        className="icon-button"
+        onClick={() => input.current?.click()}
+        aria-label={t('composer.attach')}
+        title={t('composer.attach')}
+      >
         <Icon name="paperclip" />
       </button>
-      <input ref={input} type="file" multiple hidden onChange={(e) => {
-        add(e.target.files);
-        e.target.value = '';
-      }} />
+      <input
+        ref={input}
+        type="file"
+        multiple
+        hidden
+        onChange={(e) => {
+          add(e.target.files);
+          e.target.value = '';
+        }}
+      />
       {uploading.map((n) => (
         <span key={`up-${n}`} className="chip" role="status">
           <Icon name="file" size={12} /> {t('composer.uploading', { name: n })}
         </span>
       ))}
-      {error && <span role="alert" className="error small">{error}</span>}
+      {error && (
+        <span role="alert" className="error small">
+          {error}
+        </span>
+      )}
       {items.length > 0 && (
         <ul className="attach-list" aria-label={t('attachments.label', { count: items.length })}>
           {items.map((a, i) => (
             <li key={`${a.name}-${i}`} className="chip">
               <Icon name="file" size={12} /> {a.name}
-              <button type="button" className="chip-x" aria-label={t('composer.removeAttachment', { name: a.name })} onClick={() => onChange(items.filter((_, j) => j !== i))}>
+              <button
+                type="button"
+                className="chip-x"
+                aria-label={t('composer.removeAttachment', { name: a.name })}
+                onClick={() => onChange(items.filter((_, j) => j !== i))}
+              >
                 <Icon name="x" size={12} />
               </button>
             </li>

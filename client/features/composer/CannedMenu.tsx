@@ -11,7 +11,17 @@ export interface CannedOption {
 }
 
 /** Suggestions for the "/shortcut" being typed; the textarea keeps focus and drives it by keys. */
-export function CannedMenu({ id, options, active, onPick }: { id: string; options: CannedOption[]; active: number; onPick(o: CannedOption): void }) {
+export function CannedMenu({
+  id,
+  options,
+  active,
+  onPick,
+}: {
+  id: string;
+  options: CannedOption[];
+  active: number;
+  onPick(o: CannedOption): void;
+}) {
   const { t } = useTranslation();
   return (
     <div className="canned-menu">

@@ -24,7 +24,16 @@ export interface ComposerHandle {
  * it an internal note; the draft is kept per thread; sending is optimistic (the timeline shows it
  * at once and offers retry if the server refuses).
  */
-export function Composer(p: { thread: ThreadSummary; customer: Customer; /** Customer's language (profile, else detected) for canned variants. */ language?: string | null; me: Agent; messages: Message[]; agents: Map<number, Agent>; onSent(): void; handle?: Ref<ComposerHandle> }) {
+export function Composer(p: {
+  thread: ThreadSummary;
+  customer: Customer;
+  /** Customer's language (profile, else detected) for canned variants. */ language?: string | null;
+  me: Agent;
+  messages: Message[];
+  agents: Map<number, Agent>;
+  onSent(): void;
+  handle?: Ref<ComposerHandle>;
+}) {
   const { t } = useTranslation();
   const threadId = p.thread.id;
   const initial = loadDraft(p.me.id, threadId);
@@ -41,7 +50,12 @@ export function Composer(p: { thread: ThreadSummary; customer: Customer; /** Cus
   const signal = useTypingSignal(threadId);
   const fallback = defaultIdentity(p.customer.identities, p.thread.lastInboundChannel);
   const via = identityId ?? fallback?.id;
-  const canned = useCannedSuggest(text, caret, { customerLanguage: p.language ?? p.customer.language, agentLocale: p.me.locale, customerName: p.customer.name, agentName: p.me.name });
+  const canned = useCannedSuggest(text, caret, {
+    customerLanguage: p.language ?? p.customer.language,
+    agentLocale: p.me.locale,
+    customerName: p.customer.name,
+    agentName: p.me.name,
+  });
 
   useEffect(() => saveDraft(p.me.id, threadId, { text, note, startedAt }), [p.me.id, threadId, text, note, startedAt]);
   useImperativeHandle(p.handle, () => ({
@@ -58,7 +72,17 @@ export function Composer(p: { thread: ThreadSummary; customer: Customer; /** Cus
   }));
 
   // Someone else answered this customer after I started typing: warn before I send a duplicate.
-  const clash = startedAt === null ? undefined : p.messages.find((m) => m.direction === 'outbound' && !m.isAuto && m.authorAgentId !== null && m.authorAgentId !== p.me.id && m.sortTs > startedAt);
+  const clash =
+    startedAt === null
+      ? undefined
+      : p.messages.find(
+          (m) =>
+            m.direction === 'outbound' &&
+            !m.isAuto &&
+            m.authorAgentId !== null &&
+            m.authorAgentId !== p.me.id &&
+            m.sortTs > startedAt,
+        );
   const clashName = clash ? (p.agents.get(clash.authorAgentId!)?.name ?? t('thread.formerAgent')) : null;
 
   const change = (value: string, pos: number) => {
@@ -79,8 +103,18 @@ export function Composer(p: { thread: ThreadSummary; customer: Customer; /** Cus
     if (!body) return;
     const sentAttachments = note ? [] : attachments;
     send.mutate(
-      { kind: note ? 'note' : 'reply', text: body, clientId: crypto.randomUUID(), identityId: !note && via !== fallback?.id ? via : undefined, attachments: sentAttachments, submittedAt: Date.now() },
-      { onSuccess: (m) => setNotice(sentAttachments.length > 0 && m.attachments.length === 0 ? t('composer.attachmentsDropped') : null) },
+      {
+        kind: note ? 'note' : 'reply',
+        text: body,
+        clientId: crypto.randomUUID(),
+        identityId: !note && via !== fallback?.id ? via : undefined,
+        attachments: sentAttachments,
+        submittedAt: Date.now(),
+      },
+      {
+        onSuccess: (m) =>
+          setNotice(sentAttachments.length > 0 && m.attachments.length === 0 ? t('composer.attachmentsDropped') : null),
+      },
     );
     setText('');
     setCaret(0);
@@ -116,15 +150,39 @@ export function Composer(p: { thread: ThreadSummary; customer: Customer; /** Cus
   };
   const menuOpen = canned.open;
   return (
-    <form className={`composer${note ? ' note-mode' : ''}`} onSubmit={(e) => { e.preventDefault(); submit(); }} aria-label={t('composer.formLabel')}>
+    <form
+      className={`composer${note ? ' note-mode' : ''}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+      aria-label={t('composer.formLabel')}
+    >
       <div className="composer-top">
         <div className="mode-switch" role="group" aria-label={t('composer.mode')}>
-          <button type="button" aria-pressed={!note} className={!note ? 'on' : ''} onClick={() => setNote(false)}>{t('composer.reply')}</button>
-          <button type="button" aria-pressed={note} className={note ? 'on' : ''} onClick={() => setNote(true)}>{t('composer.noteToggle')}</button>
+          <button type="button" aria-pressed={!note} className={!note ? 'on' : ''} onClick={() => setNote(false)}>
+            {t('composer.reply')}
+          </button>
+          <button type="button" aria-pressed={note} className={note ? 'on' : ''} onClick={() => setNote(true)}>
+            {t('composer.noteToggle')}
+          </button>
         </div>
-        {note ? <span className="note-warning">{t('composer.noteWarning')}</span> : <IdentityPicker identities={p.customer.identities} customerName={p.customer.name} value={via} onChange={setIdentityId} />}
+        {note ? (
+          <span className="note-warning">{t('composer.noteWarning')}</span>
+        ) : (
+          <IdentityPicker
+            identities={p.customer.identities}
+            customerName={p.customer.name}
+            value={via}
+            onChange={setIdentityId}
+          />
+        )}
       </div>
-      {clashName && <p className="clash" role="alert">{t('composer.clash', { name: clashName })}</p>}
+      {clashName && (
+        <p className="clash" role="alert">
+          {t('composer.clash', { name: clashName })}
+        </p>
+      )}
       {menuOpen && <CannedMenu id={menuId} options={canned.options} active={canned.active} onPick={pick} />}
       <textarea
         ref={area}
@@ -144,8 +202,14 @@ export function Composer(p: { thread: ThreadSummary; customer: Customer; /** Cus
       />
       <div className="composer-bar">
         {!note && <AttachmentChips items={attachments} onChange={setAttachments} />}
-        <span id={`composer-hint-${threadId}`} className="hint">{t('composer.hint')}</span>
-        {notice && <span className="notice" role="status">{notice}</span>}
+        <span id={`composer-hint-${threadId}`} className="hint">
+          {t('composer.hint')}
+        </span>
+        {notice && (
+          <span className="notice" role="status">
+            {notice}
+          </span>
+        )}
         <button type="submit" className="primary" disabled={!text.trim()}>
           {note ? t('composer.addNote') : t('composer.send')}
         </button>

@@ -10,7 +10,17 @@ export function defaultIdentity(identities: Identity[], lastChannel: ChannelKind
 }
 
 /** Visible "Reply via" selector over the customer's identities (verified ones marked). */
-export function IdentityPicker({ identities, customerName, value, onChange }: { identities: Identity[]; customerName: string; value: number | undefined; onChange(id: number): void }) {
+export function IdentityPicker({
+  identities,
+  customerName,
+  value,
+  onChange,
+}: {
+  identities: Identity[];
+  customerName: string;
+  value: number | undefined;
+  onChange(id: number): void;
+}) {
   const { t } = useTranslation();
   const label = useChannelLabel();
   if (identities.length === 0) return <span className="muted small">{t('composer.noChannel')}</span>;
@@ -20,7 +30,10 @@ export function IdentityPicker({ identities, customerName, value, onChange }: { 
       <select value={value ?? ''} onChange={(e) => onChange(Number(e.target.value))}>
         {identities.map((i) => (
           <option key={i.id} value={i.id}>
-            {label(i.channel)} · {i.displayName && i.displayName !== i.address && i.displayName !== customerName ? `${i.displayName} (${i.address})` : i.address}
+            {label(i.channel)} ·{' '}
+            {i.displayName && i.displayName !== i.address && i.displayName !== customerName
+              ? `${i.displayName} (${i.address})`
+              : i.address}
             {i.verified ? ' ✓' : ''}
           </option>
         ))}

@@ -15,13 +15,23 @@ export function cannedToken(text: string, caret: number): CannedToken | null {
 }
 
 /** Shortcuts matching a query (prefix matches first, then title matches), one entry per shortcut. */
-export function matchShortcuts(all: CannedResponse[], query: string, limit = 8): Array<{ shortcut: string; variants: CannedResponse[] }> {
+export function matchShortcuts(
+  all: CannedResponse[],
+  query: string,
+  limit = 8,
+): Array<{ shortcut: string; variants: CannedResponse[] }> {
   const groups = new Map<string, CannedResponse[]>();
   for (const c of all) groups.set(c.shortcut, [...(groups.get(c.shortcut) ?? []), c]);
   const q = query.toLowerCase();
   const scored: Array<{ shortcut: string; variants: CannedResponse[]; score: number }> = [];
   for (const [shortcut, variants] of groups) {
-    const score = shortcut.startsWith(q) ? 0 : shortcut.includes(q) ? 1 : variants.some((v) => v.title.toLowerCase().includes(q)) ? 2 : -1;
+    const score = shortcut.startsWith(q)
+      ? 0
+      : shortcut.includes(q)
+        ? 1
+        : variants.some((v) => v.title.toLowerCase().includes(q))
+          ? 2
+          : -1;
     if (score >= 0) scored.push({ shortcut, variants, score });
   }
   return scored.sort((a, b) => a.score - b.score || a.shortcut.localeCompare(b.shortcut)).slice(0, limit);
@@ -30,5 +40,7 @@ export function matchShortcuts(all: CannedResponse[], query: string, limit = 8):
 /** Fill the few placeholders a canned body may use: {{name}}, {{first_name}}, {{agent}}. */
 export function fillCanned(body: string, vars: { customer: string; agent: string }): string {
   const first = vars.customer.split(/\s+/)[0] ?? vars.customer;
-  return body.replace(/\{\{\s*(name|first_name|agent)\s*\}\}/g, (_m, k: string) => (k === 'name' ? vars.customer : k === 'first_name' ? first : vars.agent));
+  return body.replace(/\{\{\s*(name|first_name|agent)\s*\}\}/g, (_m, k: string) =>
+    k === 'name' ? vars.customer : k === 'first_name' ? first : vars.agent,
+  );
 }

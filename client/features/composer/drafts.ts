@@ -18,7 +18,9 @@ export function loadDraft(agentId: number, threadId: number): Draft {
     const raw = localStorage.getItem(key);
     if (!raw) return EMPTY;
     const d = JSON.parse(raw) as Partial<Draft>;
-    return typeof d.text === 'string' ? { text: d.text, note: d.note === true, startedAt: typeof d.startedAt === 'number' ? d.startedAt : null } : EMPTY;
+    return typeof d.text === 'string'
+      ? { text: d.text, note: d.note === true, startedAt: typeof d.startedAt === 'number' ? d.startedAt : null }
+      : EMPTY;
   } catch {
     return fallback.get(key) ?? EMPTY;
   }

@@ -5,7 +5,11 @@ import type { CannedOption } from './CannedMenu';
 import { cannedToken, fillCanned, matchShortcuts, type CannedToken } from './cannedMatch';
 
 /** State of the "/shortcut" suggestions for the composer text at the caret. */
-export function useCannedSuggest(text: string, caret: number, ctx: { customerLanguage: string | null; agentLocale: string; customerName: string; agentName: string }) {
+export function useCannedSuggest(
+  text: string,
+  caret: number,
+  ctx: { customerLanguage: string | null; agentLocale: string; customerName: string; agentName: string },
+) {
   const canned = useCannedResponses().data;
   const [active, setActive] = useState(0);
   const [closedAt, setClosedAt] = useState<number | null>(null);
@@ -15,7 +19,12 @@ export function useCannedSuggest(text: string, caret: number, ctx: { customerLan
     if (!token || !canned) return [];
     return matchShortcuts(canned, token.query).map((g) => {
       const chosen = pickVariant(g.variants, ctx.customerLanguage, ctx.agentLocale) as CannedResponse;
-      return { shortcut: g.shortcut, chosen, preview: fillCanned(chosen.body, { customer: ctx.customerName, agent: ctx.agentName }), languages: g.variants.map((v) => v.language) };
+      return {
+        shortcut: g.shortcut,
+        chosen,
+        preview: fillCanned(chosen.body, { customer: ctx.customerName, agent: ctx.agentName }),
+        languages: g.variants.map((v) => v.language),
+      };
     });
   }, [token?.query, canned, ctx.customerLanguage, ctx.agentLocale, ctx.customerName, ctx.agentName]); // eslint-disable-line react-hooks/exhaustive-deps
   const index = Math.min(active, Math.max(0, options.length - 1));
@@ -33,7 +42,10 @@ export function useCannedSuggest(text: string, caret: number, ctx: { customerLan
     apply(o: CannedOption): { text: string; caret: number } | null {
       if (!token) return null;
       setActive(0);
-      return { text: text.slice(0, token.start) + o.preview + text.slice(token.end), caret: token.start + o.preview.length };
+      return {
+        text: text.slice(0, token.start) + o.preview + text.slice(token.end),
+        caret: token.start + o.preview.length,
+      };
     },
   };
 }

@@ -16,7 +16,21 @@ import { ProfileEditor } from './ProfileEditor';
 const MergeDialog = lazy(() => import('./MergeDialog'));
 
 /** Who the customer is: identities, language, local time, notes, tags, past episodes, merges. */
-export function CustomerPanel({ customer, detectedLanguage = null, threadId, episodes, currentEpisodeId, agents }: { customer: Customer; detectedLanguage?: string | null; threadId: number; episodes: Episode[]; currentEpisodeId: number | null; agents: Map<number, Agent> }) {
+export function CustomerPanel({
+  customer,
+  detectedLanguage = null,
+  threadId,
+  episodes,
+  currentEpisodeId,
+  agents,
+}: {
+  customer: Customer;
+  detectedLanguage?: string | null;
+  threadId: number;
+  episodes: Episode[];
+  currentEpisodeId: number | null;
+  agents: Map<number, Agent>;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const now = useNow();
@@ -29,11 +43,30 @@ export function CustomerPanel({ customer, detectedLanguage = null, threadId, epi
       <section>
         <h2 className="cp-title">{t('customer.profile')}</h2>
         <dl className="facts small">
-          {customer.tier && (<><dt>{t('customer.tier')}</dt><dd>{customer.tier}</dd></>)}
+          {customer.tier && (
+            <>
+              <dt>{t('customer.tier')}</dt>
+              <dd>{customer.tier}</dd>
+            </>
+          )}
           <dt>{t('customer.language')}</dt>
-          <dd>{customer.language ? f.language(customer.language) : detectedLanguage ? t('customer.detected', { language: f.language(detectedLanguage) }) : <span className="muted">{t('customer.unknown')}</span>}</dd>
+          <dd>
+            {customer.language ? (
+              f.language(customer.language)
+            ) : detectedLanguage ? (
+              t('customer.detected', { language: f.language(detectedLanguage) })
+            ) : (
+              <span className="muted">{t('customer.unknown')}</span>
+            )}
+          </dd>
           <dt>{t('customer.localTime')}</dt>
-          <dd>{local ? t('customer.localTimeValue', { time: local, zone: customer.timeZone }) : <span className="muted">{t('customer.unknownZone')}</span>}</dd>
+          <dd>
+            {local ? (
+              t('customer.localTimeValue', { time: local, zone: customer.timeZone })
+            ) : (
+              <span className="muted">{t('customer.unknownZone')}</span>
+            )}
+          </dd>
           <dt>{t('customer.since')}</dt>
           <dd>{f.shortDate(customer.createdAt)}</dd>
         </dl>
@@ -50,7 +83,11 @@ export function CustomerPanel({ customer, detectedLanguage = null, threadId, epi
       <section aria-labelledby="cp-notes">
         <h3 id="cp-notes">{t('customer.notes')}</h3>
         <NotesEditor notes={customer.notes} busy={update.isPending} onSave={(notes) => update.mutate({ notes })} />
-        {update.isError && <p className="error small" role="alert">{update.error.message}</p>}
+        {update.isError && (
+          <p className="error small" role="alert">
+            {update.error.message}
+          </p>
+        )}
       </section>
       <section aria-labelledby="cp-episodes">
         <h3 id="cp-episodes">{t('customer.episodes')}</h3>
@@ -58,7 +95,9 @@ export function CustomerPanel({ customer, detectedLanguage = null, threadId, epi
       </section>
       <section aria-labelledby="cp-merge">
         <h3 id="cp-merge">{t('merge.heading')}</h3>
-        <button type="button" className="small" onClick={() => setMerging(true)}>{t('merge.open')}</button>
+        <button type="button" className="small" onClick={() => setMerging(true)}>
+          {t('merge.open')}
+        </button>
         <MergeHistory customerId={customer.id} merges={profile.data?.merges ?? []} agents={agents} />
       </section>
       {merging && (

@@ -8,7 +8,15 @@ function mood(score: number | null): string {
 }
 
 /** Earlier episodes, newest first: when, how it ended, how long it took, survey answer, mood. */
-export function Episodes({ episodes, currentEpisodeId, agents }: { episodes: Episode[]; currentEpisodeId: number | null; agents: Map<number, Agent> }) {
+export function Episodes({
+  episodes,
+  currentEpisodeId,
+  agents,
+}: {
+  episodes: Episode[];
+  currentEpisodeId: number | null;
+  agents: Map<number, Agent>;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const list = [...episodes].sort((a, b) => b.number - a.number);
@@ -24,14 +32,24 @@ export function Episodes({ episodes, currentEpisodeId, agents }: { episodes: Epi
               <strong>{t('episode.number', { number: e.number })}</strong>
               <span className="muted small">{f.shortDate(e.openedAt)}</span>
               <span className={`ep-outcome ${e.resolvedAt ? 'resolved' : 'open'}`}>
-                {e.resolvedAt ? t('episode.resolvedAfter', { time: f.duration(e.resolvedAt - e.openedAt) }) : current ? t('episode.current') : t('episode.open')}
+                {e.resolvedAt
+                  ? t('episode.resolvedAfter', { time: f.duration(e.resolvedAt - e.openedAt) })
+                  : current
+                    ? t('episode.current')
+                    : t('episode.open')}
               </span>
             </div>
             <div className="ep-facts small muted">
-              {e.firstResponseAt !== null && <span>{t('episode.firstReply', { time: f.duration(e.firstResponseAt - e.openedAt) })}</span>}
+              {e.firstResponseAt !== null && (
+                <span>{t('episode.firstReply', { time: f.duration(e.firstResponseAt - e.openedAt) })}</span>
+              )}
               {who && <span>{who}</span>}
-              {e.surveyScore !== null && e.surveyKind && <span className="survey">{t(`episode.survey.${e.surveyKind}`, { score: e.surveyScore })}</span>}
-              {(e.sentimentStart !== null || e.sentimentEnd !== null) && <span>{t('episode.mood', { start: mood(e.sentimentStart), end: mood(e.sentimentEnd) })}</span>}
+              {e.surveyScore !== null && e.surveyKind && (
+                <span className="survey">{t(`episode.survey.${e.surveyKind}`, { score: e.surveyScore })}</span>
+              )}
+              {(e.sentimentStart !== null || e.sentimentEnd !== null) && (
+                <span>{t('episode.mood', { start: mood(e.sentimentStart), end: mood(e.sentimentEnd) })}</span>
+              )}
             </div>
           </li>
         );

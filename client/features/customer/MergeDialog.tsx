@@ -31,36 +31,72 @@ export default function MergeDialog({ target, onClose }: { target: Customer; onC
         <>
           <label className="field">
             <span>{t('merge.search')}</span>
-            <input type="search" value={q} autoFocus onChange={(e) => setQ(e.target.value)} placeholder={t('merge.searchPlaceholder')} />
+            <input
+              type="search"
+              value={q}
+              autoFocus
+              onChange={(e) => setQ(e.target.value)}
+              placeholder={t('merge.searchPlaceholder')}
+            />
           </label>
           <ul className="merge-hits" aria-label={t('merge.results')} aria-busy={search.isFetching}>
             {hits.map((c) => (
               <li key={c.id}>
                 <button type="button" onClick={() => setPicked(c)}>
                   <span className="hit-name">{c.name}</span>
-                  <span className="channels">{[...new Set(c.identities.map((i) => i.channel))].map((ch) => <ChannelIcon key={ch} channel={ch} />)}</span>
-                  <span className="muted small">{c.identities.map((i) => i.address).slice(0, 2).join(', ')}</span>
+                  <span className="channels">
+                    {[...new Set(c.identities.map((i) => i.channel))].map((ch) => (
+                      <ChannelIcon key={ch} channel={ch} />
+                    ))}
+                  </span>
+                  <span className="muted small">
+                    {c.identities
+                      .map((i) => i.address)
+                      .slice(0, 2)
+                      .join(', ')}
+                  </span>
                 </button>
               </li>
             ))}
           </ul>
-          {q.trim().length >= 2 && !search.isFetching && hits.length === 0 && <p className="muted small" role="status">{t('merge.none')}</p>}
+          {q.trim().length >= 2 && !search.isFetching && hits.length === 0 && (
+            <p className="muted small" role="status">
+              {t('merge.none')}
+            </p>
+          )}
           <div className="dialog-actions">
-            <button type="button" onClick={onClose}>{t('common.cancel')}</button>
+            <button type="button" onClick={onClose}>
+              {t('common.cancel')}
+            </button>
           </div>
         </>
       ) : (
         <>
           <div className="merge-preview">
             <Summary c={picked} role={t('merge.source')} />
-            <span className="merge-arrow" aria-hidden="true">→</span>
+            <span className="merge-arrow" aria-hidden="true">
+              →
+            </span>
             <Summary c={target} role={t('merge.target')} />
           </div>
-          <p className="small">{t('merge.explain', { source: picked.name, target: target.name, count: picked.identities.length })}</p>
-          {merge.isError && <p className="error small" role="alert">{merge.error.message}</p>}
+          <p className="small">
+            {t('merge.explain', { source: picked.name, target: target.name, count: picked.identities.length })}
+          </p>
+          {merge.isError && (
+            <p className="error small" role="alert">
+              {merge.error.message}
+            </p>
+          )}
           <div className="dialog-actions">
-            <button type="button" onClick={() => setPicked(null)}>{t('common.back')}</button>
-            <button type="button" className="primary" disabled={merge.isPending} onClick={() => merge.mutate(picked.id, { onSuccess: onClose })}>
+            <button type="button" onClick={() => setPicked(null)}>
+              {t('common.back')}
+            </button>
+            <button
+              type="button"
+              className="primary"
+              disabled={merge.isPending}
+              onClick={() => merge.mutate(picked.id, { onSuccess: onClose })}
+            >
               {t('merge.confirm')}
             </button>
           </div>

@@ -23,8 +23,27 @@ export function NotesEditor({ notes, onSave, busy }: { notes: string; onSave(not
       />
       {dirty && (
         <div className="row-end">
-          <button type="button" className="link small" onClick={() => { setText(notes); setEditing(false); }}>{t('common.cancel')}</button>
-          <button type="button" className="small primary" disabled={busy} onClick={() => { onSave(text); setEditing(false); }}>{t('common.save')}</button>
+          <button
+            type="button"
+            className="link small"
+            onClick={() => {
+              setText(notes);
+              setEditing(false);
+            }}
+          >
+            {t('common.cancel')}
+          </button>
+          <button
+            type="button"
+            className="small primary"
+            disabled={busy}
+            onClick={() => {
+              onSave(text);
+              setEditing(false);
+            }}
+          >
+            {t('common.save')}
+          </button>
         </div>
       )}
     </div>

@@ -10,7 +10,15 @@ function zones(): string[] {
 }
 
 /** Edit a customer's name, language, time zone and tier (drive automatic messages, local time and SLA policy). */
-export function ProfileEditor({ customer, busy, onSave }: { customer: Customer; busy: boolean; onSave(p: { name: string; language: string | null; timeZone: string | null; tier: string | null }): void }) {
+export function ProfileEditor({
+  customer,
+  busy,
+  onSave,
+}: {
+  customer: Customer;
+  busy: boolean;
+  onSave(p: { name: string; language: string | null; timeZone: string | null; tier: string | null }): void;
+}) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState(customer.name);
@@ -23,7 +31,17 @@ export function ProfileEditor({ customer, busy, onSave }: { customer: Customer; 
   const zoneOk = zone === '' || allZones.length === 0 || allZones.includes(zone);
   if (!open) {
     return (
-      <button type="button" className="link small" onClick={() => { setName(customer.name); setLanguage(customer.language ?? ''); setZone(customer.timeZone ?? ''); setTier(customer.tier ?? ''); setOpen(true); }}>
+      <button
+        type="button"
+        className="link small"
+        onClick={() => {
+          setName(customer.name);
+          setLanguage(customer.language ?? '');
+          setZone(customer.timeZone ?? '');
+          setTier(customer.tier ?? '');
+          setOpen(true);
+        }}
+      >
         {t('customer.editProfile')}
       </button>
     );
@@ -45,27 +63,43 @@ export function ProfileEditor({ customer, busy, onSave }: { customer: Customer; 
         <select value={language} onChange={(e) => setLanguage(e.target.value)}>
           <option value="">{t('customer.unknown')}</option>
           {LANGUAGES.map((l) => (
-            <option key={l} value={l}>{langName.of(l) ?? l}</option>
+            <option key={l} value={l}>
+              {langName.of(l) ?? l}
+            </option>
           ))}
         </select>
       </label>
       <label>
         {t('customer.timeZone')}
-        <input value={zone} list={listId} onChange={(e) => setZone(e.target.value)} placeholder="Europe/Warsaw" aria-invalid={!zoneOk} />
+        <input
+          value={zone}
+          list={listId}
+          onChange={(e) => setZone(e.target.value)}
+          placeholder="Europe/Warsaw"
+          aria-invalid={!zoneOk}
+        />
         <datalist id={listId}>
           {allZones.map((z) => (
             <option key={z} value={z} />
           ))}
         </datalist>
       </label>
-      {!zoneOk && <p className="error" role="alert">{t('customer.badZone')}</p>}
+      {!zoneOk && (
+        <p className="error" role="alert">
+          {t('customer.badZone')}
+        </p>
+      )}
       <label>
         {t('customer.tier')}
         <input value={tier} onChange={(e) => setTier(e.target.value)} maxLength={40} placeholder="vip" />
       </label>
       <div className="row-end">
-        <button type="button" className="link small" onClick={() => setOpen(false)}>{t('common.cancel')}</button>
-        <button type="submit" className="small primary" disabled={busy || !zoneOk}>{t('common.save')}</button>
+        <button type="button" className="link small" onClick={() => setOpen(false)}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" className="small primary" disabled={busy || !zoneOk}>
+          {t('common.save')}
+        </button>
       </div>
     </form>
   );

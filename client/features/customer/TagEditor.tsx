@@ -17,7 +17,13 @@ export function TagEditor({ tags, onChange, busy }: { tags: string[]; onChange(t
         {tags.map((tag) => (
           <li key={tag} className="chip">
             {tag}
-            <button type="button" className="chip-x" disabled={busy} aria-label={t('customer.removeTag', { tag })} onClick={() => onChange(tags.filter((x) => x !== tag))}>
+            <button
+              type="button"
+              className="chip-x"
+              disabled={busy}
+              aria-label={t('customer.removeTag', { tag })}
+              onClick={() => onChange(tags.filter((x) => x !== tag))}
+            >
               <Icon name="x" size={11} />
             </button>
           </li>

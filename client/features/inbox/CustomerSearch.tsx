@@ -65,12 +65,30 @@ export function CustomerSearch({ handle }: { handle?: Ref<SearchHandle> }) {
         }}
       />
       <ul id={id} role="listbox" aria-label={t('search.results')} className="search-results" hidden={!shown}>
-        {shown && hits.length === 0 && !search.isFetching && <li className="muted small pad-s" role="option" aria-selected={false} aria-disabled="true">{t('search.none')}</li>}
+        {shown && hits.length === 0 && !search.isFetching && (
+          <li className="muted small pad-s" role="option" aria-selected={false} aria-disabled="true">
+            {t('search.none')}
+          </li>
+        )}
         {shown &&
           hits.map((c, i) => (
-            <li key={c.id} id={`${id}-${i}`} role="option" aria-selected={i === active} className={i === active ? 'active' : ''} onMouseDown={(e) => { e.preventDefault(); go(c.threadId); }}>
+            <li
+              key={c.id}
+              id={`${id}-${i}`}
+              role="option"
+              aria-selected={i === active}
+              className={i === active ? 'active' : ''}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                go(c.threadId);
+              }}
+            >
               <span className="hit-name">{c.name}</span>
-              <span className="channels">{[...new Set(c.identities.map((x) => x.channel))].map((ch) => <ChannelIcon key={ch} channel={ch} />)}</span>
+              <span className="channels">
+                {[...new Set(c.identities.map((x) => x.channel))].map((ch) => (
+                  <ChannelIcon key={ch} channel={ch} />
+                ))}
+              </span>
               <span className="muted small hit-addr">{c.identities[0]?.address}</span>
             </li>
           ))}

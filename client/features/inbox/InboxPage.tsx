@@ -74,10 +74,20 @@ function Workspace({ me }: { me: Agent }) {
     if (next >= items.length - 3 && hasNextPage && !isFetchingNextPage) loadMore();
     navigate(`/t/${items[next].id}`);
     listRef.current?.scrollToIndex(next);
-    requestAnimationFrame(() => document.querySelector<HTMLElement>(`.thread-row[data-thread-id="${items[next].id}"]`)?.focus());
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>(`.thread-row[data-thread-id="${items[next].id}"]`)?.focus(),
+    );
   };
   const openHelp = () => setOverlay('help');
-  const commands = useWorkspaceCommands({ me, teams, setView, muted: alerts.muted, setMuted: alerts.setMuted, openHelp, hasThread: threadId !== null });
+  const commands = useWorkspaceCommands({
+    me,
+    teams,
+    setView,
+    muted: alerts.muted,
+    setMuted: alerts.setMuted,
+    openHelp,
+    hasThread: threadId !== null,
+  });
   useHotkeys({
     j: () => step(1),
     k: () => step(-1),
@@ -95,8 +105,24 @@ function Workspace({ me }: { me: Agent }) {
   const viewLabel = useViewLabel(view, teams);
   return (
     <div className="workspace">
-      <Topbar me={me} search={search} muted={alerts.muted} setMuted={alerts.setMuted} permission={alerts.permission} requestPermission={alerts.requestPermission} openHelp={openHelp} openPalette={() => setOverlay('palette')} />
-      <Sidebar me={me} view={view} onSelect={(v) => { setView(v); if (settings) navigate('/'); }} />
+      <Topbar
+        me={me}
+        search={search}
+        muted={alerts.muted}
+        setMuted={alerts.setMuted}
+        permission={alerts.permission}
+        requestPermission={alerts.requestPermission}
+        openHelp={openHelp}
+        openPalette={() => setOverlay('palette')}
+      />
+      <Sidebar
+        me={me}
+        view={view}
+        onSelect={(v) => {
+          setView(v);
+          if (settings) navigate('/');
+        }}
+      />
       {settings ? (
         <SettingsPane me={me} teams={teams} path={path} />
       ) : (
@@ -118,7 +144,11 @@ function Workspace({ me }: { me: Agent }) {
             />
           </div>
           <main className="thread-pane">
-            {threadId !== null ? <ThreadView key={threadId} threadId={threadId} me={me} panelOpen={panelOpen} togglePanel={togglePanel} /> : <EmptyThread />}
+            {threadId !== null ? (
+              <ThreadView key={threadId} threadId={threadId} me={me} panelOpen={panelOpen} togglePanel={togglePanel} />
+            ) : (
+              <EmptyThread />
+            )}
           </main>
         </>
       )}
@@ -156,7 +186,8 @@ function useFollowMerges(threadId: number | null): void {
   useEffect(
     () =>
       rt.onEvent((e) => {
-        if (e.type === 'thread.removed' && e.threadId === threadId && e.mergedIntoThreadId !== null) navigate(`/t/${e.mergedIntoThreadId}`, true);
+        if (e.type === 'thread.removed' && e.threadId === threadId && e.mergedIntoThreadId !== null)
+          navigate(`/t/${e.mergedIntoThreadId}`, true);
       }),
     [rt, threadId],
   );

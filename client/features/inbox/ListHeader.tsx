@@ -2,7 +2,17 @@ import { useTranslation } from 'react-i18next';
 import type { SortKey } from './views';
 
 /** The view's name and live count, and the list order. */
-export function ListHeader({ label, count, sort, setSort }: { label: string; count: number | undefined; sort: SortKey; setSort(s: SortKey): void }) {
+export function ListHeader({
+  label,
+  count,
+  sort,
+  setSort,
+}: {
+  label: string;
+  count: number | undefined;
+  sort: SortKey;
+  setSort(s: SortKey): void;
+}) {
   const { t } = useTranslation();
   return (
     <div className="list-header">

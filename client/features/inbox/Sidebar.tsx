@@ -7,11 +7,30 @@ import { useTeams } from '#client/api/directory';
 import { ChannelIcon, useChannelLabel } from '#client/components/ChannelIcon';
 import { STATUS_VIEWS, viewCount, type ViewKey } from './views';
 
-function ViewButton({ view, current, onSelect, label, count, icon }: { view: ViewKey; current: ViewKey; onSelect(v: ViewKey): void; label: string; count: number | undefined; icon?: ReactNode }) {
+function ViewButton({
+  view,
+  current,
+  onSelect,
+  label,
+  count,
+  icon,
+}: {
+  view: ViewKey;
+  current: ViewKey;
+  onSelect(v: ViewKey): void;
+  label: string;
+  count: number | undefined;
+  icon?: ReactNode;
+}) {
   const active = view === current;
   return (
     <li>
-      <button type="button" className={`view${active ? ' active' : ''}`} aria-current={active ? 'true' : undefined} onClick={() => onSelect(view)}>
+      <button
+        type="button"
+        className={`view${active ? ' active' : ''}`}
+        aria-current={active ? 'true' : undefined}
+        onClick={() => onSelect(view)}
+      >
         {icon}
         <span className="view-label">{label}</span>{' '}
         {count !== undefined && count > 0 && <span className="view-count">{count}</span>}
@@ -27,10 +46,20 @@ export function Sidebar({ me, view, onSelect }: { me: Agent; view: ViewKey; onSe
   const teams = useTeams().data ?? [];
   const channelLabel = useChannelLabel();
   const seesAll = hasRole(me.role, 'supervisor');
-  const myTeams = teams.filter((tm) => seesAll || me.teamIds.includes(tm.id) || counts?.teams.some((c) => c.teamId === tm.id));
+  const myTeams = teams.filter(
+    (tm) => seesAll || me.teamIds.includes(tm.id) || counts?.teams.some((c) => c.teamId === tm.id),
+  );
   const channels = (counts?.channels ?? []).filter((c) => c.count > 0 || view === `channel:${c.channel}`);
   const item = (v: ViewKey, label: string, icon?: ReactNode) => (
-    <ViewButton key={v} view={v} current={view} onSelect={onSelect} label={label} count={viewCount(v, counts)} icon={icon} />
+    <ViewButton
+      key={v}
+      view={v}
+      current={view}
+      onSelect={onSelect}
+      label={label}
+      count={viewCount(v, counts)}
+      icon={icon}
+    />
   );
   return (
     <nav className="sidebar" aria-label={t('views.label')}>
@@ -41,7 +70,9 @@ export function Sidebar({ me, view, onSelect }: { me: Agent; view: ViewKey; onSe
       </ul>
       {myTeams.length > 0 && (
         <>
-          <h2 className="view-heading" id="views-teams">{t('views.teams')}</h2>
+          <h2 className="view-heading" id="views-teams">
+            {t('views.teams')}
+          </h2>
           <ul className="view-group" aria-labelledby="views-teams">
             {myTeams.map((tm) => item(`team:${tm.id}`, tm.name))}
           </ul>
@@ -49,13 +80,19 @@ export function Sidebar({ me, view, onSelect }: { me: Agent; view: ViewKey; onSe
       )}
       {channels.length > 0 && (
         <>
-          <h2 className="view-heading" id="views-channels">{t('views.channels')}</h2>
+          <h2 className="view-heading" id="views-channels">
+            {t('views.channels')}
+          </h2>
           <ul className="view-group" aria-labelledby="views-channels">
-            {channels.map((c) => item(`channel:${c.channel}`, channelLabel(c.channel), <ChannelIcon channel={c.channel} decorative />))}
+            {channels.map((c) =>
+              item(`channel:${c.channel}`, channelLabel(c.channel), <ChannelIcon channel={c.channel} decorative />),
+            )}
           </ul>
         </>
       )}
-      <h2 className="view-heading" id="views-status">{t('views.statuses')}</h2>
+      <h2 className="view-heading" id="views-status">
+        {t('views.statuses')}
+      </h2>
       <ul className="view-group" aria-labelledby="views-status">
         {STATUS_VIEWS.map((s) => item(`status:${s}`, t(`status.${s}`)))}
       </ul>

@@ -53,13 +53,34 @@ export function ThreadList(p: {
           {rows.map((r) => {
             const thread = p.items[r.index];
             return (
-              <li key={r.key} aria-setsize={p.total ?? -1} aria-posinset={r.index + 1} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${r.start}px)` }}>
-                <ThreadRow thread={thread} selected={thread.id === p.selectedId} assignee={thread.assigneeId !== null ? p.agents.get(thread.assigneeId) : undefined} myId={p.myId} />
+              <li
+                key={r.key}
+                aria-setsize={p.total ?? -1}
+                aria-posinset={r.index + 1}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  height: ROW_HEIGHT,
+                  transform: `translateY(${r.start}px)`,
+                }}
+              >
+                <ThreadRow
+                  thread={thread}
+                  selected={thread.id === p.selectedId}
+                  assignee={thread.assigneeId !== null ? p.agents.get(thread.assigneeId) : undefined}
+                  myId={p.myId}
+                />
               </li>
             );
           })}
         </ul>
-        {p.loadingMore && <p className="muted pad small" role="status">{t('list.loadingMore')}</p>}
+        {p.loadingMore && (
+          <p className="muted pad small" role="status">
+            {t('list.loadingMore')}
+          </p>
+        )}
       </div>
     </section>
   );

@@ -13,7 +13,17 @@ import { navigate } from '#client/router';
 export const ROW_HEIGHT = 62;
 
 /** One conversation in the list: who, where, what they said last, how long and how upset they are. */
-export const ThreadRow = memo(function ThreadRow({ thread, selected, assignee, myId }: { thread: ThreadSummary; selected: boolean; assignee: Agent | undefined; myId: number }) {
+export const ThreadRow = memo(function ThreadRow({
+  thread,
+  selected,
+  assignee,
+  myId,
+}: {
+  thread: ThreadSummary;
+  selected: boolean;
+  assignee: Agent | undefined;
+  myId: number;
+}) {
   const { t } = useTranslation();
   const unread = thread.unreadCount ?? 0;
   const urgent = thread.priority === 'urgent' || thread.priority === 'high';
@@ -30,10 +40,20 @@ export const ThreadRow = memo(function ThreadRow({ thread, selected, assignee, m
       }}
     >
       <span className="row-top">
-        {urgent && <span className={`prio prio-${thread.priority}`} title={t(`priority.${thread.priority}`)} aria-label={t(`priority.${thread.priority}`)} role="img" />}
+        {urgent && (
+          <span
+            className={`prio prio-${thread.priority}`}
+            title={t(`priority.${thread.priority}`)}
+            aria-label={t(`priority.${thread.priority}`)}
+            role="img"
+          />
+        )}
         <span className="customer-name">{thread.customer.name}</span>
         <SlaBadge sla={thread.sla} compact />
-        <WaitingClock since={thread.waitingSince} label={thread.waitingSince !== null ? t('list.waitingLabel') : undefined} />
+        <WaitingClock
+          since={thread.waitingSince}
+          label={thread.waitingSince !== null ? t('list.waitingLabel') : undefined}
+        />
       </span>
       <span className="row-mid">
         <span className="channels">
@@ -49,9 +69,20 @@ export const ThreadRow = memo(function ThreadRow({ thread, selected, assignee, m
           </span>
         )}
         {assignee ? (
-          <Avatar name={assignee.name} size={18} label={t('list.assignedTo', { name: assignee.id === myId ? t('thread.you') : assignee.name })} />
+          <Avatar
+            name={assignee.name}
+            size={18}
+            label={t('list.assignedTo', { name: assignee.id === myId ? t('thread.you') : assignee.name })}
+          />
         ) : (
-          thread.status !== 'resolved' && <span className="unassigned-dot" role="img" aria-label={t('list.unassigned')} title={t('list.unassigned')} />
+          thread.status !== 'resolved' && (
+            <span
+              className="unassigned-dot"
+              role="img"
+              aria-label={t('list.unassigned')}
+              title={t('list.unassigned')}
+            />
+          )
         )}
       </span>
     </a>

@@ -12,7 +12,16 @@ import { sectionsFor } from '#client/features/settings/sections';
 import { CustomerSearch, type SearchHandle } from './CustomerSearch';
 
 /** Brand, search, my status, alerts, language, shortcuts and logout. */
-export function Topbar(p: { me: Agent; search: Ref<SearchHandle>; muted: boolean; setMuted(m: boolean): void; permission: string; requestPermission(): void; openHelp(): void; openPalette(): void }) {
+export function Topbar(p: {
+  me: Agent;
+  search: Ref<SearchHandle>;
+  muted: boolean;
+  setMuted(m: boolean): void;
+  permission: string;
+  requestPermission(): void;
+  openHelp(): void;
+  openPalette(): void;
+}) {
   const { t } = useTranslation();
   const rt = useRealtime();
   const logout = useLogout();
@@ -26,40 +35,96 @@ export function Topbar(p: { me: Agent; search: Ref<SearchHandle>; muted: boolean
   };
   return (
     <header className="topbar">
-      <a className="brand" href="/" onClick={(e) => { e.preventDefault(); navigate('/'); }}>{t('app.name')}</a>
+      <a
+        className="brand"
+        href="/"
+        onClick={(e) => {
+          e.preventDefault();
+          navigate('/');
+        }}
+      >
+        {t('app.name')}
+      </a>
       <CustomerSearch handle={p.search} />
-      {!rt.connected && <span className="offline" role="status">{t('app.offline')}</span>}
+      {!rt.connected && (
+        <span className="offline" role="status">
+          {t('app.offline')}
+        </span>
+      )}
       <span className="spacer" />
-      <button type="button" className="top-button" onClick={p.openPalette} aria-keyshortcuts="Control+K" title={t('palette.open')}>
+      <button
+        type="button"
+        className="top-button"
+        onClick={p.openPalette}
+        aria-keyshortcuts="Control+K"
+        title={t('palette.open')}
+      >
         <Icon name="keyboard" size={15} /> <span className="kbd-hint">Ctrl K</span>
       </button>
-      <button type="button" className="top-button" onClick={p.openHelp} aria-keyshortcuts="?" aria-label={t('help.title')} title={t('help.title')}>?</button>
+      <button
+        type="button"
+        className="top-button"
+        onClick={p.openHelp}
+        aria-keyshortcuts="?"
+        aria-label={t('help.title')}
+        title={t('help.title')}
+      >
+        ?
+      </button>
       {p.permission === 'default' && (
-        <button type="button" className="top-button" onClick={p.requestPermission}>{t('notify.enable')}</button>
+        <button type="button" className="top-button" onClick={p.requestPermission}>
+          {t('notify.enable')}
+        </button>
       )}
-      <button type="button" className="top-button" aria-pressed={p.muted} onClick={() => p.setMuted(!p.muted)} aria-label={p.muted ? t('notify.unmute') : t('notify.mute')} title={p.muted ? t('notify.unmute') : t('notify.mute')}>
+      <button
+        type="button"
+        className="top-button"
+        aria-pressed={p.muted}
+        onClick={() => p.setMuted(!p.muted)}
+        aria-label={p.muted ? t('notify.unmute') : t('notify.mute')}
+        title={p.muted ? t('notify.unmute') : t('notify.mute')}
+      >
         <Icon name={p.muted ? 'bellOff' : 'bell'} size={15} />
       </button>
       <label className="top-select">
         <span className="sr-only">{t('settings.language')}</span>
         <select value={p.me.locale} onChange={(e) => changeLocale(e.target.value as Locale)}>
-          {LOCALES.map((l) => <option key={l} value={l} lang={l}>{LOCALE_NAMES[l]}</option>)}
+          {LOCALES.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {LOCALE_NAMES[l]}
+            </option>
+          ))}
         </select>
       </label>
       <span className="me">
         <Avatar name={p.me.name} size={24} presence={presence} />
         <label className="top-select">
           <span className="sr-only">{t('presence.label')}</span>
-          <select value={presence === 'away' ? 'away' : 'online'} onChange={(e) => rt.setPresence(e.target.value as 'online' | 'away')}>
+          <select
+            value={presence === 'away' ? 'away' : 'online'}
+            onChange={(e) => rt.setPresence(e.target.value as 'online' | 'away')}
+          >
             <option value="online">{t('presence.online')}</option>
             <option value="away">{t('presence.away')}</option>
           </select>
         </label>
       </span>
       {settingsHome && (
-        <a className="top-link" href={settingsHome} aria-current={inSettings ? 'page' : undefined} onClick={(e) => { e.preventDefault(); navigate(settingsHome); }}>{t('admin.nav.open')}</a>
+        <a
+          className="top-link"
+          href={settingsHome}
+          aria-current={inSettings ? 'page' : undefined}
+          onClick={(e) => {
+            e.preventDefault();
+            navigate(settingsHome);
+          }}
+        >
+          {t('admin.nav.open')}
+        </a>
       )}
-      <button type="button" className="top-link" onClick={() => logout.mutate()}>{t('app.logout')}</button>
+      <button type="button" className="top-link" onClick={() => logout.mutate()}>
+        {t('app.logout')}
+      </button>
     </header>
   );
 }

@@ -5,7 +5,8 @@ import type { ThreadListQuery } from '#shared/schemas/thread';
 import type { ThreadFilters } from '#client/api/queryKeys';
 
 /** A sidebar view: one of the three queues, a team, a channel or a status. */
-export type ViewKey = 'mine' | 'unassigned' | 'all' | `team:${number}` | `channel:${ChannelKind}` | `status:${ThreadStatus}`;
+export type ViewKey =
+  'mine' | 'unassigned' | 'all' | `team:${number}` | `channel:${ChannelKind}` | `status:${ThreadStatus}`;
 /** List orders the agent can pick. */
 export type SortKey = ThreadListQuery['sort'];
 
@@ -37,8 +38,10 @@ export function parseView(raw: string | null): ViewKey {
   if (raw === 'mine' || raw === 'unassigned' || raw === 'all') return raw;
   const [kind, value] = (raw ?? '').split(':');
   if (kind === 'team' && /^\d+$/.test(value ?? '')) return `team:${Number(value)}`;
-  if (kind === 'channel' && (CHANNEL_KINDS as readonly string[]).includes(value ?? '')) return `channel:${value as ChannelKind}`;
-  if (kind === 'status' && (STATUSES as readonly string[]).includes(value ?? '')) return `status:${value as ThreadStatus}`;
+  if (kind === 'channel' && (CHANNEL_KINDS as readonly string[]).includes(value ?? ''))
+    return `channel:${value as ChannelKind}`;
+  if (kind === 'status' && (STATUSES as readonly string[]).includes(value ?? ''))
+    return `status:${value as ThreadStatus}`;
   return 'all';
 }
 

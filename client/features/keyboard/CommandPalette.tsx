@@ -15,7 +15,11 @@ export interface Command {
 
 function matches(label: string, q: string): boolean {
   const l = label.toLocaleLowerCase();
-  return q.toLocaleLowerCase().split(/\s+/).filter(Boolean).every((w) => l.includes(w));
+  return q
+    .toLocaleLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((w) => l.includes(w));
 }
 
 /** Type to find any command or customer; arrows choose, Enter runs. */
@@ -30,7 +34,11 @@ export default function CommandPalette({ commands, onClose }: { commands: Comman
     ...(q.trim().length >= 2 ? customers : [])
       .filter((c) => c.threadId !== null && c.mergedIntoId === null)
       .slice(0, 6)
-      .map((c) => ({ id: `customer-${c.id}`, label: t('palette.openCustomer', { name: c.name }), run: () => navigate(`/t/${c.threadId}`) })),
+      .map((c) => ({
+        id: `customer-${c.id}`,
+        label: t('palette.openCustomer', { name: c.name }),
+        run: () => navigate(`/t/${c.threadId}`),
+      })),
   ];
   const index = Math.min(active, Math.max(0, list.length - 1));
   const run = (c: Command | undefined) => {
@@ -67,12 +75,26 @@ export default function CommandPalette({ commands, onClose }: { commands: Comman
       />
       <ul id={id} role="listbox" aria-label={t('palette.results')} className="palette-list">
         {list.map((c, i) => (
-          <li key={c.id} id={`${id}-${i}`} role="option" aria-selected={i === index} className={i === index ? 'active' : ''} onMouseDown={(e) => { e.preventDefault(); run(c); }}>
+          <li
+            key={c.id}
+            id={`${id}-${i}`}
+            role="option"
+            aria-selected={i === index}
+            className={i === index ? 'active' : ''}
+            onMouseDown={(e) => {
+              e.preventDefault();
+              run(c);
+            }}
+          >
             <span>{c.label}</span>
             {c.keys && <kbd>{c.keys}</kbd>}
           </li>
         ))}
-        {list.length === 0 && <li role="option" aria-selected={false} aria-disabled="true" className="muted">{t('palette.none')}</li>}
+        {list.length === 0 && (
+          <li role="option" aria-selected={false} aria-disabled="true" className="muted">
+            {t('palette.none')}
+          </li>
+        )}
       </ul>
     </Dialog>
   );

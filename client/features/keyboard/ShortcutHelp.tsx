@@ -27,7 +27,9 @@ export default function ShortcutHelp({ onClose }: { onClose(): void }) {
           {KEYS.map(([k, label]) => (
             <tr key={k}>
               <th scope="row">
-                {k.split(' ').map((part) => <kbd key={part}>{part}</kbd>)}
+                {k.split(' ').map((part) => (
+                  <kbd key={part}>{part}</kbd>
+                ))}
               </th>
               <td>{t(label)}</td>
             </tr>
@@ -35,7 +37,9 @@ export default function ShortcutHelp({ onClose }: { onClose(): void }) {
         </tbody>
       </table>
       <div className="dialog-actions">
-        <button type="button" onClick={onClose} autoFocus>{t('common.close')}</button>
+        <button type="button" onClick={onClose} autoFocus>
+          {t('common.close')}
+        </button>
       </div>
     </Dialog>
   );

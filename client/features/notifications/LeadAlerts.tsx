@@ -37,12 +37,19 @@ export function LeadAlerts({ me }: { me: Agent }) {
     return rt.onEvent((e: LoggedEvent) => {
       let text: string | null = null;
       if (e.type === 'sentiment.alerted') {
-        text = t('leadAlerts.sentiment', { name: customerName(qc, e.threadId) ?? `#${e.threadId}`, score: e.score.toFixed(2) });
+        text = t('leadAlerts.sentiment', {
+          name: customerName(qc, e.threadId) ?? `#${e.threadId}`,
+          score: e.score.toFixed(2),
+        });
       } else if (e.type === 'sla.alerted' && e.state === 'breached') {
         text = t('leadAlerts.slaBreached', { name: customerName(qc, e.threadId) ?? `#${e.threadId}` });
       }
       if (!text) return;
-      const alert = { id: e.seq, threadId: e.type === 'sentiment.alerted' || e.type === 'sla.alerted' ? e.threadId : 0, text };
+      const alert = {
+        id: e.seq,
+        threadId: e.type === 'sentiment.alerted' || e.type === 'sla.alerted' ? e.threadId : 0,
+        text,
+      };
       setAlerts((a) => [alert, ...a].slice(0, MAX));
       setTimeout(() => setAlerts((a) => a.filter((x) => x.id !== alert.id)), KEEP_MS);
     });
@@ -55,7 +62,12 @@ export function LeadAlerts({ me }: { me: Agent }) {
           <button type="button" className="link" onClick={() => navigate(`/t/${a.threadId}`)}>
             {a.text}
           </button>
-          <button type="button" className="chip-x" aria-label={t('leadAlerts.dismiss')} onClick={() => setAlerts((x) => x.filter((y) => y.id !== a.id))}>
+          <button
+            type="button"
+            className="chip-x"
+            aria-label={t('leadAlerts.dismiss')}
+            onClick={() => setAlerts((x) => x.filter((y) => y.id !== a.id))}
+          >
             ×
           </button>
         </div>

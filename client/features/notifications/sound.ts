@@ -3,7 +3,8 @@ let ctx: AudioContext | null = null;
 /** A short, soft two-note chime made with Web Audio (no sound file to download). */
 export function playChime(): void {
   try {
-    const Ctor = window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
+    const Ctor =
+      window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
     if (!Ctor) return;
     ctx ??= new Ctor();
     const t0 = ctx.currentTime;

@@ -13,9 +13,16 @@ function readMuted(): boolean {
 }
 
 /** Whether alerts are muted (remembered per browser) and the desktop-notification permission. */
-export function useAlertPrefs(): { muted: boolean; setMuted(m: boolean): void; permission: Permission; requestPermission(): void } {
+export function useAlertPrefs(): {
+  muted: boolean;
+  setMuted(m: boolean): void;
+  permission: Permission;
+  requestPermission(): void;
+} {
   const [muted, setMutedState] = useState(readMuted);
-  const [permission, setPermission] = useState<Permission>(() => (typeof Notification === 'undefined' ? 'unsupported' : Notification.permission));
+  const [permission, setPermission] = useState<Permission>(() =>
+    typeof Notification === 'undefined' ? 'unsupported' : Notification.permission,
+  );
   useEffect(() => {
     const onStorage = (e: StorageEvent) => e.key === MUTE_KEY && setMutedState(readMuted());
     window.addEventListener('storage', onStorage);

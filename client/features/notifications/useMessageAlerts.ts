@@ -30,7 +30,10 @@ export function useMessageAlerts(me: Agent, openThreadId: number | null, muted: 
           playChime();
         }
         if (hidden && typeof Notification !== 'undefined' && Notification.permission === 'granted') {
-          const n = new Notification(s.t('notify.title', { name: e.thread.customer.name }), { body: e.message.text.slice(0, 140), tag: `thread-${e.message.threadId}` });
+          const n = new Notification(s.t('notify.title', { name: e.thread.customer.name }), {
+            body: e.message.text.slice(0, 140),
+            tag: `thread-${e.message.threadId}`,
+          });
           n.onclick = () => {
             window.focus();
             navigate(`/t/${e.message.threadId}`);

@@ -7,7 +7,21 @@ import { useFormat } from '#client/i18n/format';
 const LANGUAGES = ['en', 'th', 'pl', 'zh-CN', 'zh-TW', 'de', 'fr', 'es', 'ja', 'ko', 'vi', 'id', 'ms'];
 
 /** Create or edit one language variant of a canned response. */
-export function CannedForm({ initial, teams, busy, error, onSave, onCancel }: { initial: CannedInput; teams: Team[]; busy: boolean; error: string | null; onSave(v: CannedInput): void; onCancel(): void }) {
+export function CannedForm({
+  initial,
+  teams,
+  busy,
+  error,
+  onSave,
+  onCancel,
+}: {
+  initial: CannedInput;
+  teams: Team[];
+  busy: boolean;
+  error: string | null;
+  onSave(v: CannedInput): void;
+  onCancel(): void;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const [v, setV] = useState(initial);
@@ -23,20 +37,36 @@ export function CannedForm({ initial, teams, busy, error, onSave, onCancel }: { 
           <span>{t('canned.shortcut')}</span>
           <span className="prefixed">
             <span aria-hidden="true">/</span>
-            <input required value={v.shortcut} onChange={(e) => set('shortcut', e.target.value)} pattern="[\p{L}\p{N}][\p{L}\p{M}\p{N}_\-]{0,39}" />
+            <input
+              required
+              value={v.shortcut}
+              onChange={(e) => set('shortcut', e.target.value)}
+              pattern="[\p{L}\p{N}][\p{L}\p{M}\p{N}_\-]{0,39}"
+            />
           </span>
         </label>
         <label className="field">
           <span>{t('canned.language')}</span>
           <select value={v.language} onChange={(e) => set('language', e.target.value)}>
-            {LANGUAGES.map((l) => <option key={l} value={l}>{f.language(l)} ({l})</option>)}
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {f.language(l)} ({l})
+              </option>
+            ))}
           </select>
         </label>
         <label className="field">
           <span>{t('canned.team')}</span>
-          <select value={v.teamId ?? ''} onChange={(e) => set('teamId', e.target.value ? Number(e.target.value) : null)}>
+          <select
+            value={v.teamId ?? ''}
+            onChange={(e) => set('teamId', e.target.value ? Number(e.target.value) : null)}
+          >
             <option value="">{t('canned.everyone')}</option>
-            {teams.map((tm) => <option key={tm.id} value={tm.id}>{tm.name}</option>)}
+            {teams.map((tm) => (
+              <option key={tm.id} value={tm.id}>
+                {tm.name}
+              </option>
+            ))}
           </select>
         </label>
       </div>
@@ -49,10 +79,18 @@ export function CannedForm({ initial, teams, busy, error, onSave, onCancel }: { 
         <textarea required rows={5} maxLength={5000} value={v.body} onChange={(e) => set('body', e.target.value)} />
       </label>
       <p className="small muted">{t('canned.placeholders', { a: '{{name}}', b: '{{first_name}}', c: '{{agent}}' })}</p>
-      {error && <p className="error small" role="alert">{error}</p>}
+      {error && (
+        <p className="error small" role="alert">
+          {error}
+        </p>
+      )}
       <div className="dialog-actions">
-        <button type="button" onClick={onCancel}>{t('common.cancel')}</button>
-        <button type="submit" className="primary" disabled={busy}>{t('common.save')}</button>
+        <button type="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" className="primary" disabled={busy}>
+          {t('common.save')}
+        </button>
       </div>
     </form>
   );

@@ -30,15 +30,42 @@ export default function CannedSettings({ me, teams }: { me: Agent; teams: Team[]
     <section className="settings" aria-labelledby="canned-title">
       <div className="settings-head">
         <h1 id="canned-title">{t('canned.title')}</h1>
-        <button type="button" className="primary" onClick={() => { save.create.reset(); setEditing({ id: null, value: BLANK }); }}>{t('canned.add')}</button>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => {
+            save.create.reset();
+            setEditing({ id: null, value: BLANK });
+          }}
+        >
+          {t('canned.add')}
+        </button>
       </div>
       <p className="muted small">{t('canned.intro')}</p>
-      {editing && <CannedForm key={editing.id ?? 'new'} initial={editing.value} teams={manageable} busy={busy} error={error} onSave={submit} onCancel={() => setEditing(null)} />}
+      {editing && (
+        <CannedForm
+          key={editing.id ?? 'new'}
+          initial={editing.value}
+          teams={manageable}
+          busy={busy}
+          error={error}
+          onSave={submit}
+          onCancel={() => setEditing(null)}
+        />
+      )}
       {list.isPending && <p className="muted">{t('app.loading')}</p>}
       {groups.size === 0 && !list.isPending && <p className="muted">{t('canned.empty')}</p>}
       <table className="canned-table">
         <thead>
-          <tr><th scope="col">{t('canned.shortcut')}</th><th scope="col">{t('canned.language')}</th><th scope="col">{t('canned.titleField')}</th><th scope="col">{t('canned.team')}</th><th scope="col"><span className="sr-only">{t('canned.actions')}</span></th></tr>
+          <tr>
+            <th scope="col">{t('canned.shortcut')}</th>
+            <th scope="col">{t('canned.language')}</th>
+            <th scope="col">{t('canned.titleField')}</th>
+            <th scope="col">{t('canned.team')}</th>
+            <th scope="col">
+              <span className="sr-only">{t('canned.actions')}</span>
+            </th>
+          </tr>
         </thead>
         <tbody>
           {[...groups].flatMap(([shortcut, variants]) =>
@@ -46,14 +73,47 @@ export default function CannedSettings({ me, teams }: { me: Agent; teams: Team[]
               <tr key={c.id}>
                 <td>{i === 0 ? <code>/{shortcut}</code> : null}</td>
                 <td>{c.language}</td>
-                <td><strong>{c.title}</strong><div className="muted small clamp">{c.body}</div></td>
-                <td>{c.teamId === null ? t('canned.everyone') : (teams.find((tm) => tm.id === c.teamId)?.name ?? `#${c.teamId}`)}</td>
+                <td>
+                  <strong>{c.title}</strong>
+                  <div className="muted small clamp">{c.body}</div>
+                </td>
+                <td>
+                  {c.teamId === null
+                    ? t('canned.everyone')
+                    : (teams.find((tm) => tm.id === c.teamId)?.name ?? `#${c.teamId}`)}
+                </td>
                 <td className="row-actions">
-                  <button type="button" className="link small" onClick={() => { save.update.reset(); setEditing({ id: c.id, value: { shortcut: c.shortcut, language: c.language, title: c.title, body: c.body, teamId: c.teamId } }); }}>{t('common.edit')}</button>
+                  <button
+                    type="button"
+                    className="link small"
+                    onClick={() => {
+                      save.update.reset();
+                      setEditing({
+                        id: c.id,
+                        value: {
+                          shortcut: c.shortcut,
+                          language: c.language,
+                          title: c.title,
+                          body: c.body,
+                          teamId: c.teamId,
+                        },
+                      });
+                    }}
+                  >
+                    {t('common.edit')}
+                  </button>
                   {confirmDelete === c.id ? (
-                    <button type="button" className="small danger" onClick={() => save.remove.mutate(c.id, { onSettled: () => setConfirmDelete(null) })}>{t('canned.confirmDelete')}</button>
+                    <button
+                      type="button"
+                      className="small danger"
+                      onClick={() => save.remove.mutate(c.id, { onSettled: () => setConfirmDelete(null) })}
+                    >
+                      {t('canned.confirmDelete')}
+                    </button>
                   ) : (
-                    <button type="button" className="link small" onClick={() => setConfirmDelete(c.id)}>{t('common.delete')}</button>
+                    <button type="button" className="link small" onClick={() => setConfirmDelete(c.id)}>
+                      {t('common.delete')}
+                    </button>
                   )}
                 </td>
               </tr>

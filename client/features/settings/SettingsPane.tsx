@@ -27,14 +27,33 @@ export function SettingsPane({ me, teams, path }: { me: Agent; teams: Team[]; pa
           <ul>
             {sections.map((s) => (
               <li key={s.key}>
-                <a href={s.path} aria-current={s === current ? 'page' : undefined} onClick={(e) => { e.preventDefault(); navigate(s.path); }}>{t(s.labelKey)}</a>
+                <a
+                  href={s.path}
+                  aria-current={s === current ? 'page' : undefined}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    navigate(s.path);
+                  }}
+                >
+                  {t(s.labelKey)}
+                </a>
               </li>
             ))}
           </ul>
         </nav>
       )}
       <Suspense fallback={<p className="center muted">{t('app.loading')}</p>}>
-        {Page ? <Page me={me} teams={teams} /> : <p className="pad">{!current ? t('admin.nav.notFound') : current.minRole === 'admin' ? t('admin.nav.forbidden') : t('admin.nav.leadsOnly')}</p>}
+        {Page ? (
+          <Page me={me} teams={teams} />
+        ) : (
+          <p className="pad">
+            {!current
+              ? t('admin.nav.notFound')
+              : current.minRole === 'admin'
+                ? t('admin.nav.forbidden')
+                : t('admin.nav.leadsOnly')}
+          </p>
+        )}
       </Suspense>
     </main>
   );

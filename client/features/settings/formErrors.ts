@@ -11,10 +11,15 @@ export interface FormErrors {
  * Turn a mutation error into per-field messages: each server issue goes to the field named by
  * the first segment of its path; a conflict (409) can be pinned to a field with our own words.
  */
-export function useFormErrors(error: Error | null, fields: readonly string[], conflict?: { field: string; message: string }): FormErrors {
+export function useFormErrors(
+  error: Error | null,
+  fields: readonly string[],
+  conflict?: { field: string; message: string },
+): FormErrors {
   const { t } = useTranslation();
   if (!error) return { fields: {}, summary: null };
-  if (error instanceof ApiError && error.status === 409 && conflict) return { fields: { [conflict.field]: conflict.message }, summary: t('admin.form.invalid') };
+  if (error instanceof ApiError && error.status === 409 && conflict)
+    return { fields: { [conflict.field]: conflict.message }, summary: t('admin.form.invalid') };
   const out: Record<string, string> = {};
   const rest: string[] = [];
   for (const issue of error instanceof ApiError ? error.issues : []) {

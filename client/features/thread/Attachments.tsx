@@ -2,7 +2,15 @@ import { useTranslation } from 'react-i18next';
 import type { Attachment } from '#shared/schemas/message';
 import { Icon, type IconName } from '#client/components/Icon';
 
-const ICON: Record<string, IconName> = { image: 'image', video: 'video', audio: 'audio', file: 'file', sticker: 'sticker', location: 'location', contact: 'contact' };
+const ICON: Record<string, IconName> = {
+  image: 'image',
+  video: 'video',
+  audio: 'audio',
+  file: 'file',
+  sticker: 'sticker',
+  location: 'location',
+  contact: 'contact',
+};
 
 function safeUrl(url: string | undefined): string | null {
   if (!url) return null;
@@ -23,7 +31,12 @@ function size(bytes: number | undefined, locale: string): string | null {
     v /= 1024;
     i++;
   }
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: units[i], unitDisplay: 'narrow', maximumFractionDigits: v < 10 && i > 0 ? 1 : 0 }).format(v);
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: units[i],
+    unitDisplay: 'narrow',
+    maximumFractionDigits: v < 10 && i > 0 ? 1 : 0,
+  }).format(v);
 }
 
 /**

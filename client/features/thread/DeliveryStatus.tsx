@@ -5,7 +5,15 @@ import { useRetryDelivery } from '#client/api/threads';
 const TICKS: Record<Status, string> = { queued: '◷', sent: '✓', delivered: '✓✓', read: '✓✓', failed: '!' };
 
 /** Delivery ticks of an outbound message; a failure shows its reason and a retry button. */
-export function DeliveryStatus({ messageId, status, error }: { messageId: number; status: Status; error: string | null }) {
+export function DeliveryStatus({
+  messageId,
+  status,
+  error,
+}: {
+  messageId: number;
+  status: Status;
+  error: string | null;
+}) {
   const { t } = useTranslation();
   const retry = useRetryDelivery();
   const label = t(`delivery.${status}`);
@@ -22,7 +30,12 @@ export function DeliveryStatus({ messageId, status, error }: { messageId: number
         {TICKS.failed}
       </span>{' '}
       {t('delivery.failedReason', { reason: error || t('delivery.unknownReason') })}
-      <button type="button" className="link small" onClick={() => retry.mutate(messageId)} disabled={retry.isPending || retry.isSuccess}>
+      <button
+        type="button"
+        className="link small"
+        onClick={() => retry.mutate(messageId)}
+        disabled={retry.isPending || retry.isSuccess}
+      >
         {retry.isSuccess ? t('delivery.retrying') : t('delivery.retry')}
       </button>
     </span>

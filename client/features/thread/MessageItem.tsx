@@ -10,7 +10,17 @@ import { DeliveryStatus } from './DeliveryStatus';
 import { describeSystem, type SystemLookup } from './systemText';
 
 /** One entry of the timeline: a customer message, a reply, an internal note or a system event. */
-export const MessageItem = memo(function MessageItem({ message: m, customerName, names, myId }: { message: Message; customerName: string; names: SystemLookup; myId: number }) {
+export const MessageItem = memo(function MessageItem({
+  message: m,
+  customerName,
+  names,
+  myId,
+}: {
+  message: Message;
+  customerName: string;
+  names: SystemLookup;
+  myId: number;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const time = (
@@ -21,11 +31,17 @@ export const MessageItem = memo(function MessageItem({ message: m, customerName,
   if (m.direction === 'system') {
     return (
       <div className="msg system">
-        <Icon name="info" size={13} /> <span>{describeSystem(m as Message & { meta?: Record<string, unknown> }, t, f, names)}</span> · {time}
+        <Icon name="info" size={13} />{' '}
+        <span>{describeSystem(m as Message & { meta?: Record<string, unknown> }, t, f, names)}</span> · {time}
       </div>
     );
   }
-  const agentName = m.authorAgentId === null ? null : m.authorAgentId === myId ? t('thread.you') : (names.agentName(m.authorAgentId) ?? t('thread.formerAgent'));
+  const agentName =
+    m.authorAgentId === null
+      ? null
+      : m.authorAgentId === myId
+        ? t('thread.you')
+        : (names.agentName(m.authorAgentId) ?? t('thread.formerAgent'));
   const author = m.direction === 'inbound' ? customerName : (agentName ?? t('thread.automatic'));
   if (m.direction === 'note') {
     return (
@@ -53,13 +69,21 @@ export const MessageItem = memo(function MessageItem({ message: m, customerName,
         {m.isAuto && <span className="auto-tag">{t('thread.auto')}</span>}
       </div>
       {m.subject && <div className="subject">{m.subject}</div>}
-      <div className="msg-body" lang={m.sentiment?.language && m.sentiment.language !== 'und' ? m.sentiment.language : undefined}>
+      <div
+        className="msg-body"
+        lang={m.sentiment?.language && m.sentiment.language !== 'und' ? m.sentiment.language : undefined}
+      >
         {m.text}
       </div>
-      <Attachments items={m.attachments} proxyBase={m.direction === 'inbound' ? `/api/messages/${m.id}/attachments` : undefined} />
+      <Attachments
+        items={m.attachments}
+        proxyBase={m.direction === 'inbound' ? `/api/messages/${m.id}/attachments` : undefined}
+      />
       {m.direction === 'outbound' && (
         <div className="msg-foot">
-          {m.waitedMs !== null && <span className="waited">{t('thread.waited', { time: f.duration(m.waitedMs) })}</span>}
+          {m.waitedMs !== null && (
+            <span className="waited">{t('thread.waited', { time: f.duration(m.waitedMs) })}</span>
+          )}
           {m.deliveryStatus && <DeliveryStatus messageId={m.id} status={m.deliveryStatus} error={m.deliveryError} />}
         </div>
       )}

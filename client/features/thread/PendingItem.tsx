@@ -15,7 +15,10 @@ export function PendingItem({ send, actions }: { send: PendingSend; actions: Pen
   const v = send.variables;
   const failed = send.status === 'error';
   return (
-    <div className={`msg ${v.kind === 'note' ? 'note' : 'outbound'} pending${failed ? ' failed' : ''}`} aria-busy={!failed}>
+    <div
+      className={`msg ${v.kind === 'note' ? 'note' : 'outbound'} pending${failed ? ' failed' : ''}`}
+      aria-busy={!failed}
+    >
       <div className="msg-meta">
         {v.kind === 'note' && (
           <span className="note-tag">

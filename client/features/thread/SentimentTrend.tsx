@@ -12,7 +12,8 @@ export function SentimentTrend({ scores }: { scores: number[] }) {
   const points = scores.map((s, i) => `${x(i).toFixed(1)},${y(s).toFixed(1)}`).join(' ');
   const last = scores[scores.length - 1];
   const recent = scores.slice(-3).reduce((a, b) => a + b, 0) / Math.min(3, scores.length);
-  const earlier = scores.slice(0, Math.max(1, scores.length - 3)).reduce((a, b) => a + b, 0) / Math.max(1, scores.length - 3);
+  const earlier =
+    scores.slice(0, Math.max(1, scores.length - 3)).reduce((a, b) => a + b, 0) / Math.max(1, scores.length - 3);
   const direction = recent - earlier > 0.15 ? 'better' : earlier - recent > 0.15 ? 'worse' : 'steady';
   const tone = last <= -0.2 ? 'negative' : last >= 0.2 ? 'positive' : 'neutral';
   const label = t('sentiment.trend', { direction: t(`sentiment.${direction}`), score: last.toFixed(2) });

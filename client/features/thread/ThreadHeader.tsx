@@ -46,7 +46,9 @@ export function ThreadHeader(p: {
         <h2 id="thread-title">{p.customerName}</h2>
         <div className="th-facts small">
           <span className={`status status-${thread.status}`}>{t(`status.${thread.status}`)}</span>
-          {thread.status === 'snoozed' && thread.snoozedUntil !== null && <span>{t('thread.snoozedUntil', { time: f.dateTime(thread.snoozedUntil) })}</span>}
+          {thread.status === 'snoozed' && thread.snoozedUntil !== null && (
+            <span>{t('thread.snoozedUntil', { time: f.dateTime(thread.snoozedUntil) })}</span>
+          )}
           {thread.waitingSince !== null && (
             <span className="th-wait">
               {t('thread.waitingFor')} <WaitingClock since={thread.waitingSince} />
@@ -62,43 +64,75 @@ export function ThreadHeader(p: {
         {lead ? (
           <label className="compact">
             <span className="sr-only">{t('thread.assignee')}</span>
-            <select value={thread.assigneeId ?? ''} disabled={p.busy} onChange={(e) => p.act({ kind: 'assign', agentId: e.target.value ? Number(e.target.value) : null })}>
+            <select
+              value={thread.assigneeId ?? ''}
+              disabled={p.busy}
+              onChange={(e) => p.act({ kind: 'assign', agentId: e.target.value ? Number(e.target.value) : null })}
+            >
               <option value="">{t('list.unassigned')}</option>
-              {p.agents.filter((a) => a.active).map((a) => (
-                <option key={a.id} value={a.id}>{a.id === p.me.id ? `${a.name} (${t('thread.you')})` : a.name}</option>
-              ))}
+              {p.agents
+                .filter((a) => a.active)
+                .map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.id === p.me.id ? `${a.name} (${t('thread.you')})` : a.name}
+                  </option>
+                ))}
             </select>
           </label>
         ) : mine ? (
-          <button type="button" onClick={() => p.act({ kind: 'assign', agentId: null })} disabled={p.busy}>{t('thread.release')}</button>
+          <button type="button" onClick={() => p.act({ kind: 'assign', agentId: null })} disabled={p.busy}>
+            {t('thread.release')}
+          </button>
         ) : (
           <>
             {assignee && <span className="small muted">{t('thread.assignedTo', { name: assignee.name })}</span>}
-            <button type="button" onClick={() => p.act({ kind: 'take' })} disabled={p.busy} aria-keyshortcuts="a">{t('thread.take')}</button>
+            <button type="button" onClick={() => p.act({ kind: 'take' })} disabled={p.busy} aria-keyshortcuts="a">
+              {t('thread.take')}
+            </button>
           </>
         )}
         {lead && (
           <label className="compact">
             <span className="sr-only">{t('thread.team')}</span>
-            <select value={thread.teamId ?? ''} disabled={p.busy} onChange={(e) => p.act({ kind: 'team', teamId: e.target.value ? Number(e.target.value) : null })}>
+            <select
+              value={thread.teamId ?? ''}
+              disabled={p.busy}
+              onChange={(e) => p.act({ kind: 'team', teamId: e.target.value ? Number(e.target.value) : null })}
+            >
               <option value="">{t('thread.noTeam')}</option>
-              {p.teams.map((tm) => <option key={tm.id} value={tm.id}>{tm.name}</option>)}
+              {p.teams.map((tm) => (
+                <option key={tm.id} value={tm.id}>
+                  {tm.name}
+                </option>
+              ))}
             </select>
           </label>
         )}
         <label className="compact">
           <span className="sr-only">{t('thread.priority')}</span>
-          <select value={thread.priority} disabled={p.busy} onChange={(e) => p.act({ kind: 'priority', priority: e.target.value as Priority })}>
-            {PrioritySchema.options.map((pr) => <option key={pr} value={pr}>{t(`priority.${pr}`)}</option>)}
+          <select
+            value={thread.priority}
+            disabled={p.busy}
+            onChange={(e) => p.act({ kind: 'priority', priority: e.target.value as Priority })}
+          >
+            {PrioritySchema.options.map((pr) => (
+              <option key={pr} value={pr}>
+                {t(`priority.${pr}`)}
+              </option>
+            ))}
           </select>
         </label>
         <label className="compact later">
           <span className="sr-only">{t('thread.later')}</span>
-          <select value="" disabled={p.busy} onChange={(e) => {
-            const v = e.target.value;
-            if (v === 'pending') p.act({ kind: 'status', status: 'pending' });
-            else if (v) p.act({ kind: 'status', status: 'snoozed', snoozedUntil: snoozeUntil(v) });
-          }}>
+          <select
+            value=""
+            disabled={p.busy}
+            onChange={(e) => {
+              const v = e.target.value;
+              if (v === 'pending') p.act({ kind: 'status', status: 'pending' });
+              else if (v) p.act({ kind: 'status', status: 'snoozed', snoozedUntil: snoozeUntil(v) });
+            }}
+          >
             <option value="">{t('thread.later')}</option>
             <option value="pending">{t('thread.markPending')}</option>
             <option value="1h">{t('thread.snooze1h')}</option>
@@ -107,12 +141,29 @@ export function ThreadHeader(p: {
           </select>
         </label>
         {thread.status !== 'resolved' ? (
-          <button type="button" className="primary" onClick={() => p.act({ kind: 'status', status: 'resolved' })} disabled={p.busy} aria-keyshortcuts="e">{t('thread.resolve')}</button>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => p.act({ kind: 'status', status: 'resolved' })}
+            disabled={p.busy}
+            aria-keyshortcuts="e"
+          >
+            {t('thread.resolve')}
+          </button>
         ) : (
-          <button type="button" onClick={() => p.act({ kind: 'status', status: 'open' })} disabled={p.busy}>{t('thread.reopen')}</button>
+          <button type="button" onClick={() => p.act({ kind: 'status', status: 'open' })} disabled={p.busy}>
+            {t('thread.reopen')}
+          </button>
         )}
       </div>
-      <button type="button" className="icon-button panel-toggle" aria-pressed={p.panelOpen} onClick={p.togglePanel} aria-label={t('customer.toggle')} title={t('customer.toggle')}>
+      <button
+        type="button"
+        className="icon-button panel-toggle"
+        aria-pressed={p.panelOpen}
+        onClick={p.togglePanel}
+        aria-label={t('customer.toggle')}
+        title={t('customer.toggle')}
+      >
         <Icon name="panel" />
       </button>
     </header>

@@ -14,9 +14,18 @@ import { buildTimelineRows, detectedLanguage, sentimentSeries } from './timeline
 import { usePendingSends } from './usePendingSends';
 import { TypingLine } from './ViewerStrip';
 
-
 /** One customer's whole conversation across channels, live, with the reply box and their profile. */
-export function ThreadView({ threadId, me, panelOpen, togglePanel }: { threadId: number; me: Agent; panelOpen: boolean; togglePanel(): void }) {
+export function ThreadView({
+  threadId,
+  me,
+  panelOpen,
+  togglePanel,
+}: {
+  threadId: number;
+  me: Agent;
+  panelOpen: boolean;
+  togglePanel(): void;
+}) {
   const { t } = useTranslation();
   const detail = useThreadDetail(threadId);
   const msgs = useMessages(threadId);
@@ -29,12 +38,21 @@ export function ThreadView({ threadId, me, panelOpen, togglePanel }: { threadId:
   const composer = useRef<ComposerHandle>(null);
   const timeline = useRef<TimelineHandle>(null);
   const agents = useMemo(() => new Map((agentList ?? []).map((a) => [a.id, a])), [agentList]);
-  const names = useMemo<SystemLookup>(() => ({ agentName: (id) => agents.get(id)?.name, teamName: (id) => teams?.find((x) => x.id === id)?.name }), [agents, teams]);
-  const messages = useMemo(() => (msgs.data ? [...msgs.data.pages].reverse().flatMap((p) => p.items) : []), [msgs.data]);
+  const names = useMemo<SystemLookup>(
+    () => ({ agentName: (id) => agents.get(id)?.name, teamName: (id) => teams?.find((x) => x.id === id)?.name }),
+    [agents, teams],
+  );
+  const messages = useMemo(
+    () => (msgs.data ? [...msgs.data.pages].reverse().flatMap((p) => p.items) : []),
+    [msgs.data],
+  );
   const { pending, forget } = usePendingSends(threadId, messages, me.id);
   const episodes = detail.data?.episodes;
   const hasOlder = msgs.hasNextPage;
-  const rows = useMemo(() => buildTimelineRows(messages, episodes ?? [], pending, hasOlder), [messages, episodes, pending, hasOlder]);
+  const rows = useMemo(
+    () => buildTimelineRows(messages, episodes ?? [], pending, hasOlder),
+    [messages, episodes, pending, hasOlder],
+  );
   const trend = useMemo(() => sentimentSeries(messages), [messages]);
   const detected = useMemo(() => detectedLanguage(messages), [messages]);
   const lastId = messages.at(-1)?.id;
@@ -61,14 +79,34 @@ export function ThreadView({ threadId, me, panelOpen, togglePanel }: { threadId:
     toggleCustomer: togglePanel,
   });
 
-  if (detail.isError) return <p role="alert" className="center error">{detail.error.message}</p>;
+  if (detail.isError)
+    return (
+      <p role="alert" className="center error">
+        {detail.error.message}
+      </p>
+    );
   if (!detail.data || !thread || msgs.isPending) return <p className="center muted">{t('app.loading')}</p>;
   const { customer } = detail.data;
   return (
     <div className={`thread-layout${panelOpen ? ' with-panel' : ''}`}>
       <article className="thread" aria-labelledby="thread-title">
-        <ThreadHeader thread={thread} customerName={customer.name} me={me} agents={agentList ?? []} teams={teams ?? []} trend={trend} busy={action.isPending} act={(a) => action.mutate(a)} panelOpen={panelOpen} togglePanel={togglePanel} />
-        {action.isError && <p className="error small pad-s" role="alert">{action.error.message}</p>}
+        <ThreadHeader
+          thread={thread}
+          customerName={customer.name}
+          me={me}
+          agents={agentList ?? []}
+          teams={teams ?? []}
+          trend={trend}
+          busy={action.isPending}
+          act={(a) => action.mutate(a)}
+          panelOpen={panelOpen}
+          togglePanel={togglePanel}
+        />
+        {action.isError && (
+          <p className="error small pad-s" role="alert">
+            {action.error.message}
+          </p>
+        )}
         <Timeline
           rows={rows}
           customerName={customer.name}
@@ -91,10 +129,26 @@ export function ThreadView({ threadId, me, panelOpen, togglePanel }: { threadId:
           }}
         />
         <TypingLine threadId={threadId} myId={me.id} agents={agents} />
-        <Composer thread={thread} customer={customer} language={customer.language ?? detected} me={me} messages={messages} agents={agents} onSent={() => requestAnimationFrame(() => timeline.current?.scrollToEnd())} handle={composer} />
+        <Composer
+          thread={thread}
+          customer={customer}
+          language={customer.language ?? detected}
+          me={me}
+          messages={messages}
+          agents={agents}
+          onSent={() => requestAnimationFrame(() => timeline.current?.scrollToEnd())}
+          handle={composer}
+        />
       </article>
       {panelOpen && (
-        <CustomerPanel customer={customer} detectedLanguage={detected} threadId={threadId} episodes={detail.data.episodes} currentEpisodeId={thread.currentEpisodeId} agents={agents} />
+        <CustomerPanel
+          customer={customer}
+          detectedLanguage={detected}
+          threadId={threadId}
+          episodes={detail.data.episodes}
+          currentEpisodeId={thread.currentEpisodeId}
+          agents={agents}
+        />
       )}
     </div>
   );

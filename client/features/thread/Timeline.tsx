@@ -93,11 +93,21 @@ export function Timeline(p: {
           {items.map((it) => {
             const row = rows[it.index];
             return (
-              <li key={it.key} data-index={it.index} ref={v.measureElement} className={`row row-${row.kind}`} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${it.start}px)` }}>
+              <li
+                key={it.key}
+                data-index={it.index}
+                ref={v.measureElement}
+                className={`row row-${row.kind}`}
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${it.start}px)` }}
+              >
                 {row.kind === 'day' && <DayDivider ts={row.ts} />}
-                {row.kind === 'episode' && <EpisodeDivider ended={row.ended} started={row.started} startedAt={row.startedAt} />}
+                {row.kind === 'episode' && (
+                  <EpisodeDivider ended={row.ended} started={row.started} startedAt={row.startedAt} />
+                )}
                 {row.kind === 'switch' && <ChannelSwitch from={row.from} to={row.to} />}
-                {row.kind === 'message' && <MessageItem message={row.message} customerName={p.customerName} names={p.names} myId={p.myId} />}
+                {row.kind === 'message' && (
+                  <MessageItem message={row.message} customerName={p.customerName} names={p.names} myId={p.myId} />
+                )}
                 {row.kind === 'pending' && <PendingItem send={row.send} actions={p.pendingActions} />}
               </li>
             );

@@ -16,17 +16,36 @@ export function DayDivider({ ts }: { ts: number }) {
 }
 
 /** Where one episode was resolved and the next one began (with the survey answer, if any). */
-export function EpisodeDivider({ ended, started, startedAt }: { ended: Episode | undefined; started: Episode | undefined; startedAt: number }) {
+export function EpisodeDivider({
+  ended,
+  started,
+  startedAt,
+}: {
+  ended: Episode | undefined;
+  started: Episode | undefined;
+  startedAt: number;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
-  const survey = ended?.surveyScore != null && ended.surveyKind ? t(`episode.survey.${ended.surveyKind}`, { score: ended.surveyScore }) : null;
+  const survey =
+    ended?.surveyScore != null && ended.surveyKind
+      ? t(`episode.survey.${ended.surveyKind}`, { score: ended.surveyScore })
+      : null;
   return (
-    <div className="divider episode-divider" role="separator" aria-label={t('episode.dividerLabel', { number: started?.number ?? '' })}>
+    <div
+      className="divider episode-divider"
+      role="separator"
+      aria-label={t('episode.dividerLabel', { number: started?.number ?? '' })}
+    >
       <span className="ep-ended">
-        {ended?.resolvedAt ? t('episode.resolvedAt', { number: ended.number, time: f.dateTime(ended.resolvedAt) }) : t('episode.ended', { number: ended?.number ?? '' })}
+        {ended?.resolvedAt
+          ? t('episode.resolvedAt', { number: ended.number, time: f.dateTime(ended.resolvedAt) })
+          : t('episode.ended', { number: ended?.number ?? '' })}
         {survey && <> · {survey}</>}
       </span>
-      <span className="ep-started">{t('episode.reopened', { number: started?.number ?? '', time: f.dateTime(started?.openedAt ?? startedAt) })}</span>
+      <span className="ep-started">
+        {t('episode.reopened', { number: started?.number ?? '', time: f.dateTime(started?.openedAt ?? startedAt) })}
+      </span>
     </div>
   );
 }

@@ -4,7 +4,15 @@ import { Avatar } from '#client/components/Avatar';
 import { useViewers } from '#client/realtime/usePresence';
 
 /** Avatars of colleagues looking at this customer right now (collision warning at a glance). */
-export function ViewerAvatars({ threadId, myId, agents }: { threadId: number; myId: number; agents: Map<number, Agent> }) {
+export function ViewerAvatars({
+  threadId,
+  myId,
+  agents,
+}: {
+  threadId: number;
+  myId: number;
+  agents: Map<number, Agent>;
+}) {
   const { t } = useTranslation();
   const others = useViewers(threadId).filter((v) => v.agentId !== myId);
   if (others.length === 0) return null;
@@ -12,7 +20,12 @@ export function ViewerAvatars({ threadId, myId, agents }: { threadId: number; my
   return (
     <div className="viewers" role="group" aria-label={t('thread.viewing', { names: names.join(', ') })}>
       {others.map((v, i) => (
-        <Avatar key={v.agentId} name={names[i]} size={22} label={t(v.typing ? 'thread.typingShort' : 'thread.viewingShort', { name: names[i] })} />
+        <Avatar
+          key={v.agentId}
+          name={names[i]}
+          size={22}
+          label={t(v.typing ? 'thread.typingShort' : 'thread.viewingShort', { name: names[i] })}
+        />
       ))}
     </div>
   );

@@ -17,7 +17,12 @@ const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
  * kind and structured facts. Falls back to the server's own English text when the facts are
  * missing or the kind is unknown, so nothing is ever hidden.
  */
-export function describeSystem(m: Pick<Message, 'systemKind' | 'text'> & { meta?: Meta }, t: TFunction, f: Formatters, names: SystemLookup): string {
+export function describeSystem(
+  m: Pick<Message, 'systemKind' | 'text'> & { meta?: Meta },
+  t: TFunction,
+  f: Formatters,
+  names: SystemLookup,
+): string {
   const meta = m.meta;
   if (!meta || !m.systemKind) return m.text;
   const actorId = num(meta.actorId);

@@ -29,7 +29,12 @@ function dayKey(ts: number): string {
  * separators, a divider where an episode was resolved and a new one began, and a marker
  * wherever the customer switched channel. Pending sends go last.
  */
-export function buildTimelineRows(messages: Message[], episodes: Episode[], pending: PendingSend[] = [], hasOlder = false): TimelineRow[] {
+export function buildTimelineRows(
+  messages: Message[],
+  episodes: Episode[],
+  pending: PendingSend[] = [],
+  hasOlder = false,
+): TimelineRow[] {
   const byId = new Map(episodes.map((e) => [e.id, e]));
   const rows: TimelineRow[] = [];
   let day: string | null = null;
@@ -39,7 +44,13 @@ export function buildTimelineRows(messages: Message[], episodes: Episode[], pend
     // The episode divider closes the previous episode, so it comes before the new day's heading.
     if (m.episodeId !== null) {
       if (episodeId !== null && m.episodeId !== episodeId) {
-        rows.push({ kind: 'episode', key: `ep-${m.episodeId}`, ended: byId.get(episodeId), started: byId.get(m.episodeId), startedAt: m.sortTs });
+        rows.push({
+          kind: 'episode',
+          key: `ep-${m.episodeId}`,
+          ended: byId.get(episodeId),
+          started: byId.get(m.episodeId),
+          startedAt: m.sortTs,
+        });
       }
       episodeId = m.episodeId;
     }
@@ -50,7 +61,8 @@ export function buildTimelineRows(messages: Message[], episodes: Episode[], pend
     if (d !== day && !(day === null && hasOlder)) rows.push({ kind: 'day', key: `day-${m.id}`, ts: m.sortTs });
     day = d;
     if (m.direction === 'inbound' && m.channel) {
-      if (inboundChannel && m.channel !== inboundChannel) rows.push({ kind: 'switch', key: `sw-${m.id}`, from: inboundChannel, to: m.channel });
+      if (inboundChannel && m.channel !== inboundChannel)
+        rows.push({ kind: 'switch', key: `sw-${m.id}`, from: inboundChannel, to: m.channel });
       inboundChannel = m.channel;
     }
     rows.push({ kind: 'message', key: m.id, message: m });

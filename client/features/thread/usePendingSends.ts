@@ -8,10 +8,17 @@ import type { PendingSend } from './timelineRows';
  * Replies and notes to this thread still in flight or refused, read from React Query's mutation
  * cache (so they survive navigation). A send whose stored message already arrived by socket is hidden.
  */
-export function usePendingSends(threadId: number, messages: Message[], myId: number): { pending: PendingSend[]; forget(send: PendingSend): void } {
+export function usePendingSends(
+  threadId: number,
+  messages: Message[],
+  myId: number,
+): { pending: PendingSend[]; forget(send: PendingSend): void } {
   const qc = useQueryClient();
   const sends = useMutationState({
-    filters: { mutationKey: qk.sends(threadId), predicate: (m) => m.state.status === 'pending' || m.state.status === 'error' },
+    filters: {
+      mutationKey: qk.sends(threadId),
+      predicate: (m) => m.state.status === 'pending' || m.state.status === 'error',
+    },
     select: (m): PendingSend => ({
       mutationId: m.mutationId,
       variables: m.state.variables as SendVariables,
@@ -21,12 +28,27 @@ export function usePendingSends(threadId: number, messages: Message[], myId: num
   });
   const recent = messages.slice(-20);
   const pending = sends
-    .filter((s) => s.variables && !(s.status === 'pending' && recent.some((m) => m.authorAgentId === myId && m.text === s.variables.text && m.receivedAt >= s.variables.submittedAt - 60_000)))
+    .filter(
+      (s) =>
+        s.variables &&
+        !(
+          s.status === 'pending' &&
+          recent.some(
+            (m) =>
+              m.authorAgentId === myId &&
+              m.text === s.variables.text &&
+              m.receivedAt >= s.variables.submittedAt - 60_000,
+          )
+        ),
+    )
     .sort((a, b) => a.variables.submittedAt - b.variables.submittedAt);
   return {
     pending,
     forget(send) {
-      const m = qc.getMutationCache().getAll().find((x) => x.mutationId === send.mutationId);
+      const m = qc
+        .getMutationCache()
+        .getAll()
+        .find((x) => x.mutationId === send.mutationId);
       if (m) qc.getMutationCache().remove(m);
     },
   };

@@ -22,7 +22,18 @@ const en = {
     channels: 'Channels',
     statuses: 'Status',
   },
-  channel: { api: 'API', webchat: 'Web chat', email: 'Email', sms: 'SMS', whatsapp: 'WhatsApp', voice: 'Voicemail', messenger: 'Messenger', instagram: 'Instagram', telegram: 'Telegram', line: 'LINE' },
+  channel: {
+    api: 'API',
+    webchat: 'Web chat',
+    email: 'Email',
+    sms: 'SMS',
+    whatsapp: 'WhatsApp',
+    voice: 'Voicemail',
+    messenger: 'Messenger',
+    instagram: 'Instagram',
+    telegram: 'Telegram',
+    line: 'LINE',
+  },
   list: {
     label: 'Conversations',
     empty: 'Nothing waiting here.',
@@ -97,7 +108,11 @@ const en = {
     unassigned: '{{actor}} unassigned the conversation',
     team: '{{actor}} moved the conversation to {{team}}',
     noTeam: 'no team',
-    status: { open: '{{actor}} reopened the conversation', pending: '{{actor}} marked the conversation as pending', resolved: '{{actor}} resolved the conversation' },
+    status: {
+      open: '{{actor}} reopened the conversation',
+      pending: '{{actor}} marked the conversation as pending',
+      resolved: '{{actor}} resolved the conversation',
+    },
     snoozed: '{{actor}} snoozed the conversation until {{time}}',
     snoozeEnded: 'Snooze ended: the conversation is open again',
     priority: '{{actor}} changed the priority: {{priority}}',
@@ -117,7 +132,15 @@ const en = {
     label_one: '{{count}} attachment',
     label_other: '{{count}} attachments',
     notDownloaded: 'Stored at the provider; not downloaded',
-    kind: { image: 'Image', video: 'Video', audio: 'Audio', file: 'File', sticker: 'Sticker', location: 'Location', contact: 'Contact' },
+    kind: {
+      image: 'Image',
+      video: 'Video',
+      audio: 'Audio',
+      file: 'File',
+      sticker: 'Sticker',
+      location: 'Location',
+      contact: 'Contact',
+    },
   },
   sentiment: {
     mark: 'Sentiment: {{label}} ({{score}})',
@@ -204,8 +227,10 @@ const en = {
     none: 'No other customer matches.',
     source: 'Will be merged in',
     target: 'Stays',
-    explain_one: 'The channel and whole history of {{source}} move into {{target}}; tags and notes are combined. You can undo this later from the merge history.',
-    explain_other: 'The {{count}} channels and whole history of {{source}} move into {{target}}; tags and notes are combined. You can undo this later from the merge history.',
+    explain_one:
+      'The channel and whole history of {{source}} move into {{target}}; tags and notes are combined. You can undo this later from the merge history.',
+    explain_other:
+      'The {{count}} channels and whole history of {{source}} move into {{target}}; tags and notes are combined. You can undo this later from the merge history.',
     confirm: 'Merge',
     history: 'Merge history',
     entry: '{{name}} merged in by {{agent}}, {{time}}',
@@ -213,7 +238,12 @@ const en = {
     undoConfirm: 'Split {{name}} off again?',
     undoneAt: 'undone {{time}}',
   },
-  search: { label: 'Search customers', placeholder: 'Search customers  /', results: 'Customers', none: 'No customer found.' },
+  search: {
+    label: 'Search customers',
+    placeholder: 'Search customers  /',
+    results: 'Customers',
+    none: 'No customer found.',
+  },
   presence: { label: 'My status', online: 'Online', away: 'Away' },
   leadAlerts: {
     region: 'Team alerts',
@@ -264,7 +294,8 @@ const en = {
   },
   canned: {
     title: 'Canned replies',
-    intro: 'Agents insert these by typing / and the shortcut. Add one variant per language: Braid picks the one matching the customer’s language.',
+    intro:
+      'Agents insert these by typing / and the shortcut. Add one variant per language: Braid picks the one matching the customer’s language.',
     add: 'New canned reply',
     empty: 'No canned replies yet.',
     shortcut: 'Shortcut',
@@ -282,6 +313,8 @@ const en = {
 };
 export default en;
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> } & { [k: `${string}_${'zero' | 'two' | 'few' | 'many'}`]: string };
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> } & {
+  [k: `${string}_${'zero' | 'two' | 'few' | 'many'}`]: string;
+};
 /** Shape every translation must have: the same keys, plus the extra plural forms a language needs (Polish few/many). */
 export type Translation = Shape<typeof en>;

@@ -23,7 +23,18 @@ const pl: Translation = {
     channels: 'Kanały',
     statuses: 'Status',
   },
-  channel: { api: 'API', webchat: 'Czat na stronie', email: 'E-mail', sms: 'SMS', whatsapp: 'WhatsApp', voice: 'Poczta głosowa', messenger: 'Messenger', instagram: 'Instagram', telegram: 'Telegram', line: 'LINE' },
+  channel: {
+    api: 'API',
+    webchat: 'Czat na stronie',
+    email: 'E-mail',
+    sms: 'SMS',
+    whatsapp: 'WhatsApp',
+    voice: 'Poczta głosowa',
+    messenger: 'Messenger',
+    instagram: 'Instagram',
+    telegram: 'Telegram',
+    line: 'LINE',
+  },
   list: {
     label: 'Rozmowy',
     empty: 'Nic tu nie czeka.',
@@ -104,7 +115,11 @@ const pl: Translation = {
     unassigned: '{{actor}} zdejmuje przypisanie rozmowy',
     team: '{{actor}} przenosi rozmowę do zespołu {{team}}',
     noTeam: 'bez zespołu',
-    status: { open: '{{actor}} ponownie otwiera rozmowę', pending: '{{actor}} oznacza rozmowę jako oczekującą', resolved: '{{actor}} rozwiązuje rozmowę' },
+    status: {
+      open: '{{actor}} ponownie otwiera rozmowę',
+      pending: '{{actor}} oznacza rozmowę jako oczekującą',
+      resolved: '{{actor}} rozwiązuje rozmowę',
+    },
     snoozed: '{{actor}} odkłada rozmowę do {{time}}',
     snoozeEnded: 'Koniec odłożenia: rozmowa znów jest otwarta',
     priority: '{{actor}} zmienia priorytet: {{priority}}',
@@ -126,7 +141,15 @@ const pl: Translation = {
     label_many: '{{count}} załączników',
     label_other: '{{count}} załącznika',
     notDownloaded: 'Przechowywany u dostawcy, nie pobrano',
-    kind: { image: 'Obraz', video: 'Wideo', audio: 'Nagranie', file: 'Plik', sticker: 'Naklejka', location: 'Lokalizacja', contact: 'Kontakt' },
+    kind: {
+      image: 'Obraz',
+      video: 'Wideo',
+      audio: 'Nagranie',
+      file: 'Plik',
+      sticker: 'Naklejka',
+      location: 'Lokalizacja',
+      contact: 'Kontakt',
+    },
   },
   sentiment: {
     mark: 'Wydźwięk: {{label}} ({{score}})',
@@ -213,10 +236,14 @@ const pl: Translation = {
     none: 'Żaden inny klient nie pasuje.',
     source: 'Zostanie scalony',
     target: 'Pozostaje',
-    explain_one: 'Kanał i cała historia klienta {{source}} przejdą do {{target}}; tagi i notatki zostaną połączone. Możesz to później cofnąć w historii scaleń.',
-    explain_few: '{{count}} kanały i cała historia klienta {{source}} przejdą do {{target}}; tagi i notatki zostaną połączone. Możesz to później cofnąć w historii scaleń.',
-    explain_many: '{{count}} kanałów i cała historia klienta {{source}} przejdą do {{target}}; tagi i notatki zostaną połączone. Możesz to później cofnąć w historii scaleń.',
-    explain_other: 'Kanały ({{count}}) i cała historia klienta {{source}} przejdą do {{target}}; tagi i notatki zostaną połączone. Możesz to później cofnąć w historii scaleń.',
+    explain_one:
+      'Kanał i cała historia klienta {{source}} przejdą do {{target}}; tagi i notatki zostaną połączone. Możesz to później cofnąć w historii scaleń.',
+    explain_few:
+      '{{count}} kanały i cała historia klienta {{source}} przejdą do {{target}}; tagi i notatki zostaną połączone. Możesz to później cofnąć w historii scaleń.',
+    explain_many:
+      '{{count}} kanałów i cała historia klienta {{source}} przejdą do {{target}}; tagi i notatki zostaną połączone. Możesz to później cofnąć w historii scaleń.',
+    explain_other:
+      'Kanały ({{count}}) i cała historia klienta {{source}} przejdą do {{target}}; tagi i notatki zostaną połączone. Możesz to później cofnąć w historii scaleń.',
     confirm: 'Scal',
     history: 'Historia scaleń',
     entry: '{{name}} – scalono ({{agent}}, {{time}})',
@@ -224,7 +251,12 @@ const pl: Translation = {
     undoConfirm: 'Rozdzielić ponownie klienta {{name}}?',
     undoneAt: 'cofnięto {{time}}',
   },
-  search: { label: 'Szukaj klientów', placeholder: 'Szukaj klientów  /', results: 'Klienci', none: 'Nie znaleziono klienta.' },
+  search: {
+    label: 'Szukaj klientów',
+    placeholder: 'Szukaj klientów  /',
+    results: 'Klienci',
+    none: 'Nie znaleziono klienta.',
+  },
   presence: { label: 'Mój status', online: 'Dostępny', away: 'Zaraz wracam' },
   leadAlerts: {
     region: 'Alerty zespołu',
@@ -275,7 +307,8 @@ const pl: Translation = {
   },
   canned: {
     title: 'Gotowe odpowiedzi',
-    intro: 'Konsultanci wstawiają je, wpisując / i skrót. Dodaj wersję dla każdego języka – Braid wybierze tę w języku klienta.',
+    intro:
+      'Konsultanci wstawiają je, wpisując / i skrót. Dodaj wersję dla każdego języka – Braid wybierze tę w języku klienta.',
     add: 'Nowa gotowa odpowiedź',
     empty: 'Nie ma jeszcze gotowych odpowiedzi.',
     shortcut: 'Skrót',

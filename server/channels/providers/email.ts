@@ -38,7 +38,10 @@ function referencesOf(mail: ParsedMail): string[] {
  * header, falling back to sha256 of the raw bytes so re-deliveries still dedupe. `text` has the
  * quoted reply history removed when it can be done reliably; the full body is kept in meta.fullText.
  */
-export async function parseInboundEmail(raw: Buffer | string, supportAddresses: string[]): Promise<NormalizedInbound | null> {
+export async function parseInboundEmail(
+  raw: Buffer | string,
+  supportAddresses: string[],
+): Promise<NormalizedInbound | null> {
   let mail: ParsedMail;
   try {
     mail = await simpleParser(raw, { keepCidLinks: true });

@@ -19,7 +19,8 @@ const ATTRIBUTION = [
   /^.{0,300}(?:於|在).{1,300}寫道\s*[：:]\s*$/, // Traditional Chinese
 ];
 
-const OUTLOOK_SEPARATOR = /^\s*-{2,}\s*(Original Message|Ursprüngliche Nachricht|Message d'origine|Wiadomość oryginalna)\s*-{2,}\s*$/i;
+const OUTLOOK_SEPARATOR =
+  /^\s*-{2,}\s*(Original Message|Ursprüngliche Nachricht|Message d'origine|Wiadomość oryginalna)\s*-{2,}\s*$/i;
 const UNDERSCORE_RULE = /^_{20,}\s*$/;
 const HEADER_FROM = /^\*?(From|Von|De|Od|จาก|发件人|寄件者)\s*[:：]/i;
 const HEADER_NEXT = /^\*?(Sent|Date|Gesendet|Envoyé|Wysłano|Data|ส่ง|发送时间|寄件日期|To|An|À|Do)\s*[:：]/i;
@@ -33,7 +34,8 @@ function findCut(lines: string[]): number {
     const joined = `${line} ${(lines[i + 1] ?? '').trim()}`;
     if (line.length > 0 && /^(On|W dniu|Le|Am|El)\s/i.test(line) && ATTRIBUTION.some((re) => re.test(joined))) return i;
     if (OUTLOOK_SEPARATOR.test(line)) return i;
-    if ((UNDERSCORE_RULE.test(line) && HEADER_FROM.test((lines[i + 1] ?? '').trim())) || isHeaderBlock(lines, i)) return i;
+    if ((UNDERSCORE_RULE.test(line) && HEADER_FROM.test((lines[i + 1] ?? '').trim())) || isHeaderBlock(lines, i))
+      return i;
   }
   // A trailing run of "> " lines (ignoring blank lines) is a bottom-quoted reply.
   let end = lines.length - 1;

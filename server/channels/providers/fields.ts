@@ -88,8 +88,7 @@ export interface OutboundRequest {
 
 /** Outcome of a provider send call, classified so the outbox knows whether to retry. */
 export type SendResult =
-  | { ok: true; providerMessageId: string }
-  | { ok: false; retryable: boolean; error: string; retryAfterMs?: number };
+  { ok: true; providerMessageId: string } | { ok: false; retryable: boolean; error: string; retryAfterMs?: number };
 
 /** Copy of an object without its undefined-valued keys (keeps stored meta tidy). */
 export function compact(meta: Record<string, unknown>): Record<string, unknown> {

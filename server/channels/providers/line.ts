@@ -20,7 +20,10 @@ export function verifyLineSignature(channelSecret: string, rawBody: Buffer, head
   return safeEqual(expected, header.trim());
 }
 
-function contentOf(message: JsonRecord, id: string): { text: string; attachments: InboundAttachment[]; extra: JsonRecord } {
+function contentOf(
+  message: JsonRecord,
+  id: string,
+): { text: string; attachments: InboundAttachment[]; extra: JsonRecord } {
   const type = str(message.type) ?? '';
   if (type === 'text') return { text: text(message.text) ?? '', attachments: [], extra: {} };
   if (type === 'image' || type === 'video' || type === 'audio') {
@@ -51,7 +54,9 @@ function contentOf(message: JsonRecord, id: string): { text: string; attachments
     const keywords = arr(message.keywords).map(str).filter(Boolean);
     return {
       text: text(message.text) ?? '',
-      attachments: [{ kind: 'sticker', providerMediaId: `${str(message.packageId)}/${str(message.stickerId)}`, name: keywords[0] }],
+      attachments: [
+        { kind: 'sticker', providerMediaId: `${str(message.packageId)}/${str(message.stickerId)}`, name: keywords[0] },
+      ],
       extra: { stickerResourceType: str(message.stickerResourceType) },
     };
   }
@@ -143,7 +148,9 @@ export function parseLineSendResponse(
   const body = rec(json) ?? {};
   const sentId = str(rec(arr(body.sentMessages)[0])?.id);
   if (status >= 200 && status < 300) {
-    return sentId ? { ok: true, providerMessageId: sentId } : { ok: false, retryable: false, error: 'push accepted without a message id' };
+    return sentId
+      ? { ok: true, providerMessageId: sentId }
+      : { ok: false, retryable: false, error: 'push accepted without a message id' };
   }
   if (status === 409) {
     const accepted = sentId ?? header(headers, 'x-line-accepted-request-id');

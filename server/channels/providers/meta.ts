@@ -119,7 +119,12 @@ export function buildMetaSend(
       type: 'text',
       text: { preview_url: false, body: msg.text },
     };
-    return { url: `${base}/${encodeURIComponent(cfg.phoneNumberId)}/messages`, method: 'POST', headers, body: JSON.stringify(body) };
+    return {
+      url: `${base}/${encodeURIComponent(cfg.phoneNumberId)}/messages`,
+      method: 'POST',
+      headers,
+      body: JSON.stringify(body),
+    };
   }
   const node = cfg.pageId ? encodeURIComponent(cfg.pageId) : 'me';
   const body = { recipient: { id: msg.to }, messaging_type: 'RESPONSE', message: { text: msg.text } };
@@ -144,13 +149,19 @@ export function parseMetaSendResponse(status: number, json: unknown): SendResult
   const detail = str(rec(err?.error_data)?.details) ?? str(err?.message) ?? `HTTP ${status}`;
   const label = code === undefined ? '' : `${code}${subcode ? `/${subcode}` : ''}: `;
   if (code === 131047) {
-    return { ok: false, retryable: false, error: '131047: outside the WhatsApp 24-hour customer-service window (re-engagement message); send an approved template' };
+    return {
+      ok: false,
+      retryable: false,
+      error:
+        '131047: outside the WhatsApp 24-hour customer-service window (re-engagement message); send an approved template',
+    };
   }
   if (code === 10 && subcode === 2018278) {
     return { ok: false, retryable: false, error: '10/2018278: outside the Messenger 24-hour messaging window' };
   }
   const retryable =
     status >= 500 || status === 429 || err?.is_transient === true || (code !== undefined && RETRYABLE_CODES.has(code));
-  if (status >= 200 && status < 300) return { ok: false, retryable: false, error: 'unexpected success response without a message id' };
+  if (status >= 200 && status < 300)
+    return { ok: false, retryable: false, error: 'unexpected success response without a message id' };
   return { ok: false, retryable, error: label + detail };
 }

@@ -38,13 +38,15 @@ function statusesOf(e: JsonRecord, channel: MessagingChannel): NormalizedStatus[
     // `mids` is optional (old clients); a watermark alone cannot be tied to one message.
     for (const mid of arr(delivery.mids)) {
       const id = str(mid);
-      if (id) out.push({ channel, providerMessageId: id, status: 'delivered', providerTs: msOrNull(delivery.watermark) });
+      if (id)
+        out.push({ channel, providerMessageId: id, status: 'delivered', providerTs: msOrNull(delivery.watermark) });
     }
   }
   const read = rec(e.read);
   // Instagram read receipts carry the message id; Messenger's carry only a watermark.
   const readMid = str(read?.mid);
-  if (read && readMid) out.push({ channel, providerMessageId: readMid, status: 'read', providerTs: msOrNull(e.timestamp) });
+  if (read && readMid)
+    out.push({ channel, providerMessageId: readMid, status: 'read', providerTs: msOrNull(e.timestamp) });
   return out;
 }
 

@@ -65,11 +65,14 @@ function contentOf(m: JsonRecord, type: string): { text: string; attachments: In
   if (type === 'location' && body) {
     const latitude = num(body.latitude);
     const longitude = num(body.longitude);
-    const label = str(body.name) ?? str(body.address) ?? (latitude !== undefined ? `${latitude},${longitude}` : 'location');
+    const label =
+      str(body.name) ?? str(body.address) ?? (latitude !== undefined ? `${latitude},${longitude}` : 'location');
     return {
       text: '',
       attachments: [{ kind: 'location', name: label }],
-      extra: { location: { latitude, longitude, name: str(body.name), address: str(body.address), url: str(body.url) } },
+      extra: {
+        location: { latitude, longitude, name: str(body.name), address: str(body.address), url: str(body.url) },
+      },
     };
   }
   if (type === 'contacts') {
@@ -77,7 +80,9 @@ function contentOf(m: JsonRecord, type: string): { text: string; attachments: In
       const card = rec(c);
       return {
         name: str(rec(card?.name)?.formatted_name),
-        phones: arr(card?.phones).map((p) => str(rec(p)?.phone)).filter(Boolean),
+        phones: arr(card?.phones)
+          .map((p) => str(rec(p)?.phone))
+          .filter(Boolean),
       };
     });
     return {
@@ -113,7 +118,10 @@ function messageOf(m: JsonRecord, contacts: Map<string, Contact>, meta: JsonReco
   const content = contentOf(m, type);
   // A reaction with an empty emoji is the customer removing a reaction: nothing to show.
   if (type === 'reaction' && content.text === '') return null;
-  const contact = (waId && contacts.get(waId)) || (bsuid && contacts.get(bsuid)) || (contacts.size === 1 ? [...contacts.values()][0] : undefined);
+  const contact =
+    (waId && contacts.get(waId)) ||
+    (bsuid && contacts.get(bsuid)) ||
+    (contacts.size === 1 ? [...contacts.values()][0] : undefined);
   const context = rec(m.context);
   return {
     channel: 'whatsapp',
@@ -147,7 +155,12 @@ function statusOf(s: JsonRecord): NormalizedStatus | null {
   const id = str(s.id);
   const status = STATUS[str(s.status) ?? ''];
   if (!id || !status) return null;
-  const normalized: NormalizedStatus = { channel: 'whatsapp', providerMessageId: id, status, providerTs: secondsToMs(s.timestamp) };
+  const normalized: NormalizedStatus = {
+    channel: 'whatsapp',
+    providerMessageId: id,
+    status,
+    providerTs: secondsToMs(s.timestamp),
+  };
   const error = describeWhatsAppErrors(s.errors);
   if (status === 'failed') normalized.error = error ?? 'failed';
   return normalized;

@@ -163,7 +163,8 @@ export function parseTelegramSendResponse(status: number, json: unknown): SendRe
   const params = rec(body.parameters);
   const description = str(body.description) ?? `HTTP ${status}`;
   const migratedTo = str(params?.migrate_to_chat_id);
-  if (migratedTo) return { ok: false, retryable: false, error: `${code}: ${description} (chat migrated to ${migratedTo})` };
+  if (migratedTo)
+    return { ok: false, retryable: false, error: `${code}: ${description} (chat migrated to ${migratedTo})` };
   const retryAfter = num(params?.retry_after);
   const retryable = code === 429 || status === 429 || status >= 500 || code >= 500;
   const failure: SendResult = { ok: false, retryable, error: `${code}: ${description}` };

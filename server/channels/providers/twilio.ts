@@ -69,7 +69,8 @@ function urlVariants(url: string): string[] {
 /** Splits a Twilio address into Braid's channel and the bare E.164 number ('whatsapp:+66…' → whatsapp). */
 function channelOf(address: string | undefined): { channel: 'sms' | 'whatsapp'; address: string } | null {
   if (!address) return null;
-  if (address.startsWith(WHATSAPP_PREFIX)) return { channel: 'whatsapp', address: address.slice(WHATSAPP_PREFIX.length) };
+  if (address.startsWith(WHATSAPP_PREFIX))
+    return { channel: 'whatsapp', address: address.slice(WHATSAPP_PREFIX.length) };
   // Other Twilio channel prefixes (messenger:, rcs:, …) are not wired to Twilio in Braid.
   if (/^[a-z]+:/i.test(address)) return null;
   return { channel: 'sms', address };

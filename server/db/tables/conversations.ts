@@ -9,7 +9,10 @@ export const customers = sqliteTable('customers', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull(),
   notes: text('notes').notNull().default(''),
-  tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+  tags: text('tags', { mode: 'json' })
+    .$type<string[]>()
+    .notNull()
+    .default(sql`'[]'`),
   language: text('language'),
   timeZone: text('time_zone'),
   tier: text('tier'),
@@ -24,7 +27,9 @@ export const identities = sqliteTable(
   'identities',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    customerId: integer('customer_id').notNull().references(() => customers.id),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id),
     channel: text('channel').notNull(),
     address: text('address').notNull(),
     displayName: text('display_name'),
@@ -34,7 +39,10 @@ export const identities = sqliteTable(
     email: text('email'),
     verified: integer('verified', { mode: 'boolean' }).notNull().default(false),
     /** Channel facts needed to reply (API key id, Telegram chat id, provider transport, …). */
-    meta: text('meta', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+    meta: text('meta', { mode: 'json' })
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'`),
     lastInboundAt: integer('last_inbound_at'),
     createdAt: integer('created_at').notNull(),
   },
@@ -51,12 +59,16 @@ export const threads = sqliteTable(
   'threads',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    customerId: integer('customer_id').notNull().references(() => customers.id),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id),
     status: text('status', { enum: ['open', 'pending', 'snoozed', 'resolved'] }).notNull(),
     snoozedUntil: integer('snoozed_until'),
     assigneeId: integer('assignee_id').references(() => agents.id),
     teamId: integer('team_id').references(() => teams.id),
-    priority: text('priority', { enum: ['low', 'normal', 'high', 'urgent'] }).notNull().default('normal'),
+    priority: text('priority', { enum: ['low', 'normal', 'high', 'urgent'] })
+      .notNull()
+      .default('normal'),
     currentEpisodeId: integer('current_episode_id'),
     /** Oldest inbound message not yet answered by an agent (null when nobody waits). */
     waitingSince: integer('waiting_since'),
@@ -68,7 +80,10 @@ export const threads = sqliteTable(
     lastInboundChannel: text('last_inbound_channel'),
     lastInboundIdentityId: integer('last_inbound_identity_id'),
     /** Channels that ever appeared in this thread, JSON array. */
-    channels: text('channels', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    channels: text('channels', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     lastSentimentScore: real('last_sentiment_score'),
     lastSentimentLabel: text('last_sentiment_label'),
     /** Set when the customer owning this thread was merged away; merged threads are hidden. */
@@ -90,7 +105,9 @@ export const episodes = sqliteTable(
   'episodes',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    threadId: integer('thread_id').notNull().references(() => threads.id),
+    threadId: integer('thread_id')
+      .notNull()
+      .references(() => threads.id),
     number: integer('number').notNull(),
     openedAt: integer('opened_at').notNull(),
     resolvedAt: integer('resolved_at'),
@@ -119,7 +136,9 @@ export const messages = sqliteTable(
   'messages',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    threadId: integer('thread_id').notNull().references(() => threads.id),
+    threadId: integer('thread_id')
+      .notNull()
+      .references(() => threads.id),
     episodeId: integer('episode_id').references(() => episodes.id),
     direction: text('direction', { enum: ['inbound', 'outbound', 'note', 'system'] }).notNull(),
     channel: text('channel'),
@@ -128,7 +147,10 @@ export const messages = sqliteTable(
     text: text('text').notNull(),
     html: text('html'),
     subject: text('subject'),
-    attachments: text('attachments', { mode: 'json' }).$type<unknown[]>().notNull().default(sql`'[]'`),
+    attachments: text('attachments', { mode: 'json' })
+      .$type<unknown[]>()
+      .notNull()
+      .default(sql`'[]'`),
     providerMessageId: text('provider_message_id'),
     providerTs: integer('provider_ts'),
     receivedAt: integer('received_at').notNull(),
@@ -148,7 +170,10 @@ export const messages = sqliteTable(
     sentimentLabel: text('sentiment_label'),
     language: text('language'),
     systemKind: text('system_kind'),
-    meta: text('meta', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+    meta: text('meta', { mode: 'json' })
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'`),
   },
   (t) => [
     uniqueIndex('messages_provider_uq').on(t.channel, t.providerMessageId),
@@ -162,8 +187,12 @@ export const messages = sqliteTable(
 export const threadReads = sqliteTable(
   'thread_reads',
   {
-    agentId: integer('agent_id').notNull().references(() => agents.id, { onDelete: 'cascade' }),
-    threadId: integer('thread_id').notNull().references(() => threads.id, { onDelete: 'cascade' }),
+    agentId: integer('agent_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
+    threadId: integer('thread_id')
+      .notNull()
+      .references(() => threads.id, { onDelete: 'cascade' }),
     lastReadMessageId: integer('last_read_message_id').notNull(),
   },
   (t) => [primaryKey({ columns: [t.agentId, t.threadId] })],
@@ -172,8 +201,12 @@ export const threadReads = sqliteTable(
 /** Audit record of a customer merge, with everything needed to undo it. */
 export const merges = sqliteTable('merges', {
   id: integer('id').primaryKey({ autoIncrement: true }),
-  targetCustomerId: integer('target_customer_id').notNull().references(() => customers.id),
-  sourceCustomerId: integer('source_customer_id').notNull().references(() => customers.id),
+  targetCustomerId: integer('target_customer_id')
+    .notNull()
+    .references(() => customers.id),
+  sourceCustomerId: integer('source_customer_id')
+    .notNull()
+    .references(() => customers.id),
   agentId: integer('agent_id').references(() => agents.id),
   /** JSON: moved identity ids, message ids, episode ids and the source thread's prior state. */
   moved: text('moved', { mode: 'json' }).notNull(),

@@ -25,9 +25,14 @@ export const outbox = sqliteTable(
   'outbox',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    messageId: integer('message_id').notNull().unique().references(() => messages.id),
+    messageId: integer('message_id')
+      .notNull()
+      .unique()
+      .references(() => messages.id),
     channel: text('channel').notNull(),
-    identityId: integer('identity_id').notNull().references(() => identities.id),
+    identityId: integer('identity_id')
+      .notNull()
+      .references(() => identities.id),
     status: text('status', { enum: ['pending', 'sending', 'done', 'failed'] }).notNull(),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at').notNull(),
@@ -59,7 +64,9 @@ export const slaPolicies = sqliteTable('sla_policies', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull(),
   /** JSON match criteria { teamIds, channels, tiers, priorities }. */
-  match: text('match', { mode: 'json' }).notNull().default(sql`'{}'`),
+  match: text('match', { mode: 'json' })
+    .notNull()
+    .default(sql`'{}'`),
   firstResponseMs: integer('first_response_ms'),
   nextResponseMs: integer('next_response_ms'),
   resolutionMs: integer('resolution_ms'),
@@ -72,8 +79,12 @@ export const slaAlerts = sqliteTable(
   'sla_alerts',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    threadId: integer('thread_id').notNull().references(() => threads.id),
-    episodeId: integer('episode_id').notNull().references(() => episodes.id),
+    threadId: integer('thread_id')
+      .notNull()
+      .references(() => threads.id),
+    episodeId: integer('episode_id')
+      .notNull()
+      .references(() => episodes.id),
     kind: text('kind', { enum: ['first_response', 'next_response', 'resolution'] }).notNull(),
     /** The clock's start: a new unanswered message starts a new next-response clock. */
     clockStartedAt: integer('clock_started_at').notNull(),

@@ -11,7 +11,9 @@ export const teams = sqliteTable('teams', {
   /** JSON BusinessSchedule (time zone, weekly hours, holidays) or null for always open. */
   businessHours: text('business_hours', { mode: 'json' }),
   /** JSON team settings: acknowledgement, survey kind, sentiment threshold, … */
-  settings: text('settings', { mode: 'json' }).notNull().default(sql`'{}'`),
+  settings: text('settings', { mode: 'json' })
+    .notNull()
+    .default(sql`'{}'`),
   createdAt: integer('created_at').notNull(),
 });
 
@@ -26,7 +28,9 @@ export const agents = sqliteTable('agents', {
   capacity: integer('capacity').notNull().default(10),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   /** Last explicit presence choice; live presence is derived from connected sockets. */
-  presence: text('presence', { enum: ['online', 'away', 'offline'] }).notNull().default('offline'),
+  presence: text('presence', { enum: ['online', 'away', 'offline'] })
+    .notNull()
+    .default('offline'),
   passwordChangedAt: integer('password_changed_at').notNull(),
   createdAt: integer('created_at').notNull(),
 });
@@ -35,8 +39,12 @@ export const agents = sqliteTable('agents', {
 export const agentTeams = sqliteTable(
   'agent_teams',
   {
-    agentId: integer('agent_id').notNull().references(() => agents.id, { onDelete: 'cascade' }),
-    teamId: integer('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    agentId: integer('agent_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.agentId, t.teamId] })],
 );
@@ -46,7 +54,9 @@ export const sessions = sqliteTable(
   'sessions',
   {
     idHash: text('id_hash').primaryKey(),
-    agentId: integer('agent_id').notNull().references(() => agents.id, { onDelete: 'cascade' }),
+    agentId: integer('agent_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
     csrfToken: text('csrf_token').notNull(),
     createdAt: integer('created_at').notNull(),
     expiresAt: integer('expires_at').notNull(),

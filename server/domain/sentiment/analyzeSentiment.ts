@@ -21,7 +21,10 @@ const ALPHA = 15;
 function latinChoice(language: string, tokens: Token[]): LatinChoice {
   let lang = language;
   if (lang !== 'en' && lang !== 'pl') {
-    const latin = tokens.filter((t) => t.script === 'latin').map((t) => t.raw).join(' ');
+    const latin = tokens
+      .filter((t) => t.script === 'latin')
+      .map((t) => t.raw)
+      .join(' ');
     lang = detectLatinLanguage(latin) === 'pl' ? 'pl' : 'en';
   }
   const other = lang === 'pl' ? 'en' : 'pl';

@@ -4,7 +4,13 @@ import { foldLatin } from './text';
 
 // Script of a code point, with rough characters per word so scripts can be compared by words contributed.
 function scriptOfCode(c: number): [string, number] | null {
-  if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff)) return ['latin', 5];
+  if (
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
+    (c >= 0x1e00 && c <= 0x1eff)
+  )
+    return ['latin', 5];
   if (c < 0x370) return null;
   if (c >= 0x0e00 && c <= 0x0e7f) return ['th', 4];
   if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)) return ['zh', 1.7];
@@ -21,7 +27,9 @@ function scriptOfCode(c: number): [string, number] | null {
 const MARKS = LATIN_MARKS.map(([lang, re]): [string, RegExp] => [lang, new RegExp(re.source, 'giu')]);
 
 // Frequent words of the other Latin-script languages: never evidence for English or Polish.
-const FOREIGN_WORDS = new Set([...LATIN_WORDS].filter(([lang]) => lang !== 'en' && lang !== 'pl').flatMap(([, set]) => [...set]));
+const FOREIGN_WORDS = new Set(
+  [...LATIN_WORDS].filter(([lang]) => lang !== 'en' && lang !== 'pl').flatMap(([, set]) => [...set]),
+);
 
 // Common Polish/English spelling patterns; weak evidence that helps when no listed word occurs.
 const PL_SHAPE = /(?:rz|sz|cz|dz)[aeiouy]|(?:ow|ych|ego|emu|ami|ach|osc|ie)$|^prz|^wy|^za|^(?:nie|do|po)[a-z]{3,}/;

@@ -57,7 +57,13 @@ export const LATIN_WORDS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
       words
         .split(/\s+/)
         .filter(Boolean)
-        .map((w) => w.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l')),
+        .map((w) =>
+          w
+            .toLowerCase()
+            .normalize('NFD')
+            .replace(/[\u0300-\u036f]/g, '')
+            .replace(/ł/g, 'l'),
+        ),
     ),
   ]),
 );

@@ -29,7 +29,16 @@ export interface LatinChoice {
 }
 
 const EN_SUFFIXES: ReadonlyArray<[string, string]> = [
-  ["'s", ''], ['ies', 'y'], ['es', ''], ['s', ''], ['ed', ''], ['ed', 'e'], ['d', ''], ['ing', ''], ['ing', 'e'], ['ly', ''],
+  ["'s", ''],
+  ['ies', 'y'],
+  ['es', ''],
+  ['s', ''],
+  ['ed', ''],
+  ['ed', 'e'],
+  ['d', ''],
+  ['ing', ''],
+  ['ing', 'e'],
+  ['ly', ''],
 ];
 
 function lookupWord(lex: Lexicon, norm: string, elongated: boolean, allowNie = true): LexEntry | undefined {
@@ -63,7 +72,10 @@ function matchLatin(toks: Token[], i: number, choice: LatinChoice): [LexEntry, L
   while (i + run < toks.length && latinLike(toks[i + run])) run++;
   const lexes = choice.secondary ? [choice.primary, choice.secondary] : [choice.primary];
   for (let n = Math.min(run, 6); n >= 2; n--) {
-    const key = toks.slice(i, i + n).map((t) => t.norm).join(' ');
+    const key = toks
+      .slice(i, i + n)
+      .map((t) => t.norm)
+      .join(' ');
     for (const lex of lexes) {
       const e = n <= lex.maxPhrase ? lex.entries.get(key) : undefined;
       if (e) return [e, lex, n];
@@ -119,9 +131,11 @@ function refineCjk(tokens: Token[]): Token[] {
       out.push({ ...t, norm: '好', raw: '好' }, { ...t, norm: '的', raw: '的' });
       continue;
     }
-    const lex = t.kind === 'word' ? (t.script === 'thai' ? LEXICONS.th : t.script === 'han' ? LEXICONS.zh : null) : null;
+    const lex =
+      t.kind === 'word' ? (t.script === 'thai' ? LEXICONS.th : t.script === 'han' ? LEXICONS.zh : null) : null;
     const parts = lex && !lex.entries.has(t.norm) && t.norm.length <= 12 ? cover(t.norm, lex) : null;
-    if (parts && parts.length > 1 && parts.some((p) => lex!.entries.has(p))) for (const p of parts) out.push({ ...t, norm: p, raw: p });
+    if (parts && parts.length > 1 && parts.some((p) => lex!.entries.has(p)))
+      for (const p of parts) out.push({ ...t, norm: p, raw: p });
     else out.push(t);
   }
   return out;
@@ -153,7 +167,9 @@ export function matchUnits(tokens: Token[], choice: LatinChoice): Unit[] {
       i++;
     } else if (t.script === 'latin') {
       const m = matchLatin(toks, i, choice);
-      units.push(m ? unit('hit', toks, i, m[2], { entry: m[0], lex: m[1] }) : unit('word', toks, i, 1, { lex: choice.primary }));
+      units.push(
+        m ? unit('hit', toks, i, m[2], { entry: m[0], lex: m[1] }) : unit('word', toks, i, 1, { lex: choice.primary }),
+      );
       i += m ? m[2] : 1;
     } else if (t.script === 'thai' || t.script === 'han') {
       const lex = t.script === 'thai' ? LEXICONS.th : LEXICONS.zh;

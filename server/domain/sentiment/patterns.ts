@@ -12,13 +12,22 @@ const OVER_TH = String.raw`(?:เกิน|กว่า|ตั้ง)?`;
 const NUM_ZH = String.raw`(?:\d+|[一二两三四五六七八九十几半多]+)`;
 
 const PATTERNS: ReadonlyArray<[RegExp, number]> = [
-  [new RegExp(String.raw`\b(?:been|over|waited|waiting)\s+(?:for\s+)?(?:over\s+|almost\s+|more than\s+)?${NUM_EN}\s+${UNIT_EN}\b`, 'u'), -1.5],
+  [
+    new RegExp(
+      String.raw`\b(?:been|over|waited|waiting)\s+(?:for\s+)?(?:over\s+|almost\s+|more than\s+)?${NUM_EN}\s+${UNIT_EN}\b`,
+      'u',
+    ),
+    -1.5,
+  ],
   [new RegExp(String.raw`\b(?:for|since)\s+(?:ages|days|weeks|months)\b`, 'u'), -1],
   [/\bnever\s+(?:\S+\s+){0,3}again\b/u, -1.5],
   [/\b(?:charged|billed|debited|took)\s+(?:me\s+|my card\s+)?(?:twice|two times|double|\d+\s*(?:times|x))\b/u, -2],
   [/\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth)\s+(?:time|email|message|call|ticket|request|attempt)\b/u, -1.2],
   [new RegExp(String.raw`\b${NUM_EN}\s+${UNIT_EN}\s+ago\b`, 'u'), -0.5],
-  [/(?:^|\s)(?:drugi|trzeci|czwarty|pi[aą]ty|sz[oó]sty|kolejny|\d+\.)\s+(?:raz|mail|e-?mail|maila|wiadomo[sś][cć]|telefon)(?=$|[\s.,!?])/u, -1.3],
+  [
+    /(?:^|\s)(?:drugi|trzeci|czwarty|pi[aą]ty|sz[oó]sty|kolejny|\d+\.)\s+(?:raz|mail|e-?mail|maila|wiadomo[sś][cć]|telefon)(?=$|[\s.,!?])/u,
+    -1.3,
+  ],
   [new RegExp(String.raw`(?:^|\s)${NUM_PL}\s+${UNIT_PL}\s+temu(?=$|[\s.,!?])`, 'u'), -0.5],
   [/(?:ครั้ง|รอบ|เมล|อีเมล|อีเมล์|ข้อความ)ที่\s*(?:สอง|สาม|สี่|ห้า|หก|เจ็ด|\d+)/u, -1.2],
   [/第\s*(?:[二三四五六七八九十]+|[2-9]|\d\d+)\s*(?:次|遍|封|回)/u, -1.2],
@@ -28,16 +37,34 @@ const PATTERNS: ReadonlyArray<[RegExp, number]> = [
   [new RegExp(String.raw`(?:${OVER_TH}${NUM_TH}|เกิน|กว่า)\s*${UNIT_TH}(?:นึง|หนึ่ง)?\s*แล้ว`, 'u'), -1.2],
   [new RegExp(String.raw`${NUM_TH}\s*(?:รอบ|ครั้ง)แล้ว`, 'u'), -1.2],
   [new RegExp(String.raw`${NUM_ZH}\s*个?多?(?:天|周|星期|礼拜|月|小时|钟头)(?:了|都|还)`, 'u'), -1.2],
-  [/(?:联系|打|发|问|催|要|说|找|反馈|投诉|申请|解释|转接)了?(?:[两三四五六七八九十几多]+|[2-9]|\d\d+)\s*(?:次|遍)/u, -1],
+  [
+    /(?:联系|打|发|问|催|要|说|找|反馈|投诉|申请|解释|转接)了?(?:[两三四五六七八九十几多]+|[2-9]|\d\d+)\s*(?:次|遍)/u,
+    -1,
+  ],
   [/(?:[两三四五六七八九十几多]+|[2-9]|\d\d+)\s*(?:次|遍)了/u, -0.8],
-  [/\b(?:down|broken|not working|offline)\s+since\b|\bsince\s+(?:yesterday|last\s+\w+|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/u, -0.8],
-  [/(?:^|\s)od\s+(?:wczoraj|przedwczoraj|poniedzia[lł]ku|wtorku|[sś]rody|czwartku|pi[aą]tku|soboty|niedzieli|rana)(?=$|[\s.,!?])/u, -0.8],
+  [
+    /\b(?:down|broken|not working|offline)\s+since\b|\bsince\s+(?:yesterday|last\s+\w+|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/u,
+    -0.8,
+  ],
+  [
+    /(?:^|\s)od\s+(?:wczoraj|przedwczoraj|poniedzia[lł]ku|wtorku|[sś]rody|czwartku|pi[aą]tku|soboty|niedzieli|rana)(?=$|[\s.,!?])/u,
+    -0.8,
+  ],
   [/(?:^|\s)(?:ponad|prawie|ju[zż])\s+(?:tydzie[nń]|miesi[aą]c|rok)(?=$|[\s.,!?])/u, -1],
-  [/(?:pobra|obci[aą][zż]|nalicz|zap[lł]aci|ściągn|sciagn)\S*\s+(?:\S+\s+){0,4}(?:dwa razy|dwukrotnie|podw[oó]jnie)/u, -2],
+  [
+    /(?:pobra|obci[aą][zż]|nalicz|zap[lł]aci|ściągn|sciagn)\S*\s+(?:\S+\s+){0,4}(?:dwa razy|dwukrotnie|podw[oó]jnie)/u,
+    -2,
+  ],
   [/ตั้งแต่เมื่อวาน|ตั้งแต่เมื่อวานซืน|ตั้งแต่อาทิตย์ที่แล้ว/u, -0.8],
   [/从昨天|从上周|从前天/u, -0.6],
   [new RegExp(String.raw`\btook\s+(?:over\s+|almost\s+|more than\s+)?${NUM_EN}\s+(?:days|weeks|months)\b`, 'u'), -1],
-  [new RegExp(String.raw`(?:trwa[lł][aoy]?|sz[lł][aoy]?|idzie|jecha[lł][aoy]?)\s+(?:ju[zż]\s+|ponad\s+)?${NUM_PL}\s+${UNIT_PL}(?=$|[\s.,!?])`, 'u'), -1],
+  [
+    new RegExp(
+      String.raw`(?:trwa[lł][aoy]?|sz[lł][aoy]?|idzie|jecha[lł][aoy]?)\s+(?:ju[zż]\s+|ponad\s+)?${NUM_PL}\s+${UNIT_PL}(?=$|[\s.,!?])`,
+      'u',
+    ),
+    -1,
+  ],
   [new RegExp(String.raw`ตั้ง\s*${NUM_TH}\s*${UNIT_TH}`, 'u'), -1.2],
   [new RegExp(String.raw`(?:送|寄|走|到|等)了\s*${NUM_ZH}\s*个?多?(?:天|周|星期|礼拜|月)`, 'u'), -1.2],
   // "expected (way) better": an expectation followed by a comparative is a disappointment.

@@ -1,7 +1,22 @@
 import type { Unit } from './match';
 
 // Acknowledgements that make a following "thanks" a sign-off ("ok thanks, I'll check").
-const ACK = new Set(['ok', 'okay', 'okey', 'oki', 'okej', 'k', 'alright', 'dobra', 'dobrze', 'jasne', 'spoko', '好的', '好', 'โอเค']);
+const ACK = new Set([
+  'ok',
+  'okay',
+  'okey',
+  'oki',
+  'okej',
+  'k',
+  'alright',
+  'dobra',
+  'dobrze',
+  'jasne',
+  'spoko',
+  '好的',
+  '好',
+  'โอเค',
+]);
 const PARTICLES = new Set(['ค่ะ', 'ครับ', 'คะ', 'นะ', 'นะคะ', 'จ้า', '啊', '呀', '哦', '嗯']);
 
 /** True when unit k (alone or with the next unit) is a request word: "please", "could you", "รบกวน", "麻烦". */
@@ -21,7 +36,10 @@ export function sentences(units: Unit[]): { question: boolean[]; polite: boolean
     if (k < units.length && !(units[k].kind === 'break' && units[k].sentenceEnd)) continue;
     let end = k;
     while (end < units.length && units[end].kind === 'break' && units[end].sentenceEnd) end++;
-    const closers = units.slice(k, end).map((b) => b.key).join('');
+    const closers = units
+      .slice(k, end)
+      .map((b) => b.key)
+      .join('');
     const words = units.slice(start, k).filter((w) => w.kind !== 'emoji' && w.kind !== 'break');
     const [opener, closer] = [words[0], words[words.length - 1]];
     const q =

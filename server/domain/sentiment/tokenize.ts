@@ -21,7 +21,8 @@ export interface Token {
 const SEGMENTER = new Intl.Segmenter('und', { granularity: 'word' });
 
 // Text emoticons are punctuation to ICU, so they are cut out before segmentation.
-const EMOTICON = /(?<=^|\s)((?:[:;=][-'^o]?[)(\]\[dDpP/\\|*3]+)|(?:[xX][dD]+)|(?:<3+)|(?:\^_*\^)|(?:T_T|;_;|-_-))(?=$|\s|[!?.,])/gu;
+const EMOTICON =
+  /(?<=^|\s)((?:[:;=][-'^o]?[)(\]\[dDpP/\\|*3]+)|(?:[xX][dD]+)|(?:<3+)|(?:\^_*\^)|(?:T_T|;_;|-_-))(?=$|\s|[!?.,])/gu;
 const THAI_ANY = /[\u0E00-\u0E7F]/u;
 const FULL_WIDTH = /[\uFF01-\uFF5E]/gu;
 // "e-mail", "rip-off", "log-in" read as one word, as they are usually written.
@@ -46,14 +47,16 @@ function wordToken(raw: string): Token {
 function otherToken(raw: string, prevScript: Script | undefined, nextChar: string): Token | null {
   if (isEmoji(raw)) return { norm: baseEmoji(raw), raw, kind: 'emoji', script: 'other', caps: false, elongated: false };
   if (/^\s+$/u.test(raw)) {
-    if (raw.includes('\n')) return { norm: '\n', raw, kind: 'break', script: 'other', caps: false, elongated: false, sentenceEnd: true };
+    if (raw.includes('\n'))
+      return { norm: '\n', raw, kind: 'break', script: 'other', caps: false, elongated: false, sentenceEnd: true };
     // Thai separates clauses and sentences with spaces, not punctuation.
     if (prevScript === 'thai' && scriptOf(nextChar) === 'thai') {
       return { norm: ' ', raw, kind: 'break', script: 'other', caps: false, elongated: false, sentenceEnd: true };
     }
     return null;
   }
-  if (SENTENCE_END.test(raw)) return { norm: raw, raw, kind: 'break', script: 'other', caps: false, elongated: false, sentenceEnd: true };
+  if (SENTENCE_END.test(raw))
+    return { norm: raw, raw, kind: 'break', script: 'other', caps: false, elongated: false, sentenceEnd: true };
   if (CLAUSE_END.test(raw)) return { norm: raw, raw, kind: 'break', script: 'other', caps: false, elongated: false };
   if (raw === 'ๆ') return { norm: raw, raw, kind: 'word', script: 'thai', caps: false, elongated: false };
   return { norm: raw, raw, kind: 'punct', script: 'other', caps: false, elongated: false };
@@ -63,7 +66,9 @@ function segmentPlain(text: string, out: Token[], after = ''): void {
   const last = out[out.length - 1];
   let prevScript: Script | undefined = last?.kind === 'word' ? last.script : undefined;
   for (const { segment, isWordLike, index } of SEGMENTER.segment(text)) {
-    const token = isWordLike ? wordToken(segment) : otherToken(segment, prevScript, text[index + segment.length] ?? after);
+    const token = isWordLike
+      ? wordToken(segment)
+      : otherToken(segment, prevScript, text[index + segment.length] ?? after);
     if (!token) continue;
     out.push(token);
     prevScript = token.kind === 'word' ? token.script : undefined;

@@ -1,7 +1,21 @@
 import { Router } from 'express';
-import { CreateAgentRequestSchema, CreateApiKeyRequestSchema, TeamPatchRequestSchema, TeamRequestSchema, UpdateAgentRequestSchema } from '#shared/schemas/agent';
+import {
+  CreateAgentRequestSchema,
+  CreateApiKeyRequestSchema,
+  TeamPatchRequestSchema,
+  TeamRequestSchema,
+  UpdateAgentRequestSchema,
+} from '#shared/schemas/agent';
 import { IdParamSchema } from '#shared/schemas/common';
-import { createAgent, createTeam, getAgent, listAgents, listTeams, updateAgent, updateTeam } from '#server/services/agents';
+import {
+  createAgent,
+  createTeam,
+  getAgent,
+  listAgents,
+  listTeams,
+  updateAgent,
+  updateTeam,
+} from '#server/services/agents';
 import { createApiKey, listApiKeys, revokeApiKey } from '#server/services/apiKeys';
 import { authOf, requireRole } from '#server/http/authMiddleware';
 import type { AppContext } from '#server/http/context';

@@ -20,9 +20,19 @@ export function apiChannelRoutes(ctx: AppContext): Router {
       channel: 'api',
       transport: 'api',
       providerMessageId: `${key.id}:${body.message.id}`,
-      from: { address: `${key.id}:${body.customer.id}`, displayName: body.customer.name, email: body.customer.email, phone: body.customer.phone },
+      from: {
+        address: `${key.id}:${body.customer.id}`,
+        displayName: body.customer.name,
+        email: body.customer.email,
+        phone: body.customer.phone,
+      },
       text: body.message.text,
-      attachments: body.message.attachments.map((a) => ({ kind: 'file', url: a.url, name: a.name, mimeType: a.mimeType })),
+      attachments: body.message.attachments.map((a) => ({
+        kind: 'file',
+        url: a.url,
+        name: a.name,
+        mimeType: a.mimeType,
+      })),
       providerTs: ts === undefined ? null : typeof ts === 'number' ? ts : Date.parse(ts),
       meta: { apiKeyId: key.id, externalId: body.customer.id },
     };

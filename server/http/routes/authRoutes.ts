@@ -1,7 +1,12 @@
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { eq } from 'drizzle-orm';
-import { ChangePasswordRequestSchema, LoginRequestSchema, UpdateMeRequestSchema, type MeResponse } from '#shared/schemas/agent';
+import {
+  ChangePasswordRequestSchema,
+  LoginRequestSchema,
+  UpdateMeRequestSchema,
+  type MeResponse,
+} from '#shared/schemas/agent';
 import { agents } from '#server/db/schema';
 import { getAgent } from '#server/services/agents';
 import { changePassword, checkCredentials, createSession, deleteSession, readSession } from '#server/services/auth';
@@ -15,7 +20,9 @@ export function authRoutes(ctx: AppContext): Router {
   const r = Router();
   const { db, now } = ctx.deps;
   const ttl = ctx.config.SESSION_TTL_HOURS * 3_600_000;
-  const secure = ctx.config.COOKIE_SECURE === '1' || (ctx.config.COOKIE_SECURE === undefined && !!ctx.config.PUBLIC_URL?.startsWith('https:'));
+  const secure =
+    ctx.config.COOKIE_SECURE === '1' ||
+    (ctx.config.COOKIE_SECURE === undefined && !!ctx.config.PUBLIC_URL?.startsWith('https:'));
   const presenceOf = (id: number) => ctx.realtime.presence.of(id);
   const loginLimiter = rateLimit({
     windowMs: 15 * 60_000,

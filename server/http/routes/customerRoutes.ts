@@ -21,7 +21,11 @@ export function customerRoutes(ctx: AppContext): Router {
     const customerId = id(req.params.id);
     const thread = threadOfCustomer(deps.db, customerId);
     if (thread) requireAccess(authOf(req).viewer, thread, 'customer');
-    res.json({ customer: getCustomer(deps.db, customerId), threadId: thread?.id ?? null, merges: listMerges(deps, customerId) });
+    res.json({
+      customer: getCustomer(deps.db, customerId),
+      threadId: thread?.id ?? null,
+      merges: listMerges(deps, customerId),
+    });
   });
   r.patch('/customers/:id', (req, res) => {
     res.json(updateCustomer(deps, authOf(req).viewer, id(req.params.id), UpdateCustomerRequestSchema.parse(req.body)));

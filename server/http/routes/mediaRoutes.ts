@@ -18,7 +18,8 @@ export function mediaRoutes(ctx: AppContext, allowHosts?: (host: string) => bool
     try {
       file = await fetchInboundMedia(ctx.deps.db, ctx.config, authOf(req).viewer, id, index, allowHosts);
     } catch (err) {
-      if (err instanceof UnsafeUrlError) throw new HttpError(422, 'the attachment points at an address Braid will not fetch');
+      if (err instanceof UnsafeUrlError)
+        throw new HttpError(422, 'the attachment points at an address Braid will not fetch');
       if (err instanceof FetchTooLargeError) throw new HttpError(413, 'the attachment is larger than 25 MB');
       if (err instanceof SafeFetchError) throw new HttpError(502, `could not fetch the attachment: ${err.message}`);
       throw err;

@@ -34,19 +34,38 @@ export function metricsRoutes(ctx: AppContext): Router {
   });
   r.get('/metrics/agents', lead, (req, res) => {
     const q = range(req.query);
-    const agents = listAgents(db, () => 'offline').filter((a) => q.teamId === undefined || a.teamIds.includes(q.teamId));
-    res.json({ from: q.from, to: q.to, items: agents.map((a) => ({ agentId: a.id, name: a.name, metrics: aggregateMetrics(db, { from: q.from, to: q.to, agentId: a.id }) })) });
+    const agents = listAgents(db, () => 'offline').filter(
+      (a) => q.teamId === undefined || a.teamIds.includes(q.teamId),
+    );
+    res.json({
+      from: q.from,
+      to: q.to,
+      items: agents.map((a) => ({
+        agentId: a.id,
+        name: a.name,
+        metrics: aggregateMetrics(db, { from: q.from, to: q.to, agentId: a.id }),
+      })),
+    });
   });
   r.get('/metrics/agents/:id', (req, res) => {
     const agentId = id(req.params.id);
     const viewer = authOf(req).viewer;
-    if (agentId !== viewer.id && !hasRole(viewer.role, 'lead')) throw new ForbiddenError('agents can only see their own figures');
+    if (agentId !== viewer.id && !hasRole(viewer.role, 'lead'))
+      throw new ForbiddenError('agents can only see their own figures');
     const q = range(req.query);
     res.json({ from: q.from, to: q.to, agentId, metrics: aggregateMetrics(db, { from: q.from, to: q.to, agentId }) });
   });
   r.get('/metrics/teams', lead, (req, res) => {
     const q = range(req.query);
-    res.json({ from: q.from, to: q.to, items: listTeams(db).map((t) => ({ teamId: t.id, name: t.name, metrics: aggregateMetrics(db, { from: q.from, to: q.to, teamId: t.id }) })) });
+    res.json({
+      from: q.from,
+      to: q.to,
+      items: listTeams(db).map((t) => ({
+        teamId: t.id,
+        name: t.name,
+        metrics: aggregateMetrics(db, { from: q.from, to: q.to, teamId: t.id }),
+      })),
+    });
   });
   r.get('/metrics/predictions', lead, (req, res) => {
     const q = range(req.query);
@@ -77,7 +96,10 @@ export function metricsRoutes(ctx: AppContext): Router {
   });
   r.patch('/teams/:id/config', admin, (req, res) => {
     const body = TeamConfigRequestSchema.parse(req.body);
-    const cfg = updateTeamConfig(db, id(req.params.id), { businessHours: body.businessHours as BusinessSchedule | null | undefined, settings: body.settings });
+    const cfg = updateTeamConfig(db, id(req.params.id), {
+      businessHours: body.businessHours as BusinessSchedule | null | undefined,
+      settings: body.settings,
+    });
     ctx.sla.refreshAll();
     res.json(cfg);
   });

@@ -51,14 +51,22 @@ export function threadRoutes(ctx: AppContext): Router {
     res.json(assignThread(deps, viewer, id(req.params.id), viewer.id));
   });
   r.post('/threads/:id/team', (req, res) => {
-    res.json(setThreadTeam(deps, authOf(req).viewer, id(req.params.id), TeamAssignRequestSchema.parse(req.body).teamId));
+    res.json(
+      setThreadTeam(deps, authOf(req).viewer, id(req.params.id), TeamAssignRequestSchema.parse(req.body).teamId),
+    );
   });
   r.post('/threads/:id/status', (req, res) => {
     const body = StatusRequestSchema.parse(req.body);
-    res.json(changeThreadStatus(deps, authOf(req).viewer, id(req.params.id), body.status, body.snoozedUntil, () => ctx.outbox.kick()));
+    res.json(
+      changeThreadStatus(deps, authOf(req).viewer, id(req.params.id), body.status, body.snoozedUntil, () =>
+        ctx.outbox.kick(),
+      ),
+    );
   });
   r.post('/threads/:id/priority', (req, res) => {
-    res.json(setThreadPriority(deps, authOf(req).viewer, id(req.params.id), PriorityRequestSchema.parse(req.body).priority));
+    res.json(
+      setThreadPriority(deps, authOf(req).viewer, id(req.params.id), PriorityRequestSchema.parse(req.body).priority),
+    );
   });
   r.post('/threads/:id/read', (req, res) => {
     markRead(deps, authOf(req).viewer, id(req.params.id), ReadRequestSchema.parse(req.body).lastMessageId);

@@ -17,7 +17,9 @@ export function uploadRoutes(ctx: AppContext): Router {
     const { name } = UploadQuerySchema.parse(req.query);
     const bytes = req.body as Buffer;
     if (!Buffer.isBuffer(bytes) || bytes.length === 0) throw new HttpError(400, 'empty upload');
-    const mimeType = (req.get('content-type') ?? 'application/octet-stream').split(';')[0].trim().slice(0, 100) || 'application/octet-stream';
+    const mimeType =
+      (req.get('content-type') ?? 'application/octet-stream').split(';')[0].trim().slice(0, 100) ||
+      'application/octet-stream';
     const base = ctx.config.PUBLIC_URL?.replace(/\/$/, '') ?? `${req.protocol}://${req.get('host')}`;
     res.status(201).json(storeUpload(db, dataDir, base, { name, mimeType, bytes }, authOf(req).agent.id, now()));
   });

@@ -16,7 +16,9 @@ export const CONVERSATIONS: Record<DemoLang, Step[][]> = {
   en: [
     [
       { c: 'Hi, my order #48213 still shows "processing" after 5 days. Can you check?' },
-      { a: 'Hi! Sorry for the wait — the warehouse had a backlog. Your parcel ships today, tracking follows by email.' },
+      {
+        a: 'Hi! Sorry for the wait — the warehouse had a backlog. Your parcel ships today, tracking follows by email.',
+      },
       { c: 'Great, thanks for the quick answer!' },
       { resolve: true },
       { gapMin: 60 * 24 * 3 },
@@ -66,11 +68,7 @@ export const CONVERSATIONS: Record<DemoLang, Step[][]> = {
       { gapMin: 60 * 24 * 5 },
       { c: 'ส่งคืนไปแล้ว แต่ยังไม่ได้เงินคืนเลยค่ะ รอมาอาทิตย์นึงแล้ว', via: 'messenger' },
     ],
-    [
-      { c: 'บริการดีมากครับ พนักงานช่วยเร็วมาก 👍' },
-      { a: 'ขอบคุณมากครับ ยินดีให้บริการครับ' },
-      { resolve: true },
-    ],
+    [{ c: 'บริการดีมากครับ พนักงานช่วยเร็วมาก 👍' }, { a: 'ขอบคุณมากครับ ยินดีให้บริการครับ' }, { resolve: true }],
   ],
   pl: [
     [
@@ -91,10 +89,7 @@ export const CONVERSATIONS: Record<DemoLang, Step[][]> = {
       { gapMin: 60 * 24 * 2 },
       { c: 'Super, wszystko działa, bardzo dziękuję za pomoc 😊', via: 'sms' },
     ],
-    [
-      { c: 'Aplikacja nie dziala po aktualizacji, nie moge sie zalogowac' },
-      { c: 'Halo? Jest tam ktoś?' },
-    ],
+    [{ c: 'Aplikacja nie dziala po aktualizacji, nie moge sie zalogowac' }, { c: 'Halo? Jest tam ktoś?' }],
   ],
   zh: [
     [
@@ -116,10 +111,6 @@ export const CONVERSATIONS: Record<DemoLang, Step[][]> = {
       { a: '可以的，请提供公司名称和税号。' },
       { c: '已经发邮件给你们了', via: 'email' },
     ],
-    [
-      { c: '客服态度很好，问题解决得很快，点赞👍' },
-      { a: '谢谢您的认可！' },
-      { resolve: true },
-    ],
+    [{ c: '客服态度很好，问题解决得很快，点赞👍' }, { a: '谢谢您的认可！' }, { resolve: true }],
   ],
 };

@@ -10,9 +10,50 @@ export interface Persona {
   email: string;
 }
 
-const EN = ['Emma Johnson', 'Liam Carter', 'Olivia Brown', 'Noah Davis', 'Ava Wilson', 'James Miller', 'Sophia Moore', 'Lucas Taylor', 'Mia Anderson', 'Ethan Thomas', 'Harper Lee', 'Jack Martin', 'Grace Walker'];
-const TH = ['สมชาย ใจดี', 'นภัสวรรณ ศรีสุข', 'ธนากร วงศ์ใหญ่', 'พิมพ์ชนก แก้วมณี', 'กิตติพงษ์ สุวรรณ', 'อรุณี ทองดี', 'วิชัย พงษ์ไพร', 'สุดารัตน์ มีสุข', 'ปิยะพงษ์ รุ่งเรือง', 'ชนิดา บุญมา', 'ณัฐวุฒิ แสงทอง', 'กมลชนก จันทร์เพ็ญ'];
-const PL = ['Anna Kowalska', 'Piotr Nowak', 'Katarzyna Wiśniewska', 'Tomasz Wójcik', 'Magdalena Kamińska', 'Paweł Lewandowski', 'Agnieszka Zielińska', 'Michał Szymański', 'Joanna Woźniak', 'Krzysztof Dąbrowski', 'Ewa Kozłowska', 'Łukasz Jankowski', 'Zofia Mazur'];
+const EN = [
+  'Emma Johnson',
+  'Liam Carter',
+  'Olivia Brown',
+  'Noah Davis',
+  'Ava Wilson',
+  'James Miller',
+  'Sophia Moore',
+  'Lucas Taylor',
+  'Mia Anderson',
+  'Ethan Thomas',
+  'Harper Lee',
+  'Jack Martin',
+  'Grace Walker',
+];
+const TH = [
+  'สมชาย ใจดี',
+  'นภัสวรรณ ศรีสุข',
+  'ธนากร วงศ์ใหญ่',
+  'พิมพ์ชนก แก้วมณี',
+  'กิตติพงษ์ สุวรรณ',
+  'อรุณี ทองดี',
+  'วิชัย พงษ์ไพร',
+  'สุดารัตน์ มีสุข',
+  'ปิยะพงษ์ รุ่งเรือง',
+  'ชนิดา บุญมา',
+  'ณัฐวุฒิ แสงทอง',
+  'กมลชนก จันทร์เพ็ญ',
+];
+const PL = [
+  'Anna Kowalska',
+  'Piotr Nowak',
+  'Katarzyna Wiśniewska',
+  'Tomasz Wójcik',
+  'Magdalena Kamińska',
+  'Paweł Lewandowski',
+  'Agnieszka Zielińska',
+  'Michał Szymański',
+  'Joanna Woźniak',
+  'Krzysztof Dąbrowski',
+  'Ewa Kozłowska',
+  'Łukasz Jankowski',
+  'Zofia Mazur',
+];
 const ZH = ['王芳', '李伟', '张敏', '刘洋', '陈静', '杨磊', '赵丽', '黄强', '周婷', '吴杰', '徐娜', '孙浩'];
 
 const CHANNELS: Record<DemoLang, ChannelKind[]> = {
@@ -26,7 +67,10 @@ const ASCII: Record<string, string> = { ą: 'a', ć: 'c', ę: 'e', ł: 'l', ń: 
 
 function emailOf(name: string, lang: DemoLang, i: number): string {
   if (lang === 'th' || lang === 'zh') return `customer${lang}${i}@example.com`;
-  const local = name.toLowerCase().replace(/[ąćęłńóśźż]/g, (c) => ASCII[c] ?? c).replace(/\s+/g, '.');
+  const local = name
+    .toLowerCase()
+    .replace(/[ąćęłńóśźż]/g, (c) => ASCII[c] ?? c)
+    .replace(/\s+/g, '.');
   return `${local}@example.com`;
 }
 

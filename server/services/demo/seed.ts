@@ -48,12 +48,22 @@ function addressOn(p: Persona, channel: ChannelKind, i: number): string {
  * Create the demo workspace on an empty database: two teams, one account per role (plus two
  * more agents), and ~50 customers with multi-channel, multi-episode histories in four languages.
  */
-export async function seedDemoWorkspace(db: Db, now: number, hooks: IngestHooks = {}): Promise<{ accounts: DemoAccount[] }> {
+export async function seedDemoWorkspace(
+  db: Db,
+  now: number,
+  hooks: IngestHooks = {},
+): Promise<{ accounts: DemoAccount[] }> {
   const europe = createTeam(db, { name: 'Europe & Americas', autoAssign: false }, now);
   const asia = createTeam(db, { name: 'Asia Pacific', autoAssign: false }, now);
   setSetting(db, 'routing', { defaultTeamId: europe, byChannel: { line: asia, telegram: asia } });
   configureDemoIntelligence(db, europe, asia, now);
-  const people: Array<{ role: Role; email: string; name: string; teams: number[]; locale: 'en' | 'th' | 'pl' | 'zh-CN' }> = [
+  const people: Array<{
+    role: Role;
+    email: string;
+    name: string;
+    teams: number[];
+    locale: 'en' | 'th' | 'pl' | 'zh-CN';
+  }> = [
     { role: 'agent', email: 'agent@demo.braid', name: 'Alex Agent', teams: [europe], locale: 'en' },
     { role: 'lead', email: 'lead@demo.braid', name: 'Lena Lead', teams: [europe, asia], locale: 'pl' },
     { role: 'supervisor', email: 'supervisor@demo.braid', name: 'Sam Supervisor', teams: [], locale: 'en' },
@@ -63,9 +73,28 @@ export async function seedDemoWorkspace(db: Db, now: number, hooks: IngestHooks 
   ];
   const ids: number[] = [];
   for (const p of people) {
-    ids.push(await createAgent(db, { email: p.email, name: p.name, role: p.role, password: DEMO_PASSWORD, locale: p.locale, capacity: 12, teamIds: p.teams }, now));
+    ids.push(
+      await createAgent(
+        db,
+        {
+          email: p.email,
+          name: p.name,
+          role: p.role,
+          password: DEMO_PASSWORD,
+          locale: p.locale,
+          capacity: 12,
+          teamIds: p.teams,
+        },
+        now,
+      ),
+    );
   }
-  const responders: Record<DemoLang, number[]> = { en: [ids[0], ids[1]], pl: [ids[1], ids[0]], th: [ids[4]], zh: [ids[5]] };
+  const responders: Record<DemoLang, number[]> = {
+    en: [ids[0], ids[1]],
+    pl: [ids[1], ids[0]],
+    th: [ids[4]],
+    zh: [ids[5]],
+  };
 
   let clock = now;
   const deps: ServiceDeps = { db, publisher: nullPublisher, presence: nobodyOnline, now: () => clock };
@@ -89,16 +118,24 @@ export async function seedDemoWorkspace(db: Db, now: number, hooks: IngestHooks 
       clock += Math.floor(2 + rand() * 9) * 60_000;
       if ('c' in step) {
         channel = step.via ?? channel;
-        const r = ingestInbound(deps, {
-          channel,
-          transport: 'demo',
-          providerMessageId: `demo-${++msgN}`,
-          from: { address: addressOn(p, channel, i), displayName: p.name, email: channel === 'webchat' ? p.email : undefined },
-          text: step.c,
-          subject: channel === 'email' ? step.c.slice(0, 40) : undefined,
-          attachments: [],
-          providerTs: clock,
-        }, hooks);
+        const r = ingestInbound(
+          deps,
+          {
+            channel,
+            transport: 'demo',
+            providerMessageId: `demo-${++msgN}`,
+            from: {
+              address: addressOn(p, channel, i),
+              displayName: p.name,
+              email: channel === 'webchat' ? p.email : undefined,
+            },
+            text: step.c,
+            subject: channel === 'email' ? step.c.slice(0, 40) : undefined,
+            attachments: [],
+            providerTs: clock,
+          },
+          hooks,
+        );
         threadId = r.threadId;
         db.update(threads).set({ teamId }).where(eq(threads.id, r.threadId)).run();
       } else if (threadId !== null && 'a' in step) {
@@ -115,7 +152,11 @@ export async function seedDemoWorkspace(db: Db, now: number, hooks: IngestHooks 
     }
   });
   // Demo replies were "delivered" long ago: close their outbox rows instead of sending them.
-  const seeded = db.select({ id: outbox.messageId }).from(outbox).all().map((r) => r.id);
+  const seeded = db
+    .select({ id: outbox.messageId })
+    .from(outbox)
+    .all()
+    .map((r) => r.id);
   if (seeded.length > 0) {
     db.update(outbox).set({ status: 'done' }).where(inArray(outbox.messageId, seeded)).run();
     db.update(messages).set({ deliveryStatus: 'read' }).where(inArray(messages.id, seeded)).run();

@@ -22,7 +22,8 @@ async function recordingSmtp(refuseFirst: number) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        if (++attempts <= refuseFirst) return cb(Object.assign(new Error('4.3.2 try again later'), { responseCode: 451 }));
+        if (++attempts <= refuseFirst)
+          return cb(Object.assign(new Error('4.3.2 try again later'), { responseCode: 451 }));
         void simpleParser(Buffer.concat(chunks)).then((m) => {
           received.push(m);
           cb();
@@ -31,7 +32,12 @@ async function recordingSmtp(refuseFirst: number) {
     },
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { port: (server.server.address() as AddressInfo).port, received, attempts: () => attempts, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    port: (server.server.address() as AddressInfo).port,
+    received,
+    attempts: () => attempts,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 describe('email end to end: SMTP in, threaded SMTP reply out', () => {
@@ -39,7 +45,8 @@ describe('email end to end: SMTP in, threaded SMTP reply out', () => {
   let admin: AgentClient;
   let relay: Awaited<ReturnType<typeof recordingSmtp>>;
   let smtpPort: number;
-  const customer = (port: number) => nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
+  const customer = (port: number) =>
+    nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
 
   beforeAll(async () => {
     relay = await recordingSmtp(1);
@@ -74,14 +81,26 @@ describe('email end to end: SMTP in, threaded SMTP reply out', () => {
     expect(msg.text.trim()).toBe('Dzień dobry, paczka nie dotarła. 你好 👍🏽');
     expect(msg.html).toContain('<b>paczka</b>');
     expect(msg.html).not.toMatch(/script|onerror/);
-    const detail = (await (await admin.get(`/api/threads/${thread.id}`)).json()) as { customer: { identities: Array<{ address: string }> } };
+    const detail = (await (await admin.get(`/api/threads/${thread.id}`)).json()) as {
+      customer: { identities: Array<{ address: string }> };
+    };
     expect(detail.customer.identities.map((i) => i.address)).toEqual(['zofia.kowalska@example.pl']);
   });
 
   it('refuses recipients that are not support mailboxes at RCPT TO, and stores a redelivered mail once', async () => {
     const before = messageCount(app.db);
-    await expect(customer(smtpPort).sendMail({ from: 'a@example.com', to: 'ceo@acme.test', subject: 'x', text: 'x' })).rejects.toMatchObject({ responseCode: 550 });
-    const mail = { from: 'Zofia.Kowalska@example.pl', to: 'help@acme.test', subject: 'Re: Zamówienie 1234', text: 'Jeszcze raz', messageId: '<cust-2@example.pl>', inReplyTo: '<cust-1@example.pl>', references: ['<cust-1@example.pl>'] };
+    await expect(
+      customer(smtpPort).sendMail({ from: 'a@example.com', to: 'ceo@acme.test', subject: 'x', text: 'x' }),
+    ).rejects.toMatchObject({ responseCode: 550 });
+    const mail = {
+      from: 'Zofia.Kowalska@example.pl',
+      to: 'help@acme.test',
+      subject: 'Re: Zamówienie 1234',
+      text: 'Jeszcze raz',
+      messageId: '<cust-2@example.pl>',
+      inReplyTo: '<cust-1@example.pl>',
+      references: ['<cust-1@example.pl>'],
+    };
     await customer(smtpPort).sendMail(mail);
     await customer(smtpPort).sendMail(mail);
     expect(messageCount(app.db)).toBe(before + 1);

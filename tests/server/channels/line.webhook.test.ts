@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from '#tests/helpers/app';
 import type { AgentClient } from '#tests/helpers/client';
 import { fixtureBytes, fixtureJson, fuzzInputs } from './providers/helpers';
-import { adminOf, channelEnv, lineSignature, listAllThreads, messageCount, postLine, threadMessages } from './webhookHelpers';
+import {
+  adminOf,
+  channelEnv,
+  lineSignature,
+  listAllThreads,
+  messageCount,
+  postLine,
+  threadMessages,
+} from './webhookHelpers';
 import { fuzzEndpoint, prng, randomBytes, type FuzzRequest } from './webhookFuzz';
 
 function lineText(o: { userId: string; id: string; text: string; ts: number; redelivery?: boolean }): string {
@@ -68,7 +76,9 @@ describe('LINE webhook', () => {
 
   it('answers 400 for malformed bodies and 413 for oversized ones', async () => {
     for (const raw of ['{', '{"events":{}}', '[]']) expect((await postLine(app, raw)).status).toBe(400);
-    expect((await postLine(app, lineText({ userId: 'U1', id: '1', text: 'x'.repeat(10_000), ts: 1 }))).status).toBe(413);
+    expect((await postLine(app, lineText({ userId: 'U1', id: '1', text: 'x'.repeat(10_000), ts: 1 }))).status).toBe(
+      413,
+    );
   });
 
   it('survives a few hundred fuzzed, correctly signed bodies without a 500', async () => {

@@ -3,7 +3,16 @@ import { startApp, type TestApp } from '#tests/helpers/app';
 import type { AgentClient } from '#tests/helpers/client';
 import { fixtureBytes, fixtureJson, fuzzInputs, MIXED } from './providers/helpers';
 import { messagingText, metaJson, waText } from './metaPayloads';
-import { adminOf, channelEnv, listAllThreads, messageCount, metaSignature, postMeta, threadMessages, SECRETS } from './webhookHelpers';
+import {
+  adminOf,
+  channelEnv,
+  listAllThreads,
+  messageCount,
+  metaSignature,
+  postMeta,
+  threadMessages,
+  SECRETS,
+} from './webhookHelpers';
 import { fuzzEndpoint, prng, randomBytes, type FuzzRequest } from './webhookFuzz';
 
 describe('Meta webhooks (WhatsApp Cloud API, Messenger, Instagram)', () => {
@@ -16,7 +25,9 @@ describe('Meta webhooks (WhatsApp Cloud API, Messenger, Instagram)', () => {
   afterAll(() => app.close());
 
   it('answers the GET verification handshake only with the right token', async () => {
-    const ok = await fetch(`${app.url}/webhooks/meta?hub.mode=subscribe&hub.verify_token=${SECRETS.META_VERIFY_TOKEN}&hub.challenge=1158201444`);
+    const ok = await fetch(
+      `${app.url}/webhooks/meta?hub.mode=subscribe&hub.verify_token=${SECRETS.META_VERIFY_TOKEN}&hub.challenge=1158201444`,
+    );
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe('1158201444');
     const bad = await fetch(`${app.url}/webhooks/meta?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1`);
@@ -33,7 +44,9 @@ describe('Meta webhooks (WhatsApp Cloud API, Messenger, Instagram)', () => {
   });
 
   it('passes a Chinese-only body signed over Meta’s escaped bytes, and refuses the re-serialised one', async () => {
-    const raw = metaJson(waText({ from: '8613800138000', id: 'wamid.zh1', body: '你好，我的订单在哪里？退款了吗', name: '王芳' }));
+    const raw = metaJson(
+      waText({ from: '8613800138000', id: 'wamid.zh1', body: '你好，我的订单在哪里？退款了吗', name: '王芳' }),
+    );
     expect(raw).toContain('\\u4f60\\u597d');
     const reserialised = JSON.stringify(JSON.parse(raw));
     const before = messageCount(app.db);
@@ -62,8 +75,14 @@ describe('Meta webhooks (WhatsApp Cloud API, Messenger, Instagram)', () => {
 
   it('orders out-of-order deliveries by the provider timestamp', async () => {
     const t0 = Date.now() - 60_000;
-    await postMeta(app, metaJson(waText({ from: '48500100200', id: 'wamid.o2', body: 'second', ts: t0 + 5_000, name: 'Ordered' })));
-    await postMeta(app, metaJson(waText({ from: '48500100200', id: 'wamid.o1', body: 'first', ts: t0, name: 'Ordered' })));
+    await postMeta(
+      app,
+      metaJson(waText({ from: '48500100200', id: 'wamid.o2', body: 'second', ts: t0 + 5_000, name: 'Ordered' })),
+    );
+    await postMeta(
+      app,
+      metaJson(waText({ from: '48500100200', id: 'wamid.o1', body: 'first', ts: t0, name: 'Ordered' })),
+    );
     const thread = (await listAllThreads(admin)).find((t) => t.customer.name === 'Ordered');
     expect((await threadMessages(admin, thread!.id)).map((m) => m.text)).toEqual(['first', 'second']);
     expect(thread!.lastMessagePreview).toBe('second');
@@ -90,7 +109,12 @@ describe('Meta webhooks (WhatsApp Cloud API, Messenger, Instagram)', () => {
   });
 
   it('survives a few hundred fuzzed, correctly signed bodies without a 500', async () => {
-    const fixtures = ['meta-whatsapp-messages.json', 'meta-whatsapp-statuses.json', 'meta-messenger.json', 'meta-instagram.json'].map(fixtureJson);
+    const fixtures = [
+      'meta-whatsapp-messages.json',
+      'meta-whatsapp-statuses.json',
+      'meta-messenger.json',
+      'meta-instagram.json',
+    ].map(fixtureJson);
     const rng = prng(11);
     const requests: FuzzRequest[] = fuzzInputs(7, fixtures, 300).map((value) => {
       const body = rng() < 0.1 ? randomBytes(rng) : Buffer.from(value === undefined ? '' : metaJson(value));
@@ -105,7 +129,9 @@ describe('Meta channel off', () => {
   it('answers 404 for GET and POST when its settings are absent', async () => {
     const app = await startApp({});
     try {
-      expect((await fetch(`${app.url}/webhooks/meta?hub.mode=subscribe&hub.verify_token=x&hub.challenge=1`)).status).toBe(404);
+      expect(
+        (await fetch(`${app.url}/webhooks/meta?hub.mode=subscribe&hub.verify_token=x&hub.challenge=1`)).status,
+      ).toBe(404);
       expect((await postMeta(app, '{}')).status).toBe(404);
     } finally {
       await app.close();

@@ -13,7 +13,13 @@ import { adminOf, channelEnv, eventually, listAllThreads, postTwilio, threadMess
 
 /** Start Braid on an existing data directory (so a test can stop it and start it again). */
 async function bootOn(dir: string, env: Record<string, string>): Promise<TestApp & { stop(): Promise<void> }> {
-  const config = loadConfig({ DEMO: '0', ADMIN_EMAIL: 'admin@test.local', ADMIN_PASSWORD: TEST_PASSWORD, ...env, DATA_DIR: dir });
+  const config = loadConfig({
+    DEMO: '0',
+    ADMIN_EMAIL: 'admin@test.local',
+    ADMIN_PASSWORD: TEST_PASSWORD,
+    ...env,
+    DATA_DIR: dir,
+  });
   const db: Db = openDatabase(join(dir, 'braid.db'));
   await ensureAdmin(db, config.ADMIN_EMAIL, config.ADMIN_PASSWORD, Date.now());
   const braid: BraidApp = createApp({ config, db, outbox: { pollMs: 50, baseBackoffMs: 1_500, maxBackoffMs: 1_500 } });
@@ -42,7 +48,12 @@ describe('outbox across a restart', () => {
     rec.respond(() => ({ status: 503, json: { code: 20500, message: 'down for maintenance' } }));
     const first = await bootOn(dir, env);
     const sms = formParams(fixtureBytes('twilio-sms-inbound.form').toString('utf8')) as Record<string, string>;
-    await postTwilio(first, '/webhooks/twilio', { ...sms, From: '+66810000100', MessageSid: 'SMrestart1', Body: 'are you there?' });
+    await postTwilio(first, '/webhooks/twilio', {
+      ...sms,
+      From: '+66810000100',
+      MessageSid: 'SMrestart1',
+      Body: 'are you there?',
+    });
     const admin = await adminOf(first);
     const thread = (await listAllThreads(admin)).find((t) => t.customer.name === '+66810000100')!;
     const res = await admin.post(`/api/threads/${thread.id}/replies`, { text: 'yes, one moment' });
@@ -63,7 +74,9 @@ describe('outbox across a restart', () => {
         return m?.deliveryStatus === 'sent' ? m : null;
       }, 20_000);
       expect(delivered.deliveryError).toBeNull();
-      const afterRestart = rec.calls.slice(callsBefore).filter((c) => new URLSearchParams(c.body).get('Body') === 'yes, one moment');
+      const afterRestart = rec.calls
+        .slice(callsBefore)
+        .filter((c) => new URLSearchParams(c.body).get('Body') === 'yes, one moment');
       expect(afterRestart).toHaveLength(1); // delivered exactly once after the restart
     } finally {
       await second.stop();

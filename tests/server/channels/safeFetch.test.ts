@@ -132,8 +132,27 @@ describe('safeFetch limits', () => {
 
 describe('isPublicAddress', () => {
   it('accepts public unicast and refuses special-purpose ranges', () => {
-    for (const ok of ['8.8.8.8', '1.1.1.1', '2606:4700:4700::1111', '2a00:1450:4001:81a::200e']) expect(isPublicAddress(ok)).toBe(true);
-    for (const bad of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.0.1', '169.254.169.254', '100.100.100.200', '0.0.0.0', '255.255.255.255', '::1', '::', 'fc00::1', 'fe80::1%eth0', 'ff02::1', '::ffff:10.0.0.1', '64:ff9b::a9fe:a9fe', '2002:7f00:1::1', 'not-an-ip']) {
+    for (const ok of ['8.8.8.8', '1.1.1.1', '2606:4700:4700::1111', '2a00:1450:4001:81a::200e'])
+      expect(isPublicAddress(ok)).toBe(true);
+    for (const bad of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.16.0.1',
+      '192.168.0.1',
+      '169.254.169.254',
+      '100.100.100.200',
+      '0.0.0.0',
+      '255.255.255.255',
+      '::1',
+      '::',
+      'fc00::1',
+      'fe80::1%eth0',
+      'ff02::1',
+      '::ffff:10.0.0.1',
+      '64:ff9b::a9fe:a9fe',
+      '2002:7f00:1::1',
+      'not-an-ip',
+    ]) {
       expect(isPublicAddress(bad)).toBe(false);
     }
   });

@@ -2,12 +2,30 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from '#tests/helpers/app';
 import type { AgentClient } from '#tests/helpers/client';
 import { fixtureBytes, fixtureJson, fuzzInputs, formParams } from './providers/helpers';
-import { adminOf, channelEnv, listAllThreads, messageCount, postTelegram, postTwilio, threadMessages } from './webhookHelpers';
+import {
+  adminOf,
+  channelEnv,
+  listAllThreads,
+  messageCount,
+  postTelegram,
+  postTwilio,
+  threadMessages,
+} from './webhookHelpers';
 import { fuzzEndpoint, prng, randomBytes, type FuzzRequest } from './webhookFuzz';
 
-function update(o: { updateId: number; userId: number; messageId: number; text: string; date: number; first?: string }): string {
+function update(o: {
+  updateId: number;
+  userId: number;
+  messageId: number;
+  text: string;
+  date: number;
+  first?: string;
+}): string {
   const from = { id: o.userId, is_bot: false, first_name: o.first ?? 'Tester' };
-  return JSON.stringify({ update_id: o.updateId, message: { message_id: o.messageId, from, chat: { ...from, type: 'private' }, date: o.date, text: o.text } });
+  return JSON.stringify({
+    update_id: o.updateId,
+    message: { message_id: o.messageId, from, chat: { ...from, type: 'private' }, date: o.date, text: o.text },
+  });
 }
 
 describe('Telegram webhook', () => {
@@ -51,24 +69,42 @@ describe('Telegram webhook', () => {
 
   it('links a user who shares their own phone number to the customer with that number', async () => {
     const sms = formParams(fixtureBytes('twilio-sms-inbound.form').toString('utf8')) as Record<string, string>;
-    await postTwilio(app, '/webhooks/twilio', { ...sms, From: '+48601234567', MessageSid: 'SMtgphone', Body: 'SMS first' });
-    const contact = fixtureJson('telegram-contact.json') as { message: { from: { id: number }; chat: { id: number }; contact: { user_id: number } } };
+    await postTwilio(app, '/webhooks/twilio', {
+      ...sms,
+      From: '+48601234567',
+      MessageSid: 'SMtgphone',
+      Body: 'SMS first',
+    });
+    const contact = fixtureJson('telegram-contact.json') as {
+      message: { from: { id: number }; chat: { id: number }; contact: { user_id: number } };
+    };
     contact.message.from.id = contact.message.chat.id = contact.message.contact.user_id = 99001;
     expect((await postTelegram(app, JSON.stringify(contact))).status).toBe(200);
-    const linked = (await listAllThreads(admin)).filter((x) => x.channels.includes('telegram') && x.channels.includes('sms'));
+    const linked = (await listAllThreads(admin)).filter(
+      (x) => x.channels.includes('telegram') && x.channels.includes('sms'),
+    );
     expect(linked).toHaveLength(1);
   });
 
   it('answers 400 for malformed or non-object JSON and 413 for oversized bodies', async () => {
     for (const raw of ['{', '[]', '42', 'null']) expect((await postTelegram(app, raw)).status).toBe(400);
-    expect((await postTelegram(app, update({ updateId: 1, userId: 1, messageId: 1, text: 'x'.repeat(10_000), date: 1 }))).status).toBe(413);
+    expect(
+      (await postTelegram(app, update({ updateId: 1, userId: 1, messageId: 1, text: 'x'.repeat(10_000), date: 1 })))
+        .status,
+    ).toBe(413);
   });
 
   it('survives a few hundred fuzzed bodies with the right secret without a 500', async () => {
-    const fixtures = ['telegram-message.json', 'telegram-photo.json', 'telegram-edited.json', 'telegram-contact.json', 'telegram-contact-other.json'].map(fixtureJson);
+    const fixtures = [
+      'telegram-message.json',
+      'telegram-photo.json',
+      'telegram-edited.json',
+      'telegram-contact.json',
+      'telegram-contact-other.json',
+    ].map(fixtureJson);
     const rng = prng(5);
     const requests: FuzzRequest[] = fuzzInputs(13, fixtures, 300).map((v) => ({
-      body: rng() < 0.1 ? randomBytes(rng) : JSON.stringify(v) ?? '',
+      body: rng() < 0.1 ? randomBytes(rng) : (JSON.stringify(v) ?? ''),
       headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'telegram-test-secret_1' },
     }));
     const tally = await fuzzEndpoint(app, '/webhooks/telegram', requests);

@@ -3,7 +3,15 @@ import { computeTwilioSignature } from '#server/channels/providers/twilio';
 import { startApp, type TestApp } from '#tests/helpers/app';
 import type { AgentClient } from '#tests/helpers/client';
 import { MIXED, fixtureBytes, formParams, mutate } from './providers/helpers';
-import { adminOf, channelEnv, listAllThreads, messageCount, postTwilio, threadMessages, SECRETS } from './webhookHelpers';
+import {
+  adminOf,
+  channelEnv,
+  listAllThreads,
+  messageCount,
+  postTwilio,
+  threadMessages,
+  SECRETS,
+} from './webhookHelpers';
 import { fuzzEndpoint, prng, randomBytes, randomTwilioForm, type FuzzRequest } from './webhookFuzz';
 
 const form = (name: string) => formParams(fixtureBytes(name).toString('utf8')) as Record<string, string>;
@@ -34,18 +42,32 @@ describe('Twilio webhooks', () => {
     const params = { ...form('twilio-sms-inbound.form'), MessageSid: 'SMrefused1' };
     expect((await postTwilio(app, '/webhooks/twilio', params, null)).status).toBe(401);
     expect((await postTwilio(app, '/webhooks/twilio', params, 'AAAA')).status).toBe(403);
-    const otherUrl = computeTwilioSignature(SECRETS.TWILIO_AUTH_TOKEN, 'https://evil.example.com/webhooks/twilio', params);
+    const otherUrl = computeTwilioSignature(
+      SECRETS.TWILIO_AUTH_TOKEN,
+      'https://evil.example.com/webhooks/twilio',
+      params,
+    );
     expect((await postTwilio(app, '/webhooks/twilio', params, otherUrl)).status).toBe(403);
-    const tampered = computeTwilioSignature(SECRETS.TWILIO_AUTH_TOKEN, 'https://braid.example.com/webhooks/twilio', params);
+    const tampered = computeTwilioSignature(
+      SECRETS.TWILIO_AUTH_TOKEN,
+      'https://braid.example.com/webhooks/twilio',
+      params,
+    );
     expect((await postTwilio(app, '/webhooks/twilio', { ...params, Body: 'changed' }, tampered)).status).toBe(403);
     expect(messageCount(app.db)).toBe(before);
   });
 
   it('verifies the query string as part of the URL', async () => {
     const params = { ...form('twilio-sms-inbound.form'), MessageSid: 'SMquery1', Body: 'with query' };
-    const sig = computeTwilioSignature(SECRETS.TWILIO_AUTH_TOKEN, 'https://braid.example.com/webhooks/twilio?src=x', params);
+    const sig = computeTwilioSignature(
+      SECRETS.TWILIO_AUTH_TOKEN,
+      'https://braid.example.com/webhooks/twilio?src=x',
+      params,
+    );
     expect((await postTwilio(app, '/webhooks/twilio?src=x', params, sig)).status).toBe(200);
-    expect((await postTwilio(app, '/webhooks/twilio?src=y', { ...params, MessageSid: 'SMquery2' }, sig)).status).toBe(403);
+    expect((await postTwilio(app, '/webhooks/twilio?src=y', { ...params, MessageSid: 'SMquery2' }, sig)).status).toBe(
+      403,
+    );
   });
 
   it('stores a redelivered message once and still answers 200', async () => {
@@ -57,27 +79,59 @@ describe('Twilio webhooks', () => {
 
   it('puts SMS, WhatsApp and voicemail from one number into one customer and one thread', async () => {
     const phone = '+48601234999';
-    await postTwilio(app, '/webhooks/twilio', { ...form('twilio-sms-inbound.form'), From: phone, MessageSid: 'SMone1', Body: 'SMS first' });
-    await postTwilio(app, '/webhooks/twilio', { ...form('twilio-whatsapp-inbound.form'), From: `whatsapp:${phone}`, MessageSid: 'SMone2' });
-    const voice = { ...form('twilio-voice-recording.form'), From: phone, Caller: phone, RecordingSid: 'RE11111111111111111111111111111111' };
+    await postTwilio(app, '/webhooks/twilio', {
+      ...form('twilio-sms-inbound.form'),
+      From: phone,
+      MessageSid: 'SMone1',
+      Body: 'SMS first',
+    });
+    await postTwilio(app, '/webhooks/twilio', {
+      ...form('twilio-whatsapp-inbound.form'),
+      From: `whatsapp:${phone}`,
+      MessageSid: 'SMone2',
+    });
+    const voice = {
+      ...form('twilio-voice-recording.form'),
+      From: phone,
+      Caller: phone,
+      RecordingSid: 'RE11111111111111111111111111111111',
+    };
     await postTwilio(app, '/webhooks/twilio/voice', voice);
-    const threads = (await listAllThreads(admin)).filter((t) => t.channels.includes('voice') && t.channels.includes('whatsapp'));
+    const threads = (await listAllThreads(admin)).filter(
+      (t) => t.channels.includes('voice') && t.channels.includes('whatsapp'),
+    );
     expect(threads).toHaveLength(1);
     expect(new Set(threads[0].channels)).toEqual(new Set(['sms', 'whatsapp', 'voice']));
-    const detail = (await (await admin.get(`/api/threads/${threads[0].id}`)).json()) as { customer: { identities: unknown[] } };
+    const detail = (await (await admin.get(`/api/threads/${threads[0].id}`)).json()) as {
+      customer: { identities: unknown[] };
+    };
     expect(detail.customer.identities).toHaveLength(3);
-    expect((await threadMessages(admin, threads[0].id)).map((m) => m.text)).toContain('Dzień dobry, gdzie jest moja paczka? 📦');
+    expect((await threadMessages(admin, threads[0].id)).map((m) => m.text)).toContain(
+      'Dzień dobry, gdzie jest moja paczka? 📦',
+    );
   });
 
   it('replaces the voicemail placeholder with the later transcript, never the other way round', async () => {
-    const rec = { ...form('twilio-voice-recording.form'), RecordingSid: 'RE22222222222222222222222222222222', From: '+66812340001', Caller: '+66812340001' };
+    const rec = {
+      ...form('twilio-voice-recording.form'),
+      RecordingSid: 'RE22222222222222222222222222222222',
+      From: '+66812340001',
+      Caller: '+66812340001',
+    };
     await postTwilio(app, '/webhooks/twilio/voice', rec);
     const find = async () => {
-      const t = (await listAllThreads(admin)).find((x) => x.channels.includes('voice') && x.customer.name === '+66812340001');
+      const t = (await listAllThreads(admin)).find(
+        (x) => x.channels.includes('voice') && x.customer.name === '+66812340001',
+      );
       return (await threadMessages(admin, t!.id)).find((m) => m.channel === 'voice')!;
     };
     expect((await find()).text).toMatch(/^Voicemail \(0:42\): transcript pending/);
-    const transcript = { ...form('twilio-voice-transcription.form'), RecordingSid: rec.RecordingSid, From: rec.From, Caller: rec.Caller };
+    const transcript = {
+      ...form('twilio-voice-transcription.form'),
+      RecordingSid: rec.RecordingSid,
+      From: rec.From,
+      Caller: rec.Caller,
+    };
     expect((await postTwilio(app, '/webhooks/twilio/voice', transcript)).status).toBe(200);
     expect((await find()).text).toBe('Hi, this is Anna, my order 1234 has not arrived, please call me back.');
     await postTwilio(app, '/webhooks/twilio/voice', rec); // a late duplicate recording callback
@@ -86,7 +140,12 @@ describe('Twilio webhooks', () => {
 
   it('greets a ringing call with a recording TwiML and stores nothing yet', async () => {
     const before = messageCount(app.db);
-    const res = await postTwilio(app, '/webhooks/twilio/voice', { CallSid: 'CA9', From: '+66812345678', To: '+14155550100', CallStatus: 'ringing' });
+    const res = await postTwilio(app, '/webhooks/twilio/voice', {
+      CallSid: 'CA9',
+      From: '+66812345678',
+      To: '+14155550100',
+      CallStatus: 'ringing',
+    });
     expect(res.status).toBe(200);
     const twiml = await res.text();
     expect(twiml).toContain('<Record action="https://braid.example.com/webhooks/twilio/voice"');
@@ -97,26 +156,51 @@ describe('Twilio webhooks', () => {
   it('answers 400 for an unusable sender and 413 for an oversized body', async () => {
     const bad = await postTwilio(app, '/webhooks/twilio', { From: '+12', MessageSid: 'SMbad', Body: 'x' });
     expect(bad.status).toBe(400);
-    const big = await postTwilio(app, '/webhooks/twilio', { From: '+66812345678', MessageSid: 'SMbig', Body: 'x'.repeat(20_000) });
+    const big = await postTwilio(app, '/webhooks/twilio', {
+      From: '+66812345678',
+      MessageSid: 'SMbig',
+      Body: 'x'.repeat(20_000),
+    });
     expect(big.status).toBe(413);
   });
 
   it('survives a few hundred fuzzed bodies on every Twilio endpoint without a 500', async () => {
     const rng = prng(3);
-    const fixtures = ['twilio-sms-inbound.form', 'twilio-whatsapp-inbound.form', 'twilio-voice-recording.form', 'twilio-voice-transcription.form', 'twilio-status-undelivered.form'].map(form);
+    const fixtures = [
+      'twilio-sms-inbound.form',
+      'twilio-whatsapp-inbound.form',
+      'twilio-voice-recording.form',
+      'twilio-voice-transcription.form',
+      'twilio-status-undelivered.form',
+    ].map(form);
     for (const path of ['/webhooks/twilio', '/webhooks/twilio/status', '/webhooks/twilio/voice']) {
       const requests: FuzzRequest[] = [];
       for (let i = 0; i < 150; i++) {
         const r = rng();
         if (r < 0.15) {
-          requests.push({ body: randomBytes(rng), headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': 'x' } });
+          requests.push({
+            body: randomBytes(rng),
+            headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': 'x' },
+          });
           continue;
         }
-        const params = r < 0.55 ? randomTwilioForm(rng) : (mutate(rng, fixtures[Math.floor(rng() * fixtures.length)]) as Record<string, string>);
-        const clean = Object.fromEntries(Object.entries(params ?? {}).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+        const params =
+          r < 0.55
+            ? randomTwilioForm(rng)
+            : (mutate(rng, fixtures[Math.floor(rng() * fixtures.length)]) as Record<string, string>);
+        const clean = Object.fromEntries(
+          Object.entries(params ?? {}).filter(([, v]) => typeof v === 'string'),
+        ) as Record<string, string>;
         const body = new URLSearchParams(clean).toString();
-        const sig = computeTwilioSignature(SECRETS.TWILIO_AUTH_TOKEN, `https://braid.example.com${path}`, formParams(body));
-        requests.push({ body, headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': sig } });
+        const sig = computeTwilioSignature(
+          SECRETS.TWILIO_AUTH_TOKEN,
+          `https://braid.example.com${path}`,
+          formParams(body),
+        );
+        requests.push({
+          body,
+          headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': sig },
+        });
       }
       const tally = await fuzzEndpoint(app, path, requests);
       expect((tally[200] ?? 0) + (tally[204] ?? 0)).toBeGreaterThan(50);

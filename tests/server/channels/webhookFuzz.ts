@@ -15,11 +15,43 @@ export function randomBytes(rng: () => number, max = 300): Buffer {
 }
 
 const TWILIO_KEYS = [
-  'From', 'To', 'Body', 'MessageSid', 'SmsSid', 'NumMedia', 'MediaUrl0', 'MediaContentType0', 'MessageStatus', 'ErrorCode',
-  'RecordingSid', 'RecordingUrl', 'RecordingDuration', 'TranscriptionText', 'TranscriptionStatus', 'Caller', 'CallSid',
-  'CallStatus', 'ProfileName', 'WaId', 'Latitude', 'Longitude', '__proto__', 'constructor', 'toString', '',
+  'From',
+  'To',
+  'Body',
+  'MessageSid',
+  'SmsSid',
+  'NumMedia',
+  'MediaUrl0',
+  'MediaContentType0',
+  'MessageStatus',
+  'ErrorCode',
+  'RecordingSid',
+  'RecordingUrl',
+  'RecordingDuration',
+  'TranscriptionText',
+  'TranscriptionStatus',
+  'Caller',
+  'CallSid',
+  'CallStatus',
+  'ProfileName',
+  'WaId',
+  'Latitude',
+  'Longitude',
+  '__proto__',
+  'constructor',
+  'toString',
+  '',
 ];
-const FROMS = ['+66812345678', 'whatsapp:+48601234567', 'whatsapp:', '+', 'messenger:123', '00', '+999999999999999999', 'abc'];
+const FROMS = [
+  '+66812345678',
+  'whatsapp:+48601234567',
+  'whatsapp:',
+  '+',
+  'messenger:123',
+  '00',
+  '+999999999999999999',
+  'abc',
+];
 
 /** A random Twilio-ish form: known keys with random or plausible values. */
 export function randomTwilioForm(rng: () => number): Record<string, string> {
@@ -39,13 +71,18 @@ export function randomTwilioForm(rng: () => number): Record<string, string> {
  * Send every request to `path` and assert none answered 5xx and the process still serves; returns
  * a tally of status codes so a test can also check that signed inputs reached the parser.
  */
-export async function fuzzEndpoint(app: TestApp, path: string, requests: FuzzRequest[]): Promise<Record<number, number>> {
+export async function fuzzEndpoint(
+  app: TestApp,
+  path: string,
+  requests: FuzzRequest[],
+): Promise<Record<number, number>> {
   const tally: Record<number, number> = {};
   for (const r of requests) {
     const res = await fetch(`${app.url}${path}`, { method: 'POST', headers: r.headers, body: bodyOf(r.body) });
     await res.arrayBuffer();
     tally[res.status] = (tally[res.status] ?? 0) + 1;
-    if (res.status >= 500) expect.fail(`${path} answered ${res.status} for ${JSON.stringify(String(r.body).slice(0, 200))}`);
+    if (res.status >= 500)
+      expect.fail(`${path} answered ${res.status} for ${JSON.stringify(String(r.body).slice(0, 200))}`);
   }
   const health = await fetch(`${app.url}/healthz`);
   expect(health.status).toBe(200);

@@ -33,9 +33,17 @@ export function channelEnv(extra: Record<string, string> = {}): Record<string, s
 }
 
 /** POST a form to a Twilio endpoint, signed over PUBLIC_URL + path like Twilio does. */
-export function postTwilio(app: TestApp, path: string, params: Record<string, string>, signature?: string | null): Promise<Response> {
+export function postTwilio(
+  app: TestApp,
+  path: string,
+  params: Record<string, string>,
+  signature?: string | null,
+): Promise<Response> {
   const body = new URLSearchParams(params).toString();
-  const sig = signature === undefined ? computeTwilioSignature(SECRETS.TWILIO_AUTH_TOKEN, `https://braid.example.com${path}`, params) : signature;
+  const sig =
+    signature === undefined
+      ? computeTwilioSignature(SECRETS.TWILIO_AUTH_TOKEN, `https://braid.example.com${path}`, params)
+      : signature;
   const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
   if (sig !== null) headers['x-twilio-signature'] = sig;
   return fetch(`${app.url}${path}`, { method: 'POST', headers, body });
@@ -47,14 +55,22 @@ export function metaSignature(raw: Buffer | string, secret: string = SECRETS.MET
 }
 
 /** POST raw bytes to /webhooks/meta with a signature (null = none). */
-export function postMeta(app: TestApp, raw: Buffer | string, signature: string | null = metaSignature(raw)): Promise<Response> {
+export function postMeta(
+  app: TestApp,
+  raw: Buffer | string,
+  signature: string | null = metaSignature(raw),
+): Promise<Response> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (signature !== null) headers['x-hub-signature-256'] = signature;
   return fetch(`${app.url}/webhooks/meta`, { method: 'POST', headers, body: bodyOf(raw) });
 }
 
 /** POST an Update to /webhooks/telegram with the secret token header (null = none). */
-export function postTelegram(app: TestApp, raw: Buffer | string, secret: string | null = SECRETS.TELEGRAM_SECRET_TOKEN): Promise<Response> {
+export function postTelegram(
+  app: TestApp,
+  raw: Buffer | string,
+  secret: string | null = SECRETS.TELEGRAM_SECRET_TOKEN,
+): Promise<Response> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (secret !== null) headers['x-telegram-bot-api-secret-token'] = secret;
   return fetch(`${app.url}/webhooks/telegram`, { method: 'POST', headers, body: bodyOf(raw) });
@@ -66,7 +82,11 @@ export function lineSignature(raw: Buffer | string, secret: string = SECRETS.LIN
 }
 
 /** POST raw bytes to /webhooks/line with a signature (null = none). */
-export function postLine(app: TestApp, raw: Buffer | string, signature: string | null = lineSignature(raw)): Promise<Response> {
+export function postLine(
+  app: TestApp,
+  raw: Buffer | string,
+  signature: string | null = lineSignature(raw),
+): Promise<Response> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (signature !== null) headers['x-line-signature'] = signature;
   return fetch(`${app.url}/webhooks/line`, { method: 'POST', headers, body: bodyOf(raw) });
@@ -97,7 +117,11 @@ export function messageCount(db: Db): number {
 }
 
 /** Poll until `check` returns a truthy value (or fail after the timeout). */
-export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 5_000, stepMs = 25): Promise<NonNullable<T>> {
+export async function eventually<T>(
+  check: () => T | Promise<T>,
+  timeoutMs = 5_000,
+  stepMs = 25,
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -10,7 +10,12 @@ type WidgetSocket = Socket<WidgetServerEvents, WidgetClientEvents>;
 
 /** Connect a visitor (optionally with a kept token) and wait for its session. */
 async function visitor(url: string, token?: string): Promise<{ socket: WidgetSocket; session: WidgetSession }> {
-  const socket: WidgetSocket = io(`${url}/widget`, { auth: token ? { token } : {}, transports: ['websocket'], forceNew: true, reconnection: false });
+  const socket: WidgetSocket = io(`${url}/widget`, {
+    auth: token ? { token } : {},
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+  });
   const session = await new Promise<WidgetSession>((resolve, reject) => {
     socket.once('widget.session', resolve);
     socket.once('connect_error', reject);
@@ -18,8 +23,14 @@ async function visitor(url: string, token?: string): Promise<{ socket: WidgetSoc
   return { socket, session };
 }
 
-function send(s: WidgetSocket, text: string, extra: Record<string, unknown> = {}): Promise<{ ok: true; message: WidgetMessage } | { ok: false; error: string }> {
-  return new Promise((resolve) => s.emit('widget.send', { clientId: `c${Math.random().toString(36).slice(2, 12)}`, text, ...extra }, resolve));
+function send(
+  s: WidgetSocket,
+  text: string,
+  extra: Record<string, unknown> = {},
+): Promise<{ ok: true; message: WidgetMessage } | { ok: false; error: string }> {
+  return new Promise((resolve) =>
+    s.emit('widget.send', { clientId: `c${Math.random().toString(36).slice(2, 12)}`, text, ...extra }, resolve),
+  );
 }
 
 describe('web-chat widget namespace', () => {
@@ -42,7 +53,10 @@ describe('web-chat widget namespace', () => {
     expect(b.session.visitorId).toBe(a.session.visitorId);
     expect(b.session.messages.map((m) => m.text)).toEqual([text]);
     b.socket.close();
-    const forged = await visitor(app.url, a.session.token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')));
+    const forged = await visitor(
+      app.url,
+      a.session.token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')),
+    );
     expect(forged.session.visitorId).not.toBe(a.session.visitorId);
     expect(forged.session.messages).toEqual([]);
     forged.socket.close();
@@ -57,14 +71,26 @@ describe('web-chat widget namespace', () => {
     const reply = (await res.json()) as { id: number };
     expect((await live).text).toBe('Yes — it left today 🚚');
     v.socket.emit('widget.seen', { ids: [reply.id], open: true });
-    await eventually(async () => (await threadMessages(admin, thread.id)).find((m) => m.id === reply.id)?.deliveryStatus === 'read');
+    await eventually(
+      async () => (await threadMessages(admin, thread.id)).find((m) => m.id === reply.id)?.deliveryStatus === 'read',
+    );
 
     v.socket.close();
-    const offline = (await (await admin.post(`/api/threads/${thread.id}/replies`, { text: 'Tracking: PL123' })).json()) as { id: number };
-    await eventually(async () => (await threadMessages(admin, thread.id)).find((m) => m.id === offline.id)?.deliveryStatus === 'sent');
+    const offline = (await (
+      await admin.post(`/api/threads/${thread.id}/replies`, { text: 'Tracking: PL123' })
+    ).json()) as { id: number };
+    await eventually(
+      async () => (await threadMessages(admin, thread.id)).find((m) => m.id === offline.id)?.deliveryStatus === 'sent',
+    );
     const back = await visitor(app.url, v.session.token);
-    expect(back.session.messages.map((m) => m.text)).toEqual(['Is my order shipped?', 'Yes — it left today 🚚', 'Tracking: PL123']);
-    expect(back.session.messages.filter((m) => m.from === 'agent').every((m) => m.author === 'admin' || m.author !== null)).toBe(true);
+    expect(back.session.messages.map((m) => m.text)).toEqual([
+      'Is my order shipped?',
+      'Yes — it left today 🚚',
+      'Tracking: PL123',
+    ]);
+    expect(
+      back.session.messages.filter((m) => m.from === 'agent').every((m) => m.author === 'admin' || m.author !== null),
+    ).toBe(true);
     back.socket.close();
   });
 
@@ -87,10 +113,18 @@ describe('web-chat widget namespace', () => {
     const v = await visitor(app.url);
     const before = messageCount(app.db);
     const payload = { clientId: 'resend-0001', text: 'once' };
-    const acks = await Promise.all([0, 1].map(() => new Promise<{ ok: boolean }>((r) => v.socket.emit('widget.send', payload, r))));
+    const acks = await Promise.all(
+      [0, 1].map(() => new Promise<{ ok: boolean }>((r) => v.socket.emit('widget.send', payload, r))),
+    );
     expect(acks.every((a) => a.ok)).toBe(true);
     expect(messageCount(app.db)).toBe(before + 1);
-    for (const bad of [{ clientId: 'x', text: 'short id' }, { clientId: 'abcdefgh', text: '   ' }, { clientId: 'abcdefgh', text: 'x'.repeat(5001) }, 'junk', null]) {
+    for (const bad of [
+      { clientId: 'x', text: 'short id' },
+      { clientId: 'abcdefgh', text: '   ' },
+      { clientId: 'abcdefgh', text: 'x'.repeat(5001) },
+      'junk',
+      null,
+    ]) {
       const r = await new Promise<{ ok: boolean }>((resolve) => v.socket.emit('widget.send', bad as never, resolve));
       expect(r.ok).toBe(false);
     }

@@ -17,9 +17,21 @@ describe('normalizeAddress', () => {
   });
 
   it('keys phone channels by phone, email by lower-cased address, others by opaque id', () => {
-    expect(normalizeAddress('whatsapp', 'whatsapp:+1 415 555 0101')).toEqual({ address: '+14155550101', phone: '+14155550101', email: null });
-    expect(normalizeAddress('email', 'Bob@Example.com')).toEqual({ address: 'bob@example.com', phone: null, email: 'bob@example.com' });
-    expect(normalizeAddress('telegram', ' 12345 ', { phone: '+48512345678' })).toEqual({ address: '12345', phone: '+48512345678', email: null });
+    expect(normalizeAddress('whatsapp', 'whatsapp:+1 415 555 0101')).toEqual({
+      address: '+14155550101',
+      phone: '+14155550101',
+      email: null,
+    });
+    expect(normalizeAddress('email', 'Bob@Example.com')).toEqual({
+      address: 'bob@example.com',
+      phone: null,
+      email: 'bob@example.com',
+    });
+    expect(normalizeAddress('telegram', ' 12345 ', { phone: '+48512345678' })).toEqual({
+      address: '12345',
+      phone: '+48512345678',
+      email: null,
+    });
     expect(() => normalizeAddress('sms', 'abc')).toThrow(InvalidAddressError);
     expect(() => normalizeAddress('line', '   ')).toThrow(InvalidAddressError);
   });
@@ -28,21 +40,40 @@ describe('normalizeAddress', () => {
 describe('resolveCustomer match order', () => {
   const none = { exact: null, samePhone: [], sameEmail: [] };
   it('prefers the exact identity over phone and email matches', () => {
-    expect(resolveCustomer({ exact: { id: 9, customerId: 3 }, samePhone: [{ id: 1, customerId: 1 }], sameEmail: [{ id: 2, customerId: 2 }] })).toEqual({
+    expect(
+      resolveCustomer({
+        exact: { id: 9, customerId: 3 },
+        samePhone: [{ id: 1, customerId: 1 }],
+        sameEmail: [{ id: 2, customerId: 2 }],
+      }),
+    ).toEqual({
       kind: 'existing-identity',
       identityId: 9,
       customerId: 3,
     });
   });
   it('then the same phone on any phone-based identity (oldest first)', () => {
-    expect(resolveCustomer({ ...none, samePhone: [{ id: 1, customerId: 7 }, { id: 5, customerId: 8 }], sameEmail: [{ id: 2, customerId: 2 }] })).toEqual({
+    expect(
+      resolveCustomer({
+        ...none,
+        samePhone: [
+          { id: 1, customerId: 7 },
+          { id: 5, customerId: 8 },
+        ],
+        sameEmail: [{ id: 2, customerId: 2 }],
+      }),
+    ).toEqual({
       kind: 'link-to-customer',
       customerId: 7,
       matchedBy: 'phone',
     });
   });
   it('then the same email', () => {
-    expect(resolveCustomer({ ...none, sameEmail: [{ id: 2, customerId: 4 }] })).toEqual({ kind: 'link-to-customer', customerId: 4, matchedBy: 'email' });
+    expect(resolveCustomer({ ...none, sameEmail: [{ id: 2, customerId: 4 }] })).toEqual({
+      kind: 'link-to-customer',
+      customerId: 4,
+      matchedBy: 'email',
+    });
   });
   it('otherwise a new customer', () => {
     expect(resolveCustomer(none)).toEqual({ kind: 'new-customer' });
@@ -51,7 +82,11 @@ describe('resolveCustomer match order', () => {
 
 describe('WhatsApp business-scoped user ids', () => {
   it('accepts a BSUID as a WhatsApp address without a phone, and still rejects garbage', () => {
-    expect(normalizeAddress('whatsapp', 'US.13491208655302741918')).toEqual({ address: 'US.13491208655302741918', phone: null, email: null });
+    expect(normalizeAddress('whatsapp', 'US.13491208655302741918')).toEqual({
+      address: 'US.13491208655302741918',
+      phone: null,
+      email: null,
+    });
     expect(() => normalizeAddress('sms', 'US.13491208655302741918')).toThrow(InvalidAddressError);
     expect(() => normalizeAddress('whatsapp', 'hello there')).toThrow(InvalidAddressError);
   });

@@ -30,7 +30,12 @@ describe('analyzeSentiment: negation', () => {
   });
 
   it('reads "still not received" style support phrases as complaints', () => {
-    for (const text of ['still waiting for my refund', 'ยังไม่ได้รับของค่ะ', 'gdzie jest moja paczka? nadal nic', '快递还没到']) {
+    for (const text of [
+      'still waiting for my refund',
+      'ยังไม่ได้รับของค่ะ',
+      'gdzie jest moja paczka? nadal nic',
+      '快递还没到',
+    ]) {
       expect(label(text)).toBe('negative');
     }
   });
@@ -122,10 +127,33 @@ describe('analyzeSentiment: unknown languages and robustness', () => {
 
   it('keeps the score within [-1, 1] for random garbage', () => {
     let seed = 42;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-    const pool = ['a', 'Z', ' ', '!', '?', '😡', '👍', 'ไม่', 'ดี', '不', '好', 'nie', 'not', 'ł', '\u0000', '\uFE0F', '🏽', '5', 'ๆ', '\n'];
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const pool = [
+      'a',
+      'Z',
+      ' ',
+      '!',
+      '?',
+      '😡',
+      '👍',
+      'ไม่',
+      'ดี',
+      '不',
+      '好',
+      'nie',
+      'not',
+      'ł',
+      '\u0000',
+      '\uFE0F',
+      '🏽',
+      '5',
+      'ๆ',
+      '\n',
+    ];
     for (let i = 0; i < 500; i++) {
-      const text = Array.from({ length: Math.floor(rand() * 60) }, () => pool[Math.floor(rand() * pool.length)]).join('');
+      const text = Array.from({ length: Math.floor(rand() * 60) }, () => pool[Math.floor(rand() * pool.length)]).join(
+        '',
+      );
       const r = analyzeSentiment(text);
       expect(r.score).toBeGreaterThanOrEqual(-1);
       expect(r.score).toBeLessThanOrEqual(1);
@@ -134,7 +162,12 @@ describe('analyzeSentiment: unknown languages and robustness', () => {
   });
 
   it('handles very long input', () => {
-    for (const text of ['terrible '.repeat(20_000), 'แย่มาก'.repeat(20_000), '太好了'.repeat(20_000), 'x'.repeat(200_000)]) {
+    for (const text of [
+      'terrible '.repeat(20_000),
+      'แย่มาก'.repeat(20_000),
+      '太好了'.repeat(20_000),
+      'x'.repeat(200_000),
+    ]) {
       const r = analyzeSentiment(text);
       expect(r.score).toBeGreaterThanOrEqual(-1);
       expect(r.score).toBeLessThanOrEqual(1);
@@ -169,7 +202,9 @@ const HELD_OUT = join(process.cwd(), 'tests/fixtures/sentiment');
 describe('held-out regression guard', () => {
   it.each(['en', 'th', 'pl', 'zh'])('macro-F1 ≥ 0.85 on tests/fixtures/sentiment/%s.json', (lang) => {
     const file = join(HELD_OUT, `${lang}.json`);
-    expect(existsSync(file), `missing held-out fixture ${file}: the evaluation set must exist for this guard`).toBe(true);
+    expect(existsSync(file), `missing held-out fixture ${file}: the evaluation set must exist for this guard`).toBe(
+      true,
+    );
     const samples = JSON.parse(readFileSync(file, 'utf8')) as { text: string; label: SentimentLabel }[];
     expect(samples.length, `${file} has no samples`).toBeGreaterThan(0);
     const { macroF1 } = evaluateSentiment(samples);

@@ -12,7 +12,11 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const postJson = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${app.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  fetch(`${app.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 
 describe('login and sessions', () => {
   it('sets an httpOnly SameSite session cookie and never returns the password hash', async () => {
@@ -39,7 +43,10 @@ describe('login and sessions', () => {
     const a = await login(app.url, 'agent.a@test.local');
     const noToken = await fetch(`${app.url}/api/auth/logout`, { method: 'POST', headers: { cookie: a.cookie } });
     expect(noToken.status).toBe(403);
-    const crossSite = await fetch(`${app.url}/api/threads/1/take`, { method: 'POST', headers: { cookie: a.cookie, 'x-csrf-token': a.csrf, origin: 'https://evil.example' } });
+    const crossSite = await fetch(`${app.url}/api/threads/1/take`, {
+      method: 'POST',
+      headers: { cookie: a.cookie, 'x-csrf-token': a.csrf, origin: 'https://evil.example' },
+    });
     expect(crossSite.status).toBe(403);
     expect((await a.get('/api/auth/me')).status).toBe(200);
   });
@@ -47,7 +54,13 @@ describe('login and sessions', () => {
   it('checks roles on admin routes', async () => {
     const agent = await login(app.url, 'agent.a@test.local');
     const admin = await login(app.url, 'admin@test.local');
-    const body = { email: 'new@test.local', name: 'New Person', role: 'agent', password: 'long-enough-pass', teamIds: [people.teamA] };
+    const body = {
+      email: 'new@test.local',
+      name: 'New Person',
+      role: 'agent',
+      password: 'long-enough-pass',
+      teamIds: [people.teamA],
+    };
     expect((await agent.post('/api/agents', body)).status).toBe(403);
     expect((await agent.post('/api/teams', { name: 'Sneaky' })).status).toBe(403);
     expect((await agent.get('/api/api-keys')).status).toBe(403);
@@ -62,14 +75,21 @@ describe('login and sessions', () => {
     const s2 = await login(app.url, 'agent.a2@test.local');
     const sock = await s2.socket();
     const dropped = new Promise<void>((resolve) => sock.on('disconnect', () => resolve()));
-    const res = await s1.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'a-brand-new-secret' });
+    const res = await s1.post('/api/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'a-brand-new-secret',
+    });
     expect(res.status).toBe(200);
     await dropped;
     expect((await s2.get('/api/auth/me')).status).toBe(401);
     expect((await s1.get('/api/auth/me')).status).toBe(200);
     await expect(connectSocket(app.url, s2.cookie)).rejects.toThrow(/unauthorized/);
-    expect((await postJson('/api/auth/login', { email: 'agent.a2@test.local', password: TEST_PASSWORD })).status).toBe(401);
-    expect((await postJson('/api/auth/login', { email: 'agent.a2@test.local', password: 'a-brand-new-secret' })).status).toBe(200);
+    expect((await postJson('/api/auth/login', { email: 'agent.a2@test.local', password: TEST_PASSWORD })).status).toBe(
+      401,
+    );
+    expect(
+      (await postJson('/api/auth/login', { email: 'agent.a2@test.local', password: 'a-brand-new-secret' })).status,
+    ).toBe(200);
   });
 
   it('logs out for real', async () => {
@@ -80,13 +100,18 @@ describe('login and sessions', () => {
 
   it('rate-limits failed logins', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 8; i++) statuses.push((await postJson('/api/auth/login', { email: 'supervisor@test.local', password: `wrong-${i}` })).status);
+    for (let i = 0; i < 8; i++)
+      statuses.push(
+        (await postJson('/api/auth/login', { email: 'supervisor@test.local', password: `wrong-${i}` })).status,
+      );
     // Earlier failures in this file count too (limit 5 per window): refusals start and then stay.
     const first429 = statuses.indexOf(429);
     expect(first429).toBeGreaterThanOrEqual(0);
     expect(statuses.slice(first429).every((s) => s === 429)).toBe(true);
     expect(statuses.slice(0, first429).every((s) => s === 401)).toBe(true);
     // Even the right password is refused while limited.
-    expect((await postJson('/api/auth/login', { email: 'supervisor@test.local', password: TEST_PASSWORD })).status).toBe(429);
+    expect(
+      (await postJson('/api/auth/login', { email: 'supervisor@test.local', password: TEST_PASSWORD })).status,
+    ).toBe(429);
   });
 });

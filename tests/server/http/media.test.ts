@@ -10,7 +10,11 @@ let admin: AgentClient;
 let secret: string;
 
 beforeAll(async () => {
-  media = await startRecorder((c) => (c.path.startsWith('/big') ? { status: 200, json: 'x'.repeat(26 * 1024 * 1024) } : { status: 200, json: { photo: 'bytes' } }));
+  media = await startRecorder((c) =>
+    c.path.startsWith('/big')
+      ? { status: 200, json: 'x'.repeat(26 * 1024 * 1024) }
+      : { status: 200, json: { photo: 'bytes' } },
+  );
   // Only the media stand-in (addressed as "localhost") is let through the internal-address guard;
   // Braid itself (127.0.0.1) and every other internal address stay refused.
   app = await startApp({}, { mediaAllowHosts: (h) => h === 'localhost' });
@@ -23,7 +27,12 @@ afterAll(async () => {
 });
 
 async function messageWith(url: string, id: string) {
-  const posted = await (await postApiMessage(app.url, secret, { customer: { id: `m-${id}` }, message: { id, text: 'see attached', attachments: [{ url, name: 'photo.jpg' }] } })).json();
+  const posted = await (
+    await postApiMessage(app.url, secret, {
+      customer: { id: `m-${id}` },
+      message: { id, text: 'see attached', attachments: [{ url, name: 'photo.jpg' }] },
+    })
+  ).json();
   return posted.messageId as number;
 }
 

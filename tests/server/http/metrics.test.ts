@@ -19,7 +19,8 @@ afterAll(() => app.close());
 
 describe('intelligence API', () => {
   it('scores every inbound message for sentiment and language, and exposes the thread trend and response times', async () => {
-    const post = (id: string, text: string) => postApiMessage(app.url, secret, { customer: { id: 'metrics-1' }, message: { id, text } }).then((r) => r.json());
+    const post = (id: string, text: string) =>
+      postApiMessage(app.url, secret, { customer: { id: 'metrics-1' }, message: { id, text } }).then((r) => r.json());
     const a = await post('s1', 'Nie jestem zadowolony, paczka nie dotarła!!!');
     const thread = await (await agent.get(`/api/threads/${a.threadId}/messages`)).json();
     expect(thread.items[0].sentiment).toMatchObject({ label: 'negative', language: 'pl' });
@@ -34,15 +35,42 @@ describe('intelligence API', () => {
   });
 
   it('lets admins configure hours and SLA policies, validates them, and shows the SLA badge on threads', async () => {
-    const bad = await admin.patch(`/api/teams/${people.teamA}/config`, { businessHours: { timeZone: 'Mars/Olympus', weekly: { '1': [['09:00', '17:00']] } } });
+    const bad = await admin.patch(`/api/teams/${people.teamA}/config`, {
+      businessHours: { timeZone: 'Mars/Olympus', weekly: { '1': [['09:00', '17:00']] } },
+    });
     expect(bad.status).toBe(400);
-    const good = await admin.patch(`/api/teams/${people.teamA}/config`, { businessHours: { timeZone: 'Europe/Warsaw', weekly: { '1': [['00:00', '24:00']], '2': [['00:00', '24:00']], '3': [['00:00', '24:00']], '4': [['00:00', '24:00']], '5': [['00:00', '24:00']], '6': [['00:00', '24:00']], '0': [['00:00', '24:00']] }, holidays: [] }, settings: { survey: 'nps' } });
+    const good = await admin.patch(`/api/teams/${people.teamA}/config`, {
+      businessHours: {
+        timeZone: 'Europe/Warsaw',
+        weekly: {
+          '1': [['00:00', '24:00']],
+          '2': [['00:00', '24:00']],
+          '3': [['00:00', '24:00']],
+          '4': [['00:00', '24:00']],
+          '5': [['00:00', '24:00']],
+          '6': [['00:00', '24:00']],
+          '0': [['00:00', '24:00']],
+        },
+        holidays: [],
+      },
+      settings: { survey: 'nps' },
+    });
     expect(good.status).toBe(200);
     expect((await good.json()).settings.survey).toBe('nps');
     expect((await agent.post('/api/sla-policies', { name: 'x', match: {} })).status).toBe(403);
-    const created = await admin.post('/api/sla-policies', { name: 'Fast', match: {}, firstResponseMs: 3_600_000, businessHours: false });
+    const created = await admin.post('/api/sla-policies', {
+      name: 'Fast',
+      match: {},
+      firstResponseMs: 3_600_000,
+      businessHours: false,
+    });
     expect(created.status).toBe(201);
-    const posted = await (await postApiMessage(app.url, secret, { customer: { id: 'sla-1' }, message: { id: 'sla-m1', text: 'Where is my order?' } })).json();
+    const posted = await (
+      await postApiMessage(app.url, secret, {
+        customer: { id: 'sla-1' },
+        message: { id: 'sla-m1', text: 'Where is my order?' },
+      })
+    ).json();
     const detail = await (await agent.get(`/api/threads/${posted.threadId}`)).json();
     expect(detail.thread.sla).toMatchObject({ state: 'ok', kind: 'first_response', policyName: 'Fast' });
     expect(detail.thread.sla.dueAt).toBeGreaterThan(Date.now() + 3_500_000);
@@ -63,11 +91,23 @@ describe('intelligence API', () => {
     const created = await (await admin.post('/api/teams', { name: 'Night shift', autoAssign: true })).json();
     const renamed = await (await admin.patch(`/api/teams/${created.id}`, { name: 'Night owls' })).json();
     expect(renamed).toMatchObject({ name: 'Night owls', autoAssign: true });
-    await admin.patch(`/api/teams/${created.id}/config`, { settings: { acknowledgement: { enabled: true }, sentimentThreshold: -0.3 } });
+    await admin.patch(`/api/teams/${created.id}/config`, {
+      settings: { acknowledgement: { enabled: true }, sentimentThreshold: -0.3 },
+    });
     const cfg = await (await admin.patch(`/api/teams/${created.id}/config`, { settings: { survey: 'csat' } })).json();
-    expect(cfg.settings).toEqual({ acknowledgement: { enabled: true, channels: [] }, survey: 'csat', sentimentThreshold: -0.3 });
-    const hours = await admin.patch(`/api/teams/${created.id}/config`, { businessHours: { timeZone: 'Asia/Bangkok', weekly: { '6': [['10:00', '14:00']] } } });
+    expect(cfg.settings).toEqual({
+      acknowledgement: { enabled: true, channels: [] },
+      survey: 'csat',
+      sentimentThreshold: -0.3,
+    });
+    const hours = await admin.patch(`/api/teams/${created.id}/config`, {
+      businessHours: { timeZone: 'Asia/Bangkok', weekly: { '6': [['10:00', '14:00']] } },
+    });
     expect(hours.status).toBe(200);
-    expect((await hours.json()).schedule).toEqual({ timeZone: 'Asia/Bangkok', weekly: { '6': [['10:00', '14:00']] }, holidays: [] });
+    expect((await hours.json()).schedule).toEqual({
+      timeZone: 'Asia/Bangkok',
+      weekly: { '6': [['10:00', '14:00']] },
+      holidays: [],
+    });
   });
 });

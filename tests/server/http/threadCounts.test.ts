@@ -13,7 +13,10 @@ let secret: string;
 let n = 0;
 
 async function customerWrites(id: string): Promise<number> {
-  const res = await postApiMessage(app.url, secret, { customer: { id, name: `Customer ${id}` }, message: { id: `m-${++n}`, text: `hello ${n}` } });
+  const res = await postApiMessage(app.url, secret, {
+    customer: { id, name: `Customer ${id}` },
+    message: { id: `m-${++n}`, text: `hello ${n}` },
+  });
   return ((await res.json()) as { threadId: number }).threadId;
 }
 
@@ -47,7 +50,12 @@ describe('GET /api/threads/counts', () => {
     expect(res.status).toBe(200);
     const counts = await res.json();
     // Agent A sees team A and team-less threads, not team B's.
-    expect(counts).toMatchObject({ mine: 1, unassigned: 2, all: 3, statuses: { open: 3, pending: 0, snoozed: 0, resolved: 1 } });
+    expect(counts).toMatchObject({
+      mine: 1,
+      unassigned: 2,
+      all: 3,
+      statuses: { open: 3, pending: 0, snoozed: 0, resolved: 1 },
+    });
     expect(counts.teams).toEqual([{ teamId: people.teamA, count: 2 }]);
     expect(counts.channels).toEqual([{ channel: 'api', count: 3 }]);
     expect(counts.unreadMine).toBe(1);

@@ -33,7 +33,11 @@ const msg = (customerId: string, text: string, extra: Record<string, unknown> = 
 
 describe('API channel', () => {
   it('refuses a missing or wrong key and stores nothing', async () => {
-    const none = await fetch(`${app.url}/api/channels/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const none = await fetch(`${app.url}/api/channels/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(none.status).toBe(401);
     expect((await postApiMessage(app.url, 'brd_wrong', msg('x', 'hi'))).status).toBe(401);
     const list = await (await admin.get('/api/threads?status=all')).json();
@@ -47,7 +51,11 @@ describe('API channel', () => {
     expect(issues).toEqual(expect.arrayContaining(['customer.id', 'message.id', 'message.text']));
     const huge = await postApiMessage(app.url, key.secret, msg('big', 'x'.repeat(1_100_000)));
     expect(huge.status).toBe(413);
-    const broken = await fetch(`${app.url}/api/channels/api/messages`, { method: 'POST', headers: { authorization: `Bearer ${key.secret}`, 'content-type': 'application/json' }, body: '{"customer":' });
+    const broken = await fetch(`${app.url}/api/channels/api/messages`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key.secret}`, 'content-type': 'application/json' },
+      body: '{"customer":',
+    });
     expect(broken.status).toBe(400);
     const body = msg('dup-1', 'Zamówienie 1234 nie dotarło 😠');
     const first = await postApiMessage(app.url, key.secret, body);
@@ -68,7 +76,10 @@ describe('API channel', () => {
     expect(stored).toMatchObject({ direction: 'outbound', channel: 'api', deliveryStatus: 'queued' });
     const calls = await callback.waitForCalls(1);
     const call = calls.find((c) => JSON.parse(c.body).message.id === stored.id)!;
-    expect(JSON.parse(call.body)).toMatchObject({ customer: { externalId: `${key.id}:cb-1` }, message: { text: 'Yes, refunded today.' } });
+    expect(JSON.parse(call.body)).toMatchObject({
+      customer: { externalId: `${key.id}:cb-1` },
+      message: { text: 'Yes, refunded today.' },
+    });
     expect(call.headers['x-braid-signature']).toMatch(/^sha256=[0-9a-f]{64}$/);
     await waitFor(async () => {
       const page = await (await agentA.get(`/api/threads/${posted.threadId}/messages`)).json();
@@ -109,7 +120,10 @@ describe('thread operations over HTTP with live broadcasts', () => {
     expect((await assigned.json()).assigneeId).toBe(people.agentA2);
     expect((await agentA.post(`/api/threads/${id}/notes`, { text: 'VIP, be nice' })).status).toBe(201);
     expect((await agentA.post(`/api/threads/${id}/status`, { status: 'snoozed' })).status).toBe(400);
-    const snoozed = await agentA.post(`/api/threads/${id}/status`, { status: 'snoozed', snoozedUntil: Date.now() + 3_600_000 });
+    const snoozed = await agentA.post(`/api/threads/${id}/status`, {
+      status: 'snoozed',
+      snoozedUntil: Date.now() + 3_600_000,
+    });
     expect((await snoozed.json()).status).toBe('snoozed');
     const resolved = await agentA.post(`/api/threads/${id}/status`, { status: 'resolved' });
     expect((await resolved.json()).status).toBe('resolved');
@@ -122,7 +136,12 @@ describe('thread operations over HTTP with live broadcasts', () => {
   });
 
   it('lists with filters and stable keyset pagination', async () => {
-    for (let i = 0; i < 7; i++) await postApiMessage(app.url, key.secret, msg(`page-${i}`, `message ${i}`, { timestamp: Date.now() - (10 - i) * 60_000 }));
+    for (let i = 0; i < 7; i++)
+      await postApiMessage(
+        app.url,
+        key.secret,
+        msg(`page-${i}`, `message ${i}`, { timestamp: Date.now() - (10 - i) * 60_000 }),
+      );
     const seen: number[] = [];
     let cursor: string | null = null;
     do {
@@ -148,12 +167,17 @@ describe('thread operations over HTTP with live broadcasts', () => {
   });
 
   it('pages a long history backwards without gaps', async () => {
-    const first = await (await postApiMessage(app.url, key.secret, msg('long-1', 'm0', { timestamp: 1_000_000 }))).json();
-    for (let i = 1; i < 25; i++) await postApiMessage(app.url, key.secret, msg('long-1', `m${i}`, { timestamp: 1_000_000 + i * 1000 }));
+    const first = await (
+      await postApiMessage(app.url, key.secret, msg('long-1', 'm0', { timestamp: 1_000_000 }))
+    ).json();
+    for (let i = 1; i < 25; i++)
+      await postApiMessage(app.url, key.secret, msg('long-1', `m${i}`, { timestamp: 1_000_000 + i * 1000 }));
     const texts: string[] = [];
     let before: string | null = null;
     do {
-      const res: Response = await admin.get(`/api/threads/${first.threadId}/messages?limit=10${before ? `&before=${before}` : ''}`);
+      const res: Response = await admin.get(
+        `/api/threads/${first.threadId}/messages?limit=10${before ? `&before=${before}` : ''}`,
+      );
       const page = await res.json();
       texts.unshift(...page.items.map((m: { text: string }) => m.text));
       before = page.before;

@@ -43,13 +43,20 @@ describe('reply attachments', () => {
 
   it('sends uploaded files with the reply (API callback carries them; text channels get links)', async () => {
     const key = await createApiKey(agent, `${rec.url}/cb`);
-    const posted = await (await postApiMessage(app.url, key.secret, { customer: { id: 'att-1' }, message: { id: 'a1', text: 'Can I have the invoice?' } })).json();
+    const posted = await (
+      await postApiMessage(app.url, key.secret, {
+        customer: { id: 'att-1' },
+        message: { id: 'a1', text: 'Can I have the invoice?' },
+      })
+    ).json();
     const a = await (await upload('invoice.pdf', Buffer.from('%PDF-1.4 inv'))).json();
     const reply = await agent.post(`/api/threads/${posted.threadId}/replies`, { text: 'Here it is', attachments: [a] });
     expect(reply.status).toBe(201);
     expect((await reply.json()).attachments).toEqual([expect.objectContaining({ url: a.url, name: 'invoice.pdf' })]);
     const [call] = await rec.waitForCalls(1);
     expect(JSON.parse(call.body).message.attachments).toEqual([expect.objectContaining({ url: a.url })]);
-    expect(withAttachmentLinks('Here it is', [{ url: a.url, name: 'invoice.pdf' }])).toBe(`Here it is\n\n📎 invoice.pdf: ${a.url}`);
+    expect(withAttachmentLinks('Here it is', [{ url: a.url, name: 'invoice.pdf' }])).toBe(
+      `Here it is\n\n📎 invoice.pdf: ${a.url}`,
+    );
   });
 });

@@ -18,7 +18,9 @@ afterAll(() => app.close());
 
 let n = 0;
 const post = (customer: string, text: string) =>
-  postApiMessage(app.url, secret, { customer: { id: customer }, message: { id: `rt-${++n}`, text } }).then((r) => r.json());
+  postApiMessage(app.url, secret, { customer: { id: customer }, message: { id: `rt-${++n}`, text } }).then((r) =>
+    r.json(),
+  );
 
 describe('socket authentication', () => {
   it('refuses a socket without a session cookie or with a forged one', async () => {
@@ -53,9 +55,11 @@ describe('reconnect catch-up', () => {
     const missed = page.events as LoggedEvent[];
     const expected = live.filter((e) => e.seq > lastSeq).sort((a, b) => a.seq - b.seq);
     expect(missed.map((e) => e.seq)).toEqual(expected.map((e) => e.seq));
-    expect(missed.filter((e) => e.type === 'message.created').map((e) => (e.type === 'message.created' ? e.message.text : ''))).toEqual(
-      expect.arrayContaining(['while away 1', 'while away 2', 'while away 3']),
-    );
+    expect(
+      missed
+        .filter((e) => e.type === 'message.created')
+        .map((e) => (e.type === 'message.created' ? e.message.text : '')),
+    ).toEqual(expect.arrayContaining(['while away 1', 'while away 2', 'while away 3']));
     expect(page.more).toBe(false);
     expect(page.lastSeq).toBeGreaterThanOrEqual(missed.at(-1)!.seq);
     supSock.close();
@@ -86,10 +90,16 @@ describe('presence, viewing and typing', () => {
     const online = nextEvent(s1, 'presence.changed', (p) => p.agentId === people.agentA2 && p.presence === 'online');
     const s2 = await a2.socket();
     await online;
-    const viewing = nextEvent(s1, 'thread.viewers', (v) => v.threadId === t.threadId && v.viewers.some((x) => x.agentId === people.agentA2));
+    const viewing = nextEvent(
+      s1,
+      'thread.viewers',
+      (v) => v.threadId === t.threadId && v.viewers.some((x) => x.agentId === people.agentA2),
+    );
     s2.emit('thread.view', { threadId: t.threadId });
     await viewing;
-    const typing = nextEvent(s1, 'thread.viewers', (v) => v.viewers.some((x) => x.agentId === people.agentA2 && x.typing));
+    const typing = nextEvent(s1, 'thread.viewers', (v) =>
+      v.viewers.some((x) => x.agentId === people.agentA2 && x.typing),
+    );
     s2.emit('thread.typing', { threadId: t.threadId, typing: true });
     await typing;
     const away = nextEvent(s1, 'presence.changed', (p) => p.agentId === people.agentA2 && p.presence === 'away');
@@ -108,9 +118,14 @@ describe('presence, viewing and typing', () => {
     await lead.post(`/api/threads/${t.threadId}/team`, { teamId: people.teamA });
     const s = await b.socket();
     const ack = (ev: 'thread.view' | 'thread.typing' | 'presence.set', payload: unknown) =>
-      new Promise((resolve) => (s.emit as (e: string, p: unknown, cb: (r: unknown) => void) => void)(ev, payload, resolve));
+      new Promise((resolve) =>
+        (s.emit as (e: string, p: unknown, cb: (r: unknown) => void) => void)(ev, payload, resolve),
+      );
     expect(await ack('thread.view', { threadId: 'x' })).toEqual({ ok: false, error: 'invalid view payload' });
-    expect(await ack('presence.set', { presence: 'invisible' })).toEqual({ ok: false, error: 'invalid presence payload' });
+    expect(await ack('presence.set', { presence: 'invisible' })).toEqual({
+      ok: false,
+      error: 'invalid presence payload',
+    });
     expect(await ack('thread.view', { threadId: t.threadId })).toEqual({ ok: false, error: 'forbidden' });
     expect(await ack('thread.typing', null)).toEqual({ ok: false, error: 'invalid typing payload' });
     expect((await b.get('/api/auth/me')).status).toBe(200);
@@ -125,7 +140,9 @@ describe('auto-assignment', () => {
     const b = await login(app.url, 'agent.b@test.local');
     const s = await b.socket();
     // Route new API-channel threads to team B.
-    app.braid.ctx.deps.db.$client.prepare(`insert or replace into settings (key, value) values ('routing', ?)`).run(JSON.stringify({ defaultTeamId: people.teamB, byChannel: {} }));
+    app.braid.ctx.deps.db.$client
+      .prepare(`insert or replace into settings (key, value) values ('routing', ?)`)
+      .run(JSON.stringify({ defaultTeamId: people.teamB, byChannel: {} }));
     const first = await post('auto-1', 'please help');
     const second = await post('auto-2', 'me too');
     const d1 = await (await admin.get(`/api/threads/${first.threadId}`)).json();

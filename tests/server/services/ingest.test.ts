@@ -17,7 +17,8 @@ let admin: ReturnType<typeof serviceDb>['admin'];
 beforeEach(() => ({ t, env, admin } = serviceDb()));
 afterEach(() => t.cleanup());
 
-const count = (table: typeof customers | typeof threads | typeof messages | typeof identities | typeof episodes) => t.db.select().from(table).all().length;
+const count = (table: typeof customers | typeof threads | typeof messages | typeof identities | typeof episodes) =>
+  t.db.select().from(table).all().length;
 
 describe('identity resolution on ingest', () => {
   it('puts SMS and WhatsApp from one number into one customer and one thread', () => {
@@ -43,7 +44,10 @@ describe('identity resolution on ingest', () => {
   it('links an opaque-id channel to an existing customer by a shared email, but not without one', () => {
     const mail = ingestInbound(env.deps, inbound('email', 'bob@example.com', 'hello by mail'));
     const chatAnon = ingestInbound(env.deps, inbound('webchat', 'visitor-1', 'anonymous chat'));
-    const chatKnown = ingestInbound(env.deps, inbound('webchat', 'visitor-2', 'pre-chat form', { from: { address: 'visitor-2', email: 'BOB@example.com' } }));
+    const chatKnown = ingestInbound(
+      env.deps,
+      inbound('webchat', 'visitor-2', 'pre-chat form', { from: { address: 'visitor-2', email: 'BOB@example.com' } }),
+    );
     expect(chatAnon.customerId).not.toBe(mail.customerId);
     expect(chatKnown.customerId).toBe(mail.customerId);
   });
@@ -52,7 +56,10 @@ describe('identity resolution on ingest', () => {
     const tg = ingestInbound(env.deps, inbound('telegram', '111', 'hi from telegram'));
     const sms = ingestInbound(env.deps, inbound('sms', '+66812345678', 'hi from sms'));
     // Telegram user shares a contact with the SMS number later: the exact identity still wins.
-    const again = ingestInbound(env.deps, inbound('telegram', '111', 'my number', { from: { address: '111', phone: '+66812345678' } }));
+    const again = ingestInbound(
+      env.deps,
+      inbound('telegram', '111', 'my number', { from: { address: '111', phone: '+66812345678' } }),
+    );
     expect(again.customerId).toBe(tg.customerId);
     expect(sms.customerId).not.toBe(tg.customerId);
   });
@@ -60,9 +67,17 @@ describe('identity resolution on ingest', () => {
   it('names a customer first known only by number once a display name arrives, but never renames a real name', () => {
     const a = ingestInbound(env.deps, inbound('sms', '+66812345601', 'สวัสดีครับ'));
     expect(t.db.select().from(customers).get()!.name).toBe('+66812345601');
-    ingestInbound(env.deps, inbound('whatsapp', '+66812345601', 'ทาง WhatsApp', { from: { address: '+66812345601', displayName: 'สมชาย ใจดี' } }));
+    ingestInbound(
+      env.deps,
+      inbound('whatsapp', '+66812345601', 'ทาง WhatsApp', {
+        from: { address: '+66812345601', displayName: 'สมชาย ใจดี' },
+      }),
+    );
     expect(t.db.select().from(customers).get()!.name).toBe('สมชาย ใจดี');
-    ingestInbound(env.deps, inbound('whatsapp', '+66812345601', 'again', { from: { address: '+66812345601', displayName: 'Somchai J' } }));
+    ingestInbound(
+      env.deps,
+      inbound('whatsapp', '+66812345601', 'again', { from: { address: '+66812345601', displayName: 'Somchai J' } }),
+    );
     expect(t.db.select().from(customers).get()!).toMatchObject({ id: a.customerId, name: 'สมชาย ใจดี' });
   });
 
@@ -98,11 +113,19 @@ describe('duplicates, episodes and waiting', () => {
   it('keeps waiting-since at the oldest unanswered inbound message, clears it on reply, orders by provider time', () => {
     const base = env.clock.now;
     const a = ingestInbound(env.deps, inbound('whatsapp', '+66812345678', 'second', { providerTs: base - 60_000 }));
-    ingestInbound(env.deps, inbound('whatsapp', '+66812345678', 'first (delivered late)', { providerTs: base - 120_000 }));
+    ingestInbound(
+      env.deps,
+      inbound('whatsapp', '+66812345678', 'first (delivered late)', { providerTs: base - 120_000 }),
+    );
     let thread = t.db.select().from(threads).get()!;
     expect(thread.waitingSince).toBe(base - 120_000);
     expect(thread.lastMessagePreview).toBe('second');
-    const ordered = t.db.select().from(messages).where(eq(messages.threadId, a.threadId)).orderBy(messages.sortTs).all();
+    const ordered = t.db
+      .select()
+      .from(messages)
+      .where(eq(messages.threadId, a.threadId))
+      .orderBy(messages.sortTs)
+      .all();
     expect(ordered.map((m) => m.text)).toEqual(['first (delivered late)', 'second']);
     const reply = replyToThread(env.deps, admin, a.threadId, { text: 'We are on it' });
     expect(reply.waitedMs).toBe(120_000);
@@ -118,7 +141,10 @@ describe('duplicates, episodes and waiting', () => {
     const ev = env.publisher.events.at(-1)!;
     expect(ev.event.type).toBe('message.created');
     // The event's message is readable from a separate connection: it was committed.
-    const Database = t.db.$client.constructor as new (f: string) => { prepare(s: string): { get(...a: unknown[]): unknown }; close(): void };
+    const Database = t.db.$client.constructor as new (f: string) => {
+      prepare(s: string): { get(...a: unknown[]): unknown };
+      close(): void;
+    };
     const other = new Database(t.file);
     expect(other.prepare('select id from messages where id = ?').get(r.messageId)).toEqual({ id: r.messageId });
     other.close();
@@ -133,7 +159,9 @@ describe('concurrent first messages from one new customer', () => {
     const startAt = String(Date.now() + 3_000);
     const run = (tag: string) =>
       new Promise<void>((resolve, reject) => {
-        const p = spawn(process.execPath, ['--import', 'tsx', worker, t.file, tag, '40', startAt], { stdio: ['ignore', 'inherit', 'inherit'] });
+        const p = spawn(process.execPath, ['--import', 'tsx', worker, t.file, tag, '40', startAt], {
+          stdio: ['ignore', 'inherit', 'inherit'],
+        });
         p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`worker ${tag} exited ${code}`))));
       });
     await Promise.all([run('a'), run('b')]);
@@ -141,7 +169,9 @@ describe('concurrent first messages from one new customer', () => {
     expect(count(messages)).toBe(80);
     expect(count(customers)).toBe(40);
     expect(count(threads)).toBe(40);
-    const perThread = t.db.$client.prepare('select thread_id, count(*) n from messages group by thread_id').all() as Array<{ n: number }>;
+    const perThread = t.db.$client
+      .prepare('select thread_id, count(*) n from messages group by thread_id')
+      .all() as Array<{ n: number }>;
     expect(perThread.every((r) => r.n === 2)).toBe(true);
   }, 60_000);
 });

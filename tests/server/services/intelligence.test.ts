@@ -17,7 +17,17 @@ import { inbound } from '#tests/helpers/inbound';
 
 const H = 3_600_000;
 const M = 60_000;
-const WARSAW = { timeZone: 'Europe/Warsaw', weekly: { '1': [['09:00', '17:00']], '2': [['09:00', '17:00']], '3': [['09:00', '17:00']], '4': [['09:00', '17:00']], '5': [['09:00', '17:00']] }, holidays: ['2026-11-11'] };
+const WARSAW = {
+  timeZone: 'Europe/Warsaw',
+  weekly: {
+    '1': [['09:00', '17:00']],
+    '2': [['09:00', '17:00']],
+    '3': [['09:00', '17:00']],
+    '4': [['09:00', '17:00']],
+    '5': [['09:00', '17:00']],
+  },
+  holidays: ['2026-11-11'],
+};
 
 let t: ReturnType<typeof tempDb>;
 let clock: { now: number };
@@ -36,12 +46,22 @@ function setup() {
     db: t.db,
     now: () => clock.now,
     presence: { onlineAgentIds: () => [] },
-    publisher: { publish: (e) => { events.push(...e); sla?.onEvents(e); } },
+    publisher: {
+      publish: (e) => {
+        events.push(...e);
+        sla?.onEvents(e);
+      },
+    },
   };
   insertTestAdmin(t.db);
   teamId = t.db.insert(teams).values({ name: 'Warsaw', createdAt: 0 }).returning().get().id;
-  t.db.$client.prepare(`insert into settings (key, value) values ('routing', ?)`).run(JSON.stringify({ defaultTeamId: teamId, byChannel: {} }));
-  updateTeamConfig(t.db, teamId, { businessHours: WARSAW as never, settings: { acknowledgement: { enabled: true, channels: [] }, survey: 'csat' } });
+  t.db.$client
+    .prepare(`insert into settings (key, value) values ('routing', ?)`)
+    .run(JSON.stringify({ defaultTeamId: teamId, byChannel: {} }));
+  updateTeamConfig(t.db, teamId, {
+    businessHours: WARSAW as never,
+    settings: { acknowledgement: { enabled: true, channels: [] }, survey: 'csat' },
+  });
 }
 beforeEach(setup);
 afterEach(() => t.cleanup());
@@ -106,7 +126,11 @@ describe('surveys', () => {
     reply('2026-11-16T09:10:00Z', r.threadId, 'ส่งแล้วค่ะ');
     clock.now = at('2026-11-16T09:20:00Z');
     changeThreadStatus(deps, admin, r.threadId, 'resolved', undefined, () => undefined);
-    const survey = t.db.select().from(messages).all().find((m) => m.meta.auto === 'survey')!;
+    const survey = t.db
+      .select()
+      .from(messages)
+      .all()
+      .find((m) => m.meta.auto === 'survey')!;
     expect(survey.text).toMatch(/1.*5/);
     expect(survey.text).toMatch(/[\u0E00-\u0E7F]/); // asked in Thai, the customer's language
     const answer = say('2026-11-16T09:30:00Z', 'ให้ 5 คะแนนค่ะ');
@@ -120,7 +144,9 @@ describe('surveys', () => {
 
 describe('sentiment alerts for leads', () => {
   it('alerts once when the rolling mood drops below the team threshold, not again while it stays low', () => {
-    updateTeamConfig(t.db, teamId, { settings: { acknowledgement: { enabled: false, channels: [] }, sentimentThreshold: -0.5 } });
+    updateTeamConfig(t.db, teamId, {
+      settings: { acknowledgement: { enabled: false, channels: [] }, sentimentThreshold: -0.5 },
+    });
     const alerts = () => events.map((e) => e.event).filter((e) => e.type === 'sentiment.alerted');
     say('2026-11-16T09:00:00Z', 'Hello, can you check my order 4411?');
     say('2026-11-16T09:05:00Z', 'Still nothing. This is terrible service!!!');
@@ -136,11 +162,25 @@ describe('sentiment alerts for leads', () => {
 
 describe('SLA clocks', () => {
   it('fires warnings at 50/75/90 % and the breach at 100 % at the right instants, also after a restart', () => {
-    createSlaPolicy(t.db, { name: 'Standard', match: {}, firstResponseMs: 2 * H, nextResponseMs: H, resolutionMs: null, businessHours: true }, 0);
+    createSlaPolicy(
+      t.db,
+      {
+        name: 'Standard',
+        match: {},
+        firstResponseMs: 2 * H,
+        nextResponseMs: H,
+        resolutionMs: null,
+        businessHours: true,
+      },
+      0,
+    );
     sla = new SlaScheduler(deps);
     sla.refreshAll();
     const r = say('2026-11-13T15:00:00Z', 'Help, the app crashes'); // Fri 16:00 CET
-    const alerts = () => events.map((e) => e.event).filter((e): e is Extract<LoggedEvent, { type: 'sla.alerted' }> => e.type === 'sla.alerted');
+    const alerts = () =>
+      events
+        .map((e) => e.event)
+        .filter((e): e is Extract<LoggedEvent, { type: 'sla.alerted' }> => e.type === 'sla.alerted');
     // 2 business hours from Fri 16:00: 50 % = Fri 17:00, 75 % = Mon 09:30, 90 % = Mon 09:48, 100 % = Mon 10:00 (CET = UTC+1).
     expect(sla.nextFor(r.threadId)).toBe(at('2026-11-13T16:00:00Z'));
     clock.now = at('2026-11-13T15:59:59Z');
@@ -159,9 +199,20 @@ describe('SLA clocks', () => {
     expect(sla.nextFor(r.threadId)).toBe(at('2026-11-16T09:00:00Z'));
     clock.now = at('2026-11-16T09:00:00Z');
     sla.tick();
-    expect(alerts().at(-1)).toMatchObject({ fraction: 1, state: 'breached', kind: 'first_response', dueAt: at('2026-11-16T09:00:00Z') });
-    const summary = events.map((e) => e.event).filter((e) => e.type === 'thread.updated').at(-1)!;
-    expect(summary.type === 'thread.updated' && summary.thread.sla).toMatchObject({ state: 'breached', policyName: 'Standard' });
+    expect(alerts().at(-1)).toMatchObject({
+      fraction: 1,
+      state: 'breached',
+      kind: 'first_response',
+      dueAt: at('2026-11-16T09:00:00Z'),
+    });
+    const summary = events
+      .map((e) => e.event)
+      .filter((e) => e.type === 'thread.updated')
+      .at(-1)!;
+    expect(summary.type === 'thread.updated' && summary.thread.sla).toMatchObject({
+      state: 'breached',
+      policyName: 'Standard',
+    });
     // A third scheduler (another restart) fires nothing again.
     sla = new SlaScheduler(deps);
     sla.refreshAll();

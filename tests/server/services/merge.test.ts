@@ -27,15 +27,26 @@ describe('merge and unmerge', () => {
     step();
     const tg = ingestInbound(env.deps, inbound('telegram', '700001', '还是没有收到发票'));
     expect(tg.customerId).not.toBe(mail.customerId);
-    const before = t.db.select().from(messages).where(eq(messages.threadId, tg.threadId)).all().map((m) => m.id);
+    const before = t.db
+      .select()
+      .from(messages)
+      .where(eq(messages.threadId, tg.threadId))
+      .all()
+      .map((m) => m.id);
 
     step();
     const rec = mergeCustomers(env.deps, admin, mail.customerId, tg.customerId);
     expect(rec).toMatchObject({ targetCustomerId: mail.customerId, sourceCustomerId: tg.customerId, undoneAt: null });
     const merged = t.db.select().from(messages).where(eq(messages.threadId, mail.threadId)).all();
-    expect(merged.filter((m) => m.direction !== 'system').map((m) => m.text)).toEqual(['请问可以开发票吗？', '可以的', '还是没有收到发票']);
+    expect(merged.filter((m) => m.direction !== 'system').map((m) => m.text)).toEqual([
+      '请问可以开发票吗？',
+      '可以的',
+      '还是没有收到发票',
+    ]);
     expect(t.db.select().from(identities).where(eq(identities.customerId, mail.customerId)).all()).toHaveLength(2);
-    expect(t.db.select().from(customers).where(eq(customers.id, tg.customerId)).get()!.mergedIntoId).toBe(mail.customerId);
+    expect(t.db.select().from(customers).where(eq(customers.id, tg.customerId)).get()!.mergedIntoId).toBe(
+      mail.customerId,
+    );
     const target = t.db.select().from(threads).where(eq(threads.id, mail.threadId)).get()!;
     expect(target.channels.sort()).toEqual(['email', 'telegram']);
     expect(target.lastInboundChannel).toBe('telegram');

@@ -37,7 +37,9 @@ describe('outbox', () => {
     app = await startApp();
     const admin = await login(app.url, 'admin@test.local');
     const key = await createApiKey(admin, `${rec.url}/hook`);
-    const posted = await (await postApiMessage(app.url, key.secret, { customer: { id: 'c1' }, message: { id: 'x1', text: 'hi' } })).json();
+    const posted = await (
+      await postApiMessage(app.url, key.secret, { customer: { id: 'c1' }, message: { id: 'x1', text: 'hi' } })
+    ).json();
     const reply = await (await admin.post(`/api/threads/${posted.threadId}/replies`, { text: 'hello back' })).json();
     await rec.waitForCalls(2);
     const db = app.db;
@@ -53,7 +55,10 @@ describe('outbox', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(rec.calls.length).toBe(okCalls); // nothing sent after success
     expect(done.attempts).toBeGreaterThanOrEqual(3);
-    expect(db.select().from(messages).where(eq(messages.id, reply.id)).get()!).toMatchObject({ deliveryStatus: 'sent', deliveryError: null });
+    expect(db.select().from(messages).where(eq(messages.id, reply.id)).get()!).toMatchObject({
+      deliveryStatus: 'sent',
+      deliveryError: null,
+    });
   });
 
   it('fails permanently with the provider’s reason on a 4xx, and an agent can retry it', async () => {
@@ -62,7 +67,9 @@ describe('outbox', () => {
     app = await startApp();
     const admin = await login(app.url, 'admin@test.local');
     const key = await createApiKey(admin, `${rec.url}/hook`);
-    const posted = await (await postApiMessage(app.url, key.secret, { customer: { id: 'c2' }, message: { id: 'x2', text: 'hi' } })).json();
+    const posted = await (
+      await postApiMessage(app.url, key.secret, { customer: { id: 'c2' }, message: { id: 'x2', text: 'hi' } })
+    ).json();
     const reply = await (await admin.post(`/api/threads/${posted.threadId}/replies`, { text: 'hello' })).json();
     const failed = await until(() => {
       const m = app!.db.select().from(messages).where(eq(messages.id, reply.id)).get();
@@ -72,7 +79,11 @@ describe('outbox', () => {
     expect(rec.calls).toHaveLength(1);
     reject = false;
     expect((await admin.post(`/api/messages/${reply.id}/retry`)).status).toBe(200);
-    await until(() => (app!.db.select().from(messages).where(eq(messages.id, reply.id)).get()?.deliveryStatus === 'sent' ? true : undefined));
+    await until(() =>
+      app!.db.select().from(messages).where(eq(messages.id, reply.id)).get()?.deliveryStatus === 'sent'
+        ? true
+        : undefined,
+    );
     expect(rec.calls).toHaveLength(2);
     expect((await admin.post(`/api/messages/${reply.id}/retry`)).status).toBe(409);
   });
@@ -82,14 +93,18 @@ describe('outbox', () => {
     const first = await startApp({}, { outbox: { pollMs: 50, baseBackoffMs: 60_000, maxBackoffMs: 60_000 } });
     const admin = await login(first.url, 'admin@test.local');
     const key = await createApiKey(admin, `${rec.url}/hook`);
-    const posted = await (await postApiMessage(first.url, key.secret, { customer: { id: 'c3' }, message: { id: 'x3', text: 'hi' } })).json();
+    const posted = await (
+      await postApiMessage(first.url, key.secret, { customer: { id: 'c3' }, message: { id: 'x3', text: 'hi' } })
+    ).json();
     const reply = await (await admin.post(`/api/threads/${posted.threadId}/replies`, { text: 'after restart' })).json();
     await rec.waitForCalls(1);
     await first.stop(); // Braid goes down with the reply still pending (next attempt a minute away)
     expect(first.db.$client.open).toBe(false);
     rec.respond(() => ({ status: 200 }));
     app = await startApp({}, { dataDir: first.dir, now: () => Date.now() + 120_000 });
-    await until(() => (app!.db.select().from(outbox).where(eq(outbox.messageId, reply.id)).get()?.status === 'done' ? true : undefined));
+    await until(() =>
+      app!.db.select().from(outbox).where(eq(outbox.messageId, reply.id)).get()?.status === 'done' ? true : undefined,
+    );
     expect(rec.calls).toHaveLength(2);
     expect(JSON.parse(rec.calls[1].body).message.text).toBe('after restart');
   });

@@ -41,7 +41,10 @@ describe('businessMsBetween — weekends, holidays, split windows', () => {
   });
 
   it('handles two windows a day with a lunch break', () => {
-    const split = weekdays('UTC', [['09:00', '12:00'], ['13:00', '17:00']]);
+    const split = weekdays('UTC', [
+      ['09:00', '12:00'],
+      ['13:00', '17:00'],
+    ]);
     // Mon 11:00 → Mon 14:00: 11–12 = 1 h, lunch 0, 13–14 = 1 h → 2 h.
     expect(businessMsBetween(utc(2026, 1, 5, 11), utc(2026, 1, 5, 14), split)).toBe(2 * H);
     // Mon 10:30 → Tue 12:30: Mon 10:30–12 = 1.5 h + 13–17 = 4 h; Tue 9–12 = 3 h → 8.5 h.
@@ -183,7 +186,12 @@ describe('nextBusinessOpen and validation', () => {
   it('reports and rejects malformed schedules', () => {
     const bad: BusinessSchedule = {
       timeZone: 'Mars/Olympus',
-      weekly: { 1: [['17:00', '09:00'], ['9am', '5pm']] },
+      weekly: {
+        1: [
+          ['17:00', '09:00'],
+          ['9am', '5pm'],
+        ],
+      },
       holidays: ['2026-13-01'],
     };
     expect(scheduleProblems(bad)).toHaveLength(4);

@@ -97,7 +97,12 @@ describe('computeReplyTimings', () => {
       msg(4, 'outbound', utc(2026, 1, 7, 10, 20), 2),
     ]);
     expect(timings).toHaveLength(1);
-    expect(timings[0]).toMatchObject({ messageId: 4, waitedFrom: utc(2026, 1, 7, 10), calendarMs: 20 * MIN, isFirst: true });
+    expect(timings[0]).toMatchObject({
+      messageId: 4,
+      waitedFrom: utc(2026, 1, 7, 10),
+      calendarMs: 20 * MIN,
+      isFirst: true,
+    });
   });
 });
 
@@ -125,9 +130,10 @@ describe('computeEpisodeMetrics', () => {
   });
 
   it('reports an episode without replies as empty', () => {
-    const [only] = computeEpisodeMetrics([msg(1, 'inbound', utc(2026, 1, 5, 9), 7)], [
-      { id: 7, openedAt: utc(2026, 1, 5, 9), resolvedAt: null },
-    ]);
+    const [only] = computeEpisodeMetrics(
+      [msg(1, 'inbound', utc(2026, 1, 5, 9), 7)],
+      [{ id: 7, openedAt: utc(2026, 1, 5, 9), resolvedAt: null }],
+    );
     expect(only).toEqual({
       episodeId: 7,
       firstResponse: null,
@@ -154,7 +160,10 @@ describe('waitingSince', () => {
       msg(21, 'inbound', utc(2026, 1, 12, 10, 10), 2),
     ];
     expect(waitingSince(more)).toBe(utc(2026, 1, 12, 10));
-    const surveyOnly = [msg(1, 'outbound', utc(2026, 1, 5, 9), 1), msg(2, 'inbound', utc(2026, 1, 5, 10), 1, { isSurveyAnswer: true })];
+    const surveyOnly = [
+      msg(1, 'outbound', utc(2026, 1, 5, 9), 1),
+      msg(2, 'inbound', utc(2026, 1, 5, 10), 1, { isSurveyAnswer: true }),
+    ];
     expect(waitingSince(surveyOnly)).toBeNull();
   });
 

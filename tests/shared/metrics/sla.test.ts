@@ -63,7 +63,12 @@ describe('selectSlaPolicy', () => {
 
 describe('computeSlaClocks', () => {
   const targets = policy(1, {}, { firstResponseMs: 4 * H, nextResponseMs: 2 * H, resolutionMs: 24 * H });
-  const fresh: ThreadSlaInput = { episodeOpenedAt: friday1500, firstResponseAt: null, waitingSince: friday1500, resolvedAt: null };
+  const fresh: ThreadSlaInput = {
+    episodeOpenedAt: friday1500,
+    firstResponseAt: null,
+    waitingSince: friday1500,
+    resolvedAt: null,
+  };
 
   it('runs first-response and resolution clocks on a new episode, in business time', () => {
     expect(computeSlaClocks(targets, fresh, warsaw)).toEqual([
@@ -78,7 +83,12 @@ describe('computeSlaClocks', () => {
     const input = { ...fresh, firstResponseAt: utc(2026, 1, 12, 9), waitingSince: utc(2026, 1, 12, 15) };
     const [next] = computeSlaClocks(targets, input, warsaw);
     // Mon 16:00 CET + 2 h: Mon 16–17, Tue 9–10 → Tue 10:00 CET.
-    expect(next).toEqual({ kind: 'next_response', startedAt: utc(2026, 1, 12, 15), targetMs: 2 * H, dueAt: utc(2026, 1, 13, 9) });
+    expect(next).toEqual({
+      kind: 'next_response',
+      startedAt: utc(2026, 1, 12, 15),
+      targetMs: 2 * H,
+      dueAt: utc(2026, 1, 13, 9),
+    });
     const answered = computeSlaClocks(targets, { ...input, waitingSince: null }, warsaw);
     expect(answered.map((c) => c.kind)).toEqual(['resolution']);
   });
@@ -86,7 +96,11 @@ describe('computeSlaClocks', () => {
   it('pauses only the resolution clock while pending/snoozed and shifts it by paused time', () => {
     const paused = computeSlaClocks(targets, { ...fresh, pausedForStatus: true }, warsaw);
     expect(paused.map((c) => c.kind)).toEqual(['first_response']);
-    const resumed = computeSlaClocks(targets, { ...fresh, waitingSince: null, firstResponseAt: friday1500, pausedMs: 8 * H }, warsaw);
+    const resumed = computeSlaClocks(
+      targets,
+      { ...fresh, waitingSince: null, firstResponseAt: friday1500, pausedMs: 8 * H },
+      warsaw,
+    );
     // Effective start = Fri 15:00 + 8 business h = Mon 15:00 CET; + 24 h: Mon 2, Tue 8, Wed 8, Thu 6 → Thu 15:00 CET.
     expect(resumed).toEqual([
       { kind: 'resolution', startedAt: utc(2026, 1, 12, 14), targetMs: 24 * H, dueAt: utc(2026, 1, 15, 14) },
@@ -104,7 +118,12 @@ describe('computeSlaClocks', () => {
 });
 
 describe('slaThresholdInstants', () => {
-  const clock: SlaClock = { kind: 'first_response', startedAt: friday1500, targetMs: 4 * H, dueAt: utc(2026, 1, 12, 10) };
+  const clock: SlaClock = {
+    kind: 'first_response',
+    startedAt: friday1500,
+    targetMs: 4 * H,
+    dueAt: utc(2026, 1, 12, 10),
+  };
 
   it('fires across the weekend in business time', () => {
     expect(slaThresholdInstants(clock, warsaw, true)).toEqual([
@@ -127,12 +146,27 @@ describe('slaThresholdInstants', () => {
 });
 
 describe('slaStatus', () => {
-  const first: SlaClock = { kind: 'first_response', startedAt: friday1500, targetMs: 4 * H, dueAt: utc(2026, 1, 12, 10) };
-  const resolution: SlaClock = { kind: 'resolution', startedAt: friday1500, targetMs: 24 * H, dueAt: utc(2026, 1, 14, 14) };
+  const first: SlaClock = {
+    kind: 'first_response',
+    startedAt: friday1500,
+    targetMs: 4 * H,
+    dueAt: utc(2026, 1, 12, 10),
+  };
+  const resolution: SlaClock = {
+    kind: 'resolution',
+    startedAt: friday1500,
+    targetMs: 24 * H,
+    dueAt: utc(2026, 1, 14, 14),
+  };
   const clocks = [resolution, first];
 
   it('is ok with nothing running', () => {
-    expect(slaStatus([], friday1500, warsaw, true)).toEqual({ state: 'ok', nextDueAt: null, kind: null, fractionUsed: 0 });
+    expect(slaStatus([], friday1500, warsaw, true)).toEqual({
+      state: 'ok',
+      nextDueAt: null,
+      kind: null,
+      fractionUsed: 0,
+    });
   });
 
   it('moves ok → warning (≥ 75 %) → breached (≥ 100 %) in business time', () => {
@@ -154,13 +188,20 @@ describe('slaStatus', () => {
 
   it('counts calendar time when the policy is not business-hours', () => {
     // Saturday noon CET is 21 h after Fri 15:00: 21/4 = 5.25 of the first-response target.
-    expect(slaStatus(clocks, utc(2026, 1, 10, 11), warsaw, false)).toMatchObject({ state: 'breached', fractionUsed: 5.25 });
+    expect(slaStatus(clocks, utc(2026, 1, 10, 11), warsaw, false)).toMatchObject({
+      state: 'breached',
+      fractionUsed: 5.25,
+    });
   });
 
   it('reports the clock due first when two are equally used', () => {
     const a: SlaClock = { kind: 'resolution', startedAt: 0, targetMs: 2 * H, dueAt: 2 * H };
     const b: SlaClock = { kind: 'next_response', startedAt: 30 * MIN, targetMs: 1 * H, dueAt: 90 * MIN };
     // At 60 min: a used 1/2, b used 0.5/1 — equal; b is due first.
-    expect(slaStatus([a, b], 60 * MIN, null, false)).toMatchObject({ kind: 'next_response', nextDueAt: 90 * MIN, fractionUsed: 0.5 });
+    expect(slaStatus([a, b], 60 * MIN, null, false)).toMatchObject({
+      kind: 'next_response',
+      nextDueAt: 90 * MIN,
+      fractionUsed: 0.5,
+    });
   });
 });

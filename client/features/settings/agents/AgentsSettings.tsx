@@ -40,11 +40,35 @@ export default function AgentsSettings({ me }: { me: Agent }) {
         title={t('admin.agents.title')}
         intro={t('admin.agents.intro')}
         note={!canEdit && t('admin.nav.readOnly')}
-        action={canEdit && <button type="button" id="agent-new" className="primary" disabled={form === 'new'} onClick={() => { setNotice(''); setForm('new'); }}>{t('admin.agents.add')}</button>}
+        action={
+          canEdit && (
+            <button
+              type="button"
+              id="agent-new"
+              className="primary"
+              disabled={form === 'new'}
+              onClick={() => {
+                setNotice('');
+                setForm('new');
+              }}
+            >
+              {t('admin.agents.add')}
+            </button>
+          )
+        }
       />
-      <p role="status" className="ok-note">{notice}</p>
+      <p role="status" className="ok-note">
+        {notice}
+      </p>
       {form === 'new' && (
-        <AgentForm me={me} teams={teams} onDone={(a) => { if (a) setNotice(t('admin.agents.created', { name: a.name })); close('agent-new'); }} />
+        <AgentForm
+          me={me}
+          teams={teams}
+          onDone={(a) => {
+            if (a) setNotice(t('admin.agents.created', { name: a.name }));
+            close('agent-new');
+          }}
+        />
       )}
       {agents.isPending && <p className="muted">{t('app.loading')}</p>}
       {!agents.isPending && list.length === 0 && <p className="muted">{t('admin.agents.empty')}</p>}
@@ -55,10 +79,16 @@ export default function AgentsSettings({ me }: { me: Agent }) {
             <th scope="col">{t('admin.agents.email')}</th>
             <th scope="col">{t('admin.agents.role')}</th>
             <th scope="col">{t('admin.agents.teams')}</th>
-            <th scope="col" className="num">{t('admin.agents.capacity')}</th>
+            <th scope="col" className="num">
+              {t('admin.agents.capacity')}
+            </th>
             <th scope="col">{t('admin.agents.active')}</th>
             <th scope="col">{t('admin.agents.presence')}</th>
-            {canEdit && <th scope="col"><span className="sr-only">{t('admin.form.actions')}</span></th>}
+            {canEdit && (
+              <th scope="col">
+                <span className="sr-only">{t('admin.form.actions')}</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -66,17 +96,36 @@ export default function AgentsSettings({ me }: { me: Agent }) {
             <Fragment key={a.id}>
               <tr className={a.active ? undefined : 'inactive'}>
                 <th scope="row" className="name-cell">
-                  <span aria-hidden="true"><Avatar name={a.name} size={22} /></span> {a.name}
+                  <span aria-hidden="true">
+                    <Avatar name={a.name} size={22} />
+                  </span>{' '}
+                  {a.name}
                 </th>
                 <td>{a.email}</td>
                 <td>{t(`admin.roles.${a.role}`)}</td>
-                <td>{a.teamIds.length ? a.teamIds.map(teamName).join(', ') : <span className="muted">{t('admin.agents.noTeams')}</span>}</td>
+                <td>
+                  {a.teamIds.length ? (
+                    a.teamIds.map(teamName).join(', ')
+                  ) : (
+                    <span className="muted">{t('admin.agents.noTeams')}</span>
+                  )}
+                </td>
                 <td className="num">{a.capacity}</td>
-                <td>{a.active ? t('admin.form.yes') : <span className="muted">{t('admin.agents.deactivated')}</span>}</td>
-                <td><span className={`presence-text presence-text-${presenceOf(a)}`}>{presenceText(presenceOf(a))}</span></td>
+                <td>
+                  {a.active ? t('admin.form.yes') : <span className="muted">{t('admin.agents.deactivated')}</span>}
+                </td>
+                <td>
+                  <span className={`presence-text presence-text-${presenceOf(a)}`}>{presenceText(presenceOf(a))}</span>
+                </td>
                 {canEdit && (
                   <td className="row-actions">
-                    <button type="button" id={`agent-edit-${a.id}`} className="link small" aria-expanded={form === a.id} onClick={() => setForm(form === a.id ? null : a.id)}>
+                    <button
+                      type="button"
+                      id={`agent-edit-${a.id}`}
+                      className="link small"
+                      aria-expanded={form === a.id}
+                      onClick={() => setForm(form === a.id ? null : a.id)}
+                    >
                       {t('common.edit')} <span className="sr-only">{a.name}</span>
                     </button>
                   </td>

@@ -29,18 +29,40 @@ export function ApiKeyForm({ onCreated }: { onCreated(name: string, secret: stri
   };
   return (
     <form className="admin-form" aria-labelledby={titleId} onSubmit={submit}>
-      <h2 id={titleId} className="form-title">{t('admin.apiKeys.createTitle')}</h2>
+      <h2 id={titleId} className="form-title">
+        {t('admin.apiKeys.createTitle')}
+      </h2>
       <div className="form-row">
         <Field label={t('admin.apiKeys.name')} error={errors.fields.name}>
           {(a) => <input {...a} required maxLength={80} value={name} onChange={(e) => setName(e.target.value)} />}
         </Field>
-        <Field label={t('admin.apiKeys.callbackUrl')} hint={t('admin.apiKeys.callbackHint')} error={errors.fields.callbackUrl} className="wide">
-          {(a) => <input {...a} type="url" maxLength={2000} placeholder="https://" value={callbackUrl} onChange={(e) => setCallbackUrl(e.target.value)} />}
+        <Field
+          label={t('admin.apiKeys.callbackUrl')}
+          hint={t('admin.apiKeys.callbackHint')}
+          error={errors.fields.callbackUrl}
+          className="wide"
+        >
+          {(a) => (
+            <input
+              {...a}
+              type="url"
+              maxLength={2000}
+              placeholder="https://"
+              value={callbackUrl}
+              onChange={(e) => setCallbackUrl(e.target.value)}
+            />
+          )}
         </Field>
       </div>
-      {errors.summary && <p className="error small" role="alert">{errors.summary}</p>}
+      {errors.summary && (
+        <p className="error small" role="alert">
+          {errors.summary}
+        </p>
+      )}
       <div className="dialog-actions">
-        <button type="submit" className="primary" disabled={create.isPending}>{t('admin.apiKeys.create')}</button>
+        <button type="submit" className="primary" disabled={create.isPending}>
+          {t('admin.apiKeys.create')}
+        </button>
       </div>
     </form>
   );

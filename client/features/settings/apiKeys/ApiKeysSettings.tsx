@@ -22,9 +22,17 @@ export default function ApiKeysSettings({ me }: { me: Agent }) {
   return (
     <section className="settings" aria-labelledby="api-keys-title">
       <SettingsHead id="api-keys-title" title={t('admin.apiKeys.title')} intro={t('admin.apiKeys.intro')} />
-      {fresh ? <NewKeySecret name={fresh.name} secret={fresh.secret} onDone={() => setFresh(null)} /> : <ApiKeyForm onCreated={(name, secret) => setFresh({ name, secret })} />}
+      {fresh ? (
+        <NewKeySecret name={fresh.name} secret={fresh.secret} onDone={() => setFresh(null)} />
+      ) : (
+        <ApiKeyForm onCreated={(name, secret) => setFresh({ name, secret })} />
+      )}
       {keys.isPending && <p className="muted">{t('app.loading')}</p>}
-      {keys.isError && <p className="error small" role="alert">{t('admin.form.loadFailed', { reason: keys.error.message })}</p>}
+      {keys.isError && (
+        <p className="error small" role="alert">
+          {t('admin.form.loadFailed', { reason: keys.error.message })}
+        </p>
+      )}
       {!keys.isPending && list.length === 0 && <p className="muted">{t('admin.apiKeys.empty')}</p>}
       <table className="admin-table">
         <thead>
@@ -34,17 +42,27 @@ export default function ApiKeysSettings({ me }: { me: Agent }) {
             <th scope="col">{t('admin.apiKeys.callback')}</th>
             <th scope="col">{t('admin.apiKeys.created')}</th>
             <th scope="col">{t('admin.apiKeys.status')}</th>
-            <th scope="col"><span className="sr-only">{t('admin.form.actions')}</span></th>
+            <th scope="col">
+              <span className="sr-only">{t('admin.form.actions')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {list.map((k) => (
             <tr key={k.id} className={k.revokedAt === null ? undefined : 'inactive'}>
               <th scope="row">{k.name}</th>
-              <td><code>{k.prefix}…</code></td>
-              <td className="clamp">{k.callbackUrl ?? <span className="muted">{t('admin.apiKeys.noCallback')}</span>}</td>
+              <td>
+                <code>{k.prefix}…</code>
+              </td>
+              <td className="clamp">
+                {k.callbackUrl ?? <span className="muted">{t('admin.apiKeys.noCallback')}</span>}
+              </td>
               <td>{f.dateTime(k.createdAt)}</td>
-              <td>{k.revokedAt === null ? t('admin.apiKeys.active') : t('admin.apiKeys.revokedAt', { time: f.dateTime(k.revokedAt) })}</td>
+              <td>
+                {k.revokedAt === null
+                  ? t('admin.apiKeys.active')
+                  : t('admin.apiKeys.revokedAt', { time: f.dateTime(k.revokedAt) })}
+              </td>
               <td className="row-actions">
                 {k.revokedAt === null && (
                   <button type="button" className="link small" onClick={() => setRevoking(k)}>

@@ -19,18 +19,37 @@ export function NewKeySecret({ name, secret, onDone }: { name: string; secret: s
   };
   return (
     <section className="secret-box" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`} className="form-title">{t('admin.apiKeys.secretTitle', { name })}</h2>
-      <p id={`${id}-once`} className="secret-warning">{t('admin.apiKeys.secretOnce')}</p>
+      <h2 id={`${id}-title`} className="form-title">
+        {t('admin.apiKeys.secretTitle', { name })}
+      </h2>
+      <p id={`${id}-once`} className="secret-warning">
+        {t('admin.apiKeys.secretOnce')}
+      </p>
       <div className="secret-row">
-        <label htmlFor={id} className="sr-only">{t('admin.apiKeys.secretLabel')}</label>
-        <input id={id} ref={input} className="secret" readOnly value={secret} aria-describedby={`${id}-once`} onFocus={(e) => e.target.select()} spellCheck={false} />
-        <button type="button" className="primary" onClick={() => void copy()}>{t('admin.apiKeys.copy')}</button>
+        <label htmlFor={id} className="sr-only">
+          {t('admin.apiKeys.secretLabel')}
+        </label>
+        <input
+          id={id}
+          ref={input}
+          className="secret"
+          readOnly
+          value={secret}
+          aria-describedby={`${id}-once`}
+          onFocus={(e) => e.target.select()}
+          spellCheck={false}
+        />
+        <button type="button" className="primary" onClick={() => void copy()}>
+          {t('admin.apiKeys.copy')}
+        </button>
       </div>
       <p role="status" className={copied === 'failed' ? 'error small' : 'ok-note'}>
         {copied === 'yes' ? t('admin.apiKeys.copied') : copied === 'failed' ? t('admin.apiKeys.copyFailed') : ''}
       </p>
       <div className="dialog-actions">
-        <button type="button" onClick={onDone}>{t('admin.apiKeys.done')}</button>
+        <button type="button" onClick={onDone}>
+          {t('admin.apiKeys.done')}
+        </button>
       </div>
     </section>
   );

@@ -3,7 +3,17 @@ import { useTranslation } from 'react-i18next';
 import type { DurationDraft } from './slaDraft';
 
 /** A target duration: a whole number and its unit (minutes or hours); empty means no target. */
-export function DurationField({ label, value, error, onChange }: { label: string; value: DurationDraft; error?: string; onChange(v: DurationDraft): void }) {
+export function DurationField({
+  label,
+  value,
+  error,
+  onChange,
+}: {
+  label: string;
+  value: DurationDraft;
+  error?: string;
+  onChange(v: DurationDraft): void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   return (
@@ -22,12 +32,20 @@ export function DurationField({ label, value, error, onChange }: { label: string
           aria-describedby={error ? `${id}-error` : undefined}
           onChange={(e) => onChange({ ...value, amount: e.target.value })}
         />
-        <select aria-label={t('admin.sla.unit', { target: label })} value={value.unit} onChange={(e) => onChange({ ...value, unit: e.target.value as DurationDraft['unit'] })}>
+        <select
+          aria-label={t('admin.sla.unit', { target: label })}
+          value={value.unit}
+          onChange={(e) => onChange({ ...value, unit: e.target.value as DurationDraft['unit'] })}
+        >
           <option value="minutes">{t('admin.sla.minutes')}</option>
           <option value="hours">{t('admin.sla.hours')}</option>
         </select>
       </span>
-      {error && <span id={`${id}-error`} className="field-error">{error}</span>}
+      {error && (
+        <span id={`${id}-error`} className="field-error">
+          {error}
+        </span>
+      )}
     </div>
   );
 }

@@ -24,7 +24,8 @@ export function SlaForm({ policy, teams, onDone }: { policy?: SlaPolicyDto; team
   const server = useFormErrors(m.error, FIELDS);
   const titleId = useId();
   const input = slaInputOf(d);
-  const noTarget = input !== null && input.firstResponseMs === null && input.nextResponseMs === null && input.resolutionMs === null;
+  const noTarget =
+    input !== null && input.firstResponseMs === null && input.nextResponseMs === null && input.resolutionMs === null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setTried(true);
@@ -32,22 +33,52 @@ export function SlaForm({ policy, teams, onDone }: { policy?: SlaPolicyDto; team
     if (policy) replace.mutate({ id: policy.id, body: input }, { onSuccess: onDone });
     else create.mutate(input, { onSuccess: onDone });
   };
-  const targetError = (k: (typeof TARGETS)[number]) => (msOf(d[k]) === 'bad' ? t('admin.sla.badNumber') : server.fields[`${k}Ms`]);
-  const summary = tried && (!input || noTarget) ? t(noTarget ? 'admin.sla.needTarget' : 'admin.form.invalid') : server.summary;
+  const targetError = (k: (typeof TARGETS)[number]) =>
+    msOf(d[k]) === 'bad' ? t('admin.sla.badNumber') : server.fields[`${k}Ms`];
+  const summary =
+    tried && (!input || noTarget) ? t(noTarget ? 'admin.sla.needTarget' : 'admin.form.invalid') : server.summary;
   return (
     <form className="admin-form" aria-labelledby={titleId} onSubmit={submit}>
-      <h2 id={titleId} className="form-title">{policy ? t('admin.sla.editTitle', { name: policy.name }) : t('admin.sla.createTitle')}</h2>
+      <h2 id={titleId} className="form-title">
+        {policy ? t('admin.sla.editTitle', { name: policy.name }) : t('admin.sla.createTitle')}
+      </h2>
       <div className="form-row">
         <Field label={t('admin.sla.name')} error={server.fields.name}>
-          {(a) => <input {...a} required autoFocus maxLength={80} value={d.name} onChange={(e) => set('name', e.target.value)} />}
+          {(a) => (
+            <input
+              {...a}
+              required
+              autoFocus
+              maxLength={80}
+              value={d.name}
+              onChange={(e) => set('name', e.target.value)}
+            />
+          )}
         </Field>
       </div>
       <fieldset className="group">
         <legend>{t('admin.sla.match')}</legend>
         <p className="field-hint">{t('admin.sla.matchHint')}</p>
-        {teams.length > 0 && <CheckboxGroup legend={t('admin.sla.teams')} options={teams.map((tm) => ({ value: tm.id, label: tm.name }))} value={d.teamIds} onChange={(v) => set('teamIds', v)} />}
-        <CheckboxGroup<string> legend={t('admin.sla.channels')} options={CHANNEL_KINDS.map((c) => ({ value: c, label: t(`channel.${c}`) }))} value={d.channels} onChange={(v) => set('channels', v)} />
-        <CheckboxGroup<Priority> legend={t('admin.sla.priorities')} options={PrioritySchema.options.map((p) => ({ value: p, label: t(`priority.${p}`) }))} value={d.priorities} onChange={(v) => set('priorities', v)} />
+        {teams.length > 0 && (
+          <CheckboxGroup
+            legend={t('admin.sla.teams')}
+            options={teams.map((tm) => ({ value: tm.id, label: tm.name }))}
+            value={d.teamIds}
+            onChange={(v) => set('teamIds', v)}
+          />
+        )}
+        <CheckboxGroup<string>
+          legend={t('admin.sla.channels')}
+          options={CHANNEL_KINDS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+          value={d.channels}
+          onChange={(v) => set('channels', v)}
+        />
+        <CheckboxGroup<Priority>
+          legend={t('admin.sla.priorities')}
+          options={PrioritySchema.options.map((p) => ({ value: p, label: t(`priority.${p}`) }))}
+          value={d.priorities}
+          onChange={(v) => set('priorities', v)}
+        />
         <div className="form-row">
           <Field label={t('admin.sla.tiers')} hint={t('admin.sla.tiersHint')} error={server.fields.match}>
             {(a) => <input {...a} maxLength={400} value={d.tiers} onChange={(e) => set('tiers', e.target.value)} />}
@@ -58,14 +89,34 @@ export function SlaForm({ policy, teams, onDone }: { policy?: SlaPolicyDto; team
         <legend>{t('admin.sla.targets')}</legend>
         <p className="field-hint">{t('admin.sla.targetsHint')}</p>
         <div className="form-row">
-          {TARGETS.map((k) => <DurationField key={k} label={t(`admin.sla.${k}`)} value={d[k]} error={targetError(k)} onChange={(v) => set(k, v)} />)}
+          {TARGETS.map((k) => (
+            <DurationField
+              key={k}
+              label={t(`admin.sla.${k}`)}
+              value={d[k]}
+              error={targetError(k)}
+              onChange={(v) => set(k, v)}
+            />
+          ))}
         </div>
-        <Check label={t('admin.sla.businessHours')} checked={d.businessHours} onChange={(v) => set('businessHours', v)} />
+        <Check
+          label={t('admin.sla.businessHours')}
+          checked={d.businessHours}
+          onChange={(v) => set('businessHours', v)}
+        />
       </fieldset>
-      {summary && <p className="error small" role="alert">{summary}</p>}
+      {summary && (
+        <p className="error small" role="alert">
+          {summary}
+        </p>
+      )}
       <div className="dialog-actions">
-        <button type="button" onClick={onDone}>{t('common.cancel')}</button>
-        <button type="submit" className="primary" disabled={m.isPending}>{t('common.save')}</button>
+        <button type="button" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" className="primary" disabled={m.isPending}>
+          {t('common.save')}
+        </button>
       </div>
     </form>
   );

@@ -34,7 +34,8 @@ export default function SlaSettings({ me, teams }: { me: Agent; teams: Team[] })
   if (!hasRole(me.role, 'lead')) return <p className="pad">{t('admin.nav.leadsOnly')}</p>;
   const canEdit = hasRole(me.role, 'admin');
   const list = policies.data ?? [];
-  const target = (ms: number | null) => (ms === null ? <span className="muted">{t('admin.sla.noTarget')}</span> : f.duration(ms));
+  const target = (ms: number | null) =>
+    ms === null ? <span className="muted">{t('admin.sla.noTarget')}</span> : f.duration(ms);
   const cols = canEdit ? 7 : 6;
   return (
     <section className="settings" aria-labelledby="sla-title">
@@ -43,12 +44,36 @@ export default function SlaSettings({ me, teams }: { me: Agent; teams: Team[] })
         title={t('admin.sla.title')}
         intro={t('admin.sla.intro')}
         note={!canEdit && t('admin.nav.readOnly')}
-        action={canEdit && <button type="button" id="sla-new" className="primary" disabled={form === 'new'} onClick={() => setForm('new')}>{t('admin.sla.add')}</button>}
+        action={
+          canEdit && (
+            <button
+              type="button"
+              id="sla-new"
+              className="primary"
+              disabled={form === 'new'}
+              onClick={() => setForm('new')}
+            >
+              {t('admin.sla.add')}
+            </button>
+          )
+        }
       />
-      {form === 'new' && <SlaForm teams={teams} onDone={() => { setForm(null); focusLater('sla-new'); }} />}
+      {form === 'new' && (
+        <SlaForm
+          teams={teams}
+          onDone={() => {
+            setForm(null);
+            focusLater('sla-new');
+          }}
+        />
+      )}
       {policies.isPending && <p className="muted">{t('app.loading')}</p>}
       {!policies.isPending && list.length === 0 && <p className="muted">{t('admin.sla.empty')}</p>}
-      {remove.error && <p className="error small" role="alert">{t('admin.form.failed', { reason: remove.error.message })}</p>}
+      {remove.error && (
+        <p className="error small" role="alert">
+          {t('admin.form.failed', { reason: remove.error.message })}
+        </p>
+      )}
       <table className="admin-table">
         <thead>
           <tr>
@@ -58,7 +83,11 @@ export default function SlaSettings({ me, teams }: { me: Agent; teams: Team[] })
             <th scope="col">{t('admin.sla.nextResponseShort')}</th>
             <th scope="col">{t('admin.sla.resolutionShort')}</th>
             <th scope="col">{t('admin.sla.clock')}</th>
-            {canEdit && <th scope="col"><span className="sr-only">{t('admin.form.actions')}</span></th>}
+            {canEdit && (
+              <th scope="col">
+                <span className="sr-only">{t('admin.form.actions')}</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -73,11 +102,23 @@ export default function SlaSettings({ me, teams }: { me: Agent; teams: Team[] })
                 <td>{p.businessHours ? t('admin.sla.businessClock') : t('admin.sla.calendarClock')}</td>
                 {canEdit && (
                   <td className="row-actions">
-                    <button type="button" id={`sla-edit-${p.id}`} className="link small" aria-expanded={form === p.id} onClick={() => setForm(form === p.id ? null : p.id)}>
+                    <button
+                      type="button"
+                      id={`sla-edit-${p.id}`}
+                      className="link small"
+                      aria-expanded={form === p.id}
+                      onClick={() => setForm(form === p.id ? null : p.id)}
+                    >
                       {t('common.edit')} <span className="sr-only">{p.name}</span>
                     </button>
                     {confirm === p.id ? (
-                      <button type="button" className="small danger" autoFocus onBlur={() => setConfirm(null)} onClick={() => remove.mutate(p.id, { onSettled: () => setConfirm(null) })}>
+                      <button
+                        type="button"
+                        className="small danger"
+                        autoFocus
+                        onBlur={() => setConfirm(null)}
+                        onClick={() => remove.mutate(p.id, { onSettled: () => setConfirm(null) })}
+                      >
                         {t('admin.sla.confirmDelete')} <span className="sr-only">{p.name}</span>
                       </button>
                     ) : (
@@ -91,7 +132,14 @@ export default function SlaSettings({ me, teams }: { me: Agent; teams: Team[] })
               {form === p.id && (
                 <tr className="edit-row">
                   <td colSpan={cols}>
-                    <SlaForm policy={p} teams={teams} onDone={() => { setForm(null); focusLater(`sla-edit-${p.id}`); }} />
+                    <SlaForm
+                      policy={p}
+                      teams={teams}
+                      onDone={() => {
+                        setForm(null);
+                        focusLater(`sla-edit-${p.id}`);
+                      }}
+                    />
                   </td>
                 </tr>
               )}

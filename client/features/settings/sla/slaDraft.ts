@@ -30,7 +30,9 @@ export const TARGETS = ['firstResponse', 'nextResponse', 'resolution'] as const;
 /** Show whole hours in hours and anything else in minutes. */
 export function durationDraftOf(ms: number | null): DurationDraft {
   if (ms === null) return { amount: '', unit: 'hours' };
-  return ms % HOUR === 0 ? { amount: String(ms / HOUR), unit: 'hours' } : { amount: String(Math.round(ms / MINUTE)), unit: 'minutes' };
+  return ms % HOUR === 0
+    ? { amount: String(ms / HOUR), unit: 'hours' }
+    : { amount: String(Math.round(ms / MINUTE)), unit: 'minutes' };
 }
 
 /** Milliseconds of a typed target: null when empty, 'bad' unless a whole number above 0. */
@@ -60,7 +62,14 @@ export function slaDraftOf(p?: SlaPolicyDto): SlaDraft {
 export function slaInputOf(d: SlaDraft): SlaPolicyInput | null {
   const [firstResponseMs, nextResponseMs, resolutionMs] = TARGETS.map((k) => msOf(d[k]));
   if (firstResponseMs === 'bad' || nextResponseMs === 'bad' || resolutionMs === 'bad') return null;
-  const tiers = [...new Set(d.tiers.split(',').map((s) => s.trim()).filter(Boolean))];
+  const tiers = [
+    ...new Set(
+      d.tiers
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
   const match: SlaPolicyInput['match'] = {};
   if (d.teamIds.length) match.teamIds = d.teamIds;
   if (d.channels.length) match.channels = d.channels;

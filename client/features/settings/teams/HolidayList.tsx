@@ -26,7 +26,12 @@ export function HolidayList({ value, onChange }: { value: string[]; onChange(v: 
           {value.map((d) => (
             <li key={d} className="chip">
               <time dateTime={d}>{fmt.format(Date.parse(`${d}T00:00:00Z`))}</time>
-              <button type="button" className="chip-x" aria-label={t('admin.hours.removeHoliday', { date: d })} onClick={() => onChange(value.filter((x) => x !== d))}>
+              <button
+                type="button"
+                className="chip-x"
+                aria-label={t('admin.hours.removeHoliday', { date: d })}
+                onClick={() => onChange(value.filter((x) => x !== d))}
+              >
                 <Icon name="x" size={12} />
               </button>
             </li>
@@ -34,7 +39,9 @@ export function HolidayList({ value, onChange }: { value: string[]; onChange(v: 
         </ul>
       )}
       <div className="add-row">
-        <label htmlFor={id} className="sr-only">{t('admin.hours.holidayDate')}</label>
+        <label htmlFor={id} className="sr-only">
+          {t('admin.hours.holidayDate')}
+        </label>
         <input
           id={id}
           type="date"
@@ -48,7 +55,9 @@ export function HolidayList({ value, onChange }: { value: string[]; onChange(v: 
             }
           }}
         />
-        <button type="button" className="small" disabled={!ISO_DATE.test(draft)} onClick={add}>{t('admin.hours.addHoliday')}</button>
+        <button type="button" className="small" disabled={!ISO_DATE.test(draft)} onClick={add}>
+          {t('admin.hours.addHoliday')}
+        </button>
       </div>
     </fieldset>
   );

@@ -6,7 +6,15 @@ import { timeZones, WEEK, weekdayNames, type ScheduleDraft } from './scheduleDra
 import { WeekdayHours } from './WeekdayHours';
 
 /** A team's business hours: always open, or a time zone with weekly windows and holidays. */
-export function ScheduleEditor({ value, showErrors, onChange }: { value: ScheduleDraft; showErrors: boolean; onChange(v: ScheduleDraft): void }) {
+export function ScheduleEditor({
+  value,
+  showErrors,
+  onChange,
+}: {
+  value: ScheduleDraft;
+  showErrors: boolean;
+  onChange(v: ScheduleDraft): void;
+}) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const names = useMemo(() => weekdayNames(i18n.language), [i18n.language]);
@@ -18,10 +26,12 @@ export function ScheduleEditor({ value, showErrors, onChange }: { value: Schedul
       <p className="field-hint">{t('admin.hours.hint')}</p>
       <div className="radio-row">
         <label className="check">
-          <input type="radio" name={`${id}-mode`} checked={value.open247} onChange={() => set({ open247: true })} /> {t('admin.hours.alwaysOpen')}
+          <input type="radio" name={`${id}-mode`} checked={value.open247} onChange={() => set({ open247: true })} />{' '}
+          {t('admin.hours.alwaysOpen')}
         </label>
         <label className="check">
-          <input type="radio" name={`${id}-mode`} checked={!value.open247} onChange={() => set({ open247: false })} /> {t('admin.hours.scheduled')}
+          <input type="radio" name={`${id}-mode`} checked={!value.open247} onChange={() => set({ open247: false })} />{' '}
+          {t('admin.hours.scheduled')}
         </label>
       </div>
       {!value.open247 && (
@@ -30,7 +40,11 @@ export function ScheduleEditor({ value, showErrors, onChange }: { value: Schedul
             <Field label={t('admin.hours.timeZone')}>
               {(a) => (
                 <select {...a} value={value.timeZone} onChange={(e) => set({ timeZone: e.target.value })}>
-                  {zones.map((z) => <option key={z} value={z}>{z.replaceAll('_', ' ')}</option>)}
+                  {zones.map((z) => (
+                    <option key={z} value={z}>
+                      {z.replaceAll('_', ' ')}
+                    </option>
+                  ))}
                 </select>
               )}
             </Field>
@@ -38,7 +52,13 @@ export function ScheduleEditor({ value, showErrors, onChange }: { value: Schedul
           <table className="hours-table" aria-label={t('admin.hours.weekly')}>
             <tbody>
               {WEEK.map((k) => (
-                <WeekdayHours key={k} day={names[k]} ranges={value.days[k]} showErrors={showErrors} onChange={(r) => set({ days: { ...value.days, [k]: r } })} />
+                <WeekdayHours
+                  key={k}
+                  day={names[k]}
+                  ranges={value.days[k]}
+                  showErrors={showErrors}
+                  onChange={(r) => set({ days: { ...value.days, [k]: r } })}
+                />
               ))}
             </tbody>
           </table>

@@ -8,40 +8,72 @@ import { ScheduleEditor } from './ScheduleEditor';
 import { hasScheduleProblems, scheduleDraftOf, scheduleOf } from './scheduleDraft';
 import { TeamSettingsFields, thresholdOf, type SettingsDraft } from './TeamSettingsFields';
 
-function Editor({ team, config, canEdit, onClose }: { team: Team; config: TeamConfig; canEdit: boolean; onClose(): void }) {
+function Editor({
+  team,
+  config,
+  canEdit,
+  onClose,
+}: {
+  team: Team;
+  config: TeamConfig;
+  canEdit: boolean;
+  onClose(): void;
+}) {
   const { t } = useTranslation();
   const save = useSaveTeamConfig(team.id);
   const [schedule, setSchedule] = useState(() => scheduleDraftOf(config.schedule));
-  const [settings, setSettings] = useState<SettingsDraft>(() => ({ ...config.settings, sentimentThreshold: String(config.settings.sentimentThreshold) }));
+  const [settings, setSettings] = useState<SettingsDraft>(() => ({
+    ...config.settings,
+    sentimentThreshold: String(config.settings.sentimentThreshold),
+  }));
   const [tried, setTried] = useState(false);
   const [saved, setSaved] = useState(false);
   const titleId = useId();
   const server = useFormErrors(save.error, []);
   const threshold = thresholdOf(settings);
   const invalid = hasScheduleProblems(schedule) || threshold === null;
-  const edit = <T,>(setter: (v: T) => void) => (v: T) => {
-    setSaved(false);
-    setter(v);
-  };
+  const edit =
+    <T,>(setter: (v: T) => void) =>
+    (v: T) => {
+      setSaved(false);
+      setter(v);
+    };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setTried(true);
     if (invalid || threshold === null) return focusFirstInvalid(e.currentTarget as HTMLFormElement);
-    save.mutate({ businessHours: scheduleOf(schedule), settings: { ...settings, sentimentThreshold: threshold } }, { onSuccess: () => setSaved(true) });
+    save.mutate(
+      { businessHours: scheduleOf(schedule), settings: { ...settings, sentimentThreshold: threshold } },
+      { onSuccess: () => setSaved(true) },
+    );
   };
   const summary = tried && invalid ? t('admin.form.invalid') : server.summary;
   return (
     <form className="admin-form" aria-labelledby={titleId} onSubmit={submit} noValidate>
-      <h2 id={titleId} className="form-title">{t('admin.teams.configTitle', { team: team.name })}</h2>
+      <h2 id={titleId} className="form-title">
+        {t('admin.teams.configTitle', { team: team.name })}
+      </h2>
       <fieldset className="bare" disabled={!canEdit}>
         <ScheduleEditor value={schedule} showErrors={tried} onChange={edit(setSchedule)} />
         <TeamSettingsFields value={settings} onChange={edit(setSettings)} />
       </fieldset>
-      {summary && <p className="error small" role="alert">{summary}</p>}
+      {summary && (
+        <p className="error small" role="alert">
+          {summary}
+        </p>
+      )}
       <div className="dialog-actions">
-        <p role="status" className="ok-note">{saved ? t('admin.form.saved') : ''}</p>
-        <button type="button" onClick={onClose}>{t('common.close')}</button>
-        {canEdit && <button type="submit" className="primary" disabled={save.isPending}>{t('admin.teams.saveConfig')}</button>}
+        <p role="status" className="ok-note">
+          {saved ? t('admin.form.saved') : ''}
+        </p>
+        <button type="button" onClick={onClose}>
+          {t('common.close')}
+        </button>
+        {canEdit && (
+          <button type="submit" className="primary" disabled={save.isPending}>
+            {t('admin.teams.saveConfig')}
+          </button>
+        )}
       </div>
     </form>
   );
@@ -52,6 +84,11 @@ export function TeamConfigForm({ team, canEdit, onClose }: { team: Team; canEdit
   const { t } = useTranslation();
   const cfg = useTeamConfig(team.id);
   if (cfg.isPending) return <p className="muted">{t('app.loading')}</p>;
-  if (cfg.isError) return <p className="error" role="alert">{t('admin.form.loadFailed', { reason: cfg.error.message })}</p>;
+  if (cfg.isError)
+    return (
+      <p className="error" role="alert">
+        {t('admin.form.loadFailed', { reason: cfg.error.message })}
+      </p>
+    );
   return <Editor key={team.id} team={team} config={cfg.data} canEdit={canEdit} onClose={onClose} />;
 }

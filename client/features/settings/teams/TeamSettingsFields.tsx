@@ -20,7 +20,11 @@ export function TeamSettingsFields({ value, onChange }: { value: SettingsDraft; 
   return (
     <fieldset className="group">
       <legend>{t('admin.teamSettings.title')}</legend>
-      <Check label={t('admin.teamSettings.ack')} checked={ack.enabled} onChange={(enabled) => set({ acknowledgement: { ...ack, enabled } })} />
+      <Check
+        label={t('admin.teamSettings.ack')}
+        checked={ack.enabled}
+        onChange={(enabled) => set({ acknowledgement: { ...ack, enabled } })}
+      />
       {ack.enabled && (
         <CheckboxGroup<ChannelKind>
           legend={t('admin.teamSettings.ackChannels')}
@@ -33,7 +37,11 @@ export function TeamSettingsFields({ value, onChange }: { value: SettingsDraft; 
       <div className="form-row">
         <Field label={t('admin.teamSettings.survey')}>
           {(a) => (
-            <select {...a} value={value.survey} onChange={(e) => set({ survey: e.target.value as TeamSettings['survey'] })}>
+            <select
+              {...a}
+              value={value.survey}
+              onChange={(e) => set({ survey: e.target.value as TeamSettings['survey'] })}
+            >
               <option value="none">{t('admin.teamSettings.surveyNone')}</option>
               <option value="csat">{t('admin.teamSettings.surveyCsat')}</option>
               <option value="nps">{t('admin.teamSettings.surveyNps')}</option>
@@ -42,7 +50,17 @@ export function TeamSettingsFields({ value, onChange }: { value: SettingsDraft; 
         </Field>
         <Field label={t('admin.teamSettings.threshold')} hint={t('admin.teamSettings.thresholdHint')}>
           {(a) => (
-            <input {...a} type="number" required min={-1} max={1} step={0.05} aria-invalid={thresholdOf(value) === null || undefined} value={value.sentimentThreshold} onChange={(e) => set({ sentimentThreshold: e.target.value })} />
+            <input
+              {...a}
+              type="number"
+              required
+              min={-1}
+              max={1}
+              step={0.05}
+              aria-invalid={thresholdOf(value) === null || undefined}
+              value={value.sentimentThreshold}
+              onChange={(e) => set({ sentimentThreshold: e.target.value })}
+            />
           )}
         </Field>
       </div>

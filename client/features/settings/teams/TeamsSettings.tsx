@@ -27,7 +27,19 @@ export default function TeamsSettings({ me }: { me: Agent }) {
         title={t('admin.teams.title')}
         intro={t('admin.teams.intro')}
         note={!canEdit && t('admin.nav.readOnly')}
-        action={canEdit && <button type="button" id="team-new" className="primary" disabled={creating} onClick={() => setCreating(true)}>{t('admin.teams.add')}</button>}
+        action={
+          canEdit && (
+            <button
+              type="button"
+              id="team-new"
+              className="primary"
+              disabled={creating}
+              onClick={() => setCreating(true)}
+            >
+              {t('admin.teams.add')}
+            </button>
+          )
+        }
       />
       {creating && (
         <TeamCreateForm
@@ -47,17 +59,32 @@ export default function TeamsSettings({ me }: { me: Agent }) {
             <th scope="col">{t('admin.teams.name')}</th>
             <th scope="col">{t('admin.teams.members')}</th>
             <th scope="col">{t('admin.teams.autoAssign')}</th>
-            <th scope="col"><span className="sr-only">{t('admin.form.actions')}</span></th>
+            <th scope="col">
+              <span className="sr-only">{t('admin.form.actions')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {list.map((tm) => (
             <Fragment key={tm.id}>
-              <TeamRow team={tm} members={tm.memberIds.map(nameOf)} canEdit={canEdit} configOpen={open === tm.id} onToggleConfig={() => setOpen(open === tm.id ? null : tm.id)} />
+              <TeamRow
+                team={tm}
+                members={tm.memberIds.map(nameOf)}
+                canEdit={canEdit}
+                configOpen={open === tm.id}
+                onToggleConfig={() => setOpen(open === tm.id ? null : tm.id)}
+              />
               {open === tm.id && (
                 <tr className="edit-row">
                   <td colSpan={4}>
-                    <TeamConfigForm team={tm} canEdit={canEdit} onClose={() => { setOpen(null); focusLater(`team-config-${tm.id}`); }} />
+                    <TeamConfigForm
+                      team={tm}
+                      canEdit={canEdit}
+                      onClose={() => {
+                        setOpen(null);
+                        focusLater(`team-config-${tm.id}`);
+                      }}
+                    />
                   </td>
                 </tr>
               )}

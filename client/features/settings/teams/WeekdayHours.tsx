@@ -5,7 +5,19 @@ import { rangeProblem, type TimeRange } from './scheduleDraft';
 
 const MAX_RANGES = 6;
 
-function TimeInput({ label, value, invalid, describedBy, onChange }: { label: string; value: string; invalid: boolean; describedBy?: string; onChange(v: string): void }) {
+function TimeInput({
+  label,
+  value,
+  invalid,
+  describedBy,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  invalid: boolean;
+  describedBy?: string;
+  onChange(v: string): void;
+}) {
   return (
     <input
       className="hhmm"
@@ -23,7 +35,17 @@ function TimeInput({ label, value, invalid, describedBy, onChange }: { label: st
 }
 
 /** One weekday's opening windows: edit, add and remove HH:MM–HH:MM ranges (none = closed). */
-export function WeekdayHours({ day, ranges, showErrors, onChange }: { day: string; ranges: TimeRange[]; showErrors: boolean; onChange(r: TimeRange[]): void }) {
+export function WeekdayHours({
+  day,
+  ranges,
+  showErrors,
+  onChange,
+}: {
+  day: string;
+  ranges: TimeRange[];
+  showErrors: boolean;
+  onChange(r: TimeRange[]): void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const setAt = (i: number, r: TimeRange) => onChange(ranges.map((x, j) => (j === i ? r : x)));
@@ -44,20 +66,47 @@ export function WeekdayHours({ day, ranges, showErrors, onChange }: { day: strin
             const errId = `${id}-${i}-error`;
             return (
               <li key={i}>
-                <TimeInput label={t('admin.hours.opens', { day })} value={r.from} invalid={!!shown} describedBy={shown ? errId : undefined} onChange={(from) => setAt(i, { ...r, from })} />
+                <TimeInput
+                  label={t('admin.hours.opens', { day })}
+                  value={r.from}
+                  invalid={!!shown}
+                  describedBy={shown ? errId : undefined}
+                  onChange={(from) => setAt(i, { ...r, from })}
+                />
                 <span aria-hidden="true">–</span>
-                <TimeInput label={t('admin.hours.closes', { day })} value={r.to} invalid={!!shown} describedBy={shown ? errId : undefined} onChange={(to) => setAt(i, { ...r, to })} />
-                <button type="button" className="icon-button" aria-label={t('admin.hours.remove', { day, from: r.from, to: r.to })} onClick={() => onChange(ranges.filter((_, j) => j !== i))}>
+                <TimeInput
+                  label={t('admin.hours.closes', { day })}
+                  value={r.to}
+                  invalid={!!shown}
+                  describedBy={shown ? errId : undefined}
+                  onChange={(to) => setAt(i, { ...r, to })}
+                />
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={t('admin.hours.remove', { day, from: r.from, to: r.to })}
+                  onClick={() => onChange(ranges.filter((_, j) => j !== i))}
+                >
                   <Icon name="x" size={12} />
                 </button>
-                {shown && <span id={errId} className="field-error">{t(shown === 'format' ? 'admin.hours.format' : 'admin.hours.order')}</span>}
+                {shown && (
+                  <span id={errId} className="field-error">
+                    {t(shown === 'format' ? 'admin.hours.format' : 'admin.hours.order')}
+                  </span>
+                )}
               </li>
             );
           })}
         </ul>
       </td>
       <td className="row-actions">
-        <button type="button" className="link small" aria-label={t('admin.hours.addFor', { day })} disabled={ranges.length >= MAX_RANGES} onClick={add}>
+        <button
+          type="button"
+          className="link small"
+          aria-label={t('admin.hours.addFor', { day })}
+          disabled={ranges.length >= MAX_RANGES}
+          onClick={add}
+        >
           + {t('admin.hours.add')}
         </button>
       </td>

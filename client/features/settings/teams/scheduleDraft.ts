@@ -46,23 +46,34 @@ function browserZone(): string {
 export function timeZones(current: string): string[] {
   const intl = Intl as typeof Intl & { supportedValuesOf?: (k: string) => string[] };
   const all = intl.supportedValuesOf ? intl.supportedValuesOf('timeZone') : [];
-  return [...new Set(['UTC', current, ...all])].sort((a, b) => (a === 'UTC' ? -1 : b === 'UTC' ? 1 : a.localeCompare(b)));
+  return [...new Set(['UTC', current, ...all])].sort((a, b) =>
+    a === 'UTC' ? -1 : b === 'UTC' ? 1 : a.localeCompare(b),
+  );
 }
 
 /** The form state for a stored schedule; "always open" starts from office hours in the browser's zone. */
 export function scheduleDraftOf(s: TeamConfig['schedule']): ScheduleDraft {
   if (!s) {
     const office = (k: DayKey) => (k === '0' || k === '6' ? [] : [{ from: '09:00', to: '17:00' }]);
-    return { open247: true, timeZone: browserZone(), days: Object.fromEntries(WEEK.map((k) => [k, office(k)])) as ScheduleDraft['days'], holidays: [] };
+    return {
+      open247: true,
+      timeZone: browserZone(),
+      days: Object.fromEntries(WEEK.map((k) => [k, office(k)])) as ScheduleDraft['days'],
+      holidays: [],
+    };
   }
-  const days = Object.fromEntries(WEEK.map((k) => [k, (s.weekly[k] ?? []).map(([from, to]) => ({ from, to }))])) as ScheduleDraft['days'];
+  const days = Object.fromEntries(
+    WEEK.map((k) => [k, (s.weekly[k] ?? []).map(([from, to]) => ({ from, to }))]),
+  ) as ScheduleDraft['days'];
   return { open247: false, timeZone: s.timeZone, days, holidays: [...s.holidays].sort() };
 }
 
 /** The schedule to send: null for 24/7, else every weekday present (the server schema wants all seven). */
 export function scheduleOf(d: ScheduleDraft): BusinessSchedule | null {
   if (d.open247) return null;
-  const weekly = Object.fromEntries(['0', '1', '2', '3', '4', '5', '6'].map((k) => [k, d.days[k as DayKey].map((r) => [r.from, r.to])]));
+  const weekly = Object.fromEntries(
+    ['0', '1', '2', '3', '4', '5', '6'].map((k) => [k, d.days[k as DayKey].map((r) => [r.from, r.to])]),
+  );
   return { timeZone: d.timeZone, weekly: weekly as BusinessSchedule['weekly'], holidays: d.holidays };
 }
 
@@ -74,5 +85,8 @@ export function weekdayNames(locale: string): Record<DayKey, string> {
     const s = f.format(Date.UTC(2024, 0, 7 + n));
     return s.charAt(0).toLocaleUpperCase(locale) + s.slice(1);
   };
-  return Object.fromEntries(['0', '1', '2', '3', '4', '5', '6'].map((k) => [k, name(Number(k))])) as Record<DayKey, string>;
+  return Object.fromEntries(['0', '1', '2', '3', '4', '5', '6'].map((k) => [k, name(Number(k))])) as Record<
+    DayKey,
+    string
+  >;
 }

@@ -25,7 +25,8 @@ const admin = {
   roles: { agent: 'Agent', lead: 'Team lead', supervisor: 'Supervisor', admin: 'Admin' },
   agents: {
     title: 'Agents',
-    intro: 'People who sign in to Braid. Leads see their teams’ queues and alerts, supervisors see everything, admins also change settings.',
+    intro:
+      'People who sign in to Braid. Leads see their teams’ queues and alerts, supervisors see everything, admins also change settings.',
     add: 'New agent',
     createTitle: 'New agent',
     editTitle: 'Edit {{name}}',
@@ -105,7 +106,8 @@ const admin = {
   },
   sla: {
     title: 'SLA policies',
-    intro: 'Targets for how fast customers get answers. When several policies match a conversation, the one matching the most criteria wins.',
+    intro:
+      'Targets for how fast customers get answers. When several policies match a conversation, the one matching the most criteria wins.',
     add: 'New policy',
     createTitle: 'New SLA policy',
     editTitle: 'Edit {{name}}',
@@ -142,7 +144,8 @@ const admin = {
   },
   apiKeys: {
     title: 'API keys',
-    intro: 'Your own systems post customer messages to Braid with these keys; agents’ replies are sent to the callback URL.',
+    intro:
+      'Your own systems post customer messages to Braid with these keys; agents’ replies are sent to the callback URL.',
     createTitle: 'New API key',
     create: 'Create key',
     empty: 'No API keys yet.',

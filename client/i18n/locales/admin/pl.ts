@@ -27,7 +27,8 @@ const admin: Translation['admin'] = {
   roles: { agent: 'Konsultant', lead: 'Lider zespołu', supervisor: 'Kierownik', admin: 'Administrator' },
   agents: {
     title: 'Konsultanci',
-    intro: 'Osoby logujące się do Braid. Liderzy widzą kolejki i alerty swoich zespołów, kierownicy widzą wszystko, administratorzy mogą też zmieniać ustawienia.',
+    intro:
+      'Osoby logujące się do Braid. Liderzy widzą kolejki i alerty swoich zespołów, kierownicy widzą wszystko, administratorzy mogą też zmieniać ustawienia.',
     add: 'Nowy konsultant',
     createTitle: 'Nowy konsultant',
     editTitle: 'Edytuj: {{name}}',
@@ -107,7 +108,8 @@ const admin: Translation['admin'] = {
   },
   sla: {
     title: 'Zasady SLA',
-    intro: 'Cele określające, jak szybko klienci dostają odpowiedź. Gdy do rozmowy pasuje kilka zasad, wygrywa ta, która spełnia najwięcej kryteriów.',
+    intro:
+      'Cele określające, jak szybko klienci dostają odpowiedź. Gdy do rozmowy pasuje kilka zasad, wygrywa ta, która spełnia najwięcej kryteriów.',
     add: 'Nowa zasada',
     createTitle: 'Nowa zasada SLA',
     editTitle: 'Edytuj: {{name}}',
@@ -144,7 +146,8 @@ const admin: Translation['admin'] = {
   },
   apiKeys: {
     title: 'Klucze API',
-    intro: 'Twoje systemy przesyłają tymi kluczami wiadomości klientów do Braid; odpowiedzi konsultantów trafiają na adres zwrotny.',
+    intro:
+      'Twoje systemy przesyłają tymi kluczami wiadomości klientów do Braid; odpowiedzi konsultantów trafiają na adres zwrotny.',
     createTitle: 'Nowy klucz API',
     create: 'Utwórz klucz',
     empty: 'Nie ma jeszcze kluczy API.',

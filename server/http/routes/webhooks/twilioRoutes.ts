@@ -1,5 +1,10 @@
 import { Router, type Request, type Response } from 'express';
-import { parseTwilioMessaging, parseTwilioStatus, parseTwilioVoice, verifyTwilioSignature } from '#server/channels/providers/twilio';
+import {
+  parseTwilioMessaging,
+  parseTwilioStatus,
+  parseTwilioVoice,
+  verifyTwilioSignature,
+} from '#server/channels/providers/twilio';
 import type { TwilioParams } from '#server/channels/providers/twilio';
 import { isCallStart, voicemailGreeting, EMPTY_TWIML, HANGUP_TWIML } from '#server/channels/twiml';
 import type { ParsedWebhook } from '#server/domain/inbound';
@@ -27,7 +32,10 @@ function sendTwiml(res: Response, twiml: string): void {
  */
 export function twilioRoutes(ctx: AppContext): Router {
   const r = Router();
-  r.use(channelGate('Twilio', () => twilioInboundOn(ctx)), rawBody(ctx));
+  r.use(
+    channelGate('Twilio', () => twilioInboundOn(ctx)),
+    rawBody(ctx),
+  );
 
   /** Verify X-Twilio-Signature over PUBLIC_URL + path + the decoded POST params; null when refused. */
   const verified = (req: Request, res: Response): TwilioParams | null => {

@@ -40,7 +40,9 @@ export function refuse(req: Request, res: Response, provider: string, status: 40
   if (seen && now - seen.at < LOG_WINDOW_MS) seen.suppressed++;
   else {
     const more = seen?.suppressed ? ` (+${seen.suppressed} more refused in the last ${LOG_WINDOW_MS / 1000}s)` : '';
-    console.warn(`[webhooks] ${provider}: refused ${req.method} ${req.originalUrl.split('?')[0]} from ${req.ip ?? '?'} (${status}): ${reason}${more}`);
+    console.warn(
+      `[webhooks] ${provider}: refused ${req.method} ${req.originalUrl.split('?')[0]} from ${req.ip ?? '?'} (${status}): ${reason}${more}`,
+    );
     lastLogged.set(provider, { at: now, suppressed: 0 });
   }
   res.status(status).json({ error: reason });
@@ -73,7 +75,9 @@ export function formOf(raw: Buffer): TwilioParams {
 export function storeParsed(ctx: AppContext, provider: string, parsed: ParsedWebhook): WebhookOutcome {
   const outcome = ingestWebhook(ctx.deps, parsed, ctx.ingestHooks);
   if (outcome.rejected.length > 0) {
-    console.warn(`[webhooks] ${provider}: skipped ${outcome.rejected.length} message(s): ${outcome.rejected.join('; ').slice(0, 500)}`);
+    console.warn(
+      `[webhooks] ${provider}: skipped ${outcome.rejected.length} message(s): ${outcome.rejected.join('; ').slice(0, 500)}`,
+    );
     const nothingKept = outcome.stored + outcome.duplicates === 0 && parsed.statuses.length === 0;
     if (nothingKept) throw new HttpError(400, 'unusable sender address');
   }

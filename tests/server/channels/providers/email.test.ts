@@ -16,7 +16,9 @@ describe('parseInboundEmail', () => {
     expect(m.from).toEqual({ address: 'lucja@example.pl', displayName: 'Łucja Nowak', email: 'lucja@example.pl' });
     expect(m.subject).toBe('คำสั่งซื้อ #1234 ยังไม่ได้รับ 📦');
     expect(m.providerTs).toBe(Date.UTC(2025, 5, 2, 12, 0, 0));
-    expect(m.attachments).toEqual([{ kind: 'file', mimeType: 'application/pdf', name: 'ใบเสร็จ.pdf', size: 45, providerMediaId: undefined }]);
+    expect(m.attachments).toEqual([
+      { kind: 'file', mimeType: 'application/pdf', name: 'ใบเสร็จ.pdf', size: 45, providerMediaId: undefined },
+    ]);
     expect(m.meta).toMatchObject({
       messageId: '<CAF=reply-1@mail.example.pl>',
       inReplyTo: '<outbound-1@braid.example>',
@@ -45,7 +47,23 @@ describe('parseInboundEmail', () => {
     expect(html).toMatch(/<img [^>]*src="https:\/\/cdn\.example\.com\/logo\.png"[^>]*\/>/);
     expect(html).toContain('<img src="cid:logo@braid" />');
     expect(html).not.toMatch(/<img[^>]*src="x"/);
-    for (const banned of ['<script', 'alert', 'onerror', 'onclick', 'onmouseover', '<iframe', '<form', '<input', '<style', 'style=', 'javascript:', 'data:image', 'http://insecure', 'secret title', '<svg']) {
+    for (const banned of [
+      '<script',
+      'alert',
+      'onerror',
+      'onclick',
+      'onmouseover',
+      '<iframe',
+      '<form',
+      '<input',
+      '<style',
+      'style=',
+      'javascript:',
+      'data:image',
+      'http://insecure',
+      'secret title',
+      '<svg',
+    ]) {
       expect(html.toLowerCase()).not.toContain(banned);
     }
   });
@@ -78,7 +96,10 @@ describe('parseInboundEmail', () => {
   it('never rejects on garbage input (200 seeded random messages)', async () => {
     const rng = prng(0xe3a1);
     for (let i = 0; i < 200; i++) {
-      const headers = rng() < 0.5 ? `To: support@braid.example\r\nFrom: ${randomString(rng)}\r\nSubject: ${randomString(rng)}\r\n` : '';
+      const headers =
+        rng() < 0.5
+          ? `To: support@braid.example\r\nFrom: ${randomString(rng)}\r\nSubject: ${randomString(rng)}\r\n`
+          : '';
       const raw = headers + randomString(rng) + '\r\n\r\n' + randomString(rng);
       const input = rng() < 0.5 ? raw : Buffer.from(raw, 'utf8');
       const m = await parseInboundEmail(input, SUPPORT);
@@ -92,7 +113,9 @@ describe('stripQuotedReply', () => {
     ['Dziękuję!\n\nW dniu pon., 2 cze 2025 o 10:00 Braid <support@braid.example> napisał(a):\n> stara wiadomość'],
     ['Dziękuję!\n\nW dniu 2.06.2025 o 10:00, Braid pisze:\n> stara wiadomość'],
     ['Dziękuję!\n\n-----Original Message-----\nFrom: Braid\nSent: Monday'],
-    ['Dziękuję!\n\n________________________________\nFrom: Braid Support <support@braid.example>\nSent: Monday, June 2, 2025 10:00 AM'],
+    [
+      'Dziękuję!\n\n________________________________\nFrom: Braid Support <support@braid.example>\nSent: Monday, June 2, 2025 10:00 AM',
+    ],
     ['Dziękuję!\n\nเมื่อ จ. 2 มิ.ย. 2025 10:00 Braid <support@braid.example> เขียนว่า:\n> เก่า'],
     ['Dziękuję!\n\n在 2025年6月2日周一 10:00，Braid <support@braid.example> 写道：\n> 旧'],
     ['Dziękuję!\n\nOn Mon, 2 Jun 2025 at 10:00, Braid Support <support@braid.example>\nwrote:\n> old'],
@@ -102,8 +125,14 @@ describe('stripQuotedReply', () => {
   });
 
   it('leaves mail without a quote, or that is only a quote, untouched', () => {
-    expect(stripQuotedReply('Hello\n> inline quote\nmy answer')).toEqual({ text: 'Hello\n> inline quote\nmy answer', stripped: false });
-    expect(stripQuotedReply('On Mon, Jan 1 someone wrote:\n> x')).toEqual({ text: 'On Mon, Jan 1 someone wrote:\n> x', stripped: false });
+    expect(stripQuotedReply('Hello\n> inline quote\nmy answer')).toEqual({
+      text: 'Hello\n> inline quote\nmy answer',
+      stripped: false,
+    });
+    expect(stripQuotedReply('On Mon, Jan 1 someone wrote:\n> x')).toEqual({
+      text: 'On Mon, Jan 1 someone wrote:\n> x',
+      stripped: false,
+    });
   });
 });
 
@@ -121,9 +150,19 @@ describe('buildReplyEmail', () => {
     expect(mail.messageId).toMatch(/^<[0-9a-f-]{36}@braid\.example>$/);
     expect(mail.subject).toBe('Re: คำสั่งซื้อ #1234');
     expect(mail.inReplyTo).toBe('<CAF=reply-1@mail.example.pl>');
-    expect(mail.references).toEqual(['<original-0@mail.example.pl>', '<outbound-1@braid.example>', '<CAF=reply-1@mail.example.pl>']);
+    expect(mail.references).toEqual([
+      '<original-0@mail.example.pl>',
+      '<outbound-1@braid.example>',
+      '<CAF=reply-1@mail.example.pl>',
+    ]);
     expect(mail.text).toBe('ส่งแล้วค่ะ');
-    const again = buildReplyEmail({ from: 'a@b', to: 'c@d', subject: 'x', text: 'y', messageIdDomain: 'braid.example' });
+    const again = buildReplyEmail({
+      from: 'a@b',
+      to: 'c@d',
+      subject: 'x',
+      text: 'y',
+      messageIdDomain: 'braid.example',
+    });
     expect(again.messageId).not.toBe(mail.messageId);
     expect(again.inReplyTo).toBeUndefined();
     expect(again.references).toBeUndefined();
@@ -131,8 +170,13 @@ describe('buildReplyEmail', () => {
 
   it('normalises ids, avoids duplicates and does not double the Re: prefix', () => {
     const mail = buildReplyEmail({
-      from: 'a@b', to: 'c@d', subject: 'RE: Zamówienie', text: 'ok', messageIdDomain: 'braid.example',
-      inReplyTo: 'p@x', references: '<r@x> p@x <r@x>',
+      from: 'a@b',
+      to: 'c@d',
+      subject: 'RE: Zamówienie',
+      text: 'ok',
+      messageIdDomain: 'braid.example',
+      inReplyTo: 'p@x',
+      references: '<r@x> p@x <r@x>',
     });
     expect(mail.subject).toBe('RE: Zamówienie');
     expect(mail.references).toEqual(['<r@x>', '<p@x>']);

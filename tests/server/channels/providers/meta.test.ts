@@ -47,7 +47,9 @@ describe('verifyMetaChallenge', () => {
   it('echoes hub.challenge only for subscribe + matching token', () => {
     const q = { 'hub.mode': 'subscribe', 'hub.verify_token': 'meatyhamhock', 'hub.challenge': '1158201444' };
     expect(verifyMetaChallenge(q, 'meatyhamhock')).toBe('1158201444');
-    expect(verifyMetaChallenge({ hub: { mode: 'subscribe', verify_token: 'meatyhamhock', challenge: '7' } }, 'meatyhamhock')).toBe('7');
+    expect(
+      verifyMetaChallenge({ hub: { mode: 'subscribe', verify_token: 'meatyhamhock', challenge: '7' } }, 'meatyhamhock'),
+    ).toBe('7');
     expect(verifyMetaChallenge({ ...q, 'hub.verify_token': 'nope' }, 'meatyhamhock')).toBeNull();
     expect(verifyMetaChallenge({ ...q, 'hub.mode': 'unsubscribe' }, 'meatyhamhock')).toBeNull();
     expect(verifyMetaChallenge(q, '')).toBeNull();
@@ -70,10 +72,16 @@ describe('parseMetaWebhook: WhatsApp Cloud API', () => {
   it('parses every documented message type', () => {
     const { messages } = parseMetaWebhook(fixtureJson('meta-whatsapp-messages.json'));
     const byType = Object.fromEntries(messages.map((m) => [m.meta?.type as string, m]));
-    expect(byType.image).toMatchObject({ text: 'ใบเสร็จ 🧾', attachments: [{ kind: 'image', providerMediaId: '1003383421387256', mimeType: 'image/jpeg' }] });
+    expect(byType.image).toMatchObject({
+      text: 'ใบเสร็จ 🧾',
+      attachments: [{ kind: 'image', providerMediaId: '1003383421387256', mimeType: 'image/jpeg' }],
+    });
     expect(byType.audio.attachments[0]).toMatchObject({ kind: 'audio' });
     expect(byType.audio.meta?.voiceNote).toBe(true);
-    expect(byType.document).toMatchObject({ text: 'Faktura', attachments: [{ kind: 'file', name: 'faktura-2024-ż.pdf' }] });
+    expect(byType.document).toMatchObject({
+      text: 'Faktura',
+      attachments: [{ kind: 'file', name: 'faktura-2024-ż.pdf' }],
+    });
     expect(byType.sticker.attachments[0].kind).toBe('sticker');
     expect(byType.location.attachments[0]).toMatchObject({ kind: 'location', name: 'สาขาอโศก' });
     expect(byType.location.meta?.location).toMatchObject({ latitude: 13.7367, longitude: 100.5232 });
@@ -82,7 +90,10 @@ describe('parseMetaWebhook: WhatsApp Cloud API', () => {
     const interactive = messages.filter((m) => m.meta?.type === 'interactive');
     expect(interactive.map((m) => m.text)).toEqual(['Zmień zamówienie', 'ไซส์ M']);
     expect(interactive[0].meta?.replyTo).toMatch(/^wamid\./);
-    expect(byType.button).toMatchObject({ text: '是的', meta: expect.objectContaining({ buttonPayload: 'YES_PLEASE' }) });
+    expect(byType.button).toMatchObject({
+      text: '是的',
+      meta: expect.objectContaining({ buttonPayload: 'YES_PLEASE' }),
+    });
     expect(byType.reaction).toMatchObject({ text: '❤️' });
     expect(byType.unsupported.meta).toMatchObject({ unsupported: true, errors: expect.stringContaining('131051') });
     // The second reaction has an empty emoji (reaction removed) and is dropped.
@@ -94,7 +105,12 @@ describe('parseMetaWebhook: WhatsApp Cloud API', () => {
     const { statuses, messages } = parseMetaWebhook(fixtureJson('meta-whatsapp-statuses.json'));
     expect(messages).toEqual([]);
     expect(statuses.map((s) => s.status)).toEqual(['sent', 'delivered', 'read', 'failed', 'failed']);
-    expect(statuses[0]).toEqual({ channel: 'whatsapp', providerMessageId: 'wamid.OUT1', status: 'sent', providerTs: 1749416500000 });
+    expect(statuses[0]).toEqual({
+      channel: 'whatsapp',
+      providerMessageId: 'wamid.OUT1',
+      status: 'sent',
+      providerTs: 1749416500000,
+    });
     expect(statuses[3].error).toMatch(/131047.*24 hours/);
     expect(statuses[4].error).toBe('131026: Message Undeliverable.');
   });
@@ -102,10 +118,27 @@ describe('parseMetaWebhook: WhatsApp Cloud API', () => {
   it('uses the business-scoped user id when the phone number is withheld', () => {
     const body = {
       object: 'whatsapp_business_account',
-      entry: [{ changes: [{ field: 'messages', value: {
-        contacts: [{ profile: { name: 'Bob' }, user_id: 'US.13491208655302741918' }],
-        messages: [{ from_user_id: 'US.13491208655302741918', id: 'wamid.X', timestamp: '1749416383', type: 'text', text: { body: 'hi' } }],
-      } }] }],
+      entry: [
+        {
+          changes: [
+            {
+              field: 'messages',
+              value: {
+                contacts: [{ profile: { name: 'Bob' }, user_id: 'US.13491208655302741918' }],
+                messages: [
+                  {
+                    from_user_id: 'US.13491208655302741918',
+                    id: 'wamid.X',
+                    timestamp: '1749416383',
+                    type: 'text',
+                    text: { body: 'hi' },
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      ],
     };
     const m = parseMetaWebhook(body).messages[0];
     expect(m.from).toMatchObject({ address: 'US.13491208655302741918', displayName: 'Bob' });
@@ -116,11 +149,23 @@ describe('parseMetaWebhook: WhatsApp Cloud API', () => {
 describe('parseMetaWebhook: Messenger and Instagram', () => {
   it('Messenger: messages, stickers, postbacks and delivery receipts; echoes ignored', () => {
     const { messages, statuses } = parseMetaWebhook(fixtureJson('meta-messenger.json'));
-    expect(messages.map((m) => m.providerMessageId)).toEqual([expect.stringMatching(/^m_AG5/), 'm_ATTACH1', 'm_POSTBACK1']);
-    expect(messages[0]).toMatchObject({ channel: 'messenger', from: { address: '6786745638052362' }, text: 'Zażółć gęślą jaźń 你好 สวัสดี 👋', providerTs: 1749416600000 });
+    expect(messages.map((m) => m.providerMessageId)).toEqual([
+      expect.stringMatching(/^m_AG5/),
+      'm_ATTACH1',
+      'm_POSTBACK1',
+    ]);
+    expect(messages[0]).toMatchObject({
+      channel: 'messenger',
+      from: { address: '6786745638052362' },
+      text: 'Zażółć gęślą jaźń 你好 สวัสดี 👋',
+      providerTs: 1749416600000,
+    });
     expect(messages[0].meta?.pageId).toBe('107624754265390');
     expect(messages[1].attachments.map((a) => a.kind)).toEqual(['image', 'sticker']);
-    expect(messages[2]).toMatchObject({ text: 'Talk to an agent', meta: { postbackPayload: 'AGENT', pageId: '107624754265390' } });
+    expect(messages[2]).toMatchObject({
+      text: 'Talk to an agent',
+      meta: { postbackPayload: 'AGENT', pageId: '107624754265390' },
+    });
     // delivery with mids → two statuses; read with only a watermark cannot be tied to a message.
     expect(statuses).toEqual([
       { channel: 'messenger', providerMessageId: 'm_OUT1', status: 'delivered', providerTs: 1749416603000 },
@@ -131,16 +176,36 @@ describe('parseMetaWebhook: Messenger and Instagram', () => {
   it('Instagram: IGSID sender, share attachment kept as a link, read receipt by mid, echo and unsend ignored', () => {
     const { messages, statuses } = parseMetaWebhook(fixtureJson('meta-instagram.json'));
     expect(messages).toHaveLength(2);
-    expect(messages[0]).toMatchObject({ channel: 'instagram', from: { address: '1254459154682919' }, text: 'ร้านเปิดกี่โมงคะ 🙏' });
-    expect(messages[1].attachments[0]).toMatchObject({ kind: 'file', name: 'share', url: expect.stringContaining('lookaside') });
-    expect(statuses).toEqual([{ channel: 'instagram', providerMessageId: 'ig_MID_OUT1', status: 'read', providerTs: 1749416703000 }]);
+    expect(messages[0]).toMatchObject({
+      channel: 'instagram',
+      from: { address: '1254459154682919' },
+      text: 'ร้านเปิดกี่โมงคะ 🙏',
+    });
+    expect(messages[1].attachments[0]).toMatchObject({
+      kind: 'file',
+      name: 'share',
+      url: expect.stringContaining('lookaside'),
+    });
+    expect(statuses).toEqual([
+      { channel: 'instagram', providerMessageId: 'ig_MID_OUT1', status: 'read', providerTs: 1749416703000 },
+    ]);
   });
 });
 
 describe('isMetaWebhookShape', () => {
   it('accepts the three envelopes and rejects everything else', () => {
-    for (const f of ['meta-whatsapp-messages.json', 'meta-messenger.json', 'meta-instagram.json']) expect(isMetaWebhookShape(fixtureJson(f))).toBe(true);
-    for (const bad of [null, 'x', [], {}, { object: 'user', entry: [] }, { object: 'page' }, { object: 'page', entry: {} }]) expect(isMetaWebhookShape(bad)).toBe(false);
+    for (const f of ['meta-whatsapp-messages.json', 'meta-messenger.json', 'meta-instagram.json'])
+      expect(isMetaWebhookShape(fixtureJson(f))).toBe(true);
+    for (const bad of [
+      null,
+      'x',
+      [],
+      {},
+      { object: 'user', entry: [] },
+      { object: 'page' },
+      { object: 'page', entry: {} },
+    ])
+      expect(isMetaWebhookShape(bad)).toBe(false);
   });
 });
 
@@ -158,34 +223,82 @@ describe('Meta outbound', () => {
       type: 'text',
       text: { preview_url: false, body: MIXED },
     });
-    expect(() => buildMetaSend({ ...cfg, phoneNumberId: undefined }, { channel: 'whatsapp', to: '+1', text: 'x' })).toThrow(/PHONE_NUMBER_ID/);
+    expect(() =>
+      buildMetaSend({ ...cfg, phoneNumberId: undefined }, { channel: 'whatsapp', to: '+1', text: 'x' }),
+    ).toThrow(/PHONE_NUMBER_ID/);
   });
 
   it('builds Messenger / Instagram Send API requests', () => {
     const req = buildMetaSend(cfg, { channel: 'messenger', to: '6786745638052362', text: 'Cześć' });
     expect(req.url).toBe('https://graph.facebook.com/v25.0/me/messages');
-    expect(JSON.parse(req.body)).toEqual({ recipient: { id: '6786745638052362' }, messaging_type: 'RESPONSE', message: { text: 'Cześć' } });
-    expect(buildMetaSend({ ...cfg, pageId: '1076', graphVersion: 'v24.0' }, { channel: 'instagram', to: '1', text: 'x' }).url).toBe('https://graph.facebook.com/v24.0/1076/messages');
+    expect(JSON.parse(req.body)).toEqual({
+      recipient: { id: '6786745638052362' },
+      messaging_type: 'RESPONSE',
+      message: { text: 'Cześć' },
+    });
+    expect(
+      buildMetaSend({ ...cfg, pageId: '1076', graphVersion: 'v24.0' }, { channel: 'instagram', to: '1', text: 'x' })
+        .url,
+    ).toBe('https://graph.facebook.com/v24.0/1076/messages');
   });
 
   it('classifies responses', () => {
-    expect(parseMetaSendResponse(200, { messaging_product: 'whatsapp', contacts: [{ input: '66812345678', wa_id: '66812345678' }], messages: [{ id: 'wamid.OK' }] })).toEqual({ ok: true, providerMessageId: 'wamid.OK' });
-    expect(parseMetaSendResponse(200, { recipient_id: '1', message_id: 'm_OK' })).toEqual({ ok: true, providerMessageId: 'm_OK' });
-    const window = parseMetaSendResponse(400, { error: { message: '(#131047) Re-engagement message', type: 'OAuthException', code: 131047, error_data: { messaging_product: 'whatsapp', details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.' }, fbtrace_id: 'A' } });
+    expect(
+      parseMetaSendResponse(200, {
+        messaging_product: 'whatsapp',
+        contacts: [{ input: '66812345678', wa_id: '66812345678' }],
+        messages: [{ id: 'wamid.OK' }],
+      }),
+    ).toEqual({ ok: true, providerMessageId: 'wamid.OK' });
+    expect(parseMetaSendResponse(200, { recipient_id: '1', message_id: 'm_OK' })).toEqual({
+      ok: true,
+      providerMessageId: 'm_OK',
+    });
+    const window = parseMetaSendResponse(400, {
+      error: {
+        message: '(#131047) Re-engagement message',
+        type: 'OAuthException',
+        code: 131047,
+        error_data: {
+          messaging_product: 'whatsapp',
+          details:
+            'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+        },
+        fbtrace_id: 'A',
+      },
+    });
     expect(window).toMatchObject({ ok: false, retryable: false, error: expect.stringContaining('24-hour') });
-    expect(parseMetaSendResponse(400, { error: { message: 'outside window', code: 10, error_subcode: 2018278 } })).toMatchObject({ ok: false, retryable: false, error: expect.stringContaining('Messenger 24-hour') });
-    expect(parseMetaSendResponse(400, { error: { message: '(#130429) Rate limit hit', code: 130429 } })).toMatchObject({ ok: false, retryable: true });
-    expect(parseMetaSendResponse(400, { error: { message: 'Pair rate limit', code: 131056 } })).toMatchObject({ retryable: true });
+    expect(
+      parseMetaSendResponse(400, { error: { message: 'outside window', code: 10, error_subcode: 2018278 } }),
+    ).toMatchObject({ ok: false, retryable: false, error: expect.stringContaining('Messenger 24-hour') });
+    expect(parseMetaSendResponse(400, { error: { message: '(#130429) Rate limit hit', code: 130429 } })).toMatchObject({
+      ok: false,
+      retryable: true,
+    });
+    expect(parseMetaSendResponse(400, { error: { message: 'Pair rate limit', code: 131056 } })).toMatchObject({
+      retryable: true,
+    });
     expect(parseMetaSendResponse(500, { error: { message: 'Unknown', code: 1 } })).toMatchObject({ retryable: true });
-    expect(parseMetaSendResponse(400, { error: { message: 'Temp', code: 999, is_transient: true } })).toMatchObject({ retryable: true });
-    expect(parseMetaSendResponse(400, { error: { message: 'Invalid parameter', code: 100, error_data: { details: 'bad to' } } })).toMatchObject({ retryable: false, error: '100: bad to' });
+    expect(parseMetaSendResponse(400, { error: { message: 'Temp', code: 999, is_transient: true } })).toMatchObject({
+      retryable: true,
+    });
+    expect(
+      parseMetaSendResponse(400, {
+        error: { message: 'Invalid parameter', code: 100, error_data: { details: 'bad to' } },
+      }),
+    ).toMatchObject({ retryable: false, error: '100: bad to' });
     expect(parseMetaSendResponse(502, 'Bad gateway')).toMatchObject({ ok: false, retryable: true });
   });
 });
 
 describe('parseMetaWebhook never throws', () => {
   it('survives 200 fuzzed inputs and only emits contract-shaped results', () => {
-    const fixtures = ['meta-whatsapp-messages.json', 'meta-whatsapp-statuses.json', 'meta-messenger.json', 'meta-instagram.json'].map(fixtureJson);
+    const fixtures = [
+      'meta-whatsapp-messages.json',
+      'meta-whatsapp-statuses.json',
+      'meta-messenger.json',
+      'meta-instagram.json',
+    ].map(fixtureJson);
     for (const input of fuzzInputs(0x3e7a, fixtures)) {
       const result = parseMetaWebhook(input);
       expect(isParsedWebhook(result)).toBe(true);

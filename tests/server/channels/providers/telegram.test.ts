@@ -35,7 +35,14 @@ describe('parseTelegramUpdate', () => {
         text: expected,
         attachments: [],
         providerTs: 1749416800000,
-        meta: { chatId: '524287001', chatType: 'private', messageId: '4521', updateId: '815320181', username: 'lucja_n', languageCode: 'pl' },
+        meta: {
+          chatId: '524287001',
+          chatType: 'private',
+          messageId: '4521',
+          updateId: '815320181',
+          username: 'lucja_n',
+          languageCode: 'pl',
+        },
       },
     ]);
     expect(Buffer.from(messages[0].text).equals(Buffer.from(expected))).toBe(true);
@@ -74,12 +81,27 @@ describe('parseTelegramUpdate', () => {
 
   it('maps document, voice, audio, video, sticker and location', () => {
     const base = fixtureJson('telegram-message.json') as { message: Record<string, unknown> };
-    const withMsg = (extra: Record<string, unknown>) => parseTelegramUpdate({ update_id: 1, message: { ...base.message, text: undefined, ...extra } }).messages[0];
-    expect(withMsg({ document: { file_id: 'D1', file_name: 'umowa.pdf', mime_type: 'application/pdf', file_size: 10 } }).attachments[0]).toEqual({ kind: 'file', providerMediaId: 'D1', mimeType: 'application/pdf', size: 10, name: 'umowa.pdf' });
-    expect(withMsg({ voice: { file_id: 'V1', duration: 3, mime_type: 'audio/ogg' } }).attachments[0]).toMatchObject({ kind: 'audio', providerMediaId: 'V1' });
-    expect(withMsg({ audio: { file_id: 'A1', title: 'Song' } }).attachments[0]).toMatchObject({ kind: 'audio', name: 'Song' });
-    expect(withMsg({ video: { file_id: 'VI1', width: 1, height: 1, duration: 1 } }).attachments[0]).toMatchObject({ kind: 'video' });
-    expect(withMsg({ sticker: { file_id: 'S1', emoji: '😀', type: 'regular' } }).attachments[0]).toMatchObject({ kind: 'sticker', name: '😀' });
+    const withMsg = (extra: Record<string, unknown>) =>
+      parseTelegramUpdate({ update_id: 1, message: { ...base.message, text: undefined, ...extra } }).messages[0];
+    expect(
+      withMsg({ document: { file_id: 'D1', file_name: 'umowa.pdf', mime_type: 'application/pdf', file_size: 10 } })
+        .attachments[0],
+    ).toEqual({ kind: 'file', providerMediaId: 'D1', mimeType: 'application/pdf', size: 10, name: 'umowa.pdf' });
+    expect(withMsg({ voice: { file_id: 'V1', duration: 3, mime_type: 'audio/ogg' } }).attachments[0]).toMatchObject({
+      kind: 'audio',
+      providerMediaId: 'V1',
+    });
+    expect(withMsg({ audio: { file_id: 'A1', title: 'Song' } }).attachments[0]).toMatchObject({
+      kind: 'audio',
+      name: 'Song',
+    });
+    expect(withMsg({ video: { file_id: 'VI1', width: 1, height: 1, duration: 1 } }).attachments[0]).toMatchObject({
+      kind: 'video',
+    });
+    expect(withMsg({ sticker: { file_id: 'S1', emoji: '😀', type: 'regular' } }).attachments[0]).toMatchObject({
+      kind: 'sticker',
+      name: '😀',
+    });
     const loc = withMsg({ location: { latitude: 13.7, longitude: 100.5 } });
     expect(loc.attachments[0]).toEqual({ kind: 'location', name: '13.7,100.5' });
     expect(loc.meta?.location).toEqual({ latitude: 13.7, longitude: 100.5 });
@@ -95,7 +117,10 @@ describe('parseTelegramUpdate', () => {
 
 describe('Telegram outbound', () => {
   it('builds sendMessage', () => {
-    const req = buildTelegramSend({ apiBase: 'https://api.telegram.org/', botToken: '123:ABC' }, { chatId: 524287001, text: 'Dzięki! 🙏' });
+    const req = buildTelegramSend(
+      { apiBase: 'https://api.telegram.org/', botToken: '123:ABC' },
+      { chatId: 524287001, text: 'Dzięki! 🙏' },
+    );
     expect(req).toEqual({
       url: 'https://api.telegram.org/bot123:ABC/sendMessage',
       method: 'POST',
@@ -105,17 +130,44 @@ describe('Telegram outbound', () => {
   });
 
   it('classifies responses', () => {
-    expect(parseTelegramSendResponse(200, { ok: true, result: { message_id: 4530, chat: { id: 524287001 }, date: 1 } })).toEqual({ ok: true, providerMessageId: '524287001:4530' });
-    expect(parseTelegramSendResponse(429, { ok: false, error_code: 429, description: 'Too Many Requests: retry after 35', parameters: { retry_after: 35 } })).toEqual({ ok: false, retryable: true, error: '429: Too Many Requests: retry after 35', retryAfterMs: 35000 });
-    expect(parseTelegramSendResponse(403, { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' })).toMatchObject({ ok: false, retryable: false });
-    expect(parseTelegramSendResponse(400, { ok: false, error_code: 400, description: 'Bad Request: group chat was upgraded to a supergroup chat', parameters: { migrate_to_chat_id: -1001234567890 } })).toMatchObject({ retryable: false, error: expect.stringContaining('-1001234567890') });
+    expect(
+      parseTelegramSendResponse(200, { ok: true, result: { message_id: 4530, chat: { id: 524287001 }, date: 1 } }),
+    ).toEqual({ ok: true, providerMessageId: '524287001:4530' });
+    expect(
+      parseTelegramSendResponse(429, {
+        ok: false,
+        error_code: 429,
+        description: 'Too Many Requests: retry after 35',
+        parameters: { retry_after: 35 },
+      }),
+    ).toEqual({ ok: false, retryable: true, error: '429: Too Many Requests: retry after 35', retryAfterMs: 35000 });
+    expect(
+      parseTelegramSendResponse(403, {
+        ok: false,
+        error_code: 403,
+        description: 'Forbidden: bot was blocked by the user',
+      }),
+    ).toMatchObject({ ok: false, retryable: false });
+    expect(
+      parseTelegramSendResponse(400, {
+        ok: false,
+        error_code: 400,
+        description: 'Bad Request: group chat was upgraded to a supergroup chat',
+        parameters: { migrate_to_chat_id: -1001234567890 },
+      }),
+    ).toMatchObject({ retryable: false, error: expect.stringContaining('-1001234567890') });
     expect(parseTelegramSendResponse(502, null)).toMatchObject({ ok: false, retryable: true });
   });
 });
 
 describe('parseTelegramUpdate never throws', () => {
   it('survives 200 fuzzed inputs', () => {
-    const fixtures = ['telegram-message.json', 'telegram-edited.json', 'telegram-photo.json', 'telegram-contact.json'].map(fixtureJson);
+    const fixtures = [
+      'telegram-message.json',
+      'telegram-edited.json',
+      'telegram-photo.json',
+      'telegram-contact.json',
+    ].map(fixtureJson);
     for (const input of fuzzInputs(0x7e1e, fixtures)) {
       const result = parseTelegramUpdate(input);
       expect(isParsedWebhook(result)).toBe(true);

@@ -17,14 +17,22 @@ const form = (name: string) => formParams(fixtureBytes(name).toString('utf8'));
 
 /** Twilio's documented algorithm, written independently of the module under test. */
 function referenceSignature(token: string, url: string, pairs: [string, string][]): string {
-  const sorted = [...pairs].sort(([ka, va], [kb, vb]) => (ka === kb ? (va < vb ? -1 : va > vb ? 1 : 0) : ka < kb ? -1 : 1));
+  const sorted = [...pairs].sort(([ka, va], [kb, vb]) =>
+    ka === kb ? (va < vb ? -1 : va > vb ? 1 : 0) : ka < kb ? -1 : 1,
+  );
   const data = url + sorted.map(([k, v]) => k + v).join('');
   return createHmac('sha1', token).update(Buffer.from(data, 'utf8')).digest('base64');
 }
 
 describe('Twilio signatures', () => {
   it('matches the worked example in Twilio security docs', () => {
-    const params = { CallSid: 'CA1234567890ABCDE', Caller: '+12349013030', Digits: '1234', From: '+12349013030', To: '+18005551212' };
+    const params = {
+      CallSid: 'CA1234567890ABCDE',
+      Caller: '+12349013030',
+      Digits: '1234',
+      From: '+12349013030',
+      To: '+18005551212',
+    };
     const url = 'https://mycompany.com/myapp.php?foo=1&bar=2';
     expect(computeTwilioSignature('12345', url, params)).toBe('0/KCTR6DLpKmkAf8muzZqo1nDgQ=');
     expect(verifyTwilioSignature('12345', url, params, '0/KCTR6DLpKmkAf8muzZqo1nDgQ=')).toBe(true);
@@ -40,7 +48,11 @@ describe('Twilio signatures', () => {
 
   it('sorts repeated parameter names by value', () => {
     const params = { b: 'x', a: ['2', '1'] };
-    const header = referenceSignature(TOKEN, URL_, [['b', 'x'], ['a', '2'], ['a', '1']]);
+    const header = referenceSignature(TOKEN, URL_, [
+      ['b', 'x'],
+      ['a', '2'],
+      ['a', '1'],
+    ]);
     expect(verifyTwilioSignature(TOKEN, URL_, params, header)).toBe(true);
   });
 
@@ -129,7 +141,11 @@ describe('parseTwilioStatus', () => {
 describe('parseTwilioVoice', () => {
   it('recording callback → voice message with placeholder text and the recording attached', () => {
     const m = parseTwilioVoice(form('twilio-voice-recording.form')).messages[0];
-    expect(m).toMatchObject({ channel: 'voice', transport: 'twilio', providerMessageId: 'RE0123456789abcdef0123456789abcdef' });
+    expect(m).toMatchObject({
+      channel: 'voice',
+      transport: 'twilio',
+      providerMessageId: 'RE0123456789abcdef0123456789abcdef',
+    });
     expect(m.from.address).toBe('+66812345678');
     expect(m.text).toBe('Voicemail (0:42): transcript pending.');
     expect(m.attachments[0]).toMatchObject({ kind: 'audio', providerMediaId: 'RE0123456789abcdef0123456789abcdef' });
@@ -164,10 +180,21 @@ describe('parseTwilioVoice', () => {
 });
 
 describe('Twilio outbound', () => {
-  const cfg = { apiBase: 'https://api.twilio.com/', accountSid: 'AC123', authToken: 'tok', from: '+14155550100', whatsappFrom: '+14155550199' };
+  const cfg = {
+    apiBase: 'https://api.twilio.com/',
+    accountSid: 'AC123',
+    authToken: 'tok',
+    from: '+14155550100',
+    whatsappFrom: '+14155550199',
+  };
 
   it('builds a form-encoded Messages.json request with Basic auth', () => {
-    const req = buildTwilioSend(cfg, { channel: 'whatsapp', to: '+48601234567', text: MIXED, statusCallback: 'https://braid.example.com/webhooks/twilio/status' });
+    const req = buildTwilioSend(cfg, {
+      channel: 'whatsapp',
+      to: '+48601234567',
+      text: MIXED,
+      statusCallback: 'https://braid.example.com/webhooks/twilio/status',
+    });
     expect(req.url).toBe('https://api.twilio.com/2010-04-01/Accounts/AC123/Messages.json');
     expect(req.method).toBe('POST');
     expect(req.headers.Authorization).toBe(`Basic ${Buffer.from('AC123:tok').toString('base64')}`);
@@ -177,20 +204,41 @@ describe('Twilio outbound', () => {
     expect(body.get('Body')).toBe(MIXED);
     expect(body.get('StatusCallback')).toBe('https://braid.example.com/webhooks/twilio/status');
     const sms = new URLSearchParams(buildTwilioSend(cfg, { channel: 'sms', to: '+66812345678', text: 'hi' }).body);
-    expect([sms.get('To'), sms.get('From'), sms.has('StatusCallback')]).toEqual(['+66812345678', '+14155550100', false]);
+    expect([sms.get('To'), sms.get('From'), sms.has('StatusCallback')]).toEqual([
+      '+66812345678',
+      '+14155550100',
+      false,
+    ]);
   });
 
   it('classifies responses', () => {
-    expect(parseTwilioSendResponse(201, { sid: 'SM9', status: 'queued' })).toEqual({ ok: true, providerMessageId: 'SM9' });
-    expect(parseTwilioSendResponse(400, { code: 21211, message: "The 'To' number is not valid.", status: 400 })).toMatchObject({ ok: false, retryable: false, error: expect.stringContaining('21211') });
-    expect(parseTwilioSendResponse(429, { code: 20429, message: 'Too Many Requests' })).toMatchObject({ ok: false, retryable: true });
+    expect(parseTwilioSendResponse(201, { sid: 'SM9', status: 'queued' })).toEqual({
+      ok: true,
+      providerMessageId: 'SM9',
+    });
+    expect(
+      parseTwilioSendResponse(400, { code: 21211, message: "The 'To' number is not valid.", status: 400 }),
+    ).toMatchObject({ ok: false, retryable: false, error: expect.stringContaining('21211') });
+    expect(parseTwilioSendResponse(429, { code: 20429, message: 'Too Many Requests' })).toMatchObject({
+      ok: false,
+      retryable: true,
+    });
     expect(parseTwilioSendResponse(503, null)).toMatchObject({ ok: false, retryable: true });
-    expect(parseTwilioSendResponse(400, { code: 63016, message: 'Failed to send freeform message' })).toMatchObject({ ok: false, retryable: false, error: expect.stringContaining('24-hour') });
+    expect(parseTwilioSendResponse(400, { code: 63016, message: 'Failed to send freeform message' })).toMatchObject({
+      ok: false,
+      retryable: false,
+      error: expect.stringContaining('24-hour'),
+    });
   });
 });
 
 describe('Twilio parsers never throw', () => {
-  const fixtures = ['twilio-sms-inbound.form', 'twilio-whatsapp-inbound.form', 'twilio-status-undelivered.form', 'twilio-voice-transcription.form'].map(form);
+  const fixtures = [
+    'twilio-sms-inbound.form',
+    'twilio-whatsapp-inbound.form',
+    'twilio-status-undelivered.form',
+    'twilio-voice-transcription.form',
+  ].map(form);
   it.each([
     ['parseTwilioMessaging', parseTwilioMessaging],
     ['parseTwilioStatus', parseTwilioStatus],
@@ -199,7 +247,8 @@ describe('Twilio parsers never throw', () => {
     for (const input of fuzzInputs(0x7111, fixtures)) {
       const result = parse(input as Record<string, string>);
       expect(isParsedWebhook(result)).toBe(true);
-      for (const m of result.messages) expect(typeof m.providerMessageId === 'string' && m.providerMessageId.length > 0).toBe(true);
+      for (const m of result.messages)
+        expect(typeof m.providerMessageId === 'string' && m.providerMessageId.length > 0).toBe(true);
     }
   });
 });
