@@ -153,11 +153,11 @@ export function startProviderStub(o: StubOptions): Promise<{ server: Server; clo
   const route = (req: IncomingMessage, raw: string): Answer & { provider: string } => {
     const path = (req.url ?? '').split('?')[0];
     let m: RegExpMatchArray | null;
-    if ((m = path.match(/^\/2010-04-01\/Accounts\/[^/]+\/Messages\.json$/)))
+    if (/^\/2010-04-01\/Accounts\/[^/]+\/Messages\.json$/.test(path))
       return { provider: 'twilio', ...twilio(new URLSearchParams(raw)) };
     if ((m = path.match(/^\/v\d+\.\d+\/([^/]+)\/messages$/)))
       return { provider: 'graph', ...graph(decodeURIComponent(m[1]), JSON.parse(raw || '{}')) };
-    if ((m = path.match(/^\/bot[^/]+\/sendMessage$/))) {
+    if (/^\/bot[^/]+\/sendMessage$/.test(path)) {
       const chat = (JSON.parse(raw || '{}') as { chat_id?: string }).chat_id;
       return {
         provider: 'telegram',

@@ -31,7 +31,7 @@ export async function sendProviderRequest(
     return { ok: false, retryable: true, error: `provider unreachable (${why})` };
   }
   const text = await res.text().catch(() => '');
-  let json: unknown = null;
+  let json: unknown;
   try {
     json = text ? JSON.parse(text) : null;
   } catch {

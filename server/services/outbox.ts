@@ -168,7 +168,7 @@ export class OutboxWorker {
     transact(this.deps, (tx, emit) => {
       const msg = tx.select().from(messages).where(eq(messages.id, job.message.id)).get();
       if (!msg) return;
-      let fields: Partial<typeof messages.$inferInsert> = {};
+      let fields: Partial<typeof messages.$inferInsert>;
       if (result.ok) {
         tx.update(outbox)
           .set({ status: 'done', attempts: job.attempt, lastError: null, updatedAt: now })

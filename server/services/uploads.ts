@@ -34,6 +34,7 @@ export function storeUpload(
   const dir = uploadsDir(dataDir);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, token), file.bytes, { flag: 'wx' });
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must not reach a file name
   const name = file.name.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) || 'file';
   db.insert(uploads)
     .values({ token, name, mimeType: file.mimeType, size: file.bytes.length, createdBy: agentId, createdAt: now })

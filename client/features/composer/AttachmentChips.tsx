@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { useLatest } from '#client/components/useLatest';
 import { useTranslation } from 'react-i18next';
 import { AttachmentSchema, type Attachment } from '#shared/schemas/message';
 import { uploadFile } from '#client/api/http';
@@ -13,8 +14,7 @@ export function AttachmentChips({ items, onChange }: { items: Attachment[]; onCh
   const input = useRef<HTMLInputElement>(null);
   const [uploading, setUploading] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const latest = useRef(items);
-  latest.current = items;
+  const latest = useLatest(items);
   const add = (files: FileList | null) => {
     if (!files) return;
     setError(null);

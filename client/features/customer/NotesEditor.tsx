@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** Free-text notes about the customer, saved explicitly (other agents' edits arrive live). */
@@ -6,9 +6,12 @@ export function NotesEditor({ notes, onSave, busy }: { notes: string; onSave(not
   const { t } = useTranslation();
   const [text, setText] = useState(notes);
   const [editing, setEditing] = useState(false);
-  useEffect(() => {
+  // Adopt notes saved elsewhere while the agent is not editing (state adjusted during render, not in an effect).
+  const [seen, setSeen] = useState({ notes, editing });
+  if (seen.notes !== notes || seen.editing !== editing) {
+    setSeen({ notes, editing });
     if (!editing) setText(notes);
-  }, [notes, editing]);
+  }
   const dirty = text !== notes;
   return (
     <div className="notes">

@@ -1,4 +1,5 @@
 import { createContext, useContext, useEffect, useRef, type MutableRefObject, type ReactNode } from 'react';
+import { useLatest } from '#client/components/useLatest';
 
 /** Actions on the open thread that shortcuts and the command palette can trigger. */
 export interface ThreadCommands {
@@ -27,8 +28,7 @@ export function useThreadCommands(): () => ThreadCommands | null {
 /** Register the open thread's commands for as long as it is on screen. */
 export function useProvideThreadCommands(cmds: ThreadCommands): void {
   const ref = useContext(Ctx);
-  const latest = useRef(cmds);
-  latest.current = cmds;
+  const latest = useLatest(cmds);
   useEffect(() => {
     if (!ref) return;
     const proxy: ThreadCommands = {
@@ -43,5 +43,5 @@ export function useProvideThreadCommands(cmds: ThreadCommands): void {
     return () => {
       if (ref.current === proxy) ref.current = null;
     };
-  }, [ref]);
+  }, [ref, latest]);
 }

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
+import { useLatest } from '#client/components/useLatest';
 
 /** Handlers by key: single characters ("j", "?"), "Escape", or "mod+k" (Ctrl on Linux/Windows, ⌘ on macOS). */
 export type HotkeyMap = Partial<Record<string, (e: KeyboardEvent) => void>>;
@@ -26,8 +27,7 @@ export function hotkeyName(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' 
  * a field; Escape and mod+k work everywhere. The map may change every render.
  */
 export function useHotkeys(map: HotkeyMap): void {
-  const ref = useRef(map);
-  ref.current = map;
+  const ref = useLatest(map);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.isComposing) return;
@@ -43,5 +43,5 @@ export function useHotkeys(map: HotkeyMap): void {
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  }, [ref]);
 }

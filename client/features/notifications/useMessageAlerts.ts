@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useLatest } from '#client/components/useLatest';
 import { useTranslation } from 'react-i18next';
 import type { Agent } from '#shared/schemas/agent';
 import { useRealtime } from '#client/realtime/RealtimeProvider';
@@ -15,8 +16,8 @@ const CHIME_GAP_MS = 3_000;
 export function useMessageAlerts(me: Agent, openThreadId: number | null, muted: boolean): void {
   const rt = useRealtime();
   const { t } = useTranslation();
-  const state = useRef({ openThreadId, muted, lastChime: 0, t });
-  state.current = { ...state.current, openThreadId, muted, t };
+  const state = useLatest({ openThreadId, muted, t });
+  const lastChime = useRef(0);
   useEffect(
     () =>
       rt.onEvent((e) => {
@@ -25,8 +26,8 @@ export function useMessageAlerts(me: Agent, openThreadId: number | null, muted: 
         if (s.muted || Date.now() - e.message.receivedAt > FRESH_MS) return;
         const hidden = document.visibilityState === 'hidden' || !document.hasFocus();
         if (!hidden && s.openThreadId === e.message.threadId) return;
-        if (Date.now() - s.lastChime > CHIME_GAP_MS) {
-          s.lastChime = Date.now();
+        if (Date.now() - lastChime.current > CHIME_GAP_MS) {
+          lastChime.current = Date.now();
           playChime();
         }
         if (hidden && typeof Notification !== 'undefined' && Notification.permission === 'granted') {
@@ -41,7 +42,7 @@ export function useMessageAlerts(me: Agent, openThreadId: number | null, muted: 
           };
         }
       }),
-    [rt, me.id],
+    [rt, me.id, state],
   );
 }
 

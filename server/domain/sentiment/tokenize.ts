@@ -22,7 +22,7 @@ const SEGMENTER = new Intl.Segmenter('und', { granularity: 'word' });
 
 // Text emoticons are punctuation to ICU, so they are cut out before segmentation.
 const EMOTICON =
-  /(?<=^|\s)((?:[:;=][-'^o]?[)(\]\[dDpP/\\|*3]+)|(?:[xX][dD]+)|(?:<3+)|(?:\^_*\^)|(?:T_T|;_;|-_-))(?=$|\s|[!?.,])/gu;
+  /(?<=^|\s)((?:[:;=][-'^o]?[)(\][dDpP/\\|*3]+)|(?:[xX][dD]+)|(?:<3+)|(?:\^_*\^)|(?:T_T|;_;|-_-))(?=$|\s|[!?.,])/gu;
 const THAI_ANY = /[\u0E00-\u0E7F]/u;
 const FULL_WIDTH = /[\uFF01-\uFF5E]/gu;
 // "e-mail", "rip-off", "log-in" read as one word, as they are usually written.
