@@ -10,6 +10,7 @@ import type { ChannelContext, ChannelRegistry } from './channels/types';
 import { requireAuth } from './http/authMiddleware';
 import type { AppContext } from './http/context';
 import { errorHandler, notFoundHandler } from './http/errors';
+import { HttpError } from './errors';
 import { sameOrigin } from './http/origin';
 import { adminRoutes } from './http/routes/adminRoutes';
 import { apiChannelRoutes } from './http/routes/apiChannelRoutes';
@@ -100,7 +101,7 @@ export function createApp(d: AppDeps): BraidApp {
   agentApi.use((req, _res, next) => {
     // Cookie-authenticated mutations must come from our own pages (CSRF defence in depth).
     if (req.method !== 'GET' && !sameOrigin(req.headers, d.config.PUBLIC_URL)) {
-      return next(Object.assign(new Error('cross-origin request refused'), { status: 403 }));
+      return next(new HttpError(403, 'cross-origin request refused'));
     }
     next();
   });

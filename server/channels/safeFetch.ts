@@ -2,6 +2,7 @@ import { lookup } from 'node:dns/promises';
 import http from 'node:http';
 import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
+import { FetchTooLargeError, SafeFetchError, UnsafeUrlError } from '#server/errors';
 import { isPublicAddress } from './ipGuard';
 
 /**
@@ -13,21 +14,6 @@ import { isPublicAddress } from './ipGuard';
  * rebind the connection to an internal IP) → follow redirects manually, re-vetting each target and
  * dropping credentials when the origin changes → stop reading once the body exceeds maxBytes.
  */
-
-/** Base class of every refusal or failure raised by safeFetch. */
-export class SafeFetchError extends Error {
-  override name = 'SafeFetchError';
-}
-
-/** The URL (or a redirect target) is not http(s) or resolves to a non-public address. */
-export class UnsafeUrlError extends SafeFetchError {
-  override name = 'UnsafeUrlError';
-}
-
-/** The response body is larger than the caller's maxBytes. */
-export class FetchTooLargeError extends SafeFetchError {
-  override name = 'FetchTooLargeError';
-}
 
 /** Options for one safeFetch call. */
 export interface SafeFetchOptions {

@@ -1,12 +1,12 @@
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
-import { InvalidAddressError } from '#server/domain/address';
 import type { NormalizedInbound } from '#server/domain/inbound';
 import type { AppContext } from '#server/http/context';
 import { ingestInbound } from '#server/services/ingest';
 import { supportAddresses } from './email';
 import { parseInboundEmail } from './providers/email';
+import { InvalidAddressError } from '#server/errors';
 
 /** Largest message the listener accepts (attachments are kept as metadata only). */
 export const MAX_EMAIL_BYTES = 25 * 1024 * 1024;

@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { isPhoneChannel, type ChannelKind } from '#shared/channels';
+import { InvalidAddressError } from '#server/errors';
 
 /** A channel address in canonical form plus the cross-channel keys it carries. */
 export interface NormalizedAddress {
@@ -7,9 +8,6 @@ export interface NormalizedAddress {
   phone: string | null;
   email: string | null;
 }
-
-/** Thrown when an address cannot be understood for its channel. */
-export class InvalidAddressError extends Error {}
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const BSUID_RE = /^[A-Z]{2}\.[0-9A-Za-z]{4,128}$/;

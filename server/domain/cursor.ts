@@ -1,5 +1,4 @@
-/** Thrown when a client sends a cursor we did not make (mapped to 400). */
-export class InvalidCursorError extends Error {}
+import { InvalidCursorError } from '#server/errors';
 
 /** Encode a keyset position (sort key, id) as an opaque URL-safe string. */
 export function encodeCursor(pos: [number, number]): string {

@@ -5,7 +5,7 @@ import { hasRole, type Role } from '#shared/schemas/common';
 import type { Db } from '#server/db/connection';
 import { readSession, type SessionInfo } from '#server/services/auth';
 import { SESSION_COOKIE } from './cookies';
-import { HttpError } from './errors';
+import { HttpError } from '#server/errors';
 
 declare module 'express-serve-static-core' {
   interface Request {

@@ -1,52 +1,45 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { ZodError } from 'zod';
-import { InvalidAddressError } from '#server/domain/address';
-import { InvalidCursorError } from '#server/domain/cursor';
-import { ConflictError, ForbiddenError, NotFoundError } from '#server/services/threadQueries';
-
-/** An error that carries its own HTTP status and public message. */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import type { ErrorCode, ErrorResponse } from '#shared/errors';
+import { AppError, codeForStatus } from '#server/errors';
 
 /** Turn a ZodError into the `issues` list clients see. */
 export function zodIssues(err: ZodError): Array<{ path: string; message: string }> {
   return err.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
 }
 
+/** Answer an error in the one shape every client reads: `{ error, code, issues? }`. */
+export function sendError(
+  res: Response,
+  status: number,
+  error: string,
+  code: ErrorCode = codeForStatus(status),
+  issues?: ErrorResponse['issues'],
+): void {
+  const body: ErrorResponse = issues ? { error, code, issues } : { error, code };
+  res.status(status).json(body);
+}
+
 /** Unknown routes answer 404 JSON. */
 export const notFoundHandler: RequestHandler = (req, res) => {
-  res.status(404).json({ error: `no route for ${req.method} ${req.path}` });
+  sendError(res, 404, `no route for ${req.method} ${req.path}`, 'not_found');
 };
 
 /** Map every error to a clear JSON answer; never leak a stack trace. */
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (res.headersSent) return;
+  if (err instanceof ZodError) return sendError(res, 400, 'invalid request', 'invalid_request', zodIssues(err));
+  if (err instanceof AppError) return sendError(res, err.status, err.message, err.code);
   const status = statusOf(err);
-  if (err instanceof ZodError) {
-    res.status(400).json({ error: 'invalid request', issues: zodIssues(err) });
-    return;
-  }
   if (status >= 500) {
     console.error(`[http] ${req.method} ${req.path} failed:`, err);
-    res.status(500).json({ error: 'internal error' });
-    return;
+    return sendError(res, 500, 'internal error', 'internal');
   }
-  res.status(status).json({ error: publicMessage(err, status) });
+  sendError(res, status, publicMessage(err, status));
 };
 
+/** Status of an error thrown by Express or its body parsers (they carry `type` and `status`). */
 function statusOf(err: unknown): number {
-  if (err instanceof ZodError) return 400;
-  if (err instanceof HttpError) return err.status;
-  if (err instanceof NotFoundError) return 404;
-  if (err instanceof ForbiddenError) return 403;
-  if (err instanceof ConflictError) return 409;
-  if (err instanceof InvalidCursorError || err instanceof InvalidAddressError) return 400;
   const e = err as { type?: string; status?: number; statusCode?: number };
   if (e?.type === 'entity.too.large') return 413;
   if (e?.type === 'entity.parse.failed' || e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported')

@@ -5,8 +5,8 @@ import type { Db } from '#server/db/connection';
 import type { Agent, Team } from '#shared/schemas/agent';
 import type { Presence } from '#shared/schemas/common';
 import { hashPassword } from './auth';
-import { ConflictError, NotFoundError } from './threadQueries';
 import { isForeignKeyViolation, isUniqueViolation } from './tx';
+import { ConflictError, NotFoundError } from '#server/errors';
 
 /** Live presence lookup supplied by the realtime layer. */
 export type PresenceOf = (agentId: number) => Presence;

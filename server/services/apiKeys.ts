@@ -4,8 +4,8 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import { apiKeys } from '#server/db/schema';
 import type { Db } from '#server/db/connection';
 import type { ApiKey } from '#shared/schemas/agent';
-import { NotFoundError } from './threadQueries';
 import { statements } from '#server/db/statements';
+import { NotFoundError } from '#server/errors';
 
 function toApiKey(r: typeof apiKeys.$inferSelect): ApiKey {
   return {

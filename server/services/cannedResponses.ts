@@ -4,8 +4,8 @@ import { hasRole } from '#shared/schemas/common';
 import type { CannedResponse } from '#shared/schemas/canned';
 import type { Viewer } from '#server/domain/access';
 import type { Db } from '#server/db/connection';
-import { ConflictError, ForbiddenError, NotFoundError } from './threadQueries';
 import { isUniqueViolation } from './tx';
+import { ConflictError, ForbiddenError, NotFoundError } from '#server/errors';
 
 type CannedRow = typeof cannedResponses.$inferSelect;
 

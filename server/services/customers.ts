@@ -3,8 +3,9 @@ import { customers, identities } from '#server/db/schema';
 import type { Customer } from '#shared/schemas/customer';
 import { canSeeThread, type Viewer } from '#server/domain/access';
 import type { ServiceDeps } from './deps';
-import { getCustomer, NotFoundError, requireAccess, roomsOf, summarize, threadOfCustomer } from './threadQueries';
+import { getCustomer, requireAccess, roomsOf, summarize, threadOfCustomer } from './threadQueries';
 import { transact } from './tx';
+import { NotFoundError } from '#server/errors';
 
 /** Fields an agent may edit on a customer. */
 export type CustomerPatch = Partial<Pick<Customer, 'name' | 'notes' | 'tags' | 'timeZone' | 'language' | 'tier'>>;

@@ -4,7 +4,8 @@ import type { Config } from '#server/config';
 import type { Db } from '#server/db/connection';
 import type { Viewer } from '#server/domain/access';
 import { safeFetch, type SafeFetchResult } from '#server/channels/safeFetch';
-import { getThreadRow, NotFoundError, requireAccess } from './threadQueries';
+import { getThreadRow, requireAccess } from './threadQueries';
+import { NotFoundError } from '#server/errors';
 
 /** Largest customer file Braid will fetch for an agent. */
 export const MAX_MEDIA_BYTES = 25 * 1024 * 1024;

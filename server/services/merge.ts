@@ -5,9 +5,10 @@ import type { Viewer } from '#server/domain/access';
 import type { MergeRecord } from '#shared/schemas/customer';
 import type { ServiceDeps } from './deps';
 import { refreshThreadDerived } from './threadDerived';
-import { ConflictError, getCustomer, NotFoundError, requireAccess, roomsOf, threadOfCustomer } from './threadQueries';
+import { getCustomer, requireAccess, roomsOf, threadOfCustomer } from './threadQueries';
 import { recordSystem } from './threadOps';
 import { transact, type EmitFn, type Tx } from './tx';
+import { ConflictError, NotFoundError } from '#server/errors';
 
 /** What a merge moved, kept on the audit record so it can be undone. */
 interface MergeMoves {

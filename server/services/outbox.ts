@@ -5,8 +5,9 @@ import { nextDeliveryStatus } from '#server/domain/delivery';
 import type { ChannelKind } from '#shared/channels';
 import type { ChannelContext, ChannelRegistry, OutboundJob, SendResult } from '#server/channels/types';
 import type { ServiceDeps } from './deps';
-import { ConflictError, NotFoundError, roomsOf } from './threadQueries';
+import { roomsOf } from './threadQueries';
 import { isUniqueViolation, transact } from './tx';
+import { ConflictError, NotFoundError } from '#server/errors';
 
 /** Retry policy for deliveries. */
 export interface OutboxOptions {

@@ -6,8 +6,9 @@ import type { Attachment, Message } from '#shared/schemas/message';
 import type { ServiceDeps } from './deps';
 import { openEpisode } from './ingest';
 import { previewOf } from './preview';
-import { ConflictError, roomsOf, summarize, visibleThread } from './threadQueries';
+import { roomsOf, summarize, visibleThread } from './threadQueries';
 import { transact, type EmitFn, type Tx } from './tx';
+import { ConflictError } from '#server/errors';
 
 function existingByClientId(tx: Tx, agentId: number, clientId: string | undefined): MessageRow | undefined {
   if (!clientId) return undefined;

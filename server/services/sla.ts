@@ -9,7 +9,8 @@ import type { Db } from '#server/db/connection';
 import { teamConfig } from './teamConfig';
 import { statements } from '#server/db/statements';
 import { chunks } from './chunks';
-import { NotFoundError, type Reader } from './threadQueries';
+import { type Reader } from './threadQueries';
+import { NotFoundError } from '#server/errors';
 
 /** Every SLA policy, as the pure maths wants them. */
 export function loadSlaPolicies(r: Reader): SlaPolicy[] {

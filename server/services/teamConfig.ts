@@ -3,8 +3,9 @@ import { teams } from '#server/db/schema';
 import type { BusinessSchedule } from '#shared/metrics/businessHours';
 import { TeamSettingsSchema, type TeamSettings, type TeamSettingsPatch } from '#shared/schemas/teamSettings';
 import type { Db } from '#server/db/connection';
-import { NotFoundError, type Reader } from './threadQueries';
+import { type Reader } from './threadQueries';
 import { statements } from '#server/db/statements';
+import { NotFoundError } from '#server/errors';
 
 /** A team's schedule (null = always open) and validated settings. */
 export interface TeamConfig {

@@ -8,8 +8,9 @@ import type { ThreadSummary } from '#shared/schemas/thread';
 import type { ServiceDeps } from './deps';
 import { openEpisode } from './ingest';
 import { trackPause } from './pause';
-import { ConflictError, ForbiddenError, NotFoundError, roomsOf, summarize, visibleThread } from './threadQueries';
+import { roomsOf, summarize, visibleThread } from './threadQueries';
 import { transact, type EmitFn, type Tx } from './tx';
+import { ConflictError, ForbiddenError, NotFoundError } from '#server/errors';
 
 /** Append a system entry (assigned, status, merged …) to the timeline and announce the change. */
 export function recordSystem(

@@ -5,21 +5,13 @@ import type { Customer } from '#shared/schemas/customer';
 import type { ThreadSummary } from '#shared/schemas/thread';
 import type { Db } from '#server/db/connection';
 import type { Tx } from './tx';
+import { ForbiddenError, NotFoundError } from '#server/errors';
 import { canSeeThread, roomsForThread, type Viewer } from '#server/domain/access';
 import { threadSla } from './sla';
 import { statements } from '#server/db/statements';
 
 /** Either the database or a running transaction: both read the same way. */
 export type Reader = Db | Tx;
-
-/** Thrown when a requested row does not exist (mapped to 404). */
-export class NotFoundError extends Error {}
-
-/** Thrown when a request is understood but not allowed in the current state (mapped to 409). */
-export class ConflictError extends Error {}
-
-/** Thrown when the agent may not act on a thread or customer (mapped to 403). */
-export class ForbiddenError extends Error {}
 
 /** Refuse unless the viewer may see this thread (or the customer who owns it). */
 export function requireAccess(

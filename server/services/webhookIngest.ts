@@ -1,9 +1,9 @@
-import { InvalidAddressError } from '#server/domain/address';
 import type { NormalizedInbound, NormalizedStatus, ParsedWebhook } from '#server/domain/inbound';
 import type { ServiceDeps } from './deps';
 import { applyDeliveryStatus } from './deliveryStatus';
 import { ingestInbound, type IngestHooks } from './ingest';
 import { applyVoiceUpdate, type VoiceUpdateInput } from './voiceTranscript';
+import { InvalidAddressError } from '#server/errors';
 
 /** What happened to one webhook delivery, for the route's answer and the log. */
 export interface WebhookOutcome {

@@ -3,8 +3,8 @@ import { ApiChannelMessageSchema } from '#shared/schemas/apiChannel';
 import { findApiKey } from '#server/services/apiKeys';
 import { ingestInbound } from '#server/services/ingest';
 import type { NormalizedInbound } from '#server/domain/inbound';
-import { HttpError } from '#server/http/errors';
 import type { AppContext } from '#server/http/context';
+import { HttpError } from '#server/errors';
 
 /** POST /api/channels/api/messages — custom integrations feed the same ingest with an API key. */
 export function apiChannelRoutes(ctx: AppContext): Router {

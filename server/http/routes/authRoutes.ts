@@ -12,8 +12,8 @@ import { getAgent } from '#server/services/agents';
 import { changePassword, checkCredentials, createSession, deleteSession, readSession } from '#server/services/auth';
 import { authOf, requireAuth, sessionToken } from '#server/http/authMiddleware';
 import { SESSION_COOKIE, sessionCookieOptions } from '#server/http/cookies';
-import { HttpError } from '#server/http/errors';
 import type { AppContext } from '#server/http/context';
+import { HttpError } from '#server/errors';
 
 /** Login, logout, who-am-I and password change. */
 export function authRoutes(ctx: AppContext): Router {
@@ -30,7 +30,7 @@ export function authRoutes(ctx: AppContext): Router {
     skipSuccessfulRequests: true,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    message: { error: 'too many login attempts; try again in a few minutes' },
+    message: { error: 'too many login attempts; try again in a few minutes', code: 'rate_limited' },
   });
 
   r.post('/login', loginLimiter, async (req, res) => {

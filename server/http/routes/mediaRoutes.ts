@@ -1,10 +1,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { FetchTooLargeError, SafeFetchError, UnsafeUrlError } from '#server/channels/safeFetch';
 import { fetchInboundMedia } from '#server/services/inboundMedia';
 import { authOf } from '#server/http/authMiddleware';
-import { HttpError } from '#server/http/errors';
 import type { AppContext } from '#server/http/context';
+import { FetchTooLargeError, HttpError, SafeFetchError, UnsafeUrlError } from '#server/errors';
 
 const Params = z.object({ id: z.coerce.number().int().positive(), index: z.coerce.number().int().min(0).max(50) });
 const INLINE = /^(image\/(png|jpeg|gif|webp)|audio\/(mpeg|ogg|mp4|amr|wav)|video\/mp4)$/;

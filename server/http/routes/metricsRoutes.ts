@@ -5,12 +5,13 @@ import { TeamConfigRequestSchema } from '#shared/schemas/teamSettings';
 import type { BusinessSchedule } from '#shared/metrics/businessHours';
 import { listAgents, listTeams } from '#server/services/agents';
 import { aggregateMetrics, computeThreadMetrics, predictionAccuracy } from '#server/services/metrics';
-import { ForbiddenError, requireAccess } from '#server/services/threadQueries';
+import { requireAccess } from '#server/services/threadQueries';
 import { createSlaPolicy, deleteSlaPolicy, listSlaPolicies, updateSlaPolicy } from '#server/services/sla';
 import { teamConfig, updateTeamConfig } from '#server/services/teamConfig';
 import { getThreadRow } from '#server/services/threadQueries';
 import { authOf, requireRole } from '#server/http/authMiddleware';
 import type { AppContext } from '#server/http/context';
+import { ForbiddenError } from '#server/errors';
 
 const DAY = 86_400_000;
 

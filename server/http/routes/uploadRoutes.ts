@@ -2,8 +2,8 @@ import express, { Router } from 'express';
 import { z } from 'zod';
 import { findUpload, storeUpload } from '#server/services/uploads';
 import { authOf, requireAuth } from '#server/http/authMiddleware';
-import { HttpError } from '#server/http/errors';
 import type { AppContext } from '#server/http/context';
+import { HttpError } from '#server/errors';
 
 const UploadQuerySchema = z.object({ name: z.string().trim().min(1).max(200) });
 const MAX_UPLOAD = '20mb';

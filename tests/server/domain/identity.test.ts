@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeAddress, normalizeEmail, normalizePhone, InvalidAddressError } from '#server/domain/address';
+import { normalizeAddress, normalizeEmail, normalizePhone } from '#server/domain/address';
 import { resolveCustomer } from '#server/domain/identity';
+import { InvalidAddressError } from '#server/errors';
 
 describe('normalizeAddress', () => {
   it('turns every phone spelling into E.164', () => {

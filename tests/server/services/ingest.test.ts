@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { customers, episodes, identities, messages, threads } from '#server/db/schema';
 import { ingestInbound } from '#server/services/ingest';
-import { InvalidAddressError } from '#server/domain/address';
 import { replyToThread } from '#server/services/replies';
 import { setThreadStatus } from '#server/services/threadOps';
 import { serviceDb } from '#tests/helpers/db';
 import { inbound } from '#tests/helpers/inbound';
+import { InvalidAddressError } from '#server/errors';
 
 let t: ReturnType<typeof serviceDb>['t'];
 let env: ReturnType<typeof serviceDb>['env'];

@@ -6,7 +6,7 @@ import { listMerges, mergeCustomers, unmergeCustomers } from '#server/services/m
 import { replyToThread } from '#server/services/replies';
 import { serviceDb } from '#tests/helpers/db';
 import { inbound } from '#tests/helpers/inbound';
-import { ConflictError } from '#server/services/threadQueries';
+import { ConflictError } from '#server/errors';
 
 let t: ReturnType<typeof serviceDb>['t'];
 let env: ReturnType<typeof serviceDb>['env'];

@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import { parseLineWebhook, verifyLineSignature } from '#server/channels/providers/line';
 import type { AppContext } from '#server/http/context';
-import { HttpError } from '#server/http/errors';
 import { bodyBytes, channelGate, jsonOf, rawBody, refuse, storeParsed } from './webhookKit';
+import { HttpError } from '#server/errors';
 
 /** True when LINE webhooks can be verified (the channel secret signs every POST). */
 export function lineInboundOn(ctx: AppContext): boolean {

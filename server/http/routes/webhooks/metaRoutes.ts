@@ -6,8 +6,8 @@ import {
   verifyMetaSignature,
 } from '#server/channels/providers/meta';
 import type { AppContext } from '#server/http/context';
-import { HttpError } from '#server/http/errors';
 import { bodyBytes, channelGate, jsonOf, rawBody, refuse, storeParsed } from './webhookKit';
+import { HttpError } from '#server/errors';
 
 /** True when Meta webhooks can be verified (the app secret signs every POST). */
 export function metaInboundOn(ctx: AppContext): boolean {

@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import { parseTelegramUpdate, verifyTelegramSecret } from '#server/channels/providers/telegram';
 import type { AppContext } from '#server/http/context';
-import { HttpError } from '#server/http/errors';
 import { bodyBytes, channelGate, jsonOf, rawBody, refuse, storeParsed } from './webhookKit';
+import { HttpError } from '#server/errors';
 
 /** True when Telegram updates can be verified (the bot's webhook secret token is configured). */
 export function telegramInboundOn(ctx: AppContext): boolean {

@@ -3,7 +3,8 @@ import type { ParsedWebhook } from '#server/domain/inbound';
 import type { TwilioParams } from '#server/channels/providers/twilio';
 import { ingestWebhook, type WebhookOutcome } from '#server/services/webhookIngest';
 import type { AppContext } from '#server/http/context';
-import { HttpError } from '#server/http/errors';
+import { HttpError } from '#server/errors';
+import { sendError } from '#server/http/errors';
 
 /**
  * Small pieces every provider webhook router shares: raw-body capture with a size limit, the
@@ -20,7 +21,7 @@ export function rawBody(ctx: AppContext): RequestHandler {
 export function channelGate(name: string, isOn: () => boolean): RequestHandler {
   return (_req, res, next) => {
     if (isOn()) return next();
-    res.status(404).json({ error: `the ${name} channel is not configured` });
+    sendError(res, 404, `the ${name} channel is not configured`, 'channel_not_configured');
   };
 }
 
@@ -45,7 +46,7 @@ export function refuse(req: Request, res: Response, provider: string, status: 40
     );
     lastLogged.set(provider, { at: now, suppressed: 0 });
   }
-  res.status(status).json({ error: reason });
+  sendError(res, status, reason, status === 401 ? 'missing_signature' : 'invalid_signature');
 }
 
 /** Parse a JSON body; malformed bytes are the sender's fault (400), never a crash. */

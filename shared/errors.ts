@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/**
+ * Stable, machine-readable error codes. Every error answer is `{ error, code, issues? }`: `error`
+ * is a readable English sentence that may change, `code` is the contract clients branch on.
+ */
+export const ERROR_CODES = [
+  'invalid_request',
+  'bad_request',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'payload_too_large',
+  'unsupported_media_type',
+  'unfetchable_url',
+  'rate_limited',
+  'channel_not_configured',
+  'missing_signature',
+  'invalid_signature',
+  'upstream_failed',
+  'internal',
+] as const;
+
+/** One stable error code. */
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The body of every error answer. */
+export const ErrorResponseSchema = z.object({
+  error: z.string(),
+  code: z.enum(ERROR_CODES),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+
+/** The body of every error answer. */
+export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
