@@ -22,7 +22,7 @@ import { threadCountRoutes } from './http/routes/threadCountRoutes';
 import { cannedRoutes } from './http/routes/cannedRoutes';
 import { webhookRoutes } from './http/routes/webhooks';
 import { publicChannelRoutes } from './http/routes/publicChannelRoutes';
-import { startChannelServices, type ChannelServices } from './channels/services';
+import { startChannelServices, type ChannelServices } from '#server/channels/listeners';
 import { createRealtime, type Realtime } from './realtime/socketServer';
 import type { EventPublisher, ServiceDeps } from './services/deps';
 import { SlaScheduler } from './services/slaScheduler';

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { computeTwilioSignature } from '#server/channels/providers/twilio';
+import { computeTwilioSignature } from '#server/channels/twilio/parse';
 import type { Persona } from './personas';
 
 /**

@@ -3,7 +3,7 @@ import { messages } from '#server/db/schema';
 import type { Config } from '#server/config';
 import type { Db } from '#server/db/connection';
 import type { Viewer } from '#server/domain/access';
-import { safeFetch, type SafeFetchResult } from '#server/channels/safeFetch';
+import { safeFetch, type SafeFetchResult } from '#server/channels/kit/safeFetch';
 import { getThreadRow, requireAccess } from './threadQueries';
 import { NotFoundError } from '#server/errors';
 

@@ -1,8 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isPublicAddress } from '#server/channels/ipGuard';
-import { safeFetch } from '#server/channels/safeFetch';
+import { isPublicAddress } from '#server/channels/kit/ipGuard';
+import { safeFetch } from '#server/channels/kit/safeFetch';
 import { FetchTooLargeError, SafeFetchError, UnsafeUrlError } from '#server/errors';
 
 // All traffic in this file stays on 127.0.0.1; refused destinations are refused before any connect.

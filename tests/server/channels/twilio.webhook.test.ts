@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeTwilioSignature } from '#server/channels/providers/twilio';
+import { computeTwilioSignature } from '#server/channels/twilio/parse';
 import { startApp, type TestApp } from '#tests/helpers/app';
 import type { AgentClient } from '#tests/helpers/client';
 import { MIXED, fixtureBytes, formParams, mutate } from './providers/helpers';

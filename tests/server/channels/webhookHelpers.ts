@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { computeTwilioSignature } from '#server/channels/providers/twilio';
+import { computeTwilioSignature } from '#server/channels/twilio/parse';
 import { messages } from '#server/db/schema';
 import type { Db } from '#server/db/connection';
 import { login, type AgentClient } from '#tests/helpers/client';

@@ -1,7 +1,7 @@
 import { Router } from 'express';
-import { parseLineWebhook, verifyLineSignature } from '#server/channels/providers/line';
+import { parseLineWebhook, verifyLineSignature } from '#server/channels/line/parse';
 import type { AppContext } from '#server/http/context';
-import { bodyBytes, channelGate, jsonOf, rawBody, refuse, storeParsed } from './webhookKit';
+import { bodyBytes, channelGate, jsonOf, rawBody, refuse, storeParsed } from '#server/channels/kit/webhookKit';
 import { HttpError } from '#server/errors';
 
 /** True when LINE webhooks can be verified (the channel secret signs every POST). */

@@ -4,9 +4,9 @@ import {
   parseMetaWebhook,
   verifyMetaChallenge,
   verifyMetaSignature,
-} from '#server/channels/providers/meta';
+} from '#server/channels/meta/parse';
 import type { AppContext } from '#server/http/context';
-import { bodyBytes, channelGate, jsonOf, rawBody, refuse, storeParsed } from './webhookKit';
+import { bodyBytes, channelGate, jsonOf, rawBody, refuse, storeParsed } from '#server/channels/kit/webhookKit';
 import { HttpError } from '#server/errors';
 
 /** True when Meta webhooks can be verified (the app secret signs every POST). */

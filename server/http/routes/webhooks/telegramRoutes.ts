@@ -1,7 +1,7 @@
 import { Router } from 'express';
-import { parseTelegramUpdate, verifyTelegramSecret } from '#server/channels/providers/telegram';
+import { parseTelegramUpdate, verifyTelegramSecret } from '#server/channels/telegram/parse';
 import type { AppContext } from '#server/http/context';
-import { bodyBytes, channelGate, jsonOf, rawBody, refuse, storeParsed } from './webhookKit';
+import { bodyBytes, channelGate, jsonOf, rawBody, refuse, storeParsed } from '#server/channels/kit/webhookKit';
 import { HttpError } from '#server/errors';
 
 /** True when Telegram updates can be verified (the bot's webhook secret token is configured). */

@@ -4,12 +4,12 @@ import {
   parseTwilioStatus,
   parseTwilioVoice,
   verifyTwilioSignature,
-} from '#server/channels/providers/twilio';
-import type { TwilioParams } from '#server/channels/providers/twilio';
-import { isCallStart, voicemailGreeting, EMPTY_TWIML, HANGUP_TWIML } from '#server/channels/twiml';
+} from '#server/channels/twilio/parse';
+import type { TwilioParams } from '#server/channels/twilio/parse';
+import { isCallStart, voicemailGreeting, EMPTY_TWIML, HANGUP_TWIML } from '#server/channels/twilio/twiml';
 import type { ParsedWebhook } from '#server/domain/inbound';
 import type { AppContext } from '#server/http/context';
-import { bodyBytes, channelGate, formOf, rawBody, refuse, storeParsed } from './webhookKit';
+import { bodyBytes, channelGate, formOf, rawBody, refuse, storeParsed } from '#server/channels/kit/webhookKit';
 
 /** True when Twilio webhooks can be verified: auth token, account and the public URL Twilio calls. */
 export function twilioInboundOn(ctx: AppContext): boolean {

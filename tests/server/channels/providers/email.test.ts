@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildReplyEmail, parseInboundEmail, replySubject } from '#server/channels/providers/email';
-import { stripQuotedReply } from '#server/channels/providers/emailQuote';
+import { buildReplyEmail, parseInboundEmail, replySubject } from '#server/channels/email/parse';
+import { stripQuotedReply } from '#server/channels/email/quote';
 import { fixtureBytes, prng, randomString } from './helpers';
 
 const SUPPORT = ['support@braid.example'];

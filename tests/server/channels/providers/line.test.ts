@@ -5,7 +5,7 @@ import {
   parseLineSendResponse,
   parseLineWebhook,
   verifyLineSignature,
-} from '#server/channels/providers/line';
+} from '#server/channels/line/parse';
 import { fixtureBytes, fixtureJson, fuzzInputs, isParsedWebhook } from './helpers';
 
 const SECRET = '8c3b5d1f0a2e4c6b8d0f1a3c5e7b9d2f';

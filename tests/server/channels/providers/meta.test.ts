@@ -7,7 +7,7 @@ import {
   parseMetaWebhook,
   verifyMetaChallenge,
   verifyMetaSignature,
-} from '#server/channels/providers/meta';
+} from '#server/channels/meta/parse';
 import { MIXED, fixtureBytes, fixtureJson, fuzzInputs, isParsedWebhook } from './helpers';
 
 const SECRET = '3b9f1c0d2e4a5b6c7d8e9f0a1b2c3d4e';

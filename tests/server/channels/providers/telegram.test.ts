@@ -4,7 +4,7 @@ import {
   parseTelegramSendResponse,
   parseTelegramUpdate,
   verifyTelegramSecret,
-} from '#server/channels/providers/telegram';
+} from '#server/channels/telegram/parse';
 import { fixtureBytes, fixtureJson, fuzzInputs, isParsedWebhook } from './helpers';
 
 describe('verifyTelegramSecret', () => {

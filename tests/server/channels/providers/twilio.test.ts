@@ -8,7 +8,7 @@ import {
   parseTwilioStatus,
   parseTwilioVoice,
   verifyTwilioSignature,
-} from '#server/channels/providers/twilio';
+} from '#server/channels/twilio/parse';
 import { MIXED, fixtureBytes, formParams, fuzzInputs, isParsedWebhook } from './helpers';
 
 const TOKEN = 'f1e2d3c4b5a6978812345678abcdef01';

@@ -1,0 +1,58 @@
+import { buildMetaSend, parseMetaSendResponse } from '#server/channels/meta/parse';
+import { refuseSend, replyFact, outboundText } from '#server/channels/kit/replyFacts';
+import { sendProviderRequest } from '#server/channels/kit/sendHttp';
+import { sendViaTwilio, twilioSendOn } from '#server/channels/twilio/send';
+import type { ChannelAdapter, ChannelContext, OutboundJob } from '#server/channels/types';
+
+/** WhatsApp allows free-form replies only this long after the customer's last message. */
+export const WHATSAPP_WINDOW_MS = 24 * 60 * 60_000;
+
+function cloudApiOn(ctx: ChannelContext): boolean {
+  return Boolean(ctx.config.META_ACCESS_TOKEN && ctx.config.META_PHONE_NUMBER_ID);
+}
+
+function hoursAgo(ms: number): string {
+  const h = Math.floor(ms / 3_600_000);
+  return h >= 48 ? `${Math.floor(h / 24)} days` : `${h} hours`;
+}
+
+/** Which provider carried the customer's WhatsApp messages: Twilio or Meta's Cloud API. */
+function transportOf(job: OutboundJob): 'twilio' | 'meta' {
+  return replyFact(job, 'transport') === 'twilio' ? 'twilio' : 'meta';
+}
+
+/**
+ * WhatsApp replies through the provider the customer wrote on: Twilio (`whatsapp:` sender) or
+ * the Cloud API (phone-number id from the webhook). Outside the 24-hour customer-service window a
+ * free-form reply would be rejected by WhatsApp, so it fails here, permanently, with the reason.
+ */
+export const whatsappAdapter: ChannelAdapter = {
+  kind: 'whatsapp',
+  enabled: (ctx) => cloudApiOn(ctx) || twilioSendOn(ctx, 'whatsapp'),
+  async send(job, ctx) {
+    const last = job.identity.lastInboundAt;
+    const age = last === null ? null : ctx.now() - last;
+    if (age === null || age > WHATSAPP_WINDOW_MS) {
+      const when = age === null ? 'has never written on WhatsApp' : `last wrote ${hoursAgo(age)} ago`;
+      return refuseSend(
+        `outside the WhatsApp 24-hour customer-service window: the customer ${when}; free-form replies are only allowed within 24 hours of their last message (ask them to write again, or use another channel or an approved template)`,
+      );
+    }
+    if (transportOf(job) === 'twilio') {
+      if (!twilioSendOn(ctx, 'whatsapp'))
+        return refuseSend(
+          'WhatsApp via Twilio is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_WHATSAPP_FROM)',
+        );
+      return sendViaTwilio(ctx, 'whatsapp', job.identity.address, outboundText(job));
+    }
+    const c = ctx.config;
+    const phoneNumberId = replyFact(job, 'phoneNumberId') ?? c.META_PHONE_NUMBER_ID;
+    if (!c.META_ACCESS_TOKEN || !phoneNumberId)
+      return refuseSend('the WhatsApp Cloud API is not configured (META_ACCESS_TOKEN, META_PHONE_NUMBER_ID)');
+    const req = buildMetaSend(
+      { graphBase: c.META_GRAPH_BASE, accessToken: c.META_ACCESS_TOKEN, phoneNumberId },
+      { channel: 'whatsapp', to: job.identity.address, text: outboundText(job) },
+    );
+    return sendProviderRequest(ctx, req, parseMetaSendResponse);
+  },
+};
