@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ChannelKind } from '#shared/channels';
 import type { Config } from './config';
 import type { Db } from './db/connection';
 import { createChannelRegistry } from './channels/registry';
@@ -20,9 +21,9 @@ import { eventRoutes } from './http/routes/eventRoutes';
 import { threadRoutes } from './http/routes/threadRoutes';
 import { threadCountRoutes } from './http/routes/threadCountRoutes';
 import { cannedRoutes } from './http/routes/cannedRoutes';
-import { webhookRoutes } from './http/routes/webhooks';
+import { webhookRouter } from './channels/webhooks';
 import { publicChannelRoutes } from './http/routes/publicChannelRoutes';
-import { startChannelServices, type ChannelServices } from '#server/channels/listeners';
+import { startChannelListeners, type ChannelListeners } from './channels/listeners';
 import { createRealtime, type Realtime } from './realtime/socketServer';
 import type { EventPublisher, ServiceDeps } from './services/deps';
 import { SlaScheduler } from './services/slaScheduler';
@@ -76,7 +77,12 @@ export function createApp(d: AppDeps): BraidApp {
   listeners.push({ publish: (events) => sla.onEvents(events) });
   const registry = d.registry ?? createChannelRegistry();
   const channelCtx: ChannelContext = { config: d.config, db: d.db, fetch: d.fetch ?? fetch, now };
-  const outbox = new OutboxWorker(deps, registry, channelCtx, d.outbox);
+  // The outbox knows nothing of channels: it is handed one function that sends through the registry.
+  const outbox = new OutboxWorker(
+    deps,
+    (job) => registry[job.identity.channel as ChannelKind].send(job, channelCtx),
+    d.outbox,
+  );
   const ingestHooks: IngestHooks = intelligenceHooks(deps, () => outbox.kick());
   const ctx: AppContext = { deps, config: d.config, realtime, outbox, registry, channelCtx, ingestHooks, sla };
 
@@ -92,7 +98,7 @@ export function createApp(d: AppDeps): BraidApp {
   });
 
   const json = express.json({ limit: d.config.BODY_LIMIT });
-  app.use('/webhooks', webhookRoutes(ctx));
+  app.use('/webhooks', webhookRouter(ctx, registry));
   app.use(uploadRoutes(ctx));
   app.use(publicChannelRoutes(ctx));
   app.use('/api/channels/api', json, apiChannelRoutes(ctx));
@@ -134,7 +140,7 @@ export function createApp(d: AppDeps): BraidApp {
   app.use(errorHandler);
 
   let snoozeTimer: NodeJS.Timeout | null = null;
-  let channels: ChannelServices | null = null;
+  let channels: ChannelListeners | null = null;
   return {
     app,
     server,
@@ -149,7 +155,7 @@ export function createApp(d: AppDeps): BraidApp {
           resolve((server.address() as AddressInfo).port);
         });
       });
-      channels = await startChannelServices(ctx, server);
+      channels = await startChannelListeners(ctx, registry);
       outbox.start();
       sla.start();
       snoozeTimer = setInterval(() => wakeSnoozedThreads(deps), 5_000);

@@ -1,9 +1,6 @@
 import { z } from 'zod';
-
-const optional = z
-  .string()
-  .optional()
-  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+import { CHANNEL_SETTINGS } from './channels/settings';
+import { optionalSetting as optional } from './settingFields';
 
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -22,30 +19,8 @@ const ConfigSchema = z.object({
     .default(24 * 7),
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   BODY_LIMIT: z.string().default('1mb'),
-  /** Secret for signing web-chat visitor tokens; generated and stored in the database when absent. */
-  WIDGET_SECRET: optional,
-  TWILIO_ACCOUNT_SID: optional,
-  TWILIO_AUTH_TOKEN: optional,
-  TWILIO_FROM_NUMBER: optional,
-  TWILIO_WHATSAPP_FROM: optional,
-  TWILIO_API_BASE: z.string().url().default('https://api.twilio.com'),
-  META_APP_SECRET: optional,
-  META_VERIFY_TOKEN: optional,
-  META_ACCESS_TOKEN: optional,
-  META_PHONE_NUMBER_ID: optional,
-  META_GRAPH_BASE: z.string().url().default('https://graph.facebook.com'),
-  TELEGRAM_BOT_TOKEN: optional,
-  TELEGRAM_SECRET_TOKEN: optional,
-  TELEGRAM_API_BASE: z.string().url().default('https://api.telegram.org'),
-  LINE_CHANNEL_SECRET: optional,
-  LINE_CHANNEL_ACCESS_TOKEN: optional,
-  LINE_API_BASE: z.string().url().default('https://api.line.me'),
-  SUPPORT_ADDRESSES: optional,
-  SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
-  SMTP_HOST: z.string().default('0.0.0.0'),
-  /** Outbound mail transport, e.g. smtp://user:pass@smtp.example.com:587. */
-  SMTP_URL: optional,
-  SMTP_FROM: optional,
+  /** Channel settings (TWILIO_*, META_*, TELEGRAM_*, LINE_*, SMTP_*, WIDGET_SECRET…), declared in each channel's folder. */
+  ...CHANNEL_SETTINGS,
 });
 
 /** Parsed, typed process configuration. */

@@ -35,8 +35,13 @@ export interface NormalizedInbound {
   attachments: InboundAttachment[];
   /** Provider's own timestamp in ms since epoch, when the payload has one. */
   providerTs: number | null;
-  /** Channel-specific facts needed later (email Message-ID/References, Telegram chat id, …). */
+  /** Channel-specific facts shown or used later (email Message-ID/References, reply-to ids, …). */
   meta?: Record<string, unknown>;
+  /**
+   * Routing facts the channel needs to reply (Telegram chat id, Messenger Page id …), declared by
+   * the channel's adapter; stored on the message and on a new identity.
+   */
+  replyFacts?: Partial<Record<string, string | number>>;
 }
 
 /** Delivery-status callback for an outbound message, as reported by a provider. */
@@ -48,6 +53,8 @@ export interface NormalizedStatus {
   error?: string;
   /** Provider's timestamp of the status in ms, when given. */
   providerTs: number | null;
+  /** Other channels a reply with this provider id may be stored on (a voicemail is answered by SMS). */
+  alsoChannels?: ChannelKind[];
 }
 
 /** What a webhook payload turned into: messages to ingest and statuses to apply. */

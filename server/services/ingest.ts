@@ -124,7 +124,12 @@ function ingestInTx(
       sentimentScore: analysis?.score ?? null,
       sentimentLabel: analysis?.label ?? null,
       language: analysis?.language ?? null,
-      meta: { ...(input.meta ?? {}), transport: input.transport, ...(surveyAnswer ? { surveyAnswer: true } : {}) },
+      meta: {
+        ...(input.meta ?? {}),
+        ...(input.replyFacts ?? {}),
+        transport: input.transport,
+        ...(surveyAnswer ? { surveyAnswer: true } : {}),
+      },
     })
     .returning()
     .get();

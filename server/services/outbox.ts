@@ -2,8 +2,7 @@ import { and, asc, desc, eq, lte, ne } from 'drizzle-orm';
 import { customers, identities, messages, outbox, threads } from '#server/db/schema';
 import { toMessage } from '#server/db/mappers';
 import { nextDeliveryStatus } from '#server/domain/delivery';
-import type { ChannelKind } from '#shared/channels';
-import type { ChannelContext, ChannelRegistry, OutboundJob, SendResult } from '#server/channels/types';
+import type { OutboundJob, SendJob, SendResult } from './outboundJob';
 import type { ServiceDeps } from './deps';
 import { roomsOf } from './threadQueries';
 import { isUniqueViolation, transact } from './tx';
@@ -32,7 +31,7 @@ export function backoffMs(attempt: number, o: Pick<OutboxOptions, 'baseBackoffMs
 }
 
 /**
- * Delivers queued replies through channel adapters, outside any transaction; records each
+ * Delivers queued replies through `send` (the channel registry), outside any transaction; records each
  * outcome durably and announces the message's new delivery status. Survives restarts:
  * rows left "sending" by a crash are picked up again on start.
  */
@@ -45,8 +44,7 @@ export class OutboxWorker {
 
   constructor(
     private readonly deps: ServiceDeps,
-    private readonly registry: ChannelRegistry,
-    private readonly ctx: ChannelContext,
+    private readonly send: SendJob,
     opts: Partial<OutboxOptions> = {},
   ) {
     this.opts = { ...DEFAULTS, ...opts };
@@ -152,12 +150,9 @@ export class OutboxWorker {
         .run();
       return;
     }
-    const adapter = this.registry[job.identity.channel as ChannelKind];
     let result: SendResult;
     try {
-      result = adapter
-        ? await adapter.send(job, this.ctx)
-        : { ok: false, retryable: false, error: `unknown channel ${job.identity.channel}` };
+      result = await this.send(job);
     } catch (err) {
       result = { ok: false, retryable: true, error: `adapter crashed: ${(err as Error).message}` };
     }

@@ -54,13 +54,9 @@ export function resolveIdentity(tx: Tx, input: NormalizedInbound, addr: Normaliz
     .get();
 }
 
+/** A new identity keeps the transport and the reply facts its channel declared (used when no message has them). */
 function identityMeta(input: NormalizedInbound): Record<string, unknown> {
-  const keep: Record<string, unknown> = { transport: input.transport };
-  const m = input.meta ?? {};
-  // Reply routing facts (API key, Telegram chat, widget visitor, WhatsApp sender number, Page / IG account).
-  for (const k of ['apiKeyId', 'chatId', 'visitorId', 'phoneNumberId', 'pageId', 'igAccountId', 'addressKind'])
-    if (k in m) keep[k] = m[k];
-  return keep;
+  return { transport: input.transport, ...(input.replyFacts ?? {}) };
 }
 
 function displayNameFor(input: NormalizedInbound, addr: NormalizedAddress): string {

@@ -54,11 +54,8 @@ export function ingestWebhook(deps: ServiceDeps, parsed: ParsedWebhook, hooks: I
   return out;
 }
 
-/**
- * Apply one status callback. A voicemail is answered by SMS on the same number, so Twilio reports
- * that reply's status as an SMS; the stored reply lives on the voice channel.
- */
+/** Apply one status callback to the reply on its channel, else on the channels the provider named as alternatives. */
 function applyStatus(deps: ServiceDeps, s: NormalizedStatus): boolean {
   if (applyDeliveryStatus(deps, s)) return true;
-  return s.channel === 'sms' ? applyDeliveryStatus(deps, { ...s, channel: 'voice' }) : false;
+  return (s.alsoChannels ?? []).some((channel) => applyDeliveryStatus(deps, { ...s, channel }));
 }

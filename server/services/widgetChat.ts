@@ -4,7 +4,7 @@ import { agents, identities, messages, threads } from '#server/db/schema';
 import { toMessage, type IdentityRow, type MessageRow } from '#server/db/mappers';
 import { nextDeliveryStatus } from '#server/domain/delivery';
 import type { NormalizedInbound } from '#server/domain/inbound';
-import type { WidgetMessage, WidgetSend, WidgetSession } from '#shared/widget';
+import type { WidgetMessage, WidgetSession } from '#shared/widget';
 import type { Db } from '#server/db/connection';
 import type { ServiceDeps } from './deps';
 import { ingestInbound, type IngestHooks } from './ingest';
@@ -59,27 +59,11 @@ export function widgetSession(db: Db, visitorId: string, token: string): WidgetS
 }
 
 /**
- * Store a visitor's message through the same ingest as every channel. The pre-chat email goes in
- * as from.email, so a first message links the visitor to the customer who already uses that email.
- * Resending the same clientId is a duplicate and returns the stored message.
+ * Store a visitor's message (parsed by the web-chat channel) through the same ingest as every
+ * channel and answer it in the widget's shape. Resending the same clientId is a duplicate and
+ * returns the stored message.
  */
-export function postVisitorMessage(
-  deps: ServiceDeps,
-  hooks: IngestHooks,
-  visitorId: string,
-  p: WidgetSend,
-  pageUrl?: string,
-): WidgetMessage {
-  const input: NormalizedInbound = {
-    channel: 'webchat',
-    transport: 'widget',
-    providerMessageId: `${visitorId}:${p.clientId}`,
-    from: { address: visitorId, displayName: p.profile?.name, email: p.profile?.email },
-    text: p.text,
-    attachments: [],
-    providerTs: null,
-    meta: { visitorId, ...(pageUrl ? { pageUrl: pageUrl.slice(0, 500) } : {}) },
-  };
+export function postVisitorMessage(deps: ServiceDeps, hooks: IngestHooks, input: NormalizedInbound): WidgetMessage {
   const result = ingestInbound(deps, input, hooks);
   const row = deps.db.select().from(messages).where(eq(messages.id, result.messageId)).get();
   if (!row) throw new Error(`message ${result.messageId} vanished`);

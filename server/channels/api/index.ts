@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
 import type { ChannelAdapter } from '#server/channels/types';
 import { httpFailure } from '#server/channels/types';
-import { replyAttachments } from '#server/channels/kit/replyFacts';
+import { readReplyFacts, replyAttachments } from '#server/channels/kit/replyFacts';
+import { API_REPLY_FACTS } from './parse';
 import { apiKeys } from '#server/db/schema';
 import { eq } from 'drizzle-orm';
 
@@ -10,11 +11,11 @@ import { eq } from 'drizzle-orm';
  * at the key's callback URL, signed with HMAC-SHA256 keyed by sha256(api key) so the
  * integration can verify them without Braid storing the key itself.
  */
-export const apiAdapter: ChannelAdapter = {
+export const apiAdapter: ChannelAdapter<typeof API_REPLY_FACTS> = {
   kind: 'api',
   enabled: () => true,
   async send(job, ctx) {
-    const keyId = Number(job.identity.meta.apiKeyId);
+    const keyId = Number(readReplyFacts(job, API_REPLY_FACTS).apiKeyId);
     const key = Number.isInteger(keyId) ? ctx.db.select().from(apiKeys).where(eq(apiKeys.id, keyId)).get() : undefined;
     if (!key) return { ok: false, retryable: false, error: 'the API key this customer wrote through no longer exists' };
     if (key.revokedAt !== null)
@@ -50,4 +51,6 @@ export const apiAdapter: ChannelAdapter = {
       return { ok: false, retryable: true, error: `callback unreachable: ${(err as Error).message}` };
     }
   },
+  // Messages come in on POST /api/channels/api/messages (http/routes/apiChannelRoutes.ts, API-key auth).
+  replyFacts: API_REPLY_FACTS,
 };

@@ -1,91 +1,49 @@
-import { buildReplyEmail } from './parse';
-import { DELIVERY_SECRET_KEY, ensureSecret, stableUuid } from '#server/services/secrets';
-import { lastInbound, refuseSend, replyAttachments } from '#server/channels/kit/replyFacts';
-import { localUploadFor } from '#server/services/uploads';
-import type { ChannelAdapter, ChannelContext, OutboundJob, SendResult } from '#server/channels/types';
-
-/** Configured support mailboxes, lower-cased. */
-export function supportAddresses(ctx: Pick<ChannelContext, 'config'>): string[] {
-  return (ctx.config.SUPPORT_ADDRESSES ?? '')
-    .split(',')
-    .map((a) => a.trim().toLowerCase())
-    .filter((a) => a.includes('@'));
-}
-
-function defaultSender(ctx: ChannelContext): string | undefined {
-  return ctx.config.SMTP_FROM ?? supportAddresses(ctx)[0];
-}
-
-/** The mailbox a reply comes from: the support address the customer wrote to, else SMTP_FROM, else the first one. */
-function senderFor(job: OutboundJob, ctx: ChannelContext): string | undefined {
-  const support = supportAddresses(ctx);
-  const meta = (lastInbound(job)?.meta ?? {}) as { to?: unknown; cc?: unknown };
-  const wroteTo = [meta.to, meta.cc]
-    .flatMap((v) => (Array.isArray(v) ? v : []))
-    .find((a) => typeof a === 'string' && support.includes(a));
-  return (wroteTo as string | undefined) ?? defaultSender(ctx);
-}
-
-function domainOf(address: string): string {
-  const m = /@([^>\s]+)>?\s*$/.exec(address);
-  return m ? m[1].toLowerCase() : 'braid.local';
-}
-
-/** Classify an SMTP/nodemailer error: 5xx replies are permanent, 4xx and connection problems retry. */
-function smtpFailure(err: unknown): SendResult {
-  const e = err as { responseCode?: number; response?: string; code?: string; message?: string };
-  if (typeof e.responseCode === 'number') {
-    const error = `SMTP ${e.responseCode}: ${(e.response ?? e.message ?? '').slice(0, 300)}`;
-    return { ok: false, retryable: e.responseCode < 500, error };
-  }
-  return { ok: false, retryable: true, error: `SMTP server unreachable (${e.code ?? e.message ?? 'error'})` };
-}
+import nodemailer from 'nodemailer';
+import { NO_REPLY_FACTS } from '#server/channels/kit/replyFacts';
+import type { ChannelAdapter, ChannelListener } from '#server/channels/types';
+import { defaultSender, sendEmail } from './send';
+import { supportAddresses } from './settings';
+import { startSmtpListener } from './smtpListener';
 
 /**
- * Email replies through the SMTP_URL transport, threaded under the customer's latest email
- * (In-Reply-To = its Message-ID, References = its chain + it). The Message-ID is stable per
- * outbox row, so a retried send is recognisable as the same message; it is stored as the
- * reply's provider id.
+ * Start email's two long-running parts when configured: the outbound transport (SMTP_URL) and the
+ * inbound SMTP listener (SUPPORT_ADDRESSES). A listener that cannot bind is logged and skipped,
+ * so the inbox itself still starts.
  */
+const listenForEmail: ChannelListener = async (host) => {
+  const closers: Array<() => Promise<void> | void> = [];
+  const { config, channelCtx } = host;
+  if (config.SMTP_URL) {
+    const transport = nodemailer.createTransport(config.SMTP_URL);
+    channelCtx.sendMail = async (mail) => {
+      const info = (await transport.sendMail(mail)) as { messageId: string };
+      return { messageId: info.messageId };
+    };
+    closers.push(() => {
+      channelCtx.sendMail = undefined;
+      transport.close();
+    });
+  }
+  const support = supportAddresses(config);
+  if (support.length > 0) {
+    try {
+      const smtp = await startSmtpListener(host);
+      closers.push(() => smtp.close());
+      console.log(`[channels] SMTP listener on ${config.SMTP_HOST}:${smtp.port} for ${support.join(', ')}`);
+    } catch (err) {
+      console.error(`[channels] SMTP listener could not start on port ${config.SMTP_PORT}: ${(err as Error).message}`);
+    }
+  }
+  return async () => {
+    for (const close of closers.reverse()) await close();
+  };
+};
+
+/** Email: a real SMTP listener in, threaded replies out through SMTP_URL (headers come from the messages). */
 export const emailAdapter: ChannelAdapter = {
   kind: 'email',
   enabled: (ctx) => Boolean(ctx.sendMail && defaultSender(ctx)),
-  async send(job, ctx) {
-    const from = senderFor(job, ctx);
-    if (!ctx.sendMail || !from)
-      return refuseSend('email replies are not configured (SMTP_URL and SUPPORT_ADDRESSES or SMTP_FROM)');
-    const parent = job.history.find(
-      (m) => m.direction === 'inbound' && typeof (m.meta as { messageId?: unknown }).messageId === 'string',
-    );
-    const parentMeta = (parent?.meta ?? {}) as { messageId?: string; references?: unknown };
-    const subject = parent?.subject ?? job.history.find((m) => m.subject)?.subject ?? 'Your message';
-    const mail = buildReplyEmail({
-      from,
-      to: job.identity.address,
-      subject,
-      text: job.message.text,
-      inReplyTo: parentMeta.messageId,
-      references: Array.isArray(parentMeta.references)
-        ? parentMeta.references.filter((r): r is string => typeof r === 'string')
-        : undefined,
-      messageIdDomain: domainOf(from),
-    });
-    // Our own uploads travel as real MIME attachments (read from disk, never fetched by URL).
-    const files = replyAttachments(job)
-      .map((a) => localUploadFor(ctx.db, ctx.config.DATA_DIR, a.url))
-      .filter((f) => f !== null);
-    if (files.length > 0)
-      (mail as { attachments?: unknown }).attachments = files.map((f) => ({
-        filename: f.name,
-        path: f.path,
-        contentType: f.mimeType,
-      }));
-    mail.messageId = `<${stableUuid(ensureSecret(ctx.db, DELIVERY_SECRET_KEY), `email:${job.outboxId}`)}@${domainOf(from)}>`;
-    try {
-      await ctx.sendMail(mail as unknown as Record<string, unknown>);
-      return { ok: true, providerMessageId: mail.messageId };
-    } catch (err) {
-      return smtpFailure(err);
-    }
-  },
+  send: sendEmail,
+  replyFacts: NO_REPLY_FACTS,
+  listen: listenForEmail,
 };

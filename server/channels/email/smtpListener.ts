@@ -2,9 +2,9 @@ import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 's
 import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import type { NormalizedInbound } from '#server/domain/inbound';
-import type { AppContext } from '#server/http/context';
+import type { ChannelHost } from '#server/channels/types';
 import { ingestInbound } from '#server/services/ingest';
-import { supportAddresses } from './index';
+import { supportAddresses } from './settings';
 import { parseInboundEmail } from './parse';
 import { InvalidAddressError } from '#server/errors';
 
@@ -59,8 +59,8 @@ async function parseForSupport(raw: Buffer, support: string[]): Promise<Normaliz
  * SUPPORT_ADDRESSES (others are refused at RCPT TO), parses it (mailparser + sanitize-html),
  * stores it through the ingest and only then answers 250 — a failure is a 4xx so the sender retries.
  */
-export async function startSmtpListener(ctx: AppContext): Promise<SmtpListener> {
-  const support = supportAddresses(ctx);
+export async function startSmtpListener(ctx: ChannelHost): Promise<SmtpListener> {
+  const support = supportAddresses(ctx.config);
   const server = new SMTPServer({
     name: hostnameOf(ctx.config.PUBLIC_URL),
     banner: 'Braid support inbox',

@@ -86,13 +86,11 @@ export interface OutboundRequest {
   body: string;
 }
 
-/** Outcome of a provider send call, classified so the outbox knows whether to retry. */
-export type SendResult =
-  { ok: true; providerMessageId: string } | { ok: false; retryable: boolean; error: string; retryAfterMs?: number };
-
 /** Copy of an object without its undefined-valued keys (keeps stored meta tidy). */
-export function compact(meta: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined));
+export function compact<T extends Record<string, unknown>>(meta: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
 }
 
 /** Removes a trailing slash so `${base}/path` never doubles it. */

@@ -1,5 +1,5 @@
 import type { MessageRow } from '#server/db/mappers';
-import type { OutboundJob } from '#server/channels/types';
+import type { OutboundJob, ReplyFactsSpec } from '#server/channels/types';
 import { withAttachmentLinks } from '#server/domain/attachmentText';
 
 /** The customer's most recent inbound message on the reply's identity, if any (history is newest first). */
@@ -7,14 +7,29 @@ export function lastInbound(job: OutboundJob): MessageRow | undefined {
   return job.history.find((m) => m.direction === 'inbound');
 }
 
+/** Declare the routing facts a channel keeps for its replies (see ReplyFactsSpec). */
+export function defineReplyFacts<K extends string>(...keys: K[]): ReplyFactsSpec<K> {
+  return { keys };
+}
+
+/** No routing facts: the identity's address is all the channel needs to reply. */
+export const NO_REPLY_FACTS: ReplyFactsSpec<never> = { keys: [] };
+
 /**
- * A routing fact for the reply (chat id, page id, phone-number id, transport): from the customer's
- * latest inbound message on this identity, else from the identity's stored meta.
+ * A channel's routing facts for this reply (chat id, page id, phone-number id, transport): each
+ * from the customer's latest inbound message on this identity, else from the identity's stored meta.
  */
-export function replyFact(job: OutboundJob, key: string): string | undefined {
-  const fromMessage = (lastInbound(job)?.meta as Record<string, unknown> | undefined)?.[key];
-  const value = fromMessage ?? job.identity.meta[key];
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+export function readReplyFacts<K extends string>(
+  job: OutboundJob,
+  spec: ReplyFactsSpec<K>,
+): Partial<Record<K, string>> {
+  const fromMessage = (lastInbound(job)?.meta ?? {}) as Record<string, unknown>;
+  const out: Partial<Record<K, string>> = {};
+  for (const key of spec.keys) {
+    const value = fromMessage[key] ?? job.identity.meta[key];
+    if (typeof value === 'string' || typeof value === 'number') out[key] = String(value);
+  }
+  return out;
 }
 
 /** A permanent failure with a reason an agent can act on. */

@@ -1,25 +1,41 @@
-import { buildLineSend, parseLineSendResponse } from './parse';
-import { DELIVERY_SECRET_KEY, ensureSecret, stableUuid } from '#server/services/secrets';
-import { refuseSend, outboundText } from '#server/channels/kit/replyFacts';
-import { sendProviderRequest } from '#server/channels/kit/sendHttp';
-import type { ChannelAdapter } from '#server/channels/types';
+import { jsonOf } from '#server/channels/kit/webhookKit';
+import { NO_REPLY_FACTS } from '#server/channels/kit/replyFacts';
+import type { ChannelAdapter, Webhook } from '#server/channels/types';
+import { HttpError } from '#server/errors';
+import { parseLineWebhook, verifyLineSignature } from './parse';
+import { sendLine } from './send';
 
-/**
- * LINE push messages. Each outbox row gets one X-Line-Retry-Key, derived from an installation
- * secret and the row id, so every retry of the same reply carries the same key and LINE executes
- * the push at most once (a 409 then means "already sent").
- */
+/** LINE Messaging API webhook: signed batches of events (an empty batch is LINE's "Verify" button). */
+export const lineWebhook: Webhook = {
+  name: 'line',
+  label: 'LINE',
+  routes: [
+    {
+      method: 'POST',
+      path: '/',
+      enabled: (c) => Boolean(c.LINE_CHANNEL_SECRET),
+      verify(req, c) {
+        const header = req.header('x-line-signature');
+        if (!header) return { status: 401, reason: 'missing X-Line-Signature' };
+        if (!verifyLineSignature(c.LINE_CHANNEL_SECRET ?? '', req.raw, header))
+          return { status: 403, reason: 'invalid X-Line-Signature' };
+        return null;
+      },
+      handle(req) {
+        const json = jsonOf(req.raw) as { events?: unknown } | null;
+        if (typeof json !== 'object' || json === null || !Array.isArray(json.events))
+          throw new HttpError(400, 'not a LINE webhook body');
+        return { parsed: parseLineWebhook(json), answer: { status: 200, body: {} } };
+      },
+    },
+  ],
+};
+
+/** LINE: signed webhook in, push messages out to the user id (no other routing facts needed). */
 export const lineAdapter: ChannelAdapter = {
   kind: 'line',
   enabled: (ctx) => Boolean(ctx.config.LINE_CHANNEL_ACCESS_TOKEN),
-  async send(job, ctx) {
-    const token = ctx.config.LINE_CHANNEL_ACCESS_TOKEN;
-    if (!token) return refuseSend('LINE is not configured (LINE_CHANNEL_ACCESS_TOKEN)');
-    const retryKey = stableUuid(ensureSecret(ctx.db, DELIVERY_SECRET_KEY), `line-push:${job.outboxId}`);
-    const req = buildLineSend(
-      { apiBase: ctx.config.LINE_API_BASE, accessToken: token },
-      { to: job.identity.address, text: outboundText(job), retryKey },
-    );
-    return sendProviderRequest(ctx, req, parseLineSendResponse);
-  },
+  send: sendLine,
+  replyFacts: NO_REPLY_FACTS,
+  webhooks: [lineWebhook],
 };

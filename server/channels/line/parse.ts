@@ -1,21 +1,9 @@
 import { createHmac } from 'node:crypto';
 import type { InboundAttachment, NormalizedInbound, ParsedWebhook } from '#server/domain/inbound';
-import {
-  arr,
-  compact,
-  msOrNull,
-  num,
-  rec,
-  safeEqual,
-  str,
-  text,
-  trimBase,
-  type JsonRecord,
-} from '#server/channels/kit/fields';
-import type { OutboundRequest, SendResult } from '#server/channels/kit/fields';
+import { arr, compact, msOrNull, num, rec, safeEqual, str, text, type JsonRecord } from '#server/channels/kit/fields';
 
 /**
- * LINE Messaging API webhook and push message.
+ * LINE Messaging API webhook: signature check and parsing.
  * https://developers.line.biz/en/reference/messaging-api/#webhook-event-objects
  *
  * providerMessageId = message.id: unique per message and repeated verbatim when LINE redelivers
@@ -113,65 +101,4 @@ export function parseLineWebhook(json: unknown): ParsedWebhook {
     out.messages.push(inbound);
   }
   return out;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/**
- * Builds POST {apiBase}/v2/bot/message/push with the X-Line-Retry-Key header. The outbox must
- * persist one retryKey per outbound message and reuse it on every retry, so LINE executes the push
- * at most once. Throws when the key is not a UUID (LINE rejects those with 400).
- */
-export function buildLineSend(
-  cfg: { apiBase: string; accessToken: string },
-  msg: { to: string; text: string; retryKey: string },
-): OutboundRequest {
-  if (!UUID.test(msg.retryKey)) throw new Error('LINE retryKey must be a UUID');
-  return {
-    url: `${trimBase(cfg.apiBase)}/v2/bot/message/push`,
-    method: 'POST',
-    headers: {
-      Authorization: `Bearer ${cfg.accessToken}`,
-      'Content-Type': 'application/json',
-      'X-Line-Retry-Key': msg.retryKey,
-    },
-    body: JSON.stringify({ to: msg.to, messages: [{ type: 'text', text: msg.text }] }),
-  };
-}
-
-function header(headers: Record<string, string | string[] | undefined> | undefined, name: string): string | undefined {
-  if (!headers) return undefined;
-  const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
-  const value = key === undefined ? undefined : headers[key];
-  return str(Array.isArray(value) ? value[0] : value);
-}
-
-/**
- * Classifies a push answer. 200 → sentMessages[0].id. 409 means this retry key was already accepted
- * (an earlier attempt went through): success, id from sentMessages or x-line-accepted-request-id.
- * 5xx and rate-limit 429 are retryable; the monthly-quota 429 and other 4xx are permanent.
- */
-export function parseLineSendResponse(
-  status: number,
-  json: unknown,
-  headers?: Record<string, string | string[] | undefined>,
-): SendResult {
-  const body = rec(json) ?? {};
-  const sentId = str(rec(arr(body.sentMessages)[0])?.id);
-  if (status >= 200 && status < 300) {
-    return sentId
-      ? { ok: true, providerMessageId: sentId }
-      : { ok: false, retryable: false, error: 'push accepted without a message id' };
-  }
-  if (status === 409) {
-    const accepted = sentId ?? header(headers, 'x-line-accepted-request-id');
-    if (accepted) return { ok: true, providerMessageId: sentId ?? `request:${accepted}` };
-  }
-  const message = str(body.message) ?? `HTTP ${status}`;
-  const details = arr(body.details)
-    .map((d) => [str(rec(d)?.property), str(rec(d)?.message)].filter(Boolean).join(': '))
-    .filter(Boolean);
-  const error = `${status}: ${message}${details.length ? ` (${details.join('; ')})` : ''}`;
-  const monthlyQuota = status === 429 && /monthly limit/i.test(message);
-  return { ok: false, retryable: status >= 500 || (status === 429 && !monthlyQuota), error };
 }

@@ -1,5 +1,7 @@
 import type { InboundAttachment, NormalizedStatus, ParsedWebhook } from '#server/domain/inbound';
 import { arr, compact, msOrNull, num, rec, str, text, type JsonRecord } from '#server/channels/kit/fields';
+import { defineReplyFacts } from '#server/channels/kit/replyFacts';
+import type { ReplyFacts } from '#server/channels/types';
 
 /**
  * Messenger (object 'page') and Instagram messaging (object 'instagram') share one event shape:
@@ -9,6 +11,20 @@ import { arr, compact, msOrNull, num, rec, str, text, type JsonRecord } from '#s
  */
 
 type MessagingChannel = 'messenger' | 'instagram';
+
+/** Messenger replies go out from the Page the customer wrote to. */
+export const MESSENGER_REPLY_FACTS = defineReplyFacts('pageId');
+
+/** Instagram replies go out from the account the customer wrote to (kept for multi-account set-ups). */
+export const INSTAGRAM_REPLY_FACTS = defineReplyFacts('igAccountId');
+
+/** The reply facts of one messaging event: the Page or IG account it was sent to. */
+function accountFacts(channel: MessagingChannel, recipient: string | undefined): Record<string, string> | undefined {
+  if (!recipient) return undefined;
+  return channel === 'messenger'
+    ? ({ pageId: recipient } satisfies ReplyFacts<typeof MESSENGER_REPLY_FACTS>)
+    : ({ igAccountId: recipient } satisfies ReplyFacts<typeof INSTAGRAM_REPLY_FACTS>);
+}
 
 function attachmentOf(raw: unknown): InboundAttachment | null {
   const a = rec(raw);
@@ -61,7 +77,7 @@ export function parseMessagingEntry(entry: JsonRecord, channel: MessagingChannel
     const message = rec(e.message);
     const postback = rec(e.postback);
     if (!sender) continue;
-    const accountKey = channel === 'messenger' ? 'pageId' : 'igAccountId';
+    const replyFacts = accountFacts(channel, recipient);
 
     if (message) {
       const mid = str(message.mid);
@@ -76,8 +92,8 @@ export function parseMessagingEntry(entry: JsonRecord, channel: MessagingChannel
           .map(attachmentOf)
           .filter((a): a is InboundAttachment => a !== null),
         providerTs: msOrNull(e.timestamp),
+        replyFacts,
         meta: compact({
-          [accountKey]: recipient,
           replyTo: str(rec(message.reply_to)?.mid),
           quickReplyPayload: str(rec(message.quick_reply)?.payload),
           unsupported: message.is_unsupported === true ? true : undefined,
@@ -94,7 +110,8 @@ export function parseMessagingEntry(entry: JsonRecord, channel: MessagingChannel
         text: text(postback.title) ?? text(postback.payload) ?? '',
         attachments: [],
         providerTs: msOrNull(e.timestamp),
-        meta: compact({ [accountKey]: recipient, postbackPayload: str(postback.payload) }),
+        replyFacts,
+        meta: compact({ postbackPayload: str(postback.payload) }),
       });
     }
   }

@@ -1,5 +1,7 @@
 import type { InboundAttachment, NormalizedInbound, NormalizedStatus, ParsedWebhook } from '#server/domain/inbound';
 import { arr, compact, num, rec, secondsToMs, str, text, type JsonRecord } from '#server/channels/kit/fields';
+import { defineReplyFacts } from '#server/channels/kit/replyFacts';
+import type { ReplyFacts } from '#server/channels/types';
 
 /**
  * WhatsApp Cloud API `messages` webhook: entry[].changes[].value with messages[] (customer → us)
@@ -109,7 +111,18 @@ function contentOf(m: JsonRecord, type: string): { text: string; attachments: In
   return { text: '', attachments: [], extra: { unsupported: true } };
 }
 
-function messageOf(m: JsonRecord, contacts: Map<string, Contact>, meta: JsonRecord): NormalizedInbound | null {
+/**
+ * WhatsApp replies go back through the provider the customer wrote on (`transport`, stored by the
+ * ingest) and, on the Cloud API, from the business number they wrote to.
+ */
+export const WHATSAPP_REPLY_FACTS = defineReplyFacts('transport', 'phoneNumberId', 'addressKind');
+
+function messageOf(
+  m: JsonRecord,
+  contacts: Map<string, Contact>,
+  meta: JsonRecord,
+  phoneNumberId: string | undefined,
+): NormalizedInbound | null {
   const id = str(m.id);
   const type = str(m.type) ?? 'unknown';
   const waId = str(m.from);
@@ -137,12 +150,14 @@ function messageOf(m: JsonRecord, contacts: Map<string, Contact>, meta: JsonReco
     text: content.text,
     attachments: content.attachments,
     providerTs: secondsToMs(m.timestamp),
+    replyFacts: compact({ phoneNumberId, addressKind: waId ? 'phone' : 'bsuid' }) satisfies ReplyFacts<
+      typeof WHATSAPP_REPLY_FACTS
+    >,
     meta: compact({
       ...meta,
       type,
       waId,
       bsuid: bsuid ?? contact?.bsuid,
-      addressKind: waId ? 'phone' : 'bsuid',
       replyTo: str(context?.id),
       forwarded: context?.forwarded === true || context?.frequently_forwarded === true || undefined,
       errors: m.errors === undefined ? undefined : describeWhatsAppErrors(m.errors),
@@ -169,13 +184,11 @@ function statusOf(s: JsonRecord): NormalizedStatus | null {
 /** Appends the messages and statuses of one `changes[].value` object (field 'messages'). */
 export function parseWhatsAppValue(value: JsonRecord, out: ParsedWebhook): void {
   const metadata = rec(value.metadata);
-  const meta: JsonRecord = {
-    phoneNumberId: str(metadata?.phone_number_id),
-    displayPhoneNumber: str(metadata?.display_phone_number),
-  };
+  const phoneNumberId = str(metadata?.phone_number_id);
+  const meta: JsonRecord = { displayPhoneNumber: str(metadata?.display_phone_number) };
   const contacts = contactsOf(value);
   for (const m of arr(value.messages)) {
-    const msg = rec(m) && messageOf(rec(m) as JsonRecord, contacts, meta);
+    const msg = rec(m) && messageOf(rec(m) as JsonRecord, contacts, meta, phoneNumberId);
     if (msg) out.messages.push(msg);
   }
   for (const s of arr(value.statuses)) {

@@ -1,21 +1,40 @@
-import { buildTelegramSend, parseTelegramSendResponse } from './parse';
-import { refuseSend, replyFact, outboundText } from '#server/channels/kit/replyFacts';
-import { sendProviderRequest } from '#server/channels/kit/sendHttp';
-import type { ChannelAdapter } from '#server/channels/types';
+import { jsonObjectOf } from '#server/channels/kit/webhookKit';
+import type { ChannelAdapter, Webhook } from '#server/channels/types';
+import { parseTelegramUpdate, TELEGRAM_REPLY_FACTS, verifyTelegramSecret } from './parse';
+import { sendTelegram } from './send';
 
-/** Telegram through the Bot API's sendMessage, to the chat the customer wrote from. */
-export const telegramAdapter: ChannelAdapter = {
+const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
+
+/** Telegram Bot API webhook: one Update per POST, authenticated by the secret token header. */
+export const telegramWebhook: Webhook = {
+  name: 'telegram',
+  label: 'Telegram',
+  routes: [
+    {
+      method: 'POST',
+      path: '/',
+      // Inbound needs the webhook secret token as well as the bot.
+      enabled: (c) => Boolean(c.TELEGRAM_BOT_TOKEN && c.TELEGRAM_SECRET_TOKEN),
+      verify(req, c) {
+        const header = req.header(SECRET_HEADER);
+        if (header === undefined) return { status: 401, reason: 'missing X-Telegram-Bot-Api-Secret-Token' };
+        if (!verifyTelegramSecret(c.TELEGRAM_SECRET_TOKEN ?? '', header))
+          return { status: 403, reason: 'invalid X-Telegram-Bot-Api-Secret-Token' };
+        return null;
+      },
+      handle: (req) => ({
+        parsed: parseTelegramUpdate(jsonObjectOf(req.raw, 'Telegram Update')),
+        answer: { status: 200, body: { ok: true } },
+      }),
+    },
+  ],
+};
+
+/** Telegram: Bot API webhook in, sendMessage out, to the chat the customer wrote from. */
+export const telegramAdapter: ChannelAdapter<typeof TELEGRAM_REPLY_FACTS> = {
   kind: 'telegram',
   enabled: (ctx) => Boolean(ctx.config.TELEGRAM_BOT_TOKEN),
-  async send(job, ctx) {
-    const token = ctx.config.TELEGRAM_BOT_TOKEN;
-    if (!token) return refuseSend('Telegram is not configured (TELEGRAM_BOT_TOKEN)');
-    // Private chats share the user's id; groups do not, so the chat id from the webhook wins.
-    const chatId = replyFact(job, 'chatId') ?? job.identity.address;
-    const req = buildTelegramSend(
-      { apiBase: ctx.config.TELEGRAM_API_BASE, botToken: token },
-      { chatId, text: outboundText(job) },
-    );
-    return sendProviderRequest(ctx, req, parseTelegramSendResponse);
-  },
+  send: sendTelegram,
+  replyFacts: TELEGRAM_REPLY_FACTS,
+  webhooks: [telegramWebhook],
 };

@@ -8,13 +8,13 @@ import {
   secondsToMs,
   str,
   text,
-  trimBase,
   type JsonRecord,
 } from '#server/channels/kit/fields';
-import type { OutboundRequest, SendResult } from '#server/channels/kit/fields';
+import { defineReplyFacts } from '#server/channels/kit/replyFacts';
+import type { ReplyFacts } from '#server/channels/types';
 
 /**
- * Telegram Bot API webhook (Update objects) and sendMessage.
+ * Telegram Bot API webhook (Update objects): verification and parsing.
  * https://core.telegram.org/bots/api#update
  *
  * providerMessageId = `${chat.id}:${message_id}`. message_id is only unique within a chat, and
@@ -26,6 +26,9 @@ import type { OutboundRequest, SendResult } from '#server/channels/kit/fields';
  * `${chat.id}:${message_id}:edit:${edit_date}` and meta.edited/editOf, so the thread keeps a true
  * record of what the customer said and when; a redelivered edit has the same key and dedupes.
  */
+
+/** Telegram replies go to the chat the update came from (a group's id differs from the user's). */
+export const TELEGRAM_REPLY_FACTS = defineReplyFacts('chatId');
 
 /** Compares X-Telegram-Bot-Api-Secret-Token with the configured secret in constant time. */
 export function verifyTelegramSecret(expected: string, header: string | undefined): boolean {
@@ -127,8 +130,8 @@ export function parseTelegramUpdate(json: unknown): ParsedWebhook {
     text: text(m.text) ?? text(m.caption) ?? '',
     attachments: attachmentsOf(m),
     providerTs: secondsToMs(isEdit ? (m.edit_date ?? m.date) : m.date),
+    replyFacts: { chatId } satisfies ReplyFacts<typeof TELEGRAM_REPLY_FACTS>,
     meta: compact({
-      chatId,
       chatType: str(chat?.type),
       messageId,
       updateId: str(update?.update_id),
@@ -142,43 +145,4 @@ export function parseTelegramUpdate(json: unknown): ParsedWebhook {
   };
   out.messages.push(message);
   return out;
-}
-
-/** Builds POST {apiBase}/bot{token}/sendMessage with a JSON body. The URL holds the token: never log it. */
-export function buildTelegramSend(
-  cfg: { apiBase: string; botToken: string },
-  msg: { chatId: string | number; text: string },
-): OutboundRequest {
-  return {
-    url: `${trimBase(cfg.apiBase)}/bot${cfg.botToken}/sendMessage`,
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ chat_id: msg.chatId, text: msg.text }),
-  };
-}
-
-/**
- * Classifies a sendMessage answer: ok/result.message_id is success (id as `${chat.id}:${message_id}`,
- * matching inbound ids); 429 (with parameters.retry_after) and 5xx are retryable; other errors
- * (blocked by the user, chat not found, group migrated) are permanent.
- */
-export function parseTelegramSendResponse(status: number, json: unknown): SendResult {
-  const body = rec(json) ?? {};
-  const result = rec(body.result);
-  const messageId = str(result?.message_id);
-  if (body.ok === true && messageId) {
-    const chatId = str(rec(result?.chat)?.id);
-    return { ok: true, providerMessageId: chatId ? `${chatId}:${messageId}` : messageId };
-  }
-  const code = num(body.error_code) ?? status;
-  const params = rec(body.parameters);
-  const description = str(body.description) ?? `HTTP ${status}`;
-  const migratedTo = str(params?.migrate_to_chat_id);
-  if (migratedTo)
-    return { ok: false, retryable: false, error: `${code}: ${description} (chat migrated to ${migratedTo})` };
-  const retryAfter = num(params?.retry_after);
-  const retryable = code === 429 || status === 429 || status >= 500 || code >= 500;
-  const failure: SendResult = { ok: false, retryable, error: `${code}: ${description}` };
-  if (retryAfter !== undefined) failure.retryAfterMs = retryAfter * 1000;
-  return failure;
 }

@@ -1,7 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { InboundAttachment, NormalizedInbound, NormalizedStatus, ParsedWebhook } from '#server/domain/inbound';
-import { compact, isRecord, kindFromMime, num, safeEqual, str, text, trimBase } from '#server/channels/kit/fields';
-import type { OutboundRequest, SendResult } from '#server/channels/kit/fields';
+import { compact, isRecord, kindFromMime, num, safeEqual, text } from '#server/channels/kit/fields';
 import { describeTwilioError, param, type TwilioParams } from './params';
 
 export { parseTwilioVoice } from './voice';
@@ -12,7 +11,8 @@ export type { TwilioParams } from './params';
  * webhooks. Pure: no I/O, no clock. See docs/channels.md for the endpoints that use it.
  */
 
-const WHATSAPP_PREFIX = 'whatsapp:';
+/** Twilio's prefix for WhatsApp addresses ('whatsapp:+66…'). */
+export const WHATSAPP_PREFIX = 'whatsapp:';
 const MAX_MEDIA = 10;
 
 /**
@@ -184,57 +184,6 @@ export function parseTwilioStatus(params: TwilioParams): ParsedWebhook {
   };
   if (error) normalized.error = error;
   return { messages: [], statuses: [normalized] };
-}
-
-/** Settings needed to send through Twilio's Messages API. */
-export interface TwilioSendConfig {
-  apiBase: string;
-  accountSid: string;
-  authToken: string;
-  /** SMS sender, +E.164. */
-  from: string;
-  /** WhatsApp sender, +E.164 (defaults to `from`). */
-  whatsappFrom?: string;
-}
-
-/** Builds the form-encoded POST {apiBase}/2010-04-01/Accounts/{sid}/Messages.json request. */
-export function buildTwilioSend(
-  cfg: TwilioSendConfig,
-  msg: { channel: 'sms' | 'whatsapp'; to: string; text: string; statusCallback?: string },
-): OutboundRequest {
-  const bare = (n: string) => (n.startsWith(WHATSAPP_PREFIX) ? n.slice(WHATSAPP_PREFIX.length) : n);
-  const isWa = msg.channel === 'whatsapp';
-  const form = new URLSearchParams();
-  form.set('To', isWa ? WHATSAPP_PREFIX + bare(msg.to) : bare(msg.to));
-  form.set('From', isWa ? WHATSAPP_PREFIX + bare(cfg.whatsappFrom ?? cfg.from) : cfg.from);
-  form.set('Body', msg.text);
-  if (msg.statusCallback) form.set('StatusCallback', msg.statusCallback);
-  const basic = Buffer.from(`${cfg.accountSid}:${cfg.authToken}`, 'utf8').toString('base64');
-  return {
-    url: `${trimBase(cfg.apiBase)}/2010-04-01/Accounts/${encodeURIComponent(cfg.accountSid)}/Messages.json`,
-    method: 'POST',
-    headers: {
-      Authorization: `Basic ${basic}`,
-      'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8',
-      Accept: 'application/json',
-    },
-    body: form.toString(),
-  };
-}
-
-/**
- * Classifies the Messages API answer: 2xx with a `sid` is success; 429 (or Twilio code 20429) and
- * 5xx are retryable; other 4xx are permanent and report Twilio's `code: message`.
- */
-export function parseTwilioSendResponse(status: number, json: unknown): SendResult {
-  const body = isRecord(json) ? json : {};
-  const sid = str(body.sid);
-  if (status >= 200 && status < 300 && sid) return { ok: true, providerMessageId: sid };
-  const code = str(body.code);
-  const message = str(body.message);
-  const retryable = status === 429 || status >= 500 || code === '20429';
-  const error = code ? describeTwilioError(code, message) : (message ?? `HTTP ${status}`);
-  return { ok: false, retryable: status >= 200 && status < 300 ? false : retryable, error };
 }
 
 function firstValue(value: string | string[] | undefined): string | undefined {

@@ -1,6 +1,7 @@
 import type { Namespace, Socket } from 'socket.io';
 import type { MessageRow } from '#server/db/mappers';
-import type { AppContext } from '#server/http/context';
+import type { ChannelHost } from '#server/channels/types';
+import { parseVisitorMessage } from './parse';
 import { WIDGET_SECRET_KEY, ensureSecret } from '#server/services/secrets';
 import { markWidgetSeen, postVisitorMessage, toWidgetMessage, widgetSession } from '#server/services/widgetChat';
 import {
@@ -49,7 +50,7 @@ function clientIp(peer: string, forwarded: string | string[] | undefined): strin
  * through the ingest, and reports which replies it displayed. Every payload is parsed with zod
  * and every visitor (and IP) is rate-limited.
  */
-export function registerWidgetNamespace(ctx: AppContext): WidgetChannel {
+export function registerWidgetNamespace(ctx: ChannelHost): WidgetChannel {
   const { deps } = ctx;
   const secret = ctx.config.WIDGET_SECRET ?? ensureSecret(deps.db, WIDGET_SECRET_KEY);
   const now = deps.now;
@@ -91,7 +92,7 @@ export function registerWidgetNamespace(ctx: AppContext): WidgetChannel {
       try {
         const page =
           typeof socket.handshake.headers.referer === 'string' ? socket.handshake.headers.referer : undefined;
-        const message = postVisitorMessage(deps, ctx.ingestHooks, visitorId, p.data, page);
+        const message = postVisitorMessage(deps, ctx.ingestHooks, parseVisitorMessage(visitorId, p.data, page));
         socket.to(visitorRoom(visitorId)).emit('widget.message', message);
         answer({ ok: true, message });
       } catch (err) {

@@ -1,8 +1,11 @@
-import { buildMetaSend, parseMetaSendResponse } from '#server/channels/meta/parse';
-import { refuseSend, replyFact, outboundText } from '#server/channels/kit/replyFacts';
+import { buildMetaSend, parseMetaSendResponse } from '#server/channels/meta/send';
+import { metaMediaHeaders, metaWebhook } from '#server/channels/meta/webhook';
+import { WHATSAPP_REPLY_FACTS } from '#server/channels/meta/whatsappCloud';
+import { outboundText, readReplyFacts, refuseSend } from '#server/channels/kit/replyFacts';
 import { sendProviderRequest } from '#server/channels/kit/sendHttp';
 import { sendViaTwilio, twilioSendOn } from '#server/channels/twilio/send';
-import type { ChannelAdapter, ChannelContext, OutboundJob } from '#server/channels/types';
+import { twilioMediaHeaders, twilioWebhook } from '#server/channels/twilio/webhook';
+import type { ChannelAdapter, ChannelContext } from '#server/channels/types';
 
 /** WhatsApp allows free-form replies only this long after the customer's last message. */
 export const WHATSAPP_WINDOW_MS = 24 * 60 * 60_000;
@@ -16,17 +19,12 @@ function hoursAgo(ms: number): string {
   return h >= 48 ? `${Math.floor(h / 24)} days` : `${h} hours`;
 }
 
-/** Which provider carried the customer's WhatsApp messages: Twilio or Meta's Cloud API. */
-function transportOf(job: OutboundJob): 'twilio' | 'meta' {
-  return replyFact(job, 'transport') === 'twilio' ? 'twilio' : 'meta';
-}
-
 /**
- * WhatsApp replies through the provider the customer wrote on: Twilio (`whatsapp:` sender) or
+ * WhatsApp, in on Twilio's and Meta's webhooks, replies through the provider the customer wrote on: Twilio (`whatsapp:` sender) or
  * the Cloud API (phone-number id from the webhook). Outside the 24-hour customer-service window a
  * free-form reply would be rejected by WhatsApp, so it fails here, permanently, with the reason.
  */
-export const whatsappAdapter: ChannelAdapter = {
+export const whatsappAdapter: ChannelAdapter<typeof WHATSAPP_REPLY_FACTS> = {
   kind: 'whatsapp',
   enabled: (ctx) => cloudApiOn(ctx) || twilioSendOn(ctx, 'whatsapp'),
   async send(job, ctx) {
@@ -38,7 +36,9 @@ export const whatsappAdapter: ChannelAdapter = {
         `outside the WhatsApp 24-hour customer-service window: the customer ${when}; free-form replies are only allowed within 24 hours of their last message (ask them to write again, or use another channel or an approved template)`,
       );
     }
-    if (transportOf(job) === 'twilio') {
+    const facts = readReplyFacts(job, WHATSAPP_REPLY_FACTS);
+    // Which provider carried the customer's WhatsApp messages: Twilio or Meta's Cloud API.
+    if (facts.transport === 'twilio') {
       if (!twilioSendOn(ctx, 'whatsapp'))
         return refuseSend(
           'WhatsApp via Twilio is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_WHATSAPP_FROM)',
@@ -46,7 +46,7 @@ export const whatsappAdapter: ChannelAdapter = {
       return sendViaTwilio(ctx, 'whatsapp', job.identity.address, outboundText(job));
     }
     const c = ctx.config;
-    const phoneNumberId = replyFact(job, 'phoneNumberId') ?? c.META_PHONE_NUMBER_ID;
+    const phoneNumberId = facts.phoneNumberId ?? c.META_PHONE_NUMBER_ID;
     if (!c.META_ACCESS_TOKEN || !phoneNumberId)
       return refuseSend('the WhatsApp Cloud API is not configured (META_ACCESS_TOKEN, META_PHONE_NUMBER_ID)');
     const req = buildMetaSend(
@@ -55,4 +55,7 @@ export const whatsappAdapter: ChannelAdapter = {
     );
     return sendProviderRequest(ctx, req, parseMetaSendResponse);
   },
+  replyFacts: WHATSAPP_REPLY_FACTS,
+  webhooks: [twilioWebhook, metaWebhook],
+  mediaHeaders: (url, config) => twilioMediaHeaders(url, config) ?? metaMediaHeaders(url, config),
 };

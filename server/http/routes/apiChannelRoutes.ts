@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { ApiChannelMessageSchema } from '#shared/schemas/apiChannel';
 import { findApiKey } from '#server/services/apiKeys';
 import { ingestInbound } from '#server/services/ingest';
-import type { NormalizedInbound } from '#server/domain/inbound';
+import { parseApiMessage } from '#server/channels/api/parse';
 import type { AppContext } from '#server/http/context';
 import { HttpError } from '#server/errors';
 
@@ -14,28 +14,7 @@ export function apiChannelRoutes(ctx: AppContext): Router {
     const secret = header.startsWith('Bearer ') ? header.slice(7).trim() : (req.get('x-api-key') ?? '');
     const key = secret ? findApiKey(ctx.deps.db, secret) : null;
     if (!key) throw new HttpError(401, 'missing or invalid API key');
-    const body = ApiChannelMessageSchema.parse(req.body);
-    const ts = body.message.timestamp;
-    const input: NormalizedInbound = {
-      channel: 'api',
-      transport: 'api',
-      providerMessageId: `${key.id}:${body.message.id}`,
-      from: {
-        address: `${key.id}:${body.customer.id}`,
-        displayName: body.customer.name,
-        email: body.customer.email,
-        phone: body.customer.phone,
-      },
-      text: body.message.text,
-      attachments: body.message.attachments.map((a) => ({
-        kind: 'file',
-        url: a.url,
-        name: a.name,
-        mimeType: a.mimeType,
-      })),
-      providerTs: ts === undefined ? null : typeof ts === 'number' ? ts : Date.parse(ts),
-      meta: { apiKeyId: key.id, externalId: body.customer.id },
-    };
+    const input = parseApiMessage(key.id, ApiChannelMessageSchema.parse(req.body));
     const result = ingestInbound(ctx.deps, input, ctx.ingestHooks);
     res.status(result.status === 'stored' ? 201 : 200).json({
       status: result.status,

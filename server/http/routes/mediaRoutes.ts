@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { fetchInboundMedia } from '#server/services/inboundMedia';
+import { fetchInboundMedia } from '#server/channels/media';
 import { authOf } from '#server/http/authMiddleware';
 import type { AppContext } from '#server/http/context';
 import { FetchTooLargeError, HttpError, SafeFetchError, UnsafeUrlError } from '#server/errors';
@@ -15,7 +15,7 @@ export function mediaRoutes(ctx: AppContext, allowHosts?: (host: string) => bool
     const { id, index } = Params.parse(req.params);
     let file;
     try {
-      file = await fetchInboundMedia(ctx.deps.db, ctx.config, authOf(req).viewer, id, index, allowHosts);
+      file = await fetchInboundMedia(ctx.deps.db, ctx.config, ctx.registry, authOf(req).viewer, id, index, allowHosts);
     } catch (err) {
       if (err instanceof UnsafeUrlError)
         throw new HttpError(422, 'the attachment points at an address Braid will not fetch');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildReplyEmail, parseInboundEmail, replySubject } from '#server/channels/email/parse';
+import { parseInboundEmail } from '#server/channels/email/parse';
+import { buildReplyEmail, replySubject } from '#server/channels/email/reply';
 import { stripQuotedReply } from '#server/channels/email/quote';
 import { fixtureBytes, prng, randomString } from './helpers';
 

@@ -1,13 +1,12 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
-  buildMetaSend,
   isMetaWebhookShape,
-  parseMetaSendResponse,
   parseMetaWebhook,
   verifyMetaChallenge,
   verifyMetaSignature,
 } from '#server/channels/meta/parse';
+import { buildMetaSend, parseMetaSendResponse } from '#server/channels/meta/send';
 import { MIXED, fixtureBytes, fixtureJson, fuzzInputs, isParsedWebhook } from './helpers';
 
 const SECRET = '3b9f1c0d2e4a5b6c7d8e9f0a1b2c3d4e';
@@ -66,7 +65,7 @@ describe('parseMetaWebhook: WhatsApp Cloud API', () => {
     expect(m.from).toMatchObject({ address: '+66812345678', displayName: 'สมชาย ใจดี' });
     expect(m.text).toBe(`${MIXED} https://example.com/a/b`);
     expect(Buffer.from(m.text).equals(Buffer.from(`${MIXED} https://example.com/a/b`))).toBe(true);
-    expect(m.meta).toMatchObject({ phoneNumberId: '106540352242922', addressKind: 'phone' });
+    expect(m.replyFacts).toEqual({ phoneNumberId: '106540352242922', addressKind: 'phone' });
   });
 
   it('parses every documented message type', () => {
@@ -142,7 +141,8 @@ describe('parseMetaWebhook: WhatsApp Cloud API', () => {
     };
     const m = parseMetaWebhook(body).messages[0];
     expect(m.from).toMatchObject({ address: 'US.13491208655302741918', displayName: 'Bob' });
-    expect(m.meta).toMatchObject({ addressKind: 'bsuid', bsuid: 'US.13491208655302741918' });
+    expect(m.meta).toMatchObject({ bsuid: 'US.13491208655302741918' });
+    expect(m.replyFacts).toMatchObject({ addressKind: 'bsuid' });
   });
 });
 
@@ -160,11 +160,12 @@ describe('parseMetaWebhook: Messenger and Instagram', () => {
       text: 'Zażółć gęślą jaźń 你好 สวัสดี 👋',
       providerTs: 1749416600000,
     });
-    expect(messages[0].meta?.pageId).toBe('107624754265390');
+    expect(messages[0].replyFacts?.pageId).toBe('107624754265390');
     expect(messages[1].attachments.map((a) => a.kind)).toEqual(['image', 'sticker']);
     expect(messages[2]).toMatchObject({
       text: 'Talk to an agent',
-      meta: { postbackPayload: 'AGENT', pageId: '107624754265390' },
+      replyFacts: { pageId: '107624754265390' },
+      meta: { postbackPayload: 'AGENT' },
     });
     // delivery with mids → two statuses; read with only a watermark cannot be tied to a message.
     expect(statuses).toEqual([

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildTelegramSend,
-  parseTelegramSendResponse,
-  parseTelegramUpdate,
-  verifyTelegramSecret,
-} from '#server/channels/telegram/parse';
+import { parseTelegramUpdate, verifyTelegramSecret } from '#server/channels/telegram/parse';
+import { buildTelegramSend, parseTelegramSendResponse } from '#server/channels/telegram/send';
 import { fixtureBytes, fixtureJson, fuzzInputs, isParsedWebhook } from './helpers';
 
 describe('verifyTelegramSecret', () => {
@@ -35,8 +31,8 @@ describe('parseTelegramUpdate', () => {
         text: expected,
         attachments: [],
         providerTs: 1749416800000,
+        replyFacts: { chatId: '524287001' },
         meta: {
-          chatId: '524287001',
           chatType: 'private',
           messageId: '4521',
           updateId: '815320181',

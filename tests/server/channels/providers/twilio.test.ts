@@ -1,14 +1,13 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
-  buildTwilioSend,
   computeTwilioSignature,
   parseTwilioMessaging,
-  parseTwilioSendResponse,
   parseTwilioStatus,
   parseTwilioVoice,
   verifyTwilioSignature,
 } from '#server/channels/twilio/parse';
+import { buildTwilioSend, parseTwilioSendResponse } from '#server/channels/twilio/send';
 import { MIXED, fixtureBytes, formParams, fuzzInputs, isParsedWebhook } from './helpers';
 
 const TOKEN = 'f1e2d3c4b5a6978812345678abcdef01';
