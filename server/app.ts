@@ -3,7 +3,6 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ChannelKind } from '#shared/channels';
 import type { Config } from './config';
 import type { Db } from './db/connection';
 import { createChannelRegistry } from './channels/registry';
@@ -78,11 +77,7 @@ export function createApp(d: AppDeps): BraidApp {
   const registry = d.registry ?? createChannelRegistry();
   const channelCtx: ChannelContext = { config: d.config, db: d.db, fetch: d.fetch ?? fetch, now };
   // The outbox knows nothing of channels: it is handed one function that sends through the registry.
-  const outbox = new OutboxWorker(
-    deps,
-    (job) => registry[job.identity.channel as ChannelKind].send(job, channelCtx),
-    d.outbox,
-  );
+  const outbox = new OutboxWorker(deps, (job) => registry[job.identity.channel].send(job, channelCtx), d.outbox);
   const ingestHooks: IngestHooks = intelligenceHooks(deps, () => outbox.kick());
   const ctx: AppContext = { deps, config: d.config, realtime, outbox, registry, channelCtx, ingestHooks, sla };
 

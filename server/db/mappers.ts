@@ -1,5 +1,5 @@
 import type { InferSelectModel } from 'drizzle-orm';
-import type { ChannelKind } from '#shared/channels';
+import type { ActivityMessage, ThreadActivity } from '#server/domain/threadActivity';
 import type { Customer, Identity } from '#shared/schemas/customer';
 import type { Attachment, Message } from '#shared/schemas/message';
 import type { Episode, ThreadSla, ThreadSummary } from '#shared/schemas/thread';
@@ -15,8 +15,6 @@ export type EpisodeRow = InferSelectModel<typeof s.episodes>;
 export type AgentRow = InferSelectModel<typeof s.agents>;
 export type TeamRow = InferSelectModel<typeof s.teams>;
 
-type Label = 'negative' | 'neutral' | 'positive';
-
 /** Map a message row to the wire shape. */
 export function toMessage(r: MessageRow): Message {
   return {
@@ -24,7 +22,7 @@ export function toMessage(r: MessageRow): Message {
     threadId: r.threadId,
     episodeId: r.episodeId,
     direction: r.direction,
-    channel: (r.channel as ChannelKind | null) ?? null,
+    channel: r.channel,
     identityId: r.identityId,
     authorAgentId: r.authorAgentId,
     text: r.text,
@@ -40,7 +38,7 @@ export function toMessage(r: MessageRow): Message {
     sentiment:
       r.sentimentScore === null || r.sentimentLabel === null
         ? null
-        : { score: r.sentimentScore, label: r.sentimentLabel as Label, language: r.language },
+        : { score: r.sentimentScore, label: r.sentimentLabel, language: r.language },
     systemKind: r.systemKind,
     waitedMs: r.waitedMs,
     meta: publicMeta(r),
@@ -85,12 +83,12 @@ export function toThreadSummary(
     lastMessageAt: r.lastMessageAt,
     lastMessageId: r.lastMessageId,
     lastMessagePreview: r.lastMessagePreview,
-    lastInboundChannel: (r.lastInboundChannel as ChannelKind | null) ?? null,
-    channels: r.channels as ChannelKind[],
+    lastInboundChannel: r.lastInboundChannel,
+    channels: r.channels,
     sentiment:
       r.lastSentimentScore === null || r.lastSentimentLabel === null
         ? null
-        : { score: r.lastSentimentScore, label: r.lastSentimentLabel as Label, language: null },
+        : { score: r.lastSentimentScore, label: r.lastSentimentLabel, language: null },
     currentEpisodeId: r.currentEpisodeId,
     sla,
     ...(unreadCount === undefined ? {} : { unreadCount }),
@@ -101,7 +99,7 @@ export function toThreadSummary(
 export function toIdentity(r: IdentityRow): Identity {
   return {
     id: r.id,
-    channel: r.channel as ChannelKind,
+    channel: r.channel,
     address: r.address,
     displayName: r.displayName,
     verified: r.verified,
@@ -159,4 +157,41 @@ export function toAgent(r: AgentRow, teamIds: number[], livePresence?: Agent['pr
 /** Map a team row and its members to the wire shape. */
 export function toTeam(r: TeamRow, memberIds: number[]): Team {
   return { id: r.id, name: r.name, autoAssign: r.autoAssign, memberIds };
+}
+
+/** The activity columns of a thread row (see domain/threadActivity.ts). */
+export function activityOf(r: ThreadRow): ThreadActivity {
+  return {
+    lastMessageAt: r.lastMessageAt,
+    lastMessageId: r.lastMessageId,
+    lastMessagePreview: r.lastMessagePreview,
+    lastInboundAt: r.lastInboundAt,
+    lastInboundChannel: r.lastInboundChannel,
+    lastInboundIdentityId: r.lastInboundIdentityId,
+    lastSentimentScore: r.lastSentimentScore,
+    lastSentimentLabel: r.lastSentimentLabel,
+    lastAgentReplyAt: r.lastAgentReplyAt,
+    waitingSince: r.waitingSince,
+    channels: r.channels,
+  };
+}
+
+/** What the activity projection reads of a customer-visible message row; notes and system entries never count. */
+export function toActivityMessage(r: MessageRow): ActivityMessage {
+  if (r.direction !== 'inbound' && r.direction !== 'outbound')
+    throw new Error(`a ${r.direction} entry is not part of the thread's activity`);
+  return {
+    id: r.id,
+    direction: r.direction,
+    channel: r.channel,
+    identityId: r.identityId,
+    sortTs: r.sortTs,
+    text: r.text,
+    subject: r.subject,
+    attachments: r.attachments,
+    isAuto: r.isAuto,
+    surveyAnswer: r.meta.surveyAnswer === true,
+    sentimentScore: r.sentimentScore,
+    sentimentLabel: r.sentimentLabel,
+  };
 }

@@ -1,15 +1,16 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { episodes, identities, messages, threads } from '#server/db/schema';
-import { toMessage, type ThreadRow } from '#server/db/mappers';
+import { activityOf, toActivityMessage, toMessage, type ThreadRow } from '#server/db/mappers';
 import { normalizeAddress, type NormalizedAddress } from '#server/domain/address';
-import { onInbound, waitingAfterInbound } from '#server/domain/threadState';
+import { onInbound } from '#server/domain/threadState';
+import { withMessage } from '#server/domain/threadActivity';
 import type { NormalizedInbound } from '#server/domain/inbound';
+import type { ChannelKind } from '#shared/channels';
 import type { ServiceDeps } from './deps';
 import { chooseAutoAssignee } from './autoAssign';
 import { routeTeam } from './settingsStore';
 import { roomsOf, summarize } from './threadQueries';
 import { isUniqueViolation, transact, type EmitFn, type Tx } from './tx';
-import { previewOf } from './preview';
 import { resolveIdentity } from './resolveIdentity';
 import { trackPause } from './pause';
 import { statements } from '#server/db/statements';
@@ -135,9 +136,6 @@ function ingestInTx(
     .get();
 
   if (analysis && episodeId !== null && !surveyAnswer) recordEpisodeSentiment(tx, episodeId, analysis.score);
-  const isLatest = sortTs >= thread.lastMessageAt || thread.lastMessageId === null;
-  const isLatestInbound = thread.lastInboundAt === null || sortTs >= thread.lastInboundAt;
-  const channels = thread.channels.includes(input.channel) ? thread.channels : [...thread.channels, input.channel];
   tx.update(identities)
     .set({ lastInboundAt: Math.max(identity.lastInboundAt ?? 0, sortTs) })
     .where(eq(identities.id, identity.id))
@@ -148,18 +146,7 @@ function ingestInTx(
       status: transition.status,
       snoozedUntil: transition.status === 'open' ? null : thread.snoozedUntil,
       currentEpisodeId: episodeId,
-      waitingSince: surveyAnswer
-        ? thread.waitingSince
-        : waitingAfterInbound(thread.waitingSince, thread.lastAgentReplyAt, sortTs),
-      lastMessageAt: isLatest ? sortTs : thread.lastMessageAt,
-      lastMessageId: isLatest ? row.id : thread.lastMessageId,
-      lastMessagePreview: isLatest ? previewOf(row) : thread.lastMessagePreview,
-      lastInboundAt: isLatestInbound ? sortTs : thread.lastInboundAt,
-      lastInboundChannel: isLatestInbound ? input.channel : thread.lastInboundChannel,
-      lastInboundIdentityId: isLatestInbound ? identity.id : thread.lastInboundIdentityId,
-      lastSentimentScore: isLatestInbound && analysis ? analysis.score : thread.lastSentimentScore,
-      lastSentimentLabel: isLatestInbound && analysis ? analysis.label : thread.lastSentimentLabel,
-      channels,
+      ...withMessage(activityOf(thread), toActivityMessage(row)),
       updatedAt: now,
     })
     .where(eq(threads.id, thread.id))
@@ -196,7 +183,7 @@ function recordEpisodeSentiment(tx: Tx, episodeId: number, score: number): void 
     .run();
 }
 
-function createThread(tx: Tx, customerId: number, channel: string, now: number): ThreadRow {
+function createThread(tx: Tx, customerId: number, channel: ChannelKind, now: number): ThreadRow {
   return tx
     .insert(threads)
     .values({

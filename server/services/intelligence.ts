@@ -1,5 +1,4 @@
 import { analyzeSentiment } from '#server/domain/sentiment';
-import type { ChannelKind } from '#shared/channels';
 import type { ServiceDeps } from './deps';
 import { acknowledgeNewEpisode } from './acknowledge';
 import type { InboundAnalysis, IngestHooks } from './ingest';
@@ -20,13 +19,7 @@ export function intelligenceHooks(deps: ServiceDeps, onQueued: () => void): Inge
       if (analysis) alertOnSentimentDrop(deps, result.threadId, result.messageId);
       if (
         result.newEpisode &&
-        acknowledgeNewEpisode(
-          deps,
-          result.threadId,
-          result.episodeId,
-          input.channel as ChannelKind,
-          analysis?.language ?? null,
-        )
+        acknowledgeNewEpisode(deps, result.threadId, result.episodeId, input.channel, analysis?.language ?? null)
       )
         onQueued();
     },

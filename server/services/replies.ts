@@ -1,11 +1,11 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { episodes, identities, messages, outbox, threads } from '#server/db/schema';
-import { toMessage, type MessageRow, type ThreadRow } from '#server/db/mappers';
+import { activityOf, toActivityMessage, toMessage, type MessageRow, type ThreadRow } from '#server/db/mappers';
+import { withMessage } from '#server/domain/threadActivity';
 import type { Viewer } from '#server/domain/access';
 import type { Attachment, Message } from '#shared/schemas/message';
 import type { ServiceDeps } from './deps';
 import { openEpisode } from './ingest';
-import { previewOf } from './preview';
 import { roomsOf, summarize, visibleThread } from './threadQueries';
 import { transact, type EmitFn, type Tx } from './tx';
 import { ConflictError } from '#server/errors';
@@ -107,11 +107,7 @@ export function writeOutbound(
     .set({
       status,
       currentEpisodeId: episodeId,
-      waitingSince: input.isAuto ? thread.waitingSince : null,
-      lastAgentReplyAt: input.isAuto ? thread.lastAgentReplyAt : now,
-      lastMessageAt: Math.max(now, thread.lastMessageAt),
-      lastMessageId: row.id,
-      lastMessagePreview: previewOf(row),
+      ...withMessage(activityOf(thread), toActivityMessage(row)),
       assigneeId: thread.assigneeId ?? (input.isAuto ? null : input.authorAgentId),
       updatedAt: now,
     })

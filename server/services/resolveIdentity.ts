@@ -3,7 +3,6 @@ import { customers, identities } from '#server/db/schema';
 import type { IdentityRow } from '#server/db/mappers';
 import type { NormalizedAddress } from '#server/domain/address';
 import { placeholderName, resolveCustomer } from '#server/domain/identity';
-import type { ChannelKind } from '#shared/channels';
 import type { NormalizedInbound } from '#server/domain/inbound';
 import type { Tx } from './tx';
 import { statements } from '#server/db/statements';
@@ -80,7 +79,7 @@ function upgradePlaceholderName(
     .from(identities)
     .where(eq(identities.customerId, customerId))
     .all()
-    .flatMap((i) => [i.address, placeholderName(i.channel as ChannelKind, i.address)]);
+    .flatMap((i) => [i.address, placeholderName(i.channel, i.address)]);
   if (c && (placeholders.includes(c.name) || c.name === addr.address)) {
     tx.update(customers)
       .set({ name: name.slice(0, 200), updatedAt: now })

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { messages, threads } from '#server/db/schema';
-import { toMessage } from '#server/db/mappers';
+import { activityOf, toActivityMessage, toMessage } from '#server/db/mappers';
 import type { ServiceDeps } from './deps';
 import type { IngestHooks } from './ingest';
-import { previewOf } from './preview';
+import { withRevisedMessage } from '#server/domain/threadActivity';
 import { roomsOf, summarize } from './threadQueries';
 import { transact } from './tx';
 
@@ -65,17 +65,15 @@ export function applyVoiceUpdate(
     const thread = tx.select().from(threads).where(eq(threads.id, msg.threadId)).get();
     if (!thread) return true;
     emit({ type: 'message.updated', message: toMessage(updated) }, roomsOf(thread), thread.id);
-    if (thread.lastMessageId === msg.id) {
-      const isLatestInbound = thread.lastInboundIdentityId === msg.identityId && thread.lastInboundAt === msg.sortTs;
+    const revised = withRevisedMessage(activityOf(thread), {
+      ...toActivityMessage(updated),
+      sentimentScore: analysis?.score ?? null,
+      sentimentLabel: analysis?.label ?? null,
+    });
+    if (revised) {
       const row = tx
         .update(threads)
-        .set({
-          lastMessagePreview: previewOf(updated),
-          ...(analysis && isLatestInbound
-            ? { lastSentimentScore: analysis.score, lastSentimentLabel: analysis.label }
-            : {}),
-          updatedAt: deps.now(),
-        })
+        .set({ ...revised, updatedAt: deps.now() })
         .where(eq(threads.id, thread.id))
         .returning()
         .get();

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { PresenceSchema, RoleSchema } from './common';
 
-/** UI languages Braid ships. */
-export const LocaleSchema = z.enum(['en', 'th', 'pl', 'zh-CN']);
+/** The UI languages Braid ships. */
+export const LOCALES = ['en', 'th', 'pl', 'zh-CN'] as const;
+/** One UI language, validated. */
+export const LocaleSchema = z.enum(LOCALES);
 /** One UI language. */
 export type Locale = z.infer<typeof LocaleSchema>;
 

@@ -34,10 +34,15 @@ export const PresenceSchema = z.enum(['online', 'away', 'offline']);
 /** One presence state. */
 export type Presence = z.infer<typeof PresenceSchema>;
 
+/** Sentiment labels, most negative first. */
+export const SENTIMENT_LABELS = ['negative', 'neutral', 'positive'] as const;
+/** One sentiment label. */
+export type SentimentLabel = (typeof SENTIMENT_LABELS)[number];
+
 /** Sentiment of one message or the thread's latest inbound message. */
 export const SentimentSchema = z.object({
   score: z.number(),
-  label: z.enum(['negative', 'neutral', 'positive']),
+  label: z.enum(SENTIMENT_LABELS),
   language: z.string().nullable(),
 });
 /** A sentiment reading. */

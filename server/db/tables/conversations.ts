@@ -2,6 +2,8 @@
 // All timestamps are epoch milliseconds (integers) so the response-time maths stays exact.
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { CHANNEL_KINDS, type ChannelKind } from '#shared/channels';
+import { SENTIMENT_LABELS } from '#shared/schemas/common';
 import { agents, teams } from './people';
 
 /** A person who writes to us; identities point at exactly one customer. */
@@ -30,7 +32,7 @@ export const identities = sqliteTable(
     customerId: integer('customer_id')
       .notNull()
       .references(() => customers.id),
-    channel: text('channel').notNull(),
+    channel: text('channel', { enum: CHANNEL_KINDS }).notNull(),
     address: text('address').notNull(),
     displayName: text('display_name'),
     /** E.164 phone for phone-based channels (and shared contacts), used for cross-channel matching. */
@@ -77,15 +79,15 @@ export const threads = sqliteTable(
     lastMessageAt: integer('last_message_at').notNull(),
     lastMessageId: integer('last_message_id'),
     lastMessagePreview: text('last_message_preview').notNull().default(''),
-    lastInboundChannel: text('last_inbound_channel'),
+    lastInboundChannel: text('last_inbound_channel', { enum: CHANNEL_KINDS }),
     lastInboundIdentityId: integer('last_inbound_identity_id'),
     /** Channels that ever appeared in this thread, JSON array. */
     channels: text('channels', { mode: 'json' })
-      .$type<string[]>()
+      .$type<ChannelKind[]>()
       .notNull()
       .default(sql`'[]'`),
     lastSentimentScore: real('last_sentiment_score'),
-    lastSentimentLabel: text('last_sentiment_label'),
+    lastSentimentLabel: text('last_sentiment_label', { enum: SENTIMENT_LABELS }),
     /** Set when the customer owning this thread was merged away; merged threads are hidden. */
     mergedIntoThreadId: integer('merged_into_thread_id'),
     createdAt: integer('created_at').notNull(),
@@ -141,7 +143,7 @@ export const messages = sqliteTable(
       .references(() => threads.id),
     episodeId: integer('episode_id').references(() => episodes.id),
     direction: text('direction', { enum: ['inbound', 'outbound', 'note', 'system'] }).notNull(),
-    channel: text('channel'),
+    channel: text('channel', { enum: CHANNEL_KINDS }),
     identityId: integer('identity_id').references(() => identities.id),
     authorAgentId: integer('author_agent_id').references(() => agents.id),
     text: text('text').notNull(),
@@ -167,7 +169,7 @@ export const messages = sqliteTable(
     /** Client-generated idempotency key for agent posts. */
     clientId: text('client_id'),
     sentimentScore: real('sentiment_score'),
-    sentimentLabel: text('sentiment_label'),
+    sentimentLabel: text('sentiment_label', { enum: SENTIMENT_LABELS }),
     language: text('language'),
     systemKind: text('system_kind'),
     meta: text('meta', { mode: 'json' })

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { episodes, identities, messages, threads } from './conversations';
 import { agents, teams } from './people';
+import { CHANNEL_KINDS } from '#shared/channels';
 
 /** Append-only log of everything agents must see live; seq is the monotonic cursor. */
 export const events = sqliteTable(
@@ -29,7 +30,7 @@ export const outbox = sqliteTable(
       .notNull()
       .unique()
       .references(() => messages.id),
-    channel: text('channel').notNull(),
+    channel: text('channel', { enum: CHANNEL_KINDS }).notNull(),
     identityId: integer('identity_id')
       .notNull()
       .references(() => identities.id),

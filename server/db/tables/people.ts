@@ -2,6 +2,7 @@
 // All timestamps are epoch milliseconds (integers) so the response-time maths stays exact.
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { LOCALES } from '#shared/schemas/agent';
 
 /** Teams group agents and own threads; business hours and automation settings live here. */
 export const teams = sqliteTable('teams', {
@@ -24,7 +25,7 @@ export const agents = sqliteTable('agents', {
   name: text('name').notNull(),
   passwordHash: text('password_hash').notNull(),
   role: text('role', { enum: ['agent', 'lead', 'supervisor', 'admin'] }).notNull(),
-  locale: text('locale').notNull().default('en'),
+  locale: text('locale', { enum: LOCALES }).notNull().default('en'),
   capacity: integer('capacity').notNull().default(10),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   /** Last explicit presence choice; live presence is derived from connected sockets. */

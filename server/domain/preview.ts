@@ -1,9 +1,7 @@
-import type { MessageRow } from '#server/db/mappers';
-
 const MAX_PREVIEW = 140;
 
 /** One-line preview of a message for the inbox list (by code points, so Thai and emoji stay whole). */
-export function previewOf(m: Pick<MessageRow, 'text' | 'subject' | 'attachments' | 'direction'>): string {
+export function previewOf(m: { text: string; subject: string | null; attachments: readonly unknown[] }): string {
   const base = m.text.trim() || m.subject?.trim() || (m.attachments.length > 0 ? '📎' : '');
   const oneLine = base.replace(/\s+/g, ' ');
   const chars = [...oneLine];
