@@ -28,6 +28,8 @@ import type { EventPublisher, ServiceDeps } from './services/deps';
 import { SlaScheduler } from './services/slaScheduler';
 import { intelligenceHooks } from './services/intelligence';
 import { metricsRoutes } from './http/routes/metricsRoutes';
+import { slaPolicyRoutes } from './http/routes/slaPolicyRoutes';
+import { teamConfigRoutes } from './http/routes/teamConfigRoutes';
 import { uploadRoutes } from './http/routes/uploadRoutes';
 import { mediaRoutes } from './http/routes/mediaRoutes';
 import type { IngestHooks } from './services/ingest';
@@ -107,7 +109,7 @@ export function createApp(d: AppDeps): BraidApp {
     next();
   });
   agentApi.use(json, requireAuth(d.db, now));
-  agentApi.use(metricsRoutes(ctx), mediaRoutes(ctx, d.mediaAllowHosts));
+  agentApi.use(metricsRoutes(ctx), slaPolicyRoutes(ctx), teamConfigRoutes(ctx), mediaRoutes(ctx, d.mediaAllowHosts));
   agentApi.use(
     threadCountRoutes(ctx),
     cannedRoutes(ctx),

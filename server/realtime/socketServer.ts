@@ -10,11 +10,10 @@ import {
 } from '#shared/schemas/events';
 import { canSeeThread, roomsForViewer, type Viewer } from '#server/domain/access';
 import type { Db } from '#server/db/connection';
-import { readSession, viewerOf } from '#server/services/auth';
+import { freshViewer, readSession } from '#server/services/auth';
+import { savePresence } from '#server/services/presence';
 import type { EventPublisher, RoutedEvent } from '#server/services/deps';
 import { getThreadRow, roomsOf } from '#server/services/threadQueries';
-import { agents } from '#server/db/schema';
-import { eq } from 'drizzle-orm';
 import { PresenceRegistry } from './presence';
 import { ViewerRegistry } from './viewers';
 import { SESSION_COOKIE } from '#server/http/cookies';
@@ -77,7 +76,7 @@ export function createRealtime(http: HttpServer, db: Db, now: () => number, publ
   };
   const announce = (agentId: number, p: ReturnType<PresenceRegistry['of']> | null) => {
     if (p === null) return;
-    db.update(agents).set({ presence: p }).where(eq(agents.id, agentId)).run();
+    savePresence(db, agentId, p);
     io.emit('presence.changed', { agentId, presence: p });
   };
 
@@ -129,10 +128,7 @@ export function createRealtime(http: HttpServer, db: Db, now: () => number, publ
     publisher,
     presence,
     refreshAgent(agentId) {
-      const fresh = viewerOf(db, {
-        id: agentId,
-        role: db.select({ role: agents.role }).from(agents).where(eq(agents.id, agentId)).get()?.role ?? 'agent',
-      });
+      const fresh = freshViewer(db, agentId);
       for (const s of io.sockets.sockets.values()) {
         if (s.data.viewer?.id !== agentId) continue;
         for (const room of s.rooms) if (room !== s.id && !room.startsWith('session:')) void s.leave(room);

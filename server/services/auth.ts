@@ -100,3 +100,9 @@ export async function changePassword(
     return revoked;
   });
 }
+
+/** The agent's current viewer (role and teams re-read), after an admin changed them; a removed agent becomes a plain agent with no teams. */
+export function freshViewer(db: Db, agentId: number): Viewer {
+  const role = db.select({ role: agents.role }).from(agents).where(eq(agents.id, agentId)).get()?.role ?? 'agent';
+  return viewerOf(db, { id: agentId, role });
+}

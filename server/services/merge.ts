@@ -6,7 +6,7 @@ import type { MergeRecord } from '#shared/schemas/customer';
 import type { ServiceDeps } from './deps';
 import { refreshThreadDerived } from './threadDerived';
 import { getCustomer, requireAccess, roomsOf, threadOfCustomer } from './threadQueries';
-import { recordSystem } from './threadOps';
+import { recordSystem } from './systemEntry';
 import { transact, type EmitFn, type Tx } from './tx';
 import { ConflictError, NotFoundError } from '#server/errors';
 

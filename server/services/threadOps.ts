@@ -1,6 +1,5 @@
 import { and, eq, lte } from 'drizzle-orm';
-import { agents, episodes, messages, teams, threadReads, threads } from '#server/db/schema';
-import { toMessage, type ThreadRow } from '#server/db/mappers';
+import { agents, episodes, teams, threadReads, threads } from '#server/db/schema';
 import { canAssignOthers, type Viewer } from '#server/domain/access';
 import { onStatusChange } from '#server/domain/threadState';
 import type { Priority, ThreadStatus } from '#shared/schemas/common';
@@ -8,44 +7,11 @@ import type { ThreadSummary } from '#shared/schemas/thread';
 import type { ServiceDeps } from './deps';
 import { openEpisode } from './ingest';
 import { trackPause } from './pause';
-import { roomsOf, summarize, visibleThread } from './threadQueries';
-import { transact, type EmitFn, type Tx } from './tx';
+import { sendSurveyOnResolve } from './surveys';
+import { agentName, recordSystem } from './systemEntry';
+import { summarize, visibleThread } from './threadQueries';
+import { transact } from './tx';
 import { ConflictError, ForbiddenError, NotFoundError } from '#server/errors';
-
-/** Append a system entry (assigned, status, merged …) to the timeline and announce the change. */
-export function recordSystem(
-  tx: Tx,
-  emit: EmitFn,
-  now: number,
-  before: ThreadRow,
-  after: ThreadRow,
-  kind: string,
-  text: string,
-  meta: Record<string, unknown>,
-): void {
-  const row = tx
-    .insert(messages)
-    .values({
-      threadId: after.id,
-      episodeId: after.currentEpisodeId,
-      direction: 'system',
-      text,
-      receivedAt: now,
-      sortTs: Math.max(now, after.lastMessageAt),
-      systemKind: kind,
-      meta,
-    })
-    .returning()
-    .get();
-  const rooms = [...new Set([...roomsOf(before), ...roomsOf(after)])];
-  const thread = summarize(tx, after, now);
-  emit({ type: 'message.created', message: toMessage(row), thread }, rooms, after.id);
-  emit({ type: 'thread.updated', thread, reason: kind }, rooms, after.id);
-}
-
-function agentName(tx: Tx, id: number): string {
-  return tx.select({ name: agents.name }).from(agents).where(eq(agents.id, id)).get()?.name ?? `#${id}`;
-}
 
 /** Assign a thread to an agent (leads and up for others; agents only themselves) or unassign. */
 export function assignThread(
@@ -155,6 +121,20 @@ export function setThreadStatus(
     });
     return summarize(tx, after, deps.now());
   });
+}
+
+/** Change a thread's status as an agent does; on resolve, send the team's survey. `onQueued` wakes the outbox. */
+export function changeThreadStatus(
+  deps: ServiceDeps,
+  viewer: Viewer,
+  threadId: number,
+  status: ThreadStatus,
+  snoozedUntil: number | undefined,
+  onQueued: () => void,
+): ThreadSummary {
+  const after = setThreadStatus(deps, viewer, threadId, status, snoozedUntil);
+  if (status === 'resolved' && after.status === 'resolved' && sendSurveyOnResolve(deps, threadId)) onQueued();
+  return after;
 }
 
 /** Change a thread's priority. */

@@ -1,13 +1,9 @@
 import { Router } from 'express';
 import { hasRole, IdParamSchema } from '#shared/schemas/common';
-import { MetricsRangeQuerySchema, SlaPolicyRequestSchema } from '#shared/schemas/metrics';
-import { TeamConfigRequestSchema } from '#shared/schemas/teamSettings';
-import type { BusinessSchedule } from '#shared/metrics/businessHours';
+import { MetricsRangeQuerySchema } from '#shared/schemas/metrics';
 import { listAgents, listTeams } from '#server/services/agents';
 import { aggregateMetrics, computeThreadMetrics, predictionAccuracy } from '#server/services/metrics';
 import { requireAccess } from '#server/services/threadQueries';
-import { createSlaPolicy, deleteSlaPolicy, listSlaPolicies, updateSlaPolicy } from '#server/services/sla';
-import { teamConfig, updateTeamConfig } from '#server/services/teamConfig';
 import { getThreadRow } from '#server/services/threadQueries';
 import { authOf, requireRole } from '#server/http/authMiddleware';
 import type { AppContext } from '#server/http/context';
@@ -15,7 +11,7 @@ import { ForbiddenError } from '#server/errors';
 
 const DAY = 86_400_000;
 
-/** Response times, sentiment, SLA and survey figures; SLA policies and team hours (admins change them). */
+/** Response times, sentiment, SLA and survey figures, per thread, agent and team. */
 export function metricsRoutes(ctx: AppContext): Router {
   const r = Router();
   const { db, now } = ctx.deps;
@@ -26,7 +22,6 @@ export function metricsRoutes(ctx: AppContext): Router {
     return { from: p.from ?? to - 7 * DAY, to, teamId: p.teamId };
   };
   const lead = requireRole('lead');
-  const admin = requireRole('admin');
 
   r.get('/metrics/threads/:id', (req, res) => {
     const row = getThreadRow(db, id(req.params.id));
@@ -73,36 +68,5 @@ export function metricsRoutes(ctx: AppContext): Router {
     res.json(predictionAccuracy(db, q.from, q.to));
   });
 
-  r.get('/sla-policies', (_req, res) => {
-    res.json({ items: listSlaPolicies(db) });
-  });
-  r.post('/sla-policies', admin, (req, res) => {
-    const p = createSlaPolicy(db, SlaPolicyRequestSchema.parse(req.body), now());
-    ctx.sla.refreshAll();
-    res.status(201).json(p);
-  });
-  r.put('/sla-policies/:id', admin, (req, res) => {
-    const p = updateSlaPolicy(db, id(req.params.id), SlaPolicyRequestSchema.parse(req.body));
-    ctx.sla.refreshAll();
-    res.json(p);
-  });
-  r.delete('/sla-policies/:id', admin, (req, res) => {
-    deleteSlaPolicy(db, id(req.params.id));
-    ctx.sla.refreshAll();
-    res.json({ ok: true });
-  });
-
-  r.get('/teams/:id/config', (req, res) => {
-    res.json(teamConfig(db, id(req.params.id)));
-  });
-  r.patch('/teams/:id/config', admin, (req, res) => {
-    const body = TeamConfigRequestSchema.parse(req.body);
-    const cfg = updateTeamConfig(db, id(req.params.id), {
-      businessHours: body.businessHours as BusinessSchedule | null | undefined,
-      settings: body.settings,
-    });
-    ctx.sla.refreshAll();
-    res.json(cfg);
-  });
   return r;
 }

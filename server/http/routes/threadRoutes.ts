@@ -12,8 +12,14 @@ import {
 import { canSeeThread } from '#server/domain/access';
 import { retryDelivery } from '#server/services/outbox';
 import { addNote, replyToThread } from '#server/services/replies';
-import { assignThread, markRead, setThreadPriority, setThreadTeam } from '#server/services/threadOps';
-import { changeThreadStatus } from '#server/services/lifecycle';
+import {
+  assignThread,
+  changeThreadStatus,
+  markRead,
+  setThreadPriority,
+  setThreadTeam,
+} from '#server/services/threadOps';
+
 import { getThreadDetail, listMessages, listThreads } from '#server/services/threadReads';
 import { getThreadRow } from '#server/services/threadQueries';
 import { authOf } from '#server/http/authMiddleware';

@@ -10,8 +10,8 @@ import { replyToThread } from '#server/services/replies';
 import { createSlaPolicy } from '#server/services/sla';
 import { SlaScheduler } from '#server/services/slaScheduler';
 import { updateTeamConfig } from '#server/services/teamConfig';
-import { setThreadStatus } from '#server/services/threadOps';
-import { changeThreadStatus } from '#server/services/lifecycle';
+import { changeThreadStatus, setThreadStatus } from '#server/services/threadOps';
+
 import { tempDb, insertTestAdmin } from '#tests/helpers/db';
 import { inbound } from '#tests/helpers/inbound';
 
