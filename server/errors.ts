@@ -9,77 +9,56 @@ import type { ErrorCode } from '#shared/errors';
 /** Base class: an expected failure with a status, a stable code and a message safe to show. */
 export class AppError extends Error {
   constructor(
-    readonly status: number,
-    readonly code: ErrorCode,
     message: string,
+    readonly status: number = 500,
+    readonly code: ErrorCode = 'internal',
   ) {
     super(message);
     this.name = new.target.name;
   }
 }
 
+type AppErrorClass = new (message: string, status?: number, code?: ErrorCode) => AppError;
+
+/** A base class for one kind of error (below `Base`): its status and code are fixed. */
+function kind(status: number, code: ErrorCode, Base: AppErrorClass = AppError): AppErrorClass {
+  return class extends Base {
+    constructor(message: string) {
+      super(message, status, code);
+    }
+  };
+}
+
 /** A request the HTTP layer refuses with a given status (code derived from the status unless given). */
 export class HttpError extends AppError {
   constructor(status: number, message: string, code: ErrorCode = codeForStatus(status)) {
-    super(status, code, message);
+    super(message, status, code);
   }
 }
 
 /** A requested row does not exist, or the viewer may not know it exists (404). */
-export class NotFoundError extends AppError {
-  constructor(message: string) {
-    super(404, 'not_found', message);
-  }
-}
+export class NotFoundError extends kind(404, 'not_found') {}
 
 /** The request is understood but not allowed in the current state (409). */
-export class ConflictError extends AppError {
-  constructor(message: string) {
-    super(409, 'conflict', message);
-  }
-}
+export class ConflictError extends kind(409, 'conflict') {}
 
 /** The agent may not act on this thread, customer or setting (403). */
-export class ForbiddenError extends AppError {
-  constructor(message: string) {
-    super(403, 'forbidden', message);
-  }
-}
+export class ForbiddenError extends kind(403, 'forbidden') {}
 
 /** An address cannot be understood for its channel (400; ingest skips such messages). */
-export class InvalidAddressError extends AppError {
-  constructor(message: string) {
-    super(400, 'bad_request', message);
-  }
-}
+export class InvalidAddressError extends kind(400, 'bad_request') {}
 
 /** A client sent a list cursor the server did not make (400). */
-export class InvalidCursorError extends AppError {
-  constructor(message: string) {
-    super(400, 'bad_request', message);
-  }
-}
+export class InvalidCursorError extends kind(400, 'bad_request') {}
 
 /** Base class of every refusal or failure raised by the guarded media fetch (502 unless narrower). */
-export class SafeFetchError extends AppError {
-  constructor(message: string, status = 502, code: ErrorCode = 'upstream_failed') {
-    super(status, code, message);
-  }
-}
+export class SafeFetchError extends kind(502, 'upstream_failed') {}
 
 /** The URL (or a redirect target) is not http(s) or resolves to a non-public address (422). */
-export class UnsafeUrlError extends SafeFetchError {
-  constructor(message: string) {
-    super(message, 422, 'unfetchable_url');
-  }
-}
+export class UnsafeUrlError extends kind(422, 'unfetchable_url', SafeFetchError) {}
 
 /** The response body is larger than the caller's limit (413). */
-export class FetchTooLargeError extends SafeFetchError {
-  constructor(message: string) {
-    super(message, 413, 'payload_too_large');
-  }
-}
+export class FetchTooLargeError extends kind(413, 'payload_too_large', SafeFetchError) {}
 
 /** The code an answer with this status gets when nothing more specific is known. */
 export function codeForStatus(status: number): ErrorCode {

@@ -37,6 +37,16 @@ function rootOf(r: object): Db {
 
 const p = (name: string) => sql.placeholder(name);
 
+/** Identities sharing a cross-channel key (phone or email), oldest first: identity resolution links to those. */
+function identitiesMatching(db: Db, column: typeof identities.phone | typeof identities.email, name: string) {
+  return db
+    .select({ id: identities.id, customerId: identities.customerId })
+    .from(identities)
+    .where(eq(column, p(name)))
+    .orderBy(asc(identities.id))
+    .prepare();
+}
+
 function prepareAll(db: Db) {
   return {
     duplicate: db
@@ -59,18 +69,8 @@ function prepareAll(db: Db) {
       .from(identities)
       .where(and(eq(identities.channel, p('channel')), eq(identities.address, p('address'))))
       .prepare(),
-    identitiesByPhone: db
-      .select({ id: identities.id, customerId: identities.customerId })
-      .from(identities)
-      .where(eq(identities.phone, p('phone')))
-      .orderBy(asc(identities.id))
-      .prepare(),
-    identitiesByEmail: db
-      .select({ id: identities.id, customerId: identities.customerId })
-      .from(identities)
-      .where(eq(identities.email, p('email')))
-      .orderBy(asc(identities.id))
-      .prepare(),
+    identitiesByPhone: identitiesMatching(db, identities.phone, 'phone'),
+    identitiesByEmail: identitiesMatching(db, identities.email, 'email'),
     customerName: db
       .select({ id: customers.id, name: customers.name })
       .from(customers)

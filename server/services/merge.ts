@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, type SQL } from 'drizzle-orm';
 import { customers, episodes, identities, merges, messages, threads } from '#server/db/schema';
 import type { ThreadRow } from '#server/db/mappers';
 import type { Viewer } from '#server/domain/access';
@@ -9,6 +9,20 @@ import { getCustomer, requireAccess, roomsOf, threadOfCustomer } from './threadQ
 import { recordSystem } from './systemEntry';
 import { transact, type EmitFn, type Tx } from './tx';
 import { ConflictError, NotFoundError } from '#server/errors';
+
+/** The ids of the rows of `table` that match `where` (what a merge is about to move). */
+function idsWhere(
+  tx: Tx,
+  table: typeof identities | typeof messages | typeof episodes,
+  where: SQL | undefined,
+): number[] {
+  return tx
+    .select({ id: table.id })
+    .from(table)
+    .where(where)
+    .all()
+    .map((r) => r.id);
+}
 
 /** What a merge moved, kept on the audit record so it can be undone. */
 interface MergeMoves {
@@ -50,24 +64,9 @@ export function mergeCustomers(deps: ServiceDeps, viewer: Viewer, targetId: numb
     const target = liveThread(tx, viewer, targetId);
     const source = liveThread(tx, viewer, sourceId);
     const moves: MergeMoves = {
-      identityIds: tx
-        .select({ id: identities.id })
-        .from(identities)
-        .where(eq(identities.customerId, sourceId))
-        .all()
-        .map((r) => r.id),
-      messageIds: tx
-        .select({ id: messages.id })
-        .from(messages)
-        .where(eq(messages.threadId, source.id))
-        .all()
-        .map((r) => r.id),
-      episodeIds: tx
-        .select({ id: episodes.id })
-        .from(episodes)
-        .where(eq(episodes.threadId, source.id))
-        .all()
-        .map((r) => r.id),
+      identityIds: idsWhere(tx, identities, eq(identities.customerId, sourceId)),
+      messageIds: idsWhere(tx, messages, eq(messages.threadId, source.id)),
+      episodeIds: idsWhere(tx, episodes, eq(episodes.threadId, source.id)),
       sourceThreadId: source.id,
       targetThreadId: target.id,
       sourceThread: pickThread(source),

@@ -8,6 +8,7 @@ import type { Db } from '#server/db/connection';
 import { sentimentSeries } from './sentimentAlerts';
 import { teamConfig } from './teamConfig';
 import { getThreadRow, type Reader } from './threadQueries';
+import { scoredInbound } from '#server/db/conditions';
 
 /** Response times, sentiment arc and survey of every episode of a thread, from persisted timestamps. */
 export function computeThreadMetrics(r: Reader, threadId: number): ThreadMetrics {
@@ -160,13 +161,7 @@ export function aggregateMetrics(db: Db, scope: AggregateScope): AggregateMetric
       : db
           .select({ s: messages.sentimentScore, t: messages.sortTs })
           .from(messages)
-          .where(
-            and(
-              inArray(messages.threadId, touched),
-              eq(messages.direction, 'inbound'),
-              isNotNull(messages.sentimentScore),
-            ),
-          )
+          .where(and(inArray(messages.threadId, touched), scoredInbound))
           .all()
           .filter((m) => inRange(m.t))
           .map((m) => m.s as number);

@@ -1,10 +1,11 @@
-import { and, asc, desc, eq, isNotNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, lte, or, sql } from 'drizzle-orm';
 import { messages, threads } from '#server/db/schema';
 import { rollingSentiment, SENTIMENT_WINDOW } from '#shared/metrics/sentimentTrend';
 import type { ServiceDeps } from './deps';
 import { teamConfig } from './teamConfig';
 import { roomsOf, type Reader } from './threadQueries';
 import { transact } from './tx';
+import { scoredInbound } from '#server/db/conditions';
 
 /** Inbound sentiment scores of a thread in timeline order, with their rolling mean. */
 export function sentimentSeries(r: Reader, threadId: number) {
@@ -17,7 +18,7 @@ export function sentimentSeries(r: Reader, threadId: number) {
       meta: messages.meta,
     })
     .from(messages)
-    .where(and(eq(messages.threadId, threadId), eq(messages.direction, 'inbound'), isNotNull(messages.sentimentScore)))
+    .where(and(eq(messages.threadId, threadId), scoredInbound))
     .orderBy(asc(messages.sortTs), asc(messages.id))
     .all()
     .filter((m) => !m.meta.surveyAnswer);
@@ -47,8 +48,7 @@ export function alertOnSentimentDrop(deps: ServiceDeps, threadId: number, messag
     .where(
       and(
         eq(messages.threadId, threadId),
-        eq(messages.direction, 'inbound'),
-        isNotNull(messages.sentimentScore),
+        scoredInbound,
         sql`json_extract(${messages.meta}, '$.surveyAnswer') is null`,
         or(lt(messages.sortTs, msg.at), and(eq(messages.sortTs, msg.at), lte(messages.id, messageId))),
       ),

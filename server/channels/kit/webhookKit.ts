@@ -1,7 +1,8 @@
 import type { ParsedWebhook } from '#server/domain/inbound';
 import { ingestWebhook, type WebhookOutcome } from '#server/services/webhookIngest';
 import { HttpError } from '#server/errors';
-import type { ChannelHost } from '#server/channels/types';
+import type { Config } from '#server/config';
+import type { ChannelHost, WebhookRequest, WebhookRoute } from '#server/channels/types';
 
 /**
  * Small pieces the provider webhooks share: body decoding, throttled refusal logging, and handing
@@ -69,4 +70,27 @@ export function jsonObjectOf(raw: Buffer, what: string): Record<string, unknown>
   const json = jsonOf(raw);
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new HttpError(400, `not a ${what}`);
   return json as Record<string, unknown>;
+}
+
+/**
+ * The usual provider check: a header must be present (else 401) and valid for the raw request and
+ * settings (else 403). `label` is how the header is named in the refusal. An empty header counts
+ * as missing unless `emptyIsPresent` (Telegram's secret header: empty is a wrong secret, 403).
+ */
+export function requireHeader(
+  name: string,
+  label: string,
+  valid: (value: string, req: WebhookRequest, config: Config) => boolean,
+  emptyIsPresent = false,
+): WebhookRoute['verify'] {
+  return (req, config) => {
+    const value = req.header(name);
+    if (value === undefined || (value === '' && !emptyIsPresent)) return { status: 401, reason: `missing ${label}` };
+    return valid(value, req, config) ? null : { status: 403, reason: `invalid ${label}` };
+  };
+}
+
+/** The one signed POST to the webhook's root that most providers send. */
+export function rootPost(route: Omit<WebhookRoute, 'method' | 'path'>): WebhookRoute {
+  return { method: 'POST', path: '/', ...route };
 }

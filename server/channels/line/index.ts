@@ -1,4 +1,4 @@
-import { jsonOf } from '#server/channels/kit/webhookKit';
+import { jsonOf, requireHeader, rootPost } from '#server/channels/kit/webhookKit';
 import { NO_REPLY_FACTS } from '#server/channels/kit/replyFacts';
 import type { ChannelAdapter, Webhook } from '#server/channels/types';
 import { HttpError } from '#server/errors';
@@ -10,24 +10,18 @@ export const lineWebhook: Webhook = {
   name: 'line',
   label: 'LINE',
   routes: [
-    {
-      method: 'POST',
-      path: '/',
+    rootPost({
       enabled: (c) => Boolean(c.LINE_CHANNEL_SECRET),
-      verify(req, c) {
-        const header = req.header('x-line-signature');
-        if (!header) return { status: 401, reason: 'missing X-Line-Signature' };
-        if (!verifyLineSignature(c.LINE_CHANNEL_SECRET ?? '', req.raw, header))
-          return { status: 403, reason: 'invalid X-Line-Signature' };
-        return null;
-      },
+      verify: requireHeader('x-line-signature', 'X-Line-Signature', (value, req, c) =>
+        verifyLineSignature(c.LINE_CHANNEL_SECRET ?? '', req.raw, value),
+      ),
       handle(req) {
         const json = jsonOf(req.raw) as { events?: unknown } | null;
         if (typeof json !== 'object' || json === null || !Array.isArray(json.events))
           throw new HttpError(400, 'not a LINE webhook body');
         return { parsed: parseLineWebhook(json), answer: { status: 200, body: {} } };
       },
-    },
+    }),
   ],
 };
 

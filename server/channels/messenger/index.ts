@@ -1,14 +1,5 @@
 import { MESSENGER_REPLY_FACTS } from '#server/channels/meta/messaging';
-import { graphSendOn, sendViaGraph } from '#server/channels/meta/send';
-import { metaMediaHeaders, metaWebhook } from '#server/channels/meta/webhook';
-import type { ChannelAdapter } from '#server/channels/types';
+import { graphMessagingAdapter } from '#server/channels/meta/messagingAdapter';
 
 /** Facebook Messenger: Meta's webhook in, the Graph Send API out from the Page the customer wrote to. */
-export const messengerAdapter: ChannelAdapter<typeof MESSENGER_REPLY_FACTS> = {
-  kind: 'messenger',
-  enabled: graphSendOn,
-  send: (job, ctx) => sendViaGraph(ctx, 'messenger', job),
-  replyFacts: MESSENGER_REPLY_FACTS,
-  webhooks: [metaWebhook],
-  mediaHeaders: metaMediaHeaders,
-};
+export const messengerAdapter = graphMessagingAdapter('messenger', MESSENGER_REPLY_FACTS);

@@ -1,4 +1,4 @@
-import { jsonOf } from '#server/channels/kit/webhookKit';
+import { jsonOf, requireHeader, rootPost } from '#server/channels/kit/webhookKit';
 import type { Config } from '#server/config';
 import type { Webhook } from '#server/channels/types';
 import { HttpError } from '#server/errors';
@@ -25,24 +25,18 @@ export const metaWebhook: Webhook = {
         answer: { status: 200, type: 'text/plain', body: verifyMetaChallenge(req.query, c.META_VERIFY_TOKEN ?? '') },
       }),
     },
-    {
-      method: 'POST',
-      path: '/',
+    rootPost({
       enabled: (c) => Boolean(c.META_APP_SECRET),
-      verify(req, c) {
-        const header = req.header('x-hub-signature-256');
-        if (!header) return { status: 401, reason: 'missing X-Hub-Signature-256' };
-        // Meta signs the exact bytes it sent (non-ASCII escaped as \uXXXX): verify those, never re-serialised JSON.
-        if (!verifyMetaSignature(c.META_APP_SECRET ?? '', req.raw, header))
-          return { status: 403, reason: 'invalid X-Hub-Signature-256' };
-        return null;
-      },
+      // Meta signs the exact bytes it sent (non-ASCII escaped as \uXXXX): verify those, never re-serialised JSON.
+      verify: requireHeader('x-hub-signature-256', 'X-Hub-Signature-256', (value, req, c) =>
+        verifyMetaSignature(c.META_APP_SECRET ?? '', req.raw, value),
+      ),
       handle(req) {
         const json = jsonOf(req.raw);
         if (!isMetaWebhookShape(json)) throw new HttpError(400, 'not a Meta webhook envelope');
         return { parsed: parseMetaWebhook(json), answer: { status: 200, type: 'text/plain', body: 'EVENT_RECEIVED' } };
       },
-    },
+    }),
   ],
 };
 

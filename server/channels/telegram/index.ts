@@ -1,32 +1,27 @@
-import { jsonObjectOf } from '#server/channels/kit/webhookKit';
+import { jsonObjectOf, requireHeader, rootPost } from '#server/channels/kit/webhookKit';
 import type { ChannelAdapter, Webhook } from '#server/channels/types';
 import { parseTelegramUpdate, TELEGRAM_REPLY_FACTS, verifyTelegramSecret } from './parse';
 import { sendTelegram } from './send';
-
-const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 
 /** Telegram Bot API webhook: one Update per POST, authenticated by the secret token header. */
 export const telegramWebhook: Webhook = {
   name: 'telegram',
   label: 'Telegram',
   routes: [
-    {
-      method: 'POST',
-      path: '/',
+    rootPost({
       // Inbound needs the webhook secret token as well as the bot.
       enabled: (c) => Boolean(c.TELEGRAM_BOT_TOKEN && c.TELEGRAM_SECRET_TOKEN),
-      verify(req, c) {
-        const header = req.header(SECRET_HEADER);
-        if (header === undefined) return { status: 401, reason: 'missing X-Telegram-Bot-Api-Secret-Token' };
-        if (!verifyTelegramSecret(c.TELEGRAM_SECRET_TOKEN ?? '', header))
-          return { status: 403, reason: 'invalid X-Telegram-Bot-Api-Secret-Token' };
-        return null;
-      },
+      verify: requireHeader(
+        'x-telegram-bot-api-secret-token',
+        'X-Telegram-Bot-Api-Secret-Token',
+        (value, _req, c) => verifyTelegramSecret(c.TELEGRAM_SECRET_TOKEN ?? '', value),
+        true,
+      ),
       handle: (req) => ({
         parsed: parseTelegramUpdate(jsonObjectOf(req.raw, 'Telegram Update')),
         answer: { status: 200, body: { ok: true } },
       }),
-    },
+    }),
   ],
 };
 

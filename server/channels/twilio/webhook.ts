@@ -1,7 +1,7 @@
-import { formOf } from '#server/channels/kit/webhookKit';
+import { formOf, requireHeader } from '#server/channels/kit/webhookKit';
 import type { Config } from '#server/config';
 import type { ParsedWebhook } from '#server/domain/inbound';
-import type { Webhook, WebhookRequest, WebhookRoute } from '#server/channels/types';
+import type { Webhook, WebhookRoute } from '#server/channels/types';
 import { parseTwilioMessaging, parseTwilioStatus, parseTwilioVoice, verifyTwilioSignature } from './parse';
 import { EMPTY_TWIML, HANGUP_TWIML, isCallStart, voicemailGreeting } from './twiml';
 
@@ -15,13 +15,9 @@ function publicBase(c: Config): string {
 }
 
 /** Verify X-Twilio-Signature over PUBLIC_URL + the original path and query + the decoded POST params. */
-function verifyTwilio(req: WebhookRequest, c: Config) {
-  const header = req.header('x-twilio-signature');
-  if (!header) return { status: 401 as const, reason: 'missing X-Twilio-Signature' };
-  if (!verifyTwilioSignature(c.TWILIO_AUTH_TOKEN ?? '', `${publicBase(c)}${req.originalUrl}`, formOf(req.raw), header))
-    return { status: 403 as const, reason: 'invalid X-Twilio-Signature' };
-  return null;
-}
+const verifyTwilio = requireHeader('x-twilio-signature', 'X-Twilio-Signature', (value, req, c) =>
+  verifyTwilioSignature(c.TWILIO_AUTH_TOKEN ?? '', `${publicBase(c)}${req.originalUrl}`, formOf(req.raw), value),
+);
 
 /** A signed, form-encoded Twilio endpoint. */
 function twilioRoute(path: string, handle: WebhookRoute['handle']): WebhookRoute {

@@ -6,7 +6,6 @@ import {
   TeamRequestSchema,
   UpdateAgentRequestSchema,
 } from '#shared/schemas/agent';
-import { IdParamSchema } from '#shared/schemas/common';
 import {
   createAgent,
   createTeam,
@@ -19,13 +18,13 @@ import {
 import { createApiKey, listApiKeys, revokeApiKey } from '#server/services/apiKeys';
 import { authOf, requireRole } from '#server/http/authMiddleware';
 import type { AppContext } from '#server/http/context';
+import { idParam } from '#server/http/params';
 
 /** Agents, teams and API keys: everyone may list agents and teams; admins change them. */
 export function adminRoutes(ctx: AppContext): Router {
   const r = Router();
   const { db, now } = ctx.deps;
   const presenceOf = (agentId: number) => ctx.realtime.presence.of(agentId);
-  const id = (raw: unknown) => IdParamSchema.parse(raw);
   const admin = requireRole('admin');
 
   r.get('/agents', (_req, res) => {
@@ -36,7 +35,7 @@ export function adminRoutes(ctx: AppContext): Router {
     res.status(201).json(getAgent(db, agentId, presenceOf));
   });
   r.patch('/agents/:id', admin, (req, res) => {
-    const agentId = id(req.params.id);
+    const agentId = idParam(req.params.id);
     updateAgent(db, agentId, UpdateAgentRequestSchema.parse(req.body));
     ctx.realtime.refreshAgent(agentId);
     res.json(getAgent(db, agentId, presenceOf));
@@ -49,7 +48,7 @@ export function adminRoutes(ctx: AppContext): Router {
     res.status(201).json(listTeams(db).find((t) => t.id === teamId));
   });
   r.patch('/teams/:id', admin, (req, res) => {
-    const teamId = id(req.params.id);
+    const teamId = idParam(req.params.id);
     updateTeam(db, teamId, TeamPatchRequestSchema.parse(req.body));
     res.json(listTeams(db).find((t) => t.id === teamId));
   });
@@ -61,7 +60,7 @@ export function adminRoutes(ctx: AppContext): Router {
     res.status(201).json(created);
   });
   r.delete('/api-keys/:id', admin, (req, res) => {
-    revokeApiKey(db, id(req.params.id), now());
+    revokeApiKey(db, idParam(req.params.id), now());
     res.json({ ok: true });
   });
   return r;

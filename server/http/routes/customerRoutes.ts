@@ -1,24 +1,23 @@
 import { Router } from 'express';
-import { IdParamSchema } from '#shared/schemas/common';
 import { CustomerSearchQuerySchema, MergeRequestSchema, UpdateCustomerRequestSchema } from '#shared/schemas/customer';
 import { searchCustomers, updateCustomer } from '#server/services/customers';
 import { listMerges, mergeCustomers, unmergeCustomers } from '#server/services/merge';
 import { getCustomer, requireAccess, threadOfCustomer } from '#server/services/threadQueries';
 import { authOf } from '#server/http/authMiddleware';
 import type { AppContext } from '#server/http/context';
+import { idParam } from '#server/http/params';
 
 /** Customer profile, search, merge and unmerge. */
 export function customerRoutes(ctx: AppContext): Router {
   const r = Router();
   const { deps } = ctx;
-  const id = (raw: unknown) => IdParamSchema.parse(raw);
 
   r.get('/customers', (req, res) => {
     const { q } = CustomerSearchQuerySchema.parse(req.query);
     res.json({ items: searchCustomers(deps, authOf(req).viewer, q) });
   });
   r.get('/customers/:id', (req, res) => {
-    const customerId = id(req.params.id);
+    const customerId = idParam(req.params.id);
     const thread = threadOfCustomer(deps.db, customerId);
     if (thread) requireAccess(authOf(req).viewer, thread, 'customer');
     res.json({
@@ -28,14 +27,16 @@ export function customerRoutes(ctx: AppContext): Router {
     });
   });
   r.patch('/customers/:id', (req, res) => {
-    res.json(updateCustomer(deps, authOf(req).viewer, id(req.params.id), UpdateCustomerRequestSchema.parse(req.body)));
+    res.json(
+      updateCustomer(deps, authOf(req).viewer, idParam(req.params.id), UpdateCustomerRequestSchema.parse(req.body)),
+    );
   });
   r.post('/customers/:id/merge', (req, res) => {
     const body = MergeRequestSchema.parse(req.body);
-    res.status(201).json(mergeCustomers(deps, authOf(req).viewer, id(req.params.id), body.sourceCustomerId));
+    res.status(201).json(mergeCustomers(deps, authOf(req).viewer, idParam(req.params.id), body.sourceCustomerId));
   });
   r.post('/merges/:id/unmerge', (req, res) => {
-    res.json(unmergeCustomers(deps, authOf(req).viewer, id(req.params.id)));
+    res.json(unmergeCustomers(deps, authOf(req).viewer, idParam(req.params.id)));
   });
   return r;
 }

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { hasRole, IdParamSchema } from '#shared/schemas/common';
+import { hasRole } from '#shared/schemas/common';
 import { MetricsRangeQuerySchema } from '#shared/schemas/metrics';
 import { listAgents, listTeams } from '#server/services/agents';
 import { aggregateMetrics, computeThreadMetrics, predictionAccuracy } from '#server/services/metrics';
@@ -8,6 +8,7 @@ import { getThreadRow } from '#server/services/threadQueries';
 import { authOf, requireRole } from '#server/http/authMiddleware';
 import type { AppContext } from '#server/http/context';
 import { ForbiddenError } from '#server/errors';
+import { idParam } from '#server/http/params';
 
 const DAY = 86_400_000;
 
@@ -15,7 +16,6 @@ const DAY = 86_400_000;
 export function metricsRoutes(ctx: AppContext): Router {
   const r = Router();
   const { db, now } = ctx.deps;
-  const id = (raw: unknown) => IdParamSchema.parse(raw);
   const range = (q: unknown) => {
     const p = MetricsRangeQuerySchema.parse(q);
     const to = p.to ?? now();
@@ -24,7 +24,7 @@ export function metricsRoutes(ctx: AppContext): Router {
   const lead = requireRole('lead');
 
   r.get('/metrics/threads/:id', (req, res) => {
-    const row = getThreadRow(db, id(req.params.id));
+    const row = getThreadRow(db, idParam(req.params.id));
     requireAccess(authOf(req).viewer, row);
     res.json(computeThreadMetrics(db, row.id));
   });
@@ -44,7 +44,7 @@ export function metricsRoutes(ctx: AppContext): Router {
     });
   });
   r.get('/metrics/agents/:id', (req, res) => {
-    const agentId = id(req.params.id);
+    const agentId = idParam(req.params.id);
     const viewer = authOf(req).viewer;
     if (agentId !== viewer.id && !hasRole(viewer.role, 'lead'))
       throw new ForbiddenError('agents can only see their own figures');

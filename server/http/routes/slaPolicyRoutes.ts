@@ -1,15 +1,14 @@
 import { Router } from 'express';
-import { IdParamSchema } from '#shared/schemas/common';
 import { SlaPolicyRequestSchema } from '#shared/schemas/metrics';
 import { createSlaPolicy, deleteSlaPolicy, listSlaPolicies, updateSlaPolicy } from '#server/services/sla';
 import { requireRole } from '#server/http/authMiddleware';
 import type { AppContext } from '#server/http/context';
+import { idParam } from '#server/http/params';
 
 /** SLA policies: everyone reads them (badges), admins change them; every change re-plans the SLA timers. */
 export function slaPolicyRoutes(ctx: AppContext): Router {
   const r = Router();
   const { db, now } = ctx.deps;
-  const id = (raw: unknown) => IdParamSchema.parse(raw);
   const admin = requireRole('admin');
 
   r.get('/sla-policies', (_req, res) => {
@@ -21,12 +20,12 @@ export function slaPolicyRoutes(ctx: AppContext): Router {
     res.status(201).json(p);
   });
   r.put('/sla-policies/:id', admin, (req, res) => {
-    const p = updateSlaPolicy(db, id(req.params.id), SlaPolicyRequestSchema.parse(req.body));
+    const p = updateSlaPolicy(db, idParam(req.params.id), SlaPolicyRequestSchema.parse(req.body));
     ctx.sla.refreshAll();
     res.json(p);
   });
   r.delete('/sla-policies/:id', admin, (req, res) => {
-    deleteSlaPolicy(db, id(req.params.id));
+    deleteSlaPolicy(db, idParam(req.params.id));
     ctx.sla.refreshAll();
     res.json({ ok: true });
   });

@@ -1,23 +1,22 @@
 import { Router } from 'express';
-import { IdParamSchema } from '#shared/schemas/common';
 import { TeamConfigRequestSchema } from '#shared/schemas/teamSettings';
 import type { BusinessSchedule } from '#shared/metrics/businessHours';
 import { teamConfig, updateTeamConfig } from '#server/services/teamConfig';
 import { requireRole } from '#server/http/authMiddleware';
 import type { AppContext } from '#server/http/context';
+import { idParam } from '#server/http/params';
 
 /** A team's business hours and settings (acknowledgement, survey, alerts): everyone reads, admins change. */
 export function teamConfigRoutes(ctx: AppContext): Router {
   const r = Router();
   const { db } = ctx.deps;
-  const id = (raw: unknown) => IdParamSchema.parse(raw);
 
   r.get('/teams/:id/config', (req, res) => {
-    res.json(teamConfig(db, id(req.params.id)));
+    res.json(teamConfig(db, idParam(req.params.id)));
   });
   r.patch('/teams/:id/config', requireRole('admin'), (req, res) => {
     const body = TeamConfigRequestSchema.parse(req.body);
-    const cfg = updateTeamConfig(db, id(req.params.id), {
+    const cfg = updateTeamConfig(db, idParam(req.params.id), {
       businessHours: body.businessHours as BusinessSchedule | null | undefined,
       settings: body.settings,
     });

@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import { IdParamSchema } from '#shared/schemas/common';
 import { MessagePageQuerySchema, NoteRequestSchema, ReplyRequestSchema } from '#shared/schemas/message';
 import {
   AssignRequestSchema,
@@ -24,63 +23,70 @@ import { getThreadDetail, listMessages, listThreads } from '#server/services/thr
 import { getThreadRow } from '#server/services/threadQueries';
 import { authOf } from '#server/http/authMiddleware';
 import type { AppContext } from '#server/http/context';
+import { idParam } from '#server/http/params';
 
 /** The inbox: list, open, reply, note, assign, status, priority, read marks, delivery retry. */
 export function threadRoutes(ctx: AppContext): Router {
   const r = Router();
   const { deps } = ctx;
-  const id = (raw: unknown) => IdParamSchema.parse(raw);
 
   r.get('/threads', (req, res) => {
     res.json(listThreads(deps.db, authOf(req).viewer, ThreadListQuerySchema.parse(req.query), deps.now()));
   });
   r.get('/threads/:id', (req, res) => {
-    res.json(getThreadDetail(deps.db, authOf(req).viewer, id(req.params.id), deps.now()));
+    res.json(getThreadDetail(deps.db, authOf(req).viewer, idParam(req.params.id), deps.now()));
   });
   r.get('/threads/:id/messages', (req, res) => {
-    res.json(listMessages(deps.db, authOf(req).viewer, id(req.params.id), MessagePageQuerySchema.parse(req.query)));
+    res.json(
+      listMessages(deps.db, authOf(req).viewer, idParam(req.params.id), MessagePageQuerySchema.parse(req.query)),
+    );
   });
   r.post('/threads/:id/replies', (req, res) => {
-    const message = replyToThread(deps, authOf(req).viewer, id(req.params.id), ReplyRequestSchema.parse(req.body));
+    const message = replyToThread(deps, authOf(req).viewer, idParam(req.params.id), ReplyRequestSchema.parse(req.body));
     ctx.outbox.kick();
     res.status(201).json(message);
   });
   r.post('/threads/:id/notes', (req, res) => {
-    res.status(201).json(addNote(deps, authOf(req).viewer, id(req.params.id), NoteRequestSchema.parse(req.body)));
+    res.status(201).json(addNote(deps, authOf(req).viewer, idParam(req.params.id), NoteRequestSchema.parse(req.body)));
   });
   r.post('/threads/:id/assign', (req, res) => {
     const body = AssignRequestSchema.parse(req.body);
-    res.json(assignThread(deps, authOf(req).viewer, id(req.params.id), body.agentId));
+    res.json(assignThread(deps, authOf(req).viewer, idParam(req.params.id), body.agentId));
   });
   r.post('/threads/:id/take', (req, res) => {
     const viewer = authOf(req).viewer;
-    res.json(assignThread(deps, viewer, id(req.params.id), viewer.id));
+    res.json(assignThread(deps, viewer, idParam(req.params.id), viewer.id));
   });
   r.post('/threads/:id/team', (req, res) => {
     res.json(
-      setThreadTeam(deps, authOf(req).viewer, id(req.params.id), TeamAssignRequestSchema.parse(req.body).teamId),
+      setThreadTeam(deps, authOf(req).viewer, idParam(req.params.id), TeamAssignRequestSchema.parse(req.body).teamId),
     );
   });
   r.post('/threads/:id/status', (req, res) => {
     const body = StatusRequestSchema.parse(req.body);
     res.json(
-      changeThreadStatus(deps, authOf(req).viewer, id(req.params.id), body.status, body.snoozedUntil, () =>
+      changeThreadStatus(deps, authOf(req).viewer, idParam(req.params.id), body.status, body.snoozedUntil, () =>
         ctx.outbox.kick(),
       ),
     );
   });
   r.post('/threads/:id/priority', (req, res) => {
     res.json(
-      setThreadPriority(deps, authOf(req).viewer, id(req.params.id), PriorityRequestSchema.parse(req.body).priority),
+      setThreadPriority(
+        deps,
+        authOf(req).viewer,
+        idParam(req.params.id),
+        PriorityRequestSchema.parse(req.body).priority,
+      ),
     );
   });
   r.post('/threads/:id/read', (req, res) => {
-    markRead(deps, authOf(req).viewer, id(req.params.id), ReadRequestSchema.parse(req.body).lastMessageId);
+    markRead(deps, authOf(req).viewer, idParam(req.params.id), ReadRequestSchema.parse(req.body).lastMessageId);
     res.json({ ok: true });
   });
   r.post('/messages/:id/retry', (req, res) => {
     const viewer = authOf(req).viewer;
-    retryDelivery(deps, id(req.params.id), (threadId) => canSeeThread(viewer, getThreadRow(deps.db, threadId)));
+    retryDelivery(deps, idParam(req.params.id), (threadId) => canSeeThread(viewer, getThreadRow(deps.db, threadId)));
     ctx.outbox.kick();
     res.json({ ok: true });
   });
