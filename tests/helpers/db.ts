@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '#server/db/connection';
+import { makeAgent } from '#tests/factories';
 import {
   nobodyOnline,
   type EventPublisher,
@@ -46,11 +47,7 @@ export function reopenDb(dir: string): { db: Db; file: string; dir: string; clea
 
 /** Insert the admin agent (id 1) that service-level tests act as. */
 export function insertTestAdmin(db: Db): { id: number; role: 'admin'; teamIds: number[] } {
-  db.$client
-    .prepare(
-      `insert into agents (id, email, name, password_hash, role, password_changed_at, created_at) values (1, 'a@x', 'Ada', 'x', 'admin', 0, 0)`,
-    )
-    .run();
+  makeAgent(db, { id: 1, email: 'a@x', name: 'Ada', role: 'admin' });
   return { id: 1, role: 'admin', teamIds: [] };
 }
 

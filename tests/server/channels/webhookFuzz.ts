@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { prng, randomString } from './providers/helpers';
+import { prng, randomString } from './providerFixtures';
 import type { TestApp } from '#tests/helpers/app';
 import { bodyOf } from './webhookHelpers';
 

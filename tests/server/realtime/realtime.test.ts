@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoggedEvent } from '#shared/schemas/events';
 import { seedPeople, startApp, type TestApp } from '#tests/helpers/app';
 import { connectSocket, createApiKey, login, nextEvent, postApiMessage, type AgentClient } from '#tests/helpers/client';
+import { routeNewThreadsTo } from '#tests/factories';
 
 let app: TestApp;
 let people: Awaited<ReturnType<typeof seedPeople>>;
@@ -140,9 +141,7 @@ describe('auto-assignment', () => {
     const b = await login(app.url, 'agent.b@test.local');
     const s = await b.socket();
     // Route new API-channel threads to team B.
-    app.braid.ctx.deps.db.$client
-      .prepare(`insert or replace into settings (key, value) values ('routing', ?)`)
-      .run(JSON.stringify({ defaultTeamId: people.teamB, byChannel: {} }));
+    routeNewThreadsTo(app.braid.ctx.deps.db, people.teamB);
     const first = await post('auto-1', 'please help');
     const second = await post('auto-2', 'me too');
     const d1 = await (await admin.get(`/api/threads/${first.threadId}`)).json();

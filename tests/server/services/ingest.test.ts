@@ -7,7 +7,7 @@ import { ingestInbound } from '#server/services/ingest';
 import { replyToThread } from '#server/services/replies';
 import { setThreadStatus } from '#server/services/threadOps';
 import { serviceDb } from '#tests/helpers/db';
-import { inbound } from '#tests/helpers/inbound';
+import { inbound } from '#tests/factories';
 import { InvalidAddressError } from '#server/errors';
 
 let t: ReturnType<typeof serviceDb>['t'];

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { episodes, messages, teams, threads } from '#server/db/schema';
+import { episodes, messages, threads } from '#server/db/schema';
 import type { LoggedEvent } from '#shared/schemas/events';
 import type { RoutedEvent, ServiceDeps } from '#server/services/deps';
 import { ingestInbound } from '#server/services/ingest';
@@ -13,7 +13,8 @@ import { updateTeamConfig } from '#server/services/teamConfig';
 import { changeThreadStatus, setThreadStatus } from '#server/services/threadOps';
 
 import { tempDb, insertTestAdmin } from '#tests/helpers/db';
-import { inbound } from '#tests/helpers/inbound';
+import { inbound } from '#tests/factories';
+import { makeTeam, routeNewThreadsTo } from '#tests/factories';
 
 const H = 3_600_000;
 const M = 60_000;
@@ -54,10 +55,8 @@ function setup() {
     },
   };
   insertTestAdmin(t.db);
-  teamId = t.db.insert(teams).values({ name: 'Warsaw', createdAt: 0 }).returning().get().id;
-  t.db.$client
-    .prepare(`insert into settings (key, value) values ('routing', ?)`)
-    .run(JSON.stringify({ defaultTeamId: teamId, byChannel: {} }));
+  teamId = makeTeam(t.db, { name: 'Warsaw' });
+  routeNewThreadsTo(t.db, teamId);
   updateTeamConfig(t.db, teamId, {
     businessHours: WARSAW as never,
     settings: { acknowledgement: { enabled: true, channels: [] }, survey: 'csat' },

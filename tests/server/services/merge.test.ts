@@ -5,7 +5,7 @@ import { ingestInbound } from '#server/services/ingest';
 import { listMerges, mergeCustomers, unmergeCustomers } from '#server/services/merge';
 import { replyToThread } from '#server/services/replies';
 import { serviceDb } from '#tests/helpers/db';
-import { inbound } from '#tests/helpers/inbound';
+import { inbound } from '#tests/factories';
 import { ConflictError } from '#server/errors';
 
 let t: ReturnType<typeof serviceDb>['t'];

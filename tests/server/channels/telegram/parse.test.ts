@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseTelegramUpdate, verifyTelegramSecret } from '#server/channels/telegram/parse';
 import { buildTelegramSend, parseTelegramSendResponse } from '#server/channels/telegram/send';
-import { fixtureBytes, fixtureJson, fuzzInputs, isParsedWebhook } from './helpers';
+import { fixtureBytes, fixtureJson, fuzzInputs, isParsedWebhook } from '#tests/server/channels/providerFixtures';
 
 describe('verifyTelegramSecret', () => {
   it('compares X-Telegram-Bot-Api-Secret-Token in constant time and never throws on length mismatch', () => {

@@ -8,8 +8,15 @@ import { openDatabase, type Db } from '#server/db/connection';
 import { ensureAdmin } from '#server/services/bootstrap';
 import { TEST_PASSWORD, type TestApp } from '#tests/helpers/app';
 import { startRecorder, type Recorder } from '#tests/helpers/recorder';
-import { fixtureBytes, formParams } from './providers/helpers';
-import { adminOf, channelEnv, eventually, listAllThreads, postTwilio, threadMessages } from './webhookHelpers';
+import { fixtureBytes, formParams } from '#tests/server/channels/providerFixtures';
+import {
+  adminOf,
+  channelEnv,
+  eventually,
+  listAllThreads,
+  postTwilio,
+  threadMessages,
+} from '#tests/server/channels/webhookHelpers';
 
 /** Start Braid on an existing data directory (so a test can stop it and start it again). */
 async function bootOn(dir: string, env: Record<string, string>): Promise<TestApp & { stop(): Promise<void> }> {

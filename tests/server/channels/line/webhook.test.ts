@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from '#tests/helpers/app';
 import type { AgentClient } from '#tests/helpers/client';
-import { fixtureBytes, fixtureJson, fuzzInputs } from './providers/helpers';
+import { fixtureBytes, fixtureJson, fuzzInputs } from '#tests/server/channels/providerFixtures';
 import {
   adminOf,
   channelEnv,
@@ -10,8 +10,8 @@ import {
   messageCount,
   postLine,
   threadMessages,
-} from './webhookHelpers';
-import { fuzzEndpoint, prng, randomBytes, type FuzzRequest } from './webhookFuzz';
+} from '#tests/server/channels/webhookHelpers';
+import { fuzzEndpoint, prng, randomBytes, type FuzzRequest } from '#tests/server/channels/webhookFuzz';
 
 function lineText(o: { userId: string; id: string; text: string; ts: number; redelivery?: boolean }): string {
   return JSON.stringify({

@@ -3,8 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WidgetClientEvents, WidgetMessage, WidgetServerEvents, WidgetSession } from '#shared/widget';
 import { startApp, type TestApp } from '#tests/helpers/app';
 import type { AgentClient } from '#tests/helpers/client';
-import { adminOf, eventually, listAllThreads, messageCount, threadMessages } from './webhookHelpers';
-import { prng, randomJson } from './providers/helpers';
+import {
+  adminOf,
+  eventually,
+  listAllThreads,
+  messageCount,
+  threadMessages,
+} from '#tests/server/channels/webhookHelpers';
+import { prng, randomJson } from '#tests/server/channels/providerFixtures';
 
 type WidgetSocket = Socket<WidgetServerEvents, WidgetClientEvents>;
 

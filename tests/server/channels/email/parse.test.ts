@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseInboundEmail } from '#server/channels/email/parse';
 import { buildReplyEmail, replySubject } from '#server/channels/email/reply';
 import { stripQuotedReply } from '#server/channels/email/quote';
-import { fixtureBytes, prng, randomString } from './helpers';
+import { fixtureBytes, prng, randomString } from '#tests/server/channels/providerFixtures';
 
 const SUPPORT = ['support@braid.example'];
 

@@ -2,8 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from '#tests/helpers/app';
 import type { AgentClient } from '#tests/helpers/client';
 import { startRecorder, type Recorder } from '#tests/helpers/recorder';
-import { fixtureBytes, formParams } from './providers/helpers';
-import { metaJson, messagingText, waStatus, waText } from './metaPayloads';
+import { fixtureBytes, formParams } from '#tests/server/channels/providerFixtures';
+import { metaJson, messagingText, waStatus, waText } from '#tests/server/channels/meta/payloads';
 import {
   adminOf,
   channelEnv,
@@ -14,7 +14,7 @@ import {
   postTelegram,
   postTwilio,
   threadMessages,
-} from './webhookHelpers';
+} from '#tests/server/channels/webhookHelpers';
 import type { Message } from '#shared/schemas/message';
 
 const smsForm = () => formParams(fixtureBytes('twilio-sms-inbound.form').toString('utf8')) as Record<string, string>;

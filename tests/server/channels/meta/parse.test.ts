@@ -7,7 +7,7 @@ import {
   verifyMetaSignature,
 } from '#server/channels/meta/parse';
 import { buildMetaSend, parseMetaSendResponse } from '#server/channels/meta/send';
-import { MIXED, fixtureBytes, fixtureJson, fuzzInputs, isParsedWebhook } from './helpers';
+import { MIXED, fixtureBytes, fixtureJson, fuzzInputs, isParsedWebhook } from '#tests/server/channels/providerFixtures';
 
 const SECRET = '3b9f1c0d2e4a5b6c7d8e9f0a1b2c3d4e';
 const sign = (body: Buffer) => `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`;

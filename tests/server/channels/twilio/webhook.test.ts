@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeTwilioSignature } from '#server/channels/twilio/parse';
 import { startApp, type TestApp } from '#tests/helpers/app';
 import type { AgentClient } from '#tests/helpers/client';
-import { MIXED, fixtureBytes, formParams, mutate } from './providers/helpers';
+import { MIXED, fixtureBytes, formParams, mutate } from '#tests/server/channels/providerFixtures';
 import {
   adminOf,
   channelEnv,
@@ -11,8 +11,14 @@ import {
   postTwilio,
   threadMessages,
   SECRETS,
-} from './webhookHelpers';
-import { fuzzEndpoint, prng, randomBytes, randomTwilioForm, type FuzzRequest } from './webhookFuzz';
+} from '#tests/server/channels/webhookHelpers';
+import {
+  fuzzEndpoint,
+  prng,
+  randomBytes,
+  randomTwilioForm,
+  type FuzzRequest,
+} from '#tests/server/channels/webhookFuzz';
 
 const form = (name: string) => formParams(fixtureBytes(name).toString('utf8')) as Record<string, string>;
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from '#tests/helpers/app';
 import type { AgentClient } from '#tests/helpers/client';
-import { fixtureBytes, fixtureJson, fuzzInputs, MIXED } from './providers/helpers';
-import { messagingText, metaJson, waText } from './metaPayloads';
+import { fixtureBytes, fixtureJson, fuzzInputs, MIXED } from '#tests/server/channels/providerFixtures';
+import { messagingText, metaJson, waText } from './payloads';
 import {
   adminOf,
   channelEnv,
@@ -12,8 +12,8 @@ import {
   postMeta,
   threadMessages,
   SECRETS,
-} from './webhookHelpers';
-import { fuzzEndpoint, prng, randomBytes, type FuzzRequest } from './webhookFuzz';
+} from '#tests/server/channels/webhookHelpers';
+import { fuzzEndpoint, prng, randomBytes, type FuzzRequest } from '#tests/server/channels/webhookFuzz';
 
 describe('Meta webhooks (WhatsApp Cloud API, Messenger, Instagram)', () => {
   let app: TestApp;

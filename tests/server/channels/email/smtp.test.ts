@@ -7,7 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '#server/db/schema';
 import { freePort, startApp, type TestApp } from '#tests/helpers/app';
 import type { AgentClient } from '#tests/helpers/client';
-import { adminOf, eventually, listAllThreads, messageCount, threadMessages } from './webhookHelpers';
+import {
+  adminOf,
+  eventually,
+  listAllThreads,
+  messageCount,
+  threadMessages,
+} from '#tests/server/channels/webhookHelpers';
 
 /** A real SMTP server standing in for the outbound mail relay; it records every message. */
 async function recordingSmtp(refuseFirst: number) {

@@ -2,7 +2,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parseLineWebhook, verifyLineSignature } from '#server/channels/line/parse';
 import { buildLineSend, parseLineSendResponse } from '#server/channels/line/send';
-import { fixtureBytes, fixtureJson, fuzzInputs, isParsedWebhook } from './helpers';
+import { fixtureBytes, fixtureJson, fuzzInputs, isParsedWebhook } from '#tests/server/channels/providerFixtures';
 
 const SECRET = '8c3b5d1f0a2e4c6b8d0f1a3c5e7b9d2f';
 

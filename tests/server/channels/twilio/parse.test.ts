@@ -8,7 +8,7 @@ import {
   verifyTwilioSignature,
 } from '#server/channels/twilio/parse';
 import { buildTwilioSend, parseTwilioSendResponse } from '#server/channels/twilio/send';
-import { MIXED, fixtureBytes, formParams, fuzzInputs, isParsedWebhook } from './helpers';
+import { MIXED, fixtureBytes, formParams, fuzzInputs, isParsedWebhook } from '#tests/server/channels/providerFixtures';
 
 const TOKEN = 'f1e2d3c4b5a6978812345678abcdef01';
 const URL_ = 'https://braid.example.com/webhooks/twilio';

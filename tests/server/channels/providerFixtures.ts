@@ -7,7 +7,7 @@ export const MIXED = 'สวัสดีครับ 你好，订单 Zażółć 
 
 /** Raw bytes of a fixture in tests/fixtures/channels. */
 export function fixtureBytes(name: string): Buffer {
-  return readFileSync(new URL(`../../../fixtures/channels/${name}`, import.meta.url));
+  return readFileSync(new URL(`../../fixtures/channels/${name}`, import.meta.url));
 }
 
 /** A JSON fixture, parsed. */
