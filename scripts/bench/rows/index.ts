@@ -1,0 +1,10 @@
+import type { AnyRow } from '#scripts/bench/types';
+import { ingestClosed } from './ingestClosed';
+import { ingestOpen } from './ingestOpen';
+import { manySockets } from './manySockets';
+
+/**
+ * Every row of `npm run bench`, in the order they run and print. A new measure is one small module
+ * added here; rows sharing a fixture should stay next to each other (it is set up once for them).
+ */
+export const ROWS: AnyRow[] = [ingestClosed, ingestOpen, manySockets];

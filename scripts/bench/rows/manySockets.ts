@@ -1,0 +1,88 @@
+import type { Socket } from 'socket.io-client';
+import { send } from '#scripts/bench/http';
+import { rssBytes, type ChildServer } from '#scripts/bench/proc';
+import { connectSocket } from '#scripts/bench/sockets';
+import { kb, median, ms, sleep, verdict } from '#scripts/bench/stats';
+import { defineRow } from '#scripts/bench/types';
+
+interface SocketRun {
+  connectMs: number;
+  rssPerSocket: number;
+  presenceEvents: number;
+}
+
+/** Wait until the server answers a health check quickly again (bounded): the previous storm is over. */
+async function settle(server: ChildServer, boundMs: number): Promise<void> {
+  const until = performance.now() + boundMs;
+  while (performance.now() < until) {
+    const a = await send(`${server.url}/healthz`, { timeoutMs: boundMs });
+    if (a.status === 200 && a.ms < 20) break;
+    await sleep(200);
+  }
+  await sleep(300);
+}
+
+/** Connect every cookie's socket (at most 100 handshakes in flight), time it, measure RSS growth. */
+async function connectAll(server: ChildServer, cookies: string[], boundMs: number): Promise<SocketRun> {
+  await settle(server, boundMs);
+  const rss0 = rssBytes(server.pid);
+  let presenceEvents = 0;
+  let lastEventAt = 0;
+  const count = (s: Socket) =>
+    s.on('presence.changed', () => {
+      presenceEvents++;
+      lastEventAt = performance.now();
+    });
+  const sockets: Socket[] = [];
+  const t0 = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(100, cookies.length) }, async () => {
+      while (next < cookies.length) sockets.push(await connectSocket(server.url, cookies[next++], count));
+    }),
+  );
+  const connectMs = performance.now() - t0;
+  // Presence broadcasts may still be in flight: wait until they stop (bounded) before measuring RSS.
+  const quietUntil = performance.now() + boundMs;
+  while (performance.now() < quietUntil && performance.now() - Math.max(lastEventAt, t0 + connectMs) < 500) await sleep(100);
+  const rss1 = rssBytes(server.pid);
+  for (const s of sockets) s.close();
+  await settle(server, boundMs);
+  return { connectMs, rssPerSocket: (rss1 - rss0) / cookies.length, presenceEvents };
+}
+
+/** Many agent sockets: time to connect them all, server RSS per socket, presence events sent meanwhile. */
+export const manySockets = defineRow({
+  id: 'sockets',
+  fixture: 'sockets',
+  measures: ['agent sockets: connect all', 'RSS per agent socket', 'presence events received while connecting'],
+  async run(f) {
+    const bound = Math.max(60_000, f.opts.timeoutMs);
+    const runs: Record<'raw' | 'braid', SocketRun[]> = { raw: [], braid: [] };
+    for (let r = 0; r < f.opts.rounds; r++) {
+      const order = r % 2 === 0 ? (['raw', 'braid'] as const) : (['braid', 'raw'] as const);
+      for (const t of order) runs[t].push(await connectAll(f[t], t === 'raw' ? f.rawCookies : f.braidCookies, bound));
+    }
+    const med = (t: 'raw' | 'braid', pick: (x: SocketRun) => number) => median(runs[t].map(pick));
+    const n = f.opts.manySockets.toLocaleString('en-US');
+    return [
+      {
+        measure: `${n} agent sockets (distinct agents): connect all`,
+        raw: ms(med('raw', (x) => x.connectMs)),
+        braid: ms(med('braid', (x) => x.connectMs)),
+        note: verdict(med('braid', (x) => x.connectMs) <= 3_000, '≤ 3 s'),
+      },
+      {
+        measure: 'server RSS per agent socket',
+        raw: kb(med('raw', (x) => x.rssPerSocket)),
+        braid: kb(med('braid', (x) => x.rssPerSocket)),
+        note: verdict(med('braid', (x) => x.rssPerSocket) <= 30 * 1024, '≤ 30 KB'),
+      },
+      {
+        measure: `presence events received while connecting ${n} sockets`,
+        raw: String(med('raw', (x) => x.presenceEvents)),
+        braid: med('braid', (x) => x.presenceEvents).toLocaleString('en-US'),
+      },
+    ];
+  },
+});
