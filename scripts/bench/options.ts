@@ -24,6 +24,8 @@ export interface BenchOptions {
   customers: number;
   messages: number;
   longThread: number;
+  /** People in the workspace besides the admin (agents, leads, supervisors). */
+  agents: number;
   /** Sockets in the many-sockets run. */
   manySockets: number;
   /** Requests per latency row (list, counts, thread open, search). */
@@ -61,6 +63,7 @@ const SCALES: Record<Scale, Omit<BenchOptions, 'scale' | 'only' | 'record' | 'ou
     customers: 100_000,
     messages: 2_000_000,
     longThread: 5_000,
+    agents: 46,
     manySockets: 2_000,
     requests: 200,
     timeoutMs: 30_000,
@@ -76,6 +79,7 @@ const SCALES: Record<Scale, Omit<BenchOptions, 'scale' | 'only' | 'record' | 'ou
     customers: 5_000,
     messages: 100_000,
     longThread: 5_000,
+    agents: 46,
     manySockets: 2_000,
     requests: 60,
     timeoutMs: 30_000,
@@ -91,6 +95,7 @@ const SCALES: Record<Scale, Omit<BenchOptions, 'scale' | 'only' | 'record' | 'ou
     customers: 120,
     messages: 2_400,
     longThread: 300,
+    agents: 8,
     manySockets: 20,
     requests: 5,
     timeoutMs: 10_000,

@@ -12,11 +12,11 @@ export function median(xs: readonly number[]): number {
   return pct(xs, 50);
 }
 
-/** Milliseconds for the table: µs below 1 ms, seconds above 10 s. */
+/** Milliseconds for the table: µs below 1 ms, seconds from 1 s. */
 export function ms(v: number): string {
   if (!Number.isFinite(v)) return '—';
   if (v < 1) return `${(v * 1000).toFixed(0)} µs`;
-  if (v >= 10_000) return `${(v / 1000).toFixed(1)} s`;
+  if (v >= 1_000) return `${(v / 1000).toFixed(v >= 10_000 ? 1 : 2)} s`;
   return `${v < 10 ? v.toFixed(1) : v.toFixed(0)} ms`;
 }
 

@@ -85,6 +85,12 @@ export function inboundText(lang: Lang, seed: number): { text: string; label: st
   return { text: fill(t.inbound[i], t.words[(seed >>> 3) % t.words.length], 10_000 + (seed % 90_000)), label, score: SCORE[label] };
 }
 
+/** The sentiment score of the inbound text a seed chooses (without building the text). */
+export function inboundScore(lang: Lang, seed: number): number {
+  const t = T[lang];
+  return SCORE[t.moods[seed % t.inbound.length]];
+}
+
 /** An agent reply in the customer's language, chosen by a seed. */
 export function replyText(lang: Lang, seed: number): string {
   const t = T[lang];

@@ -1,10 +1,26 @@
 import type { AnyRow } from '#scripts/bench/types';
+import { customerSearch } from './customerSearch';
+import { eventLoop } from './eventLoop';
+import { inbox } from './inbox';
 import { ingestClosed } from './ingestClosed';
 import { ingestOpen } from './ingestOpen';
+import { longThread } from './longThread';
 import { manySockets } from './manySockets';
+import { reports } from './reports';
+import { workspaceInfo } from './workspaceInfo';
 
 /**
  * Every row of `npm run bench`, in the order they run and print. A new measure is one small module
  * added here; rows sharing a fixture should stay next to each other (it is set up once for them).
  */
-export const ROWS: AnyRow[] = [ingestClosed, ingestOpen, manySockets];
+export const ROWS: AnyRow[] = [
+  ingestClosed,
+  ingestOpen,
+  manySockets,
+  workspaceInfo,
+  inbox,
+  longThread,
+  customerSearch,
+  reports,
+  eventLoop,
+];

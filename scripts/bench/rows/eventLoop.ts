@@ -1,0 +1,52 @@
+import { keepAlive, send } from '#scripts/bench/http';
+import { ms, pct, sleep, verdict } from '#scripts/bench/stats';
+import { available, defineRow } from '#scripts/bench/types';
+import type { WorkspaceFixture } from '#scripts/bench/fixtures/workspace';
+import { timedOut } from './sample';
+
+const DAY = 86_400_000;
+
+/**
+ * Health pings every 10 ms (open loop, each timed from its scheduled send) while `busy` runs, or for
+ * `idleMs` when there is nothing else: a black-box view of how long the event loop is held.
+ */
+async function pingWhile(f: WorkspaceFixture, busy: Promise<unknown> | null, idleMs: number): Promise<number[]> {
+  const url = `${f.server().url}/healthz`;
+  const agent = keepAlive(64);
+  const lat: Promise<number>[] = [];
+  let done = false;
+  void busy?.finally(() => (done = true));
+  const start = performance.now();
+  for (let i = 0; ; i++) {
+    const due = start + i * 10;
+    if (busy ? done : performance.now() - start > idleMs) break;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    lat.push(send(url, { agent, timeoutMs: f.opts.timeoutMs + 5_000 }).then(() => performance.now() - due));
+  }
+  const out = await Promise.all(lat);
+  agent.destroy();
+  return out;
+}
+
+/** Event-loop stall while a 90-day team report runs, seen from outside through /healthz latency. */
+export const eventLoop = defineRow({
+  id: 'event-loop',
+  fixture: 'workspace',
+  measures: ['health-check latency while a report runs'],
+  async run(f) {
+    const idle = await pingWhile(f, null, 1_000);
+    const path = `/api/metrics/teams?from=${f.manifest.anchor - 90 * DAY}&to=${f.manifest.anchor}`;
+    const report = f.get('supervisor', path);
+    const busy = await pingWhile(f, report, 0);
+    const r = available(await report, path);
+    const worst = pct(busy, 100);
+    return [
+      {
+        measure: `/healthz every 10 ms while GET /api/metrics/teams (90 days) runs (${r.timedOut ? timedOut(f.opts.timeoutMs) : ms(r.ms)})`,
+        braid: `p99 ${ms(pct(busy, 99))}, max ${ms(worst)} (idle p99 ${ms(pct(idle, 99))})`,
+        note: verdict(worst <= 50, 'no stall > 50 ms'),
+      },
+    ];
+  },
+});

@@ -1,0 +1,132 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { login } from '#scripts/bench/http';
+import type { BenchOptions } from '#scripts/bench/options';
+import { ADMIN_EMAIL, PASSWORD, ROOT, startBraid } from '#scripts/bench/servers';
+import { sleep } from '#scripts/bench/stats';
+import { derive } from './derive';
+import { makePeople } from './people';
+import { buildPlan } from './plan';
+import type { People } from './shape';
+import { writeWorkspace } from './write';
+
+/** What a cached workspace holds, stored next to its database file. */
+export interface Manifest {
+  key: string;
+  /** The instant the workspace was generated "as of": reports ask for ranges ending here. */
+  anchor: number;
+  customers: number;
+  messages: number;
+  episodes: number;
+  /** Thread id of the longest thread. */
+  longThreadId: number;
+  longThreadMessages: number;
+  logins: People['logins'];
+  teams: number[];
+  generatedSeconds: number;
+}
+
+const CACHE = join(ROOT, 'data/bench');
+
+function files(dir: string): string[] {
+  return readdirSync(dir)
+    .flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]))
+    .sort();
+}
+
+/** Cache key: the generator's own sources, Braid's migrations and the sizes asked for. */
+export function cacheKey(o: BenchOptions): string {
+  const h = createHash('sha256');
+  const sources = [
+    ...files(join(ROOT, 'scripts/bench/workspace')),
+    join(ROOT, 'scripts/bench/texts.ts'),
+    join(ROOT, 'scripts/bench/webhook.ts'),
+    ...files(join(ROOT, 'server/db/migrations')),
+  ];
+  for (const f of sources) h.update(relative(ROOT, f)).update(readFileSync(f));
+  h.update(JSON.stringify([o.customers, o.messages, o.longThread, o.agents]));
+  return h.digest('hex').slice(0, 16);
+}
+
+/** Wait until Braid's start-up catch-up (missed SLA crossings fire once) has stopped writing. */
+async function settleAlerts(file: string, boundMs: number): Promise<void> {
+  const db = new Database(file, { readonly: true, timeout: 10_000 });
+  try {
+    let last = -1;
+    const until = performance.now() + boundMs;
+    while (performance.now() < until) {
+      const n = db.prepare('select count(*) from sla_alerts').pluck().get() as number;
+      if (n === last) return;
+      last = n;
+      await sleep(750);
+    }
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * The generated workspace for these options: reused from data/bench/ when its key matches, else
+ * generated — schema, admin, teams and agents by Braid itself (boot + admin API), the bulk rows
+ * written directly, then one more boot so start-up catch-up work is done before it is cached.
+ */
+export async function ensureWorkspace(o: BenchOptions, log: (s: string) => void): Promise<{ file: string; manifest: Manifest; generated: boolean }> {
+  const key = cacheKey(o);
+  const tag = `workspace-${o.customers}-${o.messages}`;
+  const file = join(CACHE, `${tag}-${key}.db`);
+  if (existsSync(file) && existsSync(`${file}.json`)) {
+    return { file, manifest: JSON.parse(readFileSync(`${file}.json`, 'utf8')) as Manifest, generated: false };
+  }
+  mkdirSync(CACHE, { recursive: true });
+  for (const f of readdirSync(CACHE)) if (f.startsWith(`${tag}-`)) rmSync(join(CACHE, f), { force: true });
+  const t0 = performance.now();
+  const tmp = join(CACHE, `tmp-${process.pid}`);
+  rmSync(tmp, { recursive: true, force: true });
+  try {
+    log(`[workspace] generating ${o.customers} customers / ${o.messages} messages (cached as ${relative(ROOT, file)})`);
+    const boot = await startBraid(tmp);
+    const admin = await login(boot.url, ADMIN_EMAIL, PASSWORD);
+    const people = await makePeople(admin, o.agents);
+    await boot.stop();
+    const anchor = Date.now();
+    const plan = buildPlan(o.customers, o.messages, o.longThread, people, anchor);
+    const derived = derive(plan);
+    log(`[workspace]   planned ${plan.messages} messages, ${plan.episodes} episodes in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    const db = new Database(join(tmp, 'braid.db'));
+    db.pragma('journal_mode = DELETE');
+    db.pragma('synchronous = OFF');
+    db.pragma('foreign_keys = OFF');
+    db.pragma('cache_size = -1000000');
+    writeWorkspace(db, plan, derived, people, log);
+    db.pragma('journal_mode = WAL');
+    db.close();
+    log(`[workspace]   rows written after ${((performance.now() - t0) / 1000).toFixed(0)} s; letting Braid catch up once`);
+    const again = await startBraid(tmp);
+    await settleAlerts(join(tmp, 'braid.db'), 300_000);
+    await again.stop(60_000);
+    // Fold the WAL into the file (a killed server leaves one) so the single cached file is complete.
+    const fold = new Database(join(tmp, 'braid.db'));
+    fold.pragma('wal_checkpoint(TRUNCATE)');
+    fold.close();
+    const manifest: Manifest = {
+      key,
+      anchor,
+      customers: plan.customers,
+      messages: plan.messages,
+      episodes: plan.episodes,
+      longThreadId: 1,
+      longThreadMessages: plan.msgStart[1] - plan.msgStart[0],
+      logins: people.logins,
+      teams: Object.values(people.teams),
+      generatedSeconds: Math.round((performance.now() - t0) / 1000),
+    };
+    renameSync(join(tmp, 'braid.db'), file);
+    writeFileSync(`${file}.json`, JSON.stringify(manifest, null, 2));
+    log(`[workspace]   done in ${manifest.generatedSeconds} s`);
+    return { file, manifest, generated: true };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
