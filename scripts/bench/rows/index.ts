@@ -1,4 +1,7 @@
 import type { AnyRow } from '#scripts/bench/types';
+import { apiChannel } from './apiChannel';
+import { inProcess } from './inProcess';
+import { sentiment } from './sentiment';
 import { customerSearch } from './customerSearch';
 import { eventLoop } from './eventLoop';
 import { inbox } from './inbox';
@@ -14,8 +17,11 @@ import { workspaceInfo } from './workspaceInfo';
  * added here; rows sharing a fixture should stay next to each other (it is set up once for them).
  */
 export const ROWS: AnyRow[] = [
+  sentiment,
+  inProcess,
   ingestClosed,
   ingestOpen,
+  apiChannel,
   manySockets,
   workspaceInfo,
   inbox,

@@ -48,10 +48,11 @@ function threadSizes(n: number, total: number, long: number, rnd: () => number):
   for (let c = 1; c <= big && c < n; c++) rest -= k[c] = Math.min(1_000, Math.max(50, Math.floor(rest / n) * 20));
   const mean = Math.max(1, rest / Math.max(1, n - 1 - big));
   let sum = 0;
-  for (let c = big + 1; c < n; c++) sum += k[c] = 1 + Math.floor(-Math.log(1 - rnd()) * (mean - 1));
+  for (let c = big + 1; c < n; c++) sum += k[c] = 2 + Math.floor(-Math.log(1 - rnd()) * (mean - 1));
   // Rescale the geometric part so the workspace has the asked-for size.
   const f = rest / Math.max(1, sum);
-  for (let c = big + 1; c < n; c++) k[c] = Math.max(1, Math.round(k[c] * f));
+  // At least two messages: a resolved thread needs its inbound message and the resolve.
+  for (let c = big + 1; c < n; c++) k[c] = Math.max(2, Math.round(k[c] * f));
   k[0] = Math.max(1, Math.round(Math.min(long, total / 2)));
   return k;
 }

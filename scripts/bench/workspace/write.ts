@@ -12,7 +12,7 @@ const idOrNull = (v: number) => (v > 0 ? v : null);
 
 /**
  * Write the planned workspace with statements prepared once, in a few big transactions: customers,
- * identities, episodes, threads (with the columns ingest and replies keep up to date), messages
+ * identities, threads (with the columns ingest and replies keep up to date), episodes, messages
  * in id order with their outbox rows, and read marks.
  */
 export function writeWorkspace(db: Database.Database, p: Plan, d: Derived, people: People, log: (s: string) => void): void {
@@ -37,29 +37,6 @@ export function writeWorkspace(db: Database.Database, p: Plan, d: Derived, peopl
 
   const lastInbound = new Float64Array(p.identityCustomer.length);
   db.transaction(() => {
-    for (const e of d.epOrder) {
-      const c = p.epThread[e];
-      const resolved = p.epResolved[e] === 1;
-      const csat = resolved && e % 3 === 0;
-      ins.episode.run(
-        d.epId[e],
-        c + 1,
-        p.epNumber[e],
-        d.epOpened[e],
-        resolved ? d.epResolvedAt[e] : null,
-        resolved ? idOrNull(p.epAssignee[e]) : null,
-        nul(d.epFirstResponse[e]),
-        idOrNull(p.epAssignee[e]),
-        p.team[c],
-        nul(d.epSentimentStart[e]),
-        nul(d.epSentimentEnd[e]),
-        THREAD_STATUS[p.status[c]] === 'pending' && !resolved ? d.epOpened[e] : null,
-        csat ? 'csat' : null,
-        csat ? d.epResolvedAt[e] : null,
-        csat && e % 2 === 0 ? 1 + (e % 5) : null,
-        csat && e % 2 === 0 ? d.epResolvedAt[e] + 3_600_000 : null,
-      );
-    }
     for (let c = 0; c < p.customers; c++) {
       const row = threadRow(p, d, c, ch);
       for (let j = p.msgStart[c]; j < p.msgStart[c + 1]; j++)
@@ -67,11 +44,12 @@ export function writeWorkspace(db: Database.Database, p: Plan, d: Derived, peopl
       ins.thread.run(row);
       if (row.assignee_id !== null) {
         // Most assignees have read their thread to the end; some have unread messages left.
-        const mark = c % 7 === 0 ? d.msgId[p.msgStart[c]] : row.last_message_id;
+        const mark = c % 7 === 0 ? d.msgId[p.msgStart[c]] : (row.last_message_id ?? d.msgId[p.msgStart[c]]);
         ins.read.run(row.assignee_id, c + 1, mark);
       }
     }
     for (let i = 0; i < lastInbound.length; i++) if (lastInbound[i] > 0) ins.identityInbound.run(lastInbound[i], i + 1);
+    for (const e of d.epOrder) writeEpisode(ins, p, d, e);
   })();
   log(`[workspace]   ${p.episodes} episodes and ${p.customers} threads written`);
 
@@ -82,6 +60,32 @@ export function writeWorkspace(db: Database.Database, p: Plan, d: Derived, peopl
     })();
     if ((from / batch) % 5 === 4) log(`[workspace]   ${Math.min(p.messages, from + batch)} messages written`);
   }
+}
+
+function writeEpisode(ins: ReturnType<typeof insertSql>, p: Plan, d: Derived, e: number): void {
+  const c = p.epThread[e];
+  const resolved = p.epResolved[e] === 1;
+  // A CSAT survey on a third of resolved episodes, half of them answered an hour later.
+  const csat = resolved && e % 3 === 0;
+  const answered = csat && e % 2 === 0;
+  ins.episode.run(
+    d.epId[e],
+    c + 1,
+    p.epNumber[e],
+    d.epOpened[e],
+    resolved ? d.epResolvedAt[e] : null,
+    resolved ? idOrNull(p.epAssignee[e]) : null,
+    nul(d.epFirstResponse[e]),
+    idOrNull(p.epAssignee[e]),
+    p.team[c],
+    nul(d.epSentimentStart[e]),
+    nul(d.epSentimentEnd[e]),
+    THREAD_STATUS[p.status[c]] === 'pending' && !resolved ? d.epOpened[e] : null,
+    csat ? 'csat' : null,
+    csat ? d.epResolvedAt[e] : null,
+    answered ? 1 + (e % 5) : null,
+    answered ? d.epResolvedAt[e] + 3_600_000 : null,
+  );
 }
 
 function writeMessage(
