@@ -91,7 +91,7 @@ export async function openLoop(t: Target, rate: number, seconds: number, drainMs
   let errors = 0;
   const cpu0 = cpuMs(t.server.pid);
   const start = performance.now();
-  for (let i = 0; i < total; ) {
+  for (let i = 0; i < total;) {
     const now = performance.now();
     while (i < total && start + (i * 1000) / rate <= now) {
       const seq = t.seq.next++;

@@ -1,4 +1,5 @@
 // `npm run bench`: Braid's performance record. Loopback only, every loop bounded; see docs/benchmarks.md.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseOptions } from './options';
 import { describeMachine, markdown, plain, writeSection } from './report';
@@ -35,6 +36,7 @@ async function main(): Promise<number> {
     writeSection(file, o.out ? 'table' : o.record, md);
     log(`[bench] table written to ${file}`);
   }
+  if (o.json) writeFileSync(o.json, JSON.stringify({ machine, lines, failed }, null, 2));
   for (const f of failed) console.error(`[bench] row failed: ${f}`);
   return failed.length > 0 ? 1 : 0;
 }

@@ -35,6 +35,8 @@ export interface BenchOptions {
   /** Where the table goes: docs/benchmarks.md section 'latest' or 'before', or a file; none prints only. */
   record: 'latest' | 'before';
   out: string | null;
+  /** Also write the lines as JSON here (the test reads it). */
+  json: string | null;
 }
 
 const USAGE = `npm run bench -- [options]
@@ -48,10 +50,11 @@ workspace and short runs; BENCH_TINY=1 for the smallest run (the test uses it).
   --rounds <n>        interleaved raw/Braid rounds per ingest row (default 3; quick 1)
   --record <section>  'latest' (default) or 'before' (the committed baseline)
   --out <file|->      write the table to this markdown file instead ('-' = print only)
+  --json <file>       also write the lines (with their row ids) as JSON
   --timeout <s>       bound on any one request (default 30)
   -h, --help          this text`;
 
-const SCALES: Record<Scale, Omit<BenchOptions, 'scale' | 'only' | 'record' | 'out'>> = {
+const SCALES: Record<Scale, Omit<BenchOptions, 'scale' | 'only' | 'record' | 'out' | 'json'>> = {
   full: {
     rounds: 3,
     closedSenders: 16,
@@ -115,6 +118,7 @@ export function parseOptions(
       rounds: { type: 'string' },
       record: { type: 'string' },
       out: { type: 'string' },
+      json: { type: 'string' },
       timeout: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -131,6 +135,7 @@ export function parseOptions(
       .filter(Boolean),
     record: values.record === 'before' ? 'before' : 'latest',
     out: values.out ?? null,
+    json: values.json ?? null,
     ...SCALES[scale],
   };
   if (values.rounds) o.rounds = Math.max(1, Math.min(9, Number(values.rounds) || 1));

@@ -36,10 +36,11 @@ export async function runRows(rows: AnyRow[], opts: BenchOptions, log: (s: strin
       const f = open.get(row.fixture);
       if (f instanceof Error) throw f;
       // The fixture kind matches the row's by construction (keyed by row.fixture above).
-      lines.push(...(await (row.run as (x: unknown) => Promise<Line[]>)(f)));
+      const out = await (row.run as (x: unknown) => Promise<Line[]>)(f);
+      lines.push(...out.map((l) => ({ ...l, row: row.id })));
     } catch (err) {
       if (!(err instanceof NotAvailable)) failed.push(`${row.id}: ${(err as Error).stack ?? String(err)}`);
-      lines.push(...placeholder(row, err));
+      lines.push(...placeholder(row, err).map((l) => ({ ...l, row: row.id })));
     }
     log(`[bench]   ${row.id} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     if (lastUse.get(row.fixture) === i) {

@@ -16,7 +16,11 @@ export const PASSWORD = 'bench-password-1';
  * data directory given, with the Meta channel on (so signed webhooks are accepted). Black-box:
  * only environment variables, the same way an operator starts it.
  */
-export async function startBraid(dataDir: string, extraEnv: Record<string, string> = {}): Promise<ChildServer> {
+export async function startBraid(
+  dataDir: string,
+  extraEnv: Record<string, string> = {},
+  timeoutMs = 120_000,
+): Promise<ChildServer> {
   mkdirSync(dataDir, { recursive: true });
   const env = {
     PORT: String(await freePort()),
@@ -33,7 +37,7 @@ export async function startBraid(dataDir: string, extraEnv: Record<string, strin
     NODE_ENV: 'production',
     ...extraEnv,
   };
-  return startChild('braid', join(ROOT, 'server/index.ts'), env, '/healthz');
+  return startChild('braid', join(ROOT, 'server/index.ts'), env, '/healthz', timeoutMs);
 }
 
 /** Start the raw pipeline (scripts/bench/raw/server.ts) with `sessions` agent tokens t0…tN-1. */

@@ -82,7 +82,11 @@ export function inboundText(lang: Lang, seed: number): { text: string; label: st
   const t = T[lang];
   const i = seed % t.inbound.length;
   const label = t.moods[i];
-  return { text: fill(t.inbound[i], t.words[(seed >>> 3) % t.words.length], 10_000 + (seed % 90_000)), label, score: SCORE[label] };
+  return {
+    text: fill(t.inbound[i], t.words[(seed >>> 3) % t.words.length], 10_000 + (seed % 90_000)),
+    label,
+    score: SCORE[label],
+  };
 }
 
 /** The sentiment score of the inbound text a seed chooses (without building the text). */

@@ -6,6 +6,8 @@ import type { WorkspaceFixture } from './fixtures/workspace';
 
 /** One line of the table: a measure, the raw pipeline's figure (if compared), Braid's, and a note. */
 export interface Line {
+  /** Id of the row that printed it (filled in by the runner). */
+  row?: string;
   measure: string;
   raw?: string;
   braid: string;

@@ -20,7 +20,11 @@ export const MARK = /^#(\d+)#/;
  * A WhatsApp Cloud API webhook (Meta's real envelope) for message `seq` from one of `customers`
  * customers, with its signature header. `nonce` keeps provider ids unique across runs.
  */
-export function metaWebhook(seq: number, customers: number, nonce: string): { body: string; headers: Record<string, string> } {
+export function metaWebhook(
+  seq: number,
+  customers: number,
+  nonce: string,
+): { body: string; headers: Record<string, string> } {
   const c = seq % customers;
   const lang = LANGS[c % LANGS.length];
   const from = phoneOf(lang, 900_000 + c);

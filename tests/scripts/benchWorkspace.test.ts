@@ -94,7 +94,11 @@ describe('bench workspace generator', () => {
     const counts = countThreads(t.db, viewer);
     expect(page.items.length).toBe(Math.min(50, counts.statuses.open));
     expect(counts.statuses.open + counts.statuses.pending + counts.statuses.snoozed + counts.statuses.resolved).toBe(
-      t.db.select().from(threads).all().filter((r) => r.teamId === null || r.teamId === 1).length,
+      t.db
+        .select()
+        .from(threads)
+        .all()
+        .filter((r) => r.teamId === null || r.teamId === 1).length,
     );
   });
 });

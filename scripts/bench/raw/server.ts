@@ -39,7 +39,9 @@ app.post('/webhook', express.raw({ type: () => true, limit: '1mb' }), (req, res)
     return;
   }
   const body = JSON.parse(raw.toString('utf8')) as {
-    entry: Array<{ changes: Array<{ value: { messages: Array<{ id: string; from: string; text: { body: string } }> } }> }>;
+    entry: Array<{
+      changes: Array<{ value: { messages: Array<{ id: string; from: string; text: { body: string } }> } }>;
+    }>;
   };
   const m = body.entry[0].changes[0].value.messages[0];
   const now = Date.now();

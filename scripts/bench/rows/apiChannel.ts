@@ -36,13 +36,17 @@ export const apiChannel = defineRow({
     const seconds = (performance.now() - t0) / 1000;
     agent.destroy();
     const list: number[] = [];
-    for (let i = 0; i < Math.min(300, f.opts.requests * 2); i++) list.push((await f.admin.get('/api/threads?limit=50')).ms);
+    for (let i = 0; i < Math.min(300, f.opts.requests * 2); i++)
+      list.push((await f.admin.get('/api/threads?limit=50')).ms);
     return [
       {
         measure: `ingest over HTTP, API channel, 8 concurrent clients, ${requests.toLocaleString('en-US')} requests`,
         braid: `${perSec(requests / seconds)}, p50 ${ms(pct(lat, 50))}, p95 ${ms(pct(lat, 95))}${errors ? ` (${errors} errors)` : ''}`,
       },
-      { measure: 'GET /api/threads over HTTP (admin, 50 rows + SLA + unread)', braid: `p50 ${ms(pct(list, 50))}, p95 ${ms(pct(list, 95))}` },
+      {
+        measure: 'GET /api/threads over HTTP (admin, 50 rows + SLA + unread)',
+        braid: `p50 ${ms(pct(list, 50))}, p95 ${ms(pct(list, 95))}`,
+      },
     ];
   },
 });

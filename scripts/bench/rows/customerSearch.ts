@@ -12,7 +12,12 @@ export const customerSearch = defineRow({
     const words = searchWords();
     const cells: string[] = [];
     for (const lang of LANGS) {
-      const xs = await sample(f, 'supervisor', () => `/api/customers?q=${encodeURIComponent(words[lang])}`, Math.ceil(f.opts.requests / 4));
+      const xs = await sample(
+        f,
+        'supervisor',
+        () => `/api/customers?q=${encodeURIComponent(words[lang])}`,
+        Math.ceil(f.opts.requests / 4),
+      );
       cells.push(`${lang} ${xs.some((x) => !Number.isFinite(x)) ? timedOut(f.opts.timeoutMs) : ms(pct(xs, 95))}`);
     }
     return [{ measure: 'customer search by name word, p95 (th / zh / pl / en)', braid: cells.join(' · ') }];

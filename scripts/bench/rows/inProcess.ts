@@ -33,7 +33,6 @@ export const inProcess = defineRow({
   id: 'in-process',
   fixture: 'none',
   measures: ['ingest service in-process', 'inbox list in-process'],
-  // eslint-disable-next-line @typescript-eslint/require-await -- the services are synchronous
   async run(f) {
     const threads = { full: 10_000, quick: 2_000, tiny: 100 }[f.opts.scale];
     const dir = mkdtempSync(join(tmpdir(), 'braid-bench-inprocess-'));

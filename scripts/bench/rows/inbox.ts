@@ -21,7 +21,11 @@ export const inbox = defineRow({
         braid: p50p95(page, t),
         note: verdict(pct(page, 95) <= 10, 'p95 ≤ 10 ms'),
       },
-      { measure: 'GET /api/threads/counts (agent)', braid: p50p95(counts, t), note: verdict(pct(counts, 95) <= 10, 'p95 ≤ 10 ms') },
+      {
+        measure: 'GET /api/threads/counts (agent)',
+        braid: p50p95(counts, t),
+        note: verdict(pct(counts, 95) <= 10, 'p95 ≤ 10 ms'),
+      },
       { measure: 'inbox first page (supervisor, every team)', braid: p50p95(all, t) },
     ];
   },

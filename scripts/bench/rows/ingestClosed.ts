@@ -7,7 +7,10 @@ import { interleave, lost } from './interleave';
 export const ingestClosed = defineRow({
   id: 'ingest-closed',
   fixture: 'ingest',
-  measures: ['closed loop: signed webhooks/s, all delivered to the agent sockets', 'server CPU per message (closed loop)'],
+  measures: [
+    'closed loop: signed webhooks/s, all delivered to the agent sockets',
+    'server CPU per message (closed loop)',
+  ],
   async run(f) {
     const o = f.opts;
     const r = await interleave(f, (t) => closedLoop(t, o.closedSenders, o.closedSeconds, o.drainSeconds * 1000));

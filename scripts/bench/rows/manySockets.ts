@@ -44,7 +44,8 @@ async function connectAll(server: ChildServer, cookies: string[], boundMs: numbe
   const connectMs = performance.now() - t0;
   // Presence broadcasts may still be in flight: wait until they stop (bounded) before measuring RSS.
   const quietUntil = performance.now() + boundMs;
-  while (performance.now() < quietUntil && performance.now() - Math.max(lastEventAt, t0 + connectMs) < 500) await sleep(100);
+  while (performance.now() < quietUntil && performance.now() - Math.max(lastEventAt, t0 + connectMs) < 500)
+    await sleep(100);
   const rss1 = rssBytes(server.pid);
   for (const s of sockets) s.close();
   await settle(server, boundMs);

@@ -28,10 +28,21 @@ export const reports = defineRow({
     const range = (days: number) => `from=${to - days * DAY}&to=${to}`;
     const cases: Array<{ measure: string; path: string; target?: number }> = [
       { measure: 'GET /api/metrics/teams, 7 days', path: `/api/metrics/teams?${range(7)}` },
-      { measure: 'GET /api/metrics/teams, 90 days (per-team report)', path: `/api/metrics/teams?${range(90)}`, target: 500 },
+      {
+        measure: 'GET /api/metrics/teams, 90 days (per-team report)',
+        path: `/api/metrics/teams?${range(90)}`,
+        target: 500,
+      },
       { measure: 'GET /api/metrics/agents, 7 days (every agent)', path: `/api/metrics/agents?${range(7)}` },
-      { measure: 'GET /api/metrics/agents, 90 days (per-agent report)', path: `/api/metrics/agents?${range(90)}`, target: 500 },
-      { measure: 'GET /api/metrics/agents/:id, 90 days (one agent)', path: `/api/metrics/agents/${agentId(f)}?${range(90)}` },
+      {
+        measure: 'GET /api/metrics/agents, 90 days (per-agent report)',
+        path: `/api/metrics/agents?${range(90)}`,
+        target: 500,
+      },
+      {
+        measure: 'GET /api/metrics/agents/:id, 90 days (one agent)',
+        path: `/api/metrics/agents/${agentId(f)}?${range(90)}`,
+      },
     ];
     const lines: Line[] = [];
     for (const c of cases) {

@@ -10,7 +10,6 @@ export const sentiment = defineRow({
   id: 'sentiment',
   fixture: 'none',
   measures: ['sentiment per message'],
-  // eslint-disable-next-line @typescript-eslint/require-await -- in-process and synchronous by nature
   async run(f) {
     const texts = Array.from({ length: 64 }, (_, i) => inboundText(LANGS[i % 4], i * 7).text);
     texts.push('Thanks so much, great help 🙏', 'ยังไม่ได้รับของเลยค่ะ ไม่พอใจมาก', '退款什么时候到账？太慢了');

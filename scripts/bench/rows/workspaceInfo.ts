@@ -6,7 +6,6 @@ export const workspaceInfo = defineRow({
   id: 'workspace',
   fixture: 'workspace',
   measures: ['workspace generator', 'Braid start-up on the workspace'],
-  // eslint-disable-next-line @typescript-eslint/require-await -- figures were taken while setting up
   async run(f) {
     const m = f.manifest;
     const size = `${m.customers.toLocaleString('en-US')} customers / ${m.messages.toLocaleString('en-US')} messages / ${m.episodes.toLocaleString('en-US')} episodes`;

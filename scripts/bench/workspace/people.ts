@@ -51,7 +51,15 @@ export async function makePeople(admin: Session, agents: number): Promise<People
     const team = i % 10 === 9 ? teams.esc : teams[lang];
     const email = `${role}.${i}@bench.test`;
     const name = `${role[0].toUpperCase()}${role.slice(1)} ${i}`;
-    const body = { email, name, role, password: PASSWORD, locale: LOCALE[lang], capacity: 20, teamIds: role === 'supervisor' ? [] : [team] };
+    const body = {
+      email,
+      name,
+      role,
+      password: PASSWORD,
+      locale: LOCALE[lang],
+      capacity: 20,
+      teamIds: role === 'supervisor' ? [] : [team],
+    };
     const a = await ok<{ id: number }>(admin.post('/api/agents', body), 'create agent');
     if (role !== 'supervisor') members.set(team, [...(members.get(team) ?? []), { id: a.id, name }]);
     if (role === 'supervisor' && !logins.supervisor) logins.supervisor = email;

@@ -8,12 +8,15 @@ import { langOf } from './shape';
 /** Statements the writer prepares once (column names as in server/db/tables). */
 export function insertSql(db: Database.Database) {
   return {
-    customer: db.prepare(`insert into customers (id, name, notes, tags, language, time_zone, tier, created_at, updated_at)
+    customer:
+      db.prepare(`insert into customers (id, name, notes, tags, language, time_zone, tier, created_at, updated_at)
       values (?, ?, '', '[]', ?, ?, ?, ?, ?)`),
-    identity: db.prepare(`insert into identities (id, customer_id, channel, address, display_name, phone, email, verified,
+    identity:
+      db.prepare(`insert into identities (id, customer_id, channel, address, display_name, phone, email, verified,
       meta, created_at) values (?, ?, ?, ?, ?, ?, ?, 0, '{}', ?)`),
     identityInbound: db.prepare('update identities set last_inbound_at = ? where id = ?'),
-    episode: db.prepare(`insert into episodes (id, thread_id, number, opened_at, resolved_at, resolved_by, first_response_at,
+    episode:
+      db.prepare(`insert into episodes (id, thread_id, number, opened_at, resolved_at, resolved_by, first_response_at,
       assignee_id, team_id, sentiment_start, sentiment_end, paused_since, survey_kind, survey_sent_at, survey_score,
       survey_answered_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     thread: db.prepare(`insert into threads (id, customer_id, status, snoozed_until, assignee_id, team_id, priority,
@@ -27,12 +30,14 @@ export function insertSql(db: Database.Database) {
     inbound: db.prepare(`insert into messages (id, thread_id, episode_id, direction, channel, identity_id, text,
       attachments, provider_message_id, provider_ts, received_at, sort_ts, is_auto, sentiment_score, sentiment_label,
       language, meta) values (?, ?, ?, 'inbound', ?, ?, ?, '[]', ?, ?, ?, ?, 0, ?, ?, ?, ?)`),
-    outbound: db.prepare(`insert into messages (id, thread_id, episode_id, direction, channel, identity_id, author_agent_id,
+    outbound:
+      db.prepare(`insert into messages (id, thread_id, episode_id, direction, channel, identity_id, author_agent_id,
       text, attachments, provider_message_id, received_at, sort_ts, delivery_status, is_auto, waited_ms, meta)
       values (?, ?, ?, 'outbound', ?, ?, ?, ?, '[]', ?, ?, ?, ?, 0, ?, '{}')`),
     outbox: db.prepare(`insert into outbox (id, message_id, channel, identity_id, status, attempts, next_attempt_at,
       created_at, updated_at) values (?, ?, ?, ?, 'done', 1, ?, ?, ?)`),
-    system: db.prepare(`insert into messages (id, thread_id, episode_id, direction, text, attachments, received_at, sort_ts,
+    system:
+      db.prepare(`insert into messages (id, thread_id, episode_id, direction, text, attachments, received_at, sort_ts,
       is_auto, system_kind, meta) values (?, ?, ?, 'system', ?, '[]', ?, ?, 0, 'status', ?)`),
   };
 }

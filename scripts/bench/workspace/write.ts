@@ -15,7 +15,13 @@ const idOrNull = (v: number) => (v > 0 ? v : null);
  * identities, threads (with the columns ingest and replies keep up to date), episodes, messages
  * in id order with their outbox rows, and read marks.
  */
-export function writeWorkspace(db: Database.Database, p: Plan, d: Derived, people: People, log: (s: string) => void): void {
+export function writeWorkspace(
+  db: Database.Database,
+  p: Plan,
+  d: Derived,
+  people: People,
+  log: (s: string) => void,
+): void {
   const names = new Map<number, string>();
   for (const list of people.members.values()) for (const a of list) names.set(a.id, a.name);
   const ins = insertSql(db);
@@ -107,12 +113,40 @@ function writeMessage(
     const label = m.score < 0 ? 'negative' : m.score > 0 ? 'positive' : 'neutral';
     const channel = ch(identity);
     const meta = JSON.stringify({ transport: channel === 'email' ? 'smtp' : channel });
-    ins.inbound.run(id, c + 1, ep, channel, identity + 1, m.text, `in-${id}`, t, t + 250, t, m.score, label, lang, meta);
+    ins.inbound.run(
+      id,
+      c + 1,
+      ep,
+      channel,
+      identity + 1,
+      m.text,
+      `in-${id}`,
+      t,
+      t + 250,
+      t,
+      m.score,
+      label,
+      lang,
+      meta,
+    );
   } else if (p.mDir[j] === OUT) {
     const channel = ch(identity);
     const status = channel === 'email' ? 'sent' : id % 2 === 0 ? 'read' : 'delivered';
     const waited = Number.isNaN(d.waited[j]) ? null : d.waited[j];
-    ins.outbound.run(id, c + 1, ep, channel, identity + 1, idOrNull(p.mAgent[j]), replyText(lang, p.mSeed[j]), `out-${id}`, t, t, status, waited);
+    ins.outbound.run(
+      id,
+      c + 1,
+      ep,
+      channel,
+      identity + 1,
+      idOrNull(p.mAgent[j]),
+      replyText(lang, p.mSeed[j]),
+      `out-${id}`,
+      t,
+      t,
+      status,
+      waited,
+    );
     ins.outbox.run(id, id, channel, identity + 1, t, t, t + 1_000);
   } else {
     const actor = p.mAgent[j];
