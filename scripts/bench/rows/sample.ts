@@ -2,10 +2,14 @@ import type { As, WorkspaceFixture } from '#scripts/bench/fixtures/workspace';
 import { ms, pct } from '#scripts/bench/stats';
 import { available } from '#scripts/bench/types';
 
-/** Latencies of `n` sequential GETs (after 3 unmeasured warm-ups); 404 → n/a, other errors throw. */
+// Slow endpoints would make a fixed count take minutes: stop after this long (but keep ≥ 10 samples).
+const BUDGET_MS = 20_000;
+
+/** Latencies of up to `n` sequential GETs (after 3 unmeasured warm-ups); 404 → n/a, other errors throw. */
 export async function sample(f: WorkspaceFixture, as: As, path: (i: number) => string, n: number): Promise<number[]> {
   const out: number[] = [];
-  for (let i = -3; i < n; i++) {
+  const until = performance.now() + BUDGET_MS;
+  for (let i = -3; i < n && (i < 10 || performance.now() < until); i++) {
     const a = available(await f.get(as, path(i)), path(i));
     if (a.timedOut) return [Number.POSITIVE_INFINITY];
     if (a.status !== 200) throw new Error(`GET ${path(i)}: HTTP ${a.status} ${a.body.slice(0, 120)}`);
