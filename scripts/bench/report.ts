@@ -9,6 +9,8 @@ import type { Line } from './types';
 export interface Machine {
   date: string;
   commit: string;
+  /** Last commit that changed the product (server/, shared/): what the figures describe. */
+  product: string;
   cpu: string;
   cores: number;
   memoryGb: number;
@@ -35,6 +37,7 @@ export function describeMachine(): Machine {
   return {
     date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
     commit: `${git(['rev-parse', '--short', 'HEAD'])}${dirty ? ' +changes' : ''}`,
+    product: git(['log', '-1', '--format=%h', '--', 'server', 'shared']),
     cpu: cpus()[0]?.model ?? 'unknown',
     cores: cpus().length,
     memoryGb: Math.round(totalmem() / 1024 ** 3),
@@ -52,7 +55,7 @@ const cell = (s: string | undefined) => (s ?? '').replace(/\|/g, '\\|');
 /** The table as markdown, with the machine line and run settings above it. */
 export function markdown(lines: Line[], m: Machine, o: BenchOptions, title: string): string {
   const head = [
-    `### ${title}: ${m.date}, commit ${m.commit}`,
+    `### ${title}: ${m.date}, commit ${m.commit} (product code as of ${m.product})`,
     '',
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, ${m.os}; Node ${m.node}; SQLite ${m.sqlite}.`,
     `Load average at start ${m.load} (the machine is shared: figures are noisy).`,

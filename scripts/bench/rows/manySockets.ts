@@ -14,12 +14,12 @@ interface SocketRun {
 /** Wait until the server answers a health check quickly again (bounded): the previous storm is over. */
 async function settle(server: ChildServer, boundMs: number): Promise<void> {
   const until = performance.now() + boundMs;
-  while (performance.now() < until) {
+  let quick = 0;
+  while (performance.now() < until && quick < 2) {
     const a = await send(`${server.url}/healthz`, { timeoutMs: boundMs });
-    if (a.status === 200 && a.ms < 20) break;
-    await sleep(200);
+    quick = a.status === 200 && a.ms < 50 ? quick + 1 : 0;
+    await sleep(100);
   }
-  await sleep(300);
 }
 
 /** Connect every cookie's socket (at most 100 handshakes in flight), time it, measure RSS growth. */
