@@ -7,8 +7,9 @@ import { META_SECRET } from './webhook';
 /** Repository root (the bench runs the product exactly as `npm start` would, from its sources). */
 export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 
-/** The admin account every bench Braid boots with, and the password of every agent the bench makes. */
+/** The admin account every bench Braid boots with. */
 export const ADMIN_EMAIL = 'bench-admin@bench.test';
+/** The password of the admin and of every agent the bench makes. */
 export const PASSWORD = 'bench-password-1';
 
 /**

@@ -7,6 +7,8 @@ import { defineRow } from '#scripts/bench/types';
 
 interface SocketRun {
   connectMs: number;
+  /** Sockets that connected before the bound (the rest timed out or were refused). */
+  connected: number;
   rssPerSocket: number;
   presenceEvents: number;
 }
@@ -22,7 +24,10 @@ async function settle(server: ChildServer, boundMs: number): Promise<void> {
   }
 }
 
-/** Connect every cookie's socket (at most 100 handshakes in flight), time it, measure RSS growth. */
+/**
+ * Connect every cookie's socket (at most 100 handshakes in flight, the whole phase bounded), time
+ * it, and measure the server's RSS growth once the presence broadcasts have stopped.
+ */
 async function connectAll(server: ChildServer, cookies: string[], boundMs: number): Promise<SocketRun> {
   await settle(server, boundMs);
   const rss0 = rssBytes(server.pid);
@@ -35,10 +40,18 @@ async function connectAll(server: ChildServer, cookies: string[], boundMs: numbe
     });
   const sockets: Socket[] = [];
   const t0 = performance.now();
+  const deadline = t0 + boundMs;
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(100, cookies.length) }, async () => {
-      while (next < cookies.length) sockets.push(await connectSocket(server.url, cookies[next++], count));
+      while (next < cookies.length && performance.now() < deadline) {
+        const cookie = cookies[next++];
+        // A handshake the swamped server never finishes is a result (counted below), not a bench failure.
+        await connectSocket(server.url, cookie, count, Math.max(1_000, deadline - performance.now())).then(
+          (s) => sockets.push(s),
+          () => undefined,
+        );
+      }
     }),
   );
   const connectMs = performance.now() - t0;
@@ -49,7 +62,8 @@ async function connectAll(server: ChildServer, cookies: string[], boundMs: numbe
   const rss1 = rssBytes(server.pid);
   for (const s of sockets) s.close();
   await settle(server, boundMs);
-  return { connectMs, rssPerSocket: (rss1 - rss0) / cookies.length, presenceEvents };
+  const connected = sockets.length;
+  return { connectMs, connected, rssPerSocket: (rss1 - rss0) / Math.max(1, connected), presenceEvents };
 }
 
 /** Many agent sockets: time to connect them all, server RSS per socket, presence events sent meanwhile. */
@@ -58,30 +72,40 @@ export const manySockets = defineRow({
   fixture: 'sockets',
   measures: ['agent sockets: connect all', 'RSS per agent socket', 'presence events received while connecting'],
   async run(f) {
-    const bound = Math.max(60_000, f.opts.timeoutMs);
+    const bound = Math.max(120_000, f.opts.timeoutMs);
+    const total = f.opts.manySockets;
     const runs: Record<'raw' | 'braid', SocketRun[]> = { raw: [], braid: [] };
     for (let r = 0; r < f.opts.rounds; r++) {
       const order = r % 2 === 0 ? (['raw', 'braid'] as const) : (['braid', 'raw'] as const);
       for (const t of order) runs[t].push(await connectAll(f[t], t === 'raw' ? f.rawCookies : f.braidCookies, bound));
+      // Repeating a round that took many seconds adds minutes and no information: stop there.
+      if (runs.braid.some((x) => x.connectMs > 10_000 || x.connected < total)) break;
     }
     const med = (t: 'raw' | 'braid', pick: (x: SocketRun) => number) => median(runs[t].map(pick));
-    const n = f.opts.manySockets.toLocaleString('en-US');
+    const connect = (t: 'raw' | 'braid') => {
+      const short = runs[t].find((x) => x.connected < total);
+      return short
+        ? `> ${bound / 1000} s (${short.connected.toLocaleString('en-US')} connected)`
+        : ms(med(t, (x) => x.connectMs));
+    };
+    const allIn = runs.braid.every((x) => x.connected === total);
+    const n = total.toLocaleString('en-US');
     return [
       {
         measure: `${n} agent sockets (distinct agents): connect all`,
-        raw: ms(med('raw', (x) => x.connectMs)),
-        braid: ms(med('braid', (x) => x.connectMs)),
-        note: verdict(med('braid', (x) => x.connectMs) <= 3_000, '≤ 3 s'),
+        raw: connect('raw'),
+        braid: connect('braid'),
+        note: verdict(allIn && med('braid', (x) => x.connectMs) <= 3_000, '≤ 3 s'),
       },
       {
-        measure: 'server RSS per agent socket',
+        measure: 'server RSS per connected agent socket',
         raw: kb(med('raw', (x) => x.rssPerSocket)),
         braid: kb(med('braid', (x) => x.rssPerSocket)),
         note: verdict(med('braid', (x) => x.rssPerSocket) <= 30 * 1024, '≤ 30 KB'),
       },
       {
         measure: `presence events received while connecting ${n} sockets`,
-        raw: String(med('raw', (x) => x.presenceEvents)),
+        raw: med('raw', (x) => x.presenceEvents).toLocaleString('en-US'),
         braid: med('braid', (x) => x.presenceEvents).toLocaleString('en-US'),
       },
     ];

@@ -1,6 +1,8 @@
-/** Message kinds in the plan. */
+/** Plan message kind: a customer's inbound message. */
 export const IN = 0;
+/** Plan message kind: an agent's reply. */
 export const OUT = 1;
+/** Plan message kind: the system entry Braid writes when an agent resolves the thread. */
 export const SYS = 2;
 
 /** How an episode ends: resolved (a status message), the customer waiting, or answered and left open. */
