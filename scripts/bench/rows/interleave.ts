@@ -23,8 +23,14 @@ export async function interleave(f: IngestFixture, run: (t: Target) => Promise<L
   return { raw, braid, med: (target, pick) => median((target === 'raw' ? raw : braid).map(pick)) };
 }
 
-/** "n lost" suffix when some messages never reached every socket within the drain bound. */
+/**
+ * Suffix for messages that never reached every socket within the drain bound, and webhook answers
+ * that were errors or hit the request bound (such a message is usually undelivered too: the two
+ * counts overlap, they are not added).
+ */
 export function lost(rs: LoadResult[]): string {
-  const n = rs.reduce((s, r) => s + r.missing + r.errors, 0);
-  return n > 0 ? ` (${n} failed or not delivered)` : '';
+  const missing = rs.reduce((s, r) => s + r.missing, 0);
+  const errors = rs.reduce((s, r) => s + r.errors, 0);
+  if (missing === 0 && errors === 0) return '';
+  return ` (${missing} undelivered, ${errors} webhook errors/timeouts, over ${rs.length} round(s))`;
 }
