@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PresenceSchema, RoleSchema } from './common';
+import { nonEmptyPatch, PresenceSchema, RoleSchema } from './common';
 
 /** The UI languages Braid ships. */
 export const LOCALES = ['en', 'th', 'pl', 'zh-CN'] as const;
@@ -58,21 +58,23 @@ export const CreateAgentRequestSchema = z.object({
 });
 
 /** Admin edits an agent. */
-export const UpdateAgentRequestSchema = z
-  .object({
-    name: z.string().trim().min(1).max(120),
-    role: RoleSchema,
-    capacity: z.number().int().min(0).max(500),
-    active: z.boolean(),
-    teamIds: z.array(z.number().int().positive()),
-    locale: LocaleSchema,
-  })
-  .partial();
+export const UpdateAgentRequestSchema = nonEmptyPatch(
+  z
+    .object({
+      name: z.string().trim().min(1).max(120),
+      role: RoleSchema,
+      capacity: z.number().int().min(0).max(500),
+      active: z.boolean(),
+      teamIds: z.array(z.number().int().positive()),
+      locale: LocaleSchema,
+    })
+    .partial(),
+);
 
 /** An agent changes their own preferences. */
-export const UpdateMeRequestSchema = z
-  .object({ locale: LocaleSchema, name: z.string().trim().min(1).max(120) })
-  .partial();
+export const UpdateMeRequestSchema = nonEmptyPatch(
+  z.object({ locale: LocaleSchema, name: z.string().trim().min(1).max(120) }).partial(),
+);
 
 /** An agent changes their own password. */
 export const ChangePasswordRequestSchema = z.object({
@@ -86,7 +88,9 @@ const TeamName = z.string().trim().min(1).max(80);
 export const TeamRequestSchema = z.object({ name: TeamName, autoAssign: z.boolean().default(false) });
 
 /** Admin edits a team: only the fields sent change (no defaults fill the others). */
-export const TeamPatchRequestSchema = z.object({ name: TeamName.optional(), autoAssign: z.boolean().optional() });
+export const TeamPatchRequestSchema = nonEmptyPatch(
+  z.object({ name: TeamName.optional(), autoAssign: z.boolean().optional() }),
+);
 
 /** Admin creates an API key for the API channel. */
 export const CreateApiKeyRequestSchema = z.object({

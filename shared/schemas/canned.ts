@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nonEmptyPatch } from './common';
 
 /** A canned-response shortcut as typed after "/": letters, digits, "-" and "_", lower-cased. */
 export const CannedShortcutSchema = z
@@ -42,12 +43,14 @@ export const CreateCannedRequestSchema = z.object({
 });
 
 /** A lead or admin edits a canned response variant. */
-export const UpdateCannedRequestSchema = z
-  .object({
-    shortcut: CannedShortcutSchema,
-    language: CannedLanguageSchema,
-    title: z.string().trim().min(1).max(120),
-    body: z.string().trim().min(1, 'is empty').max(5_000),
-    teamId: z.number().int().positive().nullable(),
-  })
-  .partial();
+export const UpdateCannedRequestSchema = nonEmptyPatch(
+  z
+    .object({
+      shortcut: CannedShortcutSchema,
+      language: CannedLanguageSchema,
+      title: z.string().trim().min(1).max(120),
+      body: z.string().trim().min(1, 'is empty').max(5_000),
+      teamId: z.number().int().positive().nullable(),
+    })
+    .partial(),
+);

@@ -58,3 +58,13 @@ export const ROLE_RANK: Record<Role, number> = { agent: 0, lead: 1, supervisor: 
 export function hasRole(role: Role, min: Role): boolean {
   return ROLE_RANK[role] >= ROLE_RANK[min];
 }
+
+/**
+ * A PATCH body must change something: `{}` (or a body whose keys are all unknown, which zod
+ * strips) is refused with 400 instead of reaching the database as an empty update.
+ */
+export function nonEmptyPatch<T extends z.ZodObject>(schema: T): T {
+  return schema.refine((v) => Object.values(v as object).some((x) => x !== undefined), {
+    message: 'nothing to change: send at least one known field',
+  });
+}

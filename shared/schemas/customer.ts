@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ChannelKindSchema } from './common';
+import { ChannelKindSchema, nonEmptyPatch } from './common';
 
 /** One address of a customer on one channel. */
 export const IdentitySchema = z.object({
@@ -30,16 +30,18 @@ export const CustomerSchema = z.object({
 export type Customer = z.infer<typeof CustomerSchema>;
 
 /** Agent edits a customer's profile. */
-export const UpdateCustomerRequestSchema = z
-  .object({
-    name: z.string().trim().min(1).max(200),
-    notes: z.string().max(20_000),
-    tags: z.array(z.string().trim().min(1).max(40)).max(50),
-    timeZone: z.string().max(64).nullable(),
-    language: z.string().max(16).nullable(),
-    tier: z.string().max(40).nullable(),
-  })
-  .partial();
+export const UpdateCustomerRequestSchema = nonEmptyPatch(
+  z
+    .object({
+      name: z.string().trim().min(1).max(200),
+      notes: z.string().max(20_000),
+      tags: z.array(z.string().trim().min(1).max(40)).max(50),
+      timeZone: z.string().max(64).nullable(),
+      language: z.string().max(16).nullable(),
+      tier: z.string().max(40).nullable(),
+    })
+    .partial(),
+);
 
 /** Merge `sourceCustomerId` into the customer in the URL. */
 export const MergeRequestSchema = z.object({ sourceCustomerId: z.number().int().positive() });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { scheduleProblems, type BusinessSchedule } from '#shared/metrics/businessHours';
-import { ChannelKindSchema } from './common';
+import { ChannelKindSchema, nonEmptyPatch } from './common';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
@@ -49,10 +49,12 @@ export const TeamSettingsPatchSchema = z.object({
 export type TeamSettingsPatch = z.infer<typeof TeamSettingsPatchSchema>;
 
 /** Admin edits a team's hours and settings. */
-export const TeamConfigRequestSchema = z.object({
-  businessHours: BusinessScheduleSchema.nullable().optional(),
-  settings: TeamSettingsPatchSchema.optional(),
-});
+export const TeamConfigRequestSchema = nonEmptyPatch(
+  z.object({
+    businessHours: BusinessScheduleSchema.nullable().optional(),
+    settings: TeamSettingsPatchSchema.optional(),
+  }),
+);
 
 /** A team's configuration as the server answers it: hours (null = always open) and settings. */
 export const TeamConfigSchema = z.object({ schedule: ScheduleShape.nullable(), settings: TeamSettingsSchema });

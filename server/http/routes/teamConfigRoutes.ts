@@ -2,17 +2,25 @@ import { Router } from 'express';
 import { TeamConfigRequestSchema } from '#shared/schemas/teamSettings';
 import type { BusinessSchedule } from '#shared/metrics/businessHours';
 import { teamConfig, updateTeamConfig } from '#server/services/teamConfig';
-import { requireRole } from '#server/http/authMiddleware';
+import { authOf, requireRole } from '#server/http/authMiddleware';
+import { hasRole } from '#shared/schemas/common';
+import { NotFoundError } from '#server/errors';
 import type { AppContext } from '#server/http/context';
 import { idParam } from '#server/http/params';
 
-/** A team's business hours and settings (acknowledgement, survey, alerts): everyone reads, admins change. */
+/** A team's business hours and settings (acknowledgement, survey, alerts): members and supervisors read, admins change. */
 export function teamConfigRoutes(ctx: AppContext): Router {
   const r = Router();
   const { db } = ctx.deps;
 
   r.get('/teams/:id/config', (req, res) => {
-    res.json(teamConfig(db, idParam(req.params.id)));
+    const teamId = idParam(req.params.id);
+    const viewer = authOf(req).viewer;
+    // A team's hours and alert settings are its own business: members read them, supervisors
+    // and admins read every team's; anyone else learns nothing (not even that the team exists).
+    if (!hasRole(viewer.role, 'supervisor') && !viewer.teamIds.includes(teamId))
+      throw new NotFoundError(`team ${teamId} not found`);
+    res.json(teamConfig(db, teamId));
   });
   r.patch('/teams/:id/config', requireRole('admin'), (req, res) => {
     const body = TeamConfigRequestSchema.parse(req.body);
