@@ -32,6 +32,7 @@ import { slaPolicyRoutes } from './http/routes/slaPolicyRoutes';
 import { teamConfigRoutes } from './http/routes/teamConfigRoutes';
 import { uploadRoutes } from './http/routes/uploadRoutes';
 import { mediaRoutes } from './http/routes/mediaRoutes';
+import { searchRoutes } from './http/routes/searchRoutes';
 import type { IngestHooks } from './services/ingest';
 import { OutboxWorker, type OutboxOptions } from './services/outbox';
 import { wakeSnoozedThreads } from './services/threadOps';
@@ -117,6 +118,7 @@ export function createApp(d: AppDeps): BraidApp {
     customerRoutes(ctx),
     adminRoutes(ctx),
     eventRoutes(ctx),
+    searchRoutes(ctx),
   );
   app.use('/api', agentApi);
   app.use('/api', notFoundHandler);

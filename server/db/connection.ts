@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema';
 import { registerDb } from './statements';
+import { backfillSearchIndex } from './searchIndex';
 
 /** The typed drizzle handle used by services. */
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -22,6 +23,7 @@ export function openDatabase(file: string): Db {
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema }) as Db;
   migrate(db, { migrationsFolder: MIGRATIONS });
+  backfillSearchIndex(sqlite);
   registerDb(db);
   return db;
 }

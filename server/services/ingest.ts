@@ -14,6 +14,7 @@ import { isUniqueViolation, transact, type EmitFn, type Tx } from './tx';
 import { resolveIdentity } from './resolveIdentity';
 import { trackPause } from './pause';
 import { statements } from '#server/db/statements';
+import { indexMessage } from '#server/db/searchIndex';
 
 /** Sentiment computed for an inbound message (filled by the intelligence layer). */
 export interface InboundAnalysis {
@@ -134,6 +135,7 @@ function ingestInTx(
     })
     .returning()
     .get();
+  indexMessage(tx, row);
 
   if (analysis && episodeId !== null && !surveyAnswer) recordEpisodeSentiment(tx, episodeId, analysis.score);
   tx.update(identities)

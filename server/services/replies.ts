@@ -9,6 +9,7 @@ import { openEpisode } from './ingest';
 import { roomsOf, summarize, visibleThread } from './threadQueries';
 import { transact, type EmitFn, type Tx } from './tx';
 import { ConflictError } from '#server/errors';
+import { indexMessage } from '#server/db/searchIndex';
 
 function existingByClientId(tx: Tx, agentId: number, clientId: string | undefined): MessageRow | undefined {
   if (!clientId) return undefined;
@@ -86,6 +87,7 @@ export function writeOutbound(
     })
     .returning()
     .get();
+  indexMessage(tx, row);
   tx.insert(outbox)
     .values({
       messageId: row.id,
@@ -159,6 +161,7 @@ export function addNote(
       })
       .returning()
       .get();
+    indexMessage(tx, row);
     const message = toMessage(row);
     emit({ type: 'message.created', message, thread: summarize(tx, thread, deps.now()) }, roomsOf(thread), thread.id);
     return message;

@@ -6,6 +6,7 @@ import type { IngestHooks } from './ingest';
 import { withRevisedMessage } from '#server/domain/threadActivity';
 import { roomsOf, summarize } from './threadQueries';
 import { transact } from './tx';
+import { reindexMessage } from '#server/db/searchIndex';
 
 /** What a later voicemail callback says about the recording (see providers/twilioVoice.ts). */
 export interface VoiceUpdateInput {
@@ -62,6 +63,7 @@ export function applyVoiceUpdate(
       .where(eq(messages.id, msg.id))
       .returning()
       .get();
+    reindexMessage(tx, updated);
     const thread = tx.select().from(threads).where(eq(threads.id, msg.threadId)).get();
     if (!thread) return true;
     emit({ type: 'message.updated', message: toMessage(updated) }, roomsOf(thread), thread.id);
