@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { simpleParser, type AddressObject, type EmailAddress, type ParsedMail } from 'mailparser';
-import type { NormalizedInbound } from '#server/domain/inbound';
+import type { InboundAttachment, NormalizedInbound } from '#server/domain/inbound';
 import { kindFromMime } from '#server/channels/kit/fields';
 import { htmlToPlainText, sanitizeEmailHtml } from './html';
 import { stripQuotedReply } from './quote';
@@ -29,6 +29,25 @@ function referencesOf(mail: ParsedMail): string[] {
   const refs = mail.references;
   if (!refs) return [];
   return (Array.isArray(refs) ? refs : refs.split(/\s+/)).filter((r) => r.length > 0);
+}
+
+const OPAQUE_MIME = 'application/octet-stream';
+
+/**
+ * One attachment as Braid keeps it. mailparser leaves fields it could not read as `false` or
+ * undefined (e.g. `contentType: false` for a `name` parameter holding U+2028), so every field is
+ * checked: a part that can't be understood is kept as an opaque file, never a reason to refuse
+ * the whole mail (a refusal is a 451 the sender retries forever).
+ */
+function opaqueSafeAttachment(a: ParsedMail['attachments'][number]): InboundAttachment {
+  const mime = typeof a.contentType === 'string' && a.contentType.includes('/') ? a.contentType : OPAQUE_MIME;
+  return {
+    kind: kindFromMime(mime),
+    mimeType: mime,
+    name: typeof a.filename === 'string' ? a.filename : undefined,
+    size: typeof a.size === 'number' && Number.isFinite(a.size) ? a.size : undefined,
+    providerMediaId: typeof a.cid === 'string' ? a.cid : undefined,
+  };
 }
 
 /**
@@ -68,13 +87,7 @@ export async function parseInboundEmail(
     providerMessageId: mail.messageId ?? `sha256:${createHash('sha256').update(rawBytes).digest('hex')}`,
     from: { address, displayName: sender.name || undefined, email: address },
     text: reply.text,
-    attachments: mail.attachments.map((a) => ({
-      kind: kindFromMime(a.contentType),
-      mimeType: a.contentType,
-      name: a.filename,
-      size: a.size,
-      providerMediaId: a.cid,
-    })),
+    attachments: mail.attachments.map(opaqueSafeAttachment),
     providerTs: date !== undefined && Number.isFinite(date) ? date : null,
     meta: {
       messageId: mail.messageId ?? null,

@@ -70,8 +70,9 @@ export function safeEqual(expected: string, actual: string): boolean {
 }
 
 /** Maps a MIME type to the attachment kind Braid shows. */
-export function kindFromMime(mime: string | undefined): InboundAttachment['kind'] {
-  const major = (mime ?? '').toLowerCase().split('/')[0];
+export function kindFromMime(mime: unknown): InboundAttachment['kind'] {
+  // Parsers hand over `false` or other non-strings for headers they could not read.
+  const major = (typeof mime === 'string' ? mime : '').toLowerCase().split('/')[0];
   if (major === 'image') return 'image';
   if (major === 'audio') return 'audio';
   if (major === 'video') return 'video';

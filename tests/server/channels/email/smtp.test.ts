@@ -112,6 +112,41 @@ describe('email end to end: SMTP in, threaded SMTP reply out', () => {
     expect(messageCount(app.db)).toBe(before + 1);
   });
 
+  it('stores a multipart mail whose attachment part has a Content-Type mailparser cannot read', async () => {
+    // A U+2028 inside the name parameter makes mailparser answer contentType: false for the part.
+    const raw = [
+      'From: Ola Nowak <ola@example.pl>',
+      'To: support@acme.test',
+      'Subject: plik',
+      'Message-ID: <odd-part-1@example.pl>',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="b1"',
+      '',
+      '--b1',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'W załączniku plik.',
+      '--b1',
+      'Content-Type: text/plain; name="a\u2028b.txt"',
+      'Content-Disposition: attachment',
+      '',
+      'hello',
+      '--b1--',
+      '',
+    ].join('\r\n');
+    const info = await customer(smtpPort).sendMail({
+      envelope: { from: 'ola@example.pl', to: ['support@acme.test'] },
+      raw: Buffer.from(raw, 'utf8'),
+    });
+    expect(info.response).toMatch(/^250/);
+    const thread = (await listAllThreads(admin)).find((t) => t.customer.name === 'Ola Nowak')!;
+    const [msg] = await threadMessages(admin, thread.id);
+    expect(msg.text.trim()).toBe('W załączniku plik.');
+    expect(msg.attachments).toEqual([
+      expect.objectContaining({ kind: 'file', mimeType: 'application/octet-stream', size: 5 }),
+    ]);
+  });
+
   it('delivers the agent reply through the SMTP relay (retrying a 451), threaded under the customer’s latest mail', async () => {
     const thread = (await listAllThreads(admin)).find((t) => t.customer.name === 'Zofia Kowalska')!;
     const res = await admin.post(`/api/threads/${thread.id}/replies`, { text: 'Paczka jest w drodze. ขอบคุณค่ะ' });
