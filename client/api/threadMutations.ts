@@ -15,7 +15,7 @@ export interface SendVariables {
   clientId: string;
   identityId?: number;
   attachments?: Attachment[];
-  /** When the agent pressed send (orders pending messages and matches them to stored ones). */
+  /** When the agent pressed send (orders pending messages). */
   submittedAt: number;
 }
 

@@ -41,6 +41,7 @@ export function toMessage(r: MessageRow): Message {
         : { score: r.sentimentScore, label: r.sentimentLabel, language: r.language },
     systemKind: r.systemKind,
     waitedMs: r.waitedMs,
+    clientId: r.clientId,
     meta: publicMeta(r),
   };
 }

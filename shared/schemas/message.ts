@@ -36,6 +36,12 @@ export const MessageSchema = z.object({
   systemKind: z.string().nullable(),
   /** For agent replies: how long the customer had waited for this reply (ms). */
   waitedMs: z.number().nullable(),
+  /**
+   * The key the author's browser sent with a reply or note (null for everything else). Echoed so
+   * the sender matches its optimistic message to the stored one; defaults to null for events
+   * logged before it existed.
+   */
+  clientId: z.string().nullable().default(null),
   /** Structured facts for rendering: who/what of a system entry, the kind of an automatic message, edits. */
   meta: z.record(z.string(), z.unknown()).optional(),
 });

@@ -46,6 +46,7 @@ const message = (id: number, threadId: number, sortTs: number): Message => ({
   sentiment: null,
   systemKind: null,
   waitedMs: null,
+  clientId: null,
 });
 
 const waiting: ThreadFilters = { status: 'open', assignee: 'any', sort: 'waiting' };

@@ -59,9 +59,9 @@ export interface Call {
   body: unknown;
 }
 type Reply = { status?: number; json: unknown };
-type Route = [method: string, path: RegExp, reply: (call: Call) => Reply | unknown];
+type Route = [method: string, path: RegExp, reply: (call: Call) => Reply | unknown | Promise<Reply | unknown>];
 
-/** Stub fetch with a tiny router; unknown routes answer 404. Returns the calls made. */
+/** Stub fetch with a tiny router (a route may answer later with a promise); unknown routes answer 404. Returns the calls made. */
 export function mockApi(routes: Route[]): Call[] {
   const calls: Call[] = [];
   vi.stubGlobal('fetch', async (input: string, init: RequestInit = {}) => {
@@ -72,7 +72,9 @@ export function mockApi(routes: Route[]): Call[] {
     };
     calls.push(call);
     const route = routes.find(([m, re]) => m === call.method && re.test(call.path));
-    const out = route ? route[2](call) : { status: 404, json: { error: `no route ${call.method} ${call.path}` } };
+    const out: unknown = route
+      ? await route[2](call)
+      : { status: 404, json: { error: `no route ${call.method} ${call.path}` } };
     const reply: Reply = out && typeof out === 'object' && 'json' in out ? (out as Reply) : { json: out };
     return new Response(JSON.stringify(reply.json), {
       status: reply.status ?? 200,
@@ -137,6 +139,7 @@ export const make = {
     sentiment: null,
     systemKind: null,
     waitedMs: null,
+    clientId: null,
     ...extra,
   }),
   customer: (extra: Partial<Customer> = {}): Customer => ({

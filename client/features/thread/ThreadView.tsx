@@ -46,7 +46,7 @@ export function ThreadView({
     () => (msgs.data ? [...msgs.data.pages].reverse().flatMap((p) => p.items) : []),
     [msgs.data],
   );
-  const { pending, forget } = usePendingSends(threadId, messages, me.id);
+  const { pending, forget } = usePendingSends(threadId, messages);
   const episodes = detail.data?.episodes;
   const hasOlder = msgs.hasNextPage;
   const rows = useMemo(

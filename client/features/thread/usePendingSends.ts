@@ -6,12 +6,12 @@ import type { PendingSend } from './timelineRows';
 
 /**
  * Replies and notes to this thread still in flight or refused, read from React Query's mutation
- * cache (so they survive navigation). A send whose stored message already arrived by socket is hidden.
+ * cache (so they survive navigation). A send whose stored message already arrived by socket (same
+ * clientId) is hidden.
  */
 export function usePendingSends(
   threadId: number,
   messages: Message[],
-  myId: number,
 ): { pending: PendingSend[]; forget(send: PendingSend): void } {
   const qc = useQueryClient();
   const sends = useMutationState({
@@ -26,21 +26,10 @@ export function usePendingSends(
       error: m.state.error instanceof Error ? m.state.error.message : null,
     }),
   });
-  const recent = messages.slice(-20);
+  // The server echoes each send's clientId on the stored message: that, not the text, matches them.
+  const stored = new Set(messages.flatMap((m) => (m.clientId === null ? [] : [m.clientId])));
   const pending = sends
-    .filter(
-      (s) =>
-        s.variables &&
-        !(
-          s.status === 'pending' &&
-          recent.some(
-            (m) =>
-              m.authorAgentId === myId &&
-              m.text === s.variables.text &&
-              m.receivedAt >= s.variables.submittedAt - 60_000,
-          )
-        ),
-    )
+    .filter((s) => s.variables && !(s.status === 'pending' && stored.has(s.variables.clientId)))
     .sort((a, b) => a.variables.submittedAt - b.variables.submittedAt);
   return {
     pending,

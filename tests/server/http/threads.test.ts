@@ -111,6 +111,29 @@ describe('thread operations over HTTP with live broadcasts', () => {
     sockB.close();
   });
 
+  it('echoes the clientId of a reply and a note in the answer, the live event and the timeline', async () => {
+    const posted = await (await postApiMessage(app.url, key.secret, msg('echo-1', 'hello?'))).json();
+    const id = posted.threadId;
+    const sock = await agentA.socket();
+    const live = nextEvent(sock, 'message.created', (e) => e.message.text === 'on my way');
+    const reply = await agentA.post(`/api/threads/${id}/replies`, { text: 'on my way', clientId: 'c-reply-1' });
+    expect(reply.status).toBe(201);
+    const stored = await reply.json();
+    expect(stored.clientId).toBe('c-reply-1');
+    expect((await live).message).toMatchObject({ id: stored.id, clientId: 'c-reply-1' });
+    // A retried POST with the same key answers the stored message, still carrying the key.
+    const again = await (
+      await agentA.post(`/api/threads/${id}/replies`, { text: 'on my way', clientId: 'c-reply-1' })
+    ).json();
+    expect(again).toMatchObject({ id: stored.id, clientId: 'c-reply-1' });
+    const note = await (await agentA.post(`/api/threads/${id}/notes`, { text: 'note', clientId: 'c-note-1' })).json();
+    expect(note.clientId).toBe('c-note-1');
+    const page = await (await agentA.get(`/api/threads/${id}/messages`)).json();
+    const keys = page.items.map((m: { clientId: string | null }) => m.clientId);
+    expect(keys).toEqual([null, 'c-reply-1', 'c-note-1']);
+    sock.close();
+  });
+
   it('takes, assigns (lead only), notes, snoozes and resolves, each visible in the timeline', async () => {
     const posted = await (await postApiMessage(app.url, key.secret, msg('ops-1', 'help please'))).json();
     const id = posted.threadId;
