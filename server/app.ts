@@ -33,6 +33,7 @@ import { teamConfigRoutes } from './http/routes/teamConfigRoutes';
 import { uploadRoutes } from './http/routes/uploadRoutes';
 import { mediaRoutes } from './http/routes/mediaRoutes';
 import { searchRoutes } from './http/routes/searchRoutes';
+import { auditRoutes } from './http/routes/auditRoutes';
 import type { IngestHooks } from './services/ingest';
 import { OutboxWorker, type OutboxOptions } from './services/outbox';
 import { wakeSnoozedThreads } from './services/threadOps';
@@ -119,6 +120,7 @@ export function createApp(d: AppDeps): BraidApp {
     adminRoutes(ctx),
     eventRoutes(ctx),
     searchRoutes(ctx),
+    auditRoutes(ctx),
   );
   app.use('/api', agentApi);
   app.use('/api', notFoundHandler);

@@ -2,3 +2,4 @@
 export * from './tables/people';
 export * from './tables/conversations';
 export * from './tables/operations';
+export * from './tables/supervision';

@@ -5,6 +5,7 @@ import { listMerges, mergeCustomers, unmergeCustomers } from '#server/services/m
 import { getCustomer, requireAccess, threadOfCustomer } from '#server/services/threadQueries';
 import { authOf } from '#server/http/authMiddleware';
 import type { AppContext } from '#server/http/context';
+import { audit } from '#server/http/audit';
 import { idParam } from '#server/http/params';
 
 /** Customer profile, search, merge and unmerge. */
@@ -20,8 +21,10 @@ export function customerRoutes(ctx: AppContext): Router {
     const customerId = idParam(req.params.id);
     const thread = threadOfCustomer(deps.db, customerId);
     if (thread) requireAccess(authOf(req).viewer, thread, 'customer');
+    const customer = getCustomer(deps.db, customerId);
+    audit(ctx, req, { action: 'customer.viewed', customerId, threadId: thread?.id ?? null });
     res.json({
-      customer: getCustomer(deps.db, customerId),
+      customer,
       threadId: thread?.id ?? null,
       merges: listMerges(deps, customerId),
     });
@@ -33,10 +36,20 @@ export function customerRoutes(ctx: AppContext): Router {
   });
   r.post('/customers/:id/merge', (req, res) => {
     const body = MergeRequestSchema.parse(req.body);
-    res.status(201).json(mergeCustomers(deps, authOf(req).viewer, idParam(req.params.id), body.sourceCustomerId));
+    const customerId = idParam(req.params.id);
+    const merged = mergeCustomers(deps, authOf(req).viewer, customerId, body.sourceCustomerId);
+    audit(ctx, req, {
+      action: 'customer.merged',
+      customerId,
+      detail: { mergeId: merged.id, sourceCustomerId: body.sourceCustomerId },
+    });
+    res.status(201).json(merged);
   });
   r.post('/merges/:id/unmerge', (req, res) => {
-    res.json(unmergeCustomers(deps, authOf(req).viewer, idParam(req.params.id)));
+    const mergeId = idParam(req.params.id);
+    const undone = unmergeCustomers(deps, authOf(req).viewer, mergeId);
+    audit(ctx, req, { action: 'customer.unmerged', detail: { mergeId } });
+    res.json(undone);
   });
   return r;
 }

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { SearchQuerySchema } from '#shared/schemas/search';
 import { searchMessages } from '#server/services/search/messages';
 import { authOf } from '#server/http/authMiddleware';
+import { audit } from '#server/http/audit';
 import type { AppContext } from '#server/http/context';
 
 /** Message search: every role may search; hits are limited to threads the viewer may open. */
@@ -10,7 +11,10 @@ export function searchRoutes(ctx: AppContext): Router {
   const { db, now } = ctx.deps;
   r.get('/search', (req, res) => {
     const q = SearchQuerySchema.parse(req.query);
-    res.json(searchMessages(db, authOf(req).viewer, q, now()));
+    const page = searchMessages(db, authOf(req).viewer, q, now());
+    // One entry per search, not per page of it.
+    if (!q.cursor) audit(ctx, req, { action: 'search', detail: { ...q, limit: undefined, hits: page.hits.length } });
+    res.json(page);
   });
   return r;
 }

@@ -6,6 +6,7 @@ import { authOf, requireRole } from '#server/http/authMiddleware';
 import { hasRole } from '#shared/schemas/common';
 import { NotFoundError } from '#server/errors';
 import type { AppContext } from '#server/http/context';
+import { audit } from '#server/http/audit';
 import { idParam } from '#server/http/params';
 
 /** A team's business hours and settings (acknowledgement, survey, alerts): members and supervisors read, admins change. */
@@ -28,6 +29,7 @@ export function teamConfigRoutes(ctx: AppContext): Router {
       businessHours: body.businessHours as BusinessSchedule | null | undefined,
       settings: body.settings,
     });
+    audit(ctx, req, { action: 'settings.changed', detail: { teamConfig: idParam(req.params.id), patch: body } });
     // Business hours change when SLA clocks run: re-plan every timer.
     ctx.sla.refreshAll();
     res.json(cfg);

@@ -23,6 +23,7 @@ import { getThreadDetail, listMessages, listThreads } from '#server/services/thr
 import { getThreadRow } from '#server/services/threadQueries';
 import { authOf } from '#server/http/authMiddleware';
 import type { AppContext } from '#server/http/context';
+import { audit } from '#server/http/audit';
 import { idParam } from '#server/http/params';
 
 /** The inbox: list, open, reply, note, assign, status, priority, read marks, delivery retry. */
@@ -34,7 +35,9 @@ export function threadRoutes(ctx: AppContext): Router {
     res.json(listThreads(deps.db, authOf(req).viewer, ThreadListQuerySchema.parse(req.query), deps.now()));
   });
   r.get('/threads/:id', (req, res) => {
-    res.json(getThreadDetail(deps.db, authOf(req).viewer, idParam(req.params.id), deps.now()));
+    const detail = getThreadDetail(deps.db, authOf(req).viewer, idParam(req.params.id), deps.now());
+    audit(ctx, req, { action: 'customer.viewed', customerId: detail.customer.id, threadId: detail.thread.id });
+    res.json(detail);
   });
   r.get('/threads/:id/messages', (req, res) => {
     res.json(
@@ -51,16 +54,31 @@ export function threadRoutes(ctx: AppContext): Router {
   });
   r.post('/threads/:id/assign', (req, res) => {
     const body = AssignRequestSchema.parse(req.body);
-    res.json(assignThread(deps, authOf(req).viewer, idParam(req.params.id), body.agentId));
+    const thread = assignThread(deps, authOf(req).viewer, idParam(req.params.id), body.agentId);
+    audit(ctx, req, { action: 'thread.assigned', threadId: thread.id, customerId: thread.customer.id, detail: body });
+    res.json(thread);
   });
   r.post('/threads/:id/take', (req, res) => {
     const viewer = authOf(req).viewer;
-    res.json(assignThread(deps, viewer, idParam(req.params.id), viewer.id));
+    const thread = assignThread(deps, viewer, idParam(req.params.id), viewer.id);
+    audit(ctx, req, {
+      action: 'thread.assigned',
+      threadId: thread.id,
+      customerId: thread.customer.id,
+      detail: { agentId: viewer.id },
+    });
+    res.json(thread);
   });
   r.post('/threads/:id/team', (req, res) => {
-    res.json(
-      setThreadTeam(deps, authOf(req).viewer, idParam(req.params.id), TeamAssignRequestSchema.parse(req.body).teamId),
-    );
+    const { teamId } = TeamAssignRequestSchema.parse(req.body);
+    const thread = setThreadTeam(deps, authOf(req).viewer, idParam(req.params.id), teamId);
+    audit(ctx, req, {
+      action: 'thread.team_changed',
+      threadId: thread.id,
+      customerId: thread.customer.id,
+      detail: { teamId },
+    });
+    res.json(thread);
   });
   r.post('/threads/:id/status', (req, res) => {
     const body = StatusRequestSchema.parse(req.body);
