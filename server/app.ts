@@ -37,14 +37,13 @@ import { auditRoutes } from './http/routes/auditRoutes';
 import type { IngestHooks } from './services/ingest';
 import { OutboxWorker, type OutboxOptions } from './services/outbox';
 import { wakeSnoozedThreads } from './services/threadOps';
+import { createGuardedFetch } from './channels/kit/guardedFetch';
 
 /** What createApp needs from the outside world. */
 export interface AppDeps {
   config: Config;
   db: Db;
   now?: () => number;
-  /** HTTP client for provider calls (tests may point providers at a local recorder instead). */
-  fetch?: typeof fetch;
   outbox?: Partial<OutboxOptions>;
   /** Directory of the built client; served when it exists. */
   clientDir?: string;
@@ -79,7 +78,7 @@ export function createApp(d: AppDeps): BraidApp {
   const sla = new SlaScheduler(deps);
   listeners.push({ publish: (events) => sla.onEvents(events) });
   const registry = d.registry ?? createChannelRegistry();
-  const channelCtx: ChannelContext = { config: d.config, db: d.db, fetch: d.fetch ?? fetch, now };
+  const channelCtx: ChannelContext = { config: d.config, db: d.db, fetch: createGuardedFetch(d.config), now };
   // The outbox knows nothing of channels: it is handed one function that sends through the registry.
   const outbox = new OutboxWorker(deps, (job) => registry[job.identity.channel].send(job, channelCtx), d.outbox);
   const ingestHooks: IngestHooks = intelligenceHooks(deps, () => outbox.kick());

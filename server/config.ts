@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHANNEL_SETTINGS } from './channels/settings';
 import { optionalSetting as optional } from './settingFields';
+import { privateAllowList } from './channels/kit/ipGuard';
 
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -19,6 +20,20 @@ const ConfigSchema = z.object({
     .default(24 * 7),
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   BODY_LIMIT: z.string().default('1mb'),
+  /**
+   * Non-public addresses (IPs or CIDR ranges, comma separated) that outbound calls — provider APIs,
+   * API-key callbacks, media — may reach. Empty (the default): public addresses only. See docs/security.md.
+   */
+  OUTBOUND_ALLOW_PRIVATE: z
+    .string()
+    .default('')
+    .superRefine((v, ctx) => {
+      try {
+        privateAllowList(v);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+      }
+    }),
   /** Channel settings (TWILIO_*, META_*, TELEGRAM_*, LINE_*, SMTP_*, WIDGET_SECRET…), declared in each channel's folder. */
   ...CHANNEL_SETTINGS,
 });

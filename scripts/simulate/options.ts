@@ -74,6 +74,8 @@ export function simulatorEnv(
     LINE_CHANNEL_SECRET: 'simulator-line-channel-secret',
     LINE_CHANNEL_ACCESS_TOKEN: 'simulator-line-access-token',
     LINE_API_BASE: base,
+    // The provider stand-ins listen on loopback, which outbound calls refuse unless allowed explicitly.
+    OUTBOUND_ALLOW_PRIVATE: '127.0.0.1',
     SUPPORT_ADDRESSES: 'support@acme.test',
     SMTP_PORT: String(smtpPort),
     SMTP_URL: `smtp://127.0.0.1:${sinkPort}`,

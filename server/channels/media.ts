@@ -3,6 +3,7 @@ import type { Db } from '#server/db/connection';
 import type { Viewer } from '#server/domain/access';
 import { inboundAttachment } from '#server/services/inboundMedia';
 import { safeFetch, type SafeFetchResult } from './kit/safeFetch';
+import { allowedPrivate } from './kit/guardedFetch';
 import type { ChannelRegistry } from './types';
 
 /** Largest customer file Braid will fetch for an agent. */
@@ -38,6 +39,7 @@ export async function fetchInboundMedia(
     maxRedirects: 3,
     headers: providerHeaders(registry, att.url, config),
     allowHosts,
+    allowAddress: allowedPrivate(config),
   });
   return { ...result, name: att.name };
 }

@@ -7,6 +7,7 @@ import type { ServiceDeps } from '#server/services/deps';
 import type { IngestHooks } from '#server/services/ingest';
 import type { OutboundJob, SendResult } from '#server/services/outboundJob';
 import type { Realtime } from '#server/realtime/socketServer';
+import type { OutboundFetch } from './kit/guardedFetch';
 
 export type { OutboundJob, SendResult } from '#server/services/outboundJob';
 
@@ -14,7 +15,8 @@ export type { OutboundJob, SendResult } from '#server/services/outboundJob';
 export interface ChannelContext {
   config: Config;
   db: Db;
-  fetch: typeof fetch;
+  /** The guarded outbound HTTP client (kit/guardedFetch.ts): the only way adapters reach the network. */
+  fetch: OutboundFetch;
   now: () => number;
   /** Push a reply to a connected web-chat visitor (set by the widget namespace). */
   widgetDeliver?: (visitorId: string, message: MessageRow) => boolean;

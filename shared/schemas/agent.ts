@@ -95,7 +95,13 @@ export const TeamPatchRequestSchema = nonEmptyPatch(
 /** Admin creates an API key for the API channel. */
 export const CreateApiKeyRequestSchema = z.object({
   name: z.string().trim().min(1).max(80),
-  callbackUrl: z.string().url().max(2000).nullable().default(null),
+  callbackUrl: z
+    .string()
+    .url()
+    .max(2000)
+    .refine((u) => /^https?:\/\//i.test(u), 'must be an http or https URL')
+    .nullable()
+    .default(null),
 });
 
 /** API key as listed (the secret itself is shown once, on creation). */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seedPeople, startApp, TEST_PASSWORD, type TestApp } from '#tests/helpers/app';
-import { startRecorder, type Recorder } from '#tests/helpers/recorder';
+import { ALLOW_LOOPBACK_OUTBOUND, startRecorder, type Recorder } from '#tests/helpers/recorder';
 import { seriousAxeViolations } from './axe';
 import { launchBrowser, loginInBrowser, screenshot } from './browser';
 
@@ -60,7 +60,12 @@ beforeAll(async () => {
     },
   }));
   app = await startApp(
-    { TELEGRAM_BOT_TOKEN: BOT_TOKEN, TELEGRAM_SECRET_TOKEN: SECRET, TELEGRAM_API_BASE: recorder.url },
+    {
+      ...ALLOW_LOOPBACK_OUTBOUND,
+      TELEGRAM_BOT_TOKEN: BOT_TOKEN,
+      TELEGRAM_SECRET_TOKEN: SECRET,
+      TELEGRAM_API_BASE: recorder.url,
+    },
     { clientDir: join(process.cwd(), 'dist', 'client') },
   );
   await seedPeople(app.db);

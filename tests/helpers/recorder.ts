@@ -72,3 +72,9 @@ export async function startRecorder(initial: Responder = () => ({ status: 200, j
       }),
   };
 }
+
+/**
+ * Env that lets outbound calls reach stand-ins on 127.0.0.1. Outbound calls refuse non-public
+ * addresses by default, so every test that points a provider or callback at a recorder says so.
+ */
+export const ALLOW_LOOPBACK_OUTBOUND = { OUTBOUND_ALLOW_PRIVATE: '127.0.0.1' } as const;

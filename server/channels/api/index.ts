@@ -41,14 +41,14 @@ export const apiAdapter: ChannelAdapter<typeof API_REPLY_FACTS> = {
           'x-braid-delivery': String(job.outboxId),
         },
         body,
-        signal: AbortSignal.timeout(10_000),
-        redirect: 'manual',
+        timeoutMs: 10_000,
       });
       await res.arrayBuffer().catch(() => undefined);
       if (res.ok) return { ok: true, providerMessageId: `api-${job.message.id}` };
       return httpFailure(res.status, 'callback refused the reply');
-    } catch (err) {
-      return { ok: false, retryable: true, error: `callback unreachable: ${(err as Error).message}` };
+    } catch {
+      // The same text whatever went wrong, so delivery errors cannot map the network behind Braid.
+      return { ok: false, retryable: true, error: 'callback unreachable' };
     }
   },
   // Messages come in on POST /api/channels/api/messages (http/routes/apiChannelRoutes.ts, API-key auth).

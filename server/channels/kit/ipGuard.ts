@@ -77,3 +77,31 @@ export function isPublicAddress(address: string): boolean {
   if (v4 !== null) return !blocked.check(v4, 'ipv4');
   return !blocked.check(address.split('%')[0], 'ipv6');
 }
+
+/**
+ * Parse OUTBOUND_ALLOW_PRIVATE ("127.0.0.1, 10.20.0.0/16, fd00::/8"): the non-public addresses an
+ * operator explicitly lets outbound calls reach (on-premises integrations, local test stand-ins).
+ * Returns null for an empty setting and throws on an entry that is not an IP or CIDR.
+ */
+export function privateAllowList(spec: string | undefined): ((address: string) => boolean) | null {
+  const entries = (spec ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e.length > 0);
+  if (entries.length === 0) return null;
+  const allowed = new BlockList();
+  for (const entry of entries) {
+    const [net, bits] = entry.split('/');
+    const family = isIP(net);
+    const prefix = bits === undefined ? (family === 6 ? 128 : 32) : Number(bits);
+    if (!family || !Number.isInteger(prefix) || prefix < 0 || prefix > (family === 6 ? 128 : 32))
+      throw new Error(`OUTBOUND_ALLOW_PRIVATE: "${entry}" is not an IP address or CIDR range`);
+    allowed.addSubnet(net, prefix, family === 6 ? 'ipv6' : 'ipv4');
+  }
+  return (address) => {
+    const v4 = isIP(address) === 6 ? embeddedV4(address) : null;
+    if (v4 !== null) return allowed.check(v4, 'ipv4');
+    const family = isIP(address);
+    return family !== 0 && allowed.check(address.split('%')[0], family === 6 ? 'ipv6' : 'ipv4');
+  };
+}

@@ -6,8 +6,8 @@ import { FetchTooLargeError, SafeFetchError, UnsafeUrlError } from '#server/erro
 import { isPublicAddress } from './ipGuard';
 
 /**
- * SSRF-safe GET for provider media URLs (Twilio MediaUrl, Meta/LINE attachment links, …), which
- * come from webhook payloads and must never let a caller reach our internal network.
+ * SSRF-safe HTTP client for every outbound call Braid makes: provider media URLs from webhook
+ * payloads (GET), provider APIs and API-key callbacks (POST, through guardedFetch.ts).
  *
  * Every hop: http/https only → resolve with dns.lookup({ all: true }) → refuse if ANY address is
  * not public → connect to the vetted address only (custom `lookup`, so a second DNS answer cannot
@@ -24,7 +24,12 @@ export interface SafeFetchOptions {
   maxRedirects?: number;
   /** Test hook: hosts for which the address check is skipped (e.g. a loopback test server). */
   allowHosts?: (host: string) => boolean;
+  /** Non-public addresses an operator explicitly allowed (OUTBOUND_ALLOW_PRIVATE). */
+  allowAddress?: (address: string) => boolean;
   headers?: Record<string, string>;
+  /** GET (default) follows redirects, re-vetting each hop; any other method returns a 3xx as the answer. */
+  method?: string;
+  body?: string | Buffer;
 }
 
 /** What safeFetch returns: the final response, fully buffered. */
@@ -32,6 +37,7 @@ export interface SafeFetchResult {
   status: number;
   contentType: string | null;
   body: Buffer;
+  headers: http.IncomingHttpHeaders;
   /** The URL of the last hop, after redirects. */
   url: string;
 }
@@ -39,12 +45,21 @@ export interface SafeFetchResult {
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
 
-interface Pinned {
+/** The vetted address a connection is pinned to. */
+export interface Pinned {
   address: string;
   family: 4 | 6;
 }
 
-async function vet(url: URL, allowHosts: SafeFetchOptions['allowHosts']): Promise<Pinned> {
+/**
+ * Check a URL before connecting: http(s) only, no credentials, and every address the host resolves
+ * to must be public (or explicitly allowed). Returns the one address the connection is pinned to.
+ */
+export async function vet(
+  url: URL,
+  allowHosts?: SafeFetchOptions['allowHosts'],
+  allowAddress?: SafeFetchOptions['allowAddress'],
+): Promise<Pinned> {
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw new UnsafeUrlError(`scheme ${url.protocol} is not allowed`);
   if (url.username || url.password) throw new UnsafeUrlError('credentials in the URL are not allowed');
@@ -61,7 +76,7 @@ async function vet(url: URL, allowHosts: SafeFetchOptions['allowHosts']): Promis
   }
   if (addresses.length === 0) throw new SafeFetchError(`cannot resolve ${host}`);
   if (allowHosts?.(host) !== true) {
-    const bad = addresses.find((a) => !isPublicAddress(a.address));
+    const bad = addresses.find((a) => !isPublicAddress(a.address) && allowAddress?.(a.address) !== true);
     if (bad) throw new UnsafeUrlError(`${host} resolves to non-public address ${bad.address}`);
   }
   const first = addresses[0];
@@ -86,44 +101,42 @@ function requestOnce(
   url: URL,
   pin: Pinned,
   headers: Record<string, string>,
-  maxBytes: number,
+  opts: SafeFetchOptions,
   signal: AbortSignal,
 ): Promise<Hop> {
   const client = url.protocol === 'https:' ? https : http;
+  const method = opts.method ?? 'GET';
+  const maxBytes = opts.maxBytes;
   return new Promise<Hop>((resolve, reject) => {
-    const req = client.request(
-      url,
-      { method: 'GET', headers, signal, agent: false, lookup: pinnedLookup(pin) },
-      (res) => {
-        const status = res.statusCode ?? 0;
-        if (REDIRECTS.has(status) && res.headers.location) {
-          res.resume();
-          resolve({ status, headers: res.headers, body: null });
-          return;
-        }
-        const declared = Number(res.headers['content-length']);
-        if (Number.isFinite(declared) && declared > maxBytes) {
+    const req = client.request(url, { method, headers, signal, agent: false, lookup: pinnedLookup(pin) }, (res) => {
+      const status = res.statusCode ?? 0;
+      if (method === 'GET' && REDIRECTS.has(status) && res.headers.location) {
+        res.resume();
+        resolve({ status, headers: res.headers, body: null });
+        return;
+      }
+      const declared = Number(res.headers['content-length']);
+      if (Number.isFinite(declared) && declared > maxBytes) {
+        req.destroy();
+        reject(new FetchTooLargeError(`declared ${declared} bytes > limit ${maxBytes}`));
+        return;
+      }
+      const chunks: Buffer[] = [];
+      let total = 0;
+      res.on('data', (chunk: Buffer) => {
+        total += chunk.length;
+        if (total > maxBytes) {
           req.destroy();
-          reject(new FetchTooLargeError(`declared ${declared} bytes > limit ${maxBytes}`));
+          reject(new FetchTooLargeError(`body exceeds limit ${maxBytes} bytes`));
           return;
         }
-        const chunks: Buffer[] = [];
-        let total = 0;
-        res.on('data', (chunk: Buffer) => {
-          total += chunk.length;
-          if (total > maxBytes) {
-            req.destroy();
-            reject(new FetchTooLargeError(`body exceeds limit ${maxBytes} bytes`));
-            return;
-          }
-          chunks.push(chunk);
-        });
-        res.on('end', () => resolve({ status, headers: res.headers, body: Buffer.concat(chunks) }));
-        res.on('error', reject);
-      },
-    );
+        chunks.push(chunk);
+      });
+      res.on('end', () => resolve({ status, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
     req.on('error', reject);
-    req.end();
+    req.end(opts.body);
   });
 }
 
@@ -150,11 +163,17 @@ export async function safeFetch(rawUrl: string, opts: SafeFetchOptions): Promise
     let headers: Record<string, string> = { ...(opts.headers ?? {}) };
     const maxRedirects = opts.maxRedirects ?? 3;
     for (let hop = 0; ; hop++) {
-      const pin = await Promise.race([vet(url, opts.allowHosts), timedOut]);
-      const res = await Promise.race([requestOnce(url, pin, headers, opts.maxBytes, controller.signal), timedOut]);
+      const pin = await Promise.race([vet(url, opts.allowHosts, opts.allowAddress), timedOut]);
+      const res = await Promise.race([requestOnce(url, pin, headers, opts, controller.signal), timedOut]);
       if (res.body !== null) {
         const type = res.headers['content-type'];
-        return { status: res.status, contentType: type ?? null, body: res.body, url: url.toString() };
+        return {
+          status: res.status,
+          contentType: type ?? null,
+          body: res.body,
+          headers: res.headers,
+          url: url.toString(),
+        };
       }
       if (hop >= maxRedirects) throw new SafeFetchError(`more than ${maxRedirects} redirects`);
       let next: URL;

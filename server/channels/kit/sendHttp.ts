@@ -7,8 +7,8 @@ export type ResponseClassifier = (status: number, json: unknown, headers: Record
 const SEND_TIMEOUT_MS = 15_000;
 
 /**
- * Perform a request a provider module built, through the app's fetch (tests point base URLs at a
- * recorder), and classify the answer. Network errors and timeouts are retryable. Error texts never
+ * Perform a request a provider module built, through the guarded fetch (tests point base URLs at a
+ * recorder on an explicitly allowed loopback address), and classify the answer. Network errors and timeouts are retryable. Error texts never
  * include the URL, because some providers (Telegram) put the token in it.
  */
 export async function sendProviderRequest(
@@ -22,13 +22,11 @@ export async function sendProviderRequest(
       method: req.method,
       headers: req.headers,
       body: req.body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+      timeoutMs: SEND_TIMEOUT_MS,
     });
-  } catch (err) {
-    const e = err as { name?: string; cause?: { code?: string } };
-    const why = e.name === 'TimeoutError' ? 'timed out' : (e.cause?.code ?? 'network error');
-    return { ok: false, retryable: true, error: `provider unreachable (${why})` };
+  } catch {
+    // One text for every network failure (refused address, closed port, timeout): see guardedFetch.
+    return { ok: false, retryable: true, error: 'provider unreachable' };
   }
   const text = await res.text().catch(() => '');
   let json: unknown;

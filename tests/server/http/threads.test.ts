@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedPeople, startApp, type TestApp } from '#tests/helpers/app';
 import { createApiKey, login, nextEvent, postApiMessage, type AgentClient } from '#tests/helpers/client';
-import { startRecorder, type Recorder } from '#tests/helpers/recorder';
+import { ALLOW_LOOPBACK_OUTBOUND, startRecorder, type Recorder } from '#tests/helpers/recorder';
 
 let app: TestApp;
 let people: Awaited<ReturnType<typeof seedPeople>>;
@@ -12,7 +12,7 @@ let key: { id: number; secret: string };
 let callback: Recorder;
 
 beforeAll(async () => {
-  app = await startApp();
+  app = await startApp(ALLOW_LOOPBACK_OUTBOUND);
   people = await seedPeople(app.db);
   callback = await startRecorder();
   admin = await login(app.url, 'admin@test.local');

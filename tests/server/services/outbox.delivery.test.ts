@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from '#tests/helpers/app';
 import type { AgentClient } from '#tests/helpers/client';
-import { startRecorder, type Recorder } from '#tests/helpers/recorder';
+import { ALLOW_LOOPBACK_OUTBOUND, startRecorder, type Recorder } from '#tests/helpers/recorder';
 import { fixtureBytes, formParams } from '#tests/server/channels/providerFixtures';
 import { metaJson, messagingText, waStatus, waText } from '#tests/server/channels/meta/payloads';
 import {
@@ -27,7 +27,13 @@ describe('outbound delivery through the providers’ APIs', () => {
     rec = await startRecorder();
     const base = rec.url;
     app = await startApp(
-      channelEnv({ TWILIO_API_BASE: base, META_GRAPH_BASE: base, TELEGRAM_API_BASE: base, LINE_API_BASE: base }),
+      channelEnv({
+        ...ALLOW_LOOPBACK_OUTBOUND,
+        TWILIO_API_BASE: base,
+        META_GRAPH_BASE: base,
+        TELEGRAM_API_BASE: base,
+        LINE_API_BASE: base,
+      }),
     );
     admin = await adminOf(app);
   });

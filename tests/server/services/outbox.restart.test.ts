@@ -7,7 +7,7 @@ import { loadConfig } from '#server/config';
 import { openDatabase, type Db } from '#server/db/connection';
 import { ensureAdmin } from '#server/services/bootstrap';
 import { TEST_PASSWORD, type TestApp } from '#tests/helpers/app';
-import { startRecorder, type Recorder } from '#tests/helpers/recorder';
+import { ALLOW_LOOPBACK_OUTBOUND, startRecorder, type Recorder } from '#tests/helpers/recorder';
 import { fixtureBytes, formParams } from '#tests/server/channels/providerFixtures';
 import {
   adminOf,
@@ -51,7 +51,7 @@ describe('outbox across a restart', () => {
   });
 
   it('delivers a reply that was still pending when Braid stopped, once, after it starts again', async () => {
-    const env = channelEnv({ TWILIO_API_BASE: rec.url });
+    const env = channelEnv({ ...ALLOW_LOOPBACK_OUTBOUND, TWILIO_API_BASE: rec.url });
     rec.respond(() => ({ status: 503, json: { code: 20500, message: 'down for maintenance' } }));
     const first = await bootOn(dir, env);
     const sms = formParams(fixtureBytes('twilio-sms-inbound.form').toString('utf8')) as Record<string, string>;

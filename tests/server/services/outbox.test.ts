@@ -4,7 +4,7 @@ import { messages, outbox } from '#server/db/schema';
 import { backoffMs } from '#server/services/outbox';
 import { startApp, type TestApp } from '#tests/helpers/app';
 import { createApiKey, login, postApiMessage } from '#tests/helpers/client';
-import { startRecorder, type Recorder } from '#tests/helpers/recorder';
+import { ALLOW_LOOPBACK_OUTBOUND, startRecorder, type Recorder } from '#tests/helpers/recorder';
 
 let app: TestApp | null = null;
 let rec: Recorder | null = null;
@@ -34,7 +34,7 @@ describe('outbox', () => {
   it('retries while the provider is down and delivers exactly once when it is back', async () => {
     let down = true;
     rec = await startRecorder(() => (down ? { status: 503, json: { error: 'maintenance' } } : { status: 200 }));
-    app = await startApp();
+    app = await startApp(ALLOW_LOOPBACK_OUTBOUND);
     const admin = await login(app.url, 'admin@test.local');
     const key = await createApiKey(admin, `${rec.url}/hook`);
     const posted = await (
@@ -64,7 +64,7 @@ describe('outbox', () => {
   it('fails permanently with the provider’s reason on a 4xx, and an agent can retry it', async () => {
     let reject = true;
     rec = await startRecorder(() => (reject ? { status: 400 } : { status: 200 }));
-    app = await startApp();
+    app = await startApp(ALLOW_LOOPBACK_OUTBOUND);
     const admin = await login(app.url, 'admin@test.local');
     const key = await createApiKey(admin, `${rec.url}/hook`);
     const posted = await (
@@ -90,7 +90,9 @@ describe('outbox', () => {
 
   it('delivers replies still pending after a restart', async () => {
     rec = await startRecorder(() => ({ status: 503 }));
-    const first = await startApp({}, { outbox: { pollMs: 50, baseBackoffMs: 60_000, maxBackoffMs: 60_000 } });
+    const first = await startApp(ALLOW_LOOPBACK_OUTBOUND, {
+      outbox: { pollMs: 50, baseBackoffMs: 60_000, maxBackoffMs: 60_000 },
+    });
     const admin = await login(first.url, 'admin@test.local');
     const key = await createApiKey(admin, `${rec.url}/hook`);
     const posted = await (
@@ -101,7 +103,7 @@ describe('outbox', () => {
     await first.stop(); // Braid goes down with the reply still pending (next attempt a minute away)
     expect(first.db.$client.open).toBe(false);
     rec.respond(() => ({ status: 200 }));
-    app = await startApp({}, { dataDir: first.dir, now: () => Date.now() + 120_000 });
+    app = await startApp(ALLOW_LOOPBACK_OUTBOUND, { dataDir: first.dir, now: () => Date.now() + 120_000 });
     await until(() =>
       app!.db.select().from(outbox).where(eq(outbox.messageId, reply.id)).get()?.status === 'done' ? true : undefined,
     );
