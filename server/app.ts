@@ -34,6 +34,7 @@ import { uploadRoutes } from './http/routes/uploadRoutes';
 import { mediaRoutes } from './http/routes/mediaRoutes';
 import { searchRoutes } from './http/routes/searchRoutes';
 import { auditRoutes } from './http/routes/auditRoutes';
+import { exportRoutes } from './http/routes/exportRoutes';
 import type { IngestHooks } from './services/ingest';
 import { OutboxWorker, type OutboxOptions } from './services/outbox';
 import { wakeSnoozedThreads } from './services/threadOps';
@@ -120,6 +121,7 @@ export function createApp(d: AppDeps): BraidApp {
     eventRoutes(ctx),
     searchRoutes(ctx),
     auditRoutes(ctx),
+    exportRoutes(ctx),
   );
   app.use('/api', agentApi);
   app.use('/api', notFoundHandler);

@@ -12,7 +12,8 @@ import { getThreadRow } from '#server/services/threadQueries';
 import { loadSlaPolicies, threadSla } from '#server/services/sla';
 import { messageFilters } from './where';
 
-interface HitRow {
+/** A message a search found, as stored. */
+export interface HitRow {
   messageId: number;
   threadId: number;
   customerId: number;
@@ -34,12 +35,24 @@ const MAX_SCANNED = 2000;
  */
 export function searchMessages(db: Db, viewer: Viewer, q: SearchQuery, now: number): SearchResponse {
   const terms = parseSearch(q.q);
-  const match = toFtsMatch(terms);
-  if (match === null) return { hits: [], nextCursor: null };
+  const page = findMessages(db, viewer, q, now);
+  return { hits: page.rows.map((row) => toHit(row, terms)), nextCursor: page.nextCursor };
+}
+
+/** The stored messages a search finds (full text, no snippet): one page, for the API and exports. */
+export function findMessages(
+  db: Db,
+  viewer: Viewer,
+  q: SearchQuery,
+  now: number,
+): { rows: HitRow[]; nextCursor: string | null } {
+  const match = toFtsMatch(parseSearch(q.q));
+  if (match === null) return { rows: [], nextCursor: null };
   let before = q.cursor ? decodeCursor(q.cursor)[0] : null;
-  const hits: SearchHit[] = [];
+  const found: HitRow[] = [];
   const keep = slaFilter(db, q, now);
   const batch = keep ? Math.max(q.limit * 4, 100) : q.limit + 1;
+  const next = (id: number) => encodeCursor([id, 0]);
   let scanned = 0;
   for (;;) {
     const rows = candidates(db, viewer, q, match, before, batch);
@@ -47,11 +60,11 @@ export function searchMessages(db: Db, viewer: Viewer, q: SearchQuery, now: numb
       scanned++;
       before = row.messageId;
       if (keep && !keep(row.threadId)) continue;
-      if (hits.length === q.limit) return { hits, nextCursor: encodeCursor([hits[hits.length - 1].messageId, 0]) };
-      hits.push(toHit(row, terms));
+      if (found.length === q.limit) return { rows: found, nextCursor: next(found[found.length - 1].messageId) };
+      found.push(row);
     }
-    if (rows.length < batch) return { hits, nextCursor: null };
-    if (scanned >= MAX_SCANNED) return { hits, nextCursor: encodeCursor([before as number, 0]) };
+    if (rows.length < batch) return { rows: found, nextCursor: null };
+    if (scanned >= MAX_SCANNED) return { rows: found, nextCursor: next(before as number) };
   }
 }
 
