@@ -2,7 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { AgentSchema, type CreateAgentRequestSchema, type UpdateAgentRequestSchema } from '#shared/schemas/agent';
 import { api } from './http';
-import { qk } from './queryKeys';
+import { meQuery } from './auth';
+import { directoryQueries } from './directory';
 
 /** Everything an admin fills in to create an agent. */
 export type NewAgentInput = z.output<typeof CreateAgentRequestSchema>;
@@ -15,9 +16,9 @@ export function useAgentAdmin() {
   // Team member lists change with an agent's teams, and an admin may be editing themselves.
   const done = () =>
     Promise.all([
-      qc.invalidateQueries({ queryKey: qk.agents() }),
-      qc.invalidateQueries({ queryKey: qk.teams() }),
-      qc.invalidateQueries({ queryKey: qk.me() }),
+      qc.invalidateQueries({ queryKey: directoryQueries.agents().queryKey }),
+      qc.invalidateQueries({ queryKey: directoryQueries.teams().queryKey }),
+      qc.invalidateQueries({ queryKey: meQuery().queryKey }),
     ]);
   return {
     create: useMutation({

@@ -1,13 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { MeResponseSchema, type MeResponse } from '#shared/schemas/agent';
 import { ApiError, api, setCsrfToken } from './http';
-import { qk } from './queryKeys';
 
 /** The logged-in agent, or null when logged out. */
-export function useMe() {
-  return useQuery({
-    queryKey: qk.me(),
+export const meQuery = () =>
+  queryOptions({
+    queryKey: ['me'] as const,
     queryFn: async (): Promise<MeResponse | null> => {
       try {
         const me = await api('/api/auth/me', MeResponseSchema);
@@ -21,6 +20,16 @@ export function useMe() {
     staleTime: Infinity,
     retry: false,
   });
+
+/** The logged-in agent, or null when logged out. */
+export function useMe() {
+  return useQuery(meQuery());
+}
+
+/** Forget every cached query but "me" (another person may sign in next). */
+function forgetAllButMe(qc: QueryClient): void {
+  const me = meQuery().queryKey[0];
+  qc.removeQueries({ predicate: (q) => q.queryKey[0] !== me });
 }
 
 /** Log in with email and password. */
@@ -31,8 +40,8 @@ export function useLogin() {
       api('/api/auth/login', MeResponseSchema, { method: 'POST', body }),
     onSuccess: (me) => {
       setCsrfToken(me.csrfToken);
-      qc.setQueryData(qk.me(), me);
-      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== qk.me()[0] });
+      qc.setQueryData(meQuery().queryKey, me);
+      forgetAllButMe(qc);
     },
   });
 }
@@ -44,8 +53,8 @@ export function useLogout() {
     mutationFn: () => api('/api/auth/logout', z.object({ ok: z.boolean() }), { method: 'POST' }),
     onSettled: () => {
       setCsrfToken(null);
-      qc.setQueryData(qk.me(), null);
-      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== qk.me()[0] });
+      qc.setQueryData(meQuery().queryKey, null);
+      forgetAllButMe(qc);
     },
   });
 }
@@ -56,6 +65,6 @@ export function useUpdateMe() {
   return useMutation({
     mutationFn: (patch: { locale?: MeResponse['agent']['locale']; name?: string }) =>
       api('/api/auth/me', MeResponseSchema, { method: 'PATCH', body: patch }),
-    onSuccess: (me) => qc.setQueryData(qk.me(), me),
+    onSuccess: (me) => qc.setQueryData(meQuery().queryKey, me),
   });
 }

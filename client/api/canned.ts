@@ -1,16 +1,19 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { CannedListSchema, CannedResponseSchema, type CannedResponse } from '#shared/schemas/canned';
 import { api } from './http';
-import { qk } from './queryKeys';
 
 /** Canned responses this agent may insert (all language variants). */
-export function useCannedResponses() {
-  return useQuery({
-    queryKey: qk.canned(),
+export const cannedQuery = () =>
+  queryOptions({
+    queryKey: ['canned'] as const,
     queryFn: ({ signal }) => api('/api/canned-responses', CannedListSchema, { signal }).then((r) => r.items),
     staleTime: 5 * 60_000,
   });
+
+/** Canned responses this agent may insert. */
+export function useCannedResponses() {
+  return useQuery(cannedQuery());
 }
 
 /** Fields a lead or admin edits. */
@@ -19,7 +22,7 @@ export type CannedInput = Pick<CannedResponse, 'shortcut' | 'language' | 'title'
 /** Create, edit or delete a canned response (leads and admins). */
 export function useSaveCanned() {
   const qc = useQueryClient();
-  const done = () => qc.invalidateQueries({ queryKey: qk.canned() });
+  const done = () => qc.invalidateQueries({ queryKey: cannedQuery().queryKey });
   return {
     create: useMutation({
       mutationFn: (v: CannedInput) => api('/api/canned-responses', CannedResponseSchema, { method: 'POST', body: v }),

@@ -1,9 +1,8 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { CustomerSchema, MergeRecordSchema, type Customer } from '#shared/schemas/customer';
-import type { ThreadDetail } from '#shared/api';
 import { api } from './http';
-import { qk } from './queryKeys';
+import { threadQueries } from './threads';
 
 // GET /api/customers/:id and ?q= answer shapes, composed from the shared customer schemas.
 const ProfileSchema = z.object({
@@ -16,24 +15,37 @@ const SearchSchema = z.object({ items: z.array(CustomerSchema.extend({ threadId:
 /** A customer search hit: the customer and their thread. */
 export type CustomerHit = z.infer<typeof SearchSchema>['items'][number];
 
-/** A customer's profile with the merges recorded into it (the audit trail used for unmerge). */
+/** Customer queries; `all` is the prefix of every one (a merge changes profiles and searches). */
+export const customerQueries = {
+  all: () => ['customers'] as const,
+  /** A customer's profile with the merges recorded into it (the audit trail used for unmerge). */
+  profile: (customerId: number) =>
+    queryOptions({
+      queryKey: [...customerQueries.all(), 'detail', customerId] as const,
+      queryFn: ({ signal }) => api(`/api/customers/${customerId}`, ProfileSchema, { signal }),
+      staleTime: 60_000,
+    }),
+  /** Customers matching a name, address or display name. */
+  search: (term: string) =>
+    queryOptions({
+      queryKey: [...customerQueries.all(), 'search', term] as const,
+      queryFn: async ({ signal }): Promise<CustomerHit[]> =>
+        (await api(`/api/customers?q=${encodeURIComponent(term)}`, SearchSchema, { signal })).items,
+      staleTime: 15_000,
+    }),
+};
+
+/** A customer's profile. */
 export function useCustomerProfile(customerId: number) {
-  return useQuery({
-    queryKey: qk.customer(customerId),
-    queryFn: ({ signal }) => api(`/api/customers/${customerId}`, ProfileSchema, { signal }),
-    staleTime: 60_000,
-  });
+  return useQuery(customerQueries.profile(customerId));
 }
 
-/** Customers matching a name, address or display name (empty query = nothing). */
+/** Customers matching a search (fewer than two characters = nothing). */
 export function useCustomerSearch(q: string) {
   const term = q.trim();
   return useQuery({
-    queryKey: qk.customerSearch(term),
-    queryFn: async ({ signal }): Promise<CustomerHit[]> =>
-      (await api(`/api/customers?q=${encodeURIComponent(term)}`, SearchSchema, { signal })).items,
+    ...customerQueries.search(term),
     enabled: term.length >= 2,
-    staleTime: 15_000,
     placeholderData: keepPreviousData,
   });
 }
@@ -45,16 +57,20 @@ export function useUpdateCustomer(customerId: number, threadId: number) {
     mutationFn: (patch: Partial<Pick<Customer, 'name' | 'notes' | 'tags' | 'language' | 'timeZone'>>) =>
       api(`/api/customers/${customerId}`, CustomerSchema, { method: 'PATCH', body: patch }),
     onSuccess: (customer) => {
-      qc.setQueryData<ThreadDetail>(qk.thread(threadId), (d) => (d ? { ...d, customer } : d));
-      void qc.invalidateQueries({ queryKey: qk.customer(customerId) });
+      qc.setQueryData(threadQueries.detail(threadId).queryKey, (d) => (d ? { ...d, customer } : d));
+      void qc.invalidateQueries({ queryKey: customerQueries.profile(customerId).queryKey });
     },
   });
 }
 
-/** Merge another customer into this one, or undo a recorded merge. */
+/** Merge another customer into this one, or undo a recorded merge (profiles, lists and threads refetch). */
 export function useMergeActions(customerId: number) {
   const qc = useQueryClient();
-  const refresh = () => qc.invalidateQueries({ queryKey: ['customers'] });
+  const refresh = () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: customerQueries.all() }),
+      qc.invalidateQueries({ queryKey: threadQueries.all() }),
+    ]);
   return {
     merge: useMutation({
       mutationFn: (sourceCustomerId: number) =>

@@ -1,25 +1,27 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { AgentSchema, TeamSchema } from '#shared/schemas/agent';
 import { api } from './http';
-import { qk } from './queryKeys';
 
-/** All agents (names, roles, presence). */
-export function useAgents() {
-  return useQuery({
-    queryKey: qk.agents(),
-    queryFn: ({ signal }) =>
-      api('/api/agents', z.object({ items: z.array(AgentSchema) }), { signal }).then((r) => r.items),
+const list = <S extends z.ZodType>(path: string, item: S) =>
+  queryOptions({
+    queryKey: [path.slice('/api/'.length)] as const,
+    queryFn: ({ signal }) => api(path, z.object({ items: z.array(item) }), { signal }).then((r) => r.items),
     staleTime: 5 * 60_000,
   });
+
+/** The directory: all agents (names, roles, presence) and all teams. */
+export const directoryQueries = {
+  agents: () => list('/api/agents', AgentSchema),
+  teams: () => list('/api/teams', TeamSchema),
+};
+
+/** All agents. */
+export function useAgents() {
+  return useQuery(directoryQueries.agents());
 }
 
 /** All teams. */
 export function useTeams() {
-  return useQuery({
-    queryKey: qk.teams(),
-    queryFn: ({ signal }) =>
-      api('/api/teams', z.object({ items: z.array(TeamSchema) }), { signal }).then((r) => r.items),
-    staleTime: 5 * 60_000,
-  });
+  return useQuery(directoryQueries.teams());
 }

@@ -1,9 +1,9 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { TeamSchema } from '#shared/schemas/agent';
 import { TeamConfigSchema, type TeamConfigDto, type TeamSettings } from '#shared/schemas/teamSettings';
 import type { BusinessSchedule } from '#shared/metrics/businessHours';
 import { api } from './http';
-import { qk } from './queryKeys';
+import { directoryQueries } from './directory';
 
 /** A team's business hours (null = always open) and automation settings. */
 export type TeamConfig = TeamConfigDto;
@@ -17,7 +17,7 @@ export interface TeamInput {
 /** Create, rename and switch auto-assignment of teams (admins). */
 export function useTeamAdmin() {
   const qc = useQueryClient();
-  const done = () => qc.invalidateQueries({ queryKey: qk.teams() });
+  const done = () => qc.invalidateQueries({ queryKey: directoryQueries.teams().queryKey });
   return {
     create: useMutation({
       mutationFn: (body: TeamInput) => api('/api/teams', TeamSchema, { method: 'POST', body }),
@@ -32,12 +32,16 @@ export function useTeamAdmin() {
   };
 }
 
-/** One team's business hours and settings. */
-export function useTeamConfig(teamId: number) {
-  return useQuery({
-    queryKey: qk.teamConfig(teamId),
+/** A team's business hours and settings (not under 'teams', so renaming a team does not refetch every config). */
+export const teamConfigQuery = (teamId: number) =>
+  queryOptions({
+    queryKey: ['team-config', teamId] as const,
     queryFn: ({ signal }) => api(`/api/teams/${teamId}/config`, TeamConfigSchema, { signal }),
   });
+
+/** One team's business hours and settings. */
+export function useTeamConfig(teamId: number) {
+  return useQuery(teamConfigQuery(teamId));
 }
 
 /** Save a team's business hours and its complete settings (admins). */
@@ -47,6 +51,6 @@ export function useSaveTeamConfig(teamId: number) {
     // Settings go whole: the server fills omitted settings with defaults rather than keeping them.
     mutationFn: (body: { businessHours: BusinessSchedule | null; settings: TeamSettings }) =>
       api(`/api/teams/${teamId}/config`, TeamConfigSchema, { method: 'PATCH', body }),
-    onSuccess: (cfg) => qc.setQueryData(qk.teamConfig(teamId), cfg),
+    onSuccess: (cfg) => qc.setQueryData(teamConfigQuery(teamId).queryKey, cfg),
   });
 }

@@ -4,8 +4,7 @@ import { MessageSchema, type Attachment, type Message } from '#shared/schemas/me
 import { ThreadSummarySchema } from '#shared/schemas/thread';
 import type { Priority, ThreadStatus } from '#shared/schemas/common';
 import { api } from './http';
-import { qk } from './queryKeys';
-import { clearUnread, upsertMessage } from '#client/realtime/cacheUpdates';
+import { clearUnread, upsertMessage, upsertThread } from '#client/realtime/cacheUpdates';
 
 /** What the composer sends; while the request runs these variables ARE the optimistic message. */
 export interface SendVariables {
@@ -19,6 +18,9 @@ export interface SendVariables {
   submittedAt: number;
 }
 
+/** Mutation key of replies and notes being sent to a thread (their variables are the optimistic messages). */
+export const sendsKey = (threadId: number) => ['sends', threadId] as const;
+
 /**
  * Send a reply or note. Keyed per thread so the timeline can show pending and failed sends from
  * the mutation cache (useMutationState) — they survive navigating away and back.
@@ -26,7 +28,7 @@ export interface SendVariables {
 export function useSendMessage(threadId: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationKey: qk.sends(threadId),
+    mutationKey: sendsKey(threadId),
     mutationFn: (v: SendVariables) =>
       api(`/api/threads/${threadId}/${v.kind === 'reply' ? 'replies' : 'notes'}`, MessageSchema, {
         method: 'POST',
@@ -50,8 +52,12 @@ export type ThreadAction =
   | { kind: 'status'; status: ThreadStatus; snoozedUntil?: number }
   | { kind: 'priority'; priority: Priority };
 
-/** Thread actions. The socket event updates every list and the open thread. */
-export function useThreadAction(threadId: number) {
+/**
+ * Thread actions. The answer (the thread's new summary) goes into every cached list and the open
+ * thread at once, so the click shows even when the socket is down; the socket event repeats it.
+ */
+export function useThreadAction(threadId: number, myId: number) {
+  const qc = useQueryClient();
   return useMutation({
     mutationFn: (a: ThreadAction) => {
       const { kind, ...body } = a;
@@ -60,6 +66,7 @@ export function useThreadAction(threadId: number) {
         body: kind === 'take' ? {} : body,
       });
     },
+    onSuccess: (t) => upsertThread(qc, t, myId),
   });
 }
 

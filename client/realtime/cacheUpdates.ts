@@ -1,17 +1,14 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { ThreadDetail } from '#shared/api';
-import type { LoggedEvent } from '#shared/schemas/events';
 import type { Message } from '#shared/schemas/message';
 import type { ThreadSummary } from '#shared/schemas/thread';
 import { compareThreads, threadMatches } from '#shared/threadOrder';
-import { qk, type ThreadFilters } from '#client/api/queryKeys';
-import type { MessagesCache, ThreadListCache } from '#client/api/threads';
+import { threadQueries, type ThreadFilters, type ThreadListCache } from '#client/api/threads';
 
 const bySort = (a: Message, b: Message) => a.sortTs - b.sortTs || a.id - b.id;
 
 /** Put a message into its thread's cached timeline (replace if known, else insert in order). */
 export function upsertMessage(qc: QueryClient, m: Message): void {
-  qc.setQueryData<MessagesCache>(qk.messages(m.threadId), (data) => {
+  qc.setQueryData(threadQueries.messages(m.threadId).queryKey, (data) => {
     if (!data) return data;
     let found = false;
     const pages = data.pages.map((p) => {
@@ -43,7 +40,7 @@ export interface UnreadChange {
 
 /** Place an updated thread in every cached inbox list it belongs to (and out of those it left). */
 export function upsertThread(qc: QueryClient, t: ThreadSummary, myId: number, unread: UnreadChange = {}): void {
-  for (const [key, data] of qc.getQueriesData<ThreadListCache>({ queryKey: qk.threadLists() })) {
+  for (const [key, data] of qc.getQueriesData<ThreadListCache>({ queryKey: threadQueries.lists() })) {
     if (!data) continue;
     const filters = key[2] as ThreadFilters;
     const previous = data.pages.flatMap((p) => p.items).find((x) => x.id === t.id);
@@ -53,9 +50,10 @@ export function upsertThread(qc: QueryClient, t: ThreadSummary, myId: number, un
     if (threadMatches(next, filters, myId)) pages = insertSorted(pages, next, filters.sort);
     qc.setQueryData<ThreadListCache>(key, { ...data, pages });
   }
-  const detail = qc.getQueryData<ThreadDetail>(qk.thread(t.id));
+  const detailKey = threadQueries.detail(t.id).queryKey;
+  const detail = qc.getQueryData(detailKey);
   if (!detail) return;
-  qc.setQueryData<ThreadDetail>(qk.thread(t.id), {
+  qc.setQueryData(detailKey, {
     ...detail,
     thread: { ...t, unreadCount: detail.thread.unreadCount },
   });
@@ -65,20 +63,20 @@ export function upsertThread(qc: QueryClient, t: ThreadSummary, myId: number, un
     detail.thread.currentEpisodeId !== t.currentEpisodeId ||
     (detail.thread.status === 'resolved') !== (t.status === 'resolved')
   ) {
-    void qc.invalidateQueries({ queryKey: qk.thread(t.id) });
+    void qc.invalidateQueries({ queryKey: detailKey });
   }
 }
 
 /** Change one thread wherever it is cached (lists and detail) without moving it. */
 export function patchThread(qc: QueryClient, threadId: number, fn: (t: ThreadSummary) => ThreadSummary): void {
-  for (const [key, data] of qc.getQueriesData<ThreadListCache>({ queryKey: qk.threadLists() })) {
+  for (const [key, data] of qc.getQueriesData<ThreadListCache>({ queryKey: threadQueries.lists() })) {
     if (!data || !data.pages.some((p) => p.items.some((x) => x.id === threadId))) continue;
     qc.setQueryData<ThreadListCache>(key, {
       ...data,
       pages: data.pages.map((p) => ({ ...p, items: p.items.map((x) => (x.id === threadId ? fn(x) : x)) })),
     });
   }
-  qc.setQueryData<ThreadDetail>(qk.thread(threadId), (d) => (d ? { ...d, thread: fn(d.thread) } : d));
+  qc.setQueryData(threadQueries.detail(threadId).queryKey, (d) => (d ? { ...d, thread: fn(d.thread) } : d));
 }
 
 function insertSorted(
@@ -102,58 +100,20 @@ function insertSorted(
 
 /** Remove a thread from every cached list (merged away). */
 export function removeThread(qc: QueryClient, threadId: number): void {
-  for (const [key, data] of qc.getQueriesData<ThreadListCache>({ queryKey: qk.threadLists() })) {
+  for (const [key, data] of qc.getQueriesData<ThreadListCache>({ queryKey: threadQueries.lists() })) {
     if (!data) continue;
     qc.setQueryData<ThreadListCache>(key, {
       ...data,
       pages: data.pages.map((p) => ({ ...p, items: p.items.filter((x) => x.id !== threadId) })),
     });
   }
-  qc.removeQueries({ queryKey: qk.thread(threadId) });
-  qc.removeQueries({ queryKey: qk.messages(threadId) });
-}
-
-/** Who is looking at the app: needed to decide unread counts. */
-export interface ApplyContext {
-  myId: number;
-  /** The thread currently open on screen, if any. */
-  openThreadId: number | null;
-}
-
-/** Apply one logged event to the React Query cache directly (no refetch). */
-export function applyEvent(qc: QueryClient, e: LoggedEvent, ctx: ApplyContext): void {
-  if (e.type === 'message.created') {
-    upsertMessage(qc, e.message);
-    // A merge moves a whole history into this thread: the cached timeline must be reloaded.
-    if (e.message.systemKind === 'merged' || e.message.systemKind === 'unmerged')
-      void qc.invalidateQueries({ queryKey: qk.messages(e.message.threadId) });
-    const reading = ctx.openThreadId === e.message.threadId;
-    const mine = e.message.direction === 'outbound' && e.message.authorAgentId === ctx.myId;
-    upsertThread(qc, e.thread, ctx.myId, {
-      increment: e.message.direction === 'inbound' && !reading,
-      reset: reading || mine,
-    });
-  } else if (e.type === 'message.updated') {
-    upsertMessage(qc, e.message);
-  } else if (e.type === 'thread.updated') {
-    upsertThread(qc, e.thread, ctx.myId);
-  } else if (e.type === 'thread.removed') {
-    removeThread(qc, e.threadId);
-  } else if (e.type === 'customer.updated') {
-    if (e.threadId !== null)
-      qc.setQueryData<ThreadDetail>(qk.thread(e.threadId), (d) => (d ? { ...d, customer: e.customer } : d));
-    void qc.invalidateQueries({ queryKey: qk.customer(e.customer.id), refetchType: 'active' });
-  } else if (e.type === 'sla.alerted') {
-    patchThread(qc, e.threadId, (t) => ({
-      ...t,
-      sla: t.sla ? { ...t.sla, state: e.state, kind: e.kind, dueAt: e.dueAt } : t.sla,
-    }));
-  }
+  qc.removeQueries({ queryKey: threadQueries.detail(threadId).queryKey });
+  qc.removeQueries({ queryKey: threadQueries.messages(threadId).queryKey });
 }
 
 /** Zero a thread's unread count in every cached list (the agent has read it). */
 export function clearUnread(qc: QueryClient, threadId: number): void {
-  for (const [key, data] of qc.getQueriesData<ThreadListCache>({ queryKey: qk.threadLists() })) {
+  for (const [key, data] of qc.getQueriesData<ThreadListCache>({ queryKey: threadQueries.lists() })) {
     if (!data || !data.pages.some((p) => p.items.some((x) => x.id === threadId && (x.unreadCount ?? 0) > 0))) continue;
     qc.setQueryData<ThreadListCache>(key, {
       ...data,

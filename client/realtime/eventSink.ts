@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoggedEvent } from '#shared/schemas/events';
-import { qk } from '#client/api/queryKeys';
-import { applyEvent, type ApplyContext } from './cacheUpdates';
+import { threadQueries } from '#client/api/threads';
+import { applyEvent, type ApplyContext } from './eventHandlers';
 
 /** Run `fn` at most once per `waitMs`, at the end of the window (a burst collapses into one call). */
 export function trailingThrottle(fn: () => void, waitMs: number): { schedule(): void; cancel(): void } {
@@ -38,7 +38,10 @@ export interface EventSink {
  * events cannot carry exactly, so they are refreshed — once per window, however big the burst.
  */
 export function createEventSink(qc: QueryClient, context: () => ApplyContext, countsWaitMs = 1_000): EventSink {
-  const counts = trailingThrottle(() => void qc.invalidateQueries({ queryKey: qk.counts() }), countsWaitMs);
+  const counts = trailingThrottle(
+    () => void qc.invalidateQueries({ queryKey: threadQueries.counts().queryKey }),
+    countsWaitMs,
+  );
   return {
     apply(e) {
       applyEvent(qc, e, context());

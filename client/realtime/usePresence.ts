@@ -1,19 +1,17 @@
-import { useQuery } from '@tanstack/react-query';
+import { useCallback, useSyncExternalStore } from 'react';
 import type { Presence } from '#shared/schemas/common';
-import { qk } from '#client/api/queryKeys';
-
-// Presence and viewers are pushed by the socket into the cache; these hooks only read it.
-const pushed = <T>(empty: T) =>
-  ({ queryFn: () => empty, enabled: false, staleTime: Infinity, gcTime: Infinity }) as const;
+import type { Viewers } from './pushedStore';
+import { useRealtime } from './RealtimeProvider';
 
 /** Live presence of every connected agent (agents missing from the map are offline). */
-export function usePresenceMap(): Record<number, Presence> {
-  return useQuery({ queryKey: qk.presence(), ...pushed<Record<number, Presence>>({}) }).data ?? {};
+export function usePresenceMap(): Readonly<Record<number, Presence>> {
+  const { pushed } = useRealtime();
+  return useSyncExternalStore(pushed.subscribe, pushed.presence);
 }
 
 /** Who else is looking at (and typing in) a thread right now. */
-export function useViewers(threadId: number): Array<{ agentId: number; typing: boolean }> {
-  return (
-    useQuery({ queryKey: qk.viewers(threadId), ...pushed<Array<{ agentId: number; typing: boolean }>>([]) }).data ?? []
-  );
+export function useViewers(threadId: number): Viewers {
+  const { pushed } = useRealtime();
+  const snapshot = useCallback(() => pushed.viewers(threadId), [pushed, threadId]);
+  return useSyncExternalStore(pushed.subscribe, snapshot);
 }

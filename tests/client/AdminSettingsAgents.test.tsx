@@ -4,7 +4,6 @@ import userEvent from '@testing-library/user-event';
 import { computeAccessibleDescription, computeAccessibleName } from 'dom-accessibility-api';
 import type { Agent, Team } from '#shared/schemas/agent';
 import AgentsSettings from '#client/features/settings/agents/AgentsSettings';
-import { qk } from '#client/api/queryKeys';
 import { make, mockApi, renderWith, textOf, type Call } from './harness';
 
 const admin = make.agent(1, 'Ada Admin', { role: 'admin', email: 'ada@braid.test', teamIds: [] });
@@ -72,7 +71,7 @@ afterEach(() => vi.unstubAllGlobals());
 describe('agents settings', () => {
   it('lists every agent with role, teams, capacity, active flag and live presence', async () => {
     serve();
-    const { qc } = renderWith(<AgentsSettings me={admin} />);
+    const { rt } = renderWith(<AgentsSettings me={admin} />);
     await screen.findByRole('row', { name: /^Kasia Nowak/ });
     expect(rowText('Kasia Nowak')).toEqual([
       'Kasia Nowak',
@@ -95,10 +94,15 @@ describe('agents settings', () => {
       'Edit Wei Zhang',
     ]);
     // Presence pushed by the socket wins over what the list said when it loaded.
-    act(() => void qc.setQueryData(qk.presence(), { 1: 'online', 2: 'online' }));
+    act(() =>
+      rt.pushed.setPresenceSnapshot([
+        { agentId: 1, presence: 'online' },
+        { agentId: 2, presence: 'online' },
+      ]),
+    );
     await waitFor(() => expect(rowText('Kasia Nowak')[6]).toBe('Online'));
     // Once the socket has reported, an agent missing from its map is offline.
-    act(() => void qc.setQueryData(qk.presence(), { 1: 'online' }));
+    act(() => rt.pushed.setPresenceSnapshot([{ agentId: 1, presence: 'online' }]));
     await waitFor(() => expect(rowText('Kasia Nowak')[6]).toBe('Offline'));
   });
 

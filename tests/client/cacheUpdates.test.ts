@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { QueryClient } from '@tanstack/react-query';
 import type { ThreadSummary } from '#shared/schemas/thread';
 import type { Message } from '#shared/schemas/message';
-import { qk, type ThreadFilters } from '#client/api/queryKeys';
-import type { MessagesCache, ThreadListCache } from '#client/api/threads';
-import { applyEvent } from '#client/realtime/cacheUpdates';
+import { threadQueries, type ThreadFilters } from '#client/api/threads';
+import { applyEvent } from '#client/realtime/eventHandlers';
 
 const thread = (id: number, waitingSince: number | null, extra: Partial<ThreadSummary> = {}): ThreadSummary => ({
   id,
@@ -53,10 +52,10 @@ const waiting: ThreadFilters = { status: 'open', assignee: 'any', sort: 'waiting
 const mine: ThreadFilters = { status: 'open', assignee: 'me', sort: 'waiting' };
 
 function seed(qc: QueryClient, f: ThreadFilters, items: ThreadSummary[], nextCursor: string | null = null) {
-  qc.setQueryData<ThreadListCache>(qk.threadList(f), { pages: [{ items, nextCursor }], pageParams: [null] });
+  qc.setQueryData(threadQueries.list(f).queryKey, { pages: [{ items, nextCursor }], pageParams: [null] });
 }
 const ids = (qc: QueryClient, f: ThreadFilters) =>
-  qc.getQueryData<ThreadListCache>(qk.threadList(f))!.pages.flatMap((p) => p.items.map((t) => t.id));
+  qc.getQueryData(threadQueries.list(f).queryKey)!.pages.flatMap((p) => p.items.map((t) => t.id));
 
 describe('socket events update the React Query cache directly', () => {
   it('inserts a new thread in longest-waiting order and counts it unread', () => {
@@ -68,7 +67,7 @@ describe('socket events update the React Query cache directly', () => {
       { myId: 7, openThreadId: null },
     );
     expect(ids(qc, waiting)).toEqual([1, 3, 2]);
-    expect(qc.getQueryData<ThreadListCache>(qk.threadList(waiting))!.pages[0].items[1].unreadCount).toBe(1);
+    expect(qc.getQueryData(threadQueries.list(waiting).queryKey)!.pages[0].items[1].unreadCount).toBe(1);
   });
 
   it('moves a thread between views when it is assigned', () => {
@@ -102,13 +101,13 @@ describe('socket events update the React Query cache directly', () => {
 
   it('appends a message to the open timeline once, even if the event is applied twice', () => {
     const qc = new QueryClient();
-    qc.setQueryData<MessagesCache>(qk.messages(5), {
+    qc.setQueryData(threadQueries.messages(5).queryKey, {
       pages: [{ items: [message(1, 5, 10)], before: null }],
       pageParams: [null],
     });
     const ev = { type: 'message.created' as const, seq: 5, message: message(2, 5, 20), thread: thread(5, 10) };
     applyEvent(qc, ev, { myId: 7, openThreadId: 5 });
     applyEvent(qc, ev, { myId: 7, openThreadId: 5 });
-    expect(qc.getQueryData<MessagesCache>(qk.messages(5))!.pages[0].items.map((m) => m.id)).toEqual([1, 2]);
+    expect(qc.getQueryData(threadQueries.messages(5).queryKey)!.pages[0].items.map((m) => m.id)).toEqual([1, 2]);
   });
 });

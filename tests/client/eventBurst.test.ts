@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { InfiniteQueryObserver, QueryObserver } from '@tanstack/react-query';
-import { qk, type ThreadFilters } from '#client/api/queryKeys';
-import type { ThreadListCache } from '#client/api/threads';
+import { threadQueries, type ThreadFilters, type ThreadListCache } from '#client/api/threads';
 import { createEventSink } from '#client/realtime/eventSink';
 import { make, newClient } from './harness';
 
@@ -17,13 +16,17 @@ describe('socket bursts', () => {
     const countsFetch = vi.fn(async () => ({ mine: 0 }));
     // Active observers, as on screen: an invalidation would refetch them.
     const list = new InfiniteQueryObserver(qc, {
-      queryKey: qk.threadList(all),
+      queryKey: threadQueries.list(all).queryKey,
       queryFn: listFetch,
       initialPageParam: null,
       getNextPageParam: () => null,
       staleTime: 60_000,
     });
-    const counts = new QueryObserver(qc, { queryKey: qk.counts(), queryFn: countsFetch, staleTime: 30_000 });
+    const counts = new QueryObserver(qc, {
+      queryKey: threadQueries.counts().queryKey,
+      queryFn: countsFetch,
+      staleTime: 30_000,
+    });
     const unsub = [list.subscribe(() => {}), counts.subscribe(() => {})];
     await vi.advanceTimersByTimeAsync(0);
     expect(listFetch).toHaveBeenCalledTimes(1);
@@ -42,7 +45,7 @@ describe('socket bursts', () => {
     await vi.advanceTimersByTimeAsync(5_000);
     expect(listFetch).toHaveBeenCalledTimes(1);
     expect(countsFetch).toHaveBeenCalledTimes(2);
-    const cached = qc.getQueryData<ThreadListCache>(qk.threadList(all))!;
+    const cached = qc.getQueryData<ThreadListCache>(threadQueries.list(all).queryKey)!;
     expect(cached.pages[0].items).toHaveLength(101);
     expect(cached.pages[0].items[0].id).toBe(100); // longest waiting first
     unsub.forEach((u) => u());

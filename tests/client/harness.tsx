@@ -9,6 +9,7 @@ import type { ThreadSummary } from '#shared/schemas/thread';
 import type { Agent } from '#shared/schemas/agent';
 import type { Customer } from '#shared/schemas/customer';
 import { RealtimeContext, type RealtimeApi } from '#client/realtime/RealtimeProvider';
+import { createPushedStore } from '#client/realtime/pushedStore';
 
 /** A fresh QueryClient per test (no retries, no refetch on focus). */
 export function newClient(): QueryClient {
@@ -28,6 +29,7 @@ export function fakeRealtime(): RealtimeApi & {
   const viewed: Array<number | null> = [];
   return {
     connected: true,
+    pushed: createPushedStore(),
     typing,
     viewed,
     listeners,

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import type { Message } from '#shared/schemas/message';
 import { ThreadView } from '#client/features/thread/ThreadView';
 import { ThreadCommandsProvider } from '#client/features/keyboard/threadCommands';
-import { applyEvent } from '#client/realtime/cacheUpdates';
+import { applyEvent } from '#client/realtime/eventHandlers';
 import { make, mockApi, renderWith } from './harness';
 
 const me = make.agent(1, 'Alex Agent');

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agent } from '#shared/schemas/agent';
-import { useThreadCounts } from '#client/api/counts';
+import { useThreadCounts } from '#client/api/threads';
 import { useAgents, useTeams } from '#client/api/directory';
 import { useThreadList } from '#client/api/threads';
 import { useRealtime } from '#client/realtime/RealtimeProvider';

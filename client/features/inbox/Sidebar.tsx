@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agent } from '#shared/schemas/agent';
 import { hasRole } from '#shared/schemas/common';
-import { useThreadCounts } from '#client/api/counts';
+import { useThreadCounts } from '#client/api/threads';
 import { useTeams } from '#client/api/directory';
 import { ChannelIcon, useChannelLabel } from '#client/components/ChannelIcon';
 import { STATUS_VIEWS, viewCount, type ViewKey } from './views';

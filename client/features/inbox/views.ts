@@ -2,7 +2,7 @@ import { CHANNEL_KINDS, type ChannelKind } from '#shared/channels';
 import type { ThreadStatus } from '#shared/schemas/common';
 import type { ThreadCounts } from '#shared/schemas/threadCounts';
 import type { ThreadListQuery } from '#shared/schemas/thread';
-import type { ThreadFilters } from '#client/api/queryKeys';
+import type { ThreadFilters } from '#client/api/threads';
 
 /** A sidebar view: one of the three queues, a team, a channel or a status. */
 export type ViewKey =

@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Agent } from '#shared/schemas/agent';
 import { hasRole } from '#shared/schemas/common';
 import type { LoggedEvent } from '#shared/schemas/events';
-import { qk } from '#client/api/queryKeys';
-import type { ThreadListCache } from '#client/api/threads';
+import { threadQueries, type ThreadListCache } from '#client/api/threads';
 import { useRealtime } from '#client/realtime/RealtimeProvider';
 import { navigate } from '#client/router';
 
@@ -15,7 +14,7 @@ const MAX = 4;
 
 /** Name of a thread's customer from whatever list is cached (alerts carry only the id). */
 function customerName(qc: ReturnType<typeof useQueryClient>, threadId: number): string | null {
-  for (const [, data] of qc.getQueriesData<ThreadListCache>({ queryKey: qk.threadLists() })) {
+  for (const [, data] of qc.getQueriesData<ThreadListCache>({ queryKey: threadQueries.lists() })) {
     const hit = data?.pages.flatMap((p) => p.items).find((t) => t.id === threadId);
     if (hit) return hit.customer.name;
   }

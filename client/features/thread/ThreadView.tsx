@@ -31,7 +31,7 @@ export function ThreadView({
   const msgs = useMessages(threadId);
   const agentList = useAgents().data;
   const teams = useTeams().data;
-  const action = useThreadAction(threadId);
+  const action = useThreadAction(threadId, me.id);
   const markRead = useMarkRead(threadId);
   const send = useSendMessage(threadId);
   const rt = useRealtime();

@@ -1,7 +1,6 @@
 import { useMutationState, useQueryClient } from '@tanstack/react-query';
 import type { Message } from '#shared/schemas/message';
-import { qk } from '#client/api/queryKeys';
-import type { SendVariables } from '#client/api/threads';
+import { sendsKey, type SendVariables } from '#client/api/threadMutations';
 import type { PendingSend } from './timelineRows';
 
 /**
@@ -16,7 +15,7 @@ export function usePendingSends(
   const qc = useQueryClient();
   const sends = useMutationState({
     filters: {
-      mutationKey: qk.sends(threadId),
+      mutationKey: sendsKey(threadId),
       predicate: (m) => m.state.status === 'pending' || m.state.status === 'error',
     },
     select: (m): PendingSend => ({

@@ -2,7 +2,15 @@ import admin from './admin/en';
 
 /** English UI strings (the source of truth for keys; other languages must have the same shape). */
 const en = {
-  app: { name: 'Braid', loading: 'Loading…', offline: 'Reconnecting…', logout: 'Log out' },
+  app: {
+    name: 'Braid',
+    loading: 'Loading…',
+    offline: 'Reconnecting…',
+    logout: 'Log out',
+    loadFailed: 'Could not reach Braid: {{reason}}',
+    crashed: 'Something went wrong here: {{reason}}',
+    retry: 'Try again',
+  },
   common: { cancel: 'Cancel', save: 'Save', close: 'Close', back: 'Back', edit: 'Edit', delete: 'Delete' },
   login: {
     title: 'Sign in to Braid',

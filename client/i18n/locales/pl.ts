@@ -3,7 +3,15 @@ import admin from './admin/pl';
 
 /** Polish UI strings. */
 const pl: Translation = {
-  app: { name: 'Braid', loading: 'Ładowanie…', offline: 'Łączenie ponownie…', logout: 'Wyloguj' },
+  app: {
+    name: 'Braid',
+    loading: 'Ładowanie…',
+    offline: 'Łączenie ponownie…',
+    logout: 'Wyloguj',
+    loadFailed: 'Nie udało się połączyć z Braid: {{reason}}',
+    crashed: 'Coś tu poszło nie tak: {{reason}}',
+    retry: 'Spróbuj ponownie',
+  },
   common: { cancel: 'Anuluj', save: 'Zapisz', close: 'Zamknij', back: 'Wstecz', edit: 'Edytuj', delete: 'Usuń' },
   login: {
     title: 'Zaloguj się do Braid',

@@ -3,7 +3,15 @@ import admin from './admin/th';
 
 /** Thai UI strings (Thai has no plural forms: _one and _other read the same). */
 const th: Translation = {
-  app: { name: 'Braid', loading: 'กำลังโหลด…', offline: 'กำลังเชื่อมต่อใหม่…', logout: 'ออกจากระบบ' },
+  app: {
+    name: 'Braid',
+    loading: 'กำลังโหลด…',
+    offline: 'กำลังเชื่อมต่อใหม่…',
+    logout: 'ออกจากระบบ',
+    loadFailed: 'เชื่อมต่อ Braid ไม่ได้: {{reason}}',
+    crashed: 'เกิดข้อผิดพลาดในส่วนนี้: {{reason}}',
+    retry: 'ลองอีกครั้ง',
+  },
   common: { cancel: 'ยกเลิก', save: 'บันทึก', close: 'ปิด', back: 'ย้อนกลับ', edit: 'แก้ไข', delete: 'ลบ' },
   login: {
     title: 'เข้าสู่ระบบ Braid',

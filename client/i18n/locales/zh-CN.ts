@@ -3,7 +3,15 @@ import admin from './admin/zh-CN';
 
 /** Simplified Chinese UI strings (no plural forms: _one and _other read the same). */
 const zhCN: Translation = {
-  app: { name: 'Braid', loading: '加载中…', offline: '正在重新连接…', logout: '退出登录' },
+  app: {
+    name: 'Braid',
+    loading: '加载中…',
+    offline: '正在重新连接…',
+    logout: '退出登录',
+    loadFailed: '无法连接 Braid：{{reason}}',
+    crashed: '此处出错了：{{reason}}',
+    retry: '重试',
+  },
   common: { cancel: '取消', save: '保存', close: '关闭', back: '返回', edit: '编辑', delete: '删除' },
   login: {
     title: '登录 Braid',

@@ -1,0 +1,96 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { io, type Socket } from 'socket.io-client';
+import { LOGGED_EVENT_TYPES, type ClientToServerEvents, type ServerToClientEvents } from '#shared/socketEvents';
+import type { LoggedEvent } from '#shared/schemas/events';
+import { fetchEventsAfter } from '#client/api/events';
+import { threadQueries } from '#client/api/threads';
+import { createEventSink, type EventSink } from './eventSink';
+import type { LoggedEventName } from './eventHandlers';
+import type { PushedStore } from './pushedStore';
+
+/** The agent's socket, typed with the shared event maps. */
+export type AgentSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** What a live connection needs from the screen around it. */
+export interface ConnectionOptions {
+  qc: QueryClient;
+  myId: number;
+  /** The log sequence the cached data already reflects (the head read before any data query). */
+  lastSeq: number;
+  pushed: PushedStore;
+  openThread(): number | null;
+  onConnectedChange(connected: boolean): void;
+  /** Told of every applied event, after the cache (notifications, sounds). */
+  onApplied(e: LoggedEvent): void;
+  /** Opens the socket (tests pass one that never connects). */
+  open?: () => AgentSocket;
+}
+
+/** The events the server pushes that are not logged: they go to the pushed store, not the cache. */
+type PushedName = Exclude<keyof ServerToClientEvents, LoggedEventName>;
+
+/** One listener per pushed event: a pushed event added to the shared map without one here does not compile. */
+function pushedHandlers(store: PushedStore): { [K in PushedName]: ServerToClientEvents[K] } {
+  return {
+    'presence.snapshot': (list) => store.setPresenceSnapshot(list),
+    'presence.changed': (p) => store.setPresence(p),
+    'thread.viewers': (v) => store.setViewers(v),
+  };
+}
+
+/**
+ * Subscribe to live events from `lastSeq` on. On every (re)connect it fetches what it missed after
+ * the last applied sequence; events arriving meanwhile wait, so none is applied twice or out of order.
+ */
+export function connect(o: ConnectionOptions): { socket: AgentSocket; sink: EventSink; close(): void } {
+  let lastSeq = o.lastSeq;
+  let catchingUp = false;
+  let buffered: LoggedEvent[] = [];
+  let closed = false;
+  const sink = createEventSink(o.qc, () => ({ myId: o.myId, openThreadId: o.openThread() }));
+  const apply = (e: LoggedEvent) => {
+    if (e.seq <= lastSeq) return;
+    lastSeq = e.seq;
+    sink.apply(e);
+    o.onApplied(e);
+  };
+  const live = (e: LoggedEvent) => (catchingUp ? buffered.push(e) : apply(e));
+  const catchUp = async () => {
+    catchingUp = true;
+    try {
+      for (let more = true; more && !closed;) {
+        const page = await fetchEventsAfter(lastSeq);
+        page.events.forEach(apply);
+        more = page.more;
+      }
+    } catch {
+      // Network trouble: the next reconnect tries again; refetch lists so nothing stays stale.
+      void o.qc.invalidateQueries({ queryKey: threadQueries.lists() });
+    } finally {
+      catchingUp = false;
+      const pending = buffered.sort((a, b) => a.seq - b.seq);
+      buffered = [];
+      pending.forEach(apply);
+    }
+  };
+
+  const socket = o.open ? o.open() : (io({ withCredentials: true }) as AgentSocket);
+  for (const type of LOGGED_EVENT_TYPES) socket.on(type, live);
+  for (const [type, fn] of Object.entries(pushedHandlers(o.pushed))) socket.on(type as PushedName, fn);
+  socket.on('connect', () => {
+    o.onConnectedChange(true);
+    const open = o.openThread();
+    if (open !== null) socket.emit('thread.view', { threadId: open });
+    void catchUp();
+  });
+  socket.on('disconnect', () => o.onConnectedChange(false));
+  return {
+    socket,
+    sink,
+    close() {
+      closed = true;
+      sink.dispose();
+      socket.close();
+    },
+  };
+}
