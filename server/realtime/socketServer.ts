@@ -35,7 +35,7 @@ export interface Realtime {
   io: AgentServer;
   publisher: EventPublisher;
   presence: PresenceRegistry;
-  /** Re-join rooms after an agent's role or teams changed. */
+  /** Re-join rooms after an agent's role or teams changed; drop their sockets when deactivated. */
   refreshAgent(agentId: number): void;
   /** Disconnect the sockets of revoked sessions (logout, password change). */
   disconnectSessions(hashes: string[]): void;
@@ -46,8 +46,11 @@ export interface Realtime {
 export function createRealtime(http: HttpServer, db: Db, now: () => number, publicUrl?: string): Realtime {
   const io: AgentServer = new Server(http, {
     serveClient: false,
-    // Recovery replays missed packets, but the auth middleware still runs on every (re)connection.
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+    // No connectionStateRecovery: it would restore the rooms a socket had before it dropped and
+    // replay what those rooms missed, before any access check — an agent removed from a team
+    // meanwhile would get that team's messages. Every connection joins the rooms of the agent's
+    // CURRENT access, and the client closes the gap with GET /api/events, which answers by
+    // current access too.
     // The web-chat widget (its own namespace, token auth, no cookies) may be embedded on any site;
     // cross-origin polling never carries credentials, and the agent namespace checks Origin below.
     cors: { origin: true, credentials: false },
@@ -131,6 +134,11 @@ export function createRealtime(http: HttpServer, db: Db, now: () => number, publ
       const fresh = freshViewer(db, agentId);
       for (const s of io.sockets.sockets.values()) {
         if (s.data.viewer?.id !== agentId) continue;
+        if (fresh === null) {
+          // Deactivated (or gone): HTTP already answers 401, so live events must stop too.
+          s.disconnect(true);
+          continue;
+        }
         for (const room of s.rooms) if (room !== s.id && !room.startsWith('session:')) void s.leave(room);
         s.data.viewer = fresh;
         void s.join(roomsForViewer(fresh));

@@ -101,8 +101,8 @@ export async function changePassword(
   });
 }
 
-/** The agent's current viewer (role and teams re-read), after an admin changed them; a removed agent becomes a plain agent with no teams. */
-export function freshViewer(db: Db, agentId: number): Viewer {
-  const role = db.select({ role: agents.role }).from(agents).where(eq(agents.id, agentId)).get()?.role ?? 'agent';
-  return viewerOf(db, { id: agentId, role });
+/** The agent's current viewer (role and teams re-read) after an admin changed them; null when deactivated or gone. */
+export function freshViewer(db: Db, agentId: number): Viewer | null {
+  const row = db.select({ role: agents.role, active: agents.active }).from(agents).where(eq(agents.id, agentId)).get();
+  return row?.active ? viewerOf(db, { id: agentId, role: row.role }) : null;
 }
