@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './App';
+import { AppBoundary } from './components/ErrorBoundary';
 import { initI18n } from './i18n';
 import './styles.css';
 
@@ -11,7 +12,9 @@ const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWind
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <App />
+      <AppBoundary>
+        <App />
+      </AppBoundary>
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -11,6 +11,7 @@ import { ThreadCommandsProvider, useThreadCommands } from '#client/features/keyb
 import { useAlertPrefs } from '#client/features/notifications/useAlertPrefs';
 import { useMessageAlerts, useTabTitle } from '#client/features/notifications/useMessageAlerts';
 import { LeadAlerts } from '#client/features/notifications/LeadAlerts';
+import { RouteBoundary } from '#client/components/ErrorBoundary';
 import { SettingsPane } from '#client/features/settings/SettingsPane';
 import { ThreadView } from '#client/features/thread/ThreadView';
 import type { SearchHandle } from './CustomerSearch';
@@ -144,11 +145,19 @@ function Workspace({ me }: { me: Agent }) {
             />
           </div>
           <main className="thread-pane">
-            {threadId !== null ? (
-              <ThreadView key={threadId} threadId={threadId} me={me} panelOpen={panelOpen} togglePanel={togglePanel} />
-            ) : (
-              <EmptyThread />
-            )}
+            <RouteBoundary resetKey={threadId}>
+              {threadId !== null ? (
+                <ThreadView
+                  key={threadId}
+                  threadId={threadId}
+                  me={me}
+                  panelOpen={panelOpen}
+                  togglePanel={togglePanel}
+                />
+              ) : (
+                <EmptyThread />
+              )}
+            </RouteBoundary>
           </main>
         </>
       )}

@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agent, Team } from '#shared/schemas/agent';
+import { RouteBoundary } from '#client/components/ErrorBoundary';
 import { navigate } from '#client/router';
 import { sectionOfPath, sectionsFor, type SettingsSection } from './sections';
 
@@ -42,19 +43,21 @@ export function SettingsPane({ me, teams, path }: { me: Agent; teams: Team[]; pa
           </ul>
         </nav>
       )}
-      <Suspense fallback={<p className="center muted">{t('app.loading')}</p>}>
-        {Page ? (
-          <Page me={me} teams={teams} />
-        ) : (
-          <p className="pad">
-            {!current
-              ? t('admin.nav.notFound')
-              : current.minRole === 'admin'
-                ? t('admin.nav.forbidden')
-                : t('admin.nav.leadsOnly')}
-          </p>
-        )}
-      </Suspense>
+      <RouteBoundary resetKey={path}>
+        <Suspense fallback={<p className="center muted">{t('app.loading')}</p>}>
+          {Page ? (
+            <Page me={me} teams={teams} />
+          ) : (
+            <p className="pad">
+              {!current
+                ? t('admin.nav.notFound')
+                : current.minRole === 'admin'
+                  ? t('admin.nav.forbidden')
+                  : t('admin.nav.leadsOnly')}
+            </p>
+          )}
+        </Suspense>
+      </RouteBoundary>
     </main>
   );
 }

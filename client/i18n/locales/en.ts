@@ -10,6 +10,7 @@ const en = {
     loadFailed: 'Could not reach Braid: {{reason}}',
     crashed: 'Something went wrong here: {{reason}}',
     retry: 'Try again',
+    reload: 'Reload',
   },
   common: { cancel: 'Cancel', save: 'Save', close: 'Close', back: 'Back', edit: 'Edit', delete: 'Delete' },
   login: {

@@ -11,6 +11,7 @@ const pl: Translation = {
     loadFailed: 'Nie udało się połączyć z Braid: {{reason}}',
     crashed: 'Coś tu poszło nie tak: {{reason}}',
     retry: 'Spróbuj ponownie',
+    reload: 'Odśwież',
   },
   common: { cancel: 'Anuluj', save: 'Zapisz', close: 'Zamknij', back: 'Wstecz', edit: 'Edytuj', delete: 'Usuń' },
   login: {

@@ -11,6 +11,7 @@ const th: Translation = {
     loadFailed: 'เชื่อมต่อ Braid ไม่ได้: {{reason}}',
     crashed: 'เกิดข้อผิดพลาดในส่วนนี้: {{reason}}',
     retry: 'ลองอีกครั้ง',
+    reload: 'โหลดใหม่',
   },
   common: { cancel: 'ยกเลิก', save: 'บันทึก', close: 'ปิด', back: 'ย้อนกลับ', edit: 'แก้ไข', delete: 'ลบ' },
   login: {

@@ -11,6 +11,7 @@ const zhCN: Translation = {
     loadFailed: '无法连接 Braid：{{reason}}',
     crashed: '此处出错了：{{reason}}',
     retry: '重试',
+    reload: '重新加载',
   },
   common: { cancel: '取消', save: '保存', close: '关闭', back: '返回', edit: '编辑', delete: '删除' },
   login: {
