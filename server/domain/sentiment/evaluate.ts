@@ -1,5 +1,5 @@
 import { analyzeSentiment } from './analyzeSentiment';
-import type { SentimentLabel } from './types';
+import type { SentimentLabel, SentimentResult } from './types';
 
 const LABELS: readonly SentimentLabel[] = ['negative', 'neutral', 'positive'];
 
@@ -24,10 +24,13 @@ export interface SentimentEvaluation {
 const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
 
 /** Runs the analyser over labelled samples and reports accuracy, macro-F1, per-label scores and confusion. */
-export function evaluateSentiment(samples: { text: string; label: SentimentLabel }[]): SentimentEvaluation {
+export function evaluateSentiment(
+  samples: { text: string; label: SentimentLabel }[],
+  analyse: (text: string) => SentimentResult = analyzeSentiment,
+): SentimentEvaluation {
   const row = () => ({ negative: 0, neutral: 0, positive: 0 });
   const confusion = { negative: row(), neutral: row(), positive: row() };
-  for (const s of samples) confusion[s.label][analyzeSentiment(s.text).label]++;
+  for (const s of samples) confusion[s.label][analyse(s.text).label]++;
   const perLabel = {} as Record<SentimentLabel, LabelStats>;
   for (const l of LABELS) {
     const tp = confusion[l][l];

@@ -3,6 +3,14 @@
  * Pure: no I/O, lexicons are prebuilt at module load, one shared Intl.Segmenter.
  */
 export type { SentimentLabel, SentimentResult } from './types';
-export { analyzeSentiment, labelFor, NEGATIVE_AT, POSITIVE_AT } from './analyzeSentiment';
+export {
+  analyzeLexicon,
+  analyzeSentiment,
+  labelFor,
+  NEGATIVE_AT,
+  POSITIVE_AT,
+  sentimentFeatures,
+  type SentimentAdjust,
+} from './analyzeSentiment';
 export { detectLanguage } from './detectLanguage';
 export { evaluateSentiment, type SentimentEvaluation, type LabelStats } from './evaluate';

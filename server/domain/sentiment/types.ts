@@ -8,6 +8,8 @@ export interface SentimentResult {
   label: SentimentLabel;
   /** 'en' | 'th' | 'pl' | 'zh', another ISO 639-1 code when confidently detected, or 'und'. */
   language: string;
+  /** How sure the analyser is of the label, in [0, 1] (the model's class probability, or the lexicon's margin). */
+  confidence: number;
 }
 
 /** One lexicon term: how polar it is and how it behaves next to negators, modifiers and questions. */

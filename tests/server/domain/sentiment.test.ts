@@ -2,16 +2,21 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  analyzeLexicon,
   analyzeSentiment,
   detectLanguage,
   evaluateSentiment,
   type SentimentLabel,
 } from '#server/domain/sentiment/index';
 
-const score = (text: string) => analyzeSentiment(text).score;
 const label = (text: string) => analyzeSentiment(text).label;
+// The lexicon's rules (negation scope, modifiers, emphasis) still feed the model as features; these
+// blocks pin the rules themselves. The model's own reading of such phrases is measured by
+// `npm run eval:sentiment`, and its known misses are listed in docs/sentiment.md.
+const lexScore = (text: string) => analyzeLexicon(text).score;
+const lexLabel = (text: string) => analyzeLexicon(text).label;
 
-describe('analyzeSentiment: negation', () => {
+describe('lexicon rules: negation', () => {
   it.each([
     ['I am happy with the service', 'I am not happy with the service'],
     ['The app is working', "The app isn't working"],
@@ -24,9 +29,9 @@ describe('analyzeSentiment: negation', () => {
     ['质量好', '质量不好'],
     ['收到了', '没有收到'],
   ])('"%s" is not negative, "%s" is', (plain, negated) => {
-    expect(label(plain)).not.toBe('negative');
-    expect(label(negated)).toBe('negative');
-    expect(score(negated)).toBeLessThan(score(plain));
+    expect(lexLabel(plain)).not.toBe('negative');
+    expect(lexLabel(negated)).toBe('negative');
+    expect(lexScore(negated)).toBeLessThan(lexScore(plain));
   });
 
   it('reads "still not received" style support phrases as complaints', () => {
@@ -36,16 +41,16 @@ describe('analyzeSentiment: negation', () => {
       'gdzie jest moja paczka? nadal nic',
       '快递还没到',
     ]) {
-      expect(label(text)).toBe('negative');
+      expect(lexLabel(text)).toBe('negative');
     }
   });
 
   it('flips a negated negative only mildly ("not bad" is not negative)', () => {
-    expect(label('not bad at all')).not.toBe('negative');
+    expect(lexLabel('not bad at all')).not.toBe('negative');
   });
 });
 
-describe('analyzeSentiment: intensifiers and diminishers', () => {
+describe('lexicon rules: intensifiers and diminishers', () => {
   it.each([
     ['good', 'very good'],
     ['bad', 'so bad'],
@@ -55,33 +60,33 @@ describe('analyzeSentiment: intensifiers and diminishers', () => {
     ['満意'.replace('満', '满'), '非常满意'],
     ['慢', '太慢了'],
   ])('"%s" is weaker than "%s"', (base, boosted) => {
-    expect(Math.abs(score(boosted))).toBeGreaterThan(Math.abs(score(base)));
-    expect(Math.sign(score(boosted))).toBe(Math.sign(score(base)));
+    expect(Math.abs(lexScore(boosted))).toBeGreaterThan(Math.abs(lexScore(base)));
+    expect(Math.sign(lexScore(boosted))).toBe(Math.sign(lexScore(base)));
   });
 
   it('a diminisher weakens', () => {
-    expect(Math.abs(score('a bit slow'))).toBeLessThan(Math.abs(score('slow')));
+    expect(Math.abs(lexScore('a bit slow'))).toBeLessThan(Math.abs(lexScore('slow')));
   });
 });
 
-describe('analyzeSentiment: emoji and shouting', () => {
+describe('lexicon rules: emoji and shouting', () => {
   it('reads emoji on their own and next to text', () => {
-    expect(label('😡')).toBe('negative');
-    expect(label('👍')).toBe('positive');
-    expect(label('🙏❤️')).toBe('positive');
-    expect(score('Got the parcel ❤️')).toBeGreaterThan(score('Got the parcel'));
-    expect(score('ได้ของแล้ว 😭')).toBeLessThan(score('ได้ของแล้ว'));
+    expect(lexLabel('😡')).toBe('negative');
+    expect(lexLabel('👍')).toBe('positive');
+    expect(lexLabel('🙏❤️')).toBe('positive');
+    expect(lexScore('Got the parcel ❤️')).toBeGreaterThan(lexScore('Got the parcel'));
+    expect(lexScore('ได้ของแล้ว 😭')).toBeLessThan(lexScore('ได้ของแล้ว'));
   });
 
   it('treats shouting and "!!!" as anger when nothing is positive', () => {
-    expect(label('WHERE IS MY ORDER')).toBe('negative');
-    expect(score('WHERE IS MY ORDER')).toBeLessThan(score('where is my order'));
-    expect(score('NOT HAPPY')).toBeLessThan(score('not happy'));
-    expect(score('this is unacceptable!!!')).toBeLessThan(score('this is unacceptable'));
+    expect(lexLabel('WHERE IS MY ORDER')).toBe('negative');
+    expect(lexScore('WHERE IS MY ORDER')).toBeLessThan(lexScore('where is my order'));
+    expect(lexScore('NOT HAPPY')).toBeLessThan(lexScore('not happy'));
+    expect(lexScore('this is unacceptable!!!')).toBeLessThan(lexScore('this is unacceptable'));
   });
 
   it('lets "!!!" amplify gratitude too', () => {
-    expect(score('thank you!!!')).toBeGreaterThan(score('thank you'));
+    expect(lexScore('thank you!!!')).toBeGreaterThan(lexScore('thank you'));
   });
 });
 
@@ -111,18 +116,24 @@ describe('analyzeSentiment: support-domain reading', () => {
 });
 
 describe('analyzeSentiment: unknown languages and robustness', () => {
-  it('degrades unknown languages to neutral 0', () => {
+  it('degrades text in other languages, without emoji, to an uncertain neutral 0', () => {
     for (const text of [
       'El producto llegó roto y nadie me responde, terrible',
       'Die Lieferung ist kaputt und der Service ist schlecht',
       'Посылка не пришла, ужасный сервис',
       '注文した商品が届きません、最悪です',
-      'asdf qwer zxcv',
     ]) {
       const r = analyzeSentiment(text);
       expect(r).toMatchObject({ score: 0, label: 'neutral' });
+      expect(r.confidence).toBeLessThanOrEqual(0.5);
       expect(['en', 'pl', 'th', 'zh']).not.toContain(r.language);
     }
+  });
+
+  it('reads undetermined gibberish as neutral', () => {
+    const r = analyzeSentiment('asdf qwer zxcv');
+    expect(r.label).toBe('neutral');
+    expect(r.language).toBe('und');
   });
 
   it('keeps the score within [-1, 1] for random garbage', () => {
@@ -172,7 +183,7 @@ describe('analyzeSentiment: unknown languages and robustness', () => {
       expect(r.score).toBeGreaterThanOrEqual(-1);
       expect(r.score).toBeLessThanOrEqual(1);
     }
-    expect(analyzeSentiment('')).toEqual({ score: 0, label: 'neutral', language: 'und' });
+    expect(analyzeSentiment('')).toMatchObject({ score: 0, label: 'neutral', language: 'und' });
   });
 });
 
