@@ -86,7 +86,11 @@ export function createApp(d: AppDeps): BraidApp {
   const ctx: AppContext = { deps, config: d.config, realtime, outbox, registry, channelCtx, ingestHooks, sla };
 
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Forwarded headers are believed only from configured proxies, or anyone could pick their address.
+  const proxies = d.config.TRUST_PROXY.split(',')
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+  app.set('trust proxy', proxies.length > 0 ? proxies : false);
   app.use((_req, res, next) => {
     res.set('X-Content-Type-Options', 'nosniff');
     res.set('Referrer-Policy', 'same-origin');

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { CHANNEL_SETTINGS } from './channels/settings';
 import { optionalSetting as optional } from './settingFields';
@@ -18,7 +19,24 @@ const ConfigSchema = z.object({
     .number()
     .positive()
     .default(24 * 7),
+  /** Failed logins (per account + address, and per address) before backoff and delays start. */
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (IPs or CIDR ranges, comma separated).
+   * Empty (the default): the TCP peer is the client, whatever headers say. See docs/security.md.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .refine(
+      (v) =>
+        v
+          .split(',')
+          .map((e) => e.trim())
+          .filter(Boolean)
+          .every((e) => isIP(e.split('/')[0]) !== 0),
+      'TRUST_PROXY must list IP addresses or CIDR ranges',
+    ),
   BODY_LIMIT: z.string().default('1mb'),
   /**
    * Non-public addresses (IPs or CIDR ranges, comma separated) that outbound calls — provider APIs,
