@@ -84,6 +84,11 @@ export function isPublicAddress(address: string): boolean {
  * Returns null for an empty setting and throws on an entry that is not an IP or CIDR.
  */
 export function privateAllowList(spec: string | undefined): ((address: string) => boolean) | null {
+  return addressMatcher(spec, 'OUTBOUND_ALLOW_PRIVATE');
+}
+
+/** Parse a comma-separated list of IPs / CIDR ranges into a predicate (null when empty); throws naming `setting`. */
+export function addressMatcher(spec: string | undefined, setting: string): ((address: string) => boolean) | null {
   const entries = (spec ?? '')
     .split(',')
     .map((e) => e.trim())
@@ -95,7 +100,7 @@ export function privateAllowList(spec: string | undefined): ((address: string) =
     const family = isIP(net);
     const prefix = bits === undefined ? (family === 6 ? 128 : 32) : Number(bits);
     if (!family || !Number.isInteger(prefix) || prefix < 0 || prefix > (family === 6 ? 128 : 32))
-      throw new Error(`OUTBOUND_ALLOW_PRIVATE: "${entry}" is not an IP address or CIDR range`);
+      throw new Error(`${setting}: "${entry}" is not an IP address or CIDR range`);
     allowed.addSubnet(net, prefix, family === 6 ? 'ipv6' : 'ipv4');
   }
   return (address) => {

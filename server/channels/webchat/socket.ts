@@ -1,4 +1,5 @@
 import type { Namespace, Socket } from 'socket.io';
+import { addressMatcher } from '#server/channels/kit/ipGuard';
 import type { MessageRow } from '#server/db/mappers';
 import type { ChannelHost } from '#server/channels/types';
 import { parseVisitorMessage } from './parse';
@@ -32,9 +33,13 @@ export interface WidgetChannel {
 
 const visitorRoom = (visitorId: string) => `visitor:${visitorId}`;
 
-/** The visitor's address for rate limits; like Express ('trust proxy' loopback), a local proxy's X-Forwarded-For is believed. */
-function clientIp(peer: string, forwarded: string | string[] | undefined): string {
-  const local = peer === '127.0.0.1' || peer === '::1' || peer === '::ffff:127.0.0.1';
+/** The visitor's address for rate limits; like Express, X-Forwarded-For is believed only from a TRUST_PROXY peer. */
+function clientIp(
+  peer: string,
+  forwarded: string | string[] | undefined,
+  trusted: ((address: string) => boolean) | null,
+): string {
+  const local = trusted?.(peer) === true;
   const header = Array.isArray(forwarded) ? forwarded.join(',') : forwarded;
   const last = header
     ?.split(',')
@@ -57,11 +62,12 @@ export function registerWidgetNamespace(ctx: ChannelHost): WidgetChannel {
   const perVisitor = new TokenBuckets(20, 0.5, now);
   const perIp = new TokenBuckets(120, 2, now);
   const newVisitors = new TokenBuckets(30, 0.2, now);
+  const trustedProxy = addressMatcher(ctx.config.TRUST_PROXY, 'TRUST_PROXY');
   // The namespace shares the agent server's engine but has its own event map (declared in shared/widget.ts).
   const nsp = ctx.realtime.io.of('/widget') as unknown as WidgetNamespace;
 
   nsp.use((socket, next) => {
-    const ip = clientIp(socket.handshake.address, socket.handshake.headers['x-forwarded-for']);
+    const ip = clientIp(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], trustedProxy);
     const auth = (socket.handshake.auth ?? {}) as WidgetAuth;
     let visitor = verifyVisitorToken(secret, auth.token, now());
     if (!visitor) {
