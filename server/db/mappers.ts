@@ -38,7 +38,7 @@ export function toMessage(r: MessageRow): Message {
     sentiment:
       r.sentimentScore === null || r.sentimentLabel === null
         ? null
-        : { score: r.sentimentScore, label: r.sentimentLabel, language: r.language },
+        : { score: r.sentimentScore, label: r.sentimentLabel, language: r.language, confidence: r.sentimentConfidence },
     systemKind: r.systemKind,
     waitedMs: r.waitedMs,
     clientId: r.clientId,

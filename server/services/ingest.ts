@@ -15,12 +15,15 @@ import { resolveIdentity } from './resolveIdentity';
 import { trackPause } from './pause';
 import { statements } from '#server/db/statements';
 import { indexMessage } from '#server/db/searchIndex';
+import { isConfident } from '#shared/sentimentConfidence';
 
 /** Sentiment computed for an inbound message (filled by the intelligence layer). */
 export interface InboundAnalysis {
   score: number;
   label: 'negative' | 'neutral' | 'positive';
   language: string | null;
+  /** The analyser's confidence in the label (see shared/sentimentConfidence.ts). */
+  confidence: number | null;
 }
 
 /** Optional behaviour plugged into ingest by later layers (sentiment, surveys). */
@@ -125,6 +128,7 @@ function ingestInTx(
       sortTs,
       sentimentScore: analysis?.score ?? null,
       sentimentLabel: analysis?.label ?? null,
+      sentimentConfidence: analysis?.confidence ?? null,
       language: analysis?.language ?? null,
       meta: {
         ...(input.meta ?? {}),
@@ -137,7 +141,9 @@ function ingestInTx(
     .get();
   indexMessage(tx, row);
 
-  if (analysis && episodeId !== null && !surveyAnswer) recordEpisodeSentiment(tx, episodeId, analysis.score);
+  // The episode's arc (the sentiment-lift report) reads confident marks only.
+  if (analysis && isConfident(analysis.confidence) && episodeId !== null && !surveyAnswer)
+    recordEpisodeSentiment(tx, episodeId, analysis.score);
   tx.update(identities)
     .set({ lastInboundAt: Math.max(identity.lastInboundAt ?? 0, sortTs) })
     .where(eq(identities.id, identity.id))

@@ -29,5 +29,10 @@ export function intelligenceHooks(deps: ServiceDeps, onQueued: () => void): Inge
 /** Sentiment and language of one inbound text ('und' becomes null). */
 export function analyzeInbound(text: string): InboundAnalysis {
   const r = analyzeSentiment(text);
-  return { score: r.score, label: r.label, language: r.language === 'und' ? null : r.language };
+  return {
+    score: r.score,
+    label: r.label,
+    language: r.language === 'und' ? null : r.language,
+    confidence: r.confidence,
+  };
 }

@@ -57,7 +57,12 @@ export function applyVoiceUpdate(
         text,
         meta: { ...msg.meta, voiceUpdate },
         ...(analysis
-          ? { sentimentScore: analysis.score, sentimentLabel: analysis.label, language: analysis.language }
+          ? {
+              sentimentScore: analysis.score,
+              sentimentLabel: analysis.label,
+              sentimentConfidence: analysis.confidence,
+              language: analysis.language,
+            }
           : {}),
       })
       .where(eq(messages.id, msg.id))

@@ -44,6 +44,8 @@ export const SentimentSchema = z.object({
   score: z.number(),
   label: z.enum(SENTIMENT_LABELS),
   language: z.string().nullable(),
+  /** How sure the analyser was, in [0, 1]; absent on thread summaries and on marks older than it. */
+  confidence: z.number().min(0).max(1).nullable().optional(),
 });
 /** A sentiment reading. */
 export type Sentiment = z.infer<typeof SentimentSchema>;

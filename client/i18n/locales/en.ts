@@ -153,6 +153,7 @@ const en = {
   },
   sentiment: {
     mark: 'Sentiment: {{label}} ({{score}})',
+    uncertainMark: 'Sentiment: {{label}}? ({{score}}, uncertain, not counted in alerts or reports)',
     negative: 'negative',
     neutral: 'neutral',
     positive: 'positive',

@@ -162,6 +162,7 @@ const pl: Translation = {
   },
   sentiment: {
     mark: 'Wydźwięk: {{label}} ({{score}})',
+    uncertainMark: 'Wydźwięk: {{label}}? ({{score}}, niepewny, nie liczy się w alertach ani raportach)',
     negative: 'negatywny',
     neutral: 'neutralny',
     positive: 'pozytywny',

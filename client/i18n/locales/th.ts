@@ -154,6 +154,7 @@ const th: Translation = {
   },
   sentiment: {
     mark: 'อารมณ์ของข้อความ: {{label}} ({{score}})',
+    uncertainMark: 'อารมณ์ของข้อความ: {{label}}? ({{score}}, ไม่แน่ใจ ไม่นับในการแจ้งเตือนและรายงาน)',
     negative: 'เชิงลบ',
     neutral: 'เป็นกลาง',
     positive: 'เชิงบวก',

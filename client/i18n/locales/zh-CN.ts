@@ -154,6 +154,7 @@ const zhCN: Translation = {
   },
   sentiment: {
     mark: '情绪：{{label}}（{{score}}）',
+    uncertainMark: '情绪：{{label}}？（{{score}}，不确定，不计入提醒和报表）',
     negative: '负面',
     neutral: '中性',
     positive: '正面',

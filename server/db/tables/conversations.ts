@@ -170,6 +170,8 @@ export const messages = sqliteTable(
     clientId: text('client_id'),
     sentimentScore: real('sentiment_score'),
     sentimentLabel: text('sentiment_label', { enum: SENTIMENT_LABELS }),
+    /** The analyser's confidence in the label, 0–1; null for marks made before it was recorded. */
+    sentimentConfidence: real('sentiment_confidence'),
     language: text('language'),
     systemKind: text('system_kind'),
     meta: text('meta', { mode: 'json' })

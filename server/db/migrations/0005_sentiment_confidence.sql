@@ -1,0 +1,1 @@
+ALTER TABLE `messages` ADD `sentiment_confidence` real;
