@@ -1,4 +1,4 @@
-import { Fragment, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agent } from '#shared/schemas/agent';
 import { hasRole, type Presence } from '#shared/schemas/common';
@@ -7,6 +7,7 @@ import { Avatar } from '#client/components/Avatar';
 import { usePresenceMap } from '#client/realtime/usePresence';
 import { focusLater } from '#client/features/settings/focus';
 import { SettingsHead } from '#client/features/settings/FormParts';
+import { AddButton, AdminTable, RowEditButton } from '#client/features/settings/AdminTable';
 import { AgentForm } from './AgentForm';
 
 /** Live presence where the socket has told us, else what the list said when it loaded. */
@@ -42,18 +43,15 @@ export default function AgentsSettings({ me }: { me: Agent }) {
         note={!canEdit && t('admin.nav.readOnly')}
         action={
           canEdit && (
-            <button
-              type="button"
+            <AddButton
               id="agent-new"
-              className="primary"
+              label={t('admin.agents.add')}
               disabled={form === 'new'}
               onClick={() => {
                 setNotice('');
                 setForm('new');
               }}
-            >
-              {t('admin.agents.add')}
-            </button>
+            />
           )
         }
       />
@@ -70,78 +68,64 @@ export default function AgentsSettings({ me }: { me: Agent }) {
           }}
         />
       )}
-      {agents.isPending && <p className="muted">{t('app.loading')}</p>}
-      {!agents.isPending && list.length === 0 && <p className="muted">{t('admin.agents.empty')}</p>}
-      <table className="admin-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.agents.name')}</th>
-            <th scope="col">{t('admin.agents.email')}</th>
-            <th scope="col">{t('admin.agents.role')}</th>
-            <th scope="col">{t('admin.agents.teams')}</th>
-            <th scope="col" className="num">
-              {t('admin.agents.capacity')}
-            </th>
-            <th scope="col">{t('admin.agents.active')}</th>
-            <th scope="col">{t('admin.agents.presence')}</th>
-            {canEdit && (
-              <th scope="col">
-                <span className="sr-only">{t('admin.form.actions')}</span>
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {list.map((a) => (
-            <Fragment key={a.id}>
-              <tr className={a.active ? undefined : 'inactive'}>
-                <th scope="row" className="name-cell">
-                  <span aria-hidden="true">
-                    <Avatar name={a.name} size={22} />
-                  </span>{' '}
-                  {a.name}
-                </th>
-                <td>{a.email}</td>
-                <td>{t(`admin.roles.${a.role}`)}</td>
-                <td>
-                  {a.teamIds.length ? (
-                    a.teamIds.map(teamName).join(', ')
-                  ) : (
-                    <span className="muted">{t('admin.agents.noTeams')}</span>
-                  )}
-                </td>
-                <td className="num">{a.capacity}</td>
-                <td>
-                  {a.active ? t('admin.form.yes') : <span className="muted">{t('admin.agents.deactivated')}</span>}
-                </td>
-                <td>
-                  <span className={`presence-text presence-text-${presenceOf(a)}`}>{presenceText(presenceOf(a))}</span>
-                </td>
-                {canEdit && (
-                  <td className="row-actions">
-                    <button
-                      type="button"
-                      id={`agent-edit-${a.id}`}
-                      className="link small"
-                      aria-expanded={form === a.id}
-                      onClick={() => setForm(form === a.id ? null : a.id)}
-                    >
-                      {t('common.edit')} <span className="sr-only">{a.name}</span>
-                    </button>
-                  </td>
-                )}
-              </tr>
-              {form === a.id && (
-                <tr className="edit-row">
-                  <td colSpan={8}>
-                    <AgentForm agent={a} me={me} teams={teams} onDone={() => close(`agent-edit-${a.id}`)} />
-                  </td>
-                </tr>
-              )}
-            </Fragment>
-          ))}
-        </tbody>
-      </table>
+      <AdminTable
+        query={agents}
+        rows={list}
+        empty={t('admin.agents.empty')}
+        rowClassName={(a) => (a.active ? undefined : 'inactive')}
+        columns={[
+          {
+            header: t('admin.agents.name'),
+            className: 'name-cell',
+            cell: (a) => (
+              <>
+                <span aria-hidden="true">
+                  <Avatar name={a.name} size={22} />
+                </span>{' '}
+                {a.name}
+              </>
+            ),
+          },
+          { header: t('admin.agents.email'), cell: (a) => a.email },
+          { header: t('admin.agents.role'), cell: (a) => t(`admin.roles.${a.role}`) },
+          {
+            header: t('admin.agents.teams'),
+            cell: (a) =>
+              a.teamIds.length ? (
+                a.teamIds.map(teamName).join(', ')
+              ) : (
+                <span className="muted">{t('admin.agents.noTeams')}</span>
+              ),
+          },
+          { header: t('admin.agents.capacity'), className: 'num', cell: (a) => a.capacity },
+          {
+            header: t('admin.agents.active'),
+            cell: (a) =>
+              a.active ? t('admin.form.yes') : <span className="muted">{t('admin.agents.deactivated')}</span>,
+          },
+          {
+            header: t('admin.agents.presence'),
+            cell: (a) => (
+              <span className={`presence-text presence-text-${presenceOf(a)}`}>{presenceText(presenceOf(a))}</span>
+            ),
+          },
+        ]}
+        actions={
+          canEdit
+            ? (a) => (
+                <RowEditButton
+                  id={`agent-edit-${a.id}`}
+                  label={t('common.edit')}
+                  rowName={a.name}
+                  expanded={form === a.id}
+                  onClick={() => setForm(form === a.id ? null : a.id)}
+                />
+              )
+            : undefined
+        }
+        open={typeof form === 'number' ? form : null}
+        editor={(a) => <AgentForm agent={a} me={me} teams={teams} onDone={() => close(`agent-edit-${a.id}`)} />}
+      />
     </section>
   );
 }

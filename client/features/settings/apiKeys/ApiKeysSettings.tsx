@@ -5,6 +5,7 @@ import { hasRole } from '#shared/schemas/common';
 import { useApiKeys } from '#client/api/apiKeys';
 import { useFormat } from '#client/i18n/format';
 import { SettingsHead } from '#client/features/settings/FormParts';
+import { AdminTable } from '#client/features/settings/AdminTable';
 import { ApiKeyForm } from './ApiKeyForm';
 import { NewKeySecret } from './NewKeySecret';
 import { RevokeDialog } from './RevokeDialog';
@@ -27,53 +28,36 @@ export default function ApiKeysSettings({ me }: { me: Agent }) {
       ) : (
         <ApiKeyForm onCreated={(name, secret) => setFresh({ name, secret })} />
       )}
-      {keys.isPending && <p className="muted">{t('app.loading')}</p>}
-      {keys.isError && (
-        <p className="error small" role="alert">
-          {t('admin.form.loadFailed', { reason: keys.error.message })}
-        </p>
-      )}
-      {!keys.isPending && list.length === 0 && <p className="muted">{t('admin.apiKeys.empty')}</p>}
-      <table className="admin-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.apiKeys.name')}</th>
-            <th scope="col">{t('admin.apiKeys.prefix')}</th>
-            <th scope="col">{t('admin.apiKeys.callback')}</th>
-            <th scope="col">{t('admin.apiKeys.created')}</th>
-            <th scope="col">{t('admin.apiKeys.status')}</th>
-            <th scope="col">
-              <span className="sr-only">{t('admin.form.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.map((k) => (
-            <tr key={k.id} className={k.revokedAt === null ? undefined : 'inactive'}>
-              <th scope="row">{k.name}</th>
-              <td>
-                <code>{k.prefix}…</code>
-              </td>
-              <td className="clamp">
-                {k.callbackUrl ?? <span className="muted">{t('admin.apiKeys.noCallback')}</span>}
-              </td>
-              <td>{f.dateTime(k.createdAt)}</td>
-              <td>
-                {k.revokedAt === null
-                  ? t('admin.apiKeys.active')
-                  : t('admin.apiKeys.revokedAt', { time: f.dateTime(k.revokedAt) })}
-              </td>
-              <td className="row-actions">
-                {k.revokedAt === null && (
-                  <button type="button" className="link small" onClick={() => setRevoking(k)}>
-                    {t('admin.apiKeys.revoke')} <span className="sr-only">{k.name}</span>
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <AdminTable
+        query={keys}
+        rows={list}
+        empty={t('admin.apiKeys.empty')}
+        rowClassName={(k) => (k.revokedAt === null ? undefined : 'inactive')}
+        columns={[
+          { header: t('admin.apiKeys.name'), cell: (k) => k.name },
+          { header: t('admin.apiKeys.prefix'), cell: (k) => <code>{k.prefix}…</code> },
+          {
+            header: t('admin.apiKeys.callback'),
+            className: 'clamp',
+            cell: (k) => k.callbackUrl ?? <span className="muted">{t('admin.apiKeys.noCallback')}</span>,
+          },
+          { header: t('admin.apiKeys.created'), cell: (k) => f.dateTime(k.createdAt) },
+          {
+            header: t('admin.apiKeys.status'),
+            cell: (k) =>
+              k.revokedAt === null
+                ? t('admin.apiKeys.active')
+                : t('admin.apiKeys.revokedAt', { time: f.dateTime(k.revokedAt) }),
+          },
+        ]}
+        actions={(k) =>
+          k.revokedAt === null && (
+            <button type="button" className="link small" onClick={() => setRevoking(k)}>
+              {t('admin.apiKeys.revoke')} <span className="sr-only">{k.name}</span>
+            </button>
+          )
+        }
+      />
       {revoking && <RevokeDialog apiKey={revoking} onClose={() => setRevoking(null)} />}
     </section>
   );

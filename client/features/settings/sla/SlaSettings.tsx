@@ -1,4 +1,4 @@
-import { Fragment, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agent, Team } from '#shared/schemas/agent';
 import { hasRole } from '#shared/schemas/common';
@@ -7,6 +7,7 @@ import { useSlaPolicies, useSlaPolicyAdmin } from '#client/api/slaPolicies';
 import { useFormat } from '#client/i18n/format';
 import { focusLater } from '#client/features/settings/focus';
 import { SettingsHead } from '#client/features/settings/FormParts';
+import { AddButton, AdminTable, RowEditButton } from '#client/features/settings/AdminTable';
 import { SlaForm } from './SlaForm';
 
 function useScopeText(teams: Team[]): (p: SlaPolicyDto) => string {
@@ -36,7 +37,6 @@ export default function SlaSettings({ me, teams }: { me: Agent; teams: Team[] })
   const list = policies.data ?? [];
   const target = (ms: number | null) =>
     ms === null ? <span className="muted">{t('admin.sla.noTarget')}</span> : f.duration(ms);
-  const cols = canEdit ? 7 : 6;
   return (
     <section className="settings" aria-labelledby="sla-title">
       <SettingsHead
@@ -46,15 +46,12 @@ export default function SlaSettings({ me, teams }: { me: Agent; teams: Team[] })
         note={!canEdit && t('admin.nav.readOnly')}
         action={
           canEdit && (
-            <button
-              type="button"
+            <AddButton
               id="sla-new"
-              className="primary"
+              label={t('admin.sla.add')}
               disabled={form === 'new'}
               onClick={() => setForm('new')}
-            >
-              {t('admin.sla.add')}
-            </button>
+            />
           )
         }
       />
@@ -67,86 +64,68 @@ export default function SlaSettings({ me, teams }: { me: Agent; teams: Team[] })
           }}
         />
       )}
-      {policies.isPending && <p className="muted">{t('app.loading')}</p>}
-      {!policies.isPending && list.length === 0 && <p className="muted">{t('admin.sla.empty')}</p>}
       {remove.error && (
         <p className="error small" role="alert">
           {t('admin.form.failed', { reason: remove.error.message })}
         </p>
       )}
-      <table className="admin-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.sla.name')}</th>
-            <th scope="col">{t('admin.sla.appliesTo')}</th>
-            <th scope="col">{t('admin.sla.firstResponseShort')}</th>
-            <th scope="col">{t('admin.sla.nextResponseShort')}</th>
-            <th scope="col">{t('admin.sla.resolutionShort')}</th>
-            <th scope="col">{t('admin.sla.clock')}</th>
-            {canEdit && (
-              <th scope="col">
-                <span className="sr-only">{t('admin.form.actions')}</span>
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {list.map((p) => (
-            <Fragment key={p.id}>
-              <tr>
-                <th scope="row">{p.name}</th>
-                <td>{scope(p)}</td>
-                <td>{target(p.firstResponseMs)}</td>
-                <td>{target(p.nextResponseMs)}</td>
-                <td>{target(p.resolutionMs)}</td>
-                <td>{p.businessHours ? t('admin.sla.businessClock') : t('admin.sla.calendarClock')}</td>
-                {canEdit && (
-                  <td className="row-actions">
+      <AdminTable
+        query={policies}
+        rows={list}
+        empty={t('admin.sla.empty')}
+        columns={[
+          { header: t('admin.sla.name'), cell: (p) => p.name },
+          { header: t('admin.sla.appliesTo'), cell: scope },
+          { header: t('admin.sla.firstResponseShort'), cell: (p) => target(p.firstResponseMs) },
+          { header: t('admin.sla.nextResponseShort'), cell: (p) => target(p.nextResponseMs) },
+          { header: t('admin.sla.resolutionShort'), cell: (p) => target(p.resolutionMs) },
+          {
+            header: t('admin.sla.clock'),
+            cell: (p) => (p.businessHours ? t('admin.sla.businessClock') : t('admin.sla.calendarClock')),
+          },
+        ]}
+        actions={
+          canEdit
+            ? (p) => (
+                <>
+                  <RowEditButton
+                    id={`sla-edit-${p.id}`}
+                    label={t('common.edit')}
+                    rowName={p.name}
+                    expanded={form === p.id}
+                    onClick={() => setForm(form === p.id ? null : p.id)}
+                  />
+                  {confirm === p.id ? (
                     <button
                       type="button"
-                      id={`sla-edit-${p.id}`}
-                      className="link small"
-                      aria-expanded={form === p.id}
-                      onClick={() => setForm(form === p.id ? null : p.id)}
+                      className="small danger"
+                      autoFocus
+                      onBlur={() => setConfirm(null)}
+                      onClick={() => remove.mutate(p.id, { onSettled: () => setConfirm(null) })}
                     >
-                      {t('common.edit')} <span className="sr-only">{p.name}</span>
+                      {t('admin.sla.confirmDelete')} <span className="sr-only">{p.name}</span>
                     </button>
-                    {confirm === p.id ? (
-                      <button
-                        type="button"
-                        className="small danger"
-                        autoFocus
-                        onBlur={() => setConfirm(null)}
-                        onClick={() => remove.mutate(p.id, { onSettled: () => setConfirm(null) })}
-                      >
-                        {t('admin.sla.confirmDelete')} <span className="sr-only">{p.name}</span>
-                      </button>
-                    ) : (
-                      <button type="button" className="link small" onClick={() => setConfirm(p.id)}>
-                        {t('common.delete')} <span className="sr-only">{p.name}</span>
-                      </button>
-                    )}
-                  </td>
-                )}
-              </tr>
-              {form === p.id && (
-                <tr className="edit-row">
-                  <td colSpan={cols}>
-                    <SlaForm
-                      policy={p}
-                      teams={teams}
-                      onDone={() => {
-                        setForm(null);
-                        focusLater(`sla-edit-${p.id}`);
-                      }}
-                    />
-                  </td>
-                </tr>
-              )}
-            </Fragment>
-          ))}
-        </tbody>
-      </table>
+                  ) : (
+                    <button type="button" className="link small" onClick={() => setConfirm(p.id)}>
+                      {t('common.delete')} <span className="sr-only">{p.name}</span>
+                    </button>
+                  )}
+                </>
+              )
+            : undefined
+        }
+        open={typeof form === 'number' ? form : null}
+        editor={(p) => (
+          <SlaForm
+            policy={p}
+            teams={teams}
+            onDone={() => {
+              setForm(null);
+              focusLater(`sla-edit-${p.id}`);
+            }}
+          />
+        )}
+      />
     </section>
   );
 }

@@ -1,10 +1,11 @@
-import { Fragment, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agent } from '#shared/schemas/agent';
 import { hasRole } from '#shared/schemas/common';
 import { useAgents, useTeams } from '#client/api/directory';
 import { focusLater } from '#client/features/settings/focus';
 import { SettingsHead } from '#client/features/settings/FormParts';
+import { AddButton, AdminTable } from '#client/features/settings/AdminTable';
 import { TeamConfigForm } from './TeamConfigForm';
 import { TeamCreateForm } from './TeamCreateForm';
 import { TeamRow } from './TeamRow';
@@ -29,15 +30,12 @@ export default function TeamsSettings({ me }: { me: Agent }) {
         note={!canEdit && t('admin.nav.readOnly')}
         action={
           canEdit && (
-            <button
-              type="button"
+            <AddButton
               id="team-new"
-              className="primary"
+              label={t('admin.teams.add')}
               disabled={creating}
               onClick={() => setCreating(true)}
-            >
-              {t('admin.teams.add')}
-            </button>
+            />
           )
         }
       />
@@ -51,47 +49,36 @@ export default function TeamsSettings({ me }: { me: Agent }) {
           }}
         />
       )}
-      {teams.isPending && <p className="muted">{t('app.loading')}</p>}
-      {!teams.isPending && list.length === 0 && <p className="muted">{t('admin.teams.empty')}</p>}
-      <table className="admin-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.teams.name')}</th>
-            <th scope="col">{t('admin.teams.members')}</th>
-            <th scope="col">{t('admin.teams.autoAssign')}</th>
-            <th scope="col">
-              <span className="sr-only">{t('admin.form.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.map((tm) => (
-            <Fragment key={tm.id}>
-              <TeamRow
-                team={tm}
-                members={tm.memberIds.map(nameOf)}
-                canEdit={canEdit}
-                configOpen={open === tm.id}
-                onToggleConfig={() => setOpen(open === tm.id ? null : tm.id)}
-              />
-              {open === tm.id && (
-                <tr className="edit-row">
-                  <td colSpan={4}>
-                    <TeamConfigForm
-                      team={tm}
-                      canEdit={canEdit}
-                      onClose={() => {
-                        setOpen(null);
-                        focusLater(`team-config-${tm.id}`);
-                      }}
-                    />
-                  </td>
-                </tr>
-              )}
-            </Fragment>
-          ))}
-        </tbody>
-      </table>
+      <AdminTable
+        query={teams}
+        rows={list}
+        empty={t('admin.teams.empty')}
+        columns={[
+          { header: t('admin.teams.name') },
+          { header: t('admin.teams.members') },
+          { header: t('admin.teams.autoAssign') },
+        ]}
+        renderRow={(tm) => (
+          <TeamRow
+            team={tm}
+            members={tm.memberIds.map(nameOf)}
+            canEdit={canEdit}
+            configOpen={open === tm.id}
+            onToggleConfig={() => setOpen(open === tm.id ? null : tm.id)}
+          />
+        )}
+        open={open}
+        editor={(tm) => (
+          <TeamConfigForm
+            team={tm}
+            canEdit={canEdit}
+            onClose={() => {
+              setOpen(null);
+              focusLater(`team-config-${tm.id}`);
+            }}
+          />
+        )}
+      />
     </section>
   );
 }

@@ -1,0 +1,143 @@
+import { Fragment, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** One column of an admin table: its header and what each row shows in it. */
+export interface AdminColumn<T> {
+  header: string;
+  /** Left out when the table draws whole rows itself (`renderRow`). */
+  cell?: (row: T) => ReactNode;
+  className?: string;
+}
+
+/** The states of the query behind a table. */
+export interface TableQuery {
+  isPending: boolean;
+  error?: Error | null;
+}
+
+/**
+ * The table of an admin settings page: loading, failure and empty notes; column headers; one row
+ * per item with the first column as the row's header and an optional last column of buttons; and
+ * the inline editor of the open row, in a full-width row right below it.
+ */
+export function AdminTable<T extends { id: number }>({
+  query,
+  rows,
+  empty,
+  columns,
+  rowClassName,
+  actions,
+  open = null,
+  editor,
+  renderRow,
+}: {
+  query: TableQuery;
+  rows: T[];
+  empty: string;
+  columns: Array<AdminColumn<T>>;
+  rowClassName?: (row: T) => string | undefined;
+  /** Buttons for a row (an unlabelled last column); leave out for a table without them. */
+  actions?: (row: T) => ReactNode;
+  /** The id of the row whose editor is open. */
+  open?: number | null;
+  editor?: (row: T) => ReactNode;
+  /** Draw a whole row (a row with its own state, such as an in-place rename) instead of the cells. */
+  renderRow?: (row: T) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const width = columns.length + (actions || renderRow ? 1 : 0);
+  const [head, ...rest] = columns;
+  return (
+    <>
+      {query.isPending && <p className="muted">{t('app.loading')}</p>}
+      {query.error && (
+        <p className="error small" role="alert">
+          {t('admin.form.loadFailed', { reason: query.error.message })}
+        </p>
+      )}
+      {!query.isPending && rows.length === 0 && <p className="muted">{empty}</p>}
+      <table className="admin-table">
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c.header} scope="col" className={c.className}>
+                {c.header}
+              </th>
+            ))}
+            {(actions || renderRow) && (
+              <th scope="col">
+                <span className="sr-only">{t('admin.form.actions')}</span>
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <Fragment key={row.id}>
+              {renderRow ? (
+                renderRow(row)
+              ) : (
+                <tr className={rowClassName?.(row)}>
+                  <th scope="row" className={head.className}>
+                    {head.cell?.(row)}
+                  </th>
+                  {rest.map((c) => (
+                    <td key={c.header} className={c.className}>
+                      {c.cell?.(row)}
+                    </td>
+                  ))}
+                  {actions && <td className="row-actions">{actions(row)}</td>}
+                </tr>
+              )}
+              {open === row.id && editor && (
+                <tr className="edit-row">
+                  <td colSpan={width}>{editor(row)}</td>
+                </tr>
+              )}
+            </Fragment>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+/** The main "New …" button of a settings page (shown to those who may create). */
+export function AddButton({
+  id,
+  label,
+  disabled,
+  onClick,
+}: {
+  id: string;
+  label: string;
+  disabled: boolean;
+  onClick(): void;
+}) {
+  return (
+    <button type="button" id={id} className="primary" disabled={disabled} onClick={onClick}>
+      {label}
+    </button>
+  );
+}
+
+/** An "Edit" (or similar) button that opens a row's inline editor; it names the row for screen readers. */
+export function RowEditButton({
+  id,
+  label,
+  rowName,
+  expanded,
+  onClick,
+}: {
+  id: string;
+  label: string;
+  rowName: string;
+  expanded: boolean;
+  onClick(): void;
+}) {
+  return (
+    <button type="button" id={id} className="link small" aria-expanded={expanded} onClick={onClick}>
+      {label} <span className="sr-only">{rowName}</span>
+    </button>
+  );
+}
