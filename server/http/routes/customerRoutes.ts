@@ -3,9 +3,10 @@ import { CustomerSearchQuerySchema, MergeRequestSchema, UpdateCustomerRequestSch
 import { searchCustomers, updateCustomer } from '#server/services/customers';
 import { listMerges, mergeCustomers, unmergeCustomers } from '#server/services/merge';
 import { getCustomer, requireAccess, threadOfCustomer } from '#server/services/threadQueries';
-import { authOf } from '#server/http/authMiddleware';
+import { authOf, requireRole } from '#server/http/authMiddleware';
 import type { AppContext } from '#server/http/context';
 import { audit } from '#server/http/audit';
+import { exportCustomerData, eraseCustomer } from '#server/services/customerData';
 import { idParam } from '#server/http/params';
 
 /** Customer profile, search, merge and unmerge. */
@@ -44,6 +45,17 @@ export function customerRoutes(ctx: AppContext): Router {
       detail: { mergeId: merged.id, sourceCustomerId: body.sourceCustomerId },
     });
     res.status(201).json(merged);
+  });
+  r.get('/customers/:id/export', requireRole('admin'), (req, res) => {
+    const customerId = idParam(req.params.id);
+    const data = exportCustomerData(deps, customerId);
+    audit(ctx, req, { action: 'customer.exported', customerId });
+    res.setHeader('content-disposition', `attachment; filename="customer-${customerId}.json"`);
+    res.json(data);
+  });
+  r.post('/customers/:id/erase', requireRole('admin'), (req, res) => {
+    const auth = authOf(req);
+    res.json(eraseCustomer(deps, { id: auth.agent.id, sessionHash: auth.idHash }, idParam(req.params.id)));
   });
   r.post('/merges/:id/unmerge', (req, res) => {
     const mergeId = idParam(req.params.id);
