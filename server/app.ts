@@ -17,6 +17,7 @@ import { apiChannelRoutes } from './http/routes/apiChannelRoutes';
 import { authRoutes } from './http/routes/authRoutes';
 import { customerRoutes } from './http/routes/customerRoutes';
 import { eventRoutes } from './http/routes/eventRoutes';
+import { sentimentRoutes } from './http/routes/sentimentRoutes';
 import { threadRoutes } from './http/routes/threadRoutes';
 import { threadCountRoutes } from './http/routes/threadCountRoutes';
 import { cannedRoutes } from './http/routes/cannedRoutes';
@@ -120,6 +121,7 @@ export function createApp(d: AppDeps): BraidApp {
     threadCountRoutes(ctx),
     cannedRoutes(ctx),
     threadRoutes(ctx),
+    sentimentRoutes(ctx),
     customerRoutes(ctx),
     adminRoutes(ctx),
     eventRoutes(ctx),

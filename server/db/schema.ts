@@ -3,3 +3,4 @@ export * from './tables/people';
 export * from './tables/conversations';
 export * from './tables/operations';
 export * from './tables/supervision';
+export * from './tables/sentiment';

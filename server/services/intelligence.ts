@@ -1,8 +1,9 @@
-import { analyzeSentiment } from '#server/domain/sentiment';
+import { analyzeSentiment, type SentimentAdjust } from '#server/domain/sentiment';
 import type { ServiceDeps } from './deps';
 import { acknowledgeNewEpisode } from './acknowledge';
 import type { InboundAnalysis, IngestHooks } from './ingest';
 import { alertOnSentimentDrop } from './sentimentAlerts';
+import { overlayFor } from './sentimentOverlay';
 import { takeSurveyAnswer } from './surveys';
 
 /**
@@ -12,7 +13,7 @@ import { takeSurveyAnswer } from './surveys';
  */
 export function intelligenceHooks(deps: ServiceDeps, onQueued: () => void): IngestHooks {
   return {
-    analyze: analyzeInbound,
+    analyze: (text) => analyzeInbound(text, overlayFor(deps.db)),
     isSurveyAnswer: (tx, thread, input) => takeSurveyAnswer(tx, thread, input, deps.now()),
     afterCommit: (result, input, analysis) => {
       if (result.surveyAnswer) return;
@@ -26,9 +27,12 @@ export function intelligenceHooks(deps: ServiceDeps, onQueued: () => void): Inge
   };
 }
 
-/** Sentiment and language of one inbound text ('und' becomes null). */
-export function analyzeInbound(text: string): InboundAnalysis {
-  const r = analyzeSentiment(text);
+/**
+ * Sentiment and language of one inbound text ('und' becomes null); `adjust` is the workspace's
+ * adaptation learned from its agents' corrections.
+ */
+export function analyzeInbound(text: string, adjust?: SentimentAdjust): InboundAnalysis {
+  const r = analyzeSentiment(text, adjust);
   return {
     score: r.score,
     label: r.label,

@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   'export',
   'thread.assigned',
   'thread.team_changed',
+  'sentiment.corrected',
   'agent.created',
   'agent.updated',
   'agent.role_changed',
