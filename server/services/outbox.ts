@@ -7,13 +7,15 @@ import type { ServiceDeps } from './deps';
 import { roomsOf } from './threadQueries';
 import { isUniqueViolation, transact } from './tx';
 import { ConflictError, NotFoundError } from '#server/errors';
+import { ProviderLanes, type LaneOptions } from './outboxLanes';
 
-/** Retry policy for deliveries. */
-export interface OutboxOptions {
+/** Retry policy and lanes for deliveries. */
+export interface OutboxOptions extends LaneOptions {
   baseBackoffMs: number;
   maxBackoffMs: number;
   maxAttempts: number;
   pollMs: number;
+  /** Deliveries in flight over all providers at most. */
   concurrency: number;
 }
 
@@ -22,24 +24,37 @@ const DEFAULTS: OutboxOptions = {
   maxBackoffMs: 5 * 60_000,
   maxAttempts: 8,
   pollMs: 1_000,
-  concurrency: 4,
+  concurrency: 16,
+  perProvider: 4,
+  breakerThreshold: 5,
+  breakerCooldownMs: 30_000,
 };
+
+/** Due rows looked at per claim, so a long queue for one paused provider cannot hide the others. */
+const CLAIM_SCAN = 500;
 
 /** Exponential backoff with a cap: base · 2^(attempt-1), never above max. */
 export function backoffMs(attempt: number, o: Pick<OutboxOptions, 'baseBackoffMs' | 'maxBackoffMs'>): number {
   return Math.min(o.maxBackoffMs, o.baseBackoffMs * 2 ** Math.max(0, attempt - 1));
 }
 
+/** The lane a delivery uses: its channel, and for the API channel the integration (API key) it goes to. */
+export function providerKey(identity: { channel: string; meta: Record<string, unknown> }): string {
+  return identity.channel === 'api' ? `api:${String(identity.meta.apiKeyId ?? '?')}` : identity.channel;
+}
+
 /**
  * Delivers queued replies through `send` (the channel registry), outside any transaction; records each
- * outcome durably and announces the message's new delivery status. Survives restarts:
- * rows left "sending" by a crash are picked up again on start.
+ * outcome durably and announces the message's new delivery status. Each delivery runs on its own:
+ * a finished one frees its slot and the next due row starts at once, within per-provider lanes with
+ * a circuit breaker (outboxLanes.ts), so one hanging provider never delays another.
+ * Survives restarts: rows left "sending" by a crash are picked up again on start.
  */
 export class OutboxWorker {
   private readonly opts: OutboxOptions;
+  private readonly lanes: ProviderLanes;
+  private readonly inFlight = new Map<number, Promise<void>>();
   private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
   private stopped = true;
 
   constructor(
@@ -48,72 +63,79 @@ export class OutboxWorker {
     opts: Partial<OutboxOptions> = {},
   ) {
     this.opts = { ...DEFAULTS, ...opts };
+    this.lanes = new ProviderLanes(this.opts, deps.now);
   }
 
   /** Recover interrupted deliveries and start polling. */
   start(): void {
     this.deps.db.update(outbox).set({ status: 'pending' }).where(eq(outbox.status, 'sending')).run();
     this.stopped = false;
-    this.schedule(0);
+    this.timer = setInterval(() => this.pump(), this.opts.pollMs);
+    this.pump();
   }
 
   /** Stop polling and wait for in-flight deliveries to be recorded. */
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
+    if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await this.running;
+    await Promise.all(this.inFlight.values());
   }
 
   /** Deliver due rows now (called after a reply is queued). */
   kick(): void {
+    this.pump();
+  }
+
+  /** Fill every free slot with a due row whose provider lane has room. */
+  private pump(): void {
     if (this.stopped) return;
-    if (this.running) this.again = true;
-    else this.schedule(0);
+    const free = this.opts.concurrency - this.inFlight.size;
+    if (free <= 0) return;
+    let claimed: Array<{ id: number; provider: string }>;
+    try {
+      claimed = this.claim(free);
+    } catch (err) {
+      console.error('[outbox] could not claim deliveries:', err);
+      return;
+    }
+    for (const { id, provider } of claimed) {
+      this.lanes.started(provider);
+      const run = this.deliver(id, provider)
+        .catch((err: unknown) => console.error('[outbox] delivery failed unexpectedly:', err))
+        .finally(() => {
+          this.inFlight.delete(id);
+          this.pump();
+        });
+      this.inFlight.set(id, run);
+    }
   }
 
-  private schedule(ms: number): void {
-    if (this.stopped) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.runOnce(), ms);
-  }
-
-  /** Deliver every due row once; resolves when their outcomes are stored. */
-  runOnce(): Promise<void> {
-    if (this.running) return this.running;
-    this.running = (async () => {
-      await Promise.resolve(); // make sure `running` is assigned before any work can finish
-      try {
-        do {
-          this.again = false;
-          const due = this.claim();
-          await Promise.all(due.map((id) => this.deliver(id)));
-          if (due.length === this.opts.concurrency) this.again = true;
-        } while (this.again && !this.stopped);
-      } catch (err) {
-        console.error('[outbox] delivery loop failed:', err);
-      } finally {
-        this.running = null;
-        this.schedule(this.opts.pollMs);
-      }
-    })();
-    return this.running;
-  }
-
-  private claim(): number[] {
+  private claim(free: number): Array<{ id: number; provider: string }> {
     const now = this.deps.now();
     return this.deps.db.transaction(
       (tx) => {
         const rows = tx
-          .select({ id: outbox.id })
+          .select({ id: outbox.id, channel: identities.channel, meta: identities.meta })
           .from(outbox)
+          .innerJoin(identities, eq(identities.id, outbox.identityId))
           .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)))
           .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
-          .limit(this.opts.concurrency)
+          .limit(CLAIM_SCAN)
           .all();
-        for (const r of rows)
-          tx.update(outbox).set({ status: 'sending', updatedAt: now }).where(eq(outbox.id, r.id)).run();
-        return rows.map((r) => r.id);
+        const picked: Array<{ id: number; provider: string }> = [];
+        const reserved = new Map<string, number>();
+        for (const r of rows) {
+          if (picked.length >= free) break;
+          const provider = providerKey(r);
+          const extra = reserved.get(provider) ?? 0;
+          if (!this.lanes.canStart(provider, extra)) continue;
+          reserved.set(provider, extra + 1);
+          picked.push({ id: r.id, provider });
+        }
+        for (const p of picked)
+          tx.update(outbox).set({ status: 'sending', updatedAt: now }).where(eq(outbox.id, p.id)).run();
+        return picked;
       },
       { behavior: 'immediate' },
     );
@@ -140,9 +162,10 @@ export class OutboxWorker {
     return { outboxId, attempt: row.attempts + 1, message, identity, customer, history };
   }
 
-  private async deliver(outboxId: number): Promise<void> {
+  private async deliver(outboxId: number, provider: string): Promise<void> {
     const job = this.loadJob(outboxId);
     if (!job) {
+      this.lanes.finished(provider, 'permanent');
       this.deps.db
         .update(outbox)
         .set({ status: 'failed', lastError: 'message or identity vanished' })
@@ -156,6 +179,9 @@ export class OutboxWorker {
     } catch (err) {
       result = { ok: false, retryable: true, error: `adapter crashed: ${(err as Error).message}` };
     }
+    this.lanes.finished(provider, result.ok ? 'ok' : result.retryable ? 'retryable' : 'permanent');
+    if (!result.ok && result.retryable && this.lanes.isOpen(provider))
+      result = { ...result, error: `${result.error}; deliveries to this provider are paused after repeated failures` };
     this.record(job, result);
   }
 
