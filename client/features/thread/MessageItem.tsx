@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { Message } from '#shared/schemas/message';
 import { ChannelIcon } from '#client/components/ChannelIcon';
 import { Icon } from '#client/components/Icon';
-import { SentimentMark } from '#client/components/SentimentMark';
 import { useFormat } from '#client/i18n/format';
 import { Attachments } from './Attachments';
 import { DeliveryStatus } from './DeliveryStatus';
+import { SentimentCorrect } from './SentimentCorrect';
 import { describeSystem, type SystemLookup } from './systemText';
 
 /** One entry of the timeline: a customer message, a reply, an internal note or a system event. */
@@ -65,7 +65,7 @@ export const MessageItem = memo(function MessageItem({
         {m.channel && <ChannelIcon channel={m.channel} />}
         <strong>{author}</strong>
         {time}
-        {m.direction === 'inbound' && <SentimentMark sentiment={m.sentiment} />}
+        {m.direction === 'inbound' && <SentimentCorrect messageId={m.id} sentiment={m.sentiment} />}
         {m.isAuto && <span className="auto-tag">{t('thread.auto')}</span>}
       </div>
       {m.subject && <div className="subject">{m.subject}</div>}

@@ -153,6 +153,8 @@ const en = {
   },
   sentiment: {
     mark: 'Sentiment: {{label}} ({{score}})',
+    correct: 'Correct the sentiment of this message',
+    correctFailed: 'The correction was not saved',
     uncertainMark: 'Sentiment: {{label}}? ({{score}}, uncertain, not counted in alerts or reports)',
     negative: 'negative',
     neutral: 'neutral',

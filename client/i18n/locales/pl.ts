@@ -162,6 +162,8 @@ const pl: Translation = {
   },
   sentiment: {
     mark: 'Wydźwięk: {{label}} ({{score}})',
+    correct: 'Popraw wydźwięk tej wiadomości',
+    correctFailed: 'Nie zapisano poprawki',
     uncertainMark: 'Wydźwięk: {{label}}? ({{score}}, niepewny, nie liczy się w alertach ani raportach)',
     negative: 'negatywny',
     neutral: 'neutralny',

@@ -154,6 +154,8 @@ const th: Translation = {
   },
   sentiment: {
     mark: 'อารมณ์ของข้อความ: {{label}} ({{score}})',
+    correct: 'แก้ไขอารมณ์ของข้อความนี้',
+    correctFailed: 'บันทึกการแก้ไขไม่สำเร็จ',
     uncertainMark: 'อารมณ์ของข้อความ: {{label}}? ({{score}}, ไม่แน่ใจ ไม่นับในการแจ้งเตือนและรายงาน)',
     negative: 'เชิงลบ',
     neutral: 'เป็นกลาง',

@@ -154,6 +154,8 @@ const zhCN: Translation = {
   },
   sentiment: {
     mark: '情绪：{{label}}（{{score}}）',
+    correct: '更正这条消息的情绪',
+    correctFailed: '更正未保存',
     uncertainMark: '情绪：{{label}}？（{{score}}，不确定，不计入提醒和报表）',
     negative: '负面',
     neutral: '中性',
