@@ -1,5 +1,6 @@
 import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SettingsHead } from './FormParts';
 
 /** One column of an admin table: its header and what each row shows in it. */
 export interface AdminColumn<T> {
@@ -102,22 +103,42 @@ export function AdminTable<T extends { id: number }>({
   );
 }
 
-/** The main "New …" button of a settings page (shown to those who may create). */
-export function AddButton({
-  id,
-  label,
-  disabled,
-  onClick,
+/**
+ * An admin settings page: heading, introduction, "read-only" for those who may only look, and the
+ * "New …" button for those who may create. Texts are `<keys>.title`, `.intro` and `.add`.
+ */
+export function AdminPage({
+  keys,
+  titleId,
+  canEdit,
+  add,
+  children,
 }: {
-  id: string;
-  label: string;
-  disabled: boolean;
-  onClick(): void;
+  keys: string;
+  titleId: string;
+  canEdit: boolean;
+  add?: { id: string; disabled: boolean; onClick(): void };
+  children: ReactNode;
 }) {
+  const { t } = useTranslation();
   return (
-    <button type="button" id={id} className="primary" disabled={disabled} onClick={onClick}>
-      {label}
-    </button>
+    <section className="settings" aria-labelledby={titleId}>
+      <SettingsHead
+        id={titleId}
+        title={t(`${keys}.title`)}
+        intro={t(`${keys}.intro`)}
+        note={!canEdit && t('admin.nav.readOnly')}
+        action={
+          canEdit &&
+          add && (
+            <button type="button" id={add.id} className="primary" disabled={add.disabled} onClick={add.onClick}>
+              {t(`${keys}.add`)}
+            </button>
+          )
+        }
+      />
+      {children}
+    </section>
   );
 }
 

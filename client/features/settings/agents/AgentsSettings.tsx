@@ -6,8 +6,7 @@ import { useAgents, useTeams } from '#client/api/directory';
 import { Avatar } from '#client/components/Avatar';
 import { usePresenceMap } from '#client/realtime/usePresence';
 import { focusLater } from '#client/features/settings/focus';
-import { SettingsHead } from '#client/features/settings/FormParts';
-import { AddButton, AdminTable, RowEditButton } from '#client/features/settings/AdminTable';
+import { AdminPage, AdminTable, RowEditButton } from '#client/features/settings/AdminTable';
 import { AgentForm } from './AgentForm';
 
 /** Live presence where the socket has told us, else what the list said when it loaded. */
@@ -35,26 +34,19 @@ export default function AgentsSettings({ me }: { me: Agent }) {
     focusLater(focusId);
   };
   return (
-    <section className="settings" aria-labelledby="agents-title">
-      <SettingsHead
-        id="agents-title"
-        title={t('admin.agents.title')}
-        intro={t('admin.agents.intro')}
-        note={!canEdit && t('admin.nav.readOnly')}
-        action={
-          canEdit && (
-            <AddButton
-              id="agent-new"
-              label={t('admin.agents.add')}
-              disabled={form === 'new'}
-              onClick={() => {
-                setNotice('');
-                setForm('new');
-              }}
-            />
-          )
-        }
-      />
+    <AdminPage
+      keys="admin.agents"
+      titleId="agents-title"
+      canEdit={canEdit}
+      add={{
+        id: 'agent-new',
+        disabled: form === 'new',
+        onClick: () => {
+          setNotice('');
+          setForm('new');
+        },
+      }}
+    >
       <p role="status" className="ok-note">
         {notice}
       </p>
@@ -126,6 +118,6 @@ export default function AgentsSettings({ me }: { me: Agent }) {
         open={typeof form === 'number' ? form : null}
         editor={(a) => <AgentForm agent={a} me={me} teams={teams} onDone={() => close(`agent-edit-${a.id}`)} />}
       />
-    </section>
+    </AdminPage>
   );
 }

@@ -4,8 +4,7 @@ import type { Agent, ApiKey } from '#shared/schemas/agent';
 import { hasRole } from '#shared/schemas/common';
 import { useApiKeys } from '#client/api/apiKeys';
 import { useFormat } from '#client/i18n/format';
-import { SettingsHead } from '#client/features/settings/FormParts';
-import { AdminTable } from '#client/features/settings/AdminTable';
+import { AdminPage, AdminTable } from '#client/features/settings/AdminTable';
 import { ApiKeyForm } from './ApiKeyForm';
 import { NewKeySecret } from './NewKeySecret';
 import { RevokeDialog } from './RevokeDialog';
@@ -21,8 +20,7 @@ export default function ApiKeysSettings({ me }: { me: Agent }) {
   if (!isAdmin) return <p className="pad">{t('admin.nav.forbidden')}</p>;
   const list = keys.data ?? [];
   return (
-    <section className="settings" aria-labelledby="api-keys-title">
-      <SettingsHead id="api-keys-title" title={t('admin.apiKeys.title')} intro={t('admin.apiKeys.intro')} />
+    <AdminPage keys="admin.apiKeys" titleId="api-keys-title" canEdit>
       {fresh ? (
         <NewKeySecret name={fresh.name} secret={fresh.secret} onDone={() => setFresh(null)} />
       ) : (
@@ -59,6 +57,6 @@ export default function ApiKeysSettings({ me }: { me: Agent }) {
         }
       />
       {revoking && <RevokeDialog apiKey={revoking} onClose={() => setRevoking(null)} />}
-    </section>
+    </AdminPage>
   );
 }

@@ -6,8 +6,7 @@ import type { SlaPolicyDto } from '#shared/schemas/metrics';
 import { useSlaPolicies, useSlaPolicyAdmin } from '#client/api/slaPolicies';
 import { useFormat } from '#client/i18n/format';
 import { focusLater } from '#client/features/settings/focus';
-import { SettingsHead } from '#client/features/settings/FormParts';
-import { AddButton, AdminTable, RowEditButton } from '#client/features/settings/AdminTable';
+import { AdminPage, AdminTable, RowEditButton } from '#client/features/settings/AdminTable';
 import { SlaForm } from './SlaForm';
 
 function useScopeText(teams: Team[]): (p: SlaPolicyDto) => string {
@@ -38,23 +37,12 @@ export default function SlaSettings({ me, teams }: { me: Agent; teams: Team[] })
   const target = (ms: number | null) =>
     ms === null ? <span className="muted">{t('admin.sla.noTarget')}</span> : f.duration(ms);
   return (
-    <section className="settings" aria-labelledby="sla-title">
-      <SettingsHead
-        id="sla-title"
-        title={t('admin.sla.title')}
-        intro={t('admin.sla.intro')}
-        note={!canEdit && t('admin.nav.readOnly')}
-        action={
-          canEdit && (
-            <AddButton
-              id="sla-new"
-              label={t('admin.sla.add')}
-              disabled={form === 'new'}
-              onClick={() => setForm('new')}
-            />
-          )
-        }
-      />
+    <AdminPage
+      keys="admin.sla"
+      titleId="sla-title"
+      canEdit={canEdit}
+      add={{ id: 'sla-new', disabled: form === 'new', onClick: () => setForm('new') }}
+    >
       {form === 'new' && (
         <SlaForm
           teams={teams}
@@ -126,6 +114,6 @@ export default function SlaSettings({ me, teams }: { me: Agent; teams: Team[] })
           />
         )}
       />
-    </section>
+    </AdminPage>
   );
 }

@@ -4,8 +4,7 @@ import type { Agent } from '#shared/schemas/agent';
 import { hasRole } from '#shared/schemas/common';
 import { useAgents, useTeams } from '#client/api/directory';
 import { focusLater } from '#client/features/settings/focus';
-import { SettingsHead } from '#client/features/settings/FormParts';
-import { AddButton, AdminTable } from '#client/features/settings/AdminTable';
+import { AdminPage, AdminTable } from '#client/features/settings/AdminTable';
 import { TeamConfigForm } from './TeamConfigForm';
 import { TeamCreateForm } from './TeamCreateForm';
 import { TeamRow } from './TeamRow';
@@ -22,23 +21,12 @@ export default function TeamsSettings({ me }: { me: Agent }) {
   const list = teams.data ?? [];
   const nameOf = (id: number) => agents.find((a) => a.id === id)?.name ?? `#${id}`;
   return (
-    <section className="settings" aria-labelledby="teams-title">
-      <SettingsHead
-        id="teams-title"
-        title={t('admin.teams.title')}
-        intro={t('admin.teams.intro')}
-        note={!canEdit && t('admin.nav.readOnly')}
-        action={
-          canEdit && (
-            <AddButton
-              id="team-new"
-              label={t('admin.teams.add')}
-              disabled={creating}
-              onClick={() => setCreating(true)}
-            />
-          )
-        }
-      />
+    <AdminPage
+      keys="admin.teams"
+      titleId="teams-title"
+      canEdit={canEdit}
+      add={{ id: 'team-new', disabled: creating, onClick: () => setCreating(true) }}
+    >
       {creating && (
         <TeamCreateForm
           onDone={(team) => {
@@ -79,6 +67,6 @@ export default function TeamsSettings({ me }: { me: Agent }) {
           />
         )}
       />
-    </section>
+    </AdminPage>
   );
 }
