@@ -2,14 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withAttachmentLinks } from '#server/domain/attachmentText';
 import { startApp, type TestApp } from '#tests/helpers/app';
 import { createApiKey, login, postApiMessage, type AgentClient } from '#tests/helpers/client';
-import { startRecorder, type Recorder } from '#tests/helpers/recorder';
+import { ALLOW_LOOPBACK_OUTBOUND, startRecorder, type Recorder } from '#tests/helpers/recorder';
 
 let app: TestApp;
 let agent: AgentClient;
 let rec: Recorder;
 
 beforeAll(async () => {
-  app = await startApp();
+  app = await startApp(ALLOW_LOOPBACK_OUTBOUND);
   rec = await startRecorder();
   agent = await login(app.url, 'admin@test.local');
 });
