@@ -135,9 +135,22 @@ export function analyzeSentiment(text: string, adjust?: SentimentAdjust): Sentim
     const logits = LABELS.map((_, c) => Math.log(c === k ? confidence : (1 - confidence) / 2) + offset[c]);
     return fromProbs(softmax(logits), r.language);
   }
+  // Short messages with a lexicon cue ("not bad at all", "so bad", "WHERE IS MY ORDER") are read by
+  // the lexicon's rules: negation scope, intensity and shouting are explicit there, while the model,
+  // trained on longer tweets, has too few n-grams to weigh them and saturates its score.
+  if (!(f && adjust?.offset?.(f.idx, f.val)) && r.sum !== 0 && wordCount(r.tokens) <= SHORT_WORDS) {
+    return { ...lex, language: r.language, confidence: lexiconConfidence(r.sum, true) };
+  }
   const features = f ?? featurize(text, r.tokens, lex.score);
   const raw = predictProbs(model, features, adjust?.offset?.(features.idx, features.val));
   return fromProbs(mixWithLexicon(model, raw, LABELS.indexOf(lex.label), r.sum !== 0), r.language);
+}
+
+/** Messages of at most this many words with a lexicon cue are read by the lexicon's rules. */
+const SHORT_WORDS = 5;
+
+function wordCount(tokens: readonly Token[]): number {
+  return tokens.filter((t) => t.kind === 'word' && t.script !== 'other').length;
 }
 
 function softmax(z: number[]): number[] {

@@ -2,21 +2,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  analyzeLexicon,
   analyzeSentiment,
   detectLanguage,
   evaluateSentiment,
   type SentimentLabel,
 } from '#server/domain/sentiment/index';
 
+const score = (text: string) => analyzeSentiment(text).score;
 const label = (text: string) => analyzeSentiment(text).label;
-// The lexicon's rules (negation scope, modifiers, emphasis) still feed the model as features; these
-// blocks pin the rules themselves. The model's own reading of such phrases is measured by
-// `npm run eval:sentiment`, and its known misses are listed in docs/sentiment.md.
-const lexScore = (text: string) => analyzeLexicon(text).score;
-const lexLabel = (text: string) => analyzeLexicon(text).label;
 
-describe('lexicon rules: negation', () => {
+describe('analyzeSentiment: negation', () => {
   it.each([
     ['I am happy with the service', 'I am not happy with the service'],
     ['The app is working', "The app isn't working"],
@@ -29,9 +24,9 @@ describe('lexicon rules: negation', () => {
     ['质量好', '质量不好'],
     ['收到了', '没有收到'],
   ])('"%s" is not negative, "%s" is', (plain, negated) => {
-    expect(lexLabel(plain)).not.toBe('negative');
-    expect(lexLabel(negated)).toBe('negative');
-    expect(lexScore(negated)).toBeLessThan(lexScore(plain));
+    expect(label(plain)).not.toBe('negative');
+    expect(label(negated)).toBe('negative');
+    expect(score(negated)).toBeLessThan(score(plain));
   });
 
   it('reads "still not received" style support phrases as complaints', () => {
@@ -41,16 +36,16 @@ describe('lexicon rules: negation', () => {
       'gdzie jest moja paczka? nadal nic',
       '快递还没到',
     ]) {
-      expect(lexLabel(text)).toBe('negative');
+      expect(label(text)).toBe('negative');
     }
   });
 
   it('flips a negated negative only mildly ("not bad" is not negative)', () => {
-    expect(lexLabel('not bad at all')).not.toBe('negative');
+    expect(label('not bad at all')).not.toBe('negative');
   });
 });
 
-describe('lexicon rules: intensifiers and diminishers', () => {
+describe('analyzeSentiment: intensifiers and diminishers', () => {
   it.each([
     ['good', 'very good'],
     ['bad', 'so bad'],
@@ -60,33 +55,33 @@ describe('lexicon rules: intensifiers and diminishers', () => {
     ['満意'.replace('満', '满'), '非常满意'],
     ['慢', '太慢了'],
   ])('"%s" is weaker than "%s"', (base, boosted) => {
-    expect(Math.abs(lexScore(boosted))).toBeGreaterThan(Math.abs(lexScore(base)));
-    expect(Math.sign(lexScore(boosted))).toBe(Math.sign(lexScore(base)));
+    expect(Math.abs(score(boosted))).toBeGreaterThan(Math.abs(score(base)));
+    expect(Math.sign(score(boosted))).toBe(Math.sign(score(base)));
   });
 
   it('a diminisher weakens', () => {
-    expect(Math.abs(lexScore('a bit slow'))).toBeLessThan(Math.abs(lexScore('slow')));
+    expect(Math.abs(score('a bit slow'))).toBeLessThan(Math.abs(score('slow')));
   });
 });
 
-describe('lexicon rules: emoji and shouting', () => {
+describe('analyzeSentiment: emoji and shouting', () => {
   it('reads emoji on their own and next to text', () => {
-    expect(lexLabel('😡')).toBe('negative');
-    expect(lexLabel('👍')).toBe('positive');
-    expect(lexLabel('🙏❤️')).toBe('positive');
-    expect(lexScore('Got the parcel ❤️')).toBeGreaterThan(lexScore('Got the parcel'));
-    expect(lexScore('ได้ของแล้ว 😭')).toBeLessThan(lexScore('ได้ของแล้ว'));
+    expect(label('😡')).toBe('negative');
+    expect(label('👍')).toBe('positive');
+    expect(label('🙏❤️')).toBe('positive');
+    expect(score('Got the parcel ❤️')).toBeGreaterThan(score('Got the parcel'));
+    expect(score('ได้ของแล้ว 😭')).toBeLessThan(score('ได้ของแล้ว'));
   });
 
   it('treats shouting and "!!!" as anger when nothing is positive', () => {
-    expect(lexLabel('WHERE IS MY ORDER')).toBe('negative');
-    expect(lexScore('WHERE IS MY ORDER')).toBeLessThan(lexScore('where is my order'));
-    expect(lexScore('NOT HAPPY')).toBeLessThan(lexScore('not happy'));
-    expect(lexScore('this is unacceptable!!!')).toBeLessThan(lexScore('this is unacceptable'));
+    expect(label('WHERE IS MY ORDER')).toBe('negative');
+    expect(score('WHERE IS MY ORDER')).toBeLessThan(score('where is my order'));
+    expect(score('NOT HAPPY')).toBeLessThan(score('not happy'));
+    expect(score('this is unacceptable!!!')).toBeLessThan(score('this is unacceptable'));
   });
 
   it('lets "!!!" amplify gratitude too', () => {
-    expect(lexScore('thank you!!!')).toBeGreaterThan(lexScore('thank you'));
+    expect(score('thank you!!!')).toBeGreaterThan(score('thank you'));
   });
 });
 
