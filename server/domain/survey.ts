@@ -1,4 +1,5 @@
 import { EMOJI_SCORES, HAN_NUMBERS, LATIN_NUMBERS, RATING_CUES, THAI_NUMBERS } from './surveyWords';
+import { CLAUSE_END, COURTESY, FOLLOW_UP, SCALE_WORDS } from './surveyScale';
 
 /** Which survey question the customer is answering: CSAT is 1–5, NPS is 0–10. */
 export type SurveyKind = 'csat' | 'nps';
@@ -73,7 +74,8 @@ function scale(n: number, d: number, kind: SurveyKind): number | null {
 export function parseSurveyAnswer(text: string, kind: SurveyKind): number | null {
   if (!text || text.length > 300) return null;
   const [min, max] = RANGE[kind];
-  let t = wordsToDigits(normalize(text));
+  const folded = normalize(text).replace(COURTESY, ' ');
+  let t = wordsToDigits(folded);
   const values = new Set<number>();
   let fraction = false;
   t = t.replace(FRACTION, (_, n, d) => {
@@ -113,6 +115,7 @@ export function parseSurveyAnswer(text: string, kind: SurveyKind): number | null
   if (values.size === 0 && !fraction && stars > 0) values.add(stars);
   // "⭐⭐⭐ 5": stars that disagree with the number make the answer ambiguous.
   if (stars > 0 && !starUnit && !values.has(stars)) return null;
+  if (values.size === 0 && kind === 'csat') for (const v of scaleScores(folded)) values.add(v);
   if (values.size === 0) {
     for (const ch of t.replace(/[\uFE0F\u200D]|\p{Emoji_Modifier}/gu, '')) {
       const e = EMOJI_SCORES.get(ch);
@@ -122,4 +125,42 @@ export function parseSurveyAnswer(text: string, kind: SurveyKind): number | null
   if (values.size !== 1) return null;
   const [value] = values;
   return value >= min && value <= max ? value : null;
+}
+
+/** Scores of the survey's scale words in a short reply ("Bardzo dobrze", "พอใจมาก", "很满意"), longest first. */
+function scaleScores(t: string): number[] {
+  let rest = ` ${t} `;
+  const found: number[] = [];
+  for (const [word, score] of SCALE_WORDS) {
+    const latin = /^[a-z -]+$/u.test(word);
+    const re = latin ? new RegExp(`(?<![a-z])${word}(?![a-z])`, 'gu') : new RegExp(word, 'gu');
+    if (!re.test(rest)) continue;
+    found.push(score);
+    rest = rest.replace(re, ' ');
+  }
+  // A scale word inside a longer story is not an answer.
+  return otherWords(rest, '') <= 4 ? found : [];
+}
+
+/** A survey reply read: its score (null when none can be read) and whether it also needs an agent. */
+export interface SurveyReading {
+  score: number | null;
+  /** It asks, reports or requests something too: the thread must re-open and keep the message. */
+  followUp: boolean;
+}
+
+const LEADS_WITH_RATING = /^[\s\p{P}]*(?:[0-9０-９๐-๙]|[⭐🌟★🔟]|[0-9]\uFE0F?\u20E3)/u;
+
+/**
+ * Read a reply to the survey question. A plain rating gives its score. When the reply also asks or
+ * reports something, only a rating that opens it counts ("5! Also, can I…", "4 ค่ะ แต่…"), read from
+ * its first clause alone — a number further on is an order number or a count ("Czekam jeszcze na 2
+ * paczki…"), never a score.
+ */
+export function readSurveyAnswer(text: string, kind: SurveyKind): SurveyReading {
+  const t = normalize(text ?? '');
+  if (!FOLLOW_UP.test(t)) return { score: parseSurveyAnswer(text, kind), followUp: false };
+  const first = text.trim().split(CLAUSE_END)[0] ?? '';
+  const leading = LEADS_WITH_RATING.test(first) || scaleScores(normalize(first).replace(COURTESY, ' ')).length > 0;
+  return { score: leading ? parseSurveyAnswer(first, kind) : null, followUp: true };
 }

@@ -52,6 +52,17 @@ describe('parseSurveyAnswer: number words in four languages', () => {
   });
 });
 
+describe('parseSurveyAnswer: the survey’s scale words', () => {
+  // 十分 here is the adverb "very", not the mark 10: "very satisfied" is the top of the CSAT scale.
+  it.each([
+    ['十分满意', 'csat', 5],
+    ['Bardzo dobrze', 'csat', 5],
+    ['ไม่พอใจ', 'csat', 1],
+  ] as const)('%s (%s) → %s', (text, kind, expected) => {
+    expect(parseSurveyAnswer(text, kind)).toBe(expected);
+  });
+});
+
 describe('parseSurveyAnswer: emoji', () => {
   it.each([
     ['⭐⭐⭐⭐', 'csat', 4],
@@ -90,7 +101,6 @@ describe('parseSurveyAnswer: no answer, out of range or ambiguous → null', () 
     ['hello', 'csat'],
     ['Where is my order?', 'nps'],
     ['', 'nps'],
-    ['十分满意', 'csat'],
     ['五分钟后到', 'csat'],
     ['我的订单12345还没到', 'csat'],
     ['zamówienie 12345 nie dotarło', 'csat'],
