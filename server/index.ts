@@ -6,6 +6,7 @@ import { openDatabase } from './db/connection';
 import { ensureAdmin } from './services/bootstrap';
 import { seedDemoWorkspace } from './services/demo/seed';
 import { analyzeInbound } from './services/intelligence';
+import { backfillMetricFacts } from './services/metricBackfill';
 
 // Boot only: config → db → createApp(deps) → listen.
 const config = loadConfig();
@@ -24,6 +25,10 @@ if (admin.created && config.DEMO === '1') {
   for (const a of demo.accounts)
     console.log(`         ${a.role.padEnd(10)} ${a.email.padEnd(28)} password: ${a.password}`);
 }
+
+const backfilled = backfillMetricFacts(db);
+if (backfilled.replies + backfilled.episodes > 0)
+  console.log(`[braid] metric facts back-filled: ${backfilled.replies} replies, ${backfilled.episodes} episodes`);
 
 const braid = createApp({ config, db, clientDir: join(root, 'dist', 'client') });
 const port = await braid.listen(config.PORT, config.HOST);

@@ -4,3 +4,4 @@ export * from './tables/conversations';
 export * from './tables/operations';
 export * from './tables/supervision';
 export * from './tables/sentiment';
+export * from './tables/metricFacts';

@@ -62,3 +62,14 @@ export interface ParsedWebhook {
   messages: NormalizedInbound[];
   statuses: NormalizedStatus[];
 }
+
+/**
+ * The one instant an inbound message counts from — its sort key, the start of its episode and of
+ * every wait it causes: the provider's timestamp, never later than the moment Braid received it. A
+ * fast provider clock (an email `Date` five minutes ahead) is clamped to the receive time, so it
+ * can never sort after anything Braid did in reaction to the message; a late redelivery keeps its
+ * earlier provider time. Without a provider timestamp it is the receive time.
+ */
+export function effectiveInboundAt(providerTs: number | null, receivedAt: number): number {
+  return providerTs === null ? receivedAt : Math.min(providerTs, receivedAt);
+}

@@ -4,7 +4,7 @@ import { activityOf, toActivityMessage, toMessage, type ThreadRow } from '#serve
 import { normalizeAddress, type NormalizedAddress } from '#server/domain/address';
 import { onInbound } from '#server/domain/threadState';
 import { withMessage } from '#server/domain/threadActivity';
-import type { NormalizedInbound } from '#server/domain/inbound';
+import { effectiveInboundAt, type NormalizedInbound } from '#server/domain/inbound';
 import type { ChannelKind } from '#shared/channels';
 import type { ServiceDeps } from './deps';
 import { chooseAutoAssignee } from './autoAssign';
@@ -51,9 +51,6 @@ export type IngestResult =
       surveyAnswer: boolean;
     }
   | { status: 'duplicate'; messageId: number; threadId: number; customerId: number };
-
-// Clock skew we accept from providers before falling back to our receive time.
-const MAX_FUTURE_SKEW_MS = 10 * 60_000;
 
 /**
  * Store one inbound message in a single synchronous transaction: drop duplicates, resolve
@@ -102,13 +99,13 @@ function ingestInTx(
   let thread = st.threadByCustomer.get({ customerId: identity.customerId });
   if (!thread) thread = createThread(tx, identity.customerId, input.channel, now);
 
-  const sortTs = input.providerTs !== null && input.providerTs <= now + MAX_FUTURE_SKEW_MS ? input.providerTs : now;
+  const sortTs = effectiveInboundAt(input.providerTs, now);
   const surveyAnswer = hooks.isSurveyAnswer?.(tx, thread, input) ?? false;
   const isFresh = thread.currentEpisodeId === null;
   const transition = onInbound(isFresh ? null : thread.status, { isSurveyAnswer: surveyAnswer });
   let episodeId = thread.currentEpisodeId;
   if (!isFresh) trackPause(tx, thread.currentEpisodeId, thread.teamId, thread.status, transition.status, now);
-  if (transition.startsEpisode) episodeId = openEpisode(tx, thread, now);
+  if (transition.startsEpisode) episodeId = openEpisode(tx, thread, sortTs);
 
   const row = tx
     .insert(messages)
@@ -206,10 +203,13 @@ function createThread(tx: Tx, customerId: number, channel: ChannelKind, now: num
     .get();
 }
 
-/** Start a new episode for a thread (first message, or re-open after resolve). */
+/**
+ * Start a new episode for a thread (first message, or re-open after resolve) at `at` — for an
+ * inbound message its effective time — but never before the previous episode was resolved.
+ */
 export function openEpisode(tx: Tx, thread: ThreadRow, at: number): number {
   const last = tx
-    .select({ n: episodes.number })
+    .select({ n: episodes.number, resolvedAt: episodes.resolvedAt })
     .from(episodes)
     .where(eq(episodes.threadId, thread.id))
     .orderBy(asc(episodes.number))
@@ -220,7 +220,7 @@ export function openEpisode(tx: Tx, thread: ThreadRow, at: number): number {
     .values({
       threadId: thread.id,
       number: (last?.n ?? 0) + 1,
-      openedAt: at,
+      openedAt: Math.max(at, last?.resolvedAt ?? at),
       teamId: thread.teamId,
       assigneeId: thread.assigneeId,
     })

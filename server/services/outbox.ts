@@ -4,6 +4,7 @@ import { toMessage } from '#server/db/mappers';
 import { nextDeliveryStatus } from '#server/domain/delivery';
 import type { OutboundJob, SendJob, SendResult } from './outboundJob';
 import type { ServiceDeps } from './deps';
+import { recordReplyOutcome } from './metricFacts';
 import { roomsOf } from './threadQueries';
 import { isUniqueViolation, transact } from './tx';
 import { ConflictError, NotFoundError } from '#server/errors';
@@ -236,6 +237,8 @@ export class OutboxWorker {
           .returning()
           .get();
       }
+      // The metrics learn of the outcome in the same transaction: only an accepted reply is a response.
+      if (result.ok || fields.deliveryStatus === 'failed') recordReplyOutcome(tx, updated, result.ok, now);
       const thread = tx.select().from(threads).where(eq(threads.id, msg.threadId)).get();
       if (thread) emit({ type: 'message.updated', message: toMessage(updated) }, roomsOf(thread), thread.id);
     });

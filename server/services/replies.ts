@@ -1,5 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { episodes, identities, messages, outbox, threads } from '#server/db/schema';
+import { identities, messages, outbox, threads } from '#server/db/schema';
 import { activityOf, toActivityMessage, toMessage, type MessageRow, type ThreadRow } from '#server/db/mappers';
 import { withMessage } from '#server/domain/threadActivity';
 import type { Viewer } from '#server/domain/access';
@@ -99,11 +99,7 @@ export function writeOutbound(
       updatedAt: now,
     })
     .run();
-  if (counts && episodeId !== null) {
-    const ep = tx.select().from(episodes).where(eq(episodes.id, episodeId)).get();
-    if (ep && ep.firstResponseAt === null)
-      tx.update(episodes).set({ firstResponseAt: now }).where(eq(episodes.id, episodeId)).run();
-  }
+  // The episode's first response is recorded when the provider accepts the reply (services/metricFacts.ts).
   const updated = tx
     .update(threads)
     .set({

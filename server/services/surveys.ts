@@ -2,10 +2,11 @@ import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import { episodes, messages, threads } from '#server/db/schema';
 import type { ThreadRow } from '#server/db/mappers';
 import { surveyText, textLang } from '#server/domain/customerTexts';
-import { parseSurveyAnswer } from '#server/domain/survey';
+import { readSurveyAnswer } from '#server/domain/survey';
 import type { NormalizedInbound } from '#server/domain/inbound';
 import type { ServiceDeps } from './deps';
 import { writeOutbound } from './replies';
+import { recordSurveyFact } from './metricFacts';
 import { teamConfig } from './teamConfig';
 import { transact, type Tx } from './tx';
 
@@ -42,15 +43,18 @@ export function sendSurveyOnResolve(deps: ServiceDeps, threadId: number): boolea
 /**
  * Ingest hook: is this inbound message the answer to the survey of the thread's last
  * (resolved) episode? If so the score is stored on the episode (and so on its agent) and the
- * thread is not re-opened; anything that is not a score is a real new question.
+ * thread is not re-opened; anything that is not a score, or that also asks or reports something,
+ * is kept as a message and re-opens the thread.
  */
 export function takeSurveyAnswer(tx: Tx, thread: ThreadRow, input: NormalizedInbound, now: number): boolean {
   if (thread.status !== 'resolved' || thread.currentEpisodeId === null) return false;
   const ep = tx.select().from(episodes).where(eq(episodes.id, thread.currentEpisodeId)).get();
   if (!ep || ep.surveyKind === null || ep.surveySentAt === null || ep.surveyScore !== null) return false;
   if (now - ep.surveySentAt > ANSWER_WINDOW_MS) return false;
-  const score = parseSurveyAnswer(input.text, ep.surveyKind);
+  const { score, followUp } = readSurveyAnswer(input.text, ep.surveyKind);
   if (score === null) return false;
   tx.update(episodes).set({ surveyScore: score, surveyAnsweredAt: now }).where(eq(episodes.id, ep.id)).run();
-  return true;
+  recordSurveyFact(tx, ep, ep.surveyKind, score, now);
+  // A rating that also asks or reports something keeps its score, and the message re-opens the thread.
+  return !followUp;
 }

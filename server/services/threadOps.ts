@@ -6,6 +6,7 @@ import type { Priority, ThreadStatus } from '#shared/schemas/common';
 import type { ThreadSummary } from '#shared/schemas/thread';
 import type { ServiceDeps } from './deps';
 import { openEpisode } from './ingest';
+import { recordEpisodeFact } from './metricFacts';
 import { trackPause } from './pause';
 import { sendSurveyOnResolve } from './surveys';
 import { agentName, recordSystem } from './systemEntry';
@@ -67,6 +68,9 @@ export function setThreadTeam(
     if (before.teamId === teamId) return summarize(tx, before, deps.now());
     const now = deps.now();
     const after = tx.update(threads).set({ teamId, updatedAt: now }).where(eq(threads.id, threadId)).returning().get();
+    // An open episode moves with its thread: its figures belong to the team that holds it now.
+    if (after.currentEpisodeId !== null && after.status !== 'resolved')
+      tx.update(episodes).set({ teamId }).where(eq(episodes.id, after.currentEpisodeId)).run();
     const text = `${agentName(tx, viewer.id)} moved the thread to ${team?.name ?? 'no team'}`;
     recordSystem(tx, emit, now, before, after, 'team', text, { actorId: viewer.id, teamId });
     return summarize(tx, after, deps.now());
@@ -95,6 +99,7 @@ export function setThreadStatus(
         .set({ resolvedAt: now, resolvedBy: viewer.id, assigneeId: before.assigneeId })
         .where(eq(episodes.id, episodeId))
         .run();
+      recordEpisodeFact(tx, episodeId, viewer.id, now);
     }
     trackPause(tx, before.currentEpisodeId, before.teamId, before.status, change.status, now);
     if (change.startsEpisode) episodeId = openEpisode(tx, before, now);

@@ -8,12 +8,17 @@ export const DurationPairSchema = z.object({ calendarMs: z.number(), businessMs:
 export const EpisodeMetricsSchema = z.object({
   episodeId: z.number(),
   number: z.number(),
+  /** The team holding the episode (business time uses its hours). */
+  teamId: z.number().nullable(),
+  /** Start of every measure of the episode: the effective time of the message that opened it. */
   openedAt: z.number(),
   resolvedAt: z.number().nullable(),
   firstResponse: DurationPairSchema.nullable(),
   nextResponses: z.array(DurationPairSchema),
   averageReply: DurationPairSchema.nullable(),
   resolution: DurationPairSchema.nullable(),
+  /** Agent replies the provider refused for good: never responses, shown apart. */
+  failedReplies: z.number(),
   replies: z.array(
     z.object({
       messageId: z.number(),
@@ -60,6 +65,8 @@ export type ThreadMetrics = z.infer<typeof ThreadMetricsSchema>;
 /** Aggregate figures for an agent or team over a date range. */
 export const AggregateMetricsSchema = z.object({
   replies: z.number(),
+  /** Replies the provider refused for good (they never count as responses). */
+  failedReplies: z.number(),
   episodes: z.number(),
   resolved: z.number(),
   firstResponse: z.object({

@@ -2,7 +2,8 @@ import { Router } from 'express';
 import { hasRole } from '#shared/schemas/common';
 import { MetricsRangeQuerySchema } from '#shared/schemas/metrics';
 import { listAgents, listTeams } from '#server/services/agents';
-import { aggregateMetrics, computeThreadMetrics, predictionAccuracy } from '#server/services/metrics';
+import { computeThreadMetrics, predictionAccuracy } from '#server/services/metrics';
+import { aggregateBy, aggregateOne, ATTRIBUTION, emptyAggregate } from '#server/services/metricReports';
 import { requireAccess } from '#server/services/threadQueries';
 import { getThreadRow } from '#server/services/threadQueries';
 import { authOf, requireRole } from '#server/http/authMiddleware';
@@ -33,14 +34,12 @@ export function metricsRoutes(ctx: AppContext): Router {
     const agents = listAgents(db, () => 'offline').filter(
       (a) => q.teamId === undefined || a.teamIds.includes(q.teamId),
     );
+    const figures = aggregateBy(db, 'agent', q);
     res.json({
       from: q.from,
       to: q.to,
-      items: agents.map((a) => ({
-        agentId: a.id,
-        name: a.name,
-        metrics: aggregateMetrics(db, { from: q.from, to: q.to, agentId: a.id }),
-      })),
+      attribution: ATTRIBUTION,
+      items: agents.map((a) => ({ agentId: a.id, name: a.name, metrics: figures.get(a.id) ?? emptyAggregate() })),
     });
   });
   r.get('/metrics/agents/:id', (req, res) => {
@@ -49,18 +48,22 @@ export function metricsRoutes(ctx: AppContext): Router {
     if (agentId !== viewer.id && !hasRole(viewer.role, 'lead'))
       throw new ForbiddenError('agents can only see their own figures');
     const q = range(req.query);
-    res.json({ from: q.from, to: q.to, agentId, metrics: aggregateMetrics(db, { from: q.from, to: q.to, agentId }) });
-  });
-  r.get('/metrics/teams', lead, (req, res) => {
-    const q = range(req.query);
     res.json({
       from: q.from,
       to: q.to,
-      items: listTeams(db).map((t) => ({
-        teamId: t.id,
-        name: t.name,
-        metrics: aggregateMetrics(db, { from: q.from, to: q.to, teamId: t.id }),
-      })),
+      agentId,
+      attribution: ATTRIBUTION,
+      metrics: aggregateOne(db, 'agent', agentId, q),
+    });
+  });
+  r.get('/metrics/teams', lead, (req, res) => {
+    const q = range(req.query);
+    const figures = aggregateBy(db, 'team', q);
+    res.json({
+      from: q.from,
+      to: q.to,
+      attribution: ATTRIBUTION,
+      items: listTeams(db).map((t) => ({ teamId: t.id, name: t.name, metrics: figures.get(t.id) ?? emptyAggregate() })),
     });
   });
   r.get('/metrics/predictions', lead, (req, res) => {

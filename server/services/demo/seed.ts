@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { ChannelKind } from '#shared/channels';
 import type { Role } from '#shared/schemas/common';
-import { agents, messages, outbox, threads } from '#server/db/schema';
+import { agents, episodes, messages, outbox, threads } from '#server/db/schema';
 import type { Db } from '#server/db/connection';
 import { createAgent, createTeam } from '#server/services/agents';
 import { viewerOf } from '#server/services/auth';
@@ -138,6 +138,7 @@ export async function seedDemoWorkspace(
         );
         threadId = r.threadId;
         db.update(threads).set({ teamId }).where(eq(threads.id, r.threadId)).run();
+        if (r.status === 'stored') db.update(episodes).set({ teamId }).where(eq(episodes.id, r.episodeId)).run();
       } else if (threadId !== null && 'a' in step) {
         const tid = threadId;
         transact(deps, (tx, emit) => {

@@ -1,21 +1,37 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedPeople, startApp, type TestApp } from '#tests/helpers/app';
 import { createApiKey, login, postApiMessage, type AgentClient } from '#tests/helpers/client';
+import { startRecorder, type Recorder } from '#tests/helpers/recorder';
+import { eventually } from '#tests/server/channels/webhookHelpers';
 
 let app: TestApp;
 let people: Awaited<ReturnType<typeof seedPeople>>;
 let admin: AgentClient;
 let agent: AgentClient;
 let secret: string;
+let integration: Recorder;
 
 beforeAll(async () => {
+  integration = await startRecorder();
   app = await startApp();
   people = await seedPeople(app.db);
   admin = await login(app.url, 'admin@test.local');
   agent = await login(app.url, 'agent.a@test.local');
-  secret = (await createApiKey(admin)).secret;
+  secret = (await createApiKey(admin, `${integration.url}/hook`)).secret;
 });
-afterAll(() => app.close());
+afterAll(async () => {
+  await app.close();
+  await integration.close();
+});
+
+/** Wait until the integration has accepted a reply (only then is it a response). */
+const delivered = (agentClient: AgentClient, threadId: number, messageId: number) =>
+  eventually(async () => {
+    const page = (await (await agentClient.get(`/api/threads/${threadId}/messages`)).json()) as {
+      items: Array<{ id: number; deliveryStatus: string | null }>;
+    };
+    return page.items.find((m) => m.id === messageId)?.deliveryStatus === 'sent';
+  });
 
 describe('intelligence API', () => {
   it('scores every inbound message for sentiment and language, and exposes the thread trend and response times', async () => {
@@ -24,7 +40,10 @@ describe('intelligence API', () => {
     const a = await post('s1', 'Nie jestem zadowolony, paczka nie dotarła!!!');
     const thread = await (await agent.get(`/api/threads/${a.threadId}/messages`)).json();
     expect(thread.items[0].sentiment).toMatchObject({ label: 'negative', language: 'pl' });
-    await agent.post(`/api/threads/${a.threadId}/replies`, { text: 'Przepraszamy, sprawdzamy to.' });
+    const sent = await (
+      await agent.post(`/api/threads/${a.threadId}/replies`, { text: 'Przepraszamy, sprawdzamy to.' })
+    ).json();
+    await delivered(agent, a.threadId, sent.id);
     await post('s2', 'Dziękuję bardzo, wszystko już działa 😊');
     const m = await (await agent.get(`/api/metrics/threads/${a.threadId}`)).json();
     expect(m.episodes).toHaveLength(1);
@@ -86,6 +105,12 @@ describe('intelligence API', () => {
     const teams = await (await lead.get('/api/metrics/teams')).json();
     expect(teams.items.map((t: { name: string }) => t.name)).toEqual(['Team A', 'Team B']);
     expect((await lead.get('/api/metrics/agents?from=abc')).status).toBe(400);
+    const quarter = await lead.get(`/api/metrics/agents?from=${Date.now() - 90 * 86_400_000}`);
+    expect(quarter.status).toBe(200);
+    const body = await quarter.json();
+    expect(body.attribution).toMatch(/resolved/);
+    const adminRow = body.items.find((i: { agentId: number }) => i.agentId === people.supervisor);
+    expect(adminRow?.metrics ?? null).toMatchObject({ replies: 0, resolved: 0, sla: { breaches: 0, warnings: 0 } });
   });
   it('changes only what a team edit sends: a rename keeps auto-assign, one setting keeps the others, closed days may be left out', async () => {
     const created = await (await admin.post('/api/teams', { name: 'Night shift', autoAssign: true })).json();

@@ -6,6 +6,7 @@ import type { RoutedEvent, ServiceDeps } from '#server/services/deps';
 import { ingestInbound } from '#server/services/ingest';
 import { intelligenceHooks } from '#server/services/intelligence';
 import { computeThreadMetrics } from '#server/services/metrics';
+import { OutboxWorker } from '#server/services/outbox';
 import { replyToThread } from '#server/services/replies';
 import { createSlaPolicy } from '#server/services/sla';
 import { SlaScheduler } from '#server/services/slaScheduler';
@@ -71,9 +72,13 @@ const say = (iso: string, text: string) => {
   clock.now = at(iso);
   return ingestInbound(deps, inbound('whatsapp', '+48512345678', text, { providerTs: clock.now }), hooks());
 };
-const reply = (iso: string, threadId: number, text: string) => {
+// The provider accepts every send at once: a reply stops a clock only when it has left Braid.
+let sent = 0;
+const reply = async (iso: string, threadId: number, text: string) => {
   clock.now = at(iso);
-  return replyToThread(deps, admin, threadId, { text });
+  const m = replyToThread(deps, admin, threadId, { text });
+  await new OutboxWorker(deps, () => Promise.resolve({ ok: true, providerMessageId: `wamid.${++sent}` })).runOnce();
+  return m;
 };
 const resolve = (iso: string, threadId: number) => {
   clock.now = at(iso);
@@ -81,24 +86,24 @@ const resolve = (iso: string, threadId: number) => {
 };
 
 describe('response times from persisted timestamps (hand-computed)', () => {
-  it('handles a DST change, a holiday, a weekend, re-opens and an automatic acknowledgement', () => {
+  it('handles a DST change, a holiday, a weekend, re-opens and an automatic acknowledgement', async () => {
     // Episode 1 — Saturday 24 Oct 2026 12:00 CEST (10:00Z); clocks go back on Sunday 25 Oct.
     const first = say('2026-10-24T10:00:00Z', 'Hello, my parcel has not arrived');
     const ack1 = t.db.select().from(messages).where(eq(messages.isAuto, true)).all();
     expect(ack1).toHaveLength(1); // out of hours: "we'll be back Monday"
     expect(ack1[0].text).toMatch(/outside business hours/);
-    reply('2026-10-26T09:00:00Z', first.threadId, 'Sorry! Checking now.'); // Mon 10:00 CET
+    await reply('2026-10-26T09:00:00Z', first.threadId, 'Sorry! Checking now.'); // Mon 10:00 CET
     say('2026-10-26T09:30:00Z', 'Any news?'); // Mon 10:30
-    reply('2026-10-26T10:00:00Z', first.threadId, 'It ships today.'); // Mon 11:00
+    await reply('2026-10-26T10:00:00Z', first.threadId, 'It ships today.'); // Mon 11:00
     resolve('2026-10-26T11:00:00Z', first.threadId); // Mon 12:00 CET
     // Episode 2 — Tue 10 Nov 16:30 CET; Wed 11 Nov is a holiday.
     const second = say('2026-11-10T15:30:00Z', 'The invoice is wrong');
     expect(second).toMatchObject({ newEpisode: true });
-    reply('2026-11-12T08:15:00Z', first.threadId, 'Fixed it.'); // Thu 09:15
+    await reply('2026-11-12T08:15:00Z', first.threadId, 'Fixed it.'); // Thu 09:15
     resolve('2026-11-12T09:00:00Z', first.threadId);
     // Episode 3 — Fri 13 Nov 16:00 CET; acknowledged at once (in hours), answered Monday 09:30.
     say('2026-11-13T15:00:00Z', 'Cannot log in');
-    reply('2026-11-16T08:30:00Z', first.threadId, 'Reset your password here…');
+    await reply('2026-11-16T08:30:00Z', first.threadId, 'Reset your password here…');
 
     const m = computeThreadMetrics(t.db, first.threadId);
     expect(m.episodes.map((e) => e.number)).toEqual([1, 2, 3]);
@@ -120,9 +125,9 @@ describe('response times from persisted timestamps (hand-computed)', () => {
 });
 
 describe('surveys', () => {
-  it('sends CSAT on resolve, stores a Thai answer without re-opening, and re-opens on a real question', () => {
+  it('sends CSAT on resolve, stores a Thai answer without re-opening, and re-opens on a real question', async () => {
     const r = say('2026-11-16T09:00:00Z', 'สวัสดีค่ะ สั่งของไปยังไม่ได้รับเลย');
-    reply('2026-11-16T09:10:00Z', r.threadId, 'ส่งแล้วค่ะ');
+    await reply('2026-11-16T09:10:00Z', r.threadId, 'ส่งแล้วค่ะ');
     clock.now = at('2026-11-16T09:20:00Z');
     changeThreadStatus(deps, admin, r.threadId, 'resolved', undefined, () => undefined);
     const survey = t.db
@@ -160,7 +165,7 @@ describe('sentiment alerts for leads', () => {
 });
 
 describe('SLA clocks', () => {
-  it('fires warnings at 50/75/90 % and the breach at 100 % at the right instants, also after a restart', () => {
+  it('fires warnings at 50/75/90 % and the breach at 100 % at the right instants, also after a restart', async () => {
     createSlaPolicy(
       t.db,
       {
@@ -217,7 +222,7 @@ describe('SLA clocks', () => {
     sla.refreshAll();
     expect(alerts()).toHaveLength(3);
     // Answering stops the first-response clock; the next unanswered message starts a next-response clock.
-    reply('2026-11-16T09:05:00Z', r.threadId, 'On it');
+    await reply('2026-11-16T09:05:00Z', r.threadId, 'On it');
     say('2026-11-16T09:10:00Z', 'Still broken');
     expect(sla.nextFor(r.threadId)).toBe(at('2026-11-16T09:40:00Z')); // 50 % of 1 h
   });

@@ -1,0 +1,90 @@
+// Metric facts, written at the moment something happens, in the same transaction, so reports and
+// the per-thread view read the same rows and never recompute timelines (docs/metrics.md).
+import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { CHANNEL_KINDS } from '#shared/channels';
+import { episodes, messages } from './conversations';
+import { agents, teams } from './people';
+
+/**
+ * One agent reply whose send ended: accepted by the provider (a response, timed when it waited on
+ * a customer) or refused for good (a failed reply, never a response). Belongs to its author.
+ */
+export const replyFacts = sqliteTable(
+  'reply_facts',
+  {
+    messageId: integer('message_id')
+      .primaryKey()
+      .references(() => messages.id),
+    episodeId: integer('episode_id')
+      .notNull()
+      .references(() => episodes.id),
+    agentId: integer('agent_id').references(() => agents.id),
+    /** The team holding the episode when the reply was sent. */
+    teamId: integer('team_id').references(() => teams.id),
+    channel: text('channel', { enum: CHANNEL_KINDS }),
+    outcome: text('outcome', { enum: ['accepted', 'failed'] }).notNull(),
+    /** When the provider accepted (or finally refused) it: the moment the clock stopped. */
+    at: integer('at').notNull(),
+    /** Effective time of the oldest inbound message it answered; null when nobody waited. */
+    waitedFrom: integer('waited_from'),
+    calendarMs: integer('calendar_ms'),
+    businessMs: integer('business_ms'),
+    /** The first timed reply of its episode: its first response. */
+    isFirst: integer('is_first', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [
+    index('reply_facts_episode_idx').on(t.episodeId),
+    index('reply_facts_agent_idx').on(t.agentId, t.at),
+    index('reply_facts_team_idx').on(t.teamId, t.at),
+    index('reply_facts_at_idx').on(t.at),
+  ],
+);
+
+/** One resolved episode: resolution time, sentiment arc and SLA alerts, attributed to the resolver. */
+export const episodeFacts = sqliteTable(
+  'episode_facts',
+  {
+    episodeId: integer('episode_id')
+      .primaryKey()
+      .references(() => episodes.id),
+    /** The agent who resolved it: owner of the episode figures. */
+    agentId: integer('agent_id').references(() => agents.id),
+    /** The team holding the episode when it was resolved. */
+    teamId: integer('team_id').references(() => teams.id),
+    channel: text('channel', { enum: CHANNEL_KINDS }),
+    openedAt: integer('opened_at').notNull(),
+    resolvedAt: integer('resolved_at').notNull(),
+    calendarMs: integer('calendar_ms').notNull(),
+    businessMs: integer('business_ms').notNull(),
+    sentimentStart: real('sentiment_start'),
+    sentimentEnd: real('sentiment_end'),
+    sentimentChange: text('sentiment_change', { enum: ['turned_around', 'soured', 'steady'] }),
+    slaBreaches: integer('sla_breaches').notNull().default(0),
+    slaWarnings: integer('sla_warnings').notNull().default(0),
+  },
+  (t) => [
+    index('episode_facts_agent_idx').on(t.agentId, t.resolvedAt),
+    index('episode_facts_team_idx').on(t.teamId, t.resolvedAt),
+    index('episode_facts_resolved_idx').on(t.resolvedAt),
+  ],
+);
+
+/** One survey answer read as a score, attributed to the agent who resolved the episode. */
+export const surveyFacts = sqliteTable(
+  'survey_facts',
+  {
+    episodeId: integer('episode_id')
+      .primaryKey()
+      .references(() => episodes.id),
+    agentId: integer('agent_id').references(() => agents.id),
+    teamId: integer('team_id').references(() => teams.id),
+    kind: text('kind', { enum: ['csat', 'nps'] }).notNull(),
+    score: integer('score').notNull(),
+    answeredAt: integer('answered_at').notNull(),
+  },
+  (t) => [
+    index('survey_facts_agent_idx').on(t.agentId, t.answeredAt),
+    index('survey_facts_team_idx').on(t.teamId, t.answeredAt),
+    index('survey_facts_answered_idx').on(t.answeredAt),
+  ],
+);

@@ -1,0 +1,181 @@
+import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { episodeFacts, episodes, messages, outbox, replyFacts } from '#server/db/schema';
+import { elapsedMs } from '#shared/metrics/elapsed';
+import { classifySentimentChange } from '#shared/metrics/sentimentTrend';
+import type { Db } from '#server/db/connection';
+import { recordSurveyFacts } from './metricFacts';
+import { getSetting, setSetting } from './settingsStore';
+import { teamConfig } from './teamConfig';
+
+const DONE_KEY = 'metricFactsBackfilled';
+const BATCH = 20_000;
+
+/**
+ * Once per database: write the metric facts of history recorded before facts existed (or written
+ * around the services, like the demo's delivered replies), so reports show figures from the start.
+ * Back-filled replies count from the moment they were written (their acceptance time was not kept).
+ */
+export function backfillMetricFacts(db: Db): { replies: number; episodes: number } {
+  if (getSetting(db, DONE_KEY, false)) return { replies: 0, episodes: 0 };
+  const replies = backfillReplies(db);
+  const eps = backfillEpisodes(db);
+  db.transaction((tx) => recordSurveyFacts(tx));
+  setSetting(db, DONE_KEY, true);
+  return { replies, episodes: eps };
+}
+
+type ReplyFact = typeof replyFacts.$inferInsert;
+interface Row {
+  id: number;
+  episodeId: number;
+  direction: 'inbound' | 'outbound';
+  at: number;
+  surveyAnswer: number;
+  agentId: number | null;
+  isAuto: number;
+  channel: ReplyFact['channel'];
+  delivery: string | null;
+  sendStatus: string | null;
+  teamId: number | null;
+}
+
+function backfillReplies(db: Db): number {
+  const query = db
+    .select({
+      id: messages.id,
+      episodeId: messages.episodeId,
+      direction: messages.direction,
+      at: messages.sortTs,
+      surveyAnswer: sql<number>`coalesce(json_extract(${messages.meta}, '$.surveyAnswer'), 0)`,
+      agentId: messages.authorAgentId,
+      isAuto: messages.isAuto,
+      channel: messages.channel,
+      delivery: messages.deliveryStatus,
+      sendStatus: outbox.status,
+      teamId: episodes.teamId,
+    })
+    .from(messages)
+    .innerJoin(episodes, eq(episodes.id, messages.episodeId))
+    .leftJoin(outbox, eq(outbox.messageId, messages.id))
+    .where(sql`${messages.direction} in ('inbound', 'outbound')`)
+    .orderBy(asc(messages.episodeId), asc(messages.sortTs), asc(messages.id))
+    .toSQL();
+  // Streamed row by row (a big workspace holds millions of messages): fields arrive in select order.
+  const rows = (function* () {
+    const stmt = db.$client.prepare(query.sql).raw(true);
+    for (const r of stmt.iterate(...query.params) as Iterable<unknown[]>) {
+      const [id, episodeId, direction, at, surveyAnswer, agentId, isAuto, channel, delivery, sendStatus, teamId] = r;
+      yield {
+        id,
+        episodeId,
+        direction,
+        at,
+        surveyAnswer,
+        agentId,
+        isAuto,
+        channel,
+        delivery,
+        sendStatus,
+        teamId,
+      } as Row;
+    }
+  })();
+  let pending: ReplyFact[] = [];
+  let written = 0;
+  const flush = () => {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    db.transaction((tx) => {
+      for (const f of batch) tx.insert(replyFacts).values(f).onConflictDoNothing().run();
+    });
+    written += batch.length;
+  };
+  let episode = -1;
+  let waitingFrom: number | null = null;
+  let answeredFirst = false;
+  for (const m of rows) {
+    if (m.episodeId !== episode) {
+      episode = m.episodeId;
+      waitingFrom = null;
+      answeredFirst = false;
+    }
+    if (m.direction === 'inbound') {
+      if (!m.surveyAnswer && waitingFrom === null) waitingFrom = m.at;
+      continue;
+    }
+    if (m.isAuto || m.agentId === null) continue;
+    const status = m.sendStatus ?? (m.delivery === 'failed' ? 'failed' : m.delivery === 'queued' ? null : 'done');
+    if (status !== 'done' && status !== 'failed') continue;
+    const base = {
+      messageId: m.id,
+      episodeId: episode,
+      agentId: m.agentId,
+      teamId: m.teamId,
+      channel: m.channel,
+      at: m.at,
+    };
+    if (status === 'failed') {
+      pending.push({ ...base, outcome: 'failed' });
+    } else {
+      const timed = waitingFrom !== null;
+      const schedule = teamConfig(db, m.teamId).schedule;
+      pending.push({
+        ...base,
+        outcome: 'accepted',
+        waitedFrom: waitingFrom,
+        calendarMs: timed ? m.at - (waitingFrom as number) : null,
+        businessMs: timed ? elapsedMs(waitingFrom as number, m.at, schedule) : null,
+        isFirst: timed && !answeredFirst,
+      });
+      answeredFirst ||= timed;
+      waitingFrom = null;
+    }
+    if (pending.length >= BATCH) flush();
+  }
+  flush();
+  return written;
+}
+
+function backfillEpisodes(db: Db): number {
+  const alerts = new Map(
+    db
+      .all<{ id: number; b: number; w: number }>(
+        sql`select episode_id as id, sum(fraction >= 1) as b, sum(fraction < 1) as w from sla_alerts group by episode_id`,
+      )
+      .map((a) => [a.id, a]),
+  );
+  const rows = db
+    .select({ e: episodes })
+    .from(episodes)
+    .leftJoin(episodeFacts, eq(episodeFacts.episodeId, episodes.id))
+    .where(and(isNotNull(episodes.resolvedAt), isNull(episodeFacts.episodeId)))
+    .all()
+    .map((r) => r.e);
+  for (let i = 0; i < rows.length; i += BATCH) {
+    db.transaction((tx) => {
+      for (const e of rows.slice(i, i + BATCH)) {
+        const resolvedAt = e.resolvedAt as number;
+        const a = alerts.get(e.id);
+        tx.insert(episodeFacts)
+          .values({
+            episodeId: e.id,
+            agentId: e.resolvedBy,
+            teamId: e.teamId,
+            openedAt: e.openedAt,
+            resolvedAt,
+            calendarMs: Math.max(0, resolvedAt - e.openedAt),
+            businessMs: elapsedMs(e.openedAt, resolvedAt, teamConfig(tx, e.teamId).schedule),
+            sentimentStart: e.sentimentStart,
+            sentimentEnd: e.sentimentEnd,
+            sentimentChange: classifySentimentChange(e.sentimentStart, e.sentimentEnd),
+            slaBreaches: a?.b ?? 0,
+            slaWarnings: a?.w ?? 0,
+          })
+          .onConflictDoNothing()
+          .run();
+      }
+    });
+  }
+  return rows.length;
+}
