@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestInbound } from '#server/services/ingest';
+import { OutboxWorker } from '#server/services/outbox';
 import { replyToThread } from '#server/services/replies';
 import { setThreadStatus } from '#server/services/threadOps';
 import { conversationBatches } from '#server/services/exports/conversations';
@@ -55,7 +56,11 @@ beforeAll(async () => {
   const deps = { ...app.braid.ctx.deps, now: () => T0 };
   const a = ingestInbound(deps, inbound('telegram', 'tg-1', '=HYPERLINK("http://evil") พัสดุ', { providerTs: T0 }));
   if (a.status !== 'stored') throw new Error('not stored');
+  // The provider accepts the reply 90 s in (a reply counts as a response only once it left Braid).
+  await app.braid.ctx.outbox.stop();
   replyToThread({ ...deps, now: () => T0 + 90_000 }, admin, a.threadId, { text: 'Checking your parcel, "right" now' });
+  const accept = () => Promise.resolve({ ok: true as const, providerMessageId: 'tg-1:1' });
+  await new OutboxWorker({ ...deps, now: () => T0 + 90_000 }, accept).runOnce();
   setThreadStatus({ ...deps, now: () => T0 + 600_000 }, admin, a.threadId, 'resolved');
   ingestInbound(deps, inbound('sms', '+48600100200', 'Gdzie jest moja przesyłka?', { providerTs: T0 + 1000 }));
   supervisor = await login(app.url, 'supervisor@test.local');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedPeople, startApp, type TestApp } from '#tests/helpers/app';
 import { createApiKey, login, postApiMessage, type AgentClient } from '#tests/helpers/client';
-import { startRecorder, type Recorder } from '#tests/helpers/recorder';
+import { ALLOW_LOOPBACK_OUTBOUND, startRecorder, type Recorder } from '#tests/helpers/recorder';
 import { eventually } from '#tests/server/channels/webhookHelpers';
 
 let app: TestApp;
@@ -13,7 +13,7 @@ let integration: Recorder;
 
 beforeAll(async () => {
   integration = await startRecorder();
-  app = await startApp();
+  app = await startApp(ALLOW_LOOPBACK_OUTBOUND);
   people = await seedPeople(app.db);
   admin = await login(app.url, 'admin@test.local');
   agent = await login(app.url, 'agent.a@test.local');
