@@ -60,7 +60,9 @@ beforeAll(async () => {
   await app.braid.ctx.outbox.stop();
   replyToThread({ ...deps, now: () => T0 + 90_000 }, admin, a.threadId, { text: 'Checking your parcel, "right" now' });
   const accept = () => Promise.resolve({ ok: true as const, providerMessageId: 'tg-1:1' });
-  await new OutboxWorker({ ...deps, now: () => T0 + 90_000 }, accept).runOnce();
+  const worker = new OutboxWorker({ ...deps, now: () => T0 + 90_000 }, accept);
+  worker.start(); // delivers what is due now
+  await worker.stop(); // and waits for the outcomes to be recorded
   setThreadStatus({ ...deps, now: () => T0 + 600_000 }, admin, a.threadId, 'resolved');
   ingestInbound(deps, inbound('sms', '+48600100200', 'Gdzie jest moja przesyłka?', { providerTs: T0 + 1000 }));
   supervisor = await login(app.url, 'supervisor@test.local');

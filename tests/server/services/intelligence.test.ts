@@ -77,7 +77,9 @@ let sent = 0;
 const reply = async (iso: string, threadId: number, text: string) => {
   clock.now = at(iso);
   const m = replyToThread(deps, admin, threadId, { text });
-  await new OutboxWorker(deps, () => Promise.resolve({ ok: true, providerMessageId: `wamid.${++sent}` })).runOnce();
+  const worker = new OutboxWorker(deps, () => Promise.resolve({ ok: true, providerMessageId: `wamid.${++sent}` }));
+  worker.start(); // delivers what is due now
+  await worker.stop(); // and waits for the outcomes to be recorded
   return m;
 };
 const resolve = (iso: string, threadId: number) => {

@@ -158,7 +158,8 @@ export async function playHandCount(fx: HandCount) {
       throw new Error(`the fixture has a step this test does not know: ${e.do}`);
     }
     // Whatever was queued (reply, acknowledgement, survey question) is sent now, at this instant.
-    await outbox.runOnce();
+    outbox.start();
+    await outbox.stop();
   }
   return {
     db: t.db,
