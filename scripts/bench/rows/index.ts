@@ -3,6 +3,7 @@ import { apiChannel } from './apiChannel';
 import { inProcess } from './inProcess';
 import { sentiment } from './sentiment';
 import { customerSearch } from './customerSearch';
+import { search } from './search';
 import { eventLoop } from './eventLoop';
 import { inbox } from './inbox';
 import { ingestClosed } from './ingestClosed';
@@ -27,6 +28,7 @@ export const ROWS: AnyRow[] = [
   inbox,
   longThread,
   customerSearch,
+  search,
   reports,
   eventLoop,
 ];

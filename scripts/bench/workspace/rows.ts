@@ -36,6 +36,8 @@ export function insertSql(db: Database.Database) {
       values (?, ?, ?, 'outbound', ?, ?, ?, ?, '[]', ?, ?, ?, ?, 0, ?, '{}')`),
     outbox: db.prepare(`insert into outbox (id, message_id, channel, identity_id, status, attempts, next_attempt_at,
       created_at, updated_at) values (?, ?, ?, ?, 'done', 1, ?, ?, ?)`),
+    /** The search index (migration 0003): Braid writes it in the message's own transaction. */
+    search: db.prepare('insert into message_search (rowid, body) values (?, ?)'),
     system:
       db.prepare(`insert into messages (id, thread_id, episode_id, direction, text, attachments, received_at, sort_ts,
       is_auto, system_kind, meta) values (?, ?, ?, 'system', ?, '[]', ?, ?, 0, 'status', ?)`),

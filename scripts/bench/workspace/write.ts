@@ -6,6 +6,7 @@ import type { Plan } from './plan';
 import { THREAD_STATUS } from './plan';
 import { addressOf, CHANNELS, langOf, ZONES, type People } from './shape';
 import { insertSql, threadRow } from './rows';
+import { searchBody } from '#server/db/searchIndex';
 
 const nul = (v: number) => (Number.isNaN(v) ? null : v);
 const idOrNull = (v: number) => (v > 0 ? v : null);
@@ -110,6 +111,7 @@ function writeMessage(
   const identity = p.mIdentity[j];
   if (p.mDir[j] === IN) {
     const m = inboundText(lang, p.mSeed[j]);
+    index(ins, id, 'inbound', m.text);
     const label = m.score < 0 ? 'negative' : m.score > 0 ? 'positive' : 'neutral';
     const channel = ch(identity);
     const meta = JSON.stringify({ transport: channel === 'email' ? 'smtp' : channel });
@@ -140,7 +142,7 @@ function writeMessage(
       channel,
       identity + 1,
       idOrNull(p.mAgent[j]),
-      replyText(lang, p.mSeed[j]),
+      index(ins, id, 'outbound', replyText(lang, p.mSeed[j])),
       `out-${id}`,
       t,
       t,
@@ -154,4 +156,11 @@ function writeMessage(
     const meta = JSON.stringify({ actorId: actor || null, status: 'resolved', snoozedUntil: null });
     ins.system.run(id, c + 1, ep, text, t, t, meta);
   }
+}
+
+/** Index a message as Braid's ingest does (same tokens); returns the text for the insert. */
+function index(ins: ReturnType<typeof insertSql>, id: number, direction: string, text: string): string {
+  const body = searchBody({ id, direction, text });
+  if (body !== null) ins.search.run(id, body);
+  return text;
 }
