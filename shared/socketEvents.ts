@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type {
   LoggedEventOf,
-  PresenceChanged,
+  PresenceLists,
   SetPresencePayloadSchema,
   ThreadViewers,
   TypingPayloadSchema,
@@ -20,10 +20,11 @@ export interface ServerToClientEvents {
   'customer.updated': (e: LoggedEventOf<'customer.updated'>) => void;
   'sla.alerted': (e: LoggedEventOf<'sla.alerted'>) => void;
   'sentiment.alerted': (e: LoggedEventOf<'sentiment.alerted'>) => void;
-  'presence.changed': (e: PresenceChanged) => void;
+  /** Presence changes gathered over a short window (each agent once, with its current presence). */
+  'presence.changed': (e: PresenceLists) => void;
   'thread.viewers': (e: ThreadViewers) => void;
   /** Sent once after connecting: the current presence of every agent. */
-  'presence.snapshot': (e: PresenceChanged[]) => void;
+  'presence.snapshot': (e: PresenceLists) => void;
 }
 
 /** Messages an agent's browser may send (payloads are validated on the server). */

@@ -33,7 +33,7 @@ type PushedName = Exclude<keyof ServerToClientEvents, LoggedEventName>;
 function pushedHandlers(store: PushedStore): { [K in PushedName]: ServerToClientEvents[K] } {
   return {
     'presence.snapshot': (list) => store.setPresenceSnapshot(list),
-    'presence.changed': (p) => store.setPresence(p),
+    'presence.changed': (changes) => store.applyPresence(changes),
     'thread.viewers': (v) => store.setViewers(v),
   };
 }

@@ -1,5 +1,5 @@
 import type { Presence } from '#shared/schemas/common';
-import type { PresenceChanged, ThreadViewers } from '#shared/schemas/events';
+import type { PresenceLists, ThreadViewers } from '#shared/schemas/events';
 
 /** Who is looking at (and typing in) one thread. */
 export type Viewers = ThreadViewers['viewers'];
@@ -14,8 +14,10 @@ export interface PushedStore {
   /** Live presence by agent id (agents missing from the map are offline). */
   presence(): Readonly<Record<number, Presence>>;
   viewers(threadId: number): Viewers;
-  setPresenceSnapshot(list: PresenceChanged[]): void;
-  setPresence(p: PresenceChanged): void;
+  /** Everyone's presence (agents not listed are offline). */
+  setPresenceSnapshot(lists: PresenceLists): void;
+  /** Presence changes (agents not listed are unchanged). */
+  applyPresence(changes: PresenceLists): void;
   setViewers(v: ThreadViewers): void;
 }
 
@@ -34,12 +36,12 @@ export function createPushedStore(): PushedStore {
     },
     presence: () => presence,
     viewers: (threadId) => viewers.get(threadId) ?? NO_VIEWERS,
-    setPresenceSnapshot(list) {
-      presence = Object.fromEntries(list.map((p) => [p.agentId, p.presence]));
+    setPresenceSnapshot(lists) {
+      presence = byAgent(lists);
       changed();
     },
-    setPresence(p) {
-      presence = { ...presence, [p.agentId]: p.presence };
+    applyPresence(changes) {
+      presence = { ...presence, ...byAgent(changes) };
       changed();
     },
     setViewers(v) {
@@ -47,4 +49,11 @@ export function createPushedStore(): PushedStore {
       changed();
     },
   };
+}
+
+/** Per-status id lists as one presence per agent. */
+function byAgent(lists: PresenceLists): Record<number, Presence> {
+  const map: Record<number, Presence> = {};
+  for (const status of ['online', 'away', 'offline'] as const) for (const id of lists[status]) map[id] = status;
+  return map;
 }

@@ -1,4 +1,18 @@
 import type { Presence } from '#shared/schemas/common';
+import type { PresenceLists } from '#shared/schemas/events';
+
+/** One agent's presence. */
+export interface PresenceEntry {
+  agentId: number;
+  presence: Presence;
+}
+
+/** Group entries into the compact per-status id lists sent over sockets. */
+export function toPresenceLists(entries: Iterable<PresenceEntry>): PresenceLists {
+  const lists: PresenceLists = { online: [], away: [], offline: [] };
+  for (const e of entries) lists[e.presence].push(e.agentId);
+  return lists;
+}
 
 /**
  * Live presence from connected sockets: an agent with no socket is offline; otherwise the
@@ -7,6 +21,8 @@ import type { Presence } from '#shared/schemas/common';
 export class PresenceRegistry {
   private readonly sockets = new Map<number, Set<string>>();
   private readonly chosen = new Map<number, 'online' | 'away'>();
+  /** The last snapshot, reused by every socket that connects until presence changes. */
+  private cached: PresenceLists | null = null;
 
   /** Record a new socket; returns the agent's presence if it changed. */
   connect(agentId: number, socketId: string, preferred: 'online' | 'away' = 'online'): Presence | null {
@@ -15,8 +31,7 @@ export class PresenceRegistry {
     set.add(socketId);
     this.sockets.set(agentId, set);
     if (!this.chosen.has(agentId)) this.chosen.set(agentId, preferred);
-    const after = this.of(agentId);
-    return after === before ? null : after;
+    return this.changed(before, this.of(agentId));
   }
 
   /** Forget a socket; returns the agent's presence if it changed. */
@@ -25,16 +40,20 @@ export class PresenceRegistry {
     const set = this.sockets.get(agentId);
     set?.delete(socketId);
     if (set && set.size === 0) this.sockets.delete(agentId);
-    const after = this.of(agentId);
-    return after === before ? null : after;
+    return this.changed(before, this.of(agentId));
   }
 
   /** Set the status an agent chose; returns the new presence if it changed. */
   choose(agentId: number, status: 'online' | 'away'): Presence | null {
     const before = this.of(agentId);
     this.chosen.set(agentId, status);
-    const after = this.of(agentId);
-    return after === before ? null : after;
+    return this.changed(before, this.of(agentId));
+  }
+
+  private changed(before: Presence, after: Presence): Presence | null {
+    if (after === before) return null;
+    this.cached = null;
+    return after;
   }
 
   /** Current presence of an agent. */
@@ -48,8 +67,59 @@ export class PresenceRegistry {
     return [...this.sockets.keys()].filter((id) => this.of(id) === 'online');
   }
 
-  /** Every agent that is not offline. */
-  snapshot(): Array<{ agentId: number; presence: Presence }> {
-    return [...this.sockets.keys()].map((agentId) => ({ agentId, presence: this.of(agentId) }));
+  /** Every agent that is not offline (one object shared between callers: do not modify). */
+  snapshot(): PresenceLists {
+    this.cached ??= toPresenceLists(
+      [...this.sockets.keys()].map((agentId) => ({ agentId, presence: this.of(agentId) })),
+    );
+    return this.cached;
+  }
+}
+
+/**
+ * Gathers the agents whose presence changed and hands their current presence to `flush` at most
+ * once per `intervalMs`: an agent that connects and disconnects within one window costs nothing,
+ * and a thousand agents connecting at once cost one broadcast per window instead of one each.
+ */
+export class PresenceBatch {
+  private readonly pending = new Set<number>();
+  /** What was last announced per agent (absent = offline), so a change undone within a window is not sent. */
+  private readonly announced = new Map<number, Presence>();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly registry: PresenceRegistry,
+    private readonly intervalMs: number,
+    private readonly flush: (changes: PresenceEntry[]) => void,
+  ) {}
+
+  /** Note that an agent's presence changed; it is announced with the next flush. */
+  changed(agentId: number): void {
+    this.pending.add(agentId);
+    this.timer ??= setTimeout(() => this.flushNow(), this.intervalMs);
+  }
+
+  /** Announce what is pending now. */
+  flushNow(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.pending.size === 0) return;
+    const changes: PresenceEntry[] = [];
+    for (const agentId of this.pending) {
+      const presence = this.registry.of(agentId);
+      if (presence === (this.announced.get(agentId) ?? 'offline')) continue;
+      if (presence === 'offline') this.announced.delete(agentId);
+      else this.announced.set(agentId, presence);
+      changes.push({ agentId, presence });
+    }
+    this.pending.clear();
+    if (changes.length > 0) this.flush(changes);
+  }
+
+  /** Stop without announcing what is pending (the server is closing). */
+  close(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.pending.clear();
   }
 }

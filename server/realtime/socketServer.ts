@@ -11,10 +11,11 @@ import {
 import { canSeeThread, roomsForViewer, type Viewer } from '#server/domain/access';
 import type { Db } from '#server/db/connection';
 import { freshViewer, readSession } from '#server/services/auth';
-import { savePresence } from '#server/services/presence';
+import { savePresences } from '#server/services/presence';
+import type { Presence } from '#shared/schemas/common';
 import type { EventPublisher, RoutedEvent } from '#server/services/deps';
 import { getThreadRow, roomsOf } from '#server/services/threadQueries';
-import { PresenceRegistry } from './presence';
+import { PresenceBatch, PresenceRegistry, toPresenceLists } from './presence';
 import { ViewerRegistry } from './viewers';
 import { SESSION_COOKIE } from '#server/http/cookies';
 import { sameOrigin } from '#server/http/origin';
@@ -29,6 +30,8 @@ type AgentServer = Server<ClientToServerEvents, ServerToClientEvents, Record<str
 type AgentSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, AgentSocketData>;
 
 const TYPING_TTL_MS = 6_000;
+/** How long presence changes are gathered before one broadcast carries them all. */
+const PRESENCE_FLUSH_MS = 200;
 
 /** The live side of Braid: authenticated agent sockets, rooms, presence and the event publisher. */
 export interface Realtime {
@@ -77,15 +80,19 @@ export function createRealtime(http: HttpServer, db: Db, now: () => number, publ
     }
     io.to(rooms).emit('thread.viewers', { threadId, viewers: viewers.viewersOf(threadId, now()) });
   };
-  const announce = (agentId: number, p: ReturnType<PresenceRegistry['of']> | null) => {
-    if (p === null) return;
-    savePresence(db, agentId, p);
-    io.emit('presence.changed', { agentId, presence: p });
+  // Presence changes are coalesced: many agents connecting at once cost one broadcast per flush,
+  // not one per agent to every socket (which is O(n²) packets for n agents connecting).
+  const batch = new PresenceBatch(presence, PRESENCE_FLUSH_MS, (changes) => {
+    savePresences(db, changes);
+    io.emit('presence.changed', toPresenceLists(changes));
+  });
+  const announce = (agentId: number, p: Presence | null) => {
+    if (p !== null) batch.changed(agentId);
   };
 
   io.on('connection', (socket: AgentSocket) => {
-    const { viewer, sessionHash } = socket.data;
-    void socket.join([...roomsForViewer(viewer), `session:${sessionHash}`]);
+    const { viewer } = socket.data;
+    void socket.join(roomsForViewer(viewer));
     announce(viewer.id, presence.connect(viewer.id, socket.id));
     socket.emit('presence.snapshot', presence.snapshot());
 
@@ -139,16 +146,19 @@ export function createRealtime(http: HttpServer, db: Db, now: () => number, publ
           s.disconnect(true);
           continue;
         }
-        for (const room of s.rooms) if (room !== s.id && !room.startsWith('session:')) void s.leave(room);
+        for (const room of s.rooms) if (room !== s.id) void s.leave(room);
         s.data.viewer = fresh;
         void s.join(roomsForViewer(fresh));
       }
     },
     disconnectSessions(hashes) {
-      for (const h of hashes) io.in(`session:${h}`).disconnectSockets(true);
+      // Rare (logout, password change): a scan beats a room per socket kept for it.
+      const revoked = new Set(hashes);
+      for (const s of [...io.sockets.sockets.values()]) if (revoked.has(s.data.sessionHash)) s.disconnect(true);
     },
     async close() {
       clearInterval(typingSweep);
+      batch.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };

@@ -105,6 +105,19 @@ export const PresenceChangedSchema = z.object({ agentId: z.number(), presence: P
 /** Presence DTO. */
 export type PresenceChanged = z.infer<typeof PresenceChangedSchema>;
 
+/**
+ * Presence of many agents as agent ids per status (compact: with n agents connecting, every one
+ * of them learns about every other, so the bytes per agent matter). Agents not listed are unchanged
+ * (in a change) or offline (in a snapshot).
+ */
+export const PresenceListsSchema = z.object({
+  online: z.array(z.number()),
+  away: z.array(z.number()),
+  offline: z.array(z.number()),
+});
+/** Presence lists DTO. */
+export type PresenceLists = z.infer<typeof PresenceListsSchema>;
+
 /** Who is viewing / typing in a thread right now (ephemeral, not logged). */
 export const ThreadViewersSchema = z.object({
   threadId: z.number(),

@@ -94,15 +94,10 @@ describe('agents settings', () => {
       'Edit Wei Zhang',
     ]);
     // Presence pushed by the socket wins over what the list said when it loaded.
-    act(() =>
-      rt.pushed.setPresenceSnapshot([
-        { agentId: 1, presence: 'online' },
-        { agentId: 2, presence: 'online' },
-      ]),
-    );
+    act(() => rt.pushed.setPresenceSnapshot({ online: [1, 2], away: [], offline: [] }));
     await waitFor(() => expect(rowText('Kasia Nowak')[6]).toBe('Online'));
     // Once the socket has reported, an agent missing from its map is offline.
-    act(() => rt.pushed.setPresenceSnapshot([{ agentId: 1, presence: 'online' }]));
+    act(() => rt.pushed.setPresenceSnapshot({ online: [1], away: [], offline: [] }));
     await waitFor(() => expect(rowText('Kasia Nowak')[6]).toBe('Offline'));
   });
 

@@ -133,8 +133,10 @@ describe('event handler map', () => {
     for (const name of [...LOGGED_EVENT_TYPES, 'presence.snapshot', 'presence.changed', 'thread.viewers'] as const)
       expect(socket.listeners(name), name).toHaveLength(1);
     const [changed] = socket.listeners('presence.changed');
-    changed({ agentId: 3, presence: 'away' });
-    expect(pushed.presence()).toEqual({ 3: 'away' });
+    changed({ online: [4], away: [3], offline: [] });
+    expect(pushed.presence()).toEqual({ 3: 'away', 4: 'online' });
+    changed({ online: [], away: [], offline: [4] });
+    expect(pushed.presence()).toEqual({ 3: 'away', 4: 'offline' });
     const [viewers] = socket.listeners('thread.viewers');
     viewers({ threadId: 9, viewers: [{ agentId: 3, typing: true }] });
     expect(pushed.viewers(9)).toEqual([{ agentId: 3, typing: true }]);
