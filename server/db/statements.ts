@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
 import type { Db } from './connection';
 import {
@@ -6,6 +6,7 @@ import {
   agentTeams,
   apiKeys,
   customers,
+  episodes,
   events,
   identities,
   messages,
@@ -58,6 +59,48 @@ function prepareAll(db: Db) {
       .select({ customerId: threads.customerId })
       .from(threads)
       .where(eq(threads.id, p('id')))
+      .prepare(),
+    threadById: db
+      .select()
+      .from(threads)
+      .where(eq(threads.id, p('id')))
+      .prepare(),
+    customerById: db
+      .select()
+      .from(customers)
+      .where(eq(customers.id, p('id')))
+      .prepare(),
+    identitiesOfCustomer: db
+      .select()
+      .from(identities)
+      .where(eq(identities.customerId, p('customerId')))
+      .orderBy(asc(identities.id))
+      .prepare(),
+    episodesOfThread: db
+      .select()
+      .from(episodes)
+      .where(eq(episodes.threadId, p('threadId')))
+      .orderBy(asc(episodes.number))
+      .prepare(),
+    // A page of a thread's messages, newest first; the cursor is the (sortTs, id) after which to continue.
+    newestMessages: db
+      .select()
+      .from(messages)
+      .where(eq(messages.threadId, p('threadId')))
+      .orderBy(desc(messages.sortTs), desc(messages.id))
+      .limit(p('limit'))
+      .prepare(),
+    messagesBefore: db
+      .select()
+      .from(messages)
+      .where(
+        and(
+          eq(messages.threadId, p('threadId')),
+          or(lt(messages.sortTs, p('ts')), and(eq(messages.sortTs, p('ts')), lt(messages.id, p('id')))),
+        ),
+      )
+      .orderBy(desc(messages.sortTs), desc(messages.id))
+      .limit(p('limit'))
       .prepare(),
     threadByCustomer: db
       .select()

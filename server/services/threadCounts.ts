@@ -1,79 +1,110 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { messages, threadReads, threads } from '#server/db/schema';
+import type Database from 'better-sqlite3';
 import { CHANNEL_KINDS, type ChannelKind } from '#shared/channels';
+import { hasRole } from '#shared/schemas/common';
 import type { ThreadCounts } from '#shared/schemas/threadCounts';
 import type { Viewer } from '#server/domain/access';
 import type { Db } from '#server/db/connection';
-import { visibleThreadsWhere } from './threadReads';
 
 const KNOWN_CHANNELS = new Set<string>(CHANNEL_KINDS);
+const STATUSES = ['open', 'pending', 'snoozed', 'resolved'] as const;
+
+// Teams a viewer sees (`:all` = 1 for supervisors, else team 0 = no team plus `:keys`, a JSON array).
+const SEEN = `(:all = 1 or team_key in (select value from json_each(:keys)))`;
+// An agent's own live threads in teams they are not in (visible because assigned to them).
+const ELSEWHERE = `assignee_id = :me and merged_into_thread_id is null and team_id is not null
+  and team_id not in (select value from json_each(:teams))`;
+
+function prepare(sqlite: Database.Database) {
+  return {
+    statuses: sqlite.prepare<Record<string, unknown>, { status: string; n: number }>(
+      `select status, sum(n) as n from thread_tallies where ${SEEN} group by status`,
+    ),
+    open: sqlite.prepare<Record<string, unknown>, { teamKey: number; unassigned: number; n: number }>(
+      `select team_key as teamKey, unassigned, sum(n) as n from thread_tallies
+       where status = 'open' and ${SEEN} group by team_key, unassigned`,
+    ),
+    channels: sqlite.prepare<Record<string, unknown>, { channel: string; n: number }>(
+      `select channel, sum(n) as n from channel_tallies where status = 'open' and ${SEEN} group by channel`,
+    ),
+    elsewhere: sqlite.prepare<Record<string, unknown>, { status: string; teamId: number; n: number }>(
+      `select status, team_id as teamId, count(*) as n from threads where ${ELSEWHERE} group by status, team_id`,
+    ),
+    elsewhereChannels: sqlite.prepare<Record<string, unknown>, { channel: string; n: number }>(
+      `select ch.value as channel, count(*) as n from threads, json_each(threads.channels) ch
+       where status = 'open' and ${ELSEWHERE} group by ch.value`,
+    ),
+    mine: sqlite
+      .prepare<{ me: number }, number>(
+        `select count(*) from threads where assignee_id = :me and status = 'open' and merged_into_thread_id is null`,
+      )
+      .pluck(),
+    unreadMine: sqlite
+      .prepare<{ me: number }, number>(
+        `select coalesce(sum(t.inbound_count - coalesce(r.read_inbound_count, 0)), 0) from threads t
+         left join thread_reads r on r.agent_id = :me and r.thread_id = t.id
+         where t.assignee_id = :me and t.merged_into_thread_id is null`,
+      )
+      .pluck(),
+  };
+}
+
+const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
+
+/** The count statements of a database, prepared once. */
+export function countStatements(db: Db): ReturnType<typeof prepare> {
+  let s = cache.get(db.$client);
+  if (!s) cache.set(db.$client, (s = prepare(db.$client)));
+  return s;
+}
 
 /**
- * Counts for every inbox view in a handful of grouped queries, under the same visibility rule as
- * the list (visibleThreadsWhere), so a badge never promises threads the agent cannot open.
+ * Counts for every inbox view, under the same visibility rule as the list (canSeeThread):
+ * threads with no team or in the viewer's teams, read from the tallies the database keeps per
+ * team, status and channel, plus the viewer's own threads in other teams.
  */
 export function countThreads(db: Db, viewer: Viewer): ThreadCounts {
-  const live: SQL[] = [sql`${threads.mergedIntoThreadId} is null`];
-  const visible = visibleThreadsWhere(viewer);
-  if (visible) live.push(visible);
-  const open = and(...live, eq(threads.status, 'open'));
+  const s = countStatements(db);
+  const all = hasRole(viewer.role, 'supervisor');
+  const params = { all: all ? 1 : 0, keys: JSON.stringify([0, ...viewer.teamIds]) };
+  const elsewhere = all ? [] : s.elsewhere.all({ me: viewer.id, teams: JSON.stringify(viewer.teamIds) });
 
   const statuses = { open: 0, pending: 0, snoozed: 0, resolved: 0 };
-  const byStatus = db
-    .select({ status: threads.status, n: sql<number>`count(*)` })
-    .from(threads)
-    .where(and(...live))
-    .groupBy(threads.status)
-    .all();
-  for (const r of byStatus) statuses[r.status] = r.n;
+  const add = (status: string, n: number) => {
+    if ((STATUSES as readonly string[]).includes(status)) statuses[status as keyof typeof statuses] += n;
+  };
+  for (const r of s.statuses.all(params)) add(r.status, r.n);
+  for (const r of elsewhere) add(r.status, r.n);
 
-  const heads = db
-    .select({
-      mine: sql<number>`coalesce(sum(case when ${threads.assigneeId} = ${viewer.id} then 1 else 0 end), 0)`,
-      unassigned: sql<number>`coalesce(sum(case when ${threads.assigneeId} is null then 1 else 0 end), 0)`,
-    })
-    .from(threads)
-    .where(open)
-    .get();
+  let unassigned = 0;
+  const teams = new Map<number, number>();
+  const addTeam = (teamId: number, n: number) => teams.set(teamId, (teams.get(teamId) ?? 0) + n);
+  for (const r of s.open.all(params)) {
+    if (r.unassigned === 1) unassigned += r.n;
+    if (r.teamKey !== 0) addTeam(r.teamKey, r.n);
+  }
+  for (const r of elsewhere) if (r.status === 'open') addTeam(r.teamId, r.n);
 
-  const teams = db
-    .select({ teamId: threads.teamId, count: sql<number>`count(*)` })
-    .from(threads)
-    .where(and(open, sql`${threads.teamId} is not null`))
-    .groupBy(threads.teamId)
-    .all()
-    .map((r) => ({ teamId: r.teamId as number, count: r.count }));
-
-  const channels = db
-    .select({ channel: sql<string>`ch.value`, count: sql<number>`count(*)` })
-    .from(sql`${threads}, json_each(${threads.channels}) as ch`)
-    .where(open)
-    .groupBy(sql`ch.value`)
-    .all()
-    .filter((r) => KNOWN_CHANNELS.has(r.channel))
-    .map((r) => ({ channel: r.channel as ChannelKind, count: r.count }));
-
-  const unread = db
-    .select({ n: sql<number>`count(*)` })
-    .from(messages)
-    .innerJoin(threads, eq(threads.id, messages.threadId))
-    .where(
-      and(
-        eq(threads.assigneeId, viewer.id),
-        sql`${threads.mergedIntoThreadId} is null`,
-        eq(messages.direction, 'inbound'),
-        sql`${messages.id} > coalesce((select r.last_read_message_id from ${threadReads} r where r.agent_id = ${viewer.id} and r.thread_id = ${threads.id}), 0)`,
-      ),
-    )
-    .get();
+  const channels = new Map<string, number>();
+  const addChannel = (channel: string, n: number) => channels.set(channel, (channels.get(channel) ?? 0) + n);
+  for (const r of s.channels.all(params)) addChannel(r.channel, r.n);
+  if (!all) {
+    for (const r of s.elsewhereChannels.all({ me: viewer.id, teams: JSON.stringify(viewer.teamIds) }))
+      addChannel(r.channel, r.n);
+  }
 
   return {
-    mine: heads?.mine ?? 0,
-    unassigned: heads?.unassigned ?? 0,
+    mine: s.mine.get({ me: viewer.id }) ?? 0,
+    unassigned,
     all: statuses.open,
-    teams,
-    channels,
+    teams: [...teams]
+      .filter(([, n]) => n > 0)
+      .sort(([a], [b]) => a - b)
+      .map(([teamId, count]) => ({ teamId, count })),
+    channels: [...channels]
+      .filter(([c, n]) => n > 0 && KNOWN_CHANNELS.has(c))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([channel, count]) => ({ channel: channel as ChannelKind, count })),
     statuses,
-    unreadMine: unread?.n ?? 0,
+    unreadMine: s.unreadMine.get({ me: viewer.id }) ?? 0,
   };
 }

@@ -1,5 +1,5 @@
-import { and, asc, eq } from 'drizzle-orm';
-import { customers, episodes, identities, threads } from '#server/db/schema';
+import { and, eq } from 'drizzle-orm';
+import { episodes, threads } from '#server/db/schema';
 import { toCustomer, toThreadSummary, type ThreadRow } from '#server/db/mappers';
 import type { Customer } from '#shared/schemas/customer';
 import type { ThreadSummary } from '#shared/schemas/thread';
@@ -33,7 +33,7 @@ export function visibleThread(r: Reader, viewer: Viewer, threadId: number): Thre
 
 /** Load a thread row or throw NotFoundError. */
 export function getThreadRow(r: Reader, threadId: number): ThreadRow {
-  const row = r.select().from(threads).where(eq(threads.id, threadId)).get();
+  const row = statements(r).threadById.get({ id: threadId });
   if (!row) throw new NotFoundError(`thread ${threadId} not found`);
   return row;
 }
@@ -46,15 +46,9 @@ export function summarize(r: Reader, row: ThreadRow, now: number): ThreadSummary
 
 /** Load a customer with identities, or throw NotFoundError. */
 export function getCustomer(r: Reader, customerId: number): Customer {
-  const c = r.select().from(customers).where(eq(customers.id, customerId)).get();
+  const c = statements(r).customerById.get({ id: customerId });
   if (!c) throw new NotFoundError(`customer ${customerId} not found`);
-  const ids = r
-    .select()
-    .from(identities)
-    .where(eq(identities.customerId, customerId))
-    .orderBy(asc(identities.id))
-    .all();
-  return toCustomer(c, ids);
+  return toCustomer(c, statements(r).identitiesOfCustomer.all({ customerId }));
 }
 
 /** The live (not merged-away) thread of a customer, if any. */
@@ -64,7 +58,7 @@ export function threadOfCustomer(r: Reader, customerId: number): ThreadRow | und
 
 /** The episode rows of a thread, oldest first. */
 export function episodesOf(r: Reader, threadId: number) {
-  return r.select().from(episodes).where(eq(episodes.threadId, threadId)).orderBy(asc(episodes.number)).all();
+  return statements(r).episodesOfThread.all({ threadId });
 }
 
 /** Socket rooms for a thread row. */

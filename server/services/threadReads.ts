@@ -1,8 +1,8 @@
-import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
-import { customers, messages, threadReads, threads } from '#server/db/schema';
+import { sql, type SQL } from 'drizzle-orm';
+import { threads } from '#server/db/schema';
+import { statements } from '#server/db/statements';
 import { toEpisode, toMessage, toThreadSummary } from '#server/db/mappers';
 import { hasRole } from '#shared/schemas/common';
-import { NOT_WAITING_KEY, PRIORITY_BAND, PRIORITY_RANK } from '#shared/threadOrder';
 import type { ThreadDetail } from '#shared/api';
 import type { MessagePage } from '#shared/schemas/message';
 import type { ThreadListQuery, ThreadListResponse } from '#shared/schemas/thread';
@@ -11,16 +11,11 @@ import { decodeCursor, encodeCursor } from '#server/domain/cursor';
 import type { Db } from '#server/db/connection';
 import { episodesOf, getCustomer, getThreadRow, requireAccess, summarize, visibleThread } from './threadQueries';
 import { batchSlaFacts, loadSlaPolicies, threadSla } from './sla';
-
-// Sort keys are single numbers so one (key, id) pair is a complete keyset cursor; they mirror
-// shared/threadOrder.ts, which the client uses to place live updates in cached lists.
-const waitingKey = sql<number>`coalesce(${threads.waitingSince}, ${NOT_WAITING_KEY})`;
-const rank = (p: keyof typeof PRIORITY_RANK) => sql.raw(String(PRIORITY_RANK[p]));
-const priorityKey = sql<number>`(case ${threads.priority} when 'urgent' then ${rank('urgent')} when 'high' then ${rank('high')} when 'normal' then ${rank('normal')} else ${rank('low')} end) * ${PRIORITY_BAND} + ${waitingKey}`;
+import { listStatement } from './threadListQuery';
 
 /**
  * SQL condition for the threads a viewer may see (mirrors canSeeThread); undefined when they see
- * all. Shared by the list and the live counts so both apply the same visibility rules.
+ * all. The list applies the same rule in its prepared statements (threadListQuery.ts).
  */
 export function visibleThreadsWhere(viewer: Viewer): SQL | undefined {
   if (hasRole(viewer.role, 'supervisor')) return undefined;
@@ -36,39 +31,28 @@ export function visibleThreadsWhere(viewer: Viewer): SQL | undefined {
 
 /** One page of the inbox list for an agent, with filters and a keyset cursor. */
 export function listThreads(db: Db, viewer: Viewer, q: ThreadListQuery, now: number = Date.now()): ThreadListResponse {
-  const where: SQL[] = [sql`${threads.mergedIntoThreadId} is null`];
-  if (q.status !== 'all') where.push(eq(threads.status, q.status));
-  if (q.assignee === 'me') where.push(eq(threads.assigneeId, viewer.id));
-  else if (q.assignee === 'unassigned') where.push(sql`${threads.assigneeId} is null`);
-  else if (typeof q.assignee === 'number') where.push(eq(threads.assigneeId, q.assignee));
-  if (q.team !== undefined) where.push(eq(threads.teamId, q.team));
-  if (q.channel !== undefined) {
-    where.push(sql`exists (select 1 from json_each(${threads.channels}) where value = ${q.channel})`);
-  }
-  const visible = visibleThreadsWhere(viewer);
-  if (visible) where.push(visible);
-  const asc = q.sort !== 'activity';
-  const key =
-    q.sort === 'activity' ? sql<number>`${threads.lastMessageAt}` : q.sort === 'priority' ? priorityKey : waitingKey;
   const cursor = q.cursor ? decodeCursor(q.cursor) : null;
-  if (cursor) {
-    const [k, id] = cursor;
-    where.push(
-      asc
-        ? sql`(${key} > ${k} or (${key} = ${k} and ${threads.id} > ${id}))`
-        : sql`(${key} < ${k} or (${key} = ${k} and ${threads.id} < ${id}))`,
-    );
-  }
-  const unread = sql<number>`(select count(*) from ${messages} m where m.thread_id = ${threads.id} and m.direction = 'inbound'
-    and m.id > coalesce((select r.last_read_message_id from ${threadReads} r where r.agent_id = ${viewer.id} and r.thread_id = ${threads.id}), 0))`;
-  const rows = db
-    .select({ t: threads, name: customers.name, key, unread })
-    .from(threads)
-    .innerJoin(customers, eq(customers.id, threads.customerId))
-    .where(and(...where))
-    .orderBy(asc ? sql`${key} asc, ${threads.id} asc` : sql`${key} desc, ${threads.id} desc`)
-    .limit(q.limit + 1)
-    .all();
+  const limited = !hasRole(viewer.role, 'supervisor');
+  const assignee = typeof q.assignee === 'number' ? 'id' : q.assignee;
+  const statement = listStatement(db, {
+    status: q.status !== 'all',
+    assignee,
+    team: q.team !== undefined,
+    channel: q.channel !== undefined,
+    limited,
+    sort: q.sort,
+    cursor: cursor !== null,
+  });
+  const rows = statement.all({
+    me: viewer.id,
+    limit: q.limit + 1,
+    ...(q.status !== 'all' && { status: q.status }),
+    ...(typeof q.assignee === 'number' && { assignee: q.assignee }),
+    ...(q.team !== undefined && { team: q.team }),
+    ...(q.channel !== undefined && { channel: q.channel }),
+    ...(limited && { teams: JSON.stringify(viewer.teamIds) }),
+    ...(cursor && { k: cursor[0], id: cursor[1] }),
+  });
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   const policies = loadSlaPolicies(db);
@@ -105,19 +89,10 @@ export function listMessages(
   q: { before?: string; limit: number },
 ): MessagePage {
   requireAccess(viewer, getThreadRow(db, threadId));
-  const where: SQL[] = [eq(messages.threadId, threadId)];
   const cursor = q.before ? decodeCursor(q.before) : null;
-  if (cursor) {
-    const [ts, id] = cursor;
-    where.push(or(lt(messages.sortTs, ts), and(eq(messages.sortTs, ts), lt(messages.id, id))) as SQL);
-  }
-  const rows = db
-    .select()
-    .from(messages)
-    .where(and(...where))
-    .orderBy(desc(messages.sortTs), desc(messages.id))
-    .limit(q.limit + 1)
-    .all();
+  const rows = cursor
+    ? statements(db).messagesBefore.all({ threadId, ts: cursor[0], id: cursor[1], limit: q.limit + 1 })
+    : statements(db).newestMessages.all({ threadId, limit: q.limit + 1 });
   const page = rows.slice(0, q.limit);
   const oldest = page.at(-1);
   return {

@@ -5,6 +5,7 @@ import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from
 import { CHANNEL_KINDS, type ChannelKind } from '#shared/channels';
 import { SENTIMENT_LABELS } from '#shared/schemas/common';
 import { agents, teams } from './people';
+import { INBOX_PRIORITY_KEY, INBOX_WAITING_KEY } from '#server/db/sortKeys';
 
 /** A person who writes to us; identities point at exactly one customer. */
 export const customers = sqliteTable('customers', {
@@ -86,6 +87,8 @@ export const threads = sqliteTable(
       .$type<ChannelKind[]>()
       .notNull()
       .default(sql`'[]'`),
+    /** Inbound messages in this thread (kept by triggers, see migration 0008): unread = this − read mark's count. */
+    inboundCount: integer('inbound_count').notNull().default(0),
     lastSentimentScore: real('last_sentiment_score'),
     lastSentimentLabel: text('last_sentiment_label', { enum: SENTIMENT_LABELS }),
     /** Set when the customer owning this thread was merged away; merged threads are hidden. */
@@ -97,8 +100,13 @@ export const threads = sqliteTable(
     uniqueIndex('threads_customer_uq').on(t.customerId),
     index('threads_waiting_idx').on(t.waitingSince, t.id),
     index('threads_activity_idx').on(t.lastMessageAt, t.id),
-    index('threads_assignee_idx').on(t.assigneeId, t.status),
+    // Covering the counts of one agent's threads (status, team, live, unread) without table reads.
+    index('threads_assignee_idx').on(t.assigneeId, t.status, t.teamId, t.mergedIntoThreadId, t.inboundCount),
     index('threads_team_idx').on(t.teamId, t.status),
+    // The inbox sorts: status filter + sort key + id, so a first page is read in order and stops at the limit.
+    index('threads_inbox_waiting_idx').on(t.status, sql.raw(INBOX_WAITING_KEY), t.id),
+    index('threads_inbox_activity_idx').on(t.status, t.lastMessageAt, t.id),
+    index('threads_inbox_priority_idx').on(t.status, sql.raw(INBOX_PRIORITY_KEY), t.id),
   ],
 );
 
@@ -198,8 +206,13 @@ export const threadReads = sqliteTable(
       .notNull()
       .references(() => threads.id, { onDelete: 'cascade' }),
     lastReadMessageId: integer('last_read_message_id').notNull(),
+    /** Inbound messages of the thread up to the mark (kept by triggers, see migration 0008). */
+    readInboundCount: integer('read_inbound_count').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.agentId, t.threadId] })],
+  (t) => [
+    primaryKey({ columns: [t.agentId, t.threadId] }),
+    index('thread_reads_thread_idx').on(t.threadId, t.lastReadMessageId),
+  ],
 );
 
 /** Audit record of a customer merge, with everything needed to undo it. */
@@ -218,3 +231,31 @@ export const merges = sqliteTable('merges', {
   undoneAt: integer('undone_at'),
   undoneBy: integer('undone_by').references(() => agents.id),
 });
+
+/**
+ * Live (not merged-away) threads per team (0 = no team), status and whether unassigned: the inbox
+ * counts read these instead of counting threads. Kept in the same transaction by triggers on
+ * threads (migration 0008), so every writer keeps them right.
+ */
+export const threadTallies = sqliteTable(
+  'thread_tallies',
+  {
+    teamKey: integer('team_key').notNull(),
+    status: text('status', { enum: ['open', 'pending', 'snoozed', 'resolved'] }).notNull(),
+    unassigned: integer('unassigned').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamKey, t.status, t.unassigned] })],
+);
+
+/** Live threads per team (0 = no team), status and channel they ever used; kept like threadTallies. */
+export const channelTallies = sqliteTable(
+  'channel_tallies',
+  {
+    teamKey: integer('team_key').notNull(),
+    status: text('status', { enum: ['open', 'pending', 'snoozed', 'resolved'] }).notNull(),
+    channel: text('channel').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamKey, t.status, t.channel] })],
+);

@@ -1,0 +1,87 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { statements } from '#server/db/statements';
+import { listStatement, type ListShape } from '#server/services/threadListQuery';
+import { countStatements } from '#server/services/threadCounts';
+import { tempDb } from '#tests/helpers/db';
+
+// The inbox's hot queries must read big tables through an index (SEARCH), never walk them (SCAN),
+// and never sort a page in a temporary B-tree: at 2M messages either one costs hundreds of ms.
+const BIG_TABLES = ['threads', 'messages', 'customers', 'identities', 'episodes', 'thread_reads', 'events'];
+
+const t = tempDb();
+afterAll(() => t.cleanup());
+
+/** The plan lines of a statement's SQL (bound values do not change the plan: there are no stats). */
+function plan(source: string, params: unknown[] | Record<string, unknown>): string[] {
+  const explain = t.db.$client.prepare(`explain query plan ${source}`);
+  const rows = (Array.isArray(params) ? explain.all(...params) : explain.all(params)) as Array<{ detail: string }>;
+  return rows.map((r) => r.detail);
+}
+
+/** What is wrong with a plan: scans of big tables (by name or alias) and sorts in a temporary B-tree. */
+function problems(lines: string[], aliases: Record<string, string> = {}): string[] {
+  return lines.filter((l) => {
+    const scanned = /^SCAN (\w+)/.exec(l)?.[1];
+    const table = scanned ? (aliases[scanned] ?? scanned) : undefined;
+    return (table !== undefined && BIG_TABLES.includes(table)) || /TEMP B-TREE FOR ORDER BY/.test(l);
+  });
+}
+
+const drizzleSource = (st: unknown) => (st as { stmt: { source: string } }).stmt.source;
+const positional = (source: string) => Array<number>((source.match(/\?/g) ?? []).length).fill(1);
+
+describe('query plans of the hot inbox queries', () => {
+  const shapes: ListShape[] = [];
+  for (const limited of [true, false])
+    for (const sort of ['waiting', 'activity', 'priority'] as const)
+      for (const cursor of [false, true])
+        shapes.push({ status: true, assignee: 'any', team: false, channel: false, limited, sort, cursor });
+  shapes.push({
+    status: true,
+    assignee: 'unassigned',
+    team: false,
+    channel: false,
+    limited: true,
+    sort: 'waiting',
+    cursor: false,
+  });
+
+  it.each(shapes.map((s) => [JSON.stringify(s), s] as const))(
+    'list page %s reads threads in index order',
+    (_, shape) => {
+      const source = drizzleSource(listStatement(t.db, shape));
+      const lines = plan(source, positional(source));
+      expect(lines.some((l) => /^SEARCH threads USING INDEX threads_inbox_\w+_idx \(status=\?\)/.test(l))).toBe(true);
+      expect(problems(lines)).toEqual([]);
+    },
+  );
+
+  it('counts read the tallies and the agent’s own threads through indexes', () => {
+    const params = { all: 0, keys: '[0,1]', teams: '[1]', me: 1 };
+    for (const [name, st] of Object.entries(countStatements(t.db))) {
+      const lines = plan(st.source, params);
+      expect({ name, problems: problems(lines, { t: 'threads', r: 'thread_reads' }) }).toEqual({ name, problems: [] });
+    }
+  });
+
+  it('opening a thread reads by key and pages messages in index order', () => {
+    const s = statements(t.db);
+    const hot = [
+      s.threadById,
+      s.customerById,
+      s.identitiesOfCustomer,
+      s.episodesOfThread,
+      s.newestMessages,
+      s.messagesBefore,
+    ];
+    for (const st of hot) {
+      const source = drizzleSource(st);
+      expect({ source, problems: problems(plan(source, positional(source))) }).toEqual({ source, problems: [] });
+    }
+  });
+
+  it('flags a scan and a temporary sort (the check can fail)', () => {
+    const lines = plan('select * from threads order by updated_at', []);
+    expect(problems(lines)).toHaveLength(2);
+  });
+});
