@@ -18,6 +18,11 @@ interface Due {
   fraction: number;
 }
 
+/** Open threads planned per step at start-up (each step is one turn of the event loop). */
+const PLAN_BATCH = 250;
+/** How long one tick may fire due crossings before yielding to the event loop. */
+const TICK_BUDGET_MS = 20;
+
 const alertKey = (kind: string, clockStartedAt: number, fraction: number) => `${kind}:${clockStartedAt}:${fraction}`;
 
 /**
@@ -32,55 +37,96 @@ export class SlaScheduler {
   private timer: NodeJS.Timeout | null = null;
   private armedFor = Infinity;
   private running = false;
+  /** Bumped by every planning and by stop, so planning spread over the event loop knows when to give up. */
+  private generation = 0;
 
   constructor(
     private readonly deps: ServiceDeps,
     private readonly maxSleepMs = 60_000,
+    private readonly tickBudgetMs = TICK_BUDGET_MS,
   ) {}
 
-  /** Load every open thread's next crossing and start the timer. */
+  /**
+   * Start: plan every open thread's next crossing in batches, yielding to the event loop between
+   * them, so the server answers while a restored database is caught up; crossings missed while
+   * down then fire in bounded ticks (see tick).
+   */
   start(): void {
     this.running = true;
-    this.refreshAll();
+    this.planAll(true);
   }
 
-  /** Stop the timer. */
+  /** Stop the timer (and any planning still spread over the event loop). */
   stop(): void {
     this.running = false;
+    this.generation++;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }
 
-  /** Recompute everything (policies or team hours changed). */
+  /** Recompute everything now (policies or team hours changed). */
   refreshAll(): void {
+    this.planAll(false);
+  }
+
+  private planAll(spread: boolean): void {
+    const generation = ++this.generation;
     this.policies = loadSlaPolicies(this.deps.db);
     this.next.clear();
-    if (this.policies.length > 0) {
-      // At start-up every open thread is planned: read their facts and fired alerts in a few queries, not per thread.
-      const now = this.deps.now();
-      const open = this.deps.db
-        .select()
-        .from(threads)
-        .where(and(inArray(threads.status, ['open', 'pending', 'snoozed']), isNull(threads.mergedIntoThreadId)))
-        .all();
-      const facts = batchSlaFacts(this.deps.db, open);
-      const episodeIds = open.flatMap((t) => (t.currentEpisodeId === null ? [] : [t.currentEpisodeId]));
-      const fired = new Map<number, Set<string>>();
-      for (const ids of chunks(episodeIds)) {
-        for (const a of this.deps.db.select().from(slaAlerts).where(inArray(slaAlerts.episodeId, ids)).all()) {
-          fired.set(
-            a.episodeId,
-            (fired.get(a.episodeId) ?? new Set()).add(alertKey(a.kind, a.clockStartedAt, a.fraction)),
-          );
-        }
-      }
-      for (const row of open)
-        this.plan(
-          row.id,
-          this.pending(row, now, facts, (ep) => fired.get(ep) ?? new Set()),
-        );
+    if (this.policies.length === 0) {
+      this.tick();
+      return;
     }
-    this.tick();
+    const ids = this.deps.db
+      .select({ id: threads.id })
+      .from(threads)
+      .where(and(inArray(threads.status, ['open', 'pending', 'snoozed']), isNull(threads.mergedIntoThreadId)))
+      .all()
+      .map((r) => r.id);
+    let from = 0;
+    const step = () => {
+      if (generation !== this.generation) return; // stopped, or planned again since
+      const batch = ids.slice(from, from + PLAN_BATCH);
+      from += batch.length;
+      this.planBatch(batch);
+      if (from >= ids.length) this.tick();
+      else if (spread) setImmediate(step);
+      else step();
+    };
+    if (spread) setImmediate(step);
+    else step();
+  }
+
+  /** Plan some open threads, reading their facts and fired alerts in a few queries, not per thread. */
+  private planBatch(ids: number[]): void {
+    const now = this.deps.now();
+    const open = this.deps.db
+      .select()
+      .from(threads)
+      .where(
+        and(
+          inArray(threads.id, ids),
+          inArray(threads.status, ['open', 'pending', 'snoozed']),
+          isNull(threads.mergedIntoThreadId),
+        ),
+      )
+      .all();
+    const facts = batchSlaFacts(this.deps.db, open);
+    const episodeIds = open.flatMap((t) => (t.currentEpisodeId === null ? [] : [t.currentEpisodeId]));
+    const fired = new Map<number, Set<string>>();
+    for (const chunk of chunks(episodeIds)) {
+      for (const a of this.deps.db.select().from(slaAlerts).where(inArray(slaAlerts.episodeId, chunk)).all()) {
+        fired.set(
+          a.episodeId,
+          (fired.get(a.episodeId) ?? new Set()).add(alertKey(a.kind, a.clockStartedAt, a.fraction)),
+        );
+      }
+    }
+    for (const row of open)
+      this.plan(
+        row.id,
+        this.pending(row, now, facts, (ep) => fired.get(ep) ?? new Set()),
+      );
   }
 
   /** React to committed events: threads they touch get their schedule recomputed. */
@@ -99,14 +145,21 @@ export class SlaScheduler {
     if (earliest < this.armedFor) this.arm();
   }
 
-  /** Fire every crossing that is due at the current time; returns how many alerts went out. */
+  /**
+   * Fire crossings that are due at the current time, for at most tickBudgetMs (at least one
+   * thread): after downtime thousands may be due, and the rest follow in the next ticks, each
+   * armed with no delay, so requests are served in between. Returns how many alerts went out.
+   */
   tick(): number {
     const now = this.deps.now();
+    const t0 = performance.now();
+    const due: number[] = [];
+    for (const [threadId, at] of this.next) if (at <= now) due.push(threadId);
     let fired = 0;
-    for (const [threadId, at] of [...this.next]) {
-      if (at > now) continue;
+    for (const threadId of due) {
       fired += this.fireDue(threadId, now);
       this.recompute(threadId);
+      if (performance.now() - t0 >= this.tickBudgetMs) break;
     }
     this.arm();
     return fired;
