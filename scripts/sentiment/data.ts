@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { SentimentLabel } from '#server/domain/sentiment/index';
+import { prng } from '#scripts/simulate/prng';
 
 export interface Sample {
   text: string;
@@ -113,21 +114,9 @@ export function loadData(): Map<string, LanguageData> {
   return out;
 }
 
-/** Deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Seeded Fisher–Yates shuffle of a copy. */
 export function shuffled<T>(items: readonly T[], seed: number): T[] {
-  const next = rng(seed);
+  const next = prng(seed);
   const a = [...items];
   for (let i = a.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));

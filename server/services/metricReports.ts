@@ -53,6 +53,15 @@ function where(col: SQLiteColumn, at: SQLiteColumn, range: ReportRange, only?: n
   return and(gte(at, range.from), lt(at, range.to), only === undefined ? undefined : sql`${col} = ${only}`);
 }
 
+/** One group of figures read from the facts into the aggregates `get` hands out (null: not asked for). */
+type Figures = (
+  r: Reader,
+  col: SQLiteColumn,
+  range: ReportRange,
+  only: number | undefined,
+  get: (id: number | null) => AggregateMetrics | null,
+) => void;
+
 /**
  * Figures for every agent (or team) over a range, added up from metric facts with a few grouped
  * queries — never from timelines. `only` narrows to one agent or team.
@@ -98,13 +107,7 @@ export function aggregateBy(r: Reader, by: GroupKey, range: ReportRange, only?: 
   return out;
 }
 
-function firstResponseMedians(
-  r: Reader,
-  col: SQLiteColumn,
-  range: ReportRange,
-  only: number | undefined,
-  get: (id: number | null) => AggregateMetrics | null,
-): void {
+const firstResponseMedians: Figures = (r, col, range, only, get) => {
   const cal = new Map<number, number[]>();
   const bus = new Map<number, number[]>();
   const rows = r
@@ -122,15 +125,9 @@ function firstResponseMedians(
     const m = get(id);
     if (m) m.firstResponse.median = { calendarMs: median(cs) as number, businessMs: median(bus.get(id)!) as number };
   }
-}
+};
 
-function episodeFigures(
-  r: Reader,
-  col: SQLiteColumn,
-  range: ReportRange,
-  only: number | undefined,
-  get: (id: number | null) => AggregateMetrics | null,
-): void {
+const episodeFigures: Figures = (r, col, range, only, get) => {
   const f = episodeFacts;
   for (const row of r
     .select({
@@ -163,15 +160,9 @@ function episodeFigures(
     };
     m.sla = { breaches: n(row.breaches), warnings: n(row.warnings) };
   }
-}
+};
 
-function surveyFigures(
-  r: Reader,
-  col: SQLiteColumn,
-  range: ReportRange,
-  only: number | undefined,
-  get: (id: number | null) => AggregateMetrics | null,
-): void {
+const surveyFigures: Figures = (r, col, range, only, get) => {
   const f = surveyFacts;
   for (const row of r
     .select({
@@ -192,7 +183,7 @@ function surveyFigures(
     if (row.kind === 'csat') m.csat = { count, avg: Math.round((n(row.sum) / count) * 100) / 100 };
     else m.nps = { count, score: Math.round(((n(row.promoters) - n(row.detractors)) / count) * 100) };
   }
-}
+};
 
 /** Figures of one agent or team over a range (zeros when it handled nothing). */
 export function aggregateOne(r: Reader, by: GroupKey, id: number, range: ReportRange): AggregateMetrics {
