@@ -4,7 +4,7 @@
  * sorted inputs, so the same pinned data gives the same bytes. Hyper-parameters (L2, epochs) are
  * chosen on the validation split; weights are quantised to int8 and written to
  * server/domain/sentiment/model/sentiment.bin, whose sha256 is printed.
- * Usage: npm run train:sentiment   (data in $SENTIMENT_DATA_DIR, default /work/shared/data/sentiment)
+ * Usage: npm run train:sentiment   (data in $SENTIMENT_DATA_DIR, default ./data/sentiment)
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -22,7 +22,7 @@ export interface LanguageData {
   valSource: string;
 }
 
-export const DATA_DIR = resolve(process.env.SENTIMENT_DATA_DIR ?? '/work/shared/data/sentiment');
+export const DATA_DIR = resolve(process.env.SENTIMENT_DATA_DIR ?? 'data/sentiment');
 const SUMS = resolve('scripts/sentiment-data.sha256');
 const TWEET_LABELS: SentimentLabel[] = ['negative', 'neutral', 'positive'];
 const WISESIGHT: Record<string, SentimentLabel> = { neg: 'negative', neu: 'neutral', pos: 'positive' };
