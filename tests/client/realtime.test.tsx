@@ -45,7 +45,7 @@ describe('realtime provider', () => {
       ],
     ]);
     renderLive(<p>workspace</p>);
-    expect(screen.getByText('Loading…')).toBeTruthy();
+    expect(screen.queryByText('Loading…')).not.toBeNull();
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Could not reach Braid: down');
     expect(screen.queryByText('workspace')).toBeNull();
