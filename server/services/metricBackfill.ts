@@ -1,9 +1,8 @@
 import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { episodeFacts, episodes, messages, outbox, replyFacts } from '#server/db/schema';
 import { elapsedMs } from '#shared/metrics/elapsed';
-import { classifySentimentChange } from '#shared/metrics/sentimentTrend';
 import type { Db } from '#server/db/connection';
-import { recordSurveyFacts } from './metricFacts';
+import { insertEpisodeFact, recordSurveyFacts } from './metricFacts';
 import { getSetting, setSetting } from './settingsStore';
 import { teamConfig } from './teamConfig';
 
@@ -157,23 +156,7 @@ function backfillEpisodes(db: Db): number {
       for (const e of rows.slice(i, i + BATCH)) {
         const resolvedAt = e.resolvedAt as number;
         const a = alerts.get(e.id);
-        tx.insert(episodeFacts)
-          .values({
-            episodeId: e.id,
-            agentId: e.resolvedBy,
-            teamId: e.teamId,
-            openedAt: e.openedAt,
-            resolvedAt,
-            calendarMs: Math.max(0, resolvedAt - e.openedAt),
-            businessMs: elapsedMs(e.openedAt, resolvedAt, teamConfig(tx, e.teamId).schedule),
-            sentimentStart: e.sentimentStart,
-            sentimentEnd: e.sentimentEnd,
-            sentimentChange: classifySentimentChange(e.sentimentStart, e.sentimentEnd),
-            slaBreaches: a?.b ?? 0,
-            slaWarnings: a?.w ?? 0,
-          })
-          .onConflictDoNothing()
-          .run();
+        insertEpisodeFact(tx, e, e.resolvedBy, resolvedAt, null, a && { breaches: a.b, warnings: a.w });
       }
     });
   }

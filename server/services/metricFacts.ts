@@ -85,7 +85,6 @@ export function recordReplyOutcome(tx: Tx, msg: MessageRow, accepted: boolean, a
 export function recordEpisodeFact(tx: Tx, episodeId: number, resolverId: number | null, resolvedAt: number): void {
   const ep = tx.select().from(episodes).where(eq(episodes.id, episodeId)).get();
   if (!ep) return;
-  const { schedule } = teamConfig(tx, ep.teamId);
   const alerts = tx
     .select({
       breaches: sql<number>`coalesce(sum(${slaAlerts.fraction} >= 1), 0)`,
@@ -100,16 +99,31 @@ export function recordEpisodeFact(tx: Tx, episodeId: number, resolverId: number 
     .where(and(eq(messages.episodeId, episodeId), eq(messages.direction, 'inbound')))
     .orderBy(messages.sortTs, messages.id)
     .get();
+  insertEpisodeFact(tx, ep, resolverId, resolvedAt, opener?.channel ?? null, alerts);
+}
+
+/**
+ * Writes the fact of one resolved episode (at write time and in the back-fill); a second write for
+ * the same episode is ignored.
+ */
+export function insertEpisodeFact(
+  tx: Tx,
+  ep: typeof episodes.$inferSelect,
+  agentId: number | null,
+  resolvedAt: number,
+  channel: (typeof episodeFacts.$inferInsert)['channel'],
+  alerts: { breaches: number; warnings: number } | undefined,
+): void {
   tx.insert(episodeFacts)
     .values({
-      episodeId,
-      agentId: resolverId,
+      episodeId: ep.id,
+      agentId,
       teamId: ep.teamId,
-      channel: opener?.channel ?? null,
+      channel,
       openedAt: ep.openedAt,
       resolvedAt,
       calendarMs: Math.max(0, resolvedAt - ep.openedAt),
-      businessMs: elapsedMs(ep.openedAt, resolvedAt, schedule),
+      businessMs: elapsedMs(ep.openedAt, resolvedAt, teamConfig(tx, ep.teamId).schedule),
       sentimentStart: ep.sentimentStart,
       sentimentEnd: ep.sentimentEnd,
       sentimentChange: classifySentimentChange(ep.sentimentStart, ep.sentimentEnd),
