@@ -37,7 +37,9 @@ import { searchRoutes } from './http/routes/searchRoutes';
 import { auditRoutes } from './http/routes/auditRoutes';
 import { exportRoutes } from './http/routes/exportRoutes';
 import type { IngestHooks } from './services/ingest';
-import { OutboxWorker, type OutboxOptions } from './services/outbox';
+import { OUTBOX_DEFAULTS, OutboxWorker, type OutboxOptions } from './services/outbox';
+import { WebhookWorker } from './services/webhooks/worker';
+import { webhookRoutes } from './http/routes/webhookRoutes';
 import { wakeSnoozedThreads } from './services/threadOps';
 import { createGuardedFetch } from './channels/kit/guardedFetch';
 
@@ -83,6 +85,7 @@ export function createApp(d: AppDeps): BraidApp {
   const channelCtx: ChannelContext = { config: d.config, db: d.db, fetch: createGuardedFetch(d.config), now };
   // The outbox knows nothing of channels: it is handed one function that sends through the registry.
   const outbox = new OutboxWorker(deps, (job) => registry[job.identity.channel].send(job, channelCtx), d.outbox);
+  const webhooks = new WebhookWorker(deps, channelCtx.fetch, { ...OUTBOX_DEFAULTS, ...d.outbox });
   const ingestHooks: IngestHooks = intelligenceHooks(deps, () => outbox.kick());
   const ctx: AppContext = { deps, config: d.config, realtime, outbox, registry, channelCtx, ingestHooks, sla };
 
@@ -128,6 +131,7 @@ export function createApp(d: AppDeps): BraidApp {
     searchRoutes(ctx),
     auditRoutes(ctx),
     exportRoutes(ctx),
+    webhookRoutes(ctx),
   );
   app.use('/api', agentApi);
   app.use('/api', notFoundHandler);
@@ -165,6 +169,7 @@ export function createApp(d: AppDeps): BraidApp {
       });
       channels = await startChannelListeners(ctx, registry);
       outbox.start();
+      webhooks.start();
       sla.start();
       snoozeTimer = setInterval(() => wakeSnoozedThreads(deps), 5_000);
       return bound;
@@ -174,6 +179,7 @@ export function createApp(d: AppDeps): BraidApp {
       sla.stop();
       await channels?.close();
       await outbox.stop();
+      await webhooks.stop();
       await realtime.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

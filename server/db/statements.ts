@@ -29,7 +29,7 @@ export function registerDb(db: Db): void {
 }
 
 /** The database a handle (the database itself or a transaction on it) belongs to. */
-function rootOf(r: object): Db {
+export function rootOf(r: object): Db {
   const client = (r as { session?: { client?: Database.Database } }).session?.client;
   const db = client ? roots.get(client) : undefined;
   if (!db) throw new Error('database handle was not opened through openDatabase');

@@ -6,21 +6,19 @@ import type { OutboundJob, SendJob, SendResult } from './outboundJob';
 import type { ServiceDeps } from './deps';
 import { recordReplyOutcome } from './metricFacts';
 import { roomsOf } from './threadQueries';
-import { isUniqueViolation, transact } from './tx';
+import { isUniqueViolation, transact, type Tx } from './tx';
 import { ConflictError, NotFoundError } from '#server/errors';
-import { ProviderLanes, type LaneOptions } from './outboxLanes';
+import { LanePump, type DueRow, type PumpOptions } from './lanePump';
 
 /** Retry policy and lanes for deliveries. */
-export interface OutboxOptions extends LaneOptions {
+export interface OutboxOptions extends PumpOptions {
   baseBackoffMs: number;
   maxBackoffMs: number;
   maxAttempts: number;
-  pollMs: number;
-  /** Deliveries in flight over all providers at most. */
-  concurrency: number;
 }
 
-const DEFAULTS: OutboxOptions = {
+/** Default retry policy and lanes (also used by the webhook worker). */
+export const OUTBOX_DEFAULTS: OutboxOptions = {
   baseBackoffMs: 2_000,
   maxBackoffMs: 5 * 60_000,
   maxAttempts: 8,
@@ -30,9 +28,6 @@ const DEFAULTS: OutboxOptions = {
   breakerThreshold: 5,
   breakerCooldownMs: 30_000,
 };
-
-/** Due rows looked at per claim, so a long queue for one paused provider cannot hide the others. */
-const CLAIM_SCAN = 500;
 
 /** Exponential backoff with a cap: base · 2^(attempt-1), never above max. */
 export function backoffMs(attempt: number, o: Pick<OutboxOptions, 'baseBackoffMs' | 'maxBackoffMs'>): number {
@@ -51,95 +46,37 @@ export function providerKey(identity: { channel: string; meta: Record<string, un
  * a circuit breaker (outboxLanes.ts), so one hanging provider never delays another.
  * Survives restarts: rows left "sending" by a crash are picked up again on start.
  */
-export class OutboxWorker {
+export class OutboxWorker extends LanePump {
   private readonly opts: OutboxOptions;
-  private readonly lanes: ProviderLanes;
-  private readonly inFlight = new Map<number, Promise<void>>();
-  private timer: NodeJS.Timeout | null = null;
-  private stopped = true;
 
   constructor(
     private readonly deps: ServiceDeps,
     private readonly send: SendJob,
     opts: Partial<OutboxOptions> = {},
   ) {
-    this.opts = { ...DEFAULTS, ...opts };
-    this.lanes = new ProviderLanes(this.opts, deps.now);
+    const merged = { ...OUTBOX_DEFAULTS, ...opts };
+    super(deps.db, deps.now, merged, 'outbox');
+    this.opts = merged;
   }
 
-  /** Recover interrupted deliveries and start polling. */
-  start(): void {
+  protected recover(): void {
     this.deps.db.update(outbox).set({ status: 'pending' }).where(eq(outbox.status, 'sending')).run();
-    this.stopped = false;
-    this.timer = setInterval(() => this.pump(), this.opts.pollMs);
-    this.pump();
   }
 
-  /** Stop polling and wait for in-flight deliveries to be recorded. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await Promise.all(this.inFlight.values());
+  protected dueRows(tx: Tx, now: number, limit: number): DueRow[] {
+    return tx
+      .select({ id: outbox.id, channel: identities.channel, meta: identities.meta })
+      .from(outbox)
+      .innerJoin(identities, eq(identities.id, outbox.identityId))
+      .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)))
+      .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
+      .limit(limit)
+      .all()
+      .map((r) => ({ id: r.id, lane: providerKey(r) }));
   }
 
-  /** Deliver due rows now (called after a reply is queued). */
-  kick(): void {
-    this.pump();
-  }
-
-  /** Fill every free slot with a due row whose provider lane has room. */
-  private pump(): void {
-    if (this.stopped) return;
-    const free = this.opts.concurrency - this.inFlight.size;
-    if (free <= 0) return;
-    let claimed: Array<{ id: number; provider: string }>;
-    try {
-      claimed = this.claim(free);
-    } catch (err) {
-      console.error('[outbox] could not claim deliveries:', err);
-      return;
-    }
-    for (const { id, provider } of claimed) {
-      this.lanes.started(provider);
-      const run = this.deliver(id, provider)
-        .catch((err: unknown) => console.error('[outbox] delivery failed unexpectedly:', err))
-        .finally(() => {
-          this.inFlight.delete(id);
-          this.pump();
-        });
-      this.inFlight.set(id, run);
-    }
-  }
-
-  private claim(free: number): Array<{ id: number; provider: string }> {
-    const now = this.deps.now();
-    return this.deps.db.transaction(
-      (tx) => {
-        const rows = tx
-          .select({ id: outbox.id, channel: identities.channel, meta: identities.meta })
-          .from(outbox)
-          .innerJoin(identities, eq(identities.id, outbox.identityId))
-          .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)))
-          .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
-          .limit(CLAIM_SCAN)
-          .all();
-        const picked: Array<{ id: number; provider: string }> = [];
-        const reserved = new Map<string, number>();
-        for (const r of rows) {
-          if (picked.length >= free) break;
-          const provider = providerKey(r);
-          const extra = reserved.get(provider) ?? 0;
-          if (!this.lanes.canStart(provider, extra)) continue;
-          reserved.set(provider, extra + 1);
-          picked.push({ id: r.id, provider });
-        }
-        for (const p of picked)
-          tx.update(outbox).set({ status: 'sending', updatedAt: now }).where(eq(outbox.id, p.id)).run();
-        return picked;
-      },
-      { behavior: 'immediate' },
-    );
+  protected markSending(tx: Tx, id: number, now: number): void {
+    tx.update(outbox).set({ status: 'sending', updatedAt: now }).where(eq(outbox.id, id)).run();
   }
 
   private loadJob(outboxId: number): OutboundJob | null {
@@ -163,7 +100,7 @@ export class OutboxWorker {
     return { outboxId, attempt: row.attempts + 1, message, identity, customer, history };
   }
 
-  private async deliver(outboxId: number, provider: string): Promise<void> {
+  protected async deliver(outboxId: number, provider: string): Promise<void> {
     const job = this.loadJob(outboxId);
     if (!job) {
       this.lanes.finished(provider, 'permanent');

@@ -9,6 +9,7 @@ import { writeOutbound } from './replies';
 import { recordSurveyFact } from './metricFacts';
 import { teamConfig } from './teamConfig';
 import { transact, type Tx } from './tx';
+import { queueWebhook } from './webhooks/queue';
 
 // A survey answer must come within this window after the question; later digits are a new question.
 const ANSWER_WINDOW_MS = 3 * 86_400_000;
@@ -55,6 +56,12 @@ export function takeSurveyAnswer(tx: Tx, thread: ThreadRow, input: NormalizedInb
   if (score === null) return false;
   tx.update(episodes).set({ surveyScore: score, surveyAnsweredAt: now }).where(eq(episodes.id, ep.id)).run();
   recordSurveyFact(tx, ep, ep.surveyKind, score, now);
+  queueWebhook(
+    tx,
+    'survey.answered',
+    { threadId: thread.id, customerId: thread.customerId, episodeId: ep.id, kind: ep.surveyKind, score },
+    now,
+  );
   // A rating that also asks or reports something keeps its score, and the message re-opens the thread.
   return !followUp;
 }

@@ -2,6 +2,7 @@ import { statements } from '#server/db/statements';
 import type { Db } from '#server/db/connection';
 import type { LoggedEvent, NewEvent } from '#shared/schemas/events';
 import type { RoutedEvent, ServiceDeps } from './deps';
+import { queueWebhook, webhookOf } from './webhooks/queue';
 
 /** The transaction handle services write through. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -11,7 +12,7 @@ export type EmitFn = (event: NewEvent, rooms: string[], threadId?: number | null
 
 /**
  * Run `fn` in one synchronous IMMEDIATE transaction; events it emits are written to the log
- * in the same transaction and published only after commit. Never pass an async callback.
+ * in the same transaction (with any outbound webhook deliveries) and published only after commit. Never pass an async callback.
  */
 export function transact<T>(deps: ServiceDeps, fn: (tx: Tx, emit: EmitFn) => T): T {
   const pending: RoutedEvent[] = [];
@@ -27,6 +28,9 @@ export function transact<T>(deps: ServiceDeps, fn: (tx: Tx, emit: EmitFn) => T):
           createdAt: deps.now(),
         }) as { seq: number };
         pending.push({ event: { ...event, seq: row.seq } as LoggedEvent, rooms });
+        // Outbound webhooks are queued with the event, so a rolled-back change sends nothing.
+        const hook = webhookOf(event);
+        if (hook) queueWebhook(tx, hook.event, hook.data, deps.now());
       };
       const out = fn(tx, emit);
       if (out instanceof Promise) throw new Error('transact() callback must be synchronous');

@@ -31,3 +31,44 @@ export const auditLog = sqliteTable(
       .where(sql`action = 'customer.viewed'`),
   ],
 );
+
+/** Where admins want Braid's events sent (outbound webhooks). The secret signs every delivery. */
+export const webhookEndpoints = sqliteTable('webhook_endpoints', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  url: text('url').notNull(),
+  /** Event names this endpoint receives (JSON array). */
+  events: text('events', { mode: 'json' }).$type<string[]>().notNull(),
+  /** HMAC-SHA256 key; kept in clear because every delivery is signed with it, shown to the admin once. */
+  secret: text('secret').notNull(),
+  createdBy: integer('created_by').references(() => agents.id),
+  createdAt: integer('created_at').notNull(),
+});
+
+/**
+ * One event to send to one endpoint: the webhook outbox. Queued in the transaction that wrote the
+ * event, delivered and retried with backoff by the webhook worker; the row is the visible status.
+ */
+export const webhookDeliveries = sqliteTable(
+  'webhook_deliveries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    endpointId: integer('endpoint_id')
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+    event: text('event').notNull(),
+    /** The event's data object (the body adds id, event and time around it). */
+    payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    status: text('status', { enum: ['pending', 'sending', 'done', 'failed'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    /** HTTP status of the last answer (null when none came). */
+    lastStatusCode: integer('last_status_code'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    index('webhook_deliveries_due_idx').on(t.status, t.nextAttemptAt),
+    index('webhook_deliveries_endpoint_idx').on(t.endpointId, t.id),
+  ],
+);

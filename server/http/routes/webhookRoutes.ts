@@ -1,0 +1,46 @@
+import { Router } from 'express';
+import { CreateWebhookEndpointSchema } from '#shared/schemas/webhooks';
+import {
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  listWebhookDeliveries,
+  listWebhookEndpoints,
+} from '#server/services/webhooks/endpoints';
+import { authOf, requireRole } from '#server/http/authMiddleware';
+import { outboundUrlProblem } from '#server/channels/kit/guardedFetch';
+import type { AppContext } from '#server/http/context';
+import { audit } from '#server/http/audit';
+import { idParam } from '#server/http/params';
+
+/** Outbound webhook endpoints and their deliveries (admins only). */
+export function webhookRoutes(ctx: AppContext): Router {
+  const r = Router();
+  const { db, now } = ctx.deps;
+  r.use('/webhook-endpoints', requireRole('admin'));
+  r.get('/webhook-endpoints', (_req, res) => {
+    res.json({ items: listWebhookEndpoints(db) });
+  });
+  r.post('/webhook-endpoints', async (req, res) => {
+    const body = await CreateWebhookEndpointSchema.superRefine(async (v, issue) => {
+      if (!/^https?:\/\//i.test(v.url)) return;
+      const problem = await outboundUrlProblem(v.url, ctx.config);
+      if (problem) issue.addIssue({ code: 'custom', path: ['url'], message: problem });
+    }).parseAsync(req.body);
+    const created = createWebhookEndpoint(db, body, authOf(req).agent.id, now());
+    audit(ctx, req, {
+      action: 'webhook.created',
+      detail: { webhookId: created.endpoint.id, url: body.url, events: body.events },
+    });
+    res.status(201).json(created);
+  });
+  r.delete('/webhook-endpoints/:id', (req, res) => {
+    const webhookId = idParam(req.params.id);
+    deleteWebhookEndpoint(db, webhookId);
+    audit(ctx, req, { action: 'webhook.deleted', detail: { webhookId } });
+    res.json({ ok: true });
+  });
+  r.get('/webhook-endpoints/:id/deliveries', (req, res) => {
+    res.json({ items: listWebhookDeliveries(db, idParam(req.params.id)) });
+  });
+  return r;
+}
