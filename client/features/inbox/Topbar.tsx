@@ -4,7 +4,8 @@ import type { Agent, Locale } from '#shared/schemas/agent';
 import { useLogout, useUpdateMe } from '#client/api/auth';
 import { Avatar } from '#client/components/Avatar';
 import { Icon } from '#client/components/Icon';
-import { LOCALE_NAMES, LOCALES, setLocale } from '#client/i18n';
+import { setLocale } from '#client/i18n';
+import { LocaleOptions } from '#client/i18n/LocaleOptions';
 import { useRealtime } from '#client/realtime/RealtimeProvider';
 import { usePresenceMap } from '#client/realtime/usePresence';
 import { navigate, usePath } from '#client/router';
@@ -89,11 +90,7 @@ export function Topbar(p: {
       <label className="top-select">
         <span className="sr-only">{t('settings.language')}</span>
         <select value={p.me.locale} onChange={(e) => changeLocale(e.target.value as Locale)}>
-          {LOCALES.map((l) => (
-            <option key={l} value={l} lang={l}>
-              {LOCALE_NAMES[l]}
-            </option>
-          ))}
+          <LocaleOptions />
         </select>
       </label>
       <span className="me">

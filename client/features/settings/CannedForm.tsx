@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Team } from '#shared/schemas/agent';
 import type { CannedInput } from '#client/api/canned';
 import { useFormat } from '#client/i18n/format';
+import { FormFooter } from './AdminForm';
 
 const LANGUAGES = ['en', 'th', 'pl', 'zh-CN', 'zh-TW', 'de', 'fr', 'es', 'ja', 'ko', 'vi', 'id', 'ms'];
 
@@ -79,19 +80,7 @@ export function CannedForm({
         <textarea required rows={5} maxLength={5000} value={v.body} onChange={(e) => set('body', e.target.value)} />
       </label>
       <p className="small muted">{t('canned.placeholders', { a: '{{name}}', b: '{{first_name}}', c: '{{agent}}' })}</p>
-      {error && (
-        <p className="error small" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="primary" disabled={busy}>
-          {t('common.save')}
-        </button>
-      </div>
+      <FormFooter error={error} busy={busy} submitLabel={t('common.save')} onCancel={onCancel} />
     </form>
   );
 }

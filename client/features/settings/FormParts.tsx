@@ -1,10 +1,34 @@
-import { useId, type ReactNode } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
+import type { Team } from '#shared/schemas/agent';
 
 /** Attributes that tie a control to its label, hint and error. */
 export interface FieldA11y {
   id: string;
   'aria-invalid': true | undefined;
   'aria-describedby': string | undefined;
+}
+
+/** The ids a control's hint and error get, listed for `aria-describedby` (undefined when there is neither). */
+function describedBy(id: string, hint?: string, error?: string): string | undefined {
+  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+}
+
+/** A control's hint and error lines, with the ids `describedBy` points at. */
+function FieldNotes({ id, hint, error }: { id: string; hint?: string; error?: string }) {
+  return (
+    <>
+      {hint && (
+        <span id={`${id}-hint`} className="field-hint">
+          {hint}
+        </span>
+      )}
+      {error && (
+        <span id={`${id}-error`} className="field-error">
+          {error}
+        </span>
+      )}
+    </>
+  );
 }
 
 /** A labelled form control with an optional hint and error, wired up for screen readers. */
@@ -22,23 +46,43 @@ export function Field({
   children(a: FieldA11y): ReactNode;
 }) {
   const id = useId();
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
     <div className={`field ${className}`}>
       <label htmlFor={id}>{label}</label>
-      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': described || undefined })}
-      {hint && (
-        <span id={`${id}-hint`} className="field-hint">
-          {hint}
-        </span>
-      )}
-      {error && (
-        <span id={`${id}-error`} className="field-error">
-          {error}
-        </span>
-      )}
+      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy(id, hint, error) })}
+      <FieldNotes id={id} hint={hint} error={error} />
     </div>
   );
+}
+
+/** A `Field` holding one `<input>`; every other attribute goes to the input. */
+export function InputField({
+  label,
+  hint,
+  error,
+  className,
+  ...input
+}: InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string; error?: string; className?: string }) {
+  return (
+    <Field label={label} hint={hint} error={error} className={className}>
+      {(a) => <input {...a} {...input} />}
+    </Field>
+  );
+}
+
+/** The required name (up to 80 characters) of a team, policy or key being created or edited. */
+export function NameField({
+  value,
+  onChange,
+  ...field
+}: {
+  label: string;
+  error?: string;
+  autoFocus?: boolean;
+  value: string;
+  onChange(v: string): void;
+}) {
+  return <InputField {...field} required maxLength={80} value={value} onChange={(e) => onChange(e.target.value)} />;
 }
 
 /** One option of a checkbox group. */
@@ -69,11 +113,7 @@ export function CheckboxGroup<T extends string | number>({
   const toggle = (v: T, on: boolean) =>
     onChange(options.map((o) => o.value).filter((x) => (x === v ? on : value.includes(x))));
   return (
-    <fieldset
-      className="checks"
-      disabled={disabled}
-      aria-describedby={[hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}
-    >
+    <fieldset className="checks" disabled={disabled} aria-describedby={describedBy(id, hint, error)}>
       <legend>{legend}</legend>
       <div className="check-list">
         {options.map((o) => (
@@ -87,18 +127,24 @@ export function CheckboxGroup<T extends string | number>({
           </label>
         ))}
       </div>
-      {hint && (
-        <span id={`${id}-hint`} className="field-hint">
-          {hint}
-        </span>
-      )}
-      {error && (
-        <span id={`${id}-error`} className="field-error">
-          {error}
-        </span>
-      )}
+      <FieldNotes id={id} hint={hint} error={error} />
     </fieldset>
   );
+}
+
+/** A checkbox per team (nothing at all while there are no teams), holding the ticked team ids. */
+export function TeamChecks({
+  teams,
+  ...group
+}: {
+  legend: string;
+  teams: readonly Team[];
+  value: readonly number[];
+  onChange(v: number[]): void;
+  error?: string;
+}) {
+  if (teams.length === 0) return null;
+  return <CheckboxGroup {...group} options={teams.map((tm) => ({ value: tm.id, label: tm.name }))} />;
 }
 
 /** Heading, introduction (with an optional second line, e.g. "read-only") and main action of a settings page. */
@@ -156,16 +202,12 @@ export function Check({
           type="checkbox"
           checked={checked}
           disabled={disabled}
-          aria-describedby={hint ? `${id}-hint` : undefined}
+          aria-describedby={describedBy(id, hint)}
           onChange={(e) => onChange(e.target.checked)}
         />{' '}
         {label}
       </label>
-      {hint && (
-        <span id={`${id}-hint`} className="field-hint">
-          {hint}
-        </span>
-      )}
+      <FieldNotes id={id} hint={hint} />
     </div>
   );
 }

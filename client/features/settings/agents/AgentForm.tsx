@@ -1,11 +1,12 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agent, Locale, Team } from '#shared/schemas/agent';
 import { RoleSchema, type Role } from '#shared/schemas/common';
 import { useAgentAdmin, type AgentPatch } from '#client/api/agentAdmin';
-import { LOCALE_NAMES, LOCALES } from '#client/i18n';
+import { LocaleOptions } from '#client/i18n/LocaleOptions';
 import { useFormErrors } from '#client/features/settings/formErrors';
-import { Check, CheckboxGroup, Field } from '#client/features/settings/FormParts';
+import { AdminForm, FormFooter } from '#client/features/settings/AdminForm';
+import { Check, Field, InputField, TeamChecks } from '#client/features/settings/FormParts';
 
 interface Draft {
   email: string;
@@ -70,13 +71,17 @@ export function AgentForm({
   const { create, update } = useAgentAdmin();
   const [d, setD] = useState<Draft>(() => (agent ? draftOf(agent) : BLANK));
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((o) => ({ ...o, [k]: v }));
+  /** Value and change handler of a text-typed input kept in the draft. */
+  const bind = (k: 'email' | 'name' | 'password' | 'capacity') => ({
+    value: d[k],
+    onChange: (e: ChangeEvent<HTMLInputElement>) => set(k, e.target.value),
+  });
   const m = agent ? update : create;
   const errors = useFormErrors(
     m.error,
     FIELDS,
     agent ? undefined : { field: 'email', message: t('admin.agents.duplicate') },
   );
-  const titleId = useId();
   const self = agent?.id === me.id;
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -101,39 +106,31 @@ export function AgentForm({
     else update.mutate({ id: agent.id, patch }, done);
   };
   return (
-    <form className="admin-form" aria-labelledby={titleId} onSubmit={submit}>
-      <h2 id={titleId} className="form-title">
-        {agent ? t('admin.agents.editTitle', { name: agent.name }) : t('admin.agents.createTitle')}
-      </h2>
+    <AdminForm
+      title={agent ? t('admin.agents.editTitle', { name: agent.name }) : t('admin.agents.createTitle')}
+      onSubmit={submit}
+    >
       <div className="form-row">
         {!agent && (
-          <Field label={t('admin.agents.email')} error={errors.fields.email}>
-            {(a) => (
-              <input
-                {...a}
-                type="email"
-                required
-                autoFocus
-                autoComplete="off"
-                maxLength={200}
-                value={d.email}
-                onChange={(e) => set('email', e.target.value)}
-              />
-            )}
-          </Field>
+          <InputField
+            label={t('admin.agents.email')}
+            error={errors.fields.email}
+            type="email"
+            required
+            autoFocus
+            autoComplete="off"
+            maxLength={200}
+            {...bind('email')}
+          />
         )}
-        <Field label={t('admin.agents.name')} error={errors.fields.name}>
-          {(a) => (
-            <input
-              {...a}
-              required
-              autoFocus={!!agent}
-              maxLength={120}
-              value={d.name}
-              onChange={(e) => set('name', e.target.value)}
-            />
-          )}
-        </Field>
+        <InputField
+          label={t('admin.agents.name')}
+          error={errors.fields.name}
+          required
+          autoFocus={!!agent}
+          maxLength={120}
+          {...bind('name')}
+        />
         <Field
           label={t('admin.agents.role')}
           error={errors.fields.role}
@@ -152,63 +149,47 @@ export function AgentForm({
       </div>
       <div className="form-row">
         {!agent && (
-          <Field
+          <InputField
             label={t('admin.agents.password')}
             hint={t('admin.agents.passwordHint')}
             error={errors.fields.password}
             className="wide"
-          >
-            {(a) => (
-              <input
-                {...a}
-                type="password"
-                required
-                minLength={10}
-                maxLength={200}
-                autoComplete="new-password"
-                value={d.password}
-                onChange={(e) => set('password', e.target.value)}
-              />
-            )}
-          </Field>
+            type="password"
+            required
+            minLength={10}
+            maxLength={200}
+            autoComplete="new-password"
+            {...bind('password')}
+          />
         )}
         {!agent && (
           <Field label={t('admin.agents.locale')} error={errors.fields.locale}>
             {(a) => (
               <select {...a} value={d.locale} onChange={(e) => set('locale', e.target.value as Locale)}>
-                {LOCALES.map((l) => (
-                  <option key={l} value={l} lang={l}>
-                    {LOCALE_NAMES[l]}
-                  </option>
-                ))}
+                <LocaleOptions />
               </select>
             )}
           </Field>
         )}
-        <Field label={t('admin.agents.capacity')} hint={t('admin.agents.capacityHint')} error={errors.fields.capacity}>
-          {(a) => (
-            <input
-              {...a}
-              type="number"
-              required
-              min={0}
-              max={500}
-              step={1}
-              value={d.capacity}
-              onChange={(e) => set('capacity', e.target.value)}
-            />
-          )}
-        </Field>
-      </div>
-      {teams.length > 0 && (
-        <CheckboxGroup
-          legend={t('admin.agents.teams')}
-          options={teams.map((tm) => ({ value: tm.id, label: tm.name }))}
-          value={d.teamIds}
-          onChange={(v) => set('teamIds', v)}
-          error={errors.fields.teamIds}
+        <InputField
+          label={t('admin.agents.capacity')}
+          hint={t('admin.agents.capacityHint')}
+          error={errors.fields.capacity}
+          type="number"
+          required
+          min={0}
+          max={500}
+          step={1}
+          {...bind('capacity')}
         />
-      )}
+      </div>
+      <TeamChecks
+        legend={t('admin.agents.teams')}
+        teams={teams}
+        value={d.teamIds}
+        onChange={(v) => set('teamIds', v)}
+        error={errors.fields.teamIds}
+      />
       {agent && (
         <Check
           label={t('admin.agents.active')}
@@ -218,19 +199,12 @@ export function AgentForm({
           onChange={(v) => set('active', v)}
         />
       )}
-      {errors.summary && (
-        <p className="error small" role="alert">
-          {errors.summary}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" onClick={() => onDone(null)}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="primary" disabled={m.isPending}>
-          {agent ? t('common.save') : t('admin.agents.create')}
-        </button>
-      </div>
-    </form>
+      <FormFooter
+        error={errors.summary}
+        busy={m.isPending}
+        submitLabel={agent ? t('common.save') : t('admin.agents.create')}
+        onCancel={() => onDone(null)}
+      />
+    </AdminForm>
   );
 }

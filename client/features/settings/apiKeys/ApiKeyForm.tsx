@@ -1,8 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCreateApiKey } from '#client/api/apiKeys';
 import { useFormErrors } from '#client/features/settings/formErrors';
-import { Field } from '#client/features/settings/FormParts';
+import { AdminForm, FormFooter } from '#client/features/settings/AdminForm';
+import { InputField, NameField } from '#client/features/settings/FormParts';
 
 /** Name a new key and, optionally, the URL Braid posts agents' replies to. */
 export function ApiKeyForm({ onCreated }: { onCreated(name: string, secret: string): void }) {
@@ -11,7 +12,6 @@ export function ApiKeyForm({ onCreated }: { onCreated(name: string, secret: stri
   const [name, setName] = useState('');
   const [callbackUrl, setCallbackUrl] = useState('');
   const errors = useFormErrors(create.error, ['name', 'callbackUrl']);
-  const titleId = useId();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     create.mutate(
@@ -28,42 +28,22 @@ export function ApiKeyForm({ onCreated }: { onCreated(name: string, secret: stri
     );
   };
   return (
-    <form className="admin-form" aria-labelledby={titleId} onSubmit={submit}>
-      <h2 id={titleId} className="form-title">
-        {t('admin.apiKeys.createTitle')}
-      </h2>
+    <AdminForm title={t('admin.apiKeys.createTitle')} onSubmit={submit}>
       <div className="form-row">
-        <Field label={t('admin.apiKeys.name')} error={errors.fields.name}>
-          {(a) => <input {...a} required maxLength={80} value={name} onChange={(e) => setName(e.target.value)} />}
-        </Field>
-        <Field
+        <NameField label={t('admin.apiKeys.name')} error={errors.fields.name} value={name} onChange={setName} />
+        <InputField
           label={t('admin.apiKeys.callbackUrl')}
           hint={t('admin.apiKeys.callbackHint')}
           error={errors.fields.callbackUrl}
           className="wide"
-        >
-          {(a) => (
-            <input
-              {...a}
-              type="url"
-              maxLength={2000}
-              placeholder="https://"
-              value={callbackUrl}
-              onChange={(e) => setCallbackUrl(e.target.value)}
-            />
-          )}
-        </Field>
+          type="url"
+          maxLength={2000}
+          placeholder="https://"
+          value={callbackUrl}
+          onChange={(e) => setCallbackUrl(e.target.value)}
+        />
       </div>
-      {errors.summary && (
-        <p className="error small" role="alert">
-          {errors.summary}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="submit" className="primary" disabled={create.isPending}>
-          {t('admin.apiKeys.create')}
-        </button>
-      </div>
-    </form>
+      <FormFooter error={errors.summary} busy={create.isPending} submitLabel={t('admin.apiKeys.create')} />
+    </AdminForm>
   );
 }

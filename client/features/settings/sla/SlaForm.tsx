@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNEL_KINDS } from '#shared/channels';
 import type { Team } from '#shared/schemas/agent';
@@ -7,7 +7,8 @@ import type { SlaPolicyDto } from '#shared/schemas/metrics';
 import { useSlaPolicyAdmin } from '#client/api/slaPolicies';
 import { focusFirstInvalid } from '#client/features/settings/focus';
 import { useFormErrors } from '#client/features/settings/formErrors';
-import { Check, CheckboxGroup, Field } from '#client/features/settings/FormParts';
+import { AdminForm, FormFooter } from '#client/features/settings/AdminForm';
+import { Check, CheckboxGroup, InputField, NameField, TeamChecks } from '#client/features/settings/FormParts';
 import { DurationField } from './DurationField';
 import { msOf, slaDraftOf, slaInputOf, TARGETS, type SlaDraft } from './slaDraft';
 
@@ -22,7 +23,6 @@ export function SlaForm({ policy, teams, onDone }: { policy?: SlaPolicyDto; team
   const [tried, setTried] = useState(false);
   const set = <K extends keyof SlaDraft>(k: K, v: SlaDraft[K]) => setD((o) => ({ ...o, [k]: v }));
   const server = useFormErrors(m.error, FIELDS);
-  const titleId = useId();
   const input = slaInputOf(d);
   const noTarget =
     input !== null && input.firstResponseMs === null && input.nextResponseMs === null && input.resolutionMs === null;
@@ -38,35 +38,23 @@ export function SlaForm({ policy, teams, onDone }: { policy?: SlaPolicyDto; team
   const summary =
     tried && (!input || noTarget) ? t(noTarget ? 'admin.sla.needTarget' : 'admin.form.invalid') : server.summary;
   return (
-    <form className="admin-form" aria-labelledby={titleId} onSubmit={submit}>
-      <h2 id={titleId} className="form-title">
-        {policy ? t('admin.sla.editTitle', { name: policy.name }) : t('admin.sla.createTitle')}
-      </h2>
+    <AdminForm
+      title={policy ? t('admin.sla.editTitle', { name: policy.name }) : t('admin.sla.createTitle')}
+      onSubmit={submit}
+    >
       <div className="form-row">
-        <Field label={t('admin.sla.name')} error={server.fields.name}>
-          {(a) => (
-            <input
-              {...a}
-              required
-              autoFocus
-              maxLength={80}
-              value={d.name}
-              onChange={(e) => set('name', e.target.value)}
-            />
-          )}
-        </Field>
+        <NameField
+          label={t('admin.sla.name')}
+          error={server.fields.name}
+          autoFocus
+          value={d.name}
+          onChange={(v) => set('name', v)}
+        />
       </div>
       <fieldset className="group">
         <legend>{t('admin.sla.match')}</legend>
         <p className="field-hint">{t('admin.sla.matchHint')}</p>
-        {teams.length > 0 && (
-          <CheckboxGroup
-            legend={t('admin.sla.teams')}
-            options={teams.map((tm) => ({ value: tm.id, label: tm.name }))}
-            value={d.teamIds}
-            onChange={(v) => set('teamIds', v)}
-          />
-        )}
+        <TeamChecks legend={t('admin.sla.teams')} teams={teams} value={d.teamIds} onChange={(v) => set('teamIds', v)} />
         <CheckboxGroup<string>
           legend={t('admin.sla.channels')}
           options={CHANNEL_KINDS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
@@ -80,9 +68,14 @@ export function SlaForm({ policy, teams, onDone }: { policy?: SlaPolicyDto; team
           onChange={(v) => set('priorities', v)}
         />
         <div className="form-row">
-          <Field label={t('admin.sla.tiers')} hint={t('admin.sla.tiersHint')} error={server.fields.match}>
-            {(a) => <input {...a} maxLength={400} value={d.tiers} onChange={(e) => set('tiers', e.target.value)} />}
-          </Field>
+          <InputField
+            label={t('admin.sla.tiers')}
+            hint={t('admin.sla.tiersHint')}
+            error={server.fields.match}
+            maxLength={400}
+            value={d.tiers}
+            onChange={(e) => set('tiers', e.target.value)}
+          />
         </div>
       </fieldset>
       <fieldset className="group">
@@ -105,19 +98,7 @@ export function SlaForm({ policy, teams, onDone }: { policy?: SlaPolicyDto; team
           onChange={(v) => set('businessHours', v)}
         />
       </fieldset>
-      {summary && (
-        <p className="error small" role="alert">
-          {summary}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="primary" disabled={m.isPending}>
-          {t('common.save')}
-        </button>
-      </div>
-    </form>
+      <FormFooter error={summary} busy={m.isPending} submitLabel={t('common.save')} onCancel={onDone} />
+    </AdminForm>
   );
 }

@@ -1,8 +1,10 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Team } from '#shared/schemas/agent';
 import { useSaveTeamConfig, useTeamConfig, type TeamConfig } from '#client/api/teamAdmin';
 import { focusFirstInvalid } from '#client/features/settings/focus';
+import { DialogFooter } from '#client/components/DialogFooter';
+import { AdminForm } from '#client/features/settings/AdminForm';
 import { useFormErrors } from '#client/features/settings/formErrors';
 import { ScheduleEditor } from './ScheduleEditor';
 import { hasScheduleProblems, scheduleDraftOf, scheduleOf } from './scheduleDraft';
@@ -28,7 +30,6 @@ function Editor({
   }));
   const [tried, setTried] = useState(false);
   const [saved, setSaved] = useState(false);
-  const titleId = useId();
   const server = useFormErrors(save.error, []);
   const threshold = thresholdOf(settings);
   const invalid = hasScheduleProblems(schedule) || threshold === null;
@@ -49,20 +50,12 @@ function Editor({
   };
   const summary = tried && invalid ? t('admin.form.invalid') : server.summary;
   return (
-    <form className="admin-form" aria-labelledby={titleId} onSubmit={submit} noValidate>
-      <h2 id={titleId} className="form-title">
-        {t('admin.teams.configTitle', { team: team.name })}
-      </h2>
+    <AdminForm title={t('admin.teams.configTitle', { team: team.name })} onSubmit={submit} noValidate>
       <fieldset className="bare" disabled={!canEdit}>
         <ScheduleEditor value={schedule} showErrors={tried} onChange={edit(setSchedule)} />
         <TeamSettingsFields value={settings} onChange={edit(setSettings)} />
       </fieldset>
-      {summary && (
-        <p className="error small" role="alert">
-          {summary}
-        </p>
-      )}
-      <div className="dialog-actions">
+      <DialogFooter error={summary}>
         <p role="status" className="ok-note">
           {saved ? t('admin.form.saved') : ''}
         </p>
@@ -74,8 +67,8 @@ function Editor({
             {t('admin.teams.saveConfig')}
           </button>
         )}
-      </div>
-    </form>
+      </DialogFooter>
+    </AdminForm>
   );
 }
 
