@@ -13,3 +13,34 @@ export function DialogFooter({ error, children }: { error?: string | null | fals
     </>
   );
 }
+
+/** The foot of a confirmation: what went wrong, a way back, and the button that does it (disabled while it runs). */
+export function ConfirmFooter({
+  error,
+  busy,
+  backLabel,
+  onBack,
+  confirmLabel,
+  onConfirm,
+  danger,
+}: {
+  error: string | null;
+  busy: boolean;
+  backLabel: string;
+  onBack(): void;
+  confirmLabel: string;
+  onConfirm(): void;
+  /** Irreversible: styled as danger, and focus starts on the way back. */
+  danger?: boolean;
+}) {
+  return (
+    <DialogFooter error={error}>
+      <button type="button" autoFocus={danger} onClick={onBack}>
+        {backLabel}
+      </button>
+      <button type="button" className={danger ? 'danger' : 'primary'} disabled={busy} onClick={onConfirm}>
+        {confirmLabel}
+      </button>
+    </DialogFooter>
+  );
+}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CannedResponse } from '#shared/schemas/canned';
+import { ListboxOption } from '#client/components/ListboxOption';
 
 /** One suggestion: a shortcut with the variant that would be inserted. */
 export interface CannedOption {
@@ -32,22 +33,12 @@ export function CannedMenu({
       ) : (
         <ul id={id} role="listbox" aria-label={t('composer.cannedLabel')}>
           {options.map((o, i) => (
-            <li
-              key={o.shortcut}
-              id={`${id}-${i}`}
-              role="option"
-              aria-selected={i === active}
-              className={i === active ? 'active' : ''}
-              onMouseDown={(e) => {
-                e.preventDefault();
-                onPick(o);
-              }}
-            >
+            <ListboxOption key={o.shortcut} listId={id} index={i} active={active} onPick={() => onPick(o)}>
               <span className="canned-key">/{o.shortcut}</span>
               <span className="canned-title">{o.chosen.title}</span>
               <span className="canned-langs">{o.languages.join(' · ')}</span>
               <span className="canned-body">{o.preview}</span>
-            </li>
+            </ListboxOption>
           ))}
         </ul>
       )}

@@ -4,6 +4,7 @@ import type { Customer } from '#shared/schemas/customer';
 import { useCustomerSearch, useMergeActions, type CustomerHit } from '#client/api/customers';
 import { ChannelIcon } from '#client/components/ChannelIcon';
 import { Dialog } from '#client/components/Dialog';
+import { ConfirmFooter, DialogFooter } from '#client/components/DialogFooter';
 import { Identities } from './Identities';
 
 function Summary({ c, role }: { c: Customer; role: string }) {
@@ -64,11 +65,11 @@ export default function MergeDialog({ target, onClose }: { target: Customer; onC
               {t('merge.none')}
             </p>
           )}
-          <div className="dialog-actions">
+          <DialogFooter>
             <button type="button" onClick={onClose}>
               {t('common.cancel')}
             </button>
-          </div>
+          </DialogFooter>
         </>
       ) : (
         <>
@@ -82,24 +83,14 @@ export default function MergeDialog({ target, onClose }: { target: Customer; onC
           <p className="small">
             {t('merge.explain', { source: picked.name, target: target.name, count: picked.identities.length })}
           </p>
-          {merge.isError && (
-            <p className="error small" role="alert">
-              {merge.error.message}
-            </p>
-          )}
-          <div className="dialog-actions">
-            <button type="button" onClick={() => setPicked(null)}>
-              {t('common.back')}
-            </button>
-            <button
-              type="button"
-              className="primary"
-              disabled={merge.isPending}
-              onClick={() => merge.mutate(picked.id, { onSuccess: onClose })}
-            >
-              {t('merge.confirm')}
-            </button>
-          </div>
+          <ConfirmFooter
+            error={merge.error?.message ?? null}
+            busy={merge.isPending}
+            backLabel={t('common.back')}
+            onBack={() => setPicked(null)}
+            confirmLabel={t('merge.confirm')}
+            onConfirm={() => merge.mutate(picked.id, { onSuccess: onClose })}
+          />
         </>
       )}
     </Dialog>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Icon } from '#client/components/Icon';
+import { addOnEnter, Chip } from '#client/components/Chip';
 
 /** Tags as chips: Enter adds one, the × removes one. */
 export function TagEditor({ tags, onChange, busy }: { tags: string[]; onChange(tags: string[]): void; busy: boolean }) {
@@ -15,18 +15,15 @@ export function TagEditor({ tags, onChange, busy }: { tags: string[]; onChange(t
     <div className="tags">
       <ul aria-label={t('customer.tags')}>
         {tags.map((tag) => (
-          <li key={tag} className="chip">
+          <Chip
+            key={tag}
+            removeLabel={t('customer.removeTag', { tag })}
+            disabled={busy}
+            iconSize={11}
+            onRemove={() => onChange(tags.filter((x) => x !== tag))}
+          >
             {tag}
-            <button
-              type="button"
-              className="chip-x"
-              disabled={busy}
-              aria-label={t('customer.removeTag', { tag })}
-              onClick={() => onChange(tags.filter((x) => x !== tag))}
-            >
-              <Icon name="x" size={11} />
-            </button>
-          </li>
+          </Chip>
         ))}
       </ul>
       <input
@@ -36,12 +33,7 @@ export function TagEditor({ tags, onChange, busy }: { tags: string[]; onChange(t
         placeholder={t('customer.addTag')}
         disabled={busy}
         onChange={(e) => setDraft(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            add();
-          }
-        }}
+        onKeyDown={addOnEnter(add)}
       />
     </div>
   );

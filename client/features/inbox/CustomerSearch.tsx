@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useCustomerSearch } from '#client/api/customers';
 import { ChannelIcon } from '#client/components/ChannelIcon';
 import { Icon } from '#client/components/Icon';
+import { comboboxKey, ListboxOption } from '#client/components/ListboxOption';
 import { navigate } from '#client/router';
 
 /** Lets the "/" shortcut put the cursor in the search box. */
@@ -52,13 +53,9 @@ export function CustomerSearch({ handle }: { handle?: Ref<SearchHandle> }) {
         onFocus={() => setOpen(true)}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
         onKeyDown={(e) => {
-          if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-            e.preventDefault();
-            if (hits.length) setActive((active + (e.key === 'ArrowDown' ? 1 : -1) + hits.length) % hits.length);
-          } else if (e.key === 'Enter') {
-            e.preventDefault();
-            go(hits[active]?.threadId ?? null);
-          } else if (e.key === 'Escape') {
+          const pick = () => go(hits[active]?.threadId ?? null);
+          if (comboboxKey(e, { active, count: hits.length, setActive, pick })) return;
+          if (e.key === 'Escape') {
             setQ('');
             input.current?.blur();
           }
@@ -72,17 +69,7 @@ export function CustomerSearch({ handle }: { handle?: Ref<SearchHandle> }) {
         )}
         {shown &&
           hits.map((c, i) => (
-            <li
-              key={c.id}
-              id={`${id}-${i}`}
-              role="option"
-              aria-selected={i === active}
-              className={i === active ? 'active' : ''}
-              onMouseDown={(e) => {
-                e.preventDefault();
-                go(c.threadId);
-              }}
-            >
+            <ListboxOption key={c.id} listId={id} index={i} active={active} onPick={() => go(c.threadId)}>
               <span className="hit-name">{c.name}</span>
               <span className="channels">
                 {[...new Set(c.identities.map((x) => x.channel))].map((ch) => (
@@ -90,7 +77,7 @@ export function CustomerSearch({ handle }: { handle?: Ref<SearchHandle> }) {
                 ))}
               </span>
               <span className="muted small hit-addr">{c.identities[0]?.address}</span>
-            </li>
+            </ListboxOption>
           ))}
       </ul>
     </div>

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCustomerSearch } from '#client/api/customers';
 import { Dialog } from '#client/components/Dialog';
+import { comboboxKey, ListboxOption } from '#client/components/ListboxOption';
 import { navigate } from '#client/router';
 
 /** One thing the palette can do. */
@@ -63,32 +64,16 @@ export default function CommandPalette({ commands, onClose }: { commands: Comman
           setQ(e.target.value);
           setActive(0);
         }}
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-            e.preventDefault();
-            if (list.length) setActive((index + (e.key === 'ArrowDown' ? 1 : -1) + list.length) % list.length);
-          } else if (e.key === 'Enter') {
-            e.preventDefault();
-            run(list[index]);
-          }
-        }}
+        onKeyDown={(e) =>
+          comboboxKey(e, { active: index, count: list.length, setActive, pick: () => run(list[index]) })
+        }
       />
       <ul id={id} role="listbox" aria-label={t('palette.results')} className="palette-list">
         {list.map((c, i) => (
-          <li
-            key={c.id}
-            id={`${id}-${i}`}
-            role="option"
-            aria-selected={i === index}
-            className={i === index ? 'active' : ''}
-            onMouseDown={(e) => {
-              e.preventDefault();
-              run(c);
-            }}
-          >
+          <ListboxOption key={c.id} listId={id} index={i} active={index} onPick={() => run(c)}>
             <span>{c.label}</span>
             {c.keys && <kbd>{c.keys}</kbd>}
-          </li>
+          </ListboxOption>
         ))}
         {list.length === 0 && (
           <li role="option" aria-selected={false} aria-disabled="true" className="muted">

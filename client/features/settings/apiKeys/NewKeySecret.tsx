@@ -1,5 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DialogFooter } from '#client/components/DialogFooter';
+import { InputWithButton } from '#client/components/InputWithButton';
 
 /** The secret of a key just created, shown this once with a copy button. */
 export function NewKeySecret({ name, secret, onDone }: { name: string; secret: string; onDone(): void }) {
@@ -25,32 +27,30 @@ export function NewKeySecret({ name, secret, onDone }: { name: string; secret: s
       <p id={`${id}-once`} className="secret-warning">
         {t('admin.apiKeys.secretOnce')}
       </p>
-      <div className="secret-row">
-        <label htmlFor={id} className="sr-only">
-          {t('admin.apiKeys.secretLabel')}
-        </label>
-        <input
-          id={id}
-          ref={input}
-          className="secret"
-          readOnly
-          value={secret}
-          aria-describedby={`${id}-once`}
-          onFocus={(e) => e.target.select()}
-          spellCheck={false}
-        />
-        <button type="button" className="primary" onClick={() => void copy()}>
-          {t('admin.apiKeys.copy')}
-        </button>
-      </div>
+      <InputWithButton
+        rowClass="secret-row"
+        label={t('admin.apiKeys.secretLabel')}
+        ref={input}
+        className="secret"
+        readOnly
+        value={secret}
+        aria-describedby={`${id}-once`}
+        onFocus={(e) => e.target.select()}
+        spellCheck={false}
+        button={
+          <button type="button" className="primary" onClick={() => void copy()}>
+            {t('admin.apiKeys.copy')}
+          </button>
+        }
+      />
       <p role="status" className={copied === 'failed' ? 'error small' : 'ok-note'}>
         {copied === 'yes' ? t('admin.apiKeys.copied') : copied === 'failed' ? t('admin.apiKeys.copyFailed') : ''}
       </p>
-      <div className="dialog-actions">
+      <DialogFooter>
         <button type="button" onClick={onDone}>
           {t('admin.apiKeys.done')}
         </button>
-      </div>
+      </DialogFooter>
     </section>
   );
 }
