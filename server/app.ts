@@ -29,6 +29,7 @@ import type { EventPublisher, ServiceDeps } from './services/deps';
 import { SlaScheduler } from './services/slaScheduler';
 import { intelligenceHooks } from './services/intelligence';
 import { metricsRoutes } from './http/routes/metricsRoutes';
+import { reportRoutes } from './http/routes/reportRoutes';
 import { slaPolicyRoutes } from './http/routes/slaPolicyRoutes';
 import { teamConfigRoutes } from './http/routes/teamConfigRoutes';
 import { uploadRoutes } from './http/routes/uploadRoutes';
@@ -133,6 +134,7 @@ export function createApp(d: AppDeps): BraidApp {
     exportRoutes(ctx),
     webhookRoutes(ctx),
   );
+  agentApi.use(reportRoutes(ctx));
   app.use('/api', agentApi);
   app.use('/api', notFoundHandler);
 

@@ -32,6 +32,8 @@ export interface ThreadEpisode {
   resolvedAt: number | null;
   /** First confident sentiment mark of the episode. */
   sentimentStart: number | null;
+  /** False for episodes outside the report's filters (they still count as a return). */
+  inScope?: boolean;
 }
 
 /** Did the customer of one resolved episode write again, and in a better mood? */
@@ -63,7 +65,9 @@ export function returningCustomers(
   const out: ReturnOutcome[] = [];
   for (const [threadId, list] of byThread) {
     list.sort((a, b) => a.openedAt - b.openedAt || a.episodeId - b.episodeId);
-    const i = list.findIndex((e) => e.resolvedAt !== null && e.resolvedAt >= from && e.resolvedAt < to);
+    const i = list.findIndex(
+      (e) => e.inScope !== false && e.resolvedAt !== null && e.resolvedAt >= from && e.resolvedAt < to,
+    );
     if (i < 0) continue;
     const e = list[i];
     const next = list.slice(i + 1).find((n) => n.openedAt > e.resolvedAt!);

@@ -81,6 +81,17 @@ describe('returning customers', () => {
     });
   });
 
+  it('starts only from episodes in the report’s filters, but any later episode is a return', () => {
+    const scoped = [
+      { ...ep(1, 1, 9, 10, -0.5), inScope: false }, // another team's episode
+      ep(2, 1, 25, 26, 0.3), // in scope, resolved day 26
+      { ...ep(3, 1, 40, null, 0.1), inScope: false }, // back on day 40 with the other team
+    ];
+    expect(returningCustomers(scoped, 5 * DAY, 50 * DAY)).toEqual([
+      { threadId: 1, episodeId: 2, agentId: 7, returned: true, improved: false },
+    ]);
+  });
+
   it('is empty with nothing resolved in the range', () => {
     expect(summarizeReturns(returningCustomers(episodes, 100 * DAY, 200 * DAY))).toEqual({
       customers: 0,

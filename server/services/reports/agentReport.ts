@@ -1,0 +1,73 @@
+import { ATTRIBUTION } from '#server/services/metricReports';
+import { listAgents, listTeams } from '#server/services/agents';
+import type { Db } from '#server/db/connection';
+import type { AgentReport, DecileMetric, TeamReport } from '#shared/schemas/reports';
+import { decilesOf, figuresOf } from './figures';
+import { collectSamples, noSamples } from './samples';
+import type { ReportScope } from './scope';
+import { firstResponseHistogram, trendOf } from './distribution';
+
+/**
+ * Per-agent figures of a scope and, unless `withDeciles` is false (agents reading their own), the
+ * decile gap of every metric with its trend over `periods` periods of the same length.
+ */
+export function agentReport(db: Db, s: ReportScope, min: number, periods: number, withDeciles: boolean): AgentReport {
+  const samples = collectSamples(db, s, 'agent');
+  const agents = listAgents(db, () => 'offline');
+  const listed = agents.filter(
+    (a) =>
+      samples.has(a.id) ||
+      (s.agentId === undefined
+        ? s.teamIds !== null && a.teamIds.some((t) => s.teamIds!.includes(t))
+        : a.id === s.agentId),
+  );
+  const items = listed.map((a) => ({ agentId: a.id, name: a.name, ...figuresOf(samples.get(a.id) ?? noSamples()) }));
+  let deciles: AgentReport['deciles'] = null;
+  if (withDeciles) {
+    deciles = decilesOf(
+      items.map((i) => ({ agentId: i.agentId, figures: i })),
+      min,
+    );
+    const span = s.to - s.from;
+    for (let p = periods - 1; p >= 0; p--) {
+      const period = { ...s, from: s.from - p * span, to: s.to - p * span };
+      const d =
+        p === 0
+          ? deciles
+          : decilesOf(
+              [...collectSamples(db, period, 'agent')].map(([agentId, x]) => ({
+                agentId: agentId as number,
+                figures: figuresOf(x),
+              })),
+              min,
+            );
+      for (const metric of Object.keys(deciles) as DecileMetric[])
+        deciles[metric].trend.push({ from: period.from, to: period.to, gap: d[metric].gap });
+    }
+  }
+  return { from: s.from, to: s.to, time: s.time, attribution: ATTRIBUTION, items, deciles };
+}
+
+/** Per-team figures of a scope, the total, the first-response histogram and a trend. */
+export function teamReport(db: Db, s: ReportScope): TeamReport {
+  const samples = collectSamples(db, s, 'team');
+  const total = collectSamples(db, s, 'all').get(0) ?? noSamples();
+  const teams = listTeams(db).filter((t) => samples.has(t.id) || s.teamIds === null || s.teamIds.includes(t.id));
+  const items: TeamReport['items'] = teams.map((t) => ({
+    teamId: t.id,
+    name: t.name,
+    ...figuresOf(samples.get(t.id) ?? noSamples()),
+  }));
+  const none = samples.get(null);
+  if (none) items.push({ teamId: null, name: '', ...figuresOf(none) });
+  return {
+    from: s.from,
+    to: s.to,
+    time: s.time,
+    attribution: ATTRIBUTION,
+    items,
+    total: figuresOf(total),
+    histogram: firstResponseHistogram(total.firstResponse.map((x) => x.value)),
+    trend: trendOf(total, s.from, s.to),
+  };
+}

@@ -1,0 +1,47 @@
+// The conversations behind one figure: the very samples the figure was computed from.
+import { inArray, eq } from 'drizzle-orm';
+import { customers, threads } from '#server/db/schema';
+import type { Db } from '#server/db/connection';
+import type { DrillDto, DrillMetric } from '#shared/schemas/reports';
+import { DECILE_RULES } from './figures';
+import { collectSamples, noSamples, type Sample, type Samples } from './samples';
+import type { ReportScope } from './scope';
+
+/** At most this many episodes are listed (the total says how many there are). */
+export const DRILL_LIMIT = 200;
+
+const pick = (x: Samples, metric: DrillMetric): Sample[] =>
+  metric === 'handled'
+    ? [...x.handled.values()]
+    : metric === 'reopenRate'
+      ? x.reopen
+      : x[metric === 'sentimentLift' ? 'lift' : metric];
+
+/**
+ * The episodes behind one figure of a scope (narrow it with agentId or teamIds), worst first: the
+ * slowest, the lowest scores, the re-opened; `handled` lists the latest first.
+ */
+export function drillDown(db: Db, s: ReportScope, metric: DrillMetric): DrillDto {
+  const all = pick(collectSamples(db, s, 'all').get(0) ?? noSamples(), metric);
+  const better = metric === 'handled' ? null : DECILE_RULES[metric].better;
+  const sorted = [...all].sort((a, b) =>
+    better === null ? b.at - a.at : (better === 'lower' ? b.value - a.value : a.value - b.value) || b.at - a.at,
+  );
+  const listed = sorted.slice(0, DRILL_LIMIT);
+  const names = new Map(
+    listed.length === 0
+      ? []
+      : db
+          .select({ id: threads.id, name: customers.name })
+          .from(threads)
+          .innerJoin(customers, eq(customers.id, threads.customerId))
+          .where(inArray(threads.id, [...new Set(listed.map((x) => x.threadId))]))
+          .all()
+          .map((r) => [r.id, r.name]),
+  );
+  return {
+    metric,
+    total: all.length,
+    items: listed.map((x) => ({ ...x, customerName: names.get(x.threadId) ?? '' })),
+  };
+}
