@@ -128,16 +128,7 @@ export const TeamReportSchema = z.object({
 export type TeamReport = z.infer<typeof TeamReportSchema>;
 
 /** What a drill-down lists: a figure of the agent/team reports. */
-export const DRILL_METRICS = [
-  'handled',
-  'firstResponse',
-  'nextResponse',
-  'resolution',
-  'reopenRate',
-  'csat',
-  'nps',
-  'sentimentLift',
-] as const;
+export const DRILL_METRICS = ['handled', ...DECILE_METRICS] as const;
 /** One drill-down metric. */
 export type DrillMetric = (typeof DRILL_METRICS)[number];
 
