@@ -26,6 +26,7 @@ import { viewCount, viewFilters } from './views';
 
 const CommandPalette = lazy(() => import('#client/features/keyboard/CommandPalette'));
 const ShortcutHelp = lazy(() => import('#client/features/keyboard/ShortcutHelp'));
+const ReportsPage = lazy(() => import('#client/features/reports/ReportsPage'));
 
 /** The agent's workspace: views with live counts, the virtual thread list, the open thread. */
 export function InboxPage({ me }: { me: Agent }) {
@@ -103,6 +104,7 @@ function Workspace({ me }: { me: Agent }) {
   });
 
   const settings = path.startsWith('/settings/');
+  const reports = path === '/reports';
   const viewLabel = useViewLabel(view, teams);
   return (
     <div className="workspace">
@@ -121,10 +123,16 @@ function Workspace({ me }: { me: Agent }) {
         view={view}
         onSelect={(v) => {
           setView(v);
-          if (settings) navigate('/');
+          if (settings || reports) navigate('/');
         }}
       />
-      {settings ? (
+      {reports ? (
+        <RouteBoundary resetKey={path}>
+          <Suspense fallback={null}>
+            <ReportsPage me={me} teams={teams} />
+          </Suspense>
+        </RouteBoundary>
+      ) : settings ? (
         <SettingsPane me={me} teams={teams} path={path} />
       ) : (
         <>

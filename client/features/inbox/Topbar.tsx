@@ -29,7 +29,8 @@ export function Topbar(p: {
   const updateMe = useUpdateMe();
   const presence = usePresenceMap()[p.me.id] ?? 'online';
   const settingsHome = sectionsFor(p.me.role)[0]?.path;
-  const inSettings = usePath().startsWith('/settings/');
+  const path = usePath();
+  const inSettings = path.startsWith('/settings/');
   const changeLocale = (l: Locale) => {
     void setLocale(l);
     updateMe.mutate({ locale: l });
@@ -106,6 +107,17 @@ export function Topbar(p: {
           </select>
         </label>
       </span>
+      <a
+        className="top-link"
+        href="/reports"
+        aria-current={path === '/reports' ? 'page' : undefined}
+        onClick={(e) => {
+          e.preventDefault();
+          navigate('/reports');
+        }}
+      >
+        {t('reports.open')}
+      </a>
       {settingsHome && (
         <a
           className="top-link"

@@ -1,5 +1,6 @@
 import admin from './admin/en';
 import conversation from './conversation/en';
+import reports from './reports/en';
 
 /** English UI strings (the source of truth for keys; other languages must have the same shape). */
 const en = {
@@ -254,6 +255,7 @@ const en = {
     forbidden: 'Only leads and admins manage canned replies.',
   },
   admin,
+  reports,
 };
 export default en;
 

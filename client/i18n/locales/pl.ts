@@ -1,6 +1,7 @@
 import type { Translation } from './en';
 import admin from './admin/pl';
 import conversation from './conversation/pl';
+import reports from './reports/pl';
 
 /** Polish UI strings. */
 const pl: Translation = {
@@ -263,5 +264,6 @@ const pl: Translation = {
     forbidden: 'Gotowymi odpowiedziami zarządzają tylko liderzy i administratorzy.',
   },
   admin,
+  reports,
 };
 export default pl;

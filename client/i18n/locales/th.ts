@@ -1,6 +1,7 @@
 import type { Translation } from './en';
 import admin from './admin/th';
 import conversation from './conversation/th';
+import reports from './reports/th';
 
 /** Thai UI strings (Thai has no plural forms: _one and _other read the same). */
 const th: Translation = {
@@ -249,5 +250,6 @@ const th: Translation = {
     forbidden: 'เฉพาะหัวหน้าทีมและผู้ดูแลระบบเท่านั้นที่จัดการข้อความสำเร็จรูปได้',
   },
   admin,
+  reports,
 };
 export default th;

@@ -1,6 +1,7 @@
 import type { Translation } from './en';
 import admin from './admin/zh-CN';
 import conversation from './conversation/zh-CN';
+import reports from './reports/zh-CN';
 
 /** Simplified Chinese UI strings (no plural forms: _one and _other read the same). */
 const zhCN: Translation = {
@@ -248,5 +249,6 @@ const zhCN: Translation = {
     forbidden: '只有组长和管理员可以管理快捷回复。',
   },
   admin,
+  reports,
 };
 export default zhCN;

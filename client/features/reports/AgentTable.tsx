@@ -1,0 +1,96 @@
+import { useTranslation } from 'react-i18next';
+import { useFormat, type Formatters } from '#client/i18n/format';
+import type { AgentReport, DecileMetric, DrillMetric, ReportFigures } from '#shared/schemas/reports';
+import { metricValue, percent } from './reportFormat';
+
+type Row = AgentReport['items'][number];
+
+/** The figure a click on a cell drills into. */
+export interface Pick {
+  agentId?: number;
+  metric: DrillMetric;
+  label: string;
+}
+
+const COLUMNS: Array<{ metric: DrillMetric; show(f: Formatters, r: ReportFigures): string }> = [
+  { metric: 'handled', show: (f, r) => metricValue(f, 'handled', r.handled) },
+  ...(['firstResponse', 'nextResponse', 'resolution'] as const).map((metric) => ({
+    metric,
+    show: (f: Formatters, r: ReportFigures) =>
+      r[metric].count === 0 ? '—' : `${f.duration(r[metric].median!)} · ${f.duration(r[metric].p90!)}`,
+  })),
+  { metric: 'reopenRate', show: (f, r) => percent(f.locale, r.reopen.rate) },
+  { metric: 'csat', show: (f, r) => metricValue(f, 'csat', r.csat.avg) },
+  { metric: 'nps', show: (f, r) => metricValue(f, 'nps', r.nps.score) },
+  { metric: 'sentimentLift', show: (f, r) => metricValue(f, 'sentimentLift', r.sentimentLift.lift) },
+];
+
+/** Which end of the field an agent is at on a metric (top, bottom or neither). */
+function endOf(deciles: AgentReport['deciles'], metric: DrillMetric, agentId: number): 'top' | 'bottom' | null {
+  const d = metric === 'handled' || !deciles ? null : deciles[metric as DecileMetric];
+  if (!d) return null;
+  if (d.top?.agents.some((a) => a.agentId === agentId) && d.bottom?.agents.every((a) => a.agentId !== agentId))
+    return 'top';
+  if (d.bottom?.agents.some((a) => a.agentId === agentId) && d.top?.agents.every((a) => a.agentId !== agentId))
+    return 'bottom';
+  return null;
+}
+
+/**
+ * Agents × metrics: each figure is a button that lists the conversations behind it; agents in the
+ * top or bottom 10 % of a metric are marked (colour and words, so it is not colour alone).
+ */
+export function AgentTable(p: { report: AgentReport; onPick(pick: Pick): void }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const sub = (m: DrillMetric, r: Row) =>
+    m === 'csat' && r.csat.satisfied !== null
+      ? t('reports.satisfied', { share: percent(f.locale, r.csat.satisfied) })
+      : null;
+  return (
+    <div className="report-table-wrap">
+      <table className="report-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('reports.agent')}</th>
+            {COLUMNS.map((c) => (
+              <th scope="col" key={c.metric}>
+                {t(`reports.${c.metric}`)}
+                {c.metric.endsWith('Response') || c.metric === 'resolution' ? (
+                  <span className="report-unit">{t('reports.medianP90')}</span>
+                ) : null}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {p.report.items.map((r) => (
+            <tr key={r.agentId}>
+              <th scope="row">{r.name}</th>
+              {COLUMNS.map((c) => {
+                const end = endOf(p.report.deciles, c.metric, r.agentId);
+                const text = c.show(f, r);
+                const label = `${r.name}: ${t(`reports.${c.metric}`)}`;
+                return (
+                  <td key={c.metric} className={end ? `decile-${end}` : undefined}>
+                    <button
+                      type="button"
+                      className="figure"
+                      disabled={text === '—' || (c.metric === 'handled' && r.handled === 0)}
+                      onClick={() => p.onPick({ agentId: r.agentId, metric: c.metric, label })}
+                      aria-label={`${label} ${text}`}
+                    >
+                      {text}
+                    </button>
+                    {sub(c.metric, r) && <span className="report-unit">{sub(c.metric, r)}</span>}
+                    {end && <span className="decile-badge">{t(`reports.${end}Badge`)}</span>}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

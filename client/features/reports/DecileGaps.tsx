@@ -1,0 +1,89 @@
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '#client/i18n/format';
+import { DECILE_METRICS, type AgentReport, type DecileDto } from '#shared/schemas/reports';
+import type { Pick } from './AgentTable';
+import { metricValue } from './reportFormat';
+
+/** A tiny line of the gap over the last periods (no library: a few points in an SVG). */
+function Sparkline({ trend, label }: { trend: DecileDto['trend']; label: string }) {
+  const pts = trend.map((p, i) => ({ i, v: p.gap })).filter((p): p is { i: number; v: number } => p.v !== null);
+  if (pts.length < 2) return null;
+  const max = Math.max(...pts.map((p) => p.v));
+  const min = Math.min(...pts.map((p) => p.v));
+  const x = (i: number) => (i / Math.max(1, trend.length - 1)) * 70 + 2;
+  const y = (v: number) => 20 - ((v - min) / (max - min || 1)) * 16;
+  return (
+    <svg className="sparkline" width="74" height="24" role="img" aria-label={label}>
+      <polyline fill="none" points={pts.map((p) => `${x(p.i)},${y(p.v)}`).join(' ')} />
+      <circle r="2" cx={x(pts[pts.length - 1].i)} cy={y(pts[pts.length - 1].v)} />
+    </svg>
+  );
+}
+
+/** Per metric: the top and bottom 10 % of agents, each group's value, the gap and how it moved. */
+export function DecileGaps(p: { report: AgentReport; onPick(pick: Pick): void }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const deciles = p.report.deciles;
+  if (!deciles) return null;
+  const names = new Map(p.report.items.map((i) => [i.agentId, i.name]));
+  const min = deciles.firstResponse.minConversations;
+  const below = deciles.firstResponse.belowMinimum.map((id) => names.get(id) ?? `#${id}`);
+  return (
+    <section className="report-card decile-card" aria-labelledby="decile-title">
+      <h2 id="decile-title">{t('reports.gap')}</h2>
+      <p className="muted small">{t('reports.decileRule', { min, below: below.join(', ') || t('reports.nobody') })}</p>
+      <table className="report-table decile-table">
+        <thead>
+          <tr>
+            <th scope="col" />
+            <th scope="col">{t('reports.top')}</th>
+            <th scope="col">{t('reports.bottom')}</th>
+            <th scope="col">{t('reports.gap')}</th>
+            <th scope="col">{t('reports.gapTrend')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {DECILE_METRICS.map((m) => {
+            const d = deciles[m];
+            const group = (g: DecileDto['top'], end: 'top' | 'bottom') =>
+              g === null ? (
+                '—'
+              ) : (
+                <span className={`decile-${end}`}>
+                  <strong>{metricValue(f, m, g.value)}</strong>{' '}
+                  {g.agents.map((a) => (
+                    <button
+                      key={a.agentId}
+                      type="button"
+                      className="figure agent-chip"
+                      onClick={() =>
+                        p.onPick({
+                          agentId: a.agentId,
+                          metric: m,
+                          label: `${names.get(a.agentId)}: ${t(`reports.${m}`)}`,
+                        })
+                      }
+                    >
+                      {names.get(a.agentId) ?? `#${a.agentId}`}
+                    </button>
+                  ))}
+                </span>
+              );
+            return (
+              <tr key={m}>
+                <th scope="row">{t(`reports.${m}`)}</th>
+                <td>{group(d.top, 'top')}</td>
+                <td>{group(d.bottom, 'bottom')}</td>
+                <td className="gap">{metricValue(f, m, d.gap)}</td>
+                <td>
+                  <Sparkline trend={d.trend} label={`${t(`reports.${m}`)}: ${t('reports.gapTrend')}`} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import { useTranslation } from 'react-i18next';
+import { useDrill, type ReportFilters } from '#client/api/reports';
+import { useFormat } from '#client/i18n/format';
+import { navigate } from '#client/router';
+import type { Pick } from './AgentTable';
+import { metricValue } from './reportFormat';
+
+/** The conversations behind the figure picked in the report, each opening its thread. */
+export function DrillPanel(p: { filters: ReportFilters; pick: Pick; onClose(): void }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const q = useDrill({ ...p.filters, agentId: p.pick.agentId, metric: p.pick.metric });
+  const data = q.data;
+  return (
+    <section className="report-card drill" aria-labelledby="drill-title">
+      <header className="drill-head">
+        <h2 id="drill-title">{t('reports.behind', { figure: p.pick.label })}</h2>
+        <button type="button" className="top-button" onClick={p.onClose}>
+          {t('reports.closeList')}
+        </button>
+      </header>
+      {q.isError && <p role="alert">{t('reports.failed', { reason: q.error.message })}</p>}
+      {!data ? (
+        <p className="muted">{t('reports.loading')}</p>
+      ) : (
+        <>
+          <p className="muted small">{t('reports.behindCount', { shown: data.items.length, total: data.total })}</p>
+          <table className="report-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('reports.customer')}</th>
+                <th scope="col">{t('reports.when')}</th>
+                <th scope="col">{t('reports.value')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.items.map((it) => (
+                <tr key={it.episodeId}>
+                  <td>
+                    <a
+                      href={`/t/${it.threadId}`}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        navigate(`/t/${it.threadId}`);
+                      }}
+                    >
+                      {it.customerName || `#${it.threadId}`}
+                    </a>
+                  </td>
+                  <td>{f.dateTime(it.at)}</td>
+                  <td>{metricValue(f, data.metric, it.value)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}

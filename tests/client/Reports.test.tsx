@@ -1,0 +1,108 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import ReportsPage from '#client/features/reports/ReportsPage';
+import type { AgentReport, DecileDto, LeadingReport, ReportFigures } from '#shared/schemas/reports';
+import { make, mockApi, renderWith } from './harness';
+
+const MIN = 60_000;
+const spread = (median: number | null, p90: number | null, count = median === null ? 0 : 3) => ({ count, median, p90 });
+const figures = (first: number | null, csat: number | null): ReportFigures => ({
+  handled: 12,
+  firstResponse: spread(first, first === null ? null : first * 2),
+  nextResponse: spread(null, null),
+  resolution: spread(60 * MIN, 120 * MIN),
+  reopen: { resolved: 10, reopened: 1, rate: 0.1 },
+  csat: { count: csat === null ? 0 : 4, avg: csat, satisfied: csat === null ? null : 0.75 },
+  nps: { count: 0, score: null },
+  sentimentLift: { count: 5, lift: 0.12, improved: 2, worsened: 1 },
+});
+const decile = (top: [number, number], bottom: [number, number]): DecileDto => ({
+  better: 'lower',
+  minConversations: 5,
+  qualified: 3,
+  belowMinimum: [4],
+  noValue: [],
+  top: { agents: [{ agentId: top[0], value: top[1] }], value: top[1] },
+  bottom: { agents: [{ agentId: bottom[0], value: bottom[1] }], value: bottom[1] },
+  gap: bottom[1] - top[1],
+  trend: [
+    { from: 0, to: 1, gap: 10 * MIN },
+    { from: 1, to: 2, gap: 12 * MIN },
+  ],
+});
+const agents: AgentReport = {
+  from: 0,
+  to: 1,
+  time: 'calendar',
+  attribution: 'Each reply belongs to its author.',
+  items: [
+    { agentId: 1, name: 'Ada', ...figures(2 * MIN, 4.5) },
+    { agentId: 2, name: 'Bo', ...figures(5 * MIN, 4) },
+    { agentId: 3, name: 'Cy', ...figures(14 * MIN, 3) },
+  ],
+  deciles: Object.fromEntries(
+    ['firstResponse', 'nextResponse', 'resolution', 'reopenRate', 'csat', 'nps', 'sentimentLift'].map((m) => [
+      m,
+      decile([1, 2 * MIN], [3, 14 * MIN]),
+    ]),
+  ) as AgentReport['deciles'],
+};
+const leading: LeadingReport = {
+  from: 0,
+  to: 1,
+  time: 'calendar',
+  attribution: '',
+  expectations: { promised: 8, exceeded: 6, share: 0.75 },
+  returning: { customers: 10, returned: 3, share: 0.3, compared: 2, improved: 1, improvedShare: 0.5 },
+  compliments: { count: 4, episodes: 3, share: 0.3 },
+  items: [],
+};
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('reports screen', () => {
+  it('marks the top and bottom decile, states the rule, and lists the conversations behind a figure', async () => {
+    const calls = mockApi([
+      ['GET', /^\/api\/reports\/agents\?/, () => agents],
+      ['GET', /^\/api\/reports\/leading\?/, () => leading],
+      ['GET', /^\/api\/reports\/teams\?/, () => ({ status: 500, json: { error: 'not in this test' } })],
+      [
+        'GET',
+        /^\/api\/reports\/conversations\?/,
+        () => ({
+          metric: 'firstResponse',
+          total: 1,
+          items: [
+            { episodeId: 9, threadId: 42, customerName: 'Maria Nowak', at: Date.UTC(2026, 2, 3), value: 14 * MIN },
+          ],
+        }),
+      ],
+    ]);
+    renderWith(<ReportsPage me={make.agent(7, 'Sue', { role: 'supervisor' })} teams={[]} />);
+    const ada = await screen.findByRole('button', { name: /^Ada: First response 2m · 4m$/ });
+    expect(ada.closest('td')?.className).toBe('decile-top');
+    const cy = screen.getByRole('button', { name: /^Cy: First response 14m · 28m$/ });
+    expect(cy.closest('td')?.className).toBe('decile-bottom');
+    expect(within(cy.closest('td')!).queryByText('bottom 10 %')).not.toBeNull();
+    expect(screen.queryByText(/at least 5 conversations.*Not ranked: #4/)).not.toBeNull();
+    expect(screen.queryByText('75%')).not.toBeNull(); // expectations exceeded
+    await userEvent.click(cy);
+    const link = await screen.findByRole('link', { name: 'Maria Nowak' });
+    expect(link.getAttribute('href')).toBe('/t/42');
+    const drill = calls.find((c) => c.path.startsWith('/api/reports/conversations'))!;
+    expect(drill.path).toMatch(/agentId=3/);
+    expect(drill.path).toMatch(/metric=firstResponse/);
+  });
+
+  it('shows an agent their own figures without the decile table or team charts', async () => {
+    const calls = mockApi([
+      ['GET', /^\/api\/reports\/agents\?/, () => ({ ...agents, items: [agents.items[1]], deciles: null })],
+      ['GET', /^\/api\/reports\/leading\?/, () => leading],
+    ]);
+    renderWith(<ReportsPage me={make.agent(2, 'Bo')} teams={[]} />);
+    expect(await screen.findByRole('button', { name: /^Bo: First response/ })).not.toBeNull();
+    expect(screen.queryByRole('heading', { name: 'Gap' })).toBeNull();
+    expect(calls.some((c) => c.path.startsWith('/api/reports/teams'))).toBe(false);
+  });
+});
