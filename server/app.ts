@@ -37,6 +37,7 @@ import { mediaRoutes } from './http/routes/mediaRoutes';
 import { searchRoutes } from './http/routes/searchRoutes';
 import { auditRoutes } from './http/routes/auditRoutes';
 import { exportRoutes } from './http/routes/exportRoutes';
+import { liveRoutes } from './http/routes/liveRoutes';
 import type { IngestHooks } from './services/ingest';
 import { OUTBOX_DEFAULTS, OutboxWorker, type OutboxOptions } from './services/outbox';
 import { WebhookWorker } from './services/webhooks/worker';
@@ -133,6 +134,7 @@ export function createApp(d: AppDeps): BraidApp {
     auditRoutes(ctx),
     exportRoutes(ctx),
     webhookRoutes(ctx),
+    liveRoutes(ctx),
   );
   agentApi.use(reportRoutes(ctx));
   app.use('/api', agentApi);

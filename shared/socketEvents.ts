@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { BoardDelta } from './schemas/liveBoard';
 import type {
   LoggedEventOf,
   PresenceLists,
@@ -25,6 +26,8 @@ export interface ServerToClientEvents {
   'thread.viewers': (e: ThreadViewers) => void;
   /** Sent once after connecting: the current presence of every agent. */
   'presence.snapshot': (e: PresenceLists) => void;
+  /** Floor board (leads, supervisors, admins): the teams and agents a committed change touched. */
+  'live.board': (e: BoardDelta) => void;
 }
 
 /** Messages an agent's browser may send (payloads are validated on the server). */

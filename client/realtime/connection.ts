@@ -4,6 +4,7 @@ import { LOGGED_EVENT_TYPES, type ClientToServerEvents, type ServerToClientEvent
 import type { LoggedEvent } from '#shared/schemas/events';
 import { fetchEventsAfter } from '#client/api/events';
 import { threadQueries } from '#client/api/threads';
+import { applyBoardDeltaToCache, boardQueries } from '#client/api/liveBoard';
 import { createEventSink, type EventSink } from './eventSink';
 import type { LoggedEventName } from './eventHandlers';
 import type { PushedStore } from './pushedStore';
@@ -30,8 +31,9 @@ export interface ConnectionOptions {
 type PushedName = Exclude<keyof ServerToClientEvents, LoggedEventName>;
 
 /** One listener per pushed event: a pushed event added to the shared map without one here does not compile. */
-function pushedHandlers(store: PushedStore): { [K in PushedName]: ServerToClientEvents[K] } {
+function pushedHandlers(store: PushedStore, qc: QueryClient): { [K in PushedName]: ServerToClientEvents[K] } {
   return {
+    'live.board': (delta) => applyBoardDeltaToCache(qc, delta),
     'presence.snapshot': (list) => store.setPresenceSnapshot(list),
     'presence.changed': (changes) => store.applyPresence(changes),
     'thread.viewers': (v) => store.setViewers(v),
@@ -76,12 +78,14 @@ export function connect(o: ConnectionOptions): { socket: AgentSocket; sink: Even
 
   const socket = o.open ? o.open() : (io({ withCredentials: true }) as AgentSocket);
   for (const type of LOGGED_EVENT_TYPES) socket.on(type, live);
-  for (const [type, fn] of Object.entries(pushedHandlers(o.pushed))) socket.on(type as PushedName, fn);
+  for (const [type, fn] of Object.entries(pushedHandlers(o.pushed, o.qc))) socket.on(type as PushedName, fn);
   socket.on('connect', () => {
     o.onConnectedChange(true);
     const open = o.openThread();
     if (open !== null) socket.emit('thread.view', { threadId: open });
     void catchUp();
+    // A board may have missed deltas while the socket was down: its snapshot is read again.
+    void o.qc.invalidateQueries({ queryKey: boardQueries.all() });
   });
   socket.on('disconnect', () => o.onConnectedChange(false));
   return {

@@ -5,3 +5,4 @@ export * from './tables/operations';
 export * from './tables/supervision';
 export * from './tables/sentiment';
 export * from './tables/metricFacts';
+export * from './tables/liveBoard';

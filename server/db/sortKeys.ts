@@ -9,3 +9,6 @@ export const INBOX_WAITING_KEY = `coalesce("waiting_since", ${NOT_WAITING_KEY})`
 
 /** Priority order: urgent before high before normal before low, then waiting order. */
 export const INBOX_PRIORITY_KEY = `(case "priority" when 'urgent' then ${PRIORITY_RANK.urgent} when 'high' then ${PRIORITY_RANK.high} when 'normal' then ${PRIORITY_RANK.normal} else ${PRIORITY_RANK.low} end) * ${PRIORITY_BAND} + ${INBOX_WAITING_KEY}`;
+
+/** A thread on the floor board's waiting tiles: open, live, with an unanswered inbound message. */
+export const BOARD_WAITING = `"status" = 'open' and "waiting_since" is not null and "merged_into_thread_id" is null`;

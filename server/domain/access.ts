@@ -52,6 +52,21 @@ export function roomsForViewer(viewer: Viewer): string[] {
   return [teamRoom(null), ...viewer.teamIds.map((t) => teamRoom(t)), agentRoom(viewer.id)];
 }
 
+/** Board room of one team's floor board (null = threads with no team; supervisors and admins only). */
+export function boardRoom(teamId: number | null): string {
+  return teamId === null ? 'board:team:none' : `board:team:${teamId}`;
+}
+
+/** Board room every supervisor and admin joins: every team's board deltas. */
+export const ALL_BOARDS_ROOM = 'board:all';
+
+/** Floor-board rooms a viewer's sockets join: leads their teams', supervisors and admins all; agents none. */
+export function boardRoomsForViewer(viewer: Viewer): string[] {
+  if (hasRole(viewer.role, 'supervisor')) return [ALL_BOARDS_ROOM];
+  if (hasRole(viewer.role, 'lead')) return viewer.teamIds.map((t) => boardRoom(t));
+  return [];
+}
+
 /** May this agent assign threads to other agents? (Agents may only take or release.) */
 export function canAssignOthers(viewer: Viewer): boolean {
   return hasRole(viewer.role, 'lead');

@@ -21,8 +21,12 @@ export function toPresenceLists(entries: Iterable<PresenceEntry>): PresenceLists
 export class PresenceRegistry {
   private readonly sockets = new Map<number, Set<string>>();
   private readonly chosen = new Map<number, 'online' | 'away'>();
+  /** When each agent's presence last changed (for the floor board's "since"). */
+  private readonly since = new Map<number, number>();
   /** The last snapshot, reused by every socket that connects until presence changes. */
   private cached: PresenceLists | null = null;
+
+  constructor(private readonly now: () => number = Date.now) {}
 
   /** Record a new socket; returns the agent's presence if it changed. */
   connect(agentId: number, socketId: string, preferred: 'online' | 'away' = 'online'): Presence | null {
@@ -31,7 +35,7 @@ export class PresenceRegistry {
     set.add(socketId);
     this.sockets.set(agentId, set);
     if (!this.chosen.has(agentId)) this.chosen.set(agentId, preferred);
-    return this.changed(before, this.of(agentId));
+    return this.changed(agentId, before, this.of(agentId));
   }
 
   /** Forget a socket; returns the agent's presence if it changed. */
@@ -40,20 +44,26 @@ export class PresenceRegistry {
     const set = this.sockets.get(agentId);
     set?.delete(socketId);
     if (set && set.size === 0) this.sockets.delete(agentId);
-    return this.changed(before, this.of(agentId));
+    return this.changed(agentId, before, this.of(agentId));
   }
 
   /** Set the status an agent chose; returns the new presence if it changed. */
   choose(agentId: number, status: 'online' | 'away'): Presence | null {
     const before = this.of(agentId);
     this.chosen.set(agentId, status);
-    return this.changed(before, this.of(agentId));
+    return this.changed(agentId, before, this.of(agentId));
   }
 
-  private changed(before: Presence, after: Presence): Presence | null {
+  private changed(agentId: number, before: Presence, after: Presence): Presence | null {
     if (after === before) return null;
     this.cached = null;
+    this.since.set(agentId, this.now());
     return after;
+  }
+
+  /** Since when the agent's presence holds (null: unchanged since this server started). */
+  sinceOf(agentId: number): number | null {
+    return this.since.get(agentId) ?? null;
   }
 
   /** Current presence of an agent. */

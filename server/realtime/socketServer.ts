@@ -8,7 +8,7 @@ import {
   ViewThreadPayloadSchema,
   type LoggedEvent,
 } from '#shared/schemas/events';
-import { canSeeThread, roomsForViewer, type Viewer } from '#server/domain/access';
+import { boardRoomsForViewer, canSeeThread, roomsForViewer, type Viewer } from '#server/domain/access';
 import type { Db } from '#server/db/connection';
 import { freshViewer, readSession } from '#server/services/auth';
 import { savePresences } from '#server/services/presence';
@@ -17,6 +17,7 @@ import type { EventPublisher, RoutedEvent } from '#server/services/deps';
 import { getThreadRow, roomsOf } from '#server/services/threadQueries';
 import { PresenceBatch, PresenceRegistry, toPresenceLists } from './presence';
 import { ViewerRegistry } from './viewers';
+import { BoardFeed } from './boardFeed';
 import { SESSION_COOKIE } from '#server/http/cookies';
 import { sameOrigin } from '#server/http/origin';
 
@@ -38,6 +39,8 @@ export interface Realtime {
   io: AgentServer;
   publisher: EventPublisher;
   presence: PresenceRegistry;
+  /** Floor-board deltas (fed by the publisher and presence changes). */
+  board: BoardFeed;
   /** Re-join rooms after an agent's role or teams changed; drop their sockets when deactivated. */
   refreshAgent(agentId: number): void;
   /** Disconnect the sockets of revoked sessions (logout, password change). */
@@ -58,7 +61,8 @@ export function createRealtime(http: HttpServer, db: Db, now: () => number, publ
     // cross-origin polling never carries credentials, and the agent namespace checks Origin below.
     cors: { origin: true, credentials: false },
   });
-  const presence = new PresenceRegistry();
+  const presence = new PresenceRegistry(now);
+  const board = new BoardFeed(db, io, presence, now);
   const viewers = new ViewerRegistry();
 
   io.use((socket, next) => {
@@ -85,6 +89,7 @@ export function createRealtime(http: HttpServer, db: Db, now: () => number, publ
   const batch = new PresenceBatch(presence, PRESENCE_FLUSH_MS, (changes) => {
     savePresences(db, changes);
     io.emit('presence.changed', toPresenceLists(changes));
+    board.onAgents(changes.map((c) => c.agentId));
   });
   const announce = (agentId: number, p: Presence | null) => {
     if (p !== null) batch.changed(agentId);
@@ -92,7 +97,7 @@ export function createRealtime(http: HttpServer, db: Db, now: () => number, publ
 
   io.on('connection', (socket: AgentSocket) => {
     const { viewer } = socket.data;
-    void socket.join(roomsForViewer(viewer));
+    void socket.join(joinedRooms(viewer));
     announce(viewer.id, presence.connect(viewer.id, socket.id));
     socket.emit('presence.snapshot', presence.snapshot());
 
@@ -130,6 +135,7 @@ export function createRealtime(http: HttpServer, db: Db, now: () => number, publ
   const publisher: EventPublisher = {
     publish(events: RoutedEvent[]) {
       for (const { event, rooms } of events) emitLogged(io, rooms, event);
+      board.onEvents(events);
     },
   };
 
@@ -137,6 +143,7 @@ export function createRealtime(http: HttpServer, db: Db, now: () => number, publ
     io,
     publisher,
     presence,
+    board,
     refreshAgent(agentId) {
       const fresh = freshViewer(db, agentId);
       for (const s of io.sockets.sockets.values()) {
@@ -148,7 +155,7 @@ export function createRealtime(http: HttpServer, db: Db, now: () => number, publ
         }
         for (const room of s.rooms) if (room !== s.id) void s.leave(room);
         s.data.viewer = fresh;
-        void s.join(roomsForViewer(fresh));
+        void s.join(joinedRooms(fresh));
       }
     },
     disconnectSessions(hashes) {
@@ -159,9 +166,15 @@ export function createRealtime(http: HttpServer, db: Db, now: () => number, publ
     async close() {
       clearInterval(typingSweep);
       batch.close();
+      board.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };
+}
+
+/** Thread rooms (the same set filters catch-up from the event log) plus floor-board rooms. */
+function joinedRooms(viewer: Viewer): string[] {
+  return [...roomsForViewer(viewer), ...boardRoomsForViewer(viewer)];
 }
 
 function mayView(db: Db, viewer: Viewer, threadId: number): boolean {

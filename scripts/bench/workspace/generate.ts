@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { recountInboxCounters } from '#server/db/inboxCounters';
+import { recountBoardCounters } from '#server/db/boardCounters';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -68,6 +69,7 @@ function withoutIndexes(db: Database.Database, write: () => void): void {
   write();
   for (const i of ddl) db.exec(i.sql);
   recountInboxCounters(db);
+  recountBoardCounters(db);
 }
 
 /** Wait until Braid's start-up catch-up (missed SLA crossings fire once) has stopped writing. */

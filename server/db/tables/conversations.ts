@@ -5,7 +5,7 @@ import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from
 import { CHANNEL_KINDS, type ChannelKind } from '#shared/channels';
 import { SENTIMENT_LABELS } from '#shared/schemas/common';
 import { agents, teams } from './people';
-import { INBOX_PRIORITY_KEY, INBOX_WAITING_KEY } from '#server/db/sortKeys';
+import { BOARD_WAITING, INBOX_PRIORITY_KEY, INBOX_WAITING_KEY } from '#server/db/sortKeys';
 
 /** A person who writes to us; identities point at exactly one customer. */
 export const customers = sqliteTable('customers', {
@@ -107,6 +107,12 @@ export const threads = sqliteTable(
     index('threads_inbox_waiting_idx').on(t.status, sql.raw(INBOX_WAITING_KEY), t.id),
     index('threads_inbox_activity_idx').on(t.status, t.lastMessageAt, t.id),
     index('threads_inbox_priority_idx').on(t.status, sql.raw(INBOX_PRIORITY_KEY), t.id),
+    // The floor board: oldest and median wait per team, team and channel, and assignee (waiting threads only).
+    index('threads_board_team_wait_idx').on(t.teamId, t.waitingSince).where(sql.raw(BOARD_WAITING)),
+    index('threads_board_channel_wait_idx')
+      .on(t.teamId, t.lastInboundChannel, t.waitingSince)
+      .where(sql.raw(BOARD_WAITING)),
+    index('threads_board_agent_wait_idx').on(t.assigneeId, t.waitingSince).where(sql.raw(BOARD_WAITING)),
   ],
 );
 

@@ -1,0 +1,30 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Recompute the floor board's counters (board_tallies, agent_tallies, board_minutes; kept by the
+ * triggers of migration 0012) from the threads and episodes themselves. For tools that write rows
+ * with the triggers dropped (the bench workspace generator) and for the drift test; the migration
+ * runs the same statements once for existing databases.
+ */
+export function recountBoardCounters(sqlite: Database.Database): void {
+  sqlite.transaction(() => {
+    sqlite.exec(`
+      DELETE FROM board_tallies;
+      INSERT INTO board_tallies (team_key, channel, status, unassigned, waiting, n)
+        SELECT coalesce(team_id, 0), coalesce(last_inbound_channel, ''), status, assignee_id IS NULL,
+          (status = 'open' AND waiting_since IS NOT NULL), count(*)
+        FROM threads WHERE merged_into_thread_id IS NULL GROUP BY 1, 2, 3, 4, 5;
+      DELETE FROM agent_tallies;
+      INSERT INTO agent_tallies (agent_id, status, waiting, negative, n)
+        SELECT assignee_id, status, (status = 'open' AND waiting_since IS NOT NULL),
+          coalesce(last_sentiment_label = 'negative', 0), count(*)
+        FROM threads WHERE merged_into_thread_id IS NULL AND assignee_id IS NOT NULL GROUP BY 1, 2, 3, 4;
+      DELETE FROM board_minutes;
+      INSERT INTO board_minutes (team_key, minute, arrivals, resolutions)
+        SELECT team_key, minute, sum(a), sum(r) FROM (
+          SELECT coalesce(team_id, 0) AS team_key, opened_at / 60000 AS minute, 1 AS a, 0 AS r FROM episodes
+          UNION ALL SELECT coalesce(team_id, 0), resolved_at / 60000, 0, 1 FROM episodes WHERE resolved_at IS NOT NULL
+        ) GROUP BY 1, 2;
+    `);
+  })();
+}

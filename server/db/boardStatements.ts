@@ -1,0 +1,61 @@
+import type Database from 'better-sqlite3';
+import type { Db } from '#server/db/connection';
+import type { AgentTallyRow, BoardTallyRow } from '#server/domain/liveBoard';
+import { BOARD_WAITING } from './sortKeys';
+
+// The floor board's reads: tallies (small tables the triggers keep) and seeks on the partial
+// "waiting" indexes of migration 0012. `team_id is :team` matches null for "no team".
+const W = BOARD_WAITING.replaceAll('"', '');
+
+function prepare(sqlite: Database.Database) {
+  const pluckNum = (s: string) => sqlite.prepare<Record<string, unknown>, number | null>(s).pluck();
+  return {
+    tallies: sqlite.prepare<{ key: number }, BoardTallyRow>(
+      `select channel, status, unassigned, waiting, n from board_tallies where team_key = :key and status <> 'resolved' and n <> 0`,
+    ),
+    teamOldest: pluckNum(`select min(waiting_since) from threads where team_id is :team and ${W}`),
+    teamNth: pluckNum(
+      `select waiting_since from threads indexed by threads_board_team_wait_idx where team_id is :team and ${W}
+       order by waiting_since limit 1 offset :k`,
+    ),
+    channelOldest: pluckNum(
+      `select min(waiting_since) from threads where team_id is :team and last_inbound_channel = :channel and ${W}`,
+    ),
+    channelNth: pluckNum(
+      `select waiting_since from threads indexed by threads_board_channel_wait_idx
+       where team_id is :team and last_inbound_channel = :channel and ${W} order by waiting_since limit 1 offset :k`,
+    ),
+    minutes: sqlite.prepare<{ key: number; from: number }, { minute: number; arrivals: number; resolutions: number }>(
+      `select minute, arrivals, resolutions from board_minutes where team_key = :key and minute >= :from
+       and (arrivals <> 0 or resolutions <> 0) order by minute`,
+    ),
+    team: sqlite.prepare<{ id: number }, { id: number; name: string; businessHours: string | null }>(
+      `select id, name, business_hours as businessHours from teams where id = :id`,
+    ),
+    allTeamIds: sqlite.prepare<[], number>(`select id from teams order by id`).pluck(),
+    agentsOfTeams: sqlite
+      .prepare<{ teams: string }, number>(
+        `select distinct at.agent_id from agent_teams at join agents a on a.id = at.agent_id
+         where a.active = 1 and at.team_id in (select value from json_each(:teams))`,
+      )
+      .pluck(),
+    activeAgentIds: sqlite.prepare<[], number>(`select id from agents where active = 1`).pluck(),
+    agent: sqlite.prepare<{ id: number }, { id: number; name: string; role: string; capacity: number; active: number }>(
+      `select id, name, role, capacity, active from agents where id = :id`,
+    ),
+    agentTeams: sqlite.prepare<{ id: number }, number>(`select team_id from agent_teams where agent_id = :id`).pluck(),
+    agentTallies: sqlite.prepare<{ id: number }, AgentTallyRow>(
+      `select agent_id as agentId, status, waiting, negative, n from agent_tallies where agent_id = :id and n <> 0`,
+    ),
+    agentOldest: pluckNum(`select min(waiting_since) from threads where assignee_id = :id and ${W}`),
+  };
+}
+
+const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
+
+/** The board's statements for a database, prepared once. */
+export function boardStatements(db: Db): ReturnType<typeof prepare> {
+  let s = cache.get(db.$client);
+  if (!s) cache.set(db.$client, (s = prepare(db.$client)));
+  return s;
+}

@@ -1,0 +1,74 @@
+import { CHANNEL_KINDS, type ChannelKind } from '#shared/channels';
+import { emptyQueue } from '#shared/liveBoard';
+import type { QueueTile } from '#shared/schemas/liveBoard';
+
+/** One row of board_tallies (a team's live threads in one channel, status, unassigned, waiting). */
+export interface BoardTallyRow {
+  channel: string;
+  status: string;
+  unassigned: number;
+  waiting: number;
+  n: number;
+}
+
+const KNOWN = new Set<string>(CHANNEL_KINDS);
+
+/** Add one tally row's threads to a tile. */
+function addTally(tile: QueueTile, r: BoardTallyRow): void {
+  if (r.status === 'open') tile.open += r.n;
+  else if (r.status === 'pending') tile.pending += r.n;
+  else if (r.status === 'snoozed') tile.snoozed += r.n;
+  if (r.status === 'open' && r.unassigned === 1) tile.unassigned += r.n;
+  if (r.waiting === 1) tile.waiting += r.n;
+}
+
+/**
+ * Fold a team's tally rows into its queue tile and one tile per channel (the channel the customer
+ * last wrote on; threads with none count in the team's tile only). Channels with no live thread
+ * are left out. Waits are filled in by the caller.
+ */
+export function foldBoardTallies(rows: readonly BoardTallyRow[]): {
+  queue: QueueTile;
+  channels: Map<ChannelKind, QueueTile>;
+} {
+  const queue = emptyQueue();
+  const channels = new Map<ChannelKind, QueueTile>();
+  for (const r of rows) {
+    if (r.n === 0 || r.status === 'resolved') continue;
+    addTally(queue, r);
+    if (!KNOWN.has(r.channel)) continue;
+    const c = r.channel as ChannelKind;
+    let tile = channels.get(c);
+    if (!tile) channels.set(c, (tile = emptyQueue()));
+    addTally(tile, r);
+  }
+  for (const [c, t] of channels) if (t.open + t.pending + t.snoozed === 0) channels.delete(c);
+  return { queue, channels };
+}
+
+/** One row of agent_tallies. */
+export interface AgentTallyRow {
+  agentId: number;
+  status: string;
+  waiting: number;
+  negative: number;
+  n: number;
+}
+
+/** An agent's load, pending, waiting and negative threads from their tally rows. */
+export function foldAgentTallies(rows: readonly AgentTallyRow[]): {
+  load: number;
+  pending: number;
+  waiting: number;
+  negative: number;
+} {
+  const out = { load: 0, pending: 0, waiting: 0, negative: 0 };
+  for (const r of rows) {
+    if (r.status === 'resolved') continue;
+    if (r.status === 'open') out.load += r.n;
+    if (r.status === 'pending') out.pending += r.n;
+    if (r.waiting === 1) out.waiting += r.n;
+    if (r.negative === 1) out.negative += r.n;
+  }
+  return out;
+}

@@ -1,0 +1,91 @@
+import type { Server } from 'socket.io';
+import type { Db } from '#server/db/connection';
+import { ALL_BOARDS_ROOM, boardRoom } from '#server/domain/access';
+import { lastEventSeq } from '#server/services/events';
+import type { RoutedEvent } from '#server/services/deps';
+import { readBoardAgents, readTeamBoard, type BoardPresence } from '#server/services/liveBoard';
+import type { BoardAgent, BoardDelta, TeamBoard } from '#shared/schemas/liveBoard';
+import type { ServerToClientEvents } from '#shared/socketEvents';
+
+/** How long changes are gathered before one `live.board` per room carries them (ms). */
+export const BOARD_FLUSH_MS = 10;
+
+type BoardServer = Server<never, ServerToClientEvents>;
+
+/**
+ * Pushes floor-board deltas. Committed events name the rooms they reach — `team:N` for the team
+ * a thread was and is in, `agent:N` for its assignee before and after — so they say which teams'
+ * tiles and which agents' rows changed without reading their payloads. Changes are gathered for a
+ * few ms; the flush re-reads only those teams and agents (maintained counters and index seeks,
+ * never a scan) and sends each board room the part it may see, with the event-log seq.
+ */
+export class BoardFeed {
+  private readonly teams = new Set<number | null>();
+  private readonly agents = new Set<number>();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly io: BoardServer,
+    private readonly presence: BoardPresence,
+    private readonly now: () => number,
+    private readonly flushMs = BOARD_FLUSH_MS,
+  ) {}
+
+  /** Note the teams and agents committed events touched. */
+  onEvents(events: readonly RoutedEvent[]): void {
+    for (const { rooms } of events) {
+      for (const room of rooms) {
+        if (room === 'team:none') this.teams.add(null);
+        else if (room.startsWith('team:')) this.teams.add(Number(room.slice(5)));
+        else if (room.startsWith('agent:')) this.agents.add(Number(room.slice(6)));
+      }
+    }
+    this.schedule();
+  }
+
+  /** Note agents whose presence changed. */
+  onAgents(agentIds: Iterable<number>): void {
+    for (const id of agentIds) this.agents.add(id);
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.teams.size === 0 && this.agents.size === 0) return;
+    this.timer ??= setTimeout(() => this.flush(), this.flushMs);
+  }
+
+  /** Send what is pending now. */
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.teams.size === 0 && this.agents.size === 0) return;
+    const now = this.now();
+    const seq = lastEventSeq(this.db);
+    const teams = [...this.teams].map((t) => readTeamBoard(this.db, t, now));
+    const agents = readBoardAgents(this.db, [...this.agents], this.presence);
+    this.teams.clear();
+    this.agents.clear();
+    this.io.to(ALL_BOARDS_ROOM).emit('live.board', { asOf: now, seq, teams, agents });
+    // Each team's room gets its own tiles and its own agents' rows.
+    const rooms = new Map<string, { teams: TeamBoard[]; agents: BoardAgent[] }>();
+    const part = (teamId: number) => {
+      const room = boardRoom(teamId);
+      let p = rooms.get(room);
+      if (!p) rooms.set(room, (p = { teams: [], agents: [] }));
+      return p;
+    };
+    for (const t of teams) if (t.teamId !== null) part(t.teamId).teams.push(t);
+    for (const a of agents) for (const teamId of a.teamIds) part(teamId).agents.push(a);
+    for (const [room, p] of rooms) {
+      const delta: BoardDelta = { asOf: now, seq, ...p };
+      this.io.to(room).emit('live.board', delta);
+    }
+  }
+
+  /** Stop without sending what is pending (the server is closing). */
+  close(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { ChannelKindSchema, PresenceSchema, RoleSchema } from './common';
+
+/** One queue tile: live threads of a team (or of one of its channels) right now. */
+export const QueueTileSchema = z.object({
+  /** Open threads with an unanswered inbound message. */
+  waiting: z.number().int(),
+  /** Open threads nobody is assigned to. */
+  unassigned: z.number().int(),
+  open: z.number().int(),
+  pending: z.number().int(),
+  snoozed: z.number().int(),
+  /** When the longest-waiting customer wrote (epoch ms), null when nobody waits. */
+  oldestWaitingSince: z.number().nullable(),
+  /** The median "waiting since" of those waiting now: median wait = now − this. Null for sums of queues. */
+  medianWaitingSince: z.number().nullable(),
+});
+/** A queue tile. */
+export type QueueTile = z.infer<typeof QueueTileSchema>;
+
+/** Episodes opened and resolved in one minute (epoch minute = ms / 60,000). */
+export const BoardMinuteSchema = z.object({
+  minute: z.number().int(),
+  arrivals: z.number().int(),
+  resolutions: z.number().int(),
+});
+/** One minute of arrivals and resolutions. */
+export type BoardMinute = z.infer<typeof BoardMinuteSchema>;
+
+/** One team's part of the board (teamId null = threads with no team). */
+export const TeamBoardSchema = z.object({
+  teamId: z.number().nullable(),
+  name: z.string(),
+  /** IANA time zone of the team's business hours (null = none set: show the viewer's). */
+  timeZone: z.string().nullable(),
+  queue: QueueTileSchema,
+  channels: z.array(QueueTileSchema.extend({ channel: ChannelKindSchema })),
+  /** The minutes of the last hour that had any arrival or resolution. */
+  minutes: z.array(BoardMinuteSchema),
+});
+/** A team on the board. */
+export type TeamBoard = z.infer<typeof TeamBoardSchema>;
+
+/** One agent on the board's grid. */
+export const BoardAgentSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  role: RoleSchema,
+  teamIds: z.array(z.number()),
+  presence: PresenceSchema,
+  /** Since when the presence holds (epoch ms; null = not since this server started). */
+  presenceSince: z.number().nullable(),
+  capacity: z.number().int(),
+  /** Open threads assigned to the agent. */
+  load: z.number().int(),
+  pending: z.number().int(),
+  /** Their open threads with a customer waiting, and the oldest of those waits. */
+  waiting: z.number().int(),
+  oldestWaitingSince: z.number().nullable(),
+  /** Live threads they hold whose latest inbound message reads negative. */
+  negative: z.number().int(),
+});
+/** An agent row. */
+export type BoardAgent = z.infer<typeof BoardAgentSchema>;
+
+/** GET /api/live/board: the whole board a viewer may see, as of `seq` in the event log. */
+export const BoardSnapshotSchema = z.object({
+  asOf: z.number(),
+  seq: z.number().int(),
+  teams: z.array(TeamBoardSchema),
+  agents: z.array(BoardAgentSchema),
+});
+/** The board snapshot. */
+export type BoardSnapshot = z.infer<typeof BoardSnapshotSchema>;
+
+/** Socket.IO `live.board`: the teams and agents an event changed, whole (applying twice is harmless). */
+export const BoardDeltaSchema = BoardSnapshotSchema;
+/** A board delta. */
+export type BoardDelta = z.infer<typeof BoardDeltaSchema>;
+
+/** GET /api/live/board query. */
+export const BoardQuerySchema = z.object({ teamId: z.coerce.number().int().positive().optional() });
+
+/** POST /api/live/assign body. */
+export const LiveAssignSchema = z.object({
+  threadIds: z.array(z.number().int().positive()).min(1).max(200),
+  agentId: z.number().int().positive().nullable(),
+});
+/** Bulk assignment request. */
+export type LiveAssign = z.infer<typeof LiveAssignSchema>;
+
+/** POST /api/live/assign answer: the threads now assigned, and those refused with why. */
+export const LiveAssignResultSchema = z.object({
+  assigned: z.array(z.number()),
+  failed: z.array(z.object({ threadId: z.number(), code: z.string(), error: z.string() })),
+});
+/** Bulk assignment answer. */
+export type LiveAssignResult = z.infer<typeof LiveAssignResultSchema>;

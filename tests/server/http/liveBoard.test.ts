@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Socket } from 'socket.io-client';
+import { seedPeople, startApp, type TestApp } from '#tests/helpers/app';
+import { createApiKey, login, nextEvent, postApiMessage, type AgentClient } from '#tests/helpers/client';
+import { routeNewThreadsTo } from '#tests/factories';
+import { BoardSnapshotSchema, type BoardDelta } from '#shared/schemas/liveBoard';
+import type { ClientToServerEvents, ServerToClientEvents } from '#shared/socketEvents';
+
+type S = Socket<ServerToClientEvents, ClientToServerEvents>;
+let app: TestApp;
+let people: Awaited<ReturnType<typeof seedPeople>>;
+let admin: AgentClient;
+let lead: AgentClient;
+let agentA: AgentClient;
+let secret: string;
+let n = 0;
+const sockets: S[] = [];
+
+/** Every `live.board` a socket receives, kept for later assertions. */
+function record(s: S): BoardDelta[] {
+  const got: BoardDelta[] = [];
+  s.on('live.board', (d) => void got.push(d));
+  return got;
+}
+
+async function customerWrites(id: string): Promise<number> {
+  const res = await postApiMessage(app.url, secret, {
+    customer: { id, name: `Customer ${id}` },
+    message: { id: `m-${++n}`, text: `hello ${n}` },
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { threadId: number }).threadId;
+}
+
+beforeAll(async () => {
+  app = await startApp();
+  people = await seedPeople(app.db);
+  routeNewThreadsTo(app.db, people.teamA);
+  admin = await login(app.url, 'admin@test.local');
+  lead = await login(app.url, 'lead@test.local');
+  agentA = await login(app.url, 'agent.a@test.local');
+  secret = (await createApiKey(admin)).secret;
+});
+afterAll(async () => {
+  sockets.forEach((s) => s.close());
+  await app.close();
+});
+
+describe('GET /api/live/board', () => {
+  it('is for leads (their own teams), supervisors and admins; agents get 403', async () => {
+    expect((await agentA.get('/api/live/board')).status).toBe(403);
+    expect((await lead.get(`/api/live/board?teamId=${people.teamB}`)).status).toBe(403);
+    expect((await lead.get('/api/live/board?teamId=abc')).status).toBe(400);
+    expect((await admin.get('/api/live/board?teamId=9999')).status).toBe(404);
+    const mine = BoardSnapshotSchema.parse(await (await lead.get('/api/live/board')).json());
+    expect(mine.teams.map((t) => t.teamId)).toEqual([people.teamA]);
+    expect(mine.agents.map((a) => a.id).sort()).toEqual([people.agentA, people.agentA2, people.lead].sort());
+    const all = BoardSnapshotSchema.parse(await (await admin.get('/api/live/board')).json());
+    expect(all.teams.map((t) => t.teamId)).toEqual([people.teamA, people.teamB, null]);
+  });
+});
+
+describe('live.board deltas', () => {
+  it('reach the lead of team A for team A only, the supervisor for every team, agents never', async () => {
+    const leadSocket = await lead.socket();
+    const agentSocket = await agentA.socket();
+    const supSocket = await (await login(app.url, 'supervisor@test.local')).socket();
+    sockets.push(leadSocket, agentSocket, supSocket);
+    const leadGot = record(leadSocket);
+    const agentGot = record(agentSocket);
+    const supGot = record(supSocket);
+    const before = BoardSnapshotSchema.parse(await (await lead.get('/api/live/board')).json());
+
+    const seen = nextEvent(leadSocket, 'live.board', (d) => d.teams.some((t) => t.queue.waiting === 1));
+    const a1 = await customerWrites('a1');
+    const delta = await seen;
+    expect(delta.seq).toBeGreaterThan(before.seq);
+    const tile = delta.teams.find((t) => t.teamId === people.teamA)!;
+    expect(tile.queue).toMatchObject({ waiting: 1, unassigned: 1, open: 1 });
+    expect(tile.channels).toEqual([expect.objectContaining({ channel: 'api', waiting: 1 })]);
+    expect(tile.queue.oldestWaitingSince).not.toBeNull();
+
+    // A thread moved to team B: the supervisor sees team B's tile change, the lead does not.
+    const b1 = await customerWrites('b1');
+    const supSawB = nextEvent(supSocket, 'live.board', (d) => d.teams.some((t) => t.teamId === people.teamB));
+    expect((await admin.post(`/api/threads/${b1}/team`, { teamId: people.teamB })).status).toBe(200);
+    const bDelta = await supSawB;
+    expect(bDelta.teams.find((t) => t.teamId === people.teamB)!.queue.waiting).toBe(1);
+    // Reassign from the board: the lead's board shows agent A's load.
+    const loaded = nextEvent(leadSocket, 'live.board', (d) =>
+      d.agents.some((a) => a.id === people.agentA && a.load === 1),
+    );
+    const res = await lead.post('/api/live/assign', { threadIds: [a1, b1], agentId: people.agentA });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.assigned).toEqual([a1]);
+    expect(body.failed).toEqual([expect.objectContaining({ threadId: b1 })]);
+    const agentRow = (await loaded).agents.find((a) => a.id === people.agentA)!;
+    expect(agentRow).toMatchObject({ load: 1, waiting: 1, capacity: 5 });
+
+    expect(leadGot.length).toBeGreaterThan(1);
+    for (const d of leadGot) expect(d.teams.every((t) => t.teamId === people.teamA)).toBe(true);
+    expect(supGot.some((d) => d.teams.some((t) => t.teamId === people.teamB))).toBe(true);
+    expect(agentGot).toEqual([]);
+  });
+});
+
+describe('POST /api/live/assign', () => {
+  it('is audited, shows on the thread timeline, and refuses agents and other teams', async () => {
+    const t = await customerWrites('c1');
+    expect((await agentA.post('/api/live/assign', { threadIds: [t], agentId: people.agentA })).status).toBe(403);
+    expect((await lead.post('/api/live/assign', { threadIds: [t], agentId: people.agentB })).status).toBe(403);
+    expect((await lead.post('/api/live/assign', { threadIds: [], agentId: people.agentA })).status).toBe(400);
+    const ok = await lead.post('/api/live/assign', { threadIds: [t], agentId: people.agentA2 });
+    expect(await ok.json()).toEqual({ assigned: [t], failed: [] });
+
+    const detail = await (await admin.get(`/api/threads/${t}`)).json();
+    expect(detail.thread.assigneeId).toBe(people.agentA2);
+    const msgs = await (await admin.get(`/api/threads/${t}/messages`)).json();
+    const system = msgs.items.filter((m: { direction: string }) => m.direction === 'system');
+    expect(system.map((m: { text: string }) => m.text)).toContain('lead assigned the thread to agent.a2');
+    const audit = await (await admin.get('/api/audit?action=thread.assigned')).json();
+    expect(audit.items[0]).toMatchObject({ threadId: t, actorId: people.lead, detail: { via: 'board' } });
+  });
+});
