@@ -27,6 +27,15 @@ export function usePath(): string {
   );
 }
 
+/** The current query string ("?team=2" or ""), re-rendering on navigation. */
+export function useSearch(): string {
+  return useSyncExternalStore(
+    subscribe,
+    () => window.location.search,
+    () => '',
+  );
+}
+
 /** The thread id in /t/:id, or null. */
 export function threadIdFromPath(path: string): number | null {
   const m = /^\/t\/(\d+)/.exec(path);

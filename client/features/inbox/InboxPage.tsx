@@ -5,7 +5,7 @@ import { useThreadCounts } from '#client/api/threads';
 import { useAgents, useTeams } from '#client/api/directory';
 import { useThreadList } from '#client/api/threads';
 import { useRealtime } from '#client/realtime/RealtimeProvider';
-import { navigate, threadIdFromPath, usePath } from '#client/router';
+import { navigate, threadIdFromPath, usePath, useSearch } from '#client/router';
 import { useHotkeys } from '#client/features/keyboard/useHotkeys';
 import { ThreadCommandsProvider, useThreadCommands } from '#client/features/keyboard/threadCommands';
 import { useAlertPrefs } from '#client/features/notifications/useAlertPrefs';
@@ -14,6 +14,8 @@ import { LeadAlerts } from '#client/features/notifications/LeadAlerts';
 import { RouteBoundary } from '#client/components/ErrorBoundary';
 import { SettingsPane } from '#client/features/settings/SettingsPane';
 import { ThreadView } from '#client/features/thread/ThreadView';
+import { BoardPage } from '#client/features/board/BoardPage';
+import { WallBoard } from '#client/features/board/WallBoard';
 import type { SearchHandle } from './CustomerSearch';
 import { ListHeader } from './ListHeader';
 import { Sidebar } from './Sidebar';
@@ -39,6 +41,7 @@ export function InboxPage({ me }: { me: Agent }) {
 
 function Workspace({ me }: { me: Agent }) {
   const path = usePath();
+  const query = useSearch();
   const threadId = threadIdFromPath(path);
   const { view, sort, setView, setSort } = useInboxView();
   const filters = viewFilters(view, sort);
@@ -105,7 +108,9 @@ function Workspace({ me }: { me: Agent }) {
 
   const settings = path.startsWith('/settings/');
   const reports = path === '/reports';
+  const board = path === '/board';
   const viewLabel = useViewLabel(view, teams);
+  if (path === '/board/wall') return <WallBoard search={query} />;
   return (
     <div className="workspace">
       <Topbar
@@ -123,7 +128,7 @@ function Workspace({ me }: { me: Agent }) {
         view={view}
         onSelect={(v) => {
           setView(v);
-          if (settings || reports) navigate('/');
+          if (settings || reports || board) navigate('/');
         }}
       />
       {reports ? (
@@ -134,6 +139,8 @@ function Workspace({ me }: { me: Agent }) {
         </RouteBoundary>
       ) : settings ? (
         <SettingsPane me={me} teams={teams} path={path} />
+      ) : board ? (
+        <BoardPage me={me} search={query} />
       ) : (
         <>
           <div className="list-pane">

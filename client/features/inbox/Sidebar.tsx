@@ -5,6 +5,7 @@ import { hasRole } from '#shared/schemas/common';
 import { useThreadCounts } from '#client/api/threads';
 import { useTeams } from '#client/api/directory';
 import { ChannelIcon, useChannelLabel } from '#client/components/ChannelIcon';
+import { navigate, usePath } from '#client/router';
 import { STATUS_VIEWS, viewCount, type ViewKey } from './views';
 
 function ViewButton({
@@ -46,6 +47,7 @@ export function Sidebar({ me, view, onSelect }: { me: Agent; view: ViewKey; onSe
   const teams = useTeams().data ?? [];
   const channelLabel = useChannelLabel();
   const seesAll = hasRole(me.role, 'supervisor');
+  const onBoard = usePath().startsWith('/board');
   const myTeams = teams.filter(
     (tm) => seesAll || me.teamIds.includes(tm.id) || counts?.teams.some((c) => c.teamId === tm.id),
   );
@@ -63,6 +65,19 @@ export function Sidebar({ me, view, onSelect }: { me: Agent; view: ViewKey; onSe
   );
   return (
     <nav className="sidebar" aria-label={t('views.label')}>
+      {hasRole(me.role, 'lead') && (
+        <a
+          className={`view board-link${onBoard ? ' active' : ''}`}
+          href="/board"
+          aria-current={onBoard ? 'page' : undefined}
+          onClick={(e) => {
+            e.preventDefault();
+            navigate('/board');
+          }}
+        >
+          {t('board.open')}
+        </a>
+      )}
       <ul className="view-group" aria-label={t('views.queues')}>
         {item('mine', t('views.mine'))}
         {item('unassigned', t('views.unassigned'))}

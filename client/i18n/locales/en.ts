@@ -1,4 +1,5 @@
 import admin from './admin/en';
+import board from './board/en';
 import conversation from './conversation/en';
 import reports from './reports/en';
 
@@ -256,6 +257,7 @@ const en = {
   },
   admin,
   reports,
+  board,
 };
 export default en;
 

@@ -1,5 +1,6 @@
 import type { Translation } from './en';
 import admin from './admin/pl';
+import board from './board/pl';
 import conversation from './conversation/pl';
 import reports from './reports/pl';
 
@@ -265,5 +266,6 @@ const pl: Translation = {
   },
   admin,
   reports,
+  board,
 };
 export default pl;

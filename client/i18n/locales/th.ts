@@ -1,5 +1,6 @@
 import type { Translation } from './en';
 import admin from './admin/th';
+import board from './board/th';
 import conversation from './conversation/th';
 import reports from './reports/th';
 
@@ -251,5 +252,6 @@ const th: Translation = {
   },
   admin,
   reports,
+  board,
 };
 export default th;

@@ -1,5 +1,6 @@
 import type { Translation } from './en';
 import admin from './admin/zh-CN';
+import board from './board/zh-CN';
 import conversation from './conversation/zh-CN';
 import reports from './reports/zh-CN';
 
@@ -250,5 +251,6 @@ const zhCN: Translation = {
   },
   admin,
   reports,
+  board,
 };
 export default zhCN;

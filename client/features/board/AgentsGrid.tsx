@@ -1,0 +1,146 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import type { BoardAgent } from '#shared/schemas/liveBoard';
+import { threadQueries } from '#client/api/threads';
+import { useFormat } from '#client/i18n/format';
+import { navigate } from '#client/router';
+
+type SortKey = 'name' | 'presence' | 'load' | 'waiting' | 'oldest' | 'negative';
+const PRESENCE_ORDER = { online: 0, away: 1, offline: 2 } as const;
+
+function compare(a: BoardAgent, b: BoardAgent, key: SortKey): number {
+  switch (key) {
+    case 'name':
+      return a.name.localeCompare(b.name);
+    case 'presence':
+      return PRESENCE_ORDER[a.presence] - PRESENCE_ORDER[b.presence];
+    case 'load':
+      return a.load / Math.max(1, a.capacity) - b.load / Math.max(1, b.capacity);
+    case 'oldest':
+      return (a.oldestWaitingSince ?? Infinity) - (b.oldestWaitingSince ?? Infinity);
+    default:
+      return a[key] - b[key];
+  }
+}
+
+/** The agents grid: presence and since when, load against capacity, who waits on them; sortable. */
+export function AgentsGrid({ agents, now }: { agents: BoardAgent[]; now: number }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'waiting', desc: true });
+  const [open, setOpen] = useState<number | null>(null);
+  const rows = [...agents].sort((a, b) => (sort.desc ? -1 : 1) * compare(a, b, sort.key) || a.id - b.id);
+  const header = (key: SortKey, label: string) => (
+    <th scope="col" aria-sort={sort.key === key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
+      <button type="button" onClick={() => setSort((s) => ({ key, desc: s.key === key ? !s.desc : key !== 'name' }))}>
+        {label}
+      </button>
+    </th>
+  );
+  if (agents.length === 0) return <p className="muted">{t('board.agents.empty')}</p>;
+  return (
+    <table className="board-agents">
+      <caption>{t('board.agents.title')}</caption>
+      <thead>
+        <tr>
+          {header('name', t('board.agents.name'))}
+          {header('presence', t('board.agents.presence'))}
+          {header('load', t('board.agents.load'))}
+          {header('waiting', t('board.agents.waiting'))}
+          {header('oldest', t('board.agents.oldest'))}
+          {header('negative', t('board.agents.negative'))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((a) => (
+          <AgentRow
+            key={a.id}
+            a={a}
+            now={now}
+            f={f}
+            expanded={open === a.id}
+            toggle={() => setOpen(open === a.id ? null : a.id)}
+          />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function AgentRow(p: {
+  a: BoardAgent;
+  now: number;
+  f: ReturnType<typeof useFormat>;
+  expanded: boolean;
+  toggle(): void;
+}) {
+  const { t } = useTranslation();
+  const { a, f } = p;
+  const full = a.load >= a.capacity;
+  return (
+    <>
+      <tr>
+        <th scope="row">
+          <button type="button" className="link" aria-expanded={p.expanded} onClick={p.toggle}>
+            {a.name}
+          </button>
+        </th>
+        <td>
+          <span className={`presence-dot presence-${a.presence}`} aria-hidden="true" />{' '}
+          {t(`board.presence.${a.presence}`)}
+          {a.presenceSince !== null && (
+            <span className="muted small"> {t('board.agents.since', { time: f.time(a.presenceSince) })}</span>
+          )}
+        </td>
+        <td className={full ? 'tone-warn' : undefined}>
+          {t('board.agents.capacity', { load: a.load, capacity: a.capacity })}
+        </td>
+        <td>{a.waiting}</td>
+        <td>
+          {a.oldestWaitingSince === null
+            ? t('board.tiles.none')
+            : f.duration(Math.max(0, p.now - a.oldestWaitingSince))}
+        </td>
+        <td>{a.negative}</td>
+      </tr>
+      {p.expanded && (
+        <tr className="board-agent-threads">
+          <td colSpan={6}>
+            <AgentThreads agent={a} now={p.now} />
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+/** An agent's open threads, longest waiting first; each opens in the inbox. */
+function AgentThreads({ agent, now }: { agent: BoardAgent; now: number }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const list = useInfiniteQuery(threadQueries.list({ status: 'open', assignee: agent.id, sort: 'waiting' }));
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  if (list.isPending) return <p className="muted">{t('board.loading')}</p>;
+  if (items.length === 0) return <p className="muted">{t('board.agents.noThreads')}</p>;
+  return (
+    <ul aria-label={t('board.agents.threads', { name: agent.name })} className="board-thread-links">
+      {items.slice(0, 20).map((th) => (
+        <li key={th.id}>
+          <a
+            href={`/t/${th.id}`}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate(`/t/${th.id}`);
+            }}
+          >
+            {th.customer.name}
+          </a>{' '}
+          {th.waitingSince !== null && (
+            <span className="muted small">{f.duration(Math.max(0, now - th.waitingSince))}</span>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,78 @@
+import './board.css';
+import { useTranslation } from 'react-i18next';
+import type { Agent } from '#shared/schemas/agent';
+import { hasRole } from '#shared/schemas/common';
+import { useTeams } from '#client/api/directory';
+import { useRealtime } from '#client/realtime/RealtimeProvider';
+import { navigate } from '#client/router';
+import { AgentsGrid } from './AgentsGrid';
+import { Freshness } from './Freshness';
+import { QueueTiles } from './QueueTiles';
+import { WaitingThreads } from './WaitingThreads';
+import { combinedTeam, teamFromSearch, useBoard, useTick } from './useBoard';
+
+/**
+ * The floor board: one snapshot, then live deltas over the socket (no polling). Queue tiles for
+ * all the viewer's teams and each team, the longest-waiting customers (re-assignable here), and
+ * the agents grid.
+ */
+export function BoardPage({ me, search }: { me: Agent; search: string }) {
+  const { t } = useTranslation();
+  const rt = useRealtime();
+  const teamId = teamFromSearch(search);
+  const board = useBoard(teamId);
+  const teams = useTeams().data ?? [];
+  const now = useTick();
+  if (!hasRole(me.role, 'lead')) return <p className="center muted">{t('board.forbidden')}</p>;
+  const choices = hasRole(me.role, 'supervisor') ? teams : teams.filter((x) => me.teamIds.includes(x.id));
+  const data = board.data;
+  const name = (id: number | null, given: string) => (id === null ? t('board.noTeam') : given);
+  return (
+    <main className="board-page" aria-labelledby="board-title">
+      <header className="board-head">
+        <h1 id="board-title">{t('board.title')}</h1>
+        <label>
+          {t('board.teamPicker')}{' '}
+          <select
+            value={teamId ?? ''}
+            onChange={(e) => navigate(e.target.value ? `/board?team=${e.target.value}` : '/board')}
+          >
+            <option value="">{t('board.allTeams')}</option>
+            {choices.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {data && <Freshness connected={rt.connected} updatedAt={board.dataUpdatedAt} now={now} />}
+        <button type="button" onClick={() => navigate(`/board/wall${search}`)}>
+          {t('board.wall')}
+        </button>
+      </header>
+      {board.isPending && <p className="muted">{t('board.loading')}</p>}
+      {board.isError && (
+        <p role="alert" className="error">
+          {t('board.failed', { reason: board.error.message })}
+        </p>
+      )}
+      {data && (
+        <>
+          {data.teams.length > 1 && (
+            <QueueTiles team={combinedTeam(data, t('board.allTeams'))} now={now} headingId="board-all" />
+          )}
+          {data.teams.map((team) => (
+            <QueueTiles
+              key={team.teamId ?? 'none'}
+              team={{ ...team, name: name(team.teamId, team.name) }}
+              now={now}
+              headingId={`board-team-${team.teamId ?? 'none'}`}
+            />
+          ))}
+          <WaitingThreads teamId={teamId} agents={data.agents} now={now} />
+          <AgentsGrid agents={data.agents} now={now} />
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,62 @@
+import { useTranslation } from 'react-i18next';
+import type { TeamBoard } from '#shared/schemas/liveBoard';
+import { useChannelLabel } from '#client/components/ChannelIcon';
+import { useFormat } from '#client/i18n/format';
+import { tileViews, type TileKey, type TileView } from './tiles';
+
+/** A row of tiles (shared by the board and wall mode). */
+export function TileRow({ tiles, only }: { tiles: TileView[]; only?: readonly TileKey[] }) {
+  const shown = only ? tiles.filter((x) => only.includes(x.key)) : tiles;
+  return (
+    <dl className="board-tiles">
+      {shown.map((x) => (
+        <div key={x.key} className={`board-tile tone-${x.tone}`}>
+          <dt>{x.label}</dt>
+          <dd>{x.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** One team's queue tiles and, below, its channels. */
+export function QueueTiles({ team, now, headingId }: { team: TeamBoard; now: number; headingId: string }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const channelLabel = useChannelLabel();
+  const none = t('board.tiles.none');
+  const wait = (since: number | null) => (since === null ? none : f.duration(Math.max(0, now - since)));
+  return (
+    <section className="board-team" aria-labelledby={headingId}>
+      <h2 id={headingId}>{team.name}</h2>
+      <TileRow tiles={tileViews(team.queue, team.minutes, team.timeZone, now, f, t)} />
+      {team.channels.length > 0 && (
+        <table className="board-channels">
+          <caption>{t('board.tiles.channels')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('board.queue.channel')}</th>
+              <th scope="col">{t('board.tiles.waiting')}</th>
+              <th scope="col">{t('board.tiles.oldest')}</th>
+              <th scope="col">{t('board.tiles.median')}</th>
+              <th scope="col">{t('board.tiles.unassigned')}</th>
+              <th scope="col">{t('board.tiles.open')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {team.channels.map((c) => (
+              <tr key={c.channel}>
+                <th scope="row">{channelLabel(c.channel)}</th>
+                <td>{c.waiting}</td>
+                <td>{wait(c.oldestWaitingSince)}</td>
+                <td>{wait(c.medianWaitingSince)}</td>
+                <td>{c.unassigned}</td>
+                <td>{c.open}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

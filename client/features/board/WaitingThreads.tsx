@@ -1,0 +1,134 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import type { BoardAgent } from '#shared/schemas/liveBoard';
+import type { ThreadSummary } from '#shared/schemas/thread';
+import { useLiveAssign } from '#client/api/liveBoard';
+import { threadQueries } from '#client/api/threads';
+import { ChannelIcon } from '#client/components/ChannelIcon';
+import { useFormat } from '#client/i18n/format';
+import { navigate } from '#client/router';
+
+/** How many of the longest-waiting customers the board lists. */
+const SHOWN = 10;
+
+/** The customers waiting longest (live from the inbox list), each re-assignable from the board. */
+export function WaitingThreads({ teamId, agents, now }: { teamId: number | null; agents: BoardAgent[]; now: number }) {
+  const { t } = useTranslation();
+  const list = useInfiniteQuery(
+    threadQueries.list({
+      status: 'open',
+      assignee: 'any',
+      sort: 'waiting',
+      ...(teamId === null ? {} : { team: teamId }),
+    }),
+  );
+  const waiting = (list.data?.pages.flatMap((p) => p.items) ?? [])
+    .filter((x) => x.waitingSince !== null)
+    .slice(0, SHOWN);
+  const names = new Map(agents.map((a) => [a.id, a.name]));
+  return (
+    <section className="board-waiting" aria-labelledby="board-waiting-title">
+      <h2 id="board-waiting-title">{t('board.queue.title')}</h2>
+      {waiting.length === 0 ? (
+        <p className="muted">{list.isPending ? t('board.loading') : t('board.queue.empty')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('board.queue.customer')}</th>
+              <th scope="col">{t('board.queue.channel')}</th>
+              <th scope="col">{t('board.queue.waited')}</th>
+              <th scope="col">{t('board.queue.assignee')}</th>
+              <th scope="col">{t('board.queue.assign')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {waiting.map((th) => (
+              <WaitingRow
+                key={th.id}
+                th={th}
+                agents={agents}
+                assignee={th.assigneeId === null ? null : (names.get(th.assigneeId) ?? `#${th.assigneeId}`)}
+                now={now}
+              />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function WaitingRow(p: { th: ThreadSummary; agents: BoardAgent[]; assignee: string | null; now: number }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const assign = useLiveAssign();
+  const [to, setTo] = useState('');
+  const [said, setSaid] = useState('');
+  const { th } = p;
+  const submit = () => {
+    const agent = p.agents.find((a) => a.id === Number(to));
+    if (!agent) return;
+    assign.mutate(
+      { threadIds: [th.id], agentId: agent.id },
+      {
+        onSuccess: (r) =>
+          setSaid(
+            r.failed.length
+              ? t('board.queue.failed', { reason: r.failed[0].error })
+              : t('board.queue.assigned', { name: agent.name }),
+          ),
+        onError: (e) => setSaid(t('board.queue.failed', { reason: e.message })),
+      },
+    );
+  };
+  return (
+    <tr>
+      <th scope="row">
+        <a
+          href={`/t/${th.id}`}
+          aria-label={t('board.queue.openThread', { name: th.customer.name })}
+          onClick={(e) => {
+            e.preventDefault();
+            navigate(`/t/${th.id}`);
+          }}
+        >
+          {th.customer.name}
+        </a>
+      </th>
+      <td>{th.lastInboundChannel && <ChannelIcon channel={th.lastInboundChannel} />}</td>
+      <td>{th.waitingSince !== null && f.duration(Math.max(0, p.now - th.waitingSince))}</td>
+      <td>{p.assignee ?? <span className="muted">{t('board.queue.unassigned')}</span>}</td>
+      <td>
+        <form
+          className="board-assign"
+          onSubmit={(e) => {
+            e.preventDefault();
+            submit();
+          }}
+        >
+          <select
+            aria-label={t('board.queue.assignTo', { name: th.customer.name })}
+            value={to}
+            onChange={(e) => setTo(e.target.value)}
+          >
+            <option value="">{t('board.queue.pick')}</option>
+            {p.agents.map((a) => (
+              <option key={a.id} value={a.id} disabled={a.id === th.assigneeId}>
+                {a.name} · {t(`board.presence.${a.presence}`)} ·{' '}
+                {t('board.agents.capacity', { load: a.load, capacity: a.capacity })}
+              </option>
+            ))}
+          </select>
+          <button type="submit" disabled={to === '' || assign.isPending}>
+            {t('board.queue.assign')}
+          </button>
+          <span role="status" className="small">
+            {said}
+          </span>
+        </form>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,131 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { emptyQueue } from '#shared/liveBoard';
+import type { BoardAgent, BoardSnapshot, TeamBoard } from '#shared/schemas/liveBoard';
+import { applyBoardDeltaToCache } from '#client/api/liveBoard';
+import { BoardPage } from '#client/features/board/BoardPage';
+import { WallBoard } from '#client/features/board/WallBoard';
+import { fakeRealtime, make, mockApi, renderWith, textOf } from './harness';
+
+const NOW = Date.now();
+const lead = make.agent(3, 'Lena Lead', { role: 'lead', teamIds: [1] });
+const team = (waiting: number, oldestAgo: number | null): TeamBoard => ({
+  teamId: 1,
+  name: 'Support',
+  timeZone: null,
+  queue: {
+    ...emptyQueue(),
+    waiting,
+    open: waiting + 1,
+    unassigned: waiting,
+    oldestWaitingSince: oldestAgo === null ? null : NOW - oldestAgo,
+    medianWaitingSince: oldestAgo === null ? null : NOW - oldestAgo / 2,
+  },
+  channels: [],
+  minutes: [{ minute: Math.floor(NOW / 60_000), arrivals: 4, resolutions: 1 }],
+});
+const agent = (id: number, name: string, load: number, waiting: number): BoardAgent => ({
+  id,
+  name,
+  role: 'agent',
+  teamIds: [1],
+  presence: id === 10 ? 'online' : 'away',
+  presenceSince: NOW - 60_000,
+  capacity: 5,
+  load,
+  pending: 0,
+  waiting,
+  oldestWaitingSince: waiting ? NOW - 120_000 : null,
+  negative: 0,
+});
+const snapshot: BoardSnapshot = {
+  asOf: NOW,
+  seq: 5,
+  teams: [team(2, 20 * 60_000)],
+  agents: [agent(10, 'Ann', 1, 0), agent(11, 'Bo', 4, 3)],
+};
+const waitingThread = make.thread(77, {
+  customer: { id: 9, name: 'Somchai' },
+  waitingSince: NOW - 20 * 60_000,
+  assigneeId: null,
+});
+
+function serve() {
+  return mockApi([
+    ['GET', /^\/api\/live\/board$/, () => snapshot],
+    [
+      'GET',
+      /^\/api\/teams$/,
+      () => ({ items: [{ id: 1, name: 'Support', autoAssign: false, memberIds: [3, 10, 11] }] }),
+    ],
+    ['GET', /^\/api\/threads\?/, () => ({ items: [waitingThread], nextCursor: null })],
+    ['POST', /^\/api\/live\/assign$/, () => ({ assigned: [77], failed: [] })],
+  ]);
+}
+afterEach(() => vi.unstubAllGlobals());
+
+const tile = (label: string) => {
+  const dt = screen.getAllByText(label, { selector: 'dt' })[0];
+  return textOf(dt.nextElementSibling!);
+};
+
+describe('BoardPage', () => {
+  it('shows the queue tiles, then applies a live delta without refetching', async () => {
+    const calls = serve();
+    const { qc } = renderWith(<BoardPage me={lead} search="" />);
+    await screen.findByRole('heading', { name: 'Support' }, { timeout: 5_000 });
+    expect(tile('Waiting')).toBe('2');
+    expect(tile('Longest wait')).toBe('20m');
+    expect(tile('New, last hour')).toBe('4');
+    expect(tile('Backlog cleared')).toBe('Growing');
+    expect(screen.queryByText(/Live · last change/)).not.toBeNull();
+
+    const boardCalls = () => calls.filter((c) => c.path.startsWith('/api/live/board')).length;
+    expect(boardCalls()).toBe(1);
+    act(() => applyBoardDeltaToCache(qc, { asOf: NOW, seq: 6, teams: [team(3, 45 * 60_000)], agents: [] }));
+    await waitFor(() => expect(tile('Waiting')).toBe('3'));
+    expect(tile('Longest wait')).toBe('45m');
+    // An older delta (seq below the board's) changes nothing.
+    await act(async () => {
+      applyBoardDeltaToCache(qc, { asOf: NOW, seq: 4, teams: [team(0, null)], agents: [] });
+      await new Promise((r) => setTimeout(r, 20));
+    });
+    expect(tile('Waiting')).toBe('3');
+    expect(boardCalls()).toBe(1);
+  });
+
+  it('sorts the agents grid and re-assigns a waiting customer from the board', async () => {
+    const calls = serve();
+    renderWith(<BoardPage me={lead} search="" />);
+    const grid = await screen.findByRole('table', { name: 'Agents' }, { timeout: 5_000 });
+    const names = () => within(grid).getAllByRole('rowheader').map(textOf);
+    expect(names()).toEqual(['Bo', 'Ann']); // most customers waiting first
+    await userEvent.click(within(grid).getByRole('button', { name: 'Agent' }));
+    expect(names()).toEqual(['Ann', 'Bo']);
+    expect(within(grid).getByRole('columnheader', { name: 'Agent' }).getAttribute('aria-sort')).toBe('ascending');
+
+    const select = await screen.findByRole('combobox', { name: 'Assign Somchai to' });
+    await userEvent.selectOptions(select, '11');
+    await userEvent.click(screen.getByRole('button', { name: 'Assign' }));
+    await waitFor(() => expect(screen.queryByText('Assigned to Bo.')).not.toBeNull());
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ threadIds: [77], agentId: 11 });
+  });
+
+  it('tells agents the board is not for them', () => {
+    serve();
+    renderWith(<BoardPage me={make.agent(4, 'Al')} search="" />);
+    expect(screen.queryByText(/Only team leads, supervisors and admins/)).not.toBeNull();
+  });
+});
+
+describe('WallBoard', () => {
+  it('shows the chosen tiles in large type and says when the connection is lost', async () => {
+    serve();
+    const rt = { ...fakeRealtime(), connected: false };
+    renderWith(<WallBoard search="?tiles=waiting,oldest" />, undefined, rt);
+    await screen.findByText('2', { selector: 'dd' });
+    expect(screen.getAllByRole('definition').map(textOf)).toEqual(['2', '20m']);
+    expect(screen.queryByText(/Connection lost · showing data from/)).not.toBeNull();
+  });
+});
