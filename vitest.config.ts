@@ -23,6 +23,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/client/**/*.test.tsx', 'tests/client/**/*.test.ts'],
           setupFiles: ['tests/client/setup.ts'],
+          // jsdom tests render whole screens; on a loaded 2-core machine a screen can take seconds.
+          testTimeout: 20_000,
         },
       },
     ],

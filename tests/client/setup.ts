@@ -1,8 +1,11 @@
 import { afterEach } from 'vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { initI18n } from '#client/i18n';
 
 initI18n('en');
+// findBy…/waitFor wait up to 5 s (default 1 s): a screen's data arrives late when the machine is busy,
+// and a slow answer is not a wrong one.
+configure({ asyncUtilTimeout: 5_000 });
 afterEach(() => {
   cleanup();
   localStorage.clear();
