@@ -70,11 +70,12 @@ export function useThreadAction(threadId: number, myId: number) {
   });
 }
 
-/** Retry a failed delivery. */
+/** Retry a failed delivery; the answer (the message, queued again) goes into the timeline at once. */
 export function useRetryDelivery() {
+  const qc = useQueryClient();
   return useMutation({
-    mutationFn: (messageId: number) =>
-      api(`/api/messages/${messageId}/retry`, z.object({ ok: z.boolean() }), { method: 'POST' }),
+    mutationFn: (messageId: number) => api(`/api/messages/${messageId}/retry`, MessageSchema, { method: 'POST' }),
+    onSuccess: (m) => upsertMessage(qc, m),
   });
 }
 

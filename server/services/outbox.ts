@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, lte, ne } from 'drizzle-orm';
 import { customers, identities, messages, outbox, threads } from '#server/db/schema';
 import { toMessage } from '#server/db/mappers';
+import type { Message } from '#shared/schemas/message';
 import { nextDeliveryStatus } from '#server/domain/delivery';
 import type { OutboundJob, SendJob, SendResult } from './outboundJob';
 import type { ServiceDeps } from './deps';
@@ -183,8 +184,8 @@ export class OutboxWorker extends LanePump {
 }
 
 /** Put a failed reply back in the queue (the agent pressed "retry"). */
-export function retryDelivery(deps: ServiceDeps, messageId: number, canSee: (threadId: number) => boolean): void {
-  transact(deps, (tx, emit) => {
+export function retryDelivery(deps: ServiceDeps, messageId: number, canSee: (threadId: number) => boolean): Message {
+  return transact(deps, (tx, emit) => {
     const row = tx.select().from(outbox).where(eq(outbox.messageId, messageId)).get();
     const msg = tx.select().from(messages).where(eq(messages.id, messageId)).get();
     if (!row || !msg) throw new NotFoundError(`no delivery for message ${messageId}`);
@@ -202,6 +203,8 @@ export function retryDelivery(deps: ServiceDeps, messageId: number, canSee: (thr
       .returning()
       .get();
     const thread = tx.select().from(threads).where(eq(threads.id, msg.threadId)).get();
-    if (thread) emit({ type: 'message.updated', message: toMessage(updated) }, roomsOf(thread), thread.id);
+    const message = toMessage(updated);
+    if (thread) emit({ type: 'message.updated', message }, roomsOf(thread), thread.id);
+    return message;
   });
 }

@@ -90,7 +90,13 @@ describe('thread timeline', () => {
       ep(1, 1, { resolvedAt: t0 + 130_000, surveyKind: 'csat', surveyScore: 4 }),
       ep(2, 2, { openedAt: t0 + 3 * DAY }),
     ];
-    const calls = mockApi([['POST', /^\/api\/messages\/6\/retry$/, () => ({ ok: true })]]);
+    const calls = mockApi([
+      [
+        'POST',
+        /^\/api\/messages\/6\/retry$/,
+        () => ({ ...messages.find((m) => m.id === 6), deliveryStatus: 'queued', deliveryError: null }),
+      ],
+    ]);
     renderWith(<Timeline {...props(buildTimelineRows(messages, episodes))} />);
     const log = screen.getByRole('list', { name: 'Conversation history' });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReactNode } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { io } from 'socket.io-client';
 import { LoggedEventSchema } from '#shared/schemas/events';
@@ -84,6 +84,38 @@ describe('realtime provider', () => {
     await screen.findByRole('button', { name: 'Release' });
     expect(qc.getQueryData(threadQueries.list(mine).queryKey)?.pages[0].items.map((t) => t.id)).toEqual([1]);
     expect(calls.filter((c) => c.path === '/api/threads/1').length).toBe(1); // applied, not refetched
+  });
+
+  it('applies a delivery retry’s answer to the timeline while the socket is down', async () => {
+    const failed = make.message(2, {
+      direction: 'outbound',
+      authorAgentId: me.id,
+      text: 'Your parcel is on its way',
+      deliveryStatus: 'failed',
+      deliveryError: 'HTTP 503',
+    });
+    const calls = mockApi([
+      ['GET', /^\/api\/events\/head$/, () => ({ lastSeq: 0 })],
+      ['GET', /^\/api\/threads\/1$/, () => ({ thread: make.thread(1), customer: make.customer(), episodes: [] })],
+      ['GET', /^\/api\/threads\/1\/messages/, () => ({ items: [make.message(1), failed], before: null })],
+      ['GET', /^\/api\/agents/, () => ({ items: [me] })],
+      ['GET', /^\/api\/teams/, () => ({ items: [] })],
+      ['GET', /^\/api\/canned-responses/, () => ({ items: [] })],
+      ['POST', /^\/api\/threads\/1\/read$/, () => ({ ok: true })],
+      ['POST', /^\/api\/messages\/2\/retry$/, () => ({ ...failed, deliveryStatus: 'queued', deliveryError: null })],
+    ]);
+    const { qc } = renderLive(
+      <ThreadCommandsProvider>
+        <ThreadView threadId={1} me={me} panelOpen={false} togglePanel={() => {}} />
+      </ThreadCommandsProvider>,
+    );
+    await screen.findByText('Not delivered: HTTP 503', { exact: false });
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    // No socket event will come: the answer alone takes the failure away and shows the message queued.
+    await waitFor(() => expect(screen.queryByText('Not delivered: HTTP 503', { exact: false })).toBeNull());
+    const cached = qc.getQueryData(threadQueries.messages(1).queryKey)?.pages.flatMap((p) => p.items);
+    expect(cached?.find((m) => m.id === 2)).toMatchObject({ deliveryStatus: 'queued', deliveryError: null });
+    expect(calls.filter((c) => c.path.startsWith('/api/threads/1/messages')).length).toBe(1); // applied, not refetched
   });
 });
 

@@ -104,9 +104,11 @@ export function threadRoutes(ctx: AppContext): Router {
   });
   r.post('/messages/:id/retry', (req, res) => {
     const viewer = authOf(req).viewer;
-    retryDelivery(deps, idParam(req.params.id), (threadId) => canSeeThread(viewer, getThreadRow(deps.db, threadId)));
+    const message = retryDelivery(deps, idParam(req.params.id), (threadId) =>
+      canSeeThread(viewer, getThreadRow(deps.db, threadId)),
+    );
     ctx.outbox.kick();
-    res.json({ ok: true });
+    res.json(message);
   });
   return r;
 }

@@ -78,7 +78,10 @@ describe('outbox', () => {
     expect(failed.deliveryError).toMatch(/HTTP 400/);
     expect(rec.calls).toHaveLength(1);
     reject = false;
-    expect((await admin.post(`/api/messages/${reply.id}/retry`)).status).toBe(200);
+    const retried = await admin.post(`/api/messages/${reply.id}/retry`);
+    expect(retried.status).toBe(200);
+    // The answer is the message queued again, so the client can show it without waiting for the socket.
+    expect(await retried.json()).toMatchObject({ id: reply.id, deliveryStatus: 'queued', deliveryError: null });
     await until(() =>
       app!.db.select().from(messages).where(eq(messages.id, reply.id)).get()?.deliveryStatus === 'sent'
         ? true
