@@ -6,7 +6,7 @@ import { elapsedMs } from '#shared/metrics/elapsed';
 import type { ConversationExportQuery } from '#shared/schemas/exports';
 import { visibleThreadsWhere } from '#server/services/threadReads';
 import { teamConfig } from '#server/services/teamConfig';
-import { dateRange } from '#server/services/search/where';
+import { EPISODE_TERMS, filterConditions } from '#server/services/search/where';
 import { localTime } from './localTime';
 
 type Cell = string | number | null;
@@ -41,18 +41,7 @@ function where(viewer: Viewer, q: ConversationExportQuery): SQL[] {
   const w: SQL[] = [sql`${threads.mergedIntoThreadId} is null`];
   const visible = visibleThreadsWhere(viewer);
   if (visible) w.push(visible);
-  if (q.channel) w.push(sql`exists (select 1 from json_each(${threads.channels}) where value = ${q.channel})`);
-  if (q.teamId) w.push(sql`${episodes.teamId} = ${q.teamId}`);
-  if (q.agentId) w.push(sql`${episodes.assigneeId} = ${q.agentId}`);
-  const { start, end } = dateRange(q);
-  if (start !== undefined) w.push(sql`${episodes.openedAt} >= ${start}`);
-  if (end !== undefined) w.push(sql`${episodes.openedAt} < ${end}`);
-  if (q.status) w.push(sql`${threads.status} = ${q.status}`);
-  if (q.sentiment) w.push(sql`${threads.lastSentimentLabel} = ${q.sentiment}`);
-  if (q.scoreMin !== undefined) w.push(sql`${episodes.surveyScore} >= ${q.scoreMin}`);
-  if (q.scoreMax !== undefined) w.push(sql`${episodes.surveyScore} <= ${q.scoreMax}`);
-  if (q.tag) w.push(sql`exists (select 1 from json_each(${customers.tags}) where value = ${q.tag})`);
-  return w;
+  return [...w, ...filterConditions(q, EPISODE_TERMS)];
 }
 
 function baseQuery(db: Db) {

@@ -10,7 +10,7 @@ import type { Db } from '#server/db/connection';
 import { visibleThreadsWhere } from '#server/services/threadReads';
 import { getThreadRow } from '#server/services/threadQueries';
 import { loadSlaPolicies, threadSla } from '#server/services/sla';
-import { messageFilters } from './where';
+import { filterConditions, MESSAGE_TERMS } from './where';
 
 /** A message a search found, as stored. */
 export interface HitRow {
@@ -73,7 +73,7 @@ function candidates(db: Db, viewer: Viewer, q: SearchQuery, match: string, befor
   if (before !== null) where.push(sql`message_search.rowid < ${before}`);
   const visible = visibleThreadsWhere(viewer);
   if (visible) where.push(visible);
-  where.push(...messageFilters(q));
+  where.push(...filterConditions(q, MESSAGE_TERMS));
   return db.all<HitRow>(sql`
     select ${messages.id} as messageId, ${messages.threadId} as threadId, ${threads.customerId} as customerId,
       ${customers.name} as customerName, ${messages.channel} as channel, ${messages.direction} as direction,

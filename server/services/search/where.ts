@@ -1,5 +1,6 @@
 // SQL conditions for the search filters, shared by message search and the conversations export.
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type Column, type SQL } from 'drizzle-orm';
+import type { ChannelKind } from '#shared/channels';
 import { customers, episodes, messages, threads } from '#server/db/schema';
 import { isoDateToDay, localMidnight } from '#shared/metrics/timeZone';
 import type { SearchFilters } from '#shared/schemas/search';
@@ -18,17 +19,48 @@ export function dateRange(f: Pick<SearchFilters, 'from' | 'to' | 'tz'>): { start
   };
 }
 
-/** Conditions on messages (joined to their thread, customer and episode) for the filters. */
-export function messageFilters(f: SearchFilters): SQL[] {
+/**
+ * What the filters that mean something different per query read: a message search filters
+ * messages, a conversations export filters episodes (by their thread's channels, their own team…).
+ */
+export interface FilterTerms {
+  channel(c: ChannelKind): SQL;
+  teamId: Column;
+  agent(agentId: number): SQL;
+  /** The instant the date range applies to. */
+  at: Column;
+  sentiment: Column;
+}
+
+/** Message search: joined to its thread, customer and episode. */
+export const MESSAGE_TERMS: FilterTerms = {
+  channel: (c) => sql`${messages.channel} = ${c}`,
+  teamId: threads.teamId,
+  agent: (id) => sql`(${messages.authorAgentId} = ${id} or ${episodes.assigneeId} = ${id})`,
+  at: messages.sortTs,
+  sentiment: messages.sentimentLabel,
+};
+
+/** Conversations export: one row per episode, joined to its thread and customer. */
+export const EPISODE_TERMS: FilterTerms = {
+  channel: (c) => sql`exists (select 1 from json_each(${threads.channels}) where value = ${c})`,
+  teamId: episodes.teamId,
+  agent: (id) => sql`${episodes.assigneeId} = ${id}`,
+  at: episodes.openedAt,
+  sentiment: threads.lastSentimentLabel,
+};
+
+/** The SQL conditions for the filters, over the columns `terms` names. */
+export function filterConditions(f: SearchFilters, terms: FilterTerms): SQL[] {
   const where: SQL[] = [];
-  if (f.channel) where.push(sql`${messages.channel} = ${f.channel}`);
-  if (f.teamId) where.push(sql`${threads.teamId} = ${f.teamId}`);
-  if (f.agentId) where.push(sql`(${messages.authorAgentId} = ${f.agentId} or ${episodes.assigneeId} = ${f.agentId})`);
+  if (f.channel) where.push(terms.channel(f.channel));
+  if (f.teamId) where.push(sql`${terms.teamId} = ${f.teamId}`);
+  if (f.agentId) where.push(terms.agent(f.agentId));
   const { start, end } = dateRange(f);
-  if (start !== undefined) where.push(sql`${messages.sortTs} >= ${start}`);
-  if (end !== undefined) where.push(sql`${messages.sortTs} < ${end}`);
+  if (start !== undefined) where.push(sql`${terms.at} >= ${start}`);
+  if (end !== undefined) where.push(sql`${terms.at} < ${end}`);
   if (f.status) where.push(sql`${threads.status} = ${f.status}`);
-  if (f.sentiment) where.push(sql`${messages.sentimentLabel} = ${f.sentiment}`);
+  if (f.sentiment) where.push(sql`${terms.sentiment} = ${f.sentiment}`);
   if (f.scoreMin !== undefined) where.push(sql`${episodes.surveyScore} >= ${f.scoreMin}`);
   if (f.scoreMax !== undefined) where.push(sql`${episodes.surveyScore} <= ${f.scoreMax}`);
   if (f.tag) where.push(sql`exists (select 1 from json_each(${customers.tags}) where value = ${f.tag})`);
