@@ -3,15 +3,22 @@ import { useTranslation } from 'react-i18next';
 import { useLogin } from '#client/api/auth';
 import { ApiError } from '#client/api/http';
 
+type Credentials = { email: string; password: string };
+
+/** The two fields, as the browser's password manager expects them. */
+const FIELDS = [
+  { name: 'email', type: 'email', autoComplete: 'username', autoFocus: true },
+  { name: 'password', type: 'password', autoComplete: 'current-password' },
+] as const;
+
 /** Email + password sign-in. */
 export function LoginPage() {
   const { t } = useTranslation();
   const login = useLogin();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  const [form, setForm] = useState<Credentials>({ email: '', password: '' });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    login.mutate({ email, password });
+    login.mutate(form);
   };
   const error =
     login.error instanceof ApiError
@@ -25,27 +32,17 @@ export function LoginPage() {
     <main className="login">
       <form className="login-card" onSubmit={submit} aria-labelledby="login-title">
         <h1 id="login-title">{t('login.title')}</h1>
-        <label>
-          {t('login.email')}
-          <input
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            autoFocus
-          />
-        </label>
-        <label>
-          {t('login.password')}
-          <input
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </label>
+        {FIELDS.map(({ name, ...input }) => (
+          <label key={name}>
+            {t(`login.${name}`)}
+            <input
+              {...input}
+              required
+              value={form[name]}
+              onChange={(e) => setForm((f) => ({ ...f, [name]: e.target.value }))}
+            />
+          </label>
+        ))}
         {error && (
           <p role="alert" className="error">
             {error}

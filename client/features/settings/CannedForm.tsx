@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Team } from '#shared/schemas/agent';
 import type { CannedInput } from '#client/api/canned';
+import { IdSelect } from '#client/components/IdSelect';
 import { useFormat } from '#client/i18n/format';
 import { FormFooter } from './AdminForm';
 
@@ -58,17 +59,12 @@ export function CannedForm({
         </label>
         <label className="field">
           <span>{t('canned.team')}</span>
-          <select
-            value={v.teamId ?? ''}
-            onChange={(e) => set('teamId', e.target.value ? Number(e.target.value) : null)}
-          >
-            <option value="">{t('canned.everyone')}</option>
-            {teams.map((tm) => (
-              <option key={tm.id} value={tm.id}>
-                {tm.name}
-              </option>
-            ))}
-          </select>
+          <IdSelect
+            value={v.teamId}
+            none={t('canned.everyone')}
+            options={teams}
+            onChange={(teamId) => set('teamId', teamId)}
+          />
         </label>
       </div>
       <label className="field">

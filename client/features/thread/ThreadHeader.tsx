@@ -1,9 +1,11 @@
+import type { ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agent, Team } from '#shared/schemas/agent';
 import { hasRole, PrioritySchema, type Priority } from '#shared/schemas/common';
 import type { ThreadSummary } from '#shared/schemas/thread';
 import type { ThreadAction } from '#client/api/threadMutations';
 import { Icon } from '#client/components/Icon';
+import { IdSelect } from '#client/components/IdSelect';
 import { SentimentMark } from '#client/components/SentimentMark';
 import { SlaBadge } from '#client/components/SlaBadge';
 import { WaitingClock } from '#client/components/WaitingClock';
@@ -18,6 +20,16 @@ function snoozeUntil(choice: string): number {
   d.setDate(d.getDate() + 1);
   d.setHours(9, 0, 0, 0);
   return d.getTime();
+}
+
+/** A compact picker of one agent or team, or none; its label is for screen readers only. */
+function PickOne({ label, ...select }: { label: string } & ComponentProps<typeof IdSelect>) {
+  return (
+    <label className="compact">
+      <span className="sr-only">{label}</span>
+      <IdSelect {...select} />
+    </label>
+  );
 }
 
 /** Who, state, waiting clock, SLA and mood, who else is here, and the thread's actions. */
@@ -62,23 +74,16 @@ export function ThreadHeader(p: {
       </div>
       <div className="th-actions">
         {lead ? (
-          <label className="compact">
-            <span className="sr-only">{t('thread.assignee')}</span>
-            <select
-              value={thread.assigneeId ?? ''}
-              disabled={p.busy}
-              onChange={(e) => p.act({ kind: 'assign', agentId: e.target.value ? Number(e.target.value) : null })}
-            >
-              <option value="">{t('list.unassigned')}</option>
-              {p.agents
-                .filter((a) => a.active)
-                .map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.id === p.me.id ? `${a.name} (${t('thread.you')})` : a.name}
-                  </option>
-                ))}
-            </select>
-          </label>
+          <PickOne
+            label={t('thread.assignee')}
+            value={thread.assigneeId}
+            none={t('list.unassigned')}
+            options={p.agents
+              .filter((a) => a.active)
+              .map((a) => ({ id: a.id, name: a.id === p.me.id ? `${a.name} (${t('thread.you')})` : a.name }))}
+            disabled={p.busy}
+            onChange={(agentId) => p.act({ kind: 'assign', agentId })}
+          />
         ) : mine ? (
           <button type="button" onClick={() => p.act({ kind: 'assign', agentId: null })} disabled={p.busy}>
             {t('thread.release')}
@@ -92,21 +97,14 @@ export function ThreadHeader(p: {
           </>
         )}
         {lead && (
-          <label className="compact">
-            <span className="sr-only">{t('thread.team')}</span>
-            <select
-              value={thread.teamId ?? ''}
-              disabled={p.busy}
-              onChange={(e) => p.act({ kind: 'team', teamId: e.target.value ? Number(e.target.value) : null })}
-            >
-              <option value="">{t('thread.noTeam')}</option>
-              {p.teams.map((tm) => (
-                <option key={tm.id} value={tm.id}>
-                  {tm.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <PickOne
+            label={t('thread.team')}
+            value={thread.teamId}
+            none={t('thread.noTeam')}
+            options={p.teams}
+            disabled={p.busy}
+            onChange={(teamId) => p.act({ kind: 'team', teamId })}
+          />
         )}
         <label className="compact">
           <span className="sr-only">{t('thread.priority')}</span>

@@ -5,8 +5,8 @@ import { hasRole, type Presence } from '#shared/schemas/common';
 import { useAgents, useTeams } from '#client/api/directory';
 import { Avatar } from '#client/components/Avatar';
 import { usePresenceMap } from '#client/realtime/usePresence';
-import { focusLater } from '#client/features/settings/focus';
-import { AdminPage, AdminTable, RowEditButton } from '#client/features/settings/AdminTable';
+import { useInlineEditor } from '#client/features/settings/useInlineEditor';
+import { AdminPage, AdminTable } from '#client/features/settings/AdminTable';
 import { AgentForm } from './AgentForm';
 
 /** Live presence where the socket has told us, else what the list said when it loaded. */
@@ -22,41 +22,37 @@ export default function AgentsSettings({ me }: { me: Agent }) {
   const agents = useAgents();
   const teams = useTeams().data ?? [];
   const presenceOf = usePresenceOf();
-  const [form, setForm] = useState<'new' | number | null>(null);
+  const editor = useInlineEditor('agent');
   const [notice, setNotice] = useState('');
   if (!hasRole(me.role, 'lead')) return <p className="pad">{t('admin.nav.leadsOnly')}</p>;
   const canEdit = hasRole(me.role, 'admin');
   const teamName = (id: number) => teams.find((tm) => tm.id === id)?.name ?? `#${id}`;
   const presenceText = (p: Presence) => (p === 'offline' ? t('admin.agents.offline') : t(`presence.${p}`));
   const list = agents.data ?? [];
-  const close = (focusId: string) => {
-    setForm(null);
-    focusLater(focusId);
-  };
   return (
     <AdminPage
       keys="admin.agents"
       titleId="agents-title"
       canEdit={canEdit}
       add={{
-        id: 'agent-new',
-        disabled: form === 'new',
+        id: editor.newId,
+        disabled: editor.creating,
         onClick: () => {
           setNotice('');
-          setForm('new');
+          editor.startNew();
         },
       }}
     >
       <p role="status" className="ok-note">
         {notice}
       </p>
-      {form === 'new' && (
+      {editor.creating && (
         <AgentForm
           me={me}
           teams={teams}
           onDone={(a) => {
             if (a) setNotice(t('admin.agents.created', { name: a.name }));
-            close('agent-new');
+            editor.closeNew();
           }}
         />
       )}
@@ -102,21 +98,9 @@ export default function AgentsSettings({ me }: { me: Agent }) {
             ),
           },
         ]}
-        actions={
-          canEdit
-            ? (a) => (
-                <RowEditButton
-                  id={`agent-edit-${a.id}`}
-                  label={t('common.edit')}
-                  rowName={a.name}
-                  expanded={form === a.id}
-                  onClick={() => setForm(form === a.id ? null : a.id)}
-                />
-              )
-            : undefined
-        }
-        open={typeof form === 'number' ? form : null}
-        editor={(a) => <AgentForm agent={a} me={me} teams={teams} onDone={() => close(`agent-edit-${a.id}`)} />}
+        actions={canEdit ? (a) => editor.editButton(a, t('common.edit')) : undefined}
+        open={editor.open}
+        editor={(a) => <AgentForm agent={a} me={me} teams={teams} onDone={() => editor.closeRow(a.id)} />}
       />
     </AdminPage>
   );

@@ -5,8 +5,8 @@ import { hasRole } from '#shared/schemas/common';
 import type { SlaPolicyDto } from '#shared/schemas/metrics';
 import { useSlaPolicies, useSlaPolicyAdmin } from '#client/api/slaPolicies';
 import { useFormat } from '#client/i18n/format';
-import { focusLater } from '#client/features/settings/focus';
-import { AdminPage, AdminTable, RowEditButton } from '#client/features/settings/AdminTable';
+import { useInlineEditor } from '#client/features/settings/useInlineEditor';
+import { AdminPage, AdminTable } from '#client/features/settings/AdminTable';
 import { SlaForm } from './SlaForm';
 
 function useScopeText(teams: Team[]): (p: SlaPolicyDto) => string {
@@ -29,7 +29,7 @@ export default function SlaSettings({ me, teams }: { me: Agent; teams: Team[] })
   const policies = useSlaPolicies();
   const { remove } = useSlaPolicyAdmin();
   const scope = useScopeText(teams);
-  const [form, setForm] = useState<'new' | number | null>(null);
+  const editor = useInlineEditor('sla');
   const [confirm, setConfirm] = useState<number | null>(null);
   if (!hasRole(me.role, 'lead')) return <p className="pad">{t('admin.nav.leadsOnly')}</p>;
   const canEdit = hasRole(me.role, 'admin');
@@ -41,17 +41,9 @@ export default function SlaSettings({ me, teams }: { me: Agent; teams: Team[] })
       keys="admin.sla"
       titleId="sla-title"
       canEdit={canEdit}
-      add={{ id: 'sla-new', disabled: form === 'new', onClick: () => setForm('new') }}
+      add={{ id: editor.newId, disabled: editor.creating, onClick: editor.startNew }}
     >
-      {form === 'new' && (
-        <SlaForm
-          teams={teams}
-          onDone={() => {
-            setForm(null);
-            focusLater('sla-new');
-          }}
-        />
-      )}
+      {editor.creating && <SlaForm teams={teams} onDone={editor.closeNew} />}
       {remove.error && (
         <p className="error small" role="alert">
           {t('admin.form.failed', { reason: remove.error.message })}
@@ -76,13 +68,7 @@ export default function SlaSettings({ me, teams }: { me: Agent; teams: Team[] })
           canEdit
             ? (p) => (
                 <>
-                  <RowEditButton
-                    id={`sla-edit-${p.id}`}
-                    label={t('common.edit')}
-                    rowName={p.name}
-                    expanded={form === p.id}
-                    onClick={() => setForm(form === p.id ? null : p.id)}
-                  />
+                  {editor.editButton(p, t('common.edit'))}
                   {confirm === p.id ? (
                     <button
                       type="button"
@@ -102,17 +88,8 @@ export default function SlaSettings({ me, teams }: { me: Agent; teams: Team[] })
               )
             : undefined
         }
-        open={typeof form === 'number' ? form : null}
-        editor={(p) => (
-          <SlaForm
-            policy={p}
-            teams={teams}
-            onDone={() => {
-              setForm(null);
-              focusLater(`sla-edit-${p.id}`);
-            }}
-          />
-        )}
+        open={editor.open}
+        editor={(p) => <SlaForm policy={p} teams={teams} onDone={() => editor.closeRow(p.id)} />}
       />
     </AdminPage>
   );

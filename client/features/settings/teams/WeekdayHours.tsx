@@ -5,17 +5,16 @@ import { rangeProblem, type TimeRange } from './scheduleDraft';
 
 const MAX_RANGES = 6;
 
+/** One end of a range, HH:MM; `errorId` names the range's error message while it has one. */
 function TimeInput({
   label,
   value,
-  invalid,
-  describedBy,
+  errorId,
   onChange,
 }: {
   label: string;
   value: string;
-  invalid: boolean;
-  describedBy?: string;
+  errorId: string | undefined;
   onChange(v: string): void;
 }) {
   return (
@@ -27,8 +26,8 @@ function TimeInput({
       placeholder="09:00"
       maxLength={5}
       size={5}
-      aria-invalid={invalid || undefined}
-      aria-describedby={describedBy}
+      aria-invalid={errorId ? true : undefined}
+      aria-describedby={errorId}
       onChange={(e) => onChange(e.target.value.trim())}
     />
   );
@@ -69,16 +68,14 @@ export function WeekdayHours({
                 <TimeInput
                   label={t('admin.hours.opens', { day })}
                   value={r.from}
-                  invalid={!!shown}
-                  describedBy={shown ? errId : undefined}
+                  errorId={shown ? errId : undefined}
                   onChange={(from) => setAt(i, { ...r, from })}
                 />
                 <span aria-hidden="true">–</span>
                 <TimeInput
                   label={t('admin.hours.closes', { day })}
                   value={r.to}
-                  invalid={!!shown}
-                  describedBy={shown ? errId : undefined}
+                  errorId={shown ? errId : undefined}
                   onChange={(to) => setAt(i, { ...r, to })}
                 />
                 <button
