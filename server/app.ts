@@ -30,6 +30,7 @@ import { SlaScheduler } from './services/slaScheduler';
 import { intelligenceHooks } from './services/intelligence';
 import { metricsRoutes } from './http/routes/metricsRoutes';
 import { reportRoutes } from './http/routes/reportRoutes';
+import { reviewRoutes } from './http/routes/reviewRoutes';
 import { slaPolicyRoutes } from './http/routes/slaPolicyRoutes';
 import { teamConfigRoutes } from './http/routes/teamConfigRoutes';
 import { uploadRoutes } from './http/routes/uploadRoutes';
@@ -136,7 +137,7 @@ export function createApp(d: AppDeps): BraidApp {
     webhookRoutes(ctx),
     liveRoutes(ctx),
   );
-  agentApi.use(reportRoutes(ctx));
+  agentApi.use(reportRoutes(ctx), reviewRoutes(ctx));
   app.use('/api', agentApi);
   app.use('/api', notFoundHandler);
 

@@ -6,3 +6,4 @@ export * from './tables/supervision';
 export * from './tables/sentiment';
 export * from './tables/metricFacts';
 export * from './tables/liveBoard';
+export * from './tables/reviews';

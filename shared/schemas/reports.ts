@@ -54,6 +54,8 @@ export const ReportFiguresSchema = z.object({
     improved: z.number(),
     worsened: z.number(),
   }),
+  /** Reviews of the agent's episodes: how many and their mean weighted score (0–100). */
+  review: z.object({ count: z.number(), avg: z.number().nullable() }),
 });
 /** Figures DTO. */
 export type ReportFigures = z.infer<typeof ReportFiguresSchema>;
@@ -67,6 +69,7 @@ export const DECILE_METRICS = [
   'csat',
   'nps',
   'sentimentLift',
+  'review',
 ] as const;
 /** One ranked metric. */
 export type DecileMetric = (typeof DECILE_METRICS)[number];

@@ -16,6 +16,7 @@ const figures = (first: number | null, csat: number | null): ReportFigures => ({
   csat: { count: csat === null ? 0 : 4, avg: csat, satisfied: csat === null ? null : 0.75 },
   nps: { count: 0, score: null },
   sentimentLift: { count: 5, lift: 0.12, improved: 2, worsened: 1 },
+  review: { count: 1, avg: 87.5 },
 });
 const decile = (top: [number, number], bottom: [number, number]): DecileDto => ({
   better: 'lower',
@@ -42,7 +43,7 @@ const agents: AgentReport = {
     { agentId: 3, name: 'Cy', ...figures(14 * MIN, 3) },
   ],
   deciles: Object.fromEntries(
-    ['firstResponse', 'nextResponse', 'resolution', 'reopenRate', 'csat', 'nps', 'sentimentLift'].map((m) => [
+    ['firstResponse', 'nextResponse', 'resolution', 'reopenRate', 'csat', 'nps', 'sentimentLift', 'review'].map((m) => [
       m,
       decile([1, 2 * MIN], [3, 14 * MIN]),
     ]),

@@ -23,6 +23,7 @@ const COLUMNS: Array<{ metric: DrillMetric; show(f: Formatters, r: ReportFigures
   { metric: 'csat', show: (f, r) => metricValue(f, 'csat', r.csat.avg) },
   { metric: 'nps', show: (f, r) => metricValue(f, 'nps', r.nps.score) },
   { metric: 'sentimentLift', show: (f, r) => metricValue(f, 'sentimentLift', r.sentimentLift.lift) },
+  { metric: 'review', show: (f, r) => metricValue(f, 'review', r.review.avg) },
 ];
 
 /** Which end of the field an agent is at on a metric (top, bottom or neither). */

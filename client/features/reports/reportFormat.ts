@@ -17,7 +17,8 @@ export function metricValue(f: Formatters, metric: DecileMetric | 'handled', v: 
   if (metric === 'nps') return new Intl.NumberFormat(f.locale, { signDisplay: 'exceptZero' }).format(v);
   if (metric === 'sentimentLift')
     return new Intl.NumberFormat(f.locale, { signDisplay: 'exceptZero', maximumFractionDigits: 2 }).format(v);
-  if (metric === 'csat') return new Intl.NumberFormat(f.locale, { maximumFractionDigits: 2 }).format(v);
+  if (metric === 'csat' || metric === 'review')
+    return new Intl.NumberFormat(f.locale, { maximumFractionDigits: 2 }).format(v);
   return new Intl.NumberFormat(f.locale).format(v);
 }
 

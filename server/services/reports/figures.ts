@@ -1,6 +1,6 @@
 import { decileGap, type Better } from '#server/domain/reports/deciles';
 import { sentimentLift } from '#server/domain/reports/lift';
-import { share, spread } from '#server/domain/reports/stats';
+import { mean, share, spread } from '#server/domain/reports/stats';
 import type { DecileDto, DecileMetric, ReportFigures } from '#shared/schemas/reports';
 import type { Samples } from './samples';
 
@@ -29,6 +29,7 @@ export function figuresOf(x: Samples): ReportFigures {
       score: nps.length === 0 ? null : Math.round(((promoters - detractors) / nps.length) * 100),
     },
     sentimentLift: sentimentLift(x.lift),
+    review: { count: x.review.length, avg: mean(values(x.review), 1) },
   };
 }
 
@@ -41,6 +42,7 @@ export const DECILE_RULES: Record<DecileMetric, { better: Better; value: (f: Rep
   csat: { better: 'higher', value: (f) => f.csat.avg },
   nps: { better: 'higher', value: (f) => f.nps.score },
   sentimentLift: { better: 'higher', value: (f) => f.sentimentLift.lift },
+  review: { better: 'higher', value: (f) => f.review.avg },
 };
 
 /** The decile gap of every ranked metric over agents' figures (trend left empty for the caller). */

@@ -27,6 +27,8 @@ export interface Samples {
   nps: Sample[];
   /** One per resolved episode with both confident marks: value end − start. */
   lift: Array<Sample & { start: number; end: number }>;
+  /** One per review created in the range: its weighted score 0–100. */
+  review: Sample[];
 }
 
 /** How samples are grouped. */
@@ -45,6 +47,7 @@ function emptySamples(): Samples {
     csat: [],
     nps: [],
     lift: [],
+    review: [],
   };
 }
 
@@ -108,6 +111,13 @@ export function collectSamples(r: Reader, s: ReportScope, by: GroupBy): Map<numb
     const x = of(row);
     if (!x) continue;
     (row.k === 'csat' ? x.csat : x.nps).push({ ...base(row), value: row.v });
+  }
+
+  for (const row of r.all<Row & { v: number }>(sql`
+    select rv.agent_id a, rv.team_id t, rv.episode_id e, rv.thread_id th, rv.created_at at, rv.score v
+    from reviews rv left join episode_facts ef on ef.episode_id = rv.episode_id
+    where ${scopeWhere(s, 'rv', 'created_at', 'ef')}`)) {
+    of(row)?.review.push({ ...base(row), value: row.v });
   }
   return out;
 }

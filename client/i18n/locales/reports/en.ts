@@ -36,6 +36,7 @@ const reports = {
   reopenRate: 'Re-opened',
   csat: 'CSAT',
   nps: 'NPS',
+  review: 'Review score',
   sentimentLift: 'Sentiment lift',
   medianP90: 'median · p90',
   satisfied: '{{share}} 4–5',

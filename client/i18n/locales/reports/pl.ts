@@ -38,6 +38,7 @@ const reports: Translation['reports'] = {
   reopenRate: 'Ponownie otwarte',
   csat: 'CSAT',
   nps: 'NPS',
+  review: 'Ocena w przeglądzie',
   sentimentLift: 'Poprawa nastroju',
   medianP90: 'mediana · p90',
   satisfied: '{{share}} ocen 4–5',

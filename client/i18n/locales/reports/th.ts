@@ -37,6 +37,7 @@ const reports: Translation['reports'] = {
   reopenRate: 'เปิดใหม่',
   csat: 'CSAT',
   nps: 'NPS',
+  review: 'คะแนนรีวิว',
   sentimentLift: 'อารมณ์ดีขึ้น',
   medianP90: 'มัธยฐาน · p90',
   satisfied: '{{share}} ให้ 4–5',

@@ -37,6 +37,7 @@ const reports: Translation['reports'] = {
   reopenRate: '重新打开',
   csat: 'CSAT',
   nps: 'NPS',
+  review: '评审得分',
   sentimentLift: '情绪提升',
   medianP90: '中位数 · p90',
   satisfied: '{{share}} 4–5 分',

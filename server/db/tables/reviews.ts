@@ -1,0 +1,66 @@
+// Coaching: scorecards (rubrics admins define) and reviews (a scored episode with comments on messages).
+import { sql } from 'drizzle-orm';
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { episodes, threads } from './conversations';
+import { agents, teams } from './people';
+
+/** One criterion of a rubric: its label, weight and scale. */
+export interface CriterionRow {
+  label: string;
+  weight: number;
+  scale: 'five' | 'yesNo';
+}
+
+/** A rubric: criteria with weights, each scored 1–5 or yes/no. */
+export const scorecards = sqliteTable(
+  'scorecards',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    criteria: text('criteria', { mode: 'json' }).$type<CriterionRow[]>().notNull(),
+    createdBy: integer('created_by').references(() => agents.id),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('scorecards_name_uq').on(t.name)],
+);
+
+/** A supervisor's review of one episode against a scorecard; owned by the agent who resolved it. */
+export const reviews = sqliteTable(
+  'reviews',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    scorecardId: integer('scorecard_id')
+      .notNull()
+      .references(() => scorecards.id),
+    episodeId: integer('episode_id')
+      .notNull()
+      .references(() => episodes.id),
+    threadId: integer('thread_id')
+      .notNull()
+      .references(() => threads.id),
+    /** The reviewed agent (the episode's resolver, else its assignee). */
+    agentId: integer('agent_id')
+      .notNull()
+      .references(() => agents.id),
+    /** The team holding the episode. */
+    teamId: integer('team_id').references(() => teams.id),
+    reviewerId: integer('reviewer_id')
+      .notNull()
+      .references(() => agents.id),
+    /** One value per criterion, in the scorecard's order (1–5, or 1 = yes / 0 = no). */
+    scores: text('scores', { mode: 'json' }).$type<number[]>().notNull(),
+    /** Weighted score, 0–100. */
+    score: real('score').notNull(),
+    comments: text('comments', { mode: 'json' })
+      .$type<Array<{ messageId: number | null; text: string }>>()
+      .notNull()
+      .default(sql`'[]'`),
+    createdAt: integer('created_at').notNull(),
+    acknowledgedAt: integer('acknowledged_at'),
+  },
+  (t) => [
+    index('reviews_agent_idx').on(t.agentId, t.createdAt),
+    index('reviews_team_idx').on(t.teamId, t.createdAt),
+    index('reviews_episode_idx').on(t.episodeId),
+  ],
+);

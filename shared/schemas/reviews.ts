@@ -1,0 +1,74 @@
+// Wire shapes of scorecards (rubrics) and reviews (scored episodes with comments on messages).
+import { z } from 'zod';
+
+/** One criterion of a rubric: scored 1–5 (`five`) or yes/no (`yesNo`), with a weight. */
+export const CriterionSchema = z.object({
+  label: z.string().trim().min(1).max(120),
+  weight: z.number().positive().max(100),
+  scale: z.enum(['five', 'yesNo']),
+});
+/** Criterion DTO. */
+export type Criterion = z.infer<typeof CriterionSchema>;
+
+/** A rubric as admins define it. */
+export const ScorecardSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  criteria: z.array(CriterionSchema),
+  createdAt: z.number(),
+});
+/** Scorecard DTO. */
+export type Scorecard = z.infer<typeof ScorecardSchema>;
+
+/** `POST /api/scorecards` (admins). */
+export const ScorecardRequestSchema = z.object({
+  name: z.string().trim().min(1).max(80),
+  criteria: z.array(CriterionSchema).min(1).max(20),
+});
+
+/** A comment on one message of the reviewed episode (null: on the whole episode). */
+export const ReviewCommentSchema = z.object({
+  messageId: z.number().int().positive().nullable(),
+  text: z.string().trim().min(1).max(2000),
+});
+
+/** `POST /api/reviews`: one value per criterion in the scorecard's order (1–5, or 1 yes / 0 no). */
+export const ReviewRequestSchema = z.object({
+  scorecardId: z.number().int().positive(),
+  episodeId: z.number().int().positive(),
+  scores: z.array(z.number().int().min(0).max(5)).min(1).max(20),
+  comments: z.array(ReviewCommentSchema).max(50).default([]),
+});
+/** Review request body. */
+export type ReviewRequest = z.input<typeof ReviewRequestSchema>;
+
+/** A review as the reviewer, the reviewed agent and the reports see it. */
+export const ReviewSchema = z.object({
+  id: z.number(),
+  scorecardId: z.number(),
+  scorecardName: z.string(),
+  episodeId: z.number(),
+  threadId: z.number(),
+  customerName: z.string(),
+  agentId: z.number(),
+  /** The team holding the episode. */
+  teamId: z.number().nullable(),
+  reviewerId: z.number(),
+  reviewerName: z.string(),
+  criteria: z.array(CriterionSchema),
+  scores: z.array(z.number()),
+  /** Weighted score 0–100. */
+  score: z.number(),
+  comments: z.array(ReviewCommentSchema.extend({ messageExcerpt: z.string().nullable() })),
+  createdAt: z.number(),
+  acknowledgedAt: z.number().nullable(),
+});
+/** Review DTO. */
+export type Review = z.infer<typeof ReviewSchema>;
+
+/** `GET /api/reviews?agentId=&from=&to=`. */
+export const ReviewListQuerySchema = z.object({
+  agentId: z.coerce.number().int().positive().optional(),
+  from: z.coerce.number().int().nonnegative().optional(),
+  to: z.coerce.number().int().positive().optional(),
+});
