@@ -107,3 +107,44 @@ describe('reports screen', () => {
     expect(calls.some((c) => c.path.startsWith('/api/reports/teams'))).toBe(false);
   });
 });
+
+describe('reviews on the reports screen', () => {
+  it('shows an agent their review with the comment on a message, and acknowledges it', async () => {
+    const review = {
+      id: 5,
+      scorecardId: 1,
+      scorecardName: 'Quality',
+      episodeId: 9,
+      threadId: 42,
+      customerName: 'Maria Nowak',
+      agentId: 2,
+      teamId: 1,
+      reviewerId: 7,
+      reviewerName: 'Sue',
+      criteria: [
+        { label: 'Empathy', weight: 2, scale: 'five' },
+        { label: 'Refund policy', weight: 1, scale: 'yesNo' },
+      ],
+      scores: [4, 1],
+      score: 83.3,
+      comments: [{ messageId: 77, text: 'Say when the refund arrives.', messageExcerpt: 'Refund done.' }],
+      createdAt: Date.UTC(2026, 2, 3),
+      acknowledgedAt: null as number | null,
+    };
+    const calls = mockApi([
+      ['GET', /^\/api\/reports\/agents\?/, () => ({ ...agents, items: [agents.items[1]], deciles: null })],
+      ['GET', /^\/api\/reports\/leading\?/, () => leading],
+      ['GET', /^\/api\/reviews$/, () => ({ items: [review] })],
+      ['POST', /^\/api\/reviews\/5\/acknowledge$/, () => ({ ...review, acknowledgedAt: Date.UTC(2026, 2, 4) })],
+    ]);
+    renderWith(<ReportsPage me={make.agent(2, 'Bo')} teams={[]} />);
+    expect(await screen.findByText('Say when the refund arrives.')).not.toBeNull();
+    expect(screen.queryByText('Refund done.')).not.toBeNull();
+    expect(screen.queryByText('Empathy: 4/5')).not.toBeNull();
+    expect(screen.queryByText('Refund policy: Yes')).not.toBeNull();
+    review.acknowledgedAt = Date.UTC(2026, 2, 4);
+    await userEvent.click(screen.getByRole('button', { name: 'Acknowledge' }));
+    expect(await screen.findByText(/^Acknowledged /)).not.toBeNull();
+    expect(calls.filter((c) => c.method === 'POST').map((c) => c.path)).toEqual(['/api/reviews/5/acknowledge']);
+  });
+});

@@ -4,9 +4,16 @@ import { useFormat } from '#client/i18n/format';
 import { navigate } from '#client/router';
 import type { Pick } from './AgentTable';
 import { metricValue } from './reportFormat';
+import type { ReviewTarget } from './reviews/ReviewForm';
 
 /** The conversations behind the figure picked in the report, each opening its thread. */
-export function DrillPanel(p: { filters: ReportFilters; pick: Pick; onClose(): void }) {
+export function DrillPanel(p: {
+  filters: ReportFilters;
+  pick: Pick;
+  onClose(): void;
+  /** Leads and above may score a listed conversation. */
+  onScore?: (target: ReviewTarget) => void;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const q = useDrill({ ...p.filters, agentId: p.pick.agentId, metric: p.pick.metric });
@@ -31,6 +38,7 @@ export function DrillPanel(p: { filters: ReportFilters; pick: Pick; onClose(): v
                 <th scope="col">{t('reports.customer')}</th>
                 <th scope="col">{t('reports.when')}</th>
                 <th scope="col">{t('reports.value')}</th>
+                {p.onScore && <th scope="col" />}
               </tr>
             </thead>
             <tbody>
@@ -49,6 +57,19 @@ export function DrillPanel(p: { filters: ReportFilters; pick: Pick; onClose(): v
                   </td>
                   <td>{f.dateTime(it.at)}</td>
                   <td>{metricValue(f, data.metric, it.value)}</td>
+                  {p.onScore && (
+                    <td>
+                      <button
+                        type="button"
+                        className="top-button"
+                        onClick={() =>
+                          p.onScore?.({ episodeId: it.episodeId, threadId: it.threadId, customerName: it.customerName })
+                        }
+                      >
+                        {t('reports.score')}
+                      </button>
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>

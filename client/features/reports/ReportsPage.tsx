@@ -9,6 +9,9 @@ import { DrillPanel } from './DrillPanel';
 import { LeadingCards } from './LeadingCards';
 import { ReportFiltersBar } from './ReportFiltersBar';
 import { dayStart, dayValue } from './reportFormat';
+import { ReviewForm, type ReviewTarget } from './reviews/ReviewForm';
+import { ReviewList } from './reviews/ReviewList';
+import { ScorecardEditor } from './reviews/ScorecardEditor';
 import './reports.css';
 
 // The charting library is loaded only when a chart is about to be drawn.
@@ -31,6 +34,7 @@ export default function ReportsPage({ me, teams }: { me: Agent; teams: Team[] })
   const { t } = useTranslation();
   const [filters, setFilters] = useState(defaultFilters);
   const [pick, setPick] = useState<Pick | null>(null);
+  const [scoring, setScoring] = useState<ReviewTarget | null>(null);
   const lead = hasRole(me.role, 'lead');
   const myTeams = hasRole(me.role, 'supervisor') ? teams : teams.filter((x) => me.teamIds.includes(x.id));
   const agents = useAgentReport(filters);
@@ -54,7 +58,15 @@ export default function ReportsPage({ me, teams }: { me: Agent; teams: Team[] })
         ) : (
           <>
             {leading.data && <LeadingCards report={leading.data} />}
-            {pick && <DrillPanel filters={filters} pick={pick} onClose={() => setPick(null)} />}
+            {pick && (
+              <DrillPanel
+                filters={filters}
+                pick={pick}
+                onClose={() => setPick(null)}
+                onScore={lead ? setScoring : undefined}
+              />
+            )}
+            {lead && pick?.agentId !== undefined && <ReviewList me={me} agentId={pick.agentId} />}
             <DecileGaps report={agents.data} onPick={setPick} />
             <section className="report-card" aria-labelledby="agents-title">
               <h2 id="agents-title">{lead ? t('reports.agents') : t('reports.you')}</h2>
@@ -69,6 +81,8 @@ export default function ReportsPage({ me, teams }: { me: Agent; teams: Team[] })
                 <Charts report={teamReport.data} />
               </Suspense>
             )}
+            {!lead && <ReviewList me={me} />}
+            {me.role === 'admin' && <ScorecardEditor />}
             <details className="attribution">
               <summary>{t('reports.attribution')}</summary>
               <p>{agents.data.attribution}</p>
@@ -76,6 +90,7 @@ export default function ReportsPage({ me, teams }: { me: Agent; teams: Team[] })
           </>
         )}
       </div>
+      {scoring && <ReviewForm target={scoring} onClose={() => setScoring(null)} />}
     </main>
   );
 }

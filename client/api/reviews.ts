@@ -1,0 +1,51 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { ReviewSchema, ScorecardSchema, type ReviewRequest } from '#shared/schemas/reviews';
+import { api } from './http';
+
+/** Query factories of scorecards and reviews. */
+export const reviewQueries = {
+  scorecards: () =>
+    queryOptions({
+      queryKey: ['scorecards'] as const,
+      queryFn: ({ signal }) =>
+        api('/api/scorecards', z.object({ items: z.array(ScorecardSchema) }), { signal }).then((r) => r.items),
+      staleTime: 5 * 60_000,
+    }),
+  reviews: (agentId?: number) =>
+    queryOptions({
+      queryKey: ['reviews', agentId ?? 'mine'] as const,
+      queryFn: ({ signal }) =>
+        api(`/api/reviews${agentId ? `?agentId=${agentId}` : ''}`, z.object({ items: z.array(ReviewSchema) }), {
+          signal,
+        }).then((r) => r.items),
+    }),
+};
+
+/** Every rubric. */
+export const useScorecards = () => useQuery(reviewQueries.scorecards());
+/** Reviews of one agent (leads and above), or the viewer's own. */
+export const useReviews = (agentId?: number) => useQuery(reviewQueries.reviews(agentId));
+
+/** Define a rubric, score an episode, acknowledge a review; each refreshes what it changes. */
+export function useReviewMutations() {
+  const qc = useQueryClient();
+  return {
+    createScorecard: useMutation({
+      mutationFn: (body: {
+        name: string;
+        criteria: Array<{ label: string; weight: number; scale: 'five' | 'yesNo' }>;
+      }) => api('/api/scorecards', ScorecardSchema, { method: 'POST', body }),
+      onSuccess: () => qc.invalidateQueries({ queryKey: ['scorecards'] }),
+    }),
+    review: useMutation({
+      mutationFn: (body: ReviewRequest) => api('/api/reviews', ReviewSchema, { method: 'POST', body }),
+      onSuccess: () =>
+        Promise.all([qc.invalidateQueries({ queryKey: ['reviews'] }), qc.invalidateQueries({ queryKey: ['reports'] })]),
+    }),
+    acknowledge: useMutation({
+      mutationFn: (id: number) => api(`/api/reviews/${id}/acknowledge`, ReviewSchema, { method: 'POST', body: {} }),
+      onSuccess: () => qc.invalidateQueries({ queryKey: ['reviews'] }),
+    }),
+  };
+}
