@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedReportHistory } from '#server/services/demo/history';
+import { computeThreadMetrics } from '#server/services/metrics';
+import { agentReport } from '#server/services/reports/agentReport';
+import { drillDown } from '#server/services/reports/drill';
+import { leadingReport } from '#server/services/reports/leadingReport';
+import type { ReportScope } from '#server/services/reports/scope';
+import { makeAgent, makeTeam } from '#tests/factories';
+import { tempDb } from '#tests/helpers/db';
+
+// Six weeks of history from agents of known quality: the report must tell them apart, and every
+// conversation behind a figure must carry that episode's own per-thread metric.
+const NOW = Date.UTC(2026, 2, 2, 12);
+const DAY = 86_400_000;
+let t: ReturnType<typeof tempDb>;
+let ids: number[];
+let scope: ReportScope;
+beforeAll(() => {
+  t = tempDb();
+  const teamId = makeTeam(t.db, { name: 'History' });
+  ids = [0.95, 0.7, 0.5, 0.3, 0.05].map((_q, i) => makeAgent(t.db, { name: `Q${i}` }).id);
+  const n = seedReportHistory(t.db, {
+    now: NOW,
+    teamId,
+    agents: ids.map((id, i) => ({ id, quality: [0.95, 0.7, 0.5, 0.3, 0.05][i] })),
+    weeks: 6,
+    perDay: 2,
+    seed: 7,
+  });
+  expect(n).toBeGreaterThan(200);
+  scope = { from: NOW - 42 * DAY, to: NOW, teamIds: [teamId], time: 'calendar' };
+});
+afterAll(() => t?.cleanup());
+
+describe('report over seeded history', () => {
+  it('puts the best agent in the top decile and the worst in the bottom on response, CSAT and lift', () => {
+    const r = agentReport(t.db, scope, 5, 3, true);
+    const d = r.deciles!;
+    for (const m of ['firstResponse', 'resolution', 'csat', 'sentimentLift'] as const) {
+      expect(d[m].top?.agents.map((a) => a.agentId), m).toEqual([ids[0]]);
+      expect(d[m].bottom?.agents.map((a) => a.agentId), m).toEqual([ids[4]]);
+      expect(d[m].gap!, m).toBeGreaterThan(0);
+    }
+    expect(d.firstResponse.trend).toHaveLength(3);
+    expect(r.items.every((i) => i.handled >= 20)).toBe(true);
+  });
+
+  it('lists behind the worst agent’s first responses their per-thread first responses', () => {
+    const drill = drillDown(t.db, { ...scope, agentId: ids[4] }, 'firstResponse');
+    const row = agentReport(t.db, { ...scope, agentId: ids[4] }, 5, 1, false).items[0];
+    expect(drill.total).toBe(row.firstResponse.count);
+    for (const it of drill.items.slice(0, 20)) {
+      const ep = computeThreadMetrics(t.db, it.threadId).episodes.find((e) => e.episodeId === it.episodeId)!;
+      expect(it.value).toBe(ep.firstResponse!.calendarMs);
+    }
+  });
+
+  it('has leading indicators to show: promises beaten, returns, compliments', () => {
+    const l = leadingReport(t.db, scope);
+    expect(l.expectations.promised).toBeGreaterThan(50);
+    expect(l.returning.returned).toBeGreaterThan(5);
+    expect(l.compliments.count).toBeGreaterThan(10);
+    const best = l.items.find((i) => i.agentId === ids[0])!;
+    const worst = l.items.find((i) => i.agentId === ids[4])!;
+    expect(best.compliments.count).toBeGreaterThan(worst.compliments.count);
+    expect(best.expectations.share!).toBeGreaterThan(worst.expectations.share!);
+  });
+});
