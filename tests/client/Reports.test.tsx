@@ -87,6 +87,7 @@ describe('reports screen', () => {
     expect(cy.closest('td')?.className).toBe('decile-bottom');
     expect(within(cy.closest('td')!).queryByText('bottom 10 %')).not.toBeNull();
     expect(screen.queryByText(/at least 5 conversations.*Not ranked: #4/)).not.toBeNull();
+    expect(screen.queryByRole('heading', { name: /decile gap/ })).not.toBeNull();
     expect(screen.queryByText('75%')).not.toBeNull(); // expectations exceeded
     await userEvent.click(cy);
     const link = await screen.findByRole('link', { name: 'Maria Nowak' });
@@ -103,7 +104,7 @@ describe('reports screen', () => {
     ]);
     renderWith(<ReportsPage me={make.agent(2, 'Bo')} teams={[]} />);
     expect(await screen.findByRole('button', { name: /^Bo: First response/ })).not.toBeNull();
-    expect(screen.queryByRole('heading', { name: 'Gap' })).toBeNull();
+    expect(screen.queryByRole('heading', { name: /decile gap/ })).toBeNull();
     expect(calls.some((c) => c.path.startsWith('/api/reports/teams'))).toBe(false);
   });
 });

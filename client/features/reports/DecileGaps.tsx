@@ -31,7 +31,7 @@ export function DecileGaps(p: { report: AgentReport; onPick(pick: Pick): void })
   const below = deciles.firstResponse.belowMinimum.map((id) => names.get(id) ?? `#${id}`);
   return (
     <section className="report-card decile-card" aria-labelledby="decile-title">
-      <h2 id="decile-title">{t('reports.gap')}</h2>
+      <h2 id="decile-title">{t('reports.decileTitle')}</h2>
       <p className="muted small">{t('reports.decileRule', { min, below: below.join(', ') || t('reports.nobody') })}</p>
       <table className="report-table decile-table">
         <thead>
@@ -75,7 +75,7 @@ export function DecileGaps(p: { report: AgentReport; onPick(pick: Pick): void })
                 <th scope="row">{t(`reports.${m}`)}</th>
                 <td>{group(d.top, 'top')}</td>
                 <td>{group(d.bottom, 'bottom')}</td>
-                <td className="gap">{metricValue(f, m, d.gap)}</td>
+                <td className="gap">{metricValue(f, m, d.gap, false)}</td>
                 <td>
                   <Sparkline trend={d.trend} label={`${t(`reports.${m}`)}: ${t('reports.gapTrend')}`} />
                 </td>

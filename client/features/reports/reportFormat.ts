@@ -9,14 +9,20 @@ export function percent(locale: string, x: number | null): string {
   return x === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(x);
 }
 
-/** One value of a ranked metric in the locale: durations, percentages, scores, signed changes. */
-export function metricValue(f: Formatters, metric: DecileMetric | 'handled', v: number | null): string {
+/**
+ * One value of a ranked metric in the locale: durations, percentages, scores, signed changes
+ * (`signed` false for a gap, which is a distance).
+ */
+export function metricValue(f: Formatters, metric: DecileMetric | 'handled', v: number | null, signed = true): string {
   if (v === null) return '—';
   if (DURATION_METRICS.has(metric)) return f.duration(v);
   if (metric === 'reopenRate') return percent(f.locale, v);
-  if (metric === 'nps') return new Intl.NumberFormat(f.locale, { signDisplay: 'exceptZero' }).format(v);
+  const signDisplay = signed ? 'exceptZero' : 'auto';
+  if (metric === 'nps') return new Intl.NumberFormat(f.locale, { signDisplay }).format(v);
   if (metric === 'sentimentLift')
-    return new Intl.NumberFormat(f.locale, { signDisplay: 'exceptZero', maximumFractionDigits: 2 }).format(v);
+    return new Intl.NumberFormat(f.locale, { signDisplay, minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
+      v,
+    );
   if (metric === 'csat' || metric === 'review')
     return new Intl.NumberFormat(f.locale, { maximumFractionDigits: 2 }).format(v);
   return new Intl.NumberFormat(f.locale).format(v);

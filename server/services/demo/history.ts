@@ -54,7 +54,9 @@ export function seedReportHistory(db: Db, plan: HistoryPlan): number {
         const n = Math.round(plan.perDay * (0.5 + rand()));
         for (let k = 0; k < n; k++) {
           const opened = day + 8 * 3_600_000 + Math.floor(rand() * 8 * 3_600_000);
-          const back = pool.find((p) => p.free < opened && rand() < lerp(0.25, 0.1, a.quality));
+          // About one in five conversations is a customer coming back (more often after a poor answer).
+          const free = rand() < lerp(0.3, 0.12, a.quality) ? pool.filter((p) => p.free < opened) : [];
+          const back = free.length ? free[Math.floor(rand() * free.length)] : undefined;
           const who = back ?? newCustomer(tx, ++cust, opened);
           if (!back) pool.push(who);
           who.number++;

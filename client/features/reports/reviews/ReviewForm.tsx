@@ -102,7 +102,7 @@ export function ReviewForm({ target, onClose }: { target: ReviewTarget; onClose(
             <ul>
               {comments.map((c, i) => (
                 <li key={i}>
-                  {c.messageId ? `#${c.messageId}: ` : ''}
+                  {c.messageId ? `“${msgs.find((m) => m.id === c.messageId)?.text.slice(0, 60) ?? ''}”: ` : ''}
                   {c.text}
                 </li>
               ))}

@@ -42,6 +42,7 @@ const reports = {
   satisfied: '{{share}} 4–5',
   top: 'Top 10 %',
   bottom: 'Bottom 10 %',
+  decileTitle: 'The decile gap: best 10 % against worst 10 %',
   gap: 'Gap',
   gapTrend: 'Gap over the last periods',
   decileRule:

@@ -44,6 +44,7 @@ const reports: Translation['reports'] = {
   satisfied: '{{share}} ocen 4–5',
   top: 'Najlepsze 10 %',
   bottom: 'Najsłabsze 10 %',
+  decileTitle: 'Luka decylowa: najlepsze 10 % wobec najsłabszych 10 %',
   gap: 'Luka',
   gapTrend: 'Luka w poprzednich okresach',
   decileRule:

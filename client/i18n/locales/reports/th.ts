@@ -43,6 +43,7 @@ const reports: Translation['reports'] = {
   satisfied: '{{share}} ให้ 4–5',
   top: 'ดีที่สุด 10 %',
   bottom: 'ต่ำสุด 10 %',
+  decileTitle: 'ช่องว่างเดไซล์: 10 % ที่ดีที่สุดเทียบกับ 10 % ที่ต่ำสุด',
   gap: 'ช่องว่าง',
   gapTrend: 'ช่องว่างในช่วงก่อนหน้า',
   decileRule:

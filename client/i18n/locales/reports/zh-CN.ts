@@ -43,6 +43,7 @@ const reports: Translation['reports'] = {
   satisfied: '{{share}} 4–5 分',
   top: '前 10 %',
   bottom: '后 10 %',
+  decileTitle: '十分位差距：最好的 10 % 对比最差的 10 %',
   gap: '差距',
   gapTrend: '过去几个周期的差距',
   decileRule: '至少处理 {{min}} 个对话的客服参与排名；每组为最好或最差的 10 %（至少一人）。未参与排名：{{below}}。',

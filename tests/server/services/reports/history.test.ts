@@ -37,8 +37,14 @@ describe('report over seeded history', () => {
     const r = agentReport(t.db, scope, 5, 3, true);
     const d = r.deciles!;
     for (const m of ['firstResponse', 'resolution', 'csat', 'sentimentLift'] as const) {
-      expect(d[m].top?.agents.map((a) => a.agentId), m).toEqual([ids[0]]);
-      expect(d[m].bottom?.agents.map((a) => a.agentId), m).toEqual([ids[4]]);
+      expect(
+        d[m].top?.agents.map((a) => a.agentId),
+        m,
+      ).toEqual([ids[0]]);
+      expect(
+        d[m].bottom?.agents.map((a) => a.agentId),
+        m,
+      ).toEqual([ids[4]]);
       expect(d[m].gap!, m).toBeGreaterThan(0);
     }
     expect(d.firstResponse.trend).toHaveLength(3);
