@@ -7,6 +7,7 @@ import { customers, episodes, identities, messages, threads } from '#server/db/s
 import type { Db } from '#server/db/connection';
 import { recordEpisodeFact, recordReplyOutcome, recordSurveyFact } from '#server/services/metricFacts';
 import type { Tx } from '#server/services/tx';
+import { prng } from './random';
 
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -20,14 +21,6 @@ export interface HistoryPlan {
   /** Conversations per agent per working day, on average. */
   perDay: number;
   seed: number;
-}
-
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
 }
 
 const lerp = (a: number, b: number, q: number) => a + (b - a) * q;

@@ -14,6 +14,8 @@ import { transact } from '#server/services/tx';
 import { CONVERSATIONS, type DemoLang } from './conversations';
 import { PERSONAS, type Persona } from './personas';
 import { configureDemoIntelligence } from './intelligence';
+import { seedReportHistory } from './history';
+import { prng } from './random';
 
 /** Demo-only password for every demo account (documented in the README). */
 export const DEMO_PASSWORD = 'braid-demo-2026';
@@ -23,15 +25,6 @@ export interface DemoAccount {
   role: Role;
   email: string;
   password: string;
-}
-
-// Deterministic pseudo-random numbers so every fresh demo looks the same.
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
 }
 
 /** Address of a persona on a channel (fictional numbers and example.com addresses). */
@@ -89,6 +82,25 @@ export async function seedDemoWorkspace(
       ),
     );
   }
+  // Six weeks of resolved history from agents of different quality, so the reports say something real.
+  const coached: Array<[string, number]> = [
+    ['Olivia Quick', 0.95],
+    ['Piotr Steady', 0.75],
+    ['Maria Average', 0.55],
+    ['Tom Patchy', 0.35],
+    ['Sid Slow', 0.1],
+  ];
+  const historyAgents = [{ id: ids[0], quality: 0.65 }];
+  for (const [name, quality] of coached) {
+    const email = `${name.split(' ')[0].toLowerCase()}@demo.braid`;
+    const id = await createAgent(
+      db,
+      { email, name, role: 'agent', password: DEMO_PASSWORD, locale: 'en', capacity: 12, teamIds: [europe] },
+      now,
+    );
+    historyAgents.push({ id, quality });
+  }
+  seedReportHistory(db, { now, teamId: europe, agents: historyAgents, weeks: 6, perDay: 2, seed: 2026 });
   const responders: Record<DemoLang, number[]> = {
     en: [ids[0], ids[1]],
     pl: [ids[1], ids[0]],

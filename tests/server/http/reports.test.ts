@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedPeople, startApp, type TestApp } from '#tests/helpers/app';
-import { createApiKey, login, postApiMessage, type AgentClient } from '#tests/helpers/client';
-import { ALLOW_LOOPBACK_OUTBOUND, startRecorder, type Recorder } from '#tests/helpers/recorder';
+import type { seedPeople, TestApp } from '#tests/helpers/app';
+import { postApiMessage, type AgentClient } from '#tests/helpers/client';
+import { startReportWorld, type ReportWorld } from './reportWorld';
 import { eventually } from '#tests/server/channels/webhookHelpers';
 
 let app: TestApp;
@@ -10,7 +10,7 @@ let admin: AgentClient;
 let agentA: AgentClient;
 let agentA2: AgentClient;
 let lead: AgentClient;
-let integration: Recorder;
+let world: ReportWorld;
 let threadId: number;
 
 /** One customer message answered by `who` (accepted by the integration), then resolved. */
@@ -28,21 +28,13 @@ async function handle(who: AgentClient, secret: string, customer: string) {
 }
 
 beforeAll(async () => {
-  integration = await startRecorder();
-  app = await startApp(ALLOW_LOOPBACK_OUTBOUND);
-  people = await seedPeople(app.db);
-  admin = await login(app.url, 'admin@test.local');
-  agentA = await login(app.url, 'agent.a@test.local');
-  agentA2 = await login(app.url, 'agent.a2@test.local');
-  lead = await login(app.url, 'lead@test.local');
-  const { secret } = await createApiKey(admin, `${integration.url}/hook`);
+  world = await startReportWorld();
+  ({ app, people, admin, agentA, agentA2, lead } = world);
+  const secret = world.secret;
   threadId = await handle(agentA, secret, 'rep-1');
   await handle(agentA2, secret, 'rep-2');
 }, 60_000);
-afterAll(async () => {
-  await app.close();
-  await integration.close();
-});
+afterAll(() => world?.close());
 
 describe('reports API', () => {
   it('gives supervisors every agent with deciles and the attribution rule', async () => {

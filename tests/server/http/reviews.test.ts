@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedPeople, startApp, type TestApp } from '#tests/helpers/app';
-import { createApiKey, login, postApiMessage, type AgentClient } from '#tests/helpers/client';
-import { ALLOW_LOOPBACK_OUTBOUND, startRecorder, type Recorder } from '#tests/helpers/recorder';
+import type { seedPeople, TestApp } from '#tests/helpers/app';
+import { postApiMessage, type AgentClient } from '#tests/helpers/client';
+import { startReportWorld, type ReportWorld } from './reportWorld';
 
 let app: TestApp;
 let people: Awaited<ReturnType<typeof seedPeople>>;
@@ -9,7 +9,7 @@ let admin: AgentClient;
 let agentA: AgentClient;
 let agentA2: AgentClient;
 let lead: AgentClient;
-let integration: Recorder;
+let world: ReportWorld;
 let episodeId: number;
 let messageId: number;
 let otherMessageId: number;
@@ -23,14 +23,9 @@ const RUBRIC = {
 };
 
 beforeAll(async () => {
-  integration = await startRecorder();
-  app = await startApp(ALLOW_LOOPBACK_OUTBOUND);
-  people = await seedPeople(app.db);
-  admin = await login(app.url, 'admin@test.local');
-  agentA = await login(app.url, 'agent.a@test.local');
-  agentA2 = await login(app.url, 'agent.a2@test.local');
-  lead = await login(app.url, 'lead@test.local');
-  const { secret } = await createApiKey(admin, `${integration.url}/hook`);
+  world = await startReportWorld();
+  ({ app, people, admin, agentA, agentA2, lead } = world);
+  const secret = world.secret;
   const post = (customer: string, id: string) =>
     postApiMessage(app.url, secret, { customer: { id: customer }, message: { id, text: 'Refund please' } }).then((r) =>
       r.json(),
@@ -45,10 +40,7 @@ beforeAll(async () => {
   otherMessageId = (await (await admin.get(`/api/threads/${other.threadId}/messages`)).json()).items[0].id;
   episodeId = page.items[0].episodeId ?? thread.thread.currentEpisodeId;
 }, 60_000);
-afterAll(async () => {
-  await app.close();
-  await integration.close();
-});
+afterAll(() => world?.close());
 
 describe('scorecards and reviews API', () => {
   let scorecardId: number;
