@@ -11,6 +11,7 @@ import { ingestOpen } from './ingestOpen';
 import { longThread } from './longThread';
 import { manySockets } from './manySockets';
 import { reports } from './reports';
+import { supervisorReports } from './supervisorReports';
 import { workspaceInfo } from './workspaceInfo';
 
 /**
@@ -30,5 +31,6 @@ export const ROWS: AnyRow[] = [
   customerSearch,
   search,
   reports,
+  supervisorReports,
   eventLoop,
 ];
