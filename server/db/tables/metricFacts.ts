@@ -88,3 +88,27 @@ export const surveyFacts = sqliteTable(
     index('survey_facts_answered_idx').on(t.answeredAt),
   ],
 );
+
+/**
+ * One promised wait: what the acknowledgement told the customer, on Braid's clock. The promise
+ * was kept when the episode's first response (also Braid's clock) came by `madeAt + promisedMs`;
+ * the calibration report and the next predictions read these rows (docs/metrics.md).
+ */
+export const waitPromises = sqliteTable(
+  'wait_promises',
+  {
+    episodeId: integer('episode_id')
+      .primaryKey()
+      .references(() => episodes.id),
+    /** The team holding the episode when the promise was made. */
+    teamId: integer('team_id').references(() => teams.id),
+    channel: text('channel', { enum: CHANNEL_KINDS }),
+    /** When Braid made the promise (the acknowledgement was written). */
+    madeAt: integer('made_at').notNull(),
+    /** The promised wait, calendar ms from `madeAt` (hours left today and the next opening included). */
+    promisedMs: integer('promised_ms').notNull(),
+    /** Customers of the team already waiting when it was made. */
+    queuePosition: integer('queue_position').notNull(),
+  },
+  (t) => [index('wait_promises_team_idx').on(t.teamId, t.madeAt), index('wait_promises_made_idx').on(t.madeAt)],
+);
