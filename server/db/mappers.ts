@@ -191,6 +191,7 @@ export function toActivityMessage(r: MessageRow): ActivityMessage {
     subject: r.subject,
     attachments: r.attachments,
     isAuto: r.isAuto,
+    failed: r.deliveryStatus === 'failed',
     surveyAnswer: r.meta.surveyAnswer === true,
     sentimentScore: r.sentimentScore,
     sentimentLabel: r.sentimentLabel,

@@ -39,6 +39,8 @@ export interface ActivityMessage {
   attachments: readonly unknown[];
   /** Acknowledgements and survey questions are not answers. */
   isAuto: boolean;
+  /** A reply the provider refused never answered anyone: it stops no clock. */
+  failed: boolean;
   /** A survey answer never starts the waiting clock. */
   surveyAnswer: boolean;
   sentimentScore: number | null;
@@ -65,7 +67,7 @@ export function emptyActivity(createdAt: number): ThreadActivity {
 /**
  * Fold one new message into the thread's activity. An inbound message is the latest when it is not
  * older than the current latest (providers may deliver out of order); an agent's reply always is,
- * and it stops the waiting clock. Sentiment follows the latest inbound message that has one.
+ * and it stops the waiting clock unless the provider refused it. Sentiment follows the latest inbound message that has one.
  */
 export function withMessage(a: ThreadActivity, m: ActivityMessage): ThreadActivity {
   const isLatest = a.lastMessageId === null || m.sortTs >= a.lastMessageAt || m.direction === 'outbound';
@@ -78,7 +80,7 @@ export function withMessage(a: ThreadActivity, m: ActivityMessage): ThreadActivi
       }
     : { ...a };
   if (m.direction === 'outbound') {
-    if (m.isAuto) return next;
+    if (m.isAuto || m.failed) return next;
     return { ...next, waitingSince: null, lastAgentReplyAt: m.sortTs };
   }
   if (!m.surveyAnswer) next.waitingSince = waitingAfterInbound(a.waitingSince, a.lastAgentReplyAt, m.sortTs);

@@ -4,6 +4,7 @@ import { toMessage } from '#server/db/mappers';
 import { nextDeliveryStatus } from '#server/domain/delivery';
 import type { NormalizedStatus } from '#server/domain/inbound';
 import type { ServiceDeps } from './deps';
+import { refreshAfterDeliveryChange } from './threadDerived';
 import { roomsOf } from './threadQueries';
 import { transact } from './tx';
 
@@ -39,6 +40,7 @@ export function applyDeliveryStatus(deps: ServiceDeps, s: NormalizedStatus): boo
       .get();
     const thread = tx.select().from(threads).where(eq(threads.id, msg.threadId)).get();
     if (thread) emit({ type: 'message.updated', message: toMessage(updated) }, roomsOf(thread), thread.id);
+    if (thread && next === 'failed') refreshAfterDeliveryChange(tx, emit, thread.id, deps.now());
     return true;
   });
 }

@@ -6,6 +6,7 @@ import { nextDeliveryStatus } from '#server/domain/delivery';
 import type { OutboundJob, SendJob, SendResult } from './outboundJob';
 import type { ServiceDeps } from './deps';
 import { recordReplyOutcome } from './metricFacts';
+import { refreshAfterDeliveryChange } from './threadDerived';
 import { roomsOf } from './threadQueries';
 import { isUniqueViolation, transact, type Tx } from './tx';
 import { ConflictError, NotFoundError } from '#server/errors';
@@ -179,6 +180,8 @@ export class OutboxWorker extends LanePump {
       if (result.ok || fields.deliveryStatus === 'failed') recordReplyOutcome(tx, updated, result.ok, now);
       const thread = tx.select().from(threads).where(eq(threads.id, msg.threadId)).get();
       if (thread) emit({ type: 'message.updated', message: toMessage(updated) }, roomsOf(thread), thread.id);
+      // A refused reply answered nobody: the customer is waiting again (since their oldest unanswered message).
+      if (thread && fields.deliveryStatus === 'failed') refreshAfterDeliveryChange(tx, emit, thread.id, now);
     });
   }
 }
@@ -205,6 +208,7 @@ export function retryDelivery(deps: ServiceDeps, messageId: number, canSee: (thr
     const thread = tx.select().from(threads).where(eq(threads.id, msg.threadId)).get();
     const message = toMessage(updated);
     if (thread) emit({ type: 'message.updated', message }, roomsOf(thread), thread.id);
+    if (thread) refreshAfterDeliveryChange(tx, emit, thread.id, now);
     return message;
   });
 }

@@ -2,8 +2,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { messages, threads } from '#server/db/schema';
 import { toActivityMessage, type ThreadRow } from '#server/db/mappers';
 import { projectActivity } from '#server/domain/threadActivity';
-import { getThreadRow } from './threadQueries';
-import type { Tx } from './tx';
+import { roomsOf, summarize, getThreadRow } from './threadQueries';
+import type { EmitFn, Tx } from './tx';
 
 /**
  * Recompute a thread's activity columns (last message, latest inbound, channels, waiting since,
@@ -23,4 +23,15 @@ export function refreshThreadDerived(tx: Tx, threadId: number, now: number): Thr
     .where(eq(threads.id, threadId))
     .returning()
     .get();
+}
+
+/**
+ * A reply's send ended in refusal (or a refused reply was queued again): the waiting clock follows
+ * from the history again, and lists, counters and SLA timers learn of it by a thread update.
+ */
+export function refreshAfterDeliveryChange(tx: Tx, emit: EmitFn, threadId: number, now: number): void {
+  const before = getThreadRow(tx, threadId);
+  const after = refreshThreadDerived(tx, threadId, now);
+  if (after.waitingSince === before.waitingSince && after.lastAgentReplyAt === before.lastAgentReplyAt) return;
+  emit({ type: 'thread.updated', thread: summarize(tx, after, now), reason: 'delivery' }, roomsOf(after), threadId);
 }

@@ -20,6 +20,7 @@ function msg(over: Partial<ActivityMessage> & Pick<ActivityMessage, 'sortTs'>): 
     subject: null,
     attachments: [],
     isAuto: false,
+    failed: false,
     surveyAnswer: false,
     sentimentScore: null,
     sentimentLabel: null,
@@ -69,6 +70,19 @@ describe('thread activity projection', () => {
     a = withMessage(a, msg({ sortTs: T0 + 3000, surveyAnswer: true, text: '5' }));
     expect(a.waitingSince).toBeNull();
     expect(a.lastInboundAt).toBe(T0 + 3000);
+  });
+
+  it('a reply the provider refused stops no clock; re-folding the history after the refusal keeps the wait', () => {
+    const inbound = msg({ sortTs: T0 + 1000 });
+    const refused = msg({ sortTs: T0 + 2000, direction: 'outbound', failed: true });
+    const a = withMessage(withMessage(emptyActivity(T0), inbound), refused);
+    expect(a).toMatchObject({ waitingSince: T0 + 1000, lastAgentReplyAt: null, lastMessageId: refused.id });
+    expect(projectActivity([refused, inbound], T0, false).waitingSince).toBe(T0 + 1000);
+    const retried = { ...refused, failed: false };
+    expect(projectActivity([retried, inbound], T0, false)).toMatchObject({
+      waitingSince: null,
+      lastAgentReplyAt: T0 + 2000,
+    });
   });
 
   it('takes sentiment from the latest inbound message that has one', () => {
