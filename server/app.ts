@@ -28,6 +28,7 @@ import { createRealtime, type Realtime } from './realtime/socketServer';
 import type { EventPublisher, ServiceDeps } from './services/deps';
 import { SlaScheduler } from './services/slaScheduler';
 import { intelligenceHooks } from './services/intelligence';
+import { routingRoutes } from './http/routes/routingRoutes';
 import { metricsRoutes } from './http/routes/metricsRoutes';
 import { reportRoutes } from './http/routes/reportRoutes';
 import { reviewRoutes } from './http/routes/reviewRoutes';
@@ -123,6 +124,7 @@ export function createApp(d: AppDeps): BraidApp {
   });
   agentApi.use(json, requireAuth(d.db, now));
   agentApi.use(metricsRoutes(ctx), slaPolicyRoutes(ctx), teamConfigRoutes(ctx), mediaRoutes(ctx, d.mediaAllowHosts));
+  agentApi.use(routingRoutes(ctx));
   agentApi.use(
     threadCountRoutes(ctx),
     cannedRoutes(ctx),

@@ -1,13 +1,26 @@
 /** Languages Braid writes automatic customer messages in. */
 export type TextLang = 'en' | 'th' | 'pl' | 'zh';
 
-/** Pick a supported language from a detected/recorded one (Chinese variants → zh), else English. */
-export function textLang(lang: string | null | undefined): TextLang {
+/** The languages a team may choose as its default for customers Braid has no texts for. */
+export const TEXT_LANGS = ['en', 'th', 'pl', 'zh'] as const satisfies readonly TextLang[];
+
+/** The supported language of a detected/recorded one (Chinese variants → zh), or null when there are no texts in it. */
+export function supportedLang(lang: string | null | undefined): TextLang | null {
   const l = (lang ?? '').toLowerCase();
   if (l.startsWith('th')) return 'th';
   if (l.startsWith('pl')) return 'pl';
   if (l.startsWith('zh')) return 'zh';
-  return 'en';
+  if (l.startsWith('en')) return 'en';
+  return null;
+}
+
+/** Pick a supported language from the candidates in order (message, then customer), else the team's default. */
+export function textLang(candidates: ReadonlyArray<string | null | undefined>, fallback: TextLang = 'en'): TextLang {
+  for (const c of candidates) {
+    const l = supportedLang(c);
+    if (l) return l;
+  }
+  return fallback;
 }
 
 /** Intl locale for a text language. */
@@ -27,17 +40,31 @@ export function ackOpenText(lang: TextLang, wait: string, ahead: number): string
   }
 }
 
-/** Acknowledgement outside business hours: `when` is a localised "back at" time. */
+/** Acknowledgement outside business hours: `when` is a localised day and time the answer will come by. */
 export function ackClosedText(lang: TextLang, when: string): string {
   switch (lang) {
     case 'th':
-      return `ขอบคุณที่ติดต่อเรา ขณะนี้อยู่นอกเวลาทำการ ทีมงานจะกลับมาตอบ ${when}`;
+      return `ขอบคุณที่ติดต่อเรา ขณะนี้อยู่นอกเวลาทำการ ทีมงานจะตอบกลับภายใน ${when}`;
     case 'pl':
-      return `Dziękujemy za wiadomość! Jesteśmy teraz poza godzinami pracy — wrócimy ${when}.`;
+      return `Dziękujemy za wiadomość! Jesteśmy teraz poza godzinami pracy — odpowiemy do ${when}.`;
     case 'zh':
-      return `感谢您的留言！现在是非工作时间，我们将于${when}回复您。`;
+      return `感谢您的留言！现在是非工作时间，我们将在${when}前回复您。`;
     default:
-      return `Thanks for your message! We're outside business hours right now — we'll be back ${when}.`;
+      return `Thanks for your message! We're outside business hours right now — we'll reply by ${when}.`;
+  }
+}
+
+/** Acknowledgement when the answer will come after today's close: `when` is a localised day and time. */
+export function ackLaterText(lang: TextLang, when: string, ahead: number): string {
+  switch (lang) {
+    case 'th':
+      return `ขอบคุณที่ติดต่อเรา เราได้รับข้อความของคุณแล้ว ทีมงานจะตอบกลับภายใน ${when}${ahead > 0 ? ` (มีลูกค้ารออยู่ก่อนหน้า ${ahead} ราย)` : ''}`;
+    case 'pl':
+      return `Dziękujemy za wiadomość! Odpowiemy do ${when}${ahead > 0 ? ` (przed Tobą w kolejce: ${ahead})` : ''}.`;
+    case 'zh':
+      return `感谢您的留言！我们将在${when}前回复您${ahead > 0 ? `（您前面还有 ${ahead} 位客户）` : ''}。`;
+    default:
+      return `Thanks for your message! We'll reply by ${when}${ahead > 0 ? ` (${ahead} ${ahead === 1 ? 'customer' : 'customers'} ahead of you)` : ''}.`;
   }
 }
 

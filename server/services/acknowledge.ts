@@ -1,10 +1,9 @@
-import { and, eq, gt, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
-import { agentTeams, customers, episodes, threads } from '#server/db/schema';
-import { isWithinBusinessHours, nextBusinessOpen } from '#shared/metrics/businessHours';
+import { and, desc, eq, gt, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
+import { agentTeams, customers, episodes, replyFacts, threads, waitPromises } from '#server/db/schema';
 import { elapsedMs } from '#shared/metrics/elapsed';
 import { formatDuration } from '#shared/metrics/formatDuration';
-import { ackClosedText, ackOpenText, LOCALE, textLang } from '#server/domain/customerTexts';
-import { predictWaitMs } from '#server/domain/waitPrediction';
+import { ackClosedText, ackLaterText, ackOpenText, LOCALE, textLang } from '#server/domain/customerTexts';
+import { predictBusinessWaitMs, promiseFrom, type WaitPromise } from '#server/domain/waitPrediction';
 import type { ChannelKind } from '#shared/channels';
 import type { ServiceDeps } from './deps';
 import { writeOutbound } from './replies';
@@ -12,16 +11,22 @@ import { teamConfig } from './teamConfig';
 import type { Reader } from './threadQueries';
 import { transact } from './tx';
 
-const WEEK_MS = 7 * 86_400_000;
+const DAY_MS = 86_400_000;
+/** How far back, and how many, recent waits a prediction reads. */
+const SAMPLE_DAYS = 14;
+const SAMPLE_LIMIT = 500;
 
-/** A wait prediction: how long, and whether the team is closed until `opensAt`. */
-export interface WaitPrediction {
-  waitMs: number;
+/** A wait prediction: the promise, the customers ahead, and whether the team is closed right now. */
+export interface WaitPrediction extends WaitPromise {
   waitingAhead: number;
-  opensAt: number | null;
+  closedNow: boolean;
 }
 
-/** Predict the wait for a new episode of a team's thread from the live queue. */
+/**
+ * Predict the wait for a new episode of a team's thread from the real queue: recent answered
+ * promises at a comparable queue position (else recent first responses), the customers waiting
+ * now and the team's agents online, turned into a promise through the team's business hours.
+ */
 export function predictWait(
   r: Reader,
   deps: ServiceDeps,
@@ -30,14 +35,37 @@ export function predictWait(
   now: number,
 ): WaitPrediction {
   const { schedule } = teamConfig(r, teamId);
-  const teamThreads = teamId === null ? isNull(threads.teamId) : eq(threads.teamId, teamId);
-  const recent = r
-    .select({ openedAt: episodes.openedAt, firstResponseAt: episodes.firstResponseAt })
-    .from(episodes)
-    .innerJoin(threads, eq(threads.id, episodes.threadId))
-    .where(and(teamThreads, isNotNull(episodes.firstResponseAt), gt(episodes.openedAt, now - WEEK_MS)))
+  const since = now - SAMPLE_DAYS * DAY_MS;
+  const samples = r
+    .select({ position: waitPromises.queuePosition, madeAt: waitPromises.madeAt, answered: episodes.firstResponseAt })
+    .from(waitPromises)
+    .innerJoin(episodes, eq(episodes.id, waitPromises.episodeId))
+    .where(
+      and(
+        teamId === null ? isNull(waitPromises.teamId) : eq(waitPromises.teamId, teamId),
+        gt(waitPromises.madeAt, since),
+        isNotNull(episodes.firstResponseAt),
+      ),
+    )
+    .orderBy(desc(waitPromises.madeAt))
+    .limit(SAMPLE_LIMIT)
     .all()
-    .map((e) => elapsedMs(e.openedAt, e.firstResponseAt as number, schedule));
+    .map((s) => ({ position: s.position, waitMs: elapsedMs(s.madeAt, s.answered as number, schedule) }));
+  const recentFirstResponses = r
+    .select({ ms: replyFacts.businessMs })
+    .from(replyFacts)
+    .where(
+      and(
+        teamId === null ? isNull(replyFacts.teamId) : eq(replyFacts.teamId, teamId),
+        gt(replyFacts.at, since),
+        eq(replyFacts.isFirst, true),
+      ),
+    )
+    .orderBy(desc(replyFacts.at))
+    .limit(SAMPLE_LIMIT)
+    .all()
+    .map((f) => f.ms as number);
+  const teamThreads = teamId === null ? isNull(threads.teamId) : eq(threads.teamId, teamId);
   const waitingAhead =
     r
       .select({ n: sql<number>`count(*)` })
@@ -62,15 +90,17 @@ export function predictWait(
           .all()
           .map((m) => m.id);
   const agentsOnline = members.filter((id) => online.has(id)).length;
-  const waitMs = predictWaitMs({ recentFirstResponses: recent, waitingAhead, agentsOnline });
-  const closed = schedule !== null && !isWithinBusinessHours(now, schedule);
-  return { waitMs, waitingAhead, opensAt: closed ? nextBusinessOpen(now, schedule) : null };
+  const businessMs = predictBusinessWaitMs({ samples, recentFirstResponses, waitingAhead, agentsOnline });
+  const promise = promiseFrom(now, businessMs, schedule);
+  const closedNow = schedule !== null && promiseFrom(now, 1, schedule).by !== now + 1;
+  return { ...promise, waitingAhead, closedNow };
 }
 
 /**
  * When a new episode opens and the team acknowledges on this channel, send the customer an
- * automatic message with the predicted wait (or when the team is back), in their language,
- * and record the prediction on the episode. Returns true when one was queued.
+ * automatic message with the promised wait (a duration today, else the day and time), in their
+ * language or the team's default one, and record the promise (episode + wait_promises).
+ * Returns true when one was queued.
  */
 export function acknowledgeNewEpisode(
   deps: ServiceDeps,
@@ -97,28 +127,37 @@ export function acknowledgeNewEpisode(
       .from(customers)
       .where(eq(customers.id, thread.customerId))
       .get()?.l;
-    const lang = textLang(language && language !== 'und' ? language : customerLang);
+    const lang = textLang([language, customerLang], settings.defaultLanguage);
     const locale = LOCALE[lang];
     let text: string;
-    let predicted = p.waitMs;
-    if (p.opensAt !== null && schedule) {
+    if (p.later && schedule) {
       const when = new Intl.DateTimeFormat(locale, {
         weekday: 'long',
         hour: '2-digit',
         minute: '2-digit',
         timeZone: schedule.timeZone,
-      }).format(p.opensAt);
-      text = ackClosedText(lang, when);
-      predicted = p.opensAt - now + p.waitMs;
+      }).format(p.by);
+      text = p.closedNow ? ackClosedText(lang, when) : ackLaterText(lang, when, p.waitingAhead);
     } else {
-      text = ackOpenText(lang, formatDuration(p.waitMs, locale, 'short'), p.waitingAhead);
+      text = ackOpenText(lang, formatDuration(p.ms, locale, 'short'), p.waitingAhead);
     }
-    tx.update(episodes).set({ predictedWaitMs: predicted }).where(eq(episodes.id, episodeId)).run();
+    tx.update(episodes).set({ predictedWaitMs: p.ms }).where(eq(episodes.id, episodeId)).run();
+    tx.insert(waitPromises)
+      .values({
+        episodeId,
+        teamId: thread.teamId,
+        channel,
+        madeAt: now,
+        promisedMs: p.ms,
+        queuePosition: p.waitingAhead,
+      })
+      .onConflictDoNothing()
+      .run();
     writeOutbound(tx, emit, deps, thread, {
       text,
       authorAgentId: null,
       isAuto: true,
-      meta: { auto: 'acknowledgement', predictedWaitMs: predicted },
+      meta: { auto: 'acknowledgement', predictedWaitMs: p.ms, promisedBy: p.by },
     });
     return true;
   });

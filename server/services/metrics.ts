@@ -1,9 +1,8 @@
-import { and, asc, eq, gte, isNotNull, lt } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { episodeFacts, episodes, replyFacts } from '#server/db/schema';
 import type { DurationPair } from '#shared/metrics/responseTimes';
 import { classifySentimentChange } from '#shared/metrics/sentimentTrend';
 import type { EpisodeMetricsDto, ThreadMetrics } from '#shared/schemas/metrics';
-import type { Db } from '#server/db/connection';
 import { sentimentSeries } from './sentimentAlerts';
 import { getThreadRow, type Reader } from './threadQueries';
 
@@ -81,37 +80,5 @@ export function computeThreadMetrics(r: Reader, threadId: number): ThreadMetrics
       };
     }),
     sentiment: { points: series, current: series.at(-1)?.rolling ?? null },
-  };
-}
-
-/** Predicted vs actual first-response wait, for episodes that got an acknowledgement. */
-export function predictionAccuracy(db: Db, from: number, to: number) {
-  const rows = db
-    .select()
-    .from(episodes)
-    .where(
-      and(
-        isNotNull(episodes.predictedWaitMs),
-        isNotNull(episodes.firstResponseAt),
-        gte(episodes.openedAt, from),
-        lt(episodes.openedAt, to),
-      ),
-    )
-    .all();
-  const samples = rows.map((e) => ({
-    episodeId: e.id,
-    predictedMs: e.predictedWaitMs as number,
-    actualMs: (e.firstResponseAt as number) - e.openedAt,
-  }));
-  const n = samples.length;
-  return {
-    count: n,
-    meanAbsoluteErrorMs: n
-      ? Math.round(samples.reduce((s, x) => s + Math.abs(x.predictedMs - x.actualMs), 0) / n)
-      : null,
-    withinFactor2: n
-      ? samples.filter((x) => x.actualMs <= 2 * x.predictedMs && x.actualMs >= x.predictedMs / 2).length / n
-      : null,
-    samples: samples.slice(-200),
   };
 }

@@ -19,7 +19,7 @@ export function sendSurveyOnResolve(deps: ServiceDeps, threadId: number): boolea
   return transact(deps, (tx, emit) => {
     const thread = tx.select().from(threads).where(eq(threads.id, threadId)).get();
     if (!thread || thread.status !== 'resolved' || thread.currentEpisodeId === null) return false;
-    const kind = teamConfig(tx, thread.teamId).settings.survey;
+    const { survey: kind, defaultLanguage } = teamConfig(tx, thread.teamId).settings;
     if (kind === 'none') return false;
     const ep = tx.select().from(episodes).where(eq(episodes.id, thread.currentEpisodeId)).get();
     if (!ep || ep.surveySentAt !== null) return false;
@@ -32,7 +32,7 @@ export function sendSurveyOnResolve(deps: ServiceDeps, threadId: number): boolea
     const now = deps.now();
     tx.update(episodes).set({ surveyKind: kind, surveySentAt: now }).where(eq(episodes.id, ep.id)).run();
     writeOutbound(tx, emit, deps, thread, {
-      text: surveyText(textLang(lastLang), kind),
+      text: surveyText(textLang([lastLang], defaultLanguage), kind),
       authorAgentId: null,
       isAuto: true,
       meta: { auto: 'survey', survey: kind },

@@ -22,6 +22,9 @@ export const BusinessScheduleSchema = ScheduleShape.superRefine((s, ctx) => {
   for (const message of scheduleProblems(s as unknown as BusinessSchedule)) ctx.addIssue({ code: 'custom', message });
 });
 
+/** Languages Braid writes automatic customer messages in. */
+export const CustomerTextLangSchema = z.enum(['en', 'th', 'pl', 'zh']);
+
 /** Automation and alerting settings of a team. */
 export const TeamSettingsSchema = z.object({
   /** Automatic acknowledgement with the predicted wait when a new episode opens. */
@@ -32,6 +35,8 @@ export const TeamSettingsSchema = z.object({
   survey: z.enum(['none', 'csat', 'nps']).default('none'),
   /** Leads are alerted when a thread's rolling sentiment drops below this. */
   sentimentThreshold: z.number().min(-1).max(1).default(-0.5),
+  /** Automatic messages go in this language when Braid has no texts in the customer's. */
+  defaultLanguage: CustomerTextLangSchema.default('en'),
 });
 /** Team settings. */
 export type TeamSettings = z.infer<typeof TeamSettingsSchema>;
@@ -44,6 +49,7 @@ export const TeamSettingsPatchSchema = z.object({
     .optional(),
   survey: z.enum(['none', 'csat', 'nps']).optional(),
   sentimentThreshold: z.number().min(-1).max(1).optional(),
+  defaultLanguage: CustomerTextLangSchema.optional(),
 });
 /** A team settings change. */
 export type TeamSettingsPatch = z.infer<typeof TeamSettingsPatchSchema>;

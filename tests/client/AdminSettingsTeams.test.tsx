@@ -12,6 +12,7 @@ const DEFAULT_SETTINGS: TeamConfig['settings'] = {
   acknowledgement: { enabled: false, channels: [] },
   survey: 'none',
   sentimentThreshold: -0.5,
+  defaultLanguage: 'en',
 };
 
 /** A stateful teams API; team 1 has demo-style hours stored without its closed days. */

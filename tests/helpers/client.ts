@@ -10,6 +10,7 @@ export interface AgentClient {
   get(path: string): Promise<Response>;
   post(path: string, body?: unknown): Promise<Response>;
   patch(path: string, body?: unknown): Promise<Response>;
+  put(path: string, body?: unknown): Promise<Response>;
   del(path: string): Promise<Response>;
   /** Open a real Socket.IO connection with this agent's session cookie. */
   socket(): Promise<Socket<ServerToClientEvents, ClientToServerEvents>>;
@@ -42,6 +43,7 @@ export async function login(url: string, email: string, password = TEST_PASSWORD
     get: (p) => fetch(`${url}${p}`, { headers: { cookie } }),
     post: call('POST'),
     patch: call('PATCH'),
+    put: call('PUT'),
     del: (p) => call('DELETE')(p),
     socket: () => connectSocket(url, cookie),
   };

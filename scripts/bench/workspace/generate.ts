@@ -127,6 +127,9 @@ export async function ensureWorkspace(
     db.pragma('foreign_keys = OFF');
     db.pragma('cache_size = -1000000');
     withoutIndexes(db, () => writeWorkspace(db, plan, derived, people, log));
+    // The bulk rows were written around the services, as history recorded before metric facts existed:
+    // the first boot below back-fills their facts (services/metricBackfill.ts), so reports read real rows.
+    db.prepare("delete from settings where key = 'metricFactsBackfilled'").run();
     db.pragma('journal_mode = WAL');
     db.close();
     log(

@@ -2,7 +2,8 @@ import { Router } from 'express';
 import { hasRole } from '#shared/schemas/common';
 import { MetricsRangeQuerySchema } from '#shared/schemas/metrics';
 import { listAgents, listTeams } from '#server/services/agents';
-import { computeThreadMetrics, predictionAccuracy } from '#server/services/metrics';
+import { computeThreadMetrics } from '#server/services/metrics';
+import { waitCalibration } from '#server/services/waitCalibration';
 import { aggregateBy, aggregateOne, ATTRIBUTION, emptyAggregate } from '#server/services/metricReports';
 import { requireAccess } from '#server/services/threadQueries';
 import { getThreadRow } from '#server/services/threadQueries';
@@ -68,7 +69,7 @@ export function metricsRoutes(ctx: AppContext): Router {
   });
   r.get('/metrics/predictions', lead, (req, res) => {
     const q = range(req.query);
-    res.json(predictionAccuracy(db, q.from, q.to));
+    res.json(waitCalibration(db, q, now()));
   });
 
   return r;

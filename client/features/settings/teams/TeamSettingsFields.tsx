@@ -2,6 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { CHANNEL_KINDS, type ChannelKind } from '#shared/channels';
 import type { TeamSettings } from '#shared/schemas/teamSettings';
 import { Check, CheckboxGroup, Field } from '#client/features/settings/FormParts';
+import { useFormat } from '#client/i18n/format';
+
+/** Languages Braid writes automatic customer messages in. */
+const TEXT_LANGS: ReadonlyArray<TeamSettings['defaultLanguage']> = ['en', 'th', 'pl', 'zh'];
 
 /** Team settings as edited: the threshold stays text while typed. */
 export type SettingsDraft = Omit<TeamSettings, 'sentimentThreshold'> & { sentimentThreshold: string };
@@ -15,6 +19,7 @@ export function thresholdOf(d: SettingsDraft): number | null {
 /** Acknowledgement, survey and mood-alert settings of a team. */
 export function TeamSettingsFields({ value, onChange }: { value: SettingsDraft; onChange(v: SettingsDraft): void }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const ack = value.acknowledgement;
   const set = (patch: Partial<SettingsDraft>) => onChange({ ...value, ...patch });
   return (
@@ -45,6 +50,21 @@ export function TeamSettingsFields({ value, onChange }: { value: SettingsDraft; 
               <option value="none">{t('admin.teamSettings.surveyNone')}</option>
               <option value="csat">{t('admin.teamSettings.surveyCsat')}</option>
               <option value="nps">{t('admin.teamSettings.surveyNps')}</option>
+            </select>
+          )}
+        </Field>
+        <Field label={t('admin.teamSettings.defaultLanguage')} hint={t('admin.teamSettings.defaultLanguageHint')}>
+          {(a) => (
+            <select
+              {...a}
+              value={value.defaultLanguage}
+              onChange={(e) => set({ defaultLanguage: e.target.value as TeamSettings['defaultLanguage'] })}
+            >
+              {TEXT_LANGS.map((code) => (
+                <option key={code} value={code}>
+                  {f.language(code)}
+                </option>
+              ))}
             </select>
           )}
         </Field>
