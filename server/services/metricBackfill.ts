@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, isNull, lte, max, sql } from 'drizzle-orm';
 import { episodeFacts, episodes, messages, outbox, replyFacts } from '#server/db/schema';
 import { elapsedMs } from '#shared/metrics/elapsed';
 import type { Db } from '#server/db/connection';
@@ -7,17 +7,22 @@ import { getSetting, setSetting } from './settingsStore';
 import { teamConfig } from './teamConfig';
 
 const DONE_KEY = 'metricFactsBackfilled';
-const BATCH = 20_000;
+/** Sizes of the back-fill's work: facts per write transaction, episodes per read page. */
+export interface BackfillSizes {
+  batch: number;
+  episodePage: number;
+}
+const SIZES: BackfillSizes = { batch: 20_000, episodePage: 5_000 };
 
 /**
  * Once per database: write the metric facts of history recorded before facts existed (or written
  * around the services, like the demo's delivered replies), so reports show figures from the start.
  * Back-filled replies count from the moment they were written (their acceptance time was not kept).
  */
-export function backfillMetricFacts(db: Db): { replies: number; episodes: number } {
+export function backfillMetricFacts(db: Db, sizes: BackfillSizes = SIZES): { replies: number; episodes: number } {
   if (getSetting(db, DONE_KEY, false)) return { replies: 0, episodes: 0 };
-  const replies = backfillReplies(db);
-  const eps = backfillEpisodes(db);
+  const replies = backfillReplies(db, sizes);
+  const eps = backfillEpisodes(db, sizes.batch);
   db.transaction((tx) => recordSurveyFacts(tx));
   setSetting(db, DONE_KEY, true);
   return { replies, episodes: eps };
@@ -31,53 +36,46 @@ interface Row {
   at: number;
   surveyAnswer: number;
   agentId: number | null;
-  isAuto: number;
+  isAuto: boolean;
   channel: ReplyFact['channel'];
   delivery: string | null;
   sendStatus: string | null;
   teamId: number | null;
 }
 
-function backfillReplies(db: Db): number {
-  const query = db
-    .select({
-      id: messages.id,
-      episodeId: messages.episodeId,
-      direction: messages.direction,
-      at: messages.sortTs,
-      surveyAnswer: sql<number>`coalesce(json_extract(${messages.meta}, '$.surveyAnswer'), 0)`,
-      agentId: messages.authorAgentId,
-      isAuto: messages.isAuto,
-      channel: messages.channel,
-      delivery: messages.deliveryStatus,
-      sendStatus: outbox.status,
-      teamId: episodes.teamId,
-    })
-    .from(messages)
-    .innerJoin(episodes, eq(episodes.id, messages.episodeId))
-    .leftJoin(outbox, eq(outbox.messageId, messages.id))
-    .where(sql`${messages.direction} in ('inbound', 'outbound')`)
-    .orderBy(asc(messages.episodeId), asc(messages.sortTs), asc(messages.id))
-    .toSQL();
-  // Streamed row by row (a big workspace holds millions of messages): fields arrive in select order.
+function backfillReplies(db: Db, { batch: BATCH, episodePage: EPISODE_PAGE }: BackfillSizes): number {
+  const page = (from: number, to: number) =>
+    db
+      .select({
+        id: messages.id,
+        episodeId: messages.episodeId,
+        direction: messages.direction,
+        at: messages.sortTs,
+        surveyAnswer: sql<number>`coalesce(json_extract(${messages.meta}, '$.surveyAnswer'), 0)`,
+        agentId: messages.authorAgentId,
+        isAuto: messages.isAuto,
+        channel: messages.channel,
+        delivery: messages.deliveryStatus,
+        sendStatus: outbox.status,
+        teamId: episodes.teamId,
+      })
+      .from(messages)
+      .innerJoin(episodes, eq(episodes.id, messages.episodeId))
+      .leftJoin(outbox, eq(outbox.messageId, messages.id))
+      .where(
+        and(
+          sql`${messages.direction} in ('inbound', 'outbound')`,
+          gt(messages.episodeId, from),
+          lte(messages.episodeId, to),
+        ),
+      )
+      .orderBy(asc(messages.episodeId), asc(messages.sortTs), asc(messages.id))
+      .all() as Row[];
+  // Paged by episode id (a big workspace holds millions of messages): a streamed read cannot stay
+  // open while the facts are written on the same connection, and one page is a bounded read.
+  const last = db.select({ n: max(episodes.id) }).from(episodes).get()?.n ?? 0;
   const rows = (function* () {
-    const stmt = db.$client.prepare(query.sql).raw(true);
-    for (const r of stmt.iterate(...query.params) as Iterable<unknown[]>) {
-      const [id, episodeId, direction, at, surveyAnswer, agentId, isAuto, channel, delivery, sendStatus, teamId] = r;
-      yield {
-        id,
-        episodeId,
-        direction,
-        at,
-        surveyAnswer,
-        agentId,
-        isAuto,
-        channel,
-        delivery,
-        sendStatus,
-        teamId,
-      } as Row;
-    }
+    for (let from = 0; from < last; from += EPISODE_PAGE) yield* page(from, from + EPISODE_PAGE);
   })();
   let pending: ReplyFact[] = [];
   let written = 0;
@@ -136,7 +134,7 @@ function backfillReplies(db: Db): number {
   return written;
 }
 
-function backfillEpisodes(db: Db): number {
+function backfillEpisodes(db: Db, BATCH: number): number {
   const alerts = new Map(
     db
       .all<{ id: number; b: number; w: number }>(
