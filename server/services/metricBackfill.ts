@@ -73,7 +73,11 @@ function backfillReplies(db: Db, { batch: BATCH, episodePage: EPISODE_PAGE }: Ba
       .all() as Row[];
   // Paged by episode id (a big workspace holds millions of messages): a streamed read cannot stay
   // open while the facts are written on the same connection, and one page is a bounded read.
-  const last = db.select({ n: max(episodes.id) }).from(episodes).get()?.n ?? 0;
+  const last =
+    db
+      .select({ n: max(episodes.id) })
+      .from(episodes)
+      .get()?.n ?? 0;
   const rows = (function* () {
     for (let from = 0; from < last; from += EPISODE_PAGE) yield* page(from, from + EPISODE_PAGE);
   })();
