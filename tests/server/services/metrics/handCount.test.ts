@@ -16,10 +16,12 @@ afterAll(() => world?.close());
 
 type Pair = [number, number];
 const ms = ([calendar, business]: Pair) => ({ calendarMs: calendar * 1000, businessMs: business * 1000 });
-const mean = (xs: Pair[]) =>
-  xs.length === 0
-    ? null
-    : ms([xs.reduce((s, x) => s + x[0], 0) / xs.length, xs.reduce((s, x) => s + x[1], 0) / xs.length]);
+// Report averages are whole milliseconds (docs/metrics.md, "Averages and medians").
+const mean = (xs: Pair[]) => {
+  if (xs.length === 0) return null;
+  const avg = (i: 0 | 1) => Math.round((xs.reduce((s, x) => s + x[i], 0) / xs.length) * 1000);
+  return { calendarMs: avg(0), businessMs: avg(1) };
+};
 const med = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -96,6 +98,9 @@ describe('hand-counted scenario: per-agent and per-team figures', () => {
         median: medianPair(firsts),
       });
       expect(got.resolution, `${key} resolutions`).toEqual({ count: resolutions.length, avg: mean(resolutions) });
+      const timed = [...firsts, ...(want.nextResponses as Pair[])];
+      expect(got.reply, `${key} replies (first and next)`).toEqual({ count: timed.length, avg: mean(timed) });
+      expect(got.failedReplies, `${key} failed replies`).toBe(want.failedReplies);
     }
   });
 });
