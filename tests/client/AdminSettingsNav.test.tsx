@@ -46,7 +46,15 @@ describe('settings navigation', () => {
     expect(window.location.pathname).toBe('/settings/canned');
     expect(link.getAttribute('aria-current')).toBe('page');
     const nav = screen.getByRole('navigation', { name: 'Settings' });
-    expect(namesOf(nav, 'link')).toEqual(['Canned replies', 'Agents', 'Teams', 'SLA policies', 'API keys']);
+    expect(namesOf(nav, 'link')).toEqual([
+      'Canned replies',
+      'Agents',
+      'Teams',
+      'SLA policies',
+      'Wait predictions',
+      'Channel routing',
+      'API keys',
+    ]);
     expect(within(nav).getByRole('link', { name: 'Canned replies' }).getAttribute('aria-current')).toBe('page');
     await screen.findByRole('heading', { level: 1, name: 'Canned replies' });
 
@@ -54,6 +62,8 @@ describe('settings navigation', () => {
       ['Agents', '/settings/agents'],
       ['Teams', '/settings/teams'],
       ['SLA policies', '/settings/sla'],
+      ['Wait predictions', '/settings/predictions'],
+      ['Channel routing', '/settings/routing'],
       ['API keys', '/settings/api-keys'],
     ]) {
       await userEvent.click(within(nav).getByRole('link', { name }));
@@ -79,6 +89,7 @@ describe('settings navigation', () => {
       'Agents',
       'Teams',
       'SLA policies',
+      'Wait predictions',
     ]);
     act(() => navigate('/settings/api-keys'));
     expect((await within(screen.getByRole('main')).findByText('Only admins can see this page.')).tagName).toBe('P');

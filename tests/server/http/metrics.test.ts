@@ -124,6 +124,7 @@ describe('intelligence API', () => {
       acknowledgement: { enabled: true, channels: [] },
       survey: 'csat',
       sentimentThreshold: -0.3,
+      defaultLanguage: 'en',
     });
     const hours = await admin.patch(`/api/teams/${created.id}/config`, {
       businessHours: { timeZone: 'Asia/Bangkok', weekly: { '6': [['10:00', '14:00']] } },
