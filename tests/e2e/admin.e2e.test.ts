@@ -140,7 +140,12 @@ describe('admin settings in a real browser', () => {
         },
         holidays: ['2026-12-24'],
       },
-      settings: { acknowledgement: { enabled: false, channels: [] }, survey: 'csat', sentimentThreshold: -0.5 },
+      settings: {
+        acknowledgement: { enabled: false, channels: [] },
+        survey: 'csat',
+        sentimentThreshold: -0.5,
+        defaultLanguage: 'en',
+      },
     });
     const sla = (await (await api.get('/api/sla-policies')).json()) as { items: unknown[] };
     expect(sla.items).toEqual([
