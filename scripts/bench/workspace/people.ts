@@ -1,5 +1,6 @@
 import type { Session } from '#scripts/bench/http';
 import { PASSWORD } from '#scripts/bench/servers';
+import { STANDARD_SLA_POLICY } from '#server/services/demo/intelligence';
 import { LANGS, type Lang } from '#scripts/bench/texts';
 import { ZONES, type People } from './shape';
 
@@ -32,17 +33,7 @@ export async function makePeople(admin: Session, agents: number): Promise<People
       'team config',
     );
   }
-  await ok(
-    admin.post('/api/sla-policies', {
-      name: 'Standard',
-      match: {},
-      firstResponseMs: 2 * 3_600_000,
-      nextResponseMs: 4 * 3_600_000,
-      resolutionMs: 24 * 3_600_000,
-      businessHours: true,
-    }),
-    'SLA policy',
-  );
+  await ok(admin.post('/api/sla-policies', STANDARD_SLA_POLICY), 'SLA policy');
   const members = new Map<number, Array<{ id: number; name: string }>>();
   const logins = { lead: '', agent: '', supervisor: '' };
   for (let i = 0; i < agents; i++) {

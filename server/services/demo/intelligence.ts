@@ -1,10 +1,21 @@
 import type { BusinessSchedule } from '#shared/metrics/businessHours';
+import type { SlaPolicyDto } from '#shared/schemas/metrics';
 import type { Db } from '#server/db/connection';
 import { createSlaPolicy } from '#server/services/sla';
 import { updateTeamConfig } from '#server/services/teamConfig';
 
 const weekdays = (from: string, to: string, days: number[]): BusinessSchedule['weekly'] =>
   Object.fromEntries(days.map((d) => [d, [[from, to]]])) as BusinessSchedule['weekly'];
+
+/** The catch-all policy of the demo and bench workspaces: 2 h first reply, 4 h next, a day to resolve, in business hours. */
+export const STANDARD_SLA_POLICY: Omit<SlaPolicyDto, 'id'> = {
+  name: 'Standard',
+  match: {},
+  firstResponseMs: 2 * 3_600_000,
+  nextResponseMs: 4 * 3_600_000,
+  resolutionMs: 24 * 3_600_000,
+  businessHours: true,
+};
 
 /** Demo business hours, automation and SLA policies, so badges and clocks have something to show. */
 export function configureDemoIntelligence(db: Db, europe: number, asia: number, now: number): void {
@@ -36,16 +47,5 @@ export function configureDemoIntelligence(db: Db, europe: number, asia: number, 
     },
     now,
   );
-  createSlaPolicy(
-    db,
-    {
-      name: 'Standard',
-      match: {},
-      firstResponseMs: 2 * 3_600_000,
-      nextResponseMs: 4 * 3_600_000,
-      resolutionMs: 24 * 3_600_000,
-      businessHours: true,
-    },
-    now,
-  );
+  createSlaPolicy(db, STANDARD_SLA_POLICY, now);
 }
