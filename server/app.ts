@@ -88,7 +88,12 @@ export function createApp(d: AppDeps): BraidApp {
   const registry = d.registry ?? createChannelRegistry();
   const channelCtx: ChannelContext = { config: d.config, db: d.db, fetch: createGuardedFetch(d.config), now };
   // The outbox knows nothing of channels: it is handed one function that sends through the registry.
-  const outbox = new OutboxWorker(deps, (job) => registry[job.identity.channel].send(job, channelCtx), d.outbox);
+  const outbox = new OutboxWorker(
+    deps,
+    (job) => registry[job.identity.channel].send(job, channelCtx),
+    d.outbox,
+    (job) => registry[job.identity.channel].reconcile?.(job, channelCtx) ?? Promise.resolve(null),
+  );
   const webhooks = new WebhookWorker(deps, channelCtx.fetch, { ...OUTBOX_DEFAULTS, ...d.outbox });
   const ingestHooks: IngestHooks = intelligenceHooks(deps, () => outbox.kick());
   const ctx: AppContext = { deps, config: d.config, realtime, outbox, registry, channelCtx, ingestHooks, sla };

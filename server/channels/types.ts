@@ -5,11 +5,11 @@ import type { MessageRow } from '#server/db/mappers';
 import type { ParsedWebhook } from '#server/domain/inbound';
 import type { ServiceDeps } from '#server/services/deps';
 import type { IngestHooks } from '#server/services/ingest';
-import type { OutboundJob, SendResult } from '#server/services/outboundJob';
+import type { OutboundJob, Reconciliation, SendResult } from '#server/services/outboundJob';
 import type { Realtime } from '#server/realtime/socketServer';
 import type { OutboundFetch } from './kit/guardedFetch';
 
-export type { OutboundJob, SendResult } from '#server/services/outboundJob';
+export type { OutboundJob, Reconciliation, SendResult } from '#server/services/outboundJob';
 
 /** Things adapters may use to deliver: configuration, database, an HTTP client, live widget sockets. */
 export interface ChannelContext {
@@ -102,6 +102,11 @@ export interface ChannelAdapter<S extends ReplyFactsSpec = ReplyFactsSpec> {
   enabled(ctx: ChannelContext): boolean;
   /** Deliver a reply through the provider's real API. Must not throw for provider errors. */
   send(job: OutboundJob, ctx: ChannelContext): Promise<SendResult>;
+  /**
+   * After a crash interrupted a send (the answer was lost), ask the provider whether it went out.
+   * Absent (or null) when the provider offers no way to tell, or its idempotency key makes a re-send safe.
+   */
+  reconcile?(job: OutboundJob, ctx: ChannelContext): Promise<Reconciliation | null>;
   /** The routing facts inbound messages carry for replies. */
   replyFacts: S;
   /** The provider webhooks inbound messages and statuses arrive on. */

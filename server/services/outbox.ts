@@ -1,16 +1,12 @@
-import { and, asc, desc, eq, lte, ne } from 'drizzle-orm';
-import { customers, identities, messages, outbox, threads } from '#server/db/schema';
-import { toMessage } from '#server/db/mappers';
-import type { Message } from '#shared/schemas/message';
-import { nextDeliveryStatus } from '#server/domain/delivery';
-import type { OutboundJob, SendJob, SendResult } from './outboundJob';
+import { and, asc, desc, eq, inArray, lte, ne } from 'drizzle-orm';
+import { customers, identities, messages, outbox } from '#server/db/schema';
+import type { OutboundJob, ReconcileJob, Reconciliation, SendJob, SendResult } from './outboundJob';
 import type { ServiceDeps } from './deps';
-import { recordReplyOutcome } from './metricFacts';
-import { refreshAfterDeliveryChange } from './threadDerived';
-import { roomsOf } from './threadQueries';
-import { isUniqueViolation, transact, type Tx } from './tx';
-import { ConflictError, NotFoundError } from '#server/errors';
+import type { Tx } from './tx';
 import { LanePump, type DueRow, type PumpOptions } from './lanePump';
+import { recordOutcome } from './outboxRecord';
+
+export { retryDelivery } from './outboxRecord';
 
 /** Retry policy and lanes for deliveries. */
 export interface OutboxOptions extends PumpOptions {
@@ -46,39 +42,63 @@ export function providerKey(identity: { channel: string; meta: Record<string, un
  * outcome durably and announces the message's new delivery status. Each delivery runs on its own:
  * a finished one frees its slot and the next due row starts at once, within per-provider lanes with
  * a circuit breaker (outboxLanes.ts), so one hanging provider never delays another.
- * Survives restarts: rows left "sending" by a crash are picked up again on start.
+ *
+ * Crash safety: "sending" and the attempt's start time are committed before the provider is called.
+ * A row still "sending" at start was interrupted mid-call; it becomes "unknown" and is reconciled
+ * first (`reconcile` asks the provider whether it went out) and only re-sent when the provider says
+ * it did not, or cannot tell (at-least-once; see docs/security.md for the window per provider).
  */
 export class OutboxWorker extends LanePump {
   private readonly opts: OutboxOptions;
+  /** Due rows of the current claim whose last attempt was interrupted ("unknown"). */
+  private doubtful = new Set<number>();
+  /** Claimed in-doubt rows waiting for deliver() to reconcile them. */
+  private readonly claimedInDoubt = new Set<number>();
 
   constructor(
     private readonly deps: ServiceDeps,
     private readonly send: SendJob,
     opts: Partial<OutboxOptions> = {},
+    private readonly reconcile: ReconcileJob = () => Promise.resolve(null),
   ) {
     const merged = { ...OUTBOX_DEFAULTS, ...opts };
     super(deps.db, deps.now, merged, 'outbox');
     this.opts = merged;
   }
 
+  /** Rows a crash left "sending" are in doubt: reconciled before any re-send. */
   protected recover(): void {
-    this.deps.db.update(outbox).set({ status: 'pending' }).where(eq(outbox.status, 'sending')).run();
+    this.deps.db
+      .update(outbox)
+      .set({ status: 'unknown', nextAttemptAt: this.deps.now() })
+      .where(eq(outbox.status, 'sending'))
+      .run();
   }
 
   protected dueRows(tx: Tx, now: number, limit: number): DueRow[] {
-    return tx
-      .select({ id: outbox.id, channel: identities.channel, meta: identities.meta })
+    const rows = tx
+      .select({ id: outbox.id, status: outbox.status, channel: identities.channel, meta: identities.meta })
       .from(outbox)
       .innerJoin(identities, eq(identities.id, outbox.identityId))
-      .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)))
+      .where(and(inArray(outbox.status, ['pending', 'unknown']), lte(outbox.nextAttemptAt, now)))
       .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
       .limit(limit)
-      .all()
-      .map((r) => ({ id: r.id, lane: providerKey(r) }));
+      .all();
+    this.doubtful = new Set(rows.filter((r) => r.status === 'unknown').map((r) => r.id));
+    return rows.map((r) => ({ id: r.id, lane: providerKey(r) }));
   }
 
+  /**
+   * Committed before any provider call: a crash from here on leaves the row "sending". An in-doubt
+   * row keeps the start time of its interrupted attempt until it is sent again.
+   */
   protected markSending(tx: Tx, id: number, now: number): void {
-    tx.update(outbox).set({ status: 'sending', updatedAt: now }).where(eq(outbox.id, id)).run();
+    const inDoubt = this.doubtful.has(id);
+    if (inDoubt) this.claimedInDoubt.add(id);
+    tx.update(outbox)
+      .set(inDoubt ? { status: 'sending', updatedAt: now } : { status: 'sending', attemptStartedAt: now, updatedAt: now })
+      .where(eq(outbox.id, id))
+      .run();
   }
 
   private loadJob(outboxId: number): OutboundJob | null {
@@ -99,10 +119,12 @@ export class OutboxWorker extends LanePump {
       .orderBy(desc(messages.sortTs))
       .limit(20)
       .all();
-    return { outboxId, attempt: row.attempts + 1, message, identity, customer, history };
+    const attemptStartedAt = row.attemptStartedAt ?? this.deps.now();
+    return { outboxId, attempt: row.attempts + 1, message, identity, customer, history, attemptStartedAt };
   }
 
   protected async deliver(outboxId: number, provider: string): Promise<void> {
+    const inDoubt = this.claimedInDoubt.delete(outboxId);
     const job = this.loadJob(outboxId);
     if (!job) {
       this.lanes.finished(provider, 'permanent');
@@ -113,6 +135,7 @@ export class OutboxWorker extends LanePump {
         .run();
       return;
     }
+    if (inDoubt && !(await this.reconcileFirst(job, provider))) return;
     let result: SendResult;
     try {
       result = await this.send(job);
@@ -122,93 +145,39 @@ export class OutboxWorker extends LanePump {
     this.lanes.finished(provider, result.ok ? 'ok' : result.retryable ? 'retryable' : 'permanent');
     if (!result.ok && result.retryable && this.lanes.isOpen(provider))
       result = { ...result, error: `${result.error}; deliveries to this provider are paused after repeated failures` };
-    this.record(job, result);
+    recordOutcome(this.deps, job, result, this.opts.maxAttempts, (n) => backoffMs(n, this.opts));
   }
 
-  private record(job: OutboundJob, result: SendResult): void {
+  /**
+   * Settle an attempt whose outcome a crash lost. True: it did not go out (or nobody can tell), send
+   * it now — the new attempt's start is committed first. False: it went out (recorded as sent) or
+   * the provider must be asked again later (the row stays "unknown").
+   */
+  private async reconcileFirst(job: OutboundJob, provider: string): Promise<boolean> {
+    let answer: Reconciliation | null;
+    try {
+      answer = await this.reconcile(job);
+    } catch {
+      answer = { askAgainAt: this.deps.now() + backoffMs(1, this.opts) };
+    }
     const now = this.deps.now();
-    transact(this.deps, (tx, emit) => {
-      const msg = tx.select().from(messages).where(eq(messages.id, job.message.id)).get();
-      if (!msg) return;
-      let fields: Partial<typeof messages.$inferInsert>;
-      if (result.ok) {
-        tx.update(outbox)
-          .set({ status: 'done', attempts: job.attempt, lastError: null, updatedAt: now })
-          .where(eq(outbox.id, job.outboxId))
-          .run();
-        fields = {
-          deliveryStatus: nextDeliveryStatus(msg.deliveryStatus, 'sent') ?? msg.deliveryStatus,
-          deliveryError: null,
-          providerMessageId: msg.providerMessageId ?? result.providerMessageId,
-          meta: result.meta ? { ...msg.meta, ...result.meta } : msg.meta,
-        };
-      } else if (result.retryable && job.attempt < this.opts.maxAttempts) {
-        const wait = Math.max(result.retryAfterMs ?? 0, backoffMs(job.attempt, this.opts));
-        tx.update(outbox)
-          .set({
-            status: 'pending',
-            attempts: job.attempt,
-            lastError: result.error,
-            nextAttemptAt: now + wait,
-            updatedAt: now,
-          })
-          .where(eq(outbox.id, job.outboxId))
-          .run();
-        fields = { deliveryError: `${result.error} — retrying (attempt ${job.attempt} of ${this.opts.maxAttempts})` };
-      } else {
-        tx.update(outbox)
-          .set({ status: 'failed', attempts: job.attempt, lastError: result.error, updatedAt: now })
-          .where(eq(outbox.id, job.outboxId))
-          .run();
-        fields = { deliveryStatus: 'failed', deliveryError: result.error };
-      }
-      let updated;
-      try {
-        updated = tx.update(messages).set(fields).where(eq(messages.id, msg.id)).returning().get();
-      } catch (err) {
-        // A provider reusing an id another message already holds must not wedge the queue: keep it in meta.
-        if (!isUniqueViolation(err) || !fields.providerMessageId) throw err;
-        const { providerMessageId, ...rest } = fields;
-        updated = tx
-          .update(messages)
-          .set({ ...rest, meta: { ...msg.meta, duplicateProviderMessageId: providerMessageId } })
-          .where(eq(messages.id, msg.id))
-          .returning()
-          .get();
-      }
-      // The metrics learn of the outcome in the same transaction: only an accepted reply is a response.
-      if (result.ok || fields.deliveryStatus === 'failed') recordReplyOutcome(tx, updated, result.ok, now);
-      const thread = tx.select().from(threads).where(eq(threads.id, msg.threadId)).get();
-      if (thread) emit({ type: 'message.updated', message: toMessage(updated) }, roomsOf(thread), thread.id);
-      // A refused reply answered nobody: the customer is waiting again (since their oldest unanswered message).
-      if (thread && fields.deliveryStatus === 'failed') refreshAfterDeliveryChange(tx, emit, thread.id, now);
-    });
+    if (answer && 'found' in answer && answer.found) {
+      this.lanes.finished(provider, 'ok');
+      const sent: SendResult = { ok: true, providerMessageId: answer.providerMessageId, meta: { reconciled: true } };
+      recordOutcome(this.deps, job, sent, this.opts.maxAttempts, (n) => backoffMs(n, this.opts));
+      return false;
+    }
+    if (answer && 'askAgainAt' in answer) {
+      this.lanes.finished(provider, 'none');
+      this.deps.db
+        .update(outbox)
+        .set({ status: 'unknown', nextAttemptAt: answer.askAgainAt, updatedAt: now })
+        .where(eq(outbox.id, job.outboxId))
+        .run();
+      return false;
+    }
+    this.deps.db.update(outbox).set({ attemptStartedAt: now, updatedAt: now }).where(eq(outbox.id, job.outboxId)).run();
+    job.attemptStartedAt = now;
+    return true;
   }
-}
-
-/** Put a failed reply back in the queue (the agent pressed "retry"). */
-export function retryDelivery(deps: ServiceDeps, messageId: number, canSee: (threadId: number) => boolean): Message {
-  return transact(deps, (tx, emit) => {
-    const row = tx.select().from(outbox).where(eq(outbox.messageId, messageId)).get();
-    const msg = tx.select().from(messages).where(eq(messages.id, messageId)).get();
-    if (!row || !msg) throw new NotFoundError(`no delivery for message ${messageId}`);
-    if (!canSee(msg.threadId)) throw new NotFoundError(`no delivery for message ${messageId}`);
-    if (row.status !== 'failed') throw new ConflictError('only failed deliveries can be retried');
-    const now = deps.now();
-    tx.update(outbox)
-      .set({ status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, updatedAt: now })
-      .where(eq(outbox.id, row.id))
-      .run();
-    const updated = tx
-      .update(messages)
-      .set({ deliveryStatus: 'queued', deliveryError: null })
-      .where(eq(messages.id, messageId))
-      .returning()
-      .get();
-    const thread = tx.select().from(threads).where(eq(threads.id, msg.threadId)).get();
-    const message = toMessage(updated);
-    if (thread) emit({ type: 'message.updated', message }, roomsOf(thread), thread.id);
-    if (thread) refreshAfterDeliveryChange(tx, emit, thread.id, now);
-    return message;
-  });
 }

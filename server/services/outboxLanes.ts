@@ -59,8 +59,11 @@ export class ProviderLanes {
     this.lane(provider).inFlight++;
   }
 
-  /** A delivery finished: success closes the circuit; a retryable failure counts towards opening it. */
-  finished(provider: string, outcome: 'ok' | 'retryable' | 'permanent'): void {
+  /**
+   * A delivery finished: success closes the circuit; a retryable failure counts towards opening it;
+   * 'none' (nothing was sent, e.g. a reconciliation that must ask again later) only frees the slot.
+   */
+  finished(provider: string, outcome: 'ok' | 'retryable' | 'permanent' | 'none'): void {
     const l = this.lane(provider);
     l.inFlight = Math.max(0, l.inFlight - 1);
     if (outcome === 'ok') {

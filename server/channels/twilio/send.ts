@@ -19,22 +19,45 @@ export function sendViaTwilio(
   text: string,
 ): Promise<SendResult> {
   const c = ctx.config;
-  const req = buildTwilioSend(
-    {
-      apiBase: c.TWILIO_API_BASE,
-      accountSid: c.TWILIO_ACCOUNT_SID ?? '',
-      authToken: c.TWILIO_AUTH_TOKEN ?? '',
-      from: c.TWILIO_FROM_NUMBER ?? c.TWILIO_WHATSAPP_FROM ?? '',
-      whatsappFrom: c.TWILIO_WHATSAPP_FROM,
-    },
-    {
-      channel,
-      to,
-      text,
-      statusCallback: c.PUBLIC_URL ? `${c.PUBLIC_URL.replace(/\/+$/, '')}/webhooks/twilio/status` : undefined,
-    },
-  );
+  const req = buildTwilioSend(twilioConfig(ctx), {
+    channel,
+    to,
+    text,
+    statusCallback: c.PUBLIC_URL ? `${c.PUBLIC_URL.replace(/\/+$/, '')}/webhooks/twilio/status` : undefined,
+  });
   return sendProviderRequest(ctx, req, parseTwilioSendResponse);
+}
+
+/** The Twilio settings of this installation. */
+export function twilioConfig(ctx: ChannelContext): TwilioSendConfig {
+  const c = ctx.config;
+  return {
+    apiBase: c.TWILIO_API_BASE,
+    accountSid: c.TWILIO_ACCOUNT_SID ?? '',
+    authToken: c.TWILIO_AUTH_TOKEN ?? '',
+    from: c.TWILIO_FROM_NUMBER ?? c.TWILIO_WHATSAPP_FROM ?? '',
+    whatsappFrom: c.TWILIO_WHATSAPP_FROM,
+  };
+}
+
+/** To and From as Twilio writes them (`whatsapp:`-prefixed on WhatsApp). */
+export function twilioParties(
+  cfg: TwilioSendConfig,
+  channel: 'sms' | 'whatsapp',
+  to: string,
+): { to: string; from: string } {
+  const bare = (n: string) => (n.startsWith(WHATSAPP_PREFIX) ? n.slice(WHATSAPP_PREFIX.length) : n);
+  if (channel !== 'whatsapp') return { to: bare(to), from: cfg.from };
+  return { to: WHATSAPP_PREFIX + bare(to), from: WHATSAPP_PREFIX + bare(cfg.whatsappFrom ?? cfg.from) };
+}
+
+/** Twilio's Messages resource of the account, and the Basic credentials for it. */
+export function twilioMessagesApi(cfg: TwilioSendConfig): { url: string; authorization: string } {
+  const basic = Buffer.from(`${cfg.accountSid}:${cfg.authToken}`, 'utf8').toString('base64');
+  return {
+    url: `${trimBase(cfg.apiBase)}/2010-04-01/Accounts/${encodeURIComponent(cfg.accountSid)}/Messages.json`,
+    authorization: `Basic ${basic}`,
+  };
 }
 
 /** Settings needed to send through Twilio's Messages API. */
@@ -53,19 +76,18 @@ export function buildTwilioSend(
   cfg: TwilioSendConfig,
   msg: { channel: 'sms' | 'whatsapp'; to: string; text: string; statusCallback?: string },
 ): OutboundRequest {
-  const bare = (n: string) => (n.startsWith(WHATSAPP_PREFIX) ? n.slice(WHATSAPP_PREFIX.length) : n);
-  const isWa = msg.channel === 'whatsapp';
+  const parties = twilioParties(cfg, msg.channel, msg.to);
   const form = new URLSearchParams();
-  form.set('To', isWa ? WHATSAPP_PREFIX + bare(msg.to) : bare(msg.to));
-  form.set('From', isWa ? WHATSAPP_PREFIX + bare(cfg.whatsappFrom ?? cfg.from) : cfg.from);
+  form.set('To', parties.to);
+  form.set('From', parties.from);
   form.set('Body', msg.text);
   if (msg.statusCallback) form.set('StatusCallback', msg.statusCallback);
-  const basic = Buffer.from(`${cfg.accountSid}:${cfg.authToken}`, 'utf8').toString('base64');
+  const api = twilioMessagesApi(cfg);
   return {
-    url: `${trimBase(cfg.apiBase)}/2010-04-01/Accounts/${encodeURIComponent(cfg.accountSid)}/Messages.json`,
+    url: api.url,
     method: 'POST',
     headers: {
-      Authorization: `Basic ${basic}`,
+      Authorization: api.authorization,
       'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8',
       Accept: 'application/json',
     },

@@ -3,6 +3,7 @@ import { metaMediaHeaders, metaWebhook } from '#server/channels/meta/webhook';
 import { WHATSAPP_REPLY_FACTS } from '#server/channels/meta/whatsappCloud';
 import { outboundText, readReplyFacts, refuseSend } from '#server/channels/kit/replyFacts';
 import { sendProviderRequest } from '#server/channels/kit/sendHttp';
+import { reconcileTwilio } from '#server/channels/twilio/reconcile';
 import { sendViaTwilio, twilioSendOn } from '#server/channels/twilio/send';
 import { twilioMediaHeaders, twilioWebhook } from '#server/channels/twilio/webhook';
 import type { ChannelAdapter, ChannelContext } from '#server/channels/types';
@@ -55,6 +56,11 @@ export const whatsappAdapter: ChannelAdapter<typeof WHATSAPP_REPLY_FACTS> = {
     );
     return sendProviderRequest(ctx, req, parseMetaSendResponse);
   },
+  // Twilio's message list tells whether an interrupted send went out; the Cloud API offers no lookup.
+  reconcile: (job, ctx) =>
+    readReplyFacts(job, WHATSAPP_REPLY_FACTS).transport === 'twilio'
+      ? reconcileTwilio(ctx, 'whatsapp', job)
+      : Promise.resolve(null),
   replyFacts: WHATSAPP_REPLY_FACTS,
   webhooks: [twilioWebhook, metaWebhook],
   mediaHeaders: (url, config) => twilioMediaHeaders(url, config) ?? metaMediaHeaders(url, config),

@@ -265,3 +265,30 @@ export const channelTallies = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.teamKey, t.status, t.channel] })],
 );
+
+/**
+ * A link a customer claimed but no provider proved (a web-chat pre-chat email, an API integration's
+ * phone): the claiming identity stays on its own customer until an agent confirms the suggestion.
+ */
+export const identitySuggestions = sqliteTable(
+  'identity_suggestions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    identityId: integer('identity_id')
+      .notNull()
+      .references(() => identities.id, { onDelete: 'cascade' }),
+    /** The existing customer whose verified identity carries the same phone or email. */
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    matchedBy: text('matched_by', { enum: ['phone', 'email'] }).notNull(),
+    status: text('status', { enum: ['open', 'confirmed', 'dismissed'] }).notNull(),
+    decidedBy: integer('decided_by').references(() => agents.id),
+    decidedAt: integer('decided_at'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('identity_suggestions_pair_uq').on(t.identityId, t.customerId),
+    index('identity_suggestions_customer_idx').on(t.customerId, t.status),
+  ],
+);

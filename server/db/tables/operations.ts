@@ -34,8 +34,14 @@ export const outbox = sqliteTable(
     identityId: integer('identity_id')
       .notNull()
       .references(() => identities.id),
-    status: text('status', { enum: ['pending', 'sending', 'done', 'failed'] }).notNull(),
+    /**
+     * 'sending' is written (committed) before the provider is called; a row still 'sending' when the
+     * worker starts was interrupted by a crash and becomes 'unknown' until it is reconciled.
+     */
+    status: text('status', { enum: ['pending', 'sending', 'unknown', 'done', 'failed'] }).notNull(),
     attempts: integer('attempts').notNull().default(0),
+    /** When the current (or last) provider call started, committed before the call. */
+    attemptStartedAt: integer('attempt_started_at'),
     nextAttemptAt: integer('next_attempt_at').notNull(),
     lastError: text('last_error'),
     createdAt: integer('created_at').notNull(),
