@@ -40,12 +40,15 @@ const p = (name: string) => sql.placeholder(name);
 
 /** Identities sharing a cross-channel key (phone or email), oldest first: identity resolution links to those. */
 function identitiesMatching(db: Db, column: typeof identities.phone | typeof identities.email, name: string) {
-  return db
-    .select({ id: identities.id, customerId: identities.customerId })
-    .from(identities)
-    .where(eq(column, p(name)))
-    .orderBy(asc(identities.id))
-    .prepare();
+  return (
+    db
+      .select({ id: identities.id, customerId: identities.customerId })
+      .from(identities)
+      // Only proven contact facts attract other identities: a claimed email links nothing.
+      .where(and(eq(column, p(name)), eq(identities.verified, true)))
+      .orderBy(asc(identities.id))
+      .prepare()
+  );
 }
 
 function prepareAll(db: Db) {

@@ -26,6 +26,11 @@ export interface NormalizedInbound {
     /** Extra contact facts the payload carried, used to link identities (pre-chat email, shared contact). */
     email?: string;
     phone?: string;
+    /**
+     * The email/phone above are what the sender typed (pre-chat form, an integration's payload), not
+     * proven by the provider: they never link to another customer on their own (see resolveIdentity).
+     */
+    claimed?: boolean;
   };
   /** Plain text of the message exactly as received (never re-encoded). */
   text: string;

@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { identities, messages, outbox, threads } from '#server/db/schema';
 import { activityOf, toActivityMessage, toMessage, type MessageRow, type ThreadRow } from '#server/db/mappers';
 import { withMessage } from '#server/domain/threadActivity';
@@ -10,6 +10,7 @@ import { roomsOf, summarize, visibleThread } from './threadQueries';
 import { transact, type EmitFn, type Tx } from './tx';
 import { ConflictError } from '#server/errors';
 import { indexMessage } from '#server/db/searchIndex';
+import { defaultReplyIdentity } from '#shared/replyTarget';
 
 function existingByClientId(tx: Tx, agentId: number, clientId: string | undefined): MessageRow | undefined {
   if (!clientId) return undefined;
@@ -53,7 +54,7 @@ export function writeOutbound(
   input: ReplyInput & { authorAgentId: number | null; meta?: Record<string, unknown> },
 ): Message {
   const now = deps.now();
-  const identityId = input.identityId ?? thread.lastInboundIdentityId ?? latestIdentityId(tx, thread.customerId);
+  const identityId = input.identityId ?? defaultIdentityId(tx, thread.customerId);
   if (identityId === null) throw new ConflictError('this customer has no channel to reply on');
   const identity = tx.select().from(identities).where(eq(identities.id, identityId)).get();
   if (!identity || identity.customerId !== thread.customerId) {
@@ -121,14 +122,10 @@ export function writeOutbound(
   return message;
 }
 
-function latestIdentityId(tx: Tx, customerId: number): number | null {
-  const row = tx
-    .select({ id: identities.id })
-    .from(identities)
-    .where(eq(identities.customerId, customerId))
-    .orderBy(desc(identities.lastInboundAt), desc(identities.id))
-    .get();
-  return row?.id ?? null;
+/** The customer's default reply identity (shared/replyTarget.ts: the same rule the composer shows). */
+function defaultIdentityId(tx: Tx, customerId: number): number | null {
+  const all = tx.select().from(identities).where(eq(identities.customerId, customerId)).all();
+  return defaultReplyIdentity(all)?.id ?? null;
 }
 
 /** Add an internal note: visible to agents only, never sent, never a response. */

@@ -61,3 +61,20 @@ export type MergeRecord = z.infer<typeof MergeRecordSchema>;
 
 /** Customer search query. */
 export const CustomerSearchQuerySchema = z.object({ q: z.string().trim().max(200).default('') });
+
+/**
+ * A link a customer claimed but no provider proved (a web-chat visitor's pre-chat email, an API
+ * integration's phone): the claiming identity's customer may be the suggested one. An agent confirms
+ * (merging the two) or dismisses it; nothing links on its own.
+ */
+export const LinkSuggestionSchema = z.object({
+  id: z.number(),
+  matchedBy: z.enum(['phone', 'email']),
+  /** The unverified identity that carries the claim. */
+  identity: IdentitySchema,
+  claimant: z.object({ id: z.number(), name: z.string() }),
+  suggested: z.object({ id: z.number(), name: z.string() }),
+  createdAt: z.number(),
+});
+/** Link suggestion DTO. */
+export type LinkSuggestion = z.infer<typeof LinkSuggestionSchema>;

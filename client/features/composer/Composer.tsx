@@ -48,7 +48,7 @@ export function Composer(p: {
   const menuId = useId();
   const send = useSendMessage(threadId);
   const signal = useTypingSignal(threadId);
-  const fallback = defaultIdentity(p.customer.identities, p.thread.lastInboundChannel);
+  const fallback = defaultIdentity(p.customer.identities);
   const via = identityId ?? fallback?.id;
   const canned = useCannedSuggest(text, caret, {
     customerLanguage: p.language ?? p.customer.language,

@@ -1,12 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import type { ChannelKind } from '#shared/channels';
+import { defaultReplyIdentity, isReplyable } from '#shared/replyTarget';
 import type { Identity } from '#shared/schemas/customer';
 import { useChannelLabel } from '#client/components/ChannelIcon';
 
-/** The identity a reply goes to by default: the last one the customer wrote from. */
-export function defaultIdentity(identities: Identity[], lastChannel: ChannelKind | null): Identity | undefined {
-  const recent = [...identities].sort((a, b) => (b.lastInboundAt ?? 0) - (a.lastInboundAt ?? 0));
-  return recent.find((i) => i.channel === lastChannel) ?? recent[0];
+/** The identity a reply goes to by default: the server's rule (never voicemail, never an unverified claim). */
+export function defaultIdentity(identities: Identity[]): Identity | undefined {
+  return defaultReplyIdentity(identities);
 }
 
 /** Visible "Reply via" selector over the customer's identities (verified ones marked). */
@@ -30,7 +29,8 @@ export function IdentityPicker({
       <select value={value ?? ''} onChange={(e) => onChange(Number(e.target.value))}>
         {identities.map((i) => (
           <option key={i.id} value={i.id}>
-            {label(i.channel)} ·{' '}
+            {/* A voicemail number is answered by SMS: say where the reply really goes. */}
+            {label(isReplyable(i.channel) ? i.channel : 'sms')} ·{' '}
             {i.displayName && i.displayName !== i.address && i.displayName !== customerName
               ? `${i.displayName} (${i.address})`
               : i.address}

@@ -21,6 +21,8 @@ export function parseApiMessage(keyId: number, body: ApiChannelMessage): Normali
       displayName: body.customer.name,
       email: body.customer.email,
       phone: body.customer.phone,
+      // An integration can send any phone or email: a claim, never proof (it is only suggested as a link).
+      claimed: true,
     },
     text: body.message.text,
     attachments: body.message.attachments.map((a) => ({

@@ -7,15 +7,16 @@ import type { ReplyFacts } from '#server/channels/types';
 export const WEBCHAT_REPLY_FACTS = defineReplyFacts('visitorId');
 
 /**
- * A visitor's widget message as the ingest takes it. The pre-chat email goes in as from.email, so a
- * first message links the visitor to the customer who already uses that email.
+ * A visitor's widget message as the ingest takes it. The pre-chat email goes in as a claimed
+ * from.email: anyone can type anyone's address, so it only suggests a link to the customer who
+ * already uses that email (an agent confirms it).
  */
 export function parseVisitorMessage(visitorId: string, p: WidgetSend, pageUrl?: string): NormalizedInbound {
   return {
     channel: 'webchat',
     transport: 'widget',
     providerMessageId: `${visitorId}:${p.clientId}`,
-    from: { address: visitorId, displayName: p.profile?.name, email: p.profile?.email },
+    from: { address: visitorId, displayName: p.profile?.name, email: p.profile?.email, claimed: true },
     text: p.text,
     attachments: [],
     providerTs: null,

@@ -8,6 +8,7 @@ import type { AppContext } from '#server/http/context';
 import { audit } from '#server/http/audit';
 import { exportCustomerData, eraseCustomer } from '#server/services/customerData';
 import { idParam } from '#server/http/params';
+import { confirmLinkSuggestion, dismissLinkSuggestion, listLinkSuggestions } from '#server/services/linkSuggestions';
 
 /** Customer profile, search, merge and unmerge. */
 export function customerRoutes(ctx: AppContext): Router {
@@ -28,6 +29,7 @@ export function customerRoutes(ctx: AppContext): Router {
       customer,
       threadId: thread?.id ?? null,
       merges: listMerges(deps, customerId),
+      suggestions: listLinkSuggestions(deps.db, authOf(req).viewer, customerId),
     });
   });
   r.patch('/customers/:id', (req, res) => {
@@ -56,6 +58,20 @@ export function customerRoutes(ctx: AppContext): Router {
   r.post('/customers/:id/erase', requireRole('admin'), (req, res) => {
     const auth = authOf(req);
     res.json(eraseCustomer(deps, { id: auth.agent.id, sessionHash: auth.idHash }, idParam(req.params.id)));
+  });
+  r.post('/link-suggestions/:id/confirm', (req, res) => {
+    const id = idParam(req.params.id);
+    const merged = confirmLinkSuggestion(deps, authOf(req).viewer, id);
+    audit(ctx, req, {
+      action: 'customer.merged',
+      customerId: merged.targetCustomerId,
+      detail: { mergeId: merged.id, suggestionId: id },
+    });
+    res.status(201).json(merged);
+  });
+  r.post('/link-suggestions/:id/dismiss', (req, res) => {
+    dismissLinkSuggestion(deps, authOf(req).viewer, idParam(req.params.id));
+    res.status(204).end();
   });
   r.post('/merges/:id/unmerge', (req, res) => {
     const mergeId = idParam(req.params.id);

@@ -1,6 +1,6 @@
-import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WidgetClientEvents, WidgetMessage, WidgetServerEvents, WidgetSession } from '#shared/widget';
+import type { WidgetMessage } from '#shared/widget';
+import { send, visitor } from '#tests/helpers/widget';
 import { startApp, type TestApp } from '#tests/helpers/app';
 import type { AgentClient } from '#tests/helpers/client';
 import {
@@ -11,33 +11,6 @@ import {
   threadMessages,
 } from '#tests/server/channels/webhookHelpers';
 import { prng, randomJson } from '#tests/server/channels/providerFixtures';
-
-type WidgetSocket = Socket<WidgetServerEvents, WidgetClientEvents>;
-
-/** Connect a visitor (optionally with a kept token) and wait for its session. */
-async function visitor(url: string, token?: string): Promise<{ socket: WidgetSocket; session: WidgetSession }> {
-  const socket: WidgetSocket = io(`${url}/widget`, {
-    auth: token ? { token } : {},
-    transports: ['websocket'],
-    forceNew: true,
-    reconnection: false,
-  });
-  const session = await new Promise<WidgetSession>((resolve, reject) => {
-    socket.once('widget.session', resolve);
-    socket.once('connect_error', reject);
-  });
-  return { socket, session };
-}
-
-function send(
-  s: WidgetSocket,
-  text: string,
-  extra: Record<string, unknown> = {},
-): Promise<{ ok: true; message: WidgetMessage } | { ok: false; error: string }> {
-  return new Promise((resolve) =>
-    s.emit('widget.send', { clientId: `c${Math.random().toString(36).slice(2, 12)}`, text, ...extra }, resolve),
-  );
-}
 
 describe('web-chat widget namespace', () => {
   let app: TestApp;
@@ -98,21 +71,6 @@ describe('web-chat widget namespace', () => {
       back.session.messages.filter((m) => m.from === 'agent').every((m) => m.author === 'admin' || m.author !== null),
     ).toBe(true);
     back.socket.close();
-  });
-
-  it('links a visitor to an existing customer through the pre-chat email, without showing them other channels', async () => {
-    const first = await visitor(app.url);
-    await send(first.socket, 'first visit', { profile: { name: 'Ola', email: 'Ola@Example.pl' } });
-    first.socket.close();
-    const other = await visitor(app.url); // another browser, same person
-    await send(other.socket, 'from my phone', { profile: { email: 'ola@example.pl' } });
-    const threads = (await listAllThreads(admin)).filter((t) => t.customer.name === 'Ola');
-    expect(threads).toHaveLength(1);
-    expect((await threadMessages(admin, threads[0].id)).map((m) => m.text)).toEqual(['first visit', 'from my phone']);
-    const again = await visitor(app.url, other.session.token);
-    expect(again.session.messages.map((m) => m.text)).toEqual(['from my phone']);
-    other.socket.close();
-    again.socket.close();
   });
 
   it('stores a resent clientId once, validates payloads and rate-limits a flooding visitor', async () => {
