@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { CustomerSchema, MergeRecordSchema, type Customer } from '#shared/schemas/customer';
+import { CustomerSchema, LinkSuggestionSchema, MergeRecordSchema, type Customer } from '#shared/schemas/customer';
 import { api } from './http';
 import { threadQueries } from './threads';
 
@@ -9,6 +9,7 @@ const ProfileSchema = z.object({
   customer: CustomerSchema,
   threadId: z.number().nullable(),
   merges: z.array(MergeRecordSchema),
+  suggestions: z.array(LinkSuggestionSchema),
 });
 const SearchSchema = z.object({ items: z.array(CustomerSchema.extend({ threadId: z.number().nullable() })) });
 
@@ -63,14 +64,34 @@ export function useUpdateCustomer(customerId: number, threadId: number) {
   });
 }
 
-/** Merge another customer into this one, or undo a recorded merge (profiles, lists and threads refetch). */
-export function useMergeActions(customerId: number) {
+/** After a merge, unmerge or confirmed link: profiles, lists and threads refetch. */
+function useRefreshAfterMerge() {
   const qc = useQueryClient();
-  const refresh = () =>
+  return () =>
     Promise.all([
       qc.invalidateQueries({ queryKey: customerQueries.all() }),
       qc.invalidateQueries({ queryKey: threadQueries.all() }),
     ]);
+}
+
+/** Confirm a claimed link (merging the claimant in) or dismiss it. */
+export function useLinkSuggestionActions() {
+  const refresh = useRefreshAfterMerge();
+  return {
+    confirm: useMutation({
+      mutationFn: (id: number) => api(`/api/link-suggestions/${id}/confirm`, MergeRecordSchema, { method: 'POST' }),
+      onSuccess: refresh,
+    }),
+    dismiss: useMutation({
+      mutationFn: (id: number) => api(`/api/link-suggestions/${id}/dismiss`, z.unknown(), { method: 'POST' }),
+      onSuccess: refresh,
+    }),
+  };
+}
+
+/** Merge another customer into this one, or undo a recorded merge (profiles, lists and threads refetch). */
+export function useMergeActions(customerId: number) {
+  const refresh = useRefreshAfterMerge();
   return {
     merge: useMutation({
       mutationFn: (sourceCustomerId: number) =>

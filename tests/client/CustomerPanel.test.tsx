@@ -65,8 +65,42 @@ function serve(): Call[] {
             undoneAt: null,
           },
         ],
+        suggestions: [
+          {
+            id: 5,
+            matchedBy: 'email',
+            identity: {
+              id: 31,
+              channel: 'webchat',
+              address: 'kasia@example.pl',
+              displayName: null,
+              verified: false,
+              lastInboundAt: null,
+            },
+            claimant: { id: 30, name: 'Web visitor …a1b2c3' },
+            suggested: { id: 1, name: 'Katarzyna Nowak' },
+            createdAt: 1_760_000_000_000,
+          },
+        ],
       }),
     ],
+    [
+      'POST',
+      /^\/api\/link-suggestions\/5\/confirm$/,
+      () => ({
+        status: 201,
+        json: {
+          id: 79,
+          targetCustomerId: 1,
+          sourceCustomerId: 30,
+          sourceName: 'Web visitor …a1b2c3',
+          agentId: 1,
+          createdAt: Date.now(),
+          undoneAt: null,
+        },
+      }),
+    ],
+    ['POST', /^\/api\/link-suggestions\/5\/dismiss$/, () => ({ status: 200, json: null })],
     ['PATCH', /^\/api\/customers\/1$/, (c) => make.customer(c.body as object)],
     ['GET', /^\/api\/customers\?q=/, () => ({ items: [{ ...make.customer(), threadId: 1 }, duplicate] })],
     [
@@ -114,6 +148,18 @@ function renderPanel() {
 }
 
 describe('customer panel', () => {
+  it('shows a claimed link as a suggestion, unlinked until the agent confirms or dismisses it', async () => {
+    const calls = serve();
+    renderPanel();
+    const claims = await screen.findByRole('region', { name: 'Possible same person' });
+    expect(textOf(claims)).toContain('Web visitor …a1b2c3 typed the email of Katarzyna Nowak (kasia@example.pl)');
+    expect(textOf(claims)).toContain('Not proven');
+    await userEvent.click(within(claims).getByRole('button', { name: 'Link as one customer' }));
+    await waitFor(() => expect(calls.filter((c) => c.path === '/api/link-suggestions/5/confirm')).toHaveLength(1));
+    await userEvent.click(within(claims).getByRole('button', { name: 'Not the same person' }));
+    await waitFor(() => expect(calls.filter((c) => c.path === '/api/link-suggestions/5/dismiss')).toHaveLength(1));
+  });
+
   it('shows identities with verified marks, language, local time and earlier episodes', () => {
     serve();
     renderPanel();

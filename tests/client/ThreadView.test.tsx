@@ -20,7 +20,7 @@ function serve(opts: { failFirstReply: boolean }) {
     ['GET', /^\/api\/agents/, () => ({ items: [me] })],
     ['GET', /^\/api\/teams/, () => ({ items: [] })],
     ['GET', /^\/api\/canned-responses/, () => ({ items: [] })],
-    ['GET', /^\/api\/customers\/1$/, () => ({ customer: make.customer(), threadId: 1, merges: [] })],
+    ['GET', /^\/api\/customers\/1$/, () => ({ customer: make.customer(), threadId: 1, merges: [], suggestions: [] })],
     ['POST', /^\/api\/threads\/1\/read$/, () => ({ ok: true })],
     [
       'POST',

@@ -47,7 +47,7 @@ function serve() {
         before: null,
       }),
     ],
-    ['GET', /^\/api\/customers\/\d+$/, () => ({ customer: make.customer(), threadId: 1, merges: [] })],
+    ['GET', /^\/api\/customers\/\d+$/, () => ({ customer: make.customer(), threadId: 1, merges: [], suggestions: [] })],
     ['POST', /^\/api\/threads\/\d+\/read$/, () => ({ ok: true })],
   ]);
 }

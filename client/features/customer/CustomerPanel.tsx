@@ -8,6 +8,7 @@ import { useNow } from '#client/components/useNow';
 import { useFormat } from '#client/i18n/format';
 import { Episodes } from './Episodes';
 import { Identities } from './Identities';
+import { LinkSuggestions } from './LinkSuggestions';
 import { MergeHistory } from './MergeHistory';
 import { NotesEditor } from './NotesEditor';
 import { TagEditor } from './TagEditor';
@@ -76,6 +77,7 @@ export function CustomerPanel({
         <h3 id="cp-ids">{t('customer.identities')}</h3>
         <Identities identities={customer.identities} customerName={customer.name} />
       </section>
+      <LinkSuggestions suggestions={profile.data?.suggestions ?? []} />
       <section aria-labelledby="cp-tags">
         <h3 id="cp-tags">{t('customer.tags')}</h3>
         <TagEditor tags={customer.tags} busy={update.isPending} onChange={(tags) => update.mutate({ tags })} />

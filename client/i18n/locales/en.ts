@@ -2,10 +2,12 @@ import admin from './admin/en';
 import board from './board/en';
 import conversation from './conversation/en';
 import reports from './reports/en';
+import safety from './safety/en';
 
 /** English UI strings (the source of truth for keys; other languages must have the same shape). */
 const en = {
   ...conversation,
+  ...safety,
   app: {
     name: 'Braid',
     loading: 'Loading…',

@@ -3,10 +3,12 @@ import admin from './admin/pl';
 import board from './board/pl';
 import conversation from './conversation/pl';
 import reports from './reports/pl';
+import safety from './safety/pl';
 
 /** Polish UI strings. */
 const pl: Translation = {
   ...conversation,
+  ...safety,
   app: {
     name: 'Braid',
     loading: 'Ładowanie…',

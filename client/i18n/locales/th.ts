@@ -3,10 +3,12 @@ import admin from './admin/th';
 import board from './board/th';
 import conversation from './conversation/th';
 import reports from './reports/th';
+import safety from './safety/th';
 
 /** Thai UI strings (Thai has no plural forms: _one and _other read the same). */
 const th: Translation = {
   ...conversation,
+  ...safety,
   app: {
     name: 'Braid',
     loading: 'กำลังโหลด…',

@@ -3,10 +3,12 @@ import admin from './admin/zh-CN';
 import board from './board/zh-CN';
 import conversation from './conversation/zh-CN';
 import reports from './reports/zh-CN';
+import safety from './safety/zh-CN';
 
 /** Simplified Chinese UI strings (no plural forms: _one and _other read the same). */
 const zhCN: Translation = {
   ...conversation,
+  ...safety,
   app: {
     name: 'Braid',
     loading: '加载中…',

@@ -1,0 +1,13 @@
+/** English strings for claimed identities and the traps guards (kept apart so the locale file stays small). */
+const safety = {
+  claims: {
+    heading: 'Possible same person',
+    claimedEmail: '{{claimant}} typed the email of {{suggested}} ({{address}})',
+    claimedPhone: '{{claimant}} gave the phone number of {{suggested}} ({{address}})',
+    unproven: 'Not proven: anyone can type an address. Link only if you are sure.',
+    confirm: 'Link as one customer',
+    dismiss: 'Not the same person',
+  },
+};
+
+export default safety;

@@ -1,0 +1,15 @@
+import type enSafety from './en';
+
+/** Simplified Chinese strings for claimed identities and the traps guards. */
+const safety: typeof enSafety = {
+  claims: {
+    heading: '可能是同一个人',
+    claimedEmail: '{{claimant}} 填写了 {{suggested}} 的邮箱（{{address}}）',
+    claimedPhone: '{{claimant}} 提供了 {{suggested}} 的电话号码（{{address}}）',
+    unproven: '未经验证：任何人都可以填写任意地址。确认无误后再关联。',
+    confirm: '关联为同一客户',
+    dismiss: '不是同一个人',
+  },
+};
+
+export default safety;
