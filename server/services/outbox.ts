@@ -96,7 +96,9 @@ export class OutboxWorker extends LanePump {
     const inDoubt = this.doubtful.has(id);
     if (inDoubt) this.claimedInDoubt.add(id);
     tx.update(outbox)
-      .set(inDoubt ? { status: 'sending', updatedAt: now } : { status: 'sending', attemptStartedAt: now, updatedAt: now })
+      .set(
+        inDoubt ? { status: 'sending', updatedAt: now } : { status: 'sending', attemptStartedAt: now, updatedAt: now },
+      )
       .where(eq(outbox.id, id))
       .run();
   }
