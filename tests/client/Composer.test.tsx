@@ -132,6 +132,64 @@ describe('composer', () => {
     expect(screen.queryByRole('listbox')).toBeNull();
   });
 
+  it('never sends a "/shortcut" that matched nothing or was left unexpanded', async () => {
+    const calls = api();
+    renderComposer();
+    await userEvent.type(box(), '/xyz{Enter}');
+    expect(textOf(document.body)).toContain('“/xyz” is not a canned response, so nothing was sent.');
+    await userEvent.clear(box());
+    await userEvent.type(box(), '/refund{Escape}{Enter}');
+    await userEvent.type(box(), ' {Enter}');
+    expect(posts(calls)).toHaveLength(0);
+    expect(box().value).toBe('/refund ');
+    await userEvent.clear(box());
+    await userEvent.type(box(), 'see /ref page 2{Enter}'); // a slash inside the text is fine
+    await waitFor(() => expect(posts(calls)).toHaveLength(1));
+  });
+
+  it('never defaults the reply to voicemail or to an unverified claim, even when the customer used it last', async () => {
+    const calls = api();
+    const customer = make.customer({
+      identities: [
+        {
+          id: 3,
+          channel: 'voice',
+          address: '+48600100200',
+          displayName: null,
+          verified: true,
+          lastInboundAt: 1_770_000_000_000,
+        },
+        {
+          id: 4,
+          channel: 'webchat',
+          address: 'v_abc',
+          displayName: null,
+          verified: false,
+          lastInboundAt: 1_769_000_000_000,
+        },
+        ...make.customer().identities,
+      ],
+    });
+    renderWith(
+      <Composer
+        thread={thread}
+        customer={customer}
+        me={me}
+        messages={[make.message(1)]}
+        agents={agents}
+        onSent={() => {}}
+      />,
+    );
+    const via = screen.getByRole('combobox', { name: 'Reply via' }) as HTMLSelectElement;
+    expect(via.value).toBe('1'); // the SMS identity, not the later voicemail or web chat
+    expect(via.selectedOptions[0].textContent).toContain('SMS');
+    const voicemailOption = [...via.options].find((o) => o.value === '3')!;
+    expect(voicemailOption.textContent).toMatch(/^SMS · \+48600100200/); // answered by SMS, labelled so
+    await userEvent.type(box(), 'Oddzwonię{Enter}');
+    await waitFor(() => expect(posts(calls)).toHaveLength(1));
+    expect((posts(calls)[0].body as { identityId?: number }).identityId).toBeUndefined();
+  });
+
   it('keeps a draft per thread across navigation', async () => {
     api();
     const first = renderComposer();

@@ -101,6 +101,12 @@ export function Composer(p: {
   const submit = () => {
     const body = text.trim();
     if (!body) return;
+    // "/ref" that matched no canned response (or one left unexpanded) is a slip, never a message.
+    const slash = /^\/([\p{L}\p{M}\p{N}_-]+)(?:\s|$)/u.exec(body);
+    if (slash && (!canned.known(slash[1]) || body === slash[0].trim())) {
+      setNotice(t('traps.unknownShortcut', { shortcut: `/${slash[1]}` }));
+      return;
+    }
     const sentAttachments = note ? [] : attachments;
     send.mutate(
       {

@@ -31,6 +31,8 @@ export function useCannedSuggest(
   return {
     open,
     options,
+    /** Whether a canned response with exactly this shortcut exists (in any language). */
+    known: (shortcut: string) => (canned ?? []).some((c) => c.shortcut.toLowerCase() === shortcut.toLowerCase()),
     active: index,
     move(delta: number) {
       if (options.length > 0) setActive((index + delta + options.length) % options.length);

@@ -16,6 +16,7 @@ import { PERSONAS, type Persona } from './personas';
 import { configureDemoIntelligence } from './intelligence';
 import { seedReportHistory } from './history';
 import { prng } from './random';
+import { seedDemoCanned } from './canned';
 
 /** Demo-only password for every demo account (documented in the README). */
 export const DEMO_PASSWORD = 'braid-demo-2026';
@@ -174,5 +175,6 @@ export async function seedDemoWorkspace(
     db.update(outbox).set({ status: 'done' }).where(inArray(outbox.messageId, seeded)).run();
     db.update(messages).set({ deliveryStatus: 'read' }).where(inArray(messages.id, seeded)).run();
   }
+  seedDemoCanned(db, now, null);
   return { accounts: people.slice(0, 4).map((p) => ({ role: p.role, email: p.email, password: DEMO_PASSWORD })) };
 }

@@ -1,5 +1,9 @@
 /** English strings for claimed identities and the traps guards (kept apart so the locale file stays small). */
 const safety = {
+  traps: {
+    unknownShortcut:
+      '“{{shortcut}}” is not a canned response, so nothing was sent. Pick one from the list, or remove the “/”.',
+  },
   claims: {
     heading: 'Possible same person',
     claimedEmail: '{{claimant}} typed the email of {{suggested}} ({{address}})',

@@ -2,6 +2,10 @@ import type enSafety from './en';
 
 /** Polish strings for claimed identities and the traps guards. */
 const safety: typeof enSafety = {
+  traps: {
+    unknownShortcut:
+      '„{{shortcut}}” nie jest gotową odpowiedzią, więc nic nie wysłano. Wybierz odpowiedź z listy albo usuń „/”.',
+  },
   claims: {
     heading: 'Możliwie ta sama osoba',
     claimedEmail: '{{claimant}} podał(a) e-mail klienta {{suggested}} ({{address}})',

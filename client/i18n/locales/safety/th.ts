@@ -2,6 +2,9 @@ import type enSafety from './en';
 
 /** Thai strings for claimed identities and the traps guards. */
 const safety: typeof enSafety = {
+  traps: {
+    unknownShortcut: '“{{shortcut}}” ไม่ใช่ข้อความสำเร็จรูป จึงยังไม่ได้ส่ง เลือกจากรายการ หรือลบ “/” ออก',
+  },
   claims: {
     heading: 'อาจเป็นคนเดียวกัน',
     claimedEmail: '{{claimant}} พิมพ์อีเมลของ {{suggested}} ({{address}})',

@@ -2,6 +2,9 @@ import type enSafety from './en';
 
 /** Simplified Chinese strings for claimed identities and the traps guards. */
 const safety: typeof enSafety = {
+  traps: {
+    unknownShortcut: '“{{shortcut}}”不是快捷回复，因此未发送。请从列表中选择，或删除“/”。',
+  },
   claims: {
     heading: '可能是同一个人',
     claimedEmail: '{{claimant}} 填写了 {{suggested}} 的邮箱（{{address}}）',
