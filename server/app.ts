@@ -12,6 +12,7 @@ import type { AppContext } from './http/context';
 import { errorHandler, notFoundHandler } from './http/errors';
 import { HttpError } from './errors';
 import { sameOrigin } from './http/origin';
+import { refusalLimiter } from './http/refusalLimit';
 import { adminRoutes } from './http/routes/adminRoutes';
 import { apiChannelRoutes } from './http/routes/apiChannelRoutes';
 import { authRoutes } from './http/routes/authRoutes';
@@ -114,10 +115,10 @@ export function createApp(d: AppDeps): BraidApp {
   });
 
   const json = express.json({ limit: d.config.BODY_LIMIT });
-  app.use('/webhooks', webhookRouter(ctx, registry));
+  app.use('/webhooks', refusalLimiter(d.config.PUBLIC_REFUSAL_LIMIT), webhookRouter(ctx, registry));
   app.use(uploadRoutes(ctx));
   app.use(publicChannelRoutes(ctx));
-  app.use('/api/channels/api', json, apiChannelRoutes(ctx));
+  app.use('/api/channels/api', refusalLimiter(d.config.PUBLIC_REFUSAL_LIMIT), json, apiChannelRoutes(ctx));
   app.use('/api/auth', json, authRoutes(ctx));
   const agentApi = express.Router();
   agentApi.use((req, _res, next) => {

@@ -21,6 +21,8 @@ const ConfigSchema = z.object({
     .default(24 * 7),
   /** Failed logins (per account + address, and per address) before backoff and delays start. */
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  /** Refused requests (bad signature, unknown key, bad body) per minute per address on webhooks and the API channel. */
+  PUBLIC_REFUSAL_LIMIT: z.coerce.number().int().positive().default(120),
   /**
    * Reverse proxies whose X-Forwarded-For is believed (IPs or CIDR ranges, comma separated).
    * Empty (the default): the TCP peer is the client, whatever headers say. See docs/security.md.

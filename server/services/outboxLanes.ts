@@ -1,8 +1,27 @@
 /**
- * Per-provider lanes for the outbox: how many deliveries each provider has in flight, and a
- * circuit breaker per provider. A provider that hangs or keeps failing fills only its own lane
- * and then is paused, so deliveries to every other provider go on at full speed.
+ * Per-provider lanes for the outbox: how many deliveries each provider has in flight, how fast
+ * they may start (a token bucket per provider), and a circuit breaker per provider. A provider
+ * that hangs or keeps failing fills only its own lane and then is paused, so deliveries to every
+ * other provider go on at full speed.
  */
+
+/**
+ * Sends per second each provider gets at most (lane key before any ':'), kept under the providers'
+ * documented limits: Telegram ~30 messages/s per bot, WhatsApp Cloud API 80/s per number, LINE
+ * 2,000 pushes/s; Twilio queues above a sender's rate itself, so SMS stays modest. Lanes not
+ * listed (web chat, webhook endpoints) are not rate-limited.
+ */
+export const PROVIDER_RATES: Readonly<Record<string, number>> = {
+  telegram: 25,
+  whatsapp: 60,
+  messenger: 40,
+  instagram: 40,
+  line: 100,
+  sms: 10,
+  voice: 10,
+  email: 10,
+  api: 50,
+};
 
 /** Limits of the lanes. */
 export interface LaneOptions {
@@ -12,6 +31,8 @@ export interface LaneOptions {
   breakerThreshold: number;
   /** First pause of an open circuit; doubles on each re-open, capped at 5 minutes. */
   breakerCooldownMs: number;
+  /** Sends per second per provider (default PROVIDER_RATES); a burst of one second's worth is allowed. */
+  ratePerSecond?: Readonly<Record<string, number>>;
 }
 
 interface Lane {
@@ -19,6 +40,9 @@ interface Lane {
   failures: number;
   opens: number;
   openUntil: number;
+  /** Token bucket: sends that may start now, refilled at the provider's rate up to one second's worth. */
+  tokens: number;
+  refilledAt: number;
 }
 
 const COOLDOWN_CAP_MS = 5 * 60_000;
@@ -35,7 +59,14 @@ export class ProviderLanes {
   private lane(provider: string): Lane {
     let l = this.lanes.get(provider);
     if (!l) {
-      l = { inFlight: 0, failures: 0, opens: 0, openUntil: 0 };
+      l = {
+        inFlight: 0,
+        failures: 0,
+        opens: 0,
+        openUntil: 0,
+        tokens: this.rate(provider) ?? 0,
+        refilledAt: this.now(),
+      };
       this.lanes.set(provider, l);
     }
     return l;
@@ -50,13 +81,29 @@ export class ProviderLanes {
     const l = this.lane(provider);
     const busy = l.inFlight + alsoStarting;
     if (l.openUntil > this.now()) return false;
+    if (this.rate(provider) !== undefined && this.refill(provider, l) < 1 + alsoStarting) return false;
     if (l.failures >= this.opts.breakerThreshold) return busy === 0;
     return busy < this.opts.perProvider;
   }
 
-  /** A delivery to this provider started. */
+  /** A delivery to this provider started (it spends one token of the provider's rate). */
   started(provider: string): void {
-    this.lane(provider).inFlight++;
+    const l = this.lane(provider);
+    l.inFlight++;
+    if (this.rate(provider) !== undefined) l.tokens = this.refill(provider, l) - 1;
+  }
+
+  /** The provider's sends per second, or undefined when it is not rate-limited. */
+  private rate(provider: string): number | undefined {
+    return (this.opts.ratePerSecond ?? PROVIDER_RATES)[provider.split(':')[0]];
+  }
+
+  private refill(provider: string, l: Lane): number {
+    const rate = this.rate(provider) ?? 0;
+    const now = this.now();
+    l.tokens = Math.min(rate, l.tokens + ((now - l.refilledAt) / 1000) * rate);
+    l.refilledAt = now;
+    return l.tokens;
   }
 
   /**

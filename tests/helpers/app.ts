@@ -36,6 +36,7 @@ export async function startApp(
     ADMIN_EMAIL: 'admin@test.local',
     ADMIN_PASSWORD: TEST_PASSWORD,
     LOGIN_RATE_LIMIT: '1000',
+    PUBLIC_REFUSAL_LIMIT: '100000', // fuzz tests send thousands of refused bodies; refusalLimit.test.ts sets its own
     ...env,
     DATA_DIR: t.dir,
   });

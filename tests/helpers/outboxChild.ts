@@ -10,7 +10,7 @@ const db = openDatabase(join(config.DATA_DIR, 'braid.db'));
 const braid = createApp({
   config,
   db,
-  outbox: { pollMs: 50, concurrency: 200, perProvider: 200, baseBackoffMs: 200, maxBackoffMs: 200 },
+  outbox: { pollMs: 50, concurrency: 200, perProvider: 200, ratePerSecond: {}, baseBackoffMs: 200, maxBackoffMs: 200 },
 });
 await braid.listen(0, '127.0.0.1');
 process.stdout.write('ready\n');

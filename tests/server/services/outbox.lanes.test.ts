@@ -114,3 +114,27 @@ describe('provider circuit breaker', () => {
     expect(lanes.canStart('sms', 1)).toBe(true); // closed again: full lane
   });
 });
+
+describe('provider rate limits', () => {
+  it('starts at most a provider’s rate per second, refills over time, and never slows another provider', () => {
+    let t = 0;
+    const opts = { perProvider: 100, breakerThreshold: 5, breakerCooldownMs: 1_000, ratePerSecond: { telegram: 3 } };
+    const lanes = new ProviderLanes(opts, () => t);
+    const burst = (lane: string) => {
+      let n = 0;
+      while (n < 50 && lanes.canStart(lane)) {
+        lanes.started(lane);
+        lanes.finished(lane, 'ok');
+        n++;
+      }
+      return n;
+    };
+    expect(burst('telegram')).toBe(3);
+    expect(burst('line')).toBe(50); // not limited in these options
+    t = 500;
+    expect(burst('telegram')).toBe(1); // half a second refills one and a half sends
+    t = 10_000;
+    expect(burst('telegram')).toBe(3); // a long pause never banks more than one second's worth
+    expect(burst('api:7')).toBe(50);
+  });
+});
