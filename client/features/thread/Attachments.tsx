@@ -39,6 +39,17 @@ function size(bytes: number | undefined, locale: string): string | null {
   }).format(v);
 }
 
+/** A recording's provider id is not a name: "Voicemail recording" instead of "voicemail-RE8f3…". */
+function technicalName(a: Attachment): boolean {
+  if (!a.name) return true;
+  return /^voicemail-/i.test(a.name) || (!!a.providerMediaId && a.name.includes(a.providerMediaId));
+}
+
+function useHumanName(): (a: Attachment) => string | undefined {
+  const { t } = useTranslation();
+  return (a) => (!technicalName(a) ? a.name : a.kind === 'audio' ? t('traps.recording') : undefined);
+}
+
 /**
  * Attachments as chips: kind, name and size; a link only for http(s) URLs. Images are not
  * loaded inline, so opening a thread never pings a sender-controlled server; a customer's file
@@ -46,12 +57,13 @@ function size(bytes: number | undefined, locale: string): string | null {
  */
 export function Attachments({ items, proxyBase }: { items: Attachment[]; proxyBase?: string }) {
   const { t, i18n } = useTranslation();
+  const humanName = useHumanName();
   if (items.length === 0) return null;
   return (
     <ul className="attachments" aria-label={t('attachments.label', { count: items.length })}>
       {items.map((a, i) => {
         const href = safeUrl(a.url) && proxyBase ? `${proxyBase}/${i}` : safeUrl(a.url);
-        const name = a.name || t(`attachments.kind.${a.kind}`, { defaultValue: a.kind });
+        const name = humanName(a) ?? t(`attachments.kind.${a.kind}`, { defaultValue: a.kind });
         const meta = [a.mimeType, size(a.size, i18n.language)].filter(Boolean).join(' · ');
         const body = (
           <>

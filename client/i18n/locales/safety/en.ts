@@ -1,6 +1,7 @@
 /** English strings for claimed identities and the traps guards (kept apart so the locale file stays small). */
 const safety = {
   traps: {
+    recording: 'Voicemail recording',
     unknownShortcut:
       '“{{shortcut}}” is not a canned response, so nothing was sent. Pick one from the list, or remove the “/”.',
   },

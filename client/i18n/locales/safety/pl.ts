@@ -3,6 +3,7 @@ import type enSafety from './en';
 /** Polish strings for claimed identities and the traps guards. */
 const safety: typeof enSafety = {
   traps: {
+    recording: 'Nagranie poczty głosowej',
     unknownShortcut:
       '„{{shortcut}}” nie jest gotową odpowiedzią, więc nic nie wysłano. Wybierz odpowiedź z listy albo usuń „/”.',
   },

@@ -3,6 +3,7 @@ import type enSafety from './en';
 /** Thai strings for claimed identities and the traps guards. */
 const safety: typeof enSafety = {
   traps: {
+    recording: 'ข้อความเสียงที่บันทึกไว้',
     unknownShortcut: '“{{shortcut}}” ไม่ใช่ข้อความสำเร็จรูป จึงยังไม่ได้ส่ง เลือกจากรายการ หรือลบ “/” ออก',
   },
   claims: {

@@ -3,6 +3,7 @@ import type enSafety from './en';
 /** Simplified Chinese strings for claimed identities and the traps guards. */
 const safety: typeof enSafety = {
   traps: {
+    recording: '语音留言录音',
     unknownShortcut: '“{{shortcut}}”不是快捷回复，因此未发送。请从列表中选择，或删除“/”。',
   },
   claims: {
