@@ -42,12 +42,34 @@ describe('thread list', () => {
     );
     expect(textOf(kasia)).toContain('Halo? Jest tam ktoś?');
     expect(within(kasia).getByLabelText('3 unread messages').textContent).toBe('3');
-    expect(within(kasia).getByRole('img', { name: 'SLA: First reply overdue 5m' }).textContent).toBe('SLA −5m');
+    // In words: which target, and by how much it is late (not "SLA −5m").
+    expect(textOf(kasia)).toContain('First reply overdue by 5 min');
     expect(within(kasia).getByLabelText('Waiting time').textContent).toBe('20m');
     const wei = screen.getByRole('link', { name: /Wei Zhang/ });
     expect(within(wei).queryByLabelText('Waiting time')).toBeNull();
     expect(namesOf(wei, 'img')).toContain('Unassigned');
     expect(namesOf(wei, 'img').filter((n) => n.startsWith('Assigned to'))).toEqual([]);
+  });
+
+  it('says when the running SLA target is due in words, and shows no badge on resolved rows', () => {
+    const threads = [
+      make.thread(1, {
+        sla: { state: 'ok', kind: 'next_response', dueAt: Date.now() + 12.5 * 60_000, policyName: 'Gold' },
+      }),
+      make.thread(2, {
+        customer: { id: 2, name: 'Wei Zhang' },
+        sla: { state: 'breached', kind: 'resolution', dueAt: Date.now() - 64.5 * 60_000, policyName: 'Gold' },
+      }),
+      make.thread(3, {
+        customer: { id: 3, name: 'Somchai' },
+        status: 'resolved',
+        sla: { state: 'ok', kind: null, dueAt: null, policyName: 'Gold' },
+      }),
+    ];
+    renderWith(<ThreadList {...base} items={threads} />);
+    expect(textOf(screen.getByRole('link', { name: /Customer 1/ }))).toContain('Next reply due in 12 min');
+    expect(textOf(screen.getByRole('link', { name: /Wei Zhang/ }))).toContain('Resolution overdue by 1 hr 4 min');
+    expect(textOf(screen.getByRole('link', { name: /Somchai/ }))).not.toMatch(/SLA|due|overdue/);
   });
 
   it('renders only the visible window of 10,000 threads, and asks for the next page near the end', () => {

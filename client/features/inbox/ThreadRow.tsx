@@ -49,7 +49,7 @@ export const ThreadRow = memo(function ThreadRow({
           />
         )}
         <span className="customer-name">{thread.customer.name}</span>
-        <SlaBadge sla={thread.sla} compact />
+        <SlaBadge sla={thread.status === 'resolved' ? null : thread.sla} compact />
         <WaitingClock
           since={thread.waitingSince}
           label={thread.waitingSince !== null ? t('list.waitingLabel') : undefined}

@@ -5,6 +5,10 @@ const safety = {
     unknownShortcut:
       '“{{shortcut}}” is not a canned response, so nothing was sent. Pick one from the list, or remove the “/”.',
   },
+  slaWords: {
+    dueIn: '{{kind}} due in {{time}}',
+    overdue: '{{kind}} overdue by {{time}}',
+  },
   claims: {
     heading: 'Possible same person',
     claimedEmail: '{{claimant}} typed the email of {{suggested}} ({{address}})',

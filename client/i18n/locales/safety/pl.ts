@@ -7,6 +7,10 @@ const safety: typeof enSafety = {
     unknownShortcut:
       '„{{shortcut}}” nie jest gotową odpowiedzią, więc nic nie wysłano. Wybierz odpowiedź z listy albo usuń „/”.',
   },
+  slaWords: {
+    dueIn: '{{kind}}: termin za {{time}}',
+    overdue: '{{kind}}: po terminie o {{time}}',
+  },
   claims: {
     heading: 'Możliwie ta sama osoba',
     claimedEmail: '{{claimant}} podał(a) e-mail klienta {{suggested}} ({{address}})',

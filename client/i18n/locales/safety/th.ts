@@ -6,6 +6,10 @@ const safety: typeof enSafety = {
     recording: 'ข้อความเสียงที่บันทึกไว้',
     unknownShortcut: '“{{shortcut}}” ไม่ใช่ข้อความสำเร็จรูป จึงยังไม่ได้ส่ง เลือกจากรายการ หรือลบ “/” ออก',
   },
+  slaWords: {
+    dueIn: '{{kind}} ครบกำหนดใน {{time}}',
+    overdue: '{{kind}} เลยกำหนดมา {{time}}',
+  },
   claims: {
     heading: 'อาจเป็นคนเดียวกัน',
     claimedEmail: '{{claimant}} พิมพ์อีเมลของ {{suggested}} ({{address}})',

@@ -6,6 +6,10 @@ const safety: typeof enSafety = {
     recording: '语音留言录音',
     unknownShortcut: '“{{shortcut}}”不是快捷回复，因此未发送。请从列表中选择，或删除“/”。',
   },
+  slaWords: {
+    dueIn: '{{kind}}将在 {{time}} 后到期',
+    overdue: '{{kind}}已超时 {{time}}',
+  },
   claims: {
     heading: '可能是同一个人',
     claimedEmail: '{{claimant}} 填写了 {{suggested}} 的邮箱（{{address}}）',
