@@ -6,6 +6,8 @@ import { guessLocale, setLocale } from './i18n';
 import { LoginPage } from './features/login/LoginPage';
 import { InboxPage } from './features/inbox/InboxPage';
 import { RealtimeProvider } from './realtime/RealtimeProvider';
+import { usePath } from './router';
+import { TranscriptPage } from './features/transcript/TranscriptPage';
 
 /** Load the agent's UI language (a separate chunk) before showing anything in it. */
 function useLocaleReady(locale: Locale): boolean {
@@ -25,9 +27,12 @@ function useLocaleReady(locale: Locale): boolean {
 export function App() {
   const { t } = useTranslation();
   const me = useMe();
+  const path = usePath();
   const ready = useLocaleReady(me.data ? me.data.agent.locale : guessLocale());
   if (me.isPending || !ready) return <p className="center">{t('app.loading')}</p>;
   if (!me.data) return <LoginPage />;
+  // A transcript is a page of its own (no workspace around it), so it prints cleanly.
+  if (path.startsWith('/transcript/')) return <TranscriptPage me={me.data.agent} />;
   return (
     <RealtimeProvider myId={me.data.agent.id}>
       <InboxPage me={me.data.agent} />

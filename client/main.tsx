@@ -5,6 +5,7 @@ import { App } from './App';
 import { AppBoundary } from './components/ErrorBoundary';
 import { initI18n } from './i18n';
 import './styles.css';
+import './supervision.css';
 
 initI18n();
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false, retry: 1 } } });

@@ -41,3 +41,8 @@ export function threadIdFromPath(path: string): number | null {
   const m = /^\/t\/(\d+)/.exec(path);
   return m ? Number(m[1]) : null;
 }
+
+/** The current query string's parameters, re-rendering on navigation. */
+export function useSearchParams(): URLSearchParams {
+  return new URLSearchParams(useSearch());
+}

@@ -27,6 +27,8 @@ function serve(me: Agent): Call[] {
     ['GET', /^\/api\/canned-responses$/, () => ({ items: [] })],
     ['GET', /^\/api\/sla-policies$/, () => ({ items: [] })],
     ['GET', /^\/api\/api-keys$/, () => ({ items: [] })],
+    ['GET', /^\/api\/webhook-endpoints$/, () => ({ items: [] })],
+    ['GET', /^\/api\/audit\?/, () => ({ items: [], nextCursor: null })],
   ]);
 }
 
@@ -54,6 +56,8 @@ describe('settings navigation', () => {
       'Wait predictions',
       'Channel routing',
       'API keys',
+      'Outbound webhooks',
+      'Audit log',
     ]);
     expect(within(nav).getByRole('link', { name: 'Canned replies' }).getAttribute('aria-current')).toBe('page');
     await screen.findByRole('heading', { level: 1, name: 'Canned replies' });
@@ -65,6 +69,8 @@ describe('settings navigation', () => {
       ['Wait predictions', '/settings/predictions'],
       ['Channel routing', '/settings/routing'],
       ['API keys', '/settings/api-keys'],
+      ['Outbound webhooks', '/settings/webhooks'],
+      ['Audit log', '/settings/audit'],
     ]) {
       await userEvent.click(within(nav).getByRole('link', { name }));
       expect(window.location.pathname).toBe(path);
@@ -72,12 +78,14 @@ describe('settings navigation', () => {
       expect(within(nav).getByRole('link', { name }).getAttribute('aria-current')).toBe('page');
     }
     await waitFor(() => expect(calls.some((c) => c.path === '/api/api-keys')).toBe(true));
+    expect(calls.some((c) => c.path === '/api/webhook-endpoints')).toBe(true);
+    expect(calls.some((c) => c.path.startsWith('/api/audit?'))).toBe(true);
 
     // Picking an inbox view leaves settings.
     await userEvent.click(screen.getByRole('button', { name: 'All open' }));
     expect(window.location.pathname).toBe('/');
     expect(screen.queryByRole('navigation', { name: 'Settings' })).toBeNull();
-  });
+  }, 15_000); // seven lazily loaded pages: slow on a shared machine
 
   it('offers leads the pages they may read, and says so for the others', async () => {
     const me = make.agent(5, 'Lena Lead', { role: 'lead' });

@@ -93,7 +93,7 @@ export function CustomerPanel({
       </section>
       <section aria-labelledby="cp-episodes">
         <h3 id="cp-episodes">{t('customer.episodes')}</h3>
-        <Episodes episodes={episodes} currentEpisodeId={currentEpisodeId} agents={agents} />
+        <Episodes episodes={episodes} currentEpisodeId={currentEpisodeId} agents={agents} threadId={threadId} />
       </section>
       <section aria-labelledby="cp-merge">
         <h3 id="cp-merge">{t('merge.heading')}</h3>

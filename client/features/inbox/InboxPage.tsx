@@ -13,6 +13,7 @@ import { useMessageAlerts, useTabTitle } from '#client/features/notifications/us
 import { LeadAlerts } from '#client/features/notifications/LeadAlerts';
 import { RouteBoundary } from '#client/components/ErrorBoundary';
 import { SettingsPane } from '#client/features/settings/SettingsPane';
+import { SearchPage } from '#client/features/search/SearchPage';
 import { ThreadView } from '#client/features/thread/ThreadView';
 import { BoardPage } from '#client/features/board/BoardPage';
 import { WallBoard } from '#client/features/board/WallBoard';
@@ -128,7 +129,7 @@ function Workspace({ me }: { me: Agent }) {
         view={view}
         onSelect={(v) => {
           setView(v);
-          if (settings || reports || board) navigate('/');
+          if (settings || reports || board || path === '/search') navigate('/');
         }}
       />
       {reports ? (
@@ -141,6 +142,8 @@ function Workspace({ me }: { me: Agent }) {
         <SettingsPane me={me} teams={teams} path={path} />
       ) : board ? (
         <BoardPage me={me} search={query} />
+      ) : path === '/search' ? (
+        <SearchPage me={me} />
       ) : (
         <>
           <div className="list-pane">

@@ -14,6 +14,8 @@ const PAGES: Record<SettingsSection['key'], LazyExoticComponent<ComponentType<{ 
   predictions: lazy(() => import('./predictions/PredictionReport')),
   routing: lazy(() => import('./routing/RoutingSettings')),
   apiKeys: lazy(() => import('./apiKeys/ApiKeysSettings')),
+  webhooks: lazy(() => import('./webhooks/WebhooksSettings')),
+  audit: lazy(() => import('./audit/AuditSettings')),
 };
 
 /** The settings area: a menu of the pages this person may open and the current page. */

@@ -3,13 +3,13 @@ import { hasRole } from '#shared/schemas/common';
 
 /** One settings page: its address, the i18n key of its name, and who may open it. */
 export interface SettingsSection {
-  key: 'canned' | 'agents' | 'teams' | 'sla' | 'routing' | 'predictions' | 'apiKeys';
+  key: 'canned' | 'agents' | 'teams' | 'sla' | 'routing' | 'predictions' | 'apiKeys' | 'webhooks' | 'audit';
   path: string;
   labelKey: string;
   minRole: Role;
 }
 
-/** Settings pages in menu order. Leads may look at agents, teams and SLA (the server lets everyone read them); channel routing and API keys are admins' only; leads see the prediction calibration report. */
+/** Settings pages in menu order. Leads may look at agents, teams and SLA (the server lets everyone read them); channel routing, API keys, webhooks and the audit log are admins' only; leads see the prediction calibration report. */
 export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { key: 'canned', path: '/settings/canned', labelKey: 'canned.title', minRole: 'lead' },
   { key: 'agents', path: '/settings/agents', labelKey: 'admin.nav.agents', minRole: 'lead' },
@@ -18,6 +18,8 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { key: 'predictions', path: '/settings/predictions', labelKey: 'admin.nav.predictions', minRole: 'lead' },
   { key: 'routing', path: '/settings/routing', labelKey: 'admin.nav.routing', minRole: 'admin' },
   { key: 'apiKeys', path: '/settings/api-keys', labelKey: 'admin.nav.apiKeys', minRole: 'admin' },
+  { key: 'webhooks', path: '/settings/webhooks', labelKey: 'webhooks.title', minRole: 'admin' },
+  { key: 'audit', path: '/settings/audit', labelKey: 'audit.title', minRole: 'admin' },
 ];
 
 /** The settings pages a role may open. */

@@ -4,6 +4,7 @@ import type { Agent } from '#shared/schemas/agent';
 import { useAgents, useTeams } from '#client/api/directory';
 import { useMarkRead, useMessages, useSendMessage, useThreadAction, useThreadDetail } from '#client/api/threads';
 import { useRealtime } from '#client/realtime/RealtimeProvider';
+import { useSearchParams } from '#client/router';
 import { Composer, type ComposerHandle } from '#client/features/composer/Composer';
 import { CustomerPanel } from '#client/features/customer/CustomerPanel';
 import { useProvideThreadCommands } from '#client/features/keyboard/threadCommands';
@@ -37,6 +38,7 @@ export function ThreadView({
   const rt = useRealtime();
   const composer = useRef<ComposerHandle>(null);
   const timeline = useRef<TimelineHandle>(null);
+  const focusId = Number(useSearchParams().get('m')) || null;
   const agents = useMemo(() => new Map((agentList ?? []).map((a) => [a.id, a])), [agentList]);
   const names = useMemo<SystemLookup>(
     () => ({ agentName: (id) => agents.get(id)?.name, teamName: (id) => teams?.find((x) => x.id === id)?.name }),
@@ -116,6 +118,7 @@ export function ThreadView({
           loadingOlder={msgs.isFetchingNextPage}
           loadOlder={() => void msgs.fetchNextPage()}
           handle={timeline}
+          focusId={focusId}
           pendingActions={{
             retry: (s) => {
               forget(s);

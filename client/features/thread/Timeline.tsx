@@ -37,6 +37,8 @@ export function Timeline(p: {
   loadOlder(): void;
   pendingActions: PendingActions;
   handle?: Ref<TimelineHandle>;
+  /** A message to scroll to and highlight (opened from a search hit); older pages load until it is found. */
+  focusId?: number | null;
 }) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
@@ -68,6 +70,8 @@ export function Timeline(p: {
     if (armed && hasOlder && !loadingOlder && firstShown <= 3) loadOlder();
   }, [armed, hasOlder, loadingOlder, loadOlder, firstShown]);
 
+  const focused = useScrollToMessage(v, rows, p.focusId ?? null, { hasOlder, loadingOlder, loadOlder });
+
   // Count messages that arrived below while the agent reads further up.
   const atEnd = v.isAtEnd(80);
   const lastKey = rows.at(-1)?.key;
@@ -97,7 +101,7 @@ export function Timeline(p: {
                 key={it.key}
                 data-index={it.index}
                 ref={v.measureElement}
-                className={`row row-${row.kind}`}
+                className={`row row-${row.kind}${row.kind === 'message' && row.message.id === focused ? ' row-focus' : ''}`}
                 style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${it.start}px)` }}
               >
                 {row.kind === 'day' && <DayDivider ts={row.ts} />}
@@ -122,4 +126,42 @@ export function Timeline(p: {
       )}
     </div>
   );
+}
+
+/** Pages of older history loaded at most while looking for a focused message. */
+const MAX_FOCUS_PAGES = 40;
+
+/**
+ * Bring one message into view, centred: load older pages until it is among the rows (bounded),
+ * then scroll to it once. Returns the id to highlight once it has been reached.
+ */
+function useScrollToMessage(
+  v: { scrollToIndex(i: number, o: { align: 'center' }): void },
+  rows: TimelineRow[],
+  focusId: number | null,
+  older: { hasOlder: boolean; loadingOlder: boolean; loadOlder(): void },
+): number | null {
+  const [reached, setReached] = useState<number | null>(null);
+  const aimed = useRef<number | null>(null);
+  const pages = useRef(0);
+  const { hasOlder, loadingOlder, loadOlder } = older;
+  useEffect(() => {
+    if (focusId === null || aimed.current === focusId) return;
+    const index = rows.findIndex((r) => r.kind === 'message' && r.message.id === focusId);
+    if (index >= 0) {
+      aimed.current = focusId;
+      v.scrollToIndex(index, { align: 'center' });
+      // Rows above are measured as they render: aim again once they are, then highlight.
+      requestAnimationFrame(() => {
+        v.scrollToIndex(index, { align: 'center' });
+        setReached(focusId);
+      });
+      return;
+    }
+    if (hasOlder && !loadingOlder && pages.current < MAX_FOCUS_PAGES) {
+      pages.current++;
+      loadOlder();
+    }
+  }, [v, rows, focusId, hasOlder, loadingOlder, loadOlder]);
+  return reached;
 }

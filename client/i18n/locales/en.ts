@@ -3,11 +3,13 @@ import board from './board/en';
 import conversation from './conversation/en';
 import reports from './reports/en';
 import safety from './safety/en';
+import supervision from './supervision/en';
 
 /** English UI strings (the source of truth for keys; other languages must have the same shape). */
 const en = {
   ...conversation,
   ...safety,
+  ...supervision,
   app: {
     name: 'Braid',
     loading: 'Loading…',

@@ -4,11 +4,13 @@ import board from './board/pl';
 import conversation from './conversation/pl';
 import reports from './reports/pl';
 import safety from './safety/pl';
+import supervision from './supervision/pl';
 
 /** Polish UI strings. */
 const pl: Translation = {
   ...conversation,
   ...safety,
+  ...supervision,
   app: {
     name: 'Braid',
     loading: 'Ładowanie…',

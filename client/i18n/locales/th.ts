@@ -4,11 +4,13 @@ import board from './board/th';
 import conversation from './conversation/th';
 import reports from './reports/th';
 import safety from './safety/th';
+import supervision from './supervision/th';
 
 /** Thai UI strings (Thai has no plural forms: _one and _other read the same). */
 const th: Translation = {
   ...conversation,
   ...safety,
+  ...supervision,
   app: {
     name: 'Braid',
     loading: 'กำลังโหลด…',

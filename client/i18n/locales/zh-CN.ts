@@ -4,11 +4,13 @@ import board from './board/zh-CN';
 import conversation from './conversation/zh-CN';
 import reports from './reports/zh-CN';
 import safety from './safety/zh-CN';
+import supervision from './supervision/zh-CN';
 
 /** Simplified Chinese UI strings (no plural forms: _one and _other read the same). */
 const zhCN: Translation = {
   ...conversation,
   ...safety,
+  ...supervision,
   app: {
     name: 'Braid',
     loading: '加载中…',

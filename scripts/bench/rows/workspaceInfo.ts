@@ -17,8 +17,8 @@ export const workspaceInfo = defineRow({
         note: verdict((gen ?? m.generatedSeconds) <= 600, '< 10 min'),
       },
       {
-        measure: 'Braid start-up on the workspace: spawn → healthy; RSS when idle',
-        braid: `${ms(f.startup.ms)}, RSS ${mb(f.startup.rss)}`,
+        measure: 'Braid start-up on the workspace: spawn → healthy; start-up catch-up after that; RSS when idle',
+        braid: `${ms(f.startup.ms)}, then busy ${ms(f.startup.busyMs)}, RSS ${mb(f.startup.rss)}`,
       },
     ];
   },

@@ -3,8 +3,21 @@ import { useTranslation } from 'react-i18next';
 import { DialogFooter } from '#client/components/DialogFooter';
 import { InputWithButton } from '#client/components/InputWithButton';
 
-/** The secret of a key just created, shown this once with a copy button. */
-export function NewKeySecret({ name, secret, onDone }: { name: string; secret: string; onDone(): void }) {
+/** The secret of a key (or webhook endpoint) just created, shown this once with a copy button. */
+export function NewKeySecret({
+  name,
+  secret,
+  onDone,
+  title,
+  once,
+}: {
+  name: string;
+  secret: string;
+  onDone(): void;
+  /** Heading and warning instead of the API key ones. */
+  title?: string;
+  once?: string;
+}) {
   const { t } = useTranslation();
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -22,10 +35,10 @@ export function NewKeySecret({ name, secret, onDone }: { name: string; secret: s
   return (
     <section className="secret-box" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="form-title">
-        {t('admin.apiKeys.secretTitle', { name })}
+        {title ?? t('admin.apiKeys.secretTitle', { name })}
       </h2>
       <p id={`${id}-once`} className="secret-warning">
-        {t('admin.apiKeys.secretOnce')}
+        {once ?? t('admin.apiKeys.secretOnce')}
       </p>
       <InputWithButton
         rowClass="secret-row"

@@ -1,0 +1,2 @@
+/** The viewer's time zone: date filters, exports and transcripts count days and times in it. */
+export const viewerTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';

@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Agent } from '#shared/schemas/agent';
+import { hasRole } from '#shared/schemas/common';
+import type { WebhookEndpoint } from '#shared/schemas/webhooks';
+import { useDeleteWebhookEndpoint, useWebhookEndpoints } from '#client/api/webhooks';
+import { Dialog } from '#client/components/Dialog';
+import { ConfirmFooter } from '#client/components/DialogFooter';
+import { useFormat } from '#client/i18n/format';
+import { AdminPage, AdminTable } from '#client/features/settings/AdminTable';
+import { NewKeySecret } from '#client/features/settings/apiKeys/NewKeySecret';
+import { Deliveries } from './Deliveries';
+import { WebhookForm } from './WebhookForm';
+
+/** Admins register outbound webhook endpoints (the secret shown once), watch deliveries and delete them. */
+export default function WebhooksSettings({ me }: { me: Agent }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const isAdmin = hasRole(me.role, 'admin');
+  const endpoints = useWebhookEndpoints(isAdmin);
+  const [fresh, setFresh] = useState<{ url: string; secret: string } | null>(null);
+  const [open, setOpen] = useState<number | null>(null);
+  const [deleting, setDeleting] = useState<WebhookEndpoint | null>(null);
+  if (!isAdmin) return <p className="pad">{t('admin.nav.forbidden')}</p>;
+  return (
+    <AdminPage keys="webhooks" titleId="webhooks-title" canEdit>
+      {fresh ? (
+        <NewKeySecret
+          name={fresh.url}
+          secret={fresh.secret}
+          title={t('webhooks.secretTitle', { name: fresh.url })}
+          once={t('webhooks.secretOnce')}
+          onDone={() => setFresh(null)}
+        />
+      ) : (
+        <WebhookForm onCreated={(url, secret) => setFresh({ url, secret })} />
+      )}
+      <AdminTable
+        query={endpoints}
+        rows={endpoints.data ?? []}
+        empty={t('webhooks.empty')}
+        open={open}
+        editor={(e) => <Deliveries endpointId={e.id} />}
+        columns={[
+          { header: t('webhooks.url'), className: 'clamp', cell: (e) => <code>{e.url}</code> },
+          { header: t('webhooks.events'), cell: (e) => e.events.map((x) => t(`webhooks.event.${x}`)).join(', ') },
+          {
+            header: t('webhooks.deliveries'),
+            cell: (e) => (
+              <>
+                {t('webhooks.counts', e.counts)}
+                {e.lastError && (
+                  <span className="error small block">{t('webhooks.lastError', { error: e.lastError })}</span>
+                )}
+              </>
+            ),
+          },
+          { header: t('webhooks.created'), cell: (e) => f.dateTime(e.createdAt) },
+        ]}
+        actions={(e) => (
+          <>
+            <button
+              type="button"
+              className="link small"
+              aria-expanded={open === e.id}
+              onClick={() => setOpen(open === e.id ? null : e.id)}
+            >
+              {open === e.id ? t('webhooks.hideDeliveries') : t('webhooks.showDeliveries')}{' '}
+              <span className="sr-only">{e.url}</span>
+            </button>
+            <button type="button" className="link small" onClick={() => setDeleting(e)}>
+              {t('webhooks.delete')} <span className="sr-only">{e.url}</span>
+            </button>
+          </>
+        )}
+      />
+      {deleting && <DeleteDialog endpoint={deleting} onClose={() => setDeleting(null)} />}
+    </AdminPage>
+  );
+}
+
+function DeleteDialog({ endpoint, onClose }: { endpoint: WebhookEndpoint; onClose(): void }) {
+  const { t } = useTranslation();
+  const remove = useDeleteWebhookEndpoint();
+  return (
+    <Dialog title={t('webhooks.deleteTitle')} onClose={onClose}>
+      <p>{t('webhooks.deleteBody', { url: endpoint.url })}</p>
+      <ConfirmFooter
+        danger
+        error={remove.error && t('admin.form.failed', { reason: remove.error.message })}
+        busy={remove.isPending}
+        backLabel={t('common.cancel')}
+        onBack={onClose}
+        confirmLabel={t('webhooks.delete')}
+        onConfirm={() => remove.mutate(endpoint.id, { onSuccess: onClose })}
+      />
+    </Dialog>
+  );
+}
