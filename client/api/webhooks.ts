@@ -16,14 +16,14 @@ export const webhookQueries = {
       queryKey: [...webhookQueries.all(), 'list'] as const,
       queryFn: ({ signal }) =>
         api('/api/webhook-endpoints', WebhookEndpointListSchema, { signal }).then((r) => r.items),
-      refetchInterval: 10_000,
+      refetchInterval: 4_000,
     }),
   deliveries: (id: number) =>
     queryOptions({
       queryKey: [...webhookQueries.all(), 'deliveries', id] as const,
       queryFn: ({ signal }) =>
         api(`/api/webhook-endpoints/${id}/deliveries`, WebhookDeliveryListSchema, { signal }).then((r) => r.items),
-      refetchInterval: 5_000,
+      refetchInterval: 4_000,
     }),
 };
 

@@ -190,7 +190,7 @@ const en = {
   },
   search: {
     label: 'Search customers',
-    placeholder: 'Search customers  /',
+    placeholder: 'Search messages and customers  /',
     results: 'Customers',
     none: 'No customer found.',
   },

@@ -199,7 +199,7 @@ const pl: Translation = {
   },
   search: {
     label: 'Szukaj klientów',
-    placeholder: 'Szukaj klientów  /',
+    placeholder: 'Szukaj wiadomości i klientów  /',
     results: 'Klienci',
     none: 'Nie znaleziono klienta.',
   },

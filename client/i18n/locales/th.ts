@@ -189,7 +189,7 @@ const th: Translation = {
     undoConfirm: 'แยก {{name}} ออกมาอีกครั้งใช่ไหม',
     undoneAt: 'ยกเลิกแล้วเมื่อ {{time}}',
   },
-  search: { label: 'ค้นหาลูกค้า', placeholder: 'ค้นหาลูกค้า  /', results: 'ลูกค้า', none: 'ไม่พบลูกค้า' },
+  search: { label: 'ค้นหาลูกค้า', placeholder: 'ค้นหาข้อความและลูกค้า  /', results: 'ลูกค้า', none: 'ไม่พบลูกค้า' },
   presence: { label: 'สถานะของฉัน', online: 'ออนไลน์', away: 'ไม่อยู่' },
   leadAlerts: {
     region: 'การแจ้งเตือนของทีม',

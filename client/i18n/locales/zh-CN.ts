@@ -188,7 +188,7 @@ const zhCN: Translation = {
     undoConfirm: '确定要将 {{name}} 重新拆分出来吗？',
     undoneAt: '已于 {{time}} 撤销',
   },
-  search: { label: '搜索客户', placeholder: '搜索客户  /', results: '客户', none: '未找到客户。' },
+  search: { label: '搜索客户', placeholder: '搜索消息和客户  /', results: '客户', none: '未找到客户。' },
   presence: { label: '我的状态', online: '在线', away: '离开' },
   leadAlerts: {
     region: '团队提醒',

@@ -21,7 +21,7 @@ export default function AuditSettings({ me }: { me: Agent }) {
   const set = (k: string, v: string) => setFilters({ ...filters, [k]: v });
   const rows = log.data?.pages.flatMap((p) => p.items) ?? [];
   return (
-    <AdminPage keys="audit" titleId="audit-title" canEdit={false}>
+    <AdminPage keys="audit" titleId="audit-title" canEdit>
       <fieldset className="search-filters">
         <legend className="sr-only">{t('find.filters')}</legend>
         <label className="filter">
