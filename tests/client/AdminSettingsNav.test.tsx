@@ -85,7 +85,7 @@ describe('settings navigation', () => {
     await userEvent.click(screen.getByRole('button', { name: 'All open' }));
     expect(window.location.pathname).toBe('/');
     expect(screen.queryByRole('navigation', { name: 'Settings' })).toBeNull();
-  }, 15_000); // seven lazily loaded pages: slow on a shared machine
+  });
 
   it('offers leads the pages they may read, and says so for the others', async () => {
     const me = make.agent(5, 'Lena Lead', { role: 'lead' });
