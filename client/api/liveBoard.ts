@@ -6,6 +6,8 @@ import {
   type BoardDelta,
   type BoardSnapshot,
   type LiveAssign,
+  type LivePresence,
+  LivePresenceResultSchema,
 } from '#shared/schemas/liveBoard';
 import { threadQueries } from './threads';
 import { api } from './http';
@@ -36,5 +38,12 @@ export function useLiveAssign() {
   return useMutation({
     mutationFn: (body: LiveAssign) => api('/api/live/assign', LiveAssignResultSchema, { method: 'POST', body }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: threadQueries.lists() }),
+  });
+}
+
+/** Set an agent away or back online from the board (the change comes back as a live delta). */
+export function useLivePresence() {
+  return useMutation({
+    mutationFn: (body: LivePresence) => api('/api/live/presence', LivePresenceResultSchema, { method: 'POST', body }),
   });
 }

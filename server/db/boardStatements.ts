@@ -18,13 +18,6 @@ function prepare(sqlite: Database.Database) {
       `select waiting_since from threads indexed by threads_board_team_wait_idx where team_id is :team and ${W}
        order by waiting_since limit 1 offset :k`,
     ),
-    channelOldest: pluckNum(
-      `select min(waiting_since) from threads where team_id is :team and last_inbound_channel = :channel and ${W}`,
-    ),
-    channelNth: pluckNum(
-      `select waiting_since from threads indexed by threads_board_channel_wait_idx
-       where team_id is :team and last_inbound_channel = :channel and ${W} order by waiting_since limit 1 offset :k`,
-    ),
     minutes: sqlite.prepare<{ key: number; from: number }, { minute: number; arrivals: number; resolutions: number }>(
       `select minute, arrivals, resolutions from board_minutes where team_key = :key and minute >= :from
        and (arrivals <> 0 or resolutions <> 0) order by minute`,
@@ -44,10 +37,33 @@ function prepare(sqlite: Database.Database) {
       `select id, name, role, capacity, active from agents where id = :id`,
     ),
     agentTeams: sqlite.prepare<{ id: number }, number>(`select team_id from agent_teams where agent_id = :id`).pluck(),
-    agentTallies: sqlite.prepare<{ id: number }, AgentTallyRow>(
-      `select agent_id as agentId, status, waiting, negative, n from agent_tallies where agent_id = :id and n <> 0`,
+    agentsIn: sqlite.prepare<{ ids: string }, { id: number; name: string; role: string; capacity: number }>(
+      `select id, name, role, capacity from agents where active = 1 and id in (select value from json_each(:ids))`,
     ),
-    agentOldest: pluckNum(`select min(waiting_since) from threads where assignee_id = :id and ${W}`),
+    teamsOfAgents: sqlite.prepare<{ ids: string }, { agentId: number; teamId: number }>(
+      `select agent_id as agentId, team_id as teamId from agent_teams where agent_id in (select value from json_each(:ids))`,
+    ),
+    talliesOfAgents: sqlite.prepare<{ ids: string }, AgentTallyRow>(
+      `select agent_id as agentId, status, waiting, negative, n from agent_tallies
+       where agent_id in (select value from json_each(:ids)) and n <> 0`,
+    ),
+    oldestOfAgents: sqlite.prepare<{ ids: string }, { agentId: number; oldest: number | null }>(
+      `select j.value as agentId, (select min(waiting_since) from threads where assignee_id = j.value and ${W}) as oldest
+       from json_each(:ids) j`,
+    ),
+    /** The oldest "waiting since" in each of the given channels of a team (one statement, a seek each). */
+    channelOldest: sqlite.prepare<
+      { team: number | null; channels: string },
+      { channel: string; oldest: number | null }
+    >(
+      `select j.value as channel,
+         (select min(waiting_since) from threads where team_id is :team and last_inbound_channel = j.value and ${W}) as oldest
+       from json_each(:channels) j`,
+    ),
+    channelNth: pluckNum(
+      `select waiting_since from threads indexed by threads_board_channel_wait_idx
+       where team_id is :team and last_inbound_channel = :channel and ${W} order by waiting_since limit 1 offset :k`,
+    ),
   };
 }
 

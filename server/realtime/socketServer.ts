@@ -41,6 +41,8 @@ export interface Realtime {
   presence: PresenceRegistry;
   /** Floor-board deltas (fed by the publisher and presence changes). */
   board: BoardFeed;
+  /** Set an agent's chosen presence for them (a lead from the board); answers their presence now. */
+  setPresence(agentId: number, p: 'online' | 'away'): Presence;
   /** Re-join rooms after an agent's role or teams changed; drop their sockets when deactivated. */
   refreshAgent(agentId: number): void;
   /** Disconnect the sockets of revoked sessions (logout, password change). */
@@ -144,6 +146,10 @@ export function createRealtime(http: HttpServer, db: Db, now: () => number, publ
     publisher,
     presence,
     board,
+    setPresence(agentId, p) {
+      announce(agentId, presence.choose(agentId, p));
+      return presence.of(agentId);
+    },
     refreshAgent(agentId) {
       const fresh = freshViewer(db, agentId);
       for (const s of io.sockets.sockets.values()) {

@@ -4,7 +4,7 @@ import { foldAgentTallies, foldBoardTallies } from '#server/domain/liveBoard';
 import type { Viewer } from '#server/domain/access';
 import { BOARD_WINDOW_MINUTES, byAgent } from '#shared/liveBoard';
 import { hasRole, type Presence, type Role } from '#shared/schemas/common';
-import type { BoardAgent, BoardSnapshot, QueueTile, TeamBoard } from '#shared/schemas/liveBoard';
+import type { BoardAgent, BoardSnapshot, TeamBoard } from '#shared/schemas/liveBoard';
 import { ForbiddenError, NotFoundError } from '#server/errors';
 import { lastEventSeq } from './events';
 
@@ -57,13 +57,15 @@ export function readBoard(
   };
 }
 
-/** Median "waiting since" of `count` waiting threads: the middle index entry (mean of the two middles). */
-function median(count: number, nth: (k: number) => number | null): number | null {
-  if (count === 0) return null;
-  const hi = nth(Math.floor(count / 2));
-  if (count % 2 === 1 || hi === null) return hi;
-  const lo = nth(count / 2 - 1);
-  return lo === null ? hi : Math.round((lo + hi) / 2);
+/** The two middle positions of `count` sorted entries (the same one when `count` is odd). */
+function middles(count: number): [number, number] {
+  return count % 2 === 1 ? [(count - 1) / 2, (count - 1) / 2] : [count / 2 - 1, count / 2];
+}
+
+/** Median of the two middle entries (null when there are none). */
+function mid(lo: number | null, hi: number | null): number | null {
+  if (lo === null || hi === null) return hi ?? lo;
+  return Math.round((lo + hi) / 2);
 }
 
 /** One team's queues, per channel and the last hour, as of `now`. */
@@ -71,27 +73,35 @@ export function readTeamBoard(db: Db, teamId: number | null, now: number): TeamB
   const s = boardStatements(db);
   const key = teamId ?? 0;
   const { queue, channels } = foldBoardTallies(s.tallies.all({ key }));
-  const waits = (tile: QueueTile, oldest: number | null, nth: (k: number) => number | null): QueueTile => ({
-    ...tile,
-    oldestWaitingSince: tile.waiting > 0 ? oldest : null,
-    medianWaitingSince: median(tile.waiting, nth),
-  });
+  if (queue.waiting > 0) {
+    const [lo, hi] = middles(queue.waiting);
+    queue.oldestWaitingSince = s.teamOldest.get({ team: teamId }) ?? null;
+    const nth = (k: number) => s.teamNth.get({ team: teamId, k }) ?? null;
+    const first = nth(lo);
+    queue.medianWaitingSince = mid(first, lo === hi ? first : nth(hi));
+  }
+  const waiting = [...channels].filter(([, t]) => t.waiting > 0);
+  if (waiting.length > 0) {
+    const oldest = new Map(
+      s.channelOldest
+        .all({ team: teamId, channels: JSON.stringify(waiting.map(([c]) => c)) })
+        .map((r) => [r.channel, r.oldest]),
+    );
+    for (const [channel, tile] of waiting) {
+      const [lo, hi] = middles(tile.waiting);
+      const nth = (k: number) => s.channelNth.get({ team: teamId, channel, k }) ?? null;
+      tile.oldestWaitingSince = oldest.get(channel) ?? null;
+      const first = nth(lo);
+      tile.medianWaitingSince = mid(first, lo === hi ? first : nth(hi));
+    }
+  }
   const team = teamId === null ? null : (s.team.get({ id: teamId }) ?? null);
   return {
     teamId,
     name: team?.name ?? '',
     timeZone: timeZoneOf(team?.businessHours ?? null),
-    queue: waits(queue, s.teamOldest.get({ team: teamId }) ?? null, (k) => s.teamNth.get({ team: teamId, k }) ?? null),
-    channels: [...channels]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([channel, tile]) => ({
-        channel,
-        ...waits(
-          tile,
-          s.channelOldest.get({ team: teamId, channel }) ?? null,
-          (k) => s.channelNth.get({ team: teamId, channel, k }) ?? null,
-        ),
-      })),
+    queue,
+    channels: [...channels].sort(([a], [b]) => (a < b ? -1 : 1)).map(([channel, tile]) => ({ channel, ...tile })),
     minutes: s.minutes.all({ key, from: Math.floor(now / 60_000) - BOARD_WINDOW_MINUTES + 1 }),
   };
 }
@@ -106,25 +116,36 @@ function timeZoneOf(businessHours: string | null): string | null {
   }
 }
 
-/** Agents' rows: presence, load against capacity, who waits on them, negative threads. */
+/** Agents' rows: presence, load against capacity, who waits on them, negative threads (four statements, whatever the number of agents). */
 export function readBoardAgents(db: Db, agentIds: readonly number[], presence: BoardPresence): BoardAgent[] {
   const s = boardStatements(db);
-  const out: BoardAgent[] = [];
-  for (const id of agentIds) {
-    const a = s.agent.get({ id });
-    if (!a || a.active !== 1) continue;
-    const t = foldAgentTallies(s.agentTallies.all({ id }));
-    out.push({
-      id,
+  const ids = JSON.stringify(agentIds);
+  const teams = groupBy(s.teamsOfAgents.all({ ids }), (r) => r.agentId);
+  const tallies = groupBy(s.talliesOfAgents.all({ ids }), (r) => r.agentId);
+  const oldest = new Map(s.oldestOfAgents.all({ ids }).map((r) => [r.agentId, r.oldest]));
+  return s.agentsIn.all({ ids }).map((a) => {
+    const t = foldAgentTallies(tallies.get(a.id) ?? []);
+    return {
+      id: a.id,
       name: a.name,
       role: a.role as Role,
-      teamIds: s.agentTeams.all({ id }),
-      presence: presence.of(id),
-      presenceSince: presence.sinceOf(id),
+      teamIds: (teams.get(a.id) ?? []).map((r) => r.teamId).sort((x, y) => x - y),
+      presence: presence.of(a.id),
+      presenceSince: presence.sinceOf(a.id),
       capacity: a.capacity,
       ...t,
-      oldestWaitingSince: t.waiting > 0 ? (s.agentOldest.get({ id }) ?? null) : null,
-    });
+      oldestWaitingSince: t.waiting > 0 ? (oldest.get(a.id) ?? null) : null,
+    };
+  });
+}
+
+function groupBy<T>(rows: readonly T[], key: (r: T) => number): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
   }
   return out;
 }

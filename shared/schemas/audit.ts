@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   'agent.updated',
   'agent.role_changed',
   'agent.deactivated',
+  'agent.presence_set',
   'team.created',
   'team.updated',
   'settings.changed',

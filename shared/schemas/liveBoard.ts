@@ -89,7 +89,26 @@ export const LiveAssignSchema = z.object({
 /** Bulk assignment request. */
 export type LiveAssign = z.infer<typeof LiveAssignSchema>;
 
-/** POST /api/live/assign answer: the threads now assigned, and those refused with why. */
+/** POST /api/live/move body: threads to another team (null = no team). */
+export const LiveMoveSchema = z.object({
+  threadIds: z.array(z.number().int().positive()).min(1).max(200),
+  teamId: z.number().int().positive().nullable(),
+});
+/** Bulk move request. */
+export type LiveMove = z.infer<typeof LiveMoveSchema>;
+
+/** POST /api/live/presence body: a lead sets an agent away (or back online). */
+export const LivePresenceSchema = z.object({
+  agentId: z.number().int().positive(),
+  presence: z.enum(['online', 'away']),
+});
+/** Presence request. */
+export type LivePresence = z.infer<typeof LivePresenceSchema>;
+
+/** POST /api/live/presence answer: the agent's presence now. */
+export const LivePresenceResultSchema = z.object({ agentId: z.number(), presence: PresenceSchema });
+
+/** POST /api/live/assign (and /move) answer: the threads now assigned, and those refused with why. */
 export const LiveAssignResultSchema = z.object({
   assigned: z.array(z.number()),
   failed: z.array(z.object({ threadId: z.number(), code: z.string(), error: z.string() })),

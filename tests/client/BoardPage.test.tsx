@@ -61,6 +61,7 @@ function serve() {
     ],
     ['GET', /^\/api\/threads\?/, () => ({ items: [waitingThread], nextCursor: null })],
     ['POST', /^\/api\/live\/assign$/, () => ({ assigned: [77], failed: [] })],
+    ['POST', /^\/api\/live\/presence$/, (c) => c.body],
   ]);
 }
 afterEach(() => vi.unstubAllGlobals());
@@ -78,7 +79,7 @@ describe('BoardPage', () => {
     expect(tile('Waiting')).toBe('2');
     expect(tile('Longest wait')).toBe('20m');
     expect(tile('New, last hour')).toBe('4');
-    expect(tile('Backlog cleared')).toBe('Growing');
+    expect(tile('Backlog forecast')).toBe('Growing');
     expect(screen.queryByText(/Live · last change/)).not.toBeNull();
 
     const boardCalls = () => calls.filter((c) => c.path.startsWith('/api/live/board')).length;
@@ -110,6 +111,13 @@ describe('BoardPage', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Assign' }));
     await waitFor(() => expect(screen.queryByText('Assigned to Bo.')).not.toBeNull());
     expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ threadIds: [77], agentId: 11 });
+
+    // Ann is online: the lead can set her away (Bo is away: he can be set back online).
+    expect(within(grid).queryByRole('button', { name: 'Set Bo online' })).not.toBeNull();
+    await userEvent.click(within(grid).getByRole('button', { name: 'Set Ann away' }));
+    await waitFor(() =>
+      expect(calls.find((c) => c.path === '/api/live/presence')?.body).toEqual({ agentId: 10, presence: 'away' }),
+    );
   });
 
   it('tells agents the board is not for them', () => {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { BoardAgent } from '#shared/schemas/liveBoard';
 import { threadQueries } from '#client/api/threads';
+import { useLivePresence } from '#client/api/liveBoard';
 import { useFormat } from '#client/i18n/format';
 import { navigate } from '#client/router';
 
@@ -91,7 +92,8 @@ function AgentRow(p: {
           {t(`board.presence.${a.presence}`)}
           {a.presenceSince !== null && (
             <span className="muted small"> {t('board.agents.since', { time: f.time(a.presenceSince) })}</span>
-          )}
+          )}{' '}
+          <PresenceToggle a={a} />
         </td>
         <td className={full ? 'tone-warn' : undefined}>
           {t('board.agents.capacity', { load: a.load, capacity: a.capacity })}
@@ -112,6 +114,25 @@ function AgentRow(p: {
         </tr>
       )}
     </>
+  );
+}
+
+/** A lead sets a connected agent away (or back online); the change comes back as a live delta. */
+function PresenceToggle({ a }: { a: BoardAgent }) {
+  const { t } = useTranslation();
+  const set = useLivePresence();
+  if (a.presence === 'offline') return null;
+  const next = a.presence === 'online' ? 'away' : 'online';
+  return (
+    <button
+      type="button"
+      className="link small"
+      disabled={set.isPending}
+      aria-label={t(next === 'away' ? 'board.agents.setAwayFor' : 'board.agents.setOnlineFor', { name: a.name })}
+      onClick={() => set.mutate({ agentId: a.id, presence: next })}
+    >
+      {t(next === 'away' ? 'board.agents.setAway' : 'board.agents.setOnline')}
+    </button>
   );
 }
 

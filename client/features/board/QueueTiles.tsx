@@ -10,7 +10,7 @@ export function TileRow({ tiles, only }: { tiles: TileView[]; only?: readonly Ti
   return (
     <dl className="board-tiles">
       {shown.map((x) => (
-        <div key={x.key} className={`board-tile tone-${x.tone}`}>
+        <div key={x.key} className={`board-tile tone-${x.tone}${x.text ? ' board-tile-text' : ''}`}>
           <dt>{x.label}</dt>
           <dd>{x.value}</dd>
         </div>

@@ -25,6 +25,8 @@ export interface TileView {
   label: string;
   value: string;
   tone: 'ok' | 'warn' | 'late';
+  /** A phrase rather than a figure (set in smaller type so it fits a tile). */
+  text?: boolean;
 }
 
 const WARN_MS = 15 * 60_000;
@@ -71,7 +73,7 @@ export function tileViews(
     snoozed: { value: n(q.snoozed), tone: 'ok' },
     arrivals: { value: n(hour.arrivals), tone: 'ok' },
     resolutions: { value: n(hour.resolutions), tone: 'ok' },
-    forecast: { value: forecast, tone: fc.kind === 'growing' ? 'late' : 'ok' },
+    forecast: { value: forecast, tone: fc.kind === 'growing' ? 'warn' : 'ok', text: true },
   };
   return TILE_KEYS.map((key) => ({ key, label: t(`board.tiles.${key}`), ...views[key] }));
 }

@@ -17,7 +17,8 @@ function ViewButton({
   icon,
 }: {
   view: ViewKey;
-  current: ViewKey;
+  /** The view shown now (null on a page that is not a view, such as the floor board). */
+  current: ViewKey | null;
   onSelect(v: ViewKey): void;
   label: string;
   count: number | undefined;
@@ -56,7 +57,7 @@ export function Sidebar({ me, view, onSelect }: { me: Agent; view: ViewKey; onSe
     <ViewButton
       key={v}
       view={v}
-      current={view}
+      current={onBoard ? null : view}
       onSelect={onSelect}
       label={label}
       count={viewCount(v, counts)}

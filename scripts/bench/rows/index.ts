@@ -1,6 +1,7 @@
 import type { AnyRow } from '#scripts/bench/types';
 import { apiChannel } from './apiChannel';
 import { inProcess } from './inProcess';
+import { liveBoard } from './liveBoard';
 import { sentiment } from './sentiment';
 import { customerSearch } from './customerSearch';
 import { search } from './search';
@@ -21,6 +22,7 @@ import { workspaceInfo } from './workspaceInfo';
 export const ROWS: AnyRow[] = [
   sentiment,
   inProcess,
+  liveBoard,
   ingestClosed,
   ingestOpen,
   apiChannel,

@@ -123,3 +123,33 @@ describe('POST /api/live/assign', () => {
     expect(audit.items[0]).toMatchObject({ threadId: t, actorId: people.lead, detail: { via: 'board' } });
   });
 });
+
+describe('POST /api/live/move and /api/live/presence', () => {
+  it('moves threads to another team (timeline + audit) and sets an agent away, leads only for their teams', async () => {
+    const t = await customerWrites('m1');
+    expect((await agentA.post('/api/live/move', { threadIds: [t], teamId: people.teamB })).status).toBe(403);
+    const moved = await lead.post('/api/live/move', { threadIds: [t], teamId: people.teamB });
+    expect(await moved.json()).toEqual({ assigned: [t], failed: [] });
+    expect((await (await admin.get(`/api/threads/${t}`)).json()).thread.teamId).toBe(people.teamB);
+    const audit = await (await admin.get('/api/audit?action=thread.team_changed')).json();
+    expect(audit.items[0]).toMatchObject({
+      threadId: t,
+      actorId: people.lead,
+      detail: { teamId: people.teamB, via: 'board' },
+    });
+
+    const agentSocket = await agentA.socket();
+    const leadSocket = await lead.socket();
+    sockets.push(agentSocket, leadSocket);
+    const away = nextEvent(leadSocket, 'live.board', (d) =>
+      d.agents.some((a) => a.id === people.agentA && a.presence === 'away'),
+    );
+    const res = await lead.post('/api/live/presence', { agentId: people.agentA, presence: 'away' });
+    expect(await res.json()).toEqual({ agentId: people.agentA, presence: 'away' });
+    expect((await away).agents.find((a) => a.id === people.agentA)!.presenceSince).not.toBeNull();
+    expect((await lead.post('/api/live/presence', { agentId: people.agentB, presence: 'away' })).status).toBe(403);
+    expect((await lead.post('/api/live/presence', { agentId: people.agentA, presence: 'busy' })).status).toBe(400);
+    const log = await (await admin.get('/api/audit?action=agent.presence_set')).json();
+    expect(log.items[0]).toMatchObject({ actorId: people.lead, detail: { agentId: people.agentA, presence: 'away' } });
+  });
+});
