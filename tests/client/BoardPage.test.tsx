@@ -113,8 +113,8 @@ describe('BoardPage', () => {
     expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ threadIds: [77], agentId: 11 });
 
     // Ann is online: the lead can set her away (Bo is away: he can be set back online).
-    expect(within(grid).queryByRole('button', { name: 'Set Bo online' })).not.toBeNull();
-    await userEvent.click(within(grid).getByRole('button', { name: 'Set Ann away' }));
+    expect(within(grid).queryByRole('button', { name: 'Set online: Bo' })).not.toBeNull();
+    await userEvent.click(within(grid).getByRole('button', { name: 'Set away: Ann' }));
     await waitFor(() =>
       expect(calls.find((c) => c.path === '/api/live/presence')?.body).toEqual({ agentId: 10, presence: 'away' }),
     );

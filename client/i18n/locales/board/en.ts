@@ -46,8 +46,8 @@ const board = {
     noThreads: 'No open threads.',
     setAway: 'Set away',
     setOnline: 'Set online',
-    setAwayFor: 'Set {{name}} away',
-    setOnlineFor: 'Set {{name}} online',
+    setAwayFor: 'Set away: {{name}}',
+    setOnlineFor: 'Set online: {{name}}',
   },
   presence: { online: 'Online', away: 'Away', offline: 'Offline' },
   queue: {

@@ -48,8 +48,8 @@ const board: Translation['board'] = {
     noThreads: 'Brak otwartych wątków.',
     setAway: 'Ustaw „zaraz wracam”',
     setOnline: 'Ustaw „dostępny”',
-    setAwayFor: 'Ustaw {{name}}: zaraz wracam',
-    setOnlineFor: 'Ustaw {{name}}: dostępny',
+    setAwayFor: 'Ustaw „zaraz wracam”: {{name}}',
+    setOnlineFor: 'Ustaw „dostępny”: {{name}}',
   },
   presence: { online: 'Dostępny', away: 'Zaraz wracam', offline: 'Niedostępny' },
   queue: {

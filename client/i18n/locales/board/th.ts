@@ -48,8 +48,8 @@ const board: Translation['board'] = {
     noThreads: 'ไม่มีบทสนทนาที่เปิดอยู่',
     setAway: 'ตั้งเป็นไม่อยู่',
     setOnline: 'ตั้งเป็นออนไลน์',
-    setAwayFor: 'ตั้ง {{name}} เป็นไม่อยู่',
-    setOnlineFor: 'ตั้ง {{name}} เป็นออนไลน์',
+    setAwayFor: 'ตั้งเป็นไม่อยู่: {{name}}',
+    setOnlineFor: 'ตั้งเป็นออนไลน์: {{name}}',
   },
   presence: { online: 'ออนไลน์', away: 'ไม่อยู่', offline: 'ออฟไลน์' },
   queue: {

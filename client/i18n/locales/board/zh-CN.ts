@@ -48,8 +48,8 @@ const board: Translation['board'] = {
     noThreads: '没有进行中的会话。',
     setAway: '设为离开',
     setOnline: '设为在线',
-    setAwayFor: '将 {{name}} 设为离开',
-    setOnlineFor: '将 {{name}} 设为在线',
+    setAwayFor: '设为离开：{{name}}',
+    setOnlineFor: '设为在线：{{name}}',
   },
   presence: { online: '在线', away: '离开', offline: '离线' },
   queue: {
