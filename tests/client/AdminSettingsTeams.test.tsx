@@ -213,6 +213,7 @@ describe('teams settings', () => {
             acknowledgement: { enabled: true, channels: ['sms', 'whatsapp'] },
             survey: 'nps',
             sentimentThreshold: -0.3,
+            defaultLanguage: 'en',
           },
         },
       },
@@ -261,7 +262,12 @@ describe('teams settings', () => {
           path: '/api/teams/1/config',
           body: {
             businessHours: null,
-            settings: { acknowledgement: { enabled: false, channels: [] }, survey: 'csat', sentimentThreshold: -0.5 },
+            settings: {
+              acknowledgement: { enabled: false, channels: [] },
+              survey: 'csat',
+              sentimentThreshold: -0.5,
+              defaultLanguage: 'en',
+            },
           },
         },
       ]),
