@@ -1,6 +1,13 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { ReviewSchema, ScorecardSchema, type ReviewRequest } from '#shared/schemas/reviews';
+import {
+  ReviewQueueItemSchema,
+  ReviewSchema,
+  ScorecardSchema,
+  type ReviewQueueReason,
+  type ReviewRequest,
+} from '#shared/schemas/reviews';
+import { reportSearch, type ReportFilters } from './reports';
 import { api } from './http';
 
 /** Query factories of scorecards and reviews. */
@@ -20,12 +27,27 @@ export const reviewQueries = {
           signal,
         }).then((r) => r.items),
     }),
+  queue: (f: ReportFilters & { reason: ReviewQueueReason }) =>
+    queryOptions({
+      queryKey: ['reviews', 'queue', f] as const,
+      queryFn: ({ signal }) =>
+        api(
+          `/api/reviews/queue?${reportSearch({ ...f, time: undefined })}`,
+          z.object({ items: z.array(ReviewQueueItemSchema) }),
+          {
+            signal,
+          },
+        ).then((r) => r.items),
+    }),
 };
 
 /** Every rubric. */
 export const useScorecards = () => useQuery(reviewQueries.scorecards());
 /** Reviews of one agent (leads and above), or the viewer's own. */
 export const useReviews = (agentId?: number) => useQuery(reviewQueries.reviews(agentId));
+
+/** Unreviewed conversations sampled for review (leads and above). */
+export const useReviewQueue = (f: ReportFilters & { reason: ReviewQueueReason }) => useQuery(reviewQueries.queue(f));
 
 /** Define a rubric, score an episode, acknowledge a review; each refreshes what it changes. */
 export function useReviewMutations() {

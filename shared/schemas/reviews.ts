@@ -1,5 +1,6 @@
 // Wire shapes of scorecards (rubrics) and reviews (scored episodes with comments on messages).
 import { z } from 'zod';
+import { CHANNEL_KINDS } from '#shared/channels';
 
 /** One criterion of a rubric: scored 1–5 (`five`) or yes/no (`yesNo`), with a weight. */
 export const CriterionSchema = z.object({
@@ -72,3 +73,42 @@ export const ReviewListQuerySchema = z.object({
   from: z.coerce.number().int().nonnegative().optional(),
   to: z.coerce.number().int().positive().optional(),
 });
+
+/** Why a conversation is in the review queue (docs/reports.md, "Review queue"). */
+export const REVIEW_QUEUE_REASONS = ['random', 'lowCsat', 'negativeEnd', 'slaBreached', 'longResolution'] as const;
+/** A review-queue reason. */
+export type ReviewQueueReason = (typeof REVIEW_QUEUE_REASONS)[number];
+
+/** `GET /api/reviews/queue?reason=&teamId=&agentId=&from=&to=&limit=` (leads and above). */
+export const ReviewQueueQuerySchema = z
+  .object({
+    reason: z.enum(REVIEW_QUEUE_REASONS).default('random'),
+    teamId: z.coerce.number().int().positive().optional(),
+    agentId: z.coerce.number().int().positive().optional(),
+    channel: z.enum(CHANNEL_KINDS).optional(),
+    from: z.coerce.number().int().nonnegative().optional(),
+    to: z.coerce.number().int().positive().optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .refine((q) => q.from === undefined || q.to === undefined || q.from < q.to, { message: 'from must be before to' });
+/** Review queue query. */
+export type ReviewQueueQuery = z.infer<typeof ReviewQueueQuerySchema>;
+
+/** One resolved, not yet reviewed conversation proposed for review, with what put it in the queue. */
+export const ReviewQueueItemSchema = z.object({
+  episodeId: z.number(),
+  threadId: z.number(),
+  customerName: z.string(),
+  agentId: z.number().nullable(),
+  agentName: z.string().nullable(),
+  teamId: z.number().nullable(),
+  resolvedAt: z.number(),
+  /** Calendar ms from the episode's start to its resolution. */
+  resolutionMs: z.number(),
+  csat: z.number().nullable(),
+  nps: z.number().nullable(),
+  sentimentEnd: z.number().nullable(),
+  slaBreaches: z.number(),
+});
+/** Review queue item DTO. */
+export type ReviewQueueItem = z.infer<typeof ReviewQueueItemSchema>;

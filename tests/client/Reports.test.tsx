@@ -149,3 +149,49 @@ describe('reviews on the reports screen', () => {
     expect(calls.filter((c) => c.method === 'POST').map((c) => c.path)).toEqual(['/api/reviews/5/acknowledge']);
   });
 });
+
+describe('review queue on the reports screen', () => {
+  it('lists unreviewed conversations by reason, says why, and scores one in place', async () => {
+    const item = (episodeId: number, customerName: string, extra: object) => ({
+      episodeId,
+      threadId: episodeId + 100,
+      customerName,
+      agentId: 3,
+      agentName: 'Cy',
+      teamId: 1,
+      resolvedAt: Date.UTC(2026, 2, 3),
+      resolutionMs: 90 * MIN,
+      csat: null,
+      nps: null,
+      sentimentEnd: null,
+      slaBreaches: 0,
+      ...extra,
+    });
+    const calls = mockApi([
+      ['GET', /^\/api\/reports\/agents\?/, () => agents],
+      ['GET', /^\/api\/reports\/leading\?/, () => leading],
+      ['GET', /^\/api\/reports\/teams\?/, () => ({ status: 500, json: { error: 'not in this test' } })],
+      ['GET', /^\/api\/reviews\/queue\?.*reason=lowCsat/, () => ({ items: [item(1, 'Ula', { csat: 1 })] })],
+      [
+        'GET',
+        /^\/api\/reviews\/queue\?.*reason=slaBreached/,
+        () => ({ items: [item(2, 'Stan', { slaBreaches: 2, sentimentEnd: -0.5 })] }),
+      ],
+      ['GET', /^\/api\/scorecards$/, () => ({ items: [] })],
+      ['GET', /^\/api\/threads\/101\/messages/, () => ({ items: [], nextCursor: null })],
+    ]);
+    renderWith(<ReportsPage me={make.agent(7, 'Sue', { role: 'lead', teamIds: [1] })} teams={[]} />);
+    const queue = await screen.findByRole('region', { name: 'Review queue' });
+    expect(await within(queue).findByRole('link', { name: 'Ula' })).not.toBeNull();
+    expect(within(queue).queryByText('CSAT 1/5 · resolved in 1h 30m')).not.toBeNull();
+    await userEvent.selectOptions(within(queue).getByRole('combobox', { name: 'Sample' }), 'SLA breached');
+    expect(
+      await within(queue).findByText('mood at the end -0.5 · SLA breaches: 2 · resolved in 1h 30m'),
+    ).not.toBeNull();
+    const asked = calls.filter((c) => c.path.startsWith('/api/reviews/queue')).map((c) => c.path);
+    expect(asked.every((p) => !p.includes('time='))).toBe(true);
+    await userEvent.selectOptions(within(queue).getByRole('combobox', { name: 'Sample' }), 'Low CSAT or NPS');
+    await userEvent.click(await within(queue).findByRole('button', { name: 'Score' }));
+    expect(await screen.findByRole('dialog', { name: 'Score the conversation with Ula' })).not.toBeNull();
+  });
+});

@@ -11,6 +11,7 @@ import { ReportFiltersBar } from './ReportFiltersBar';
 import { dayStart, dayValue } from './reportFormat';
 import { ReviewForm, type ReviewTarget } from './reviews/ReviewForm';
 import { ReviewList } from './reviews/ReviewList';
+import { ReviewQueue } from './reviews/ReviewQueue';
 import { ScorecardEditor } from './reviews/ScorecardEditor';
 import './reports.css';
 
@@ -81,6 +82,7 @@ export default function ReportsPage({ me, teams }: { me: Agent; teams: Team[] })
                 <Charts report={teamReport.data} />
               </Suspense>
             )}
+            {lead && <ReviewQueue filters={filters} onScore={setScoring} />}
             {!lead && <ReviewList me={me} />}
             {me.role === 'admin' && <ScorecardEditor />}
             <details className="attribution">

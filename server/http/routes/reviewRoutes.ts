@@ -1,5 +1,10 @@
 import { Router } from 'express';
-import { ReviewListQuerySchema, ReviewRequestSchema, ScorecardRequestSchema } from '#shared/schemas/reviews';
+import {
+  ReviewListQuerySchema,
+  ReviewQueueQuerySchema,
+  ReviewRequestSchema,
+  ScorecardRequestSchema,
+} from '#shared/schemas/reviews';
 import {
   acknowledgeReview,
   createReview,
@@ -7,13 +12,14 @@ import {
   listReviews,
   listScorecards,
 } from '#server/services/reviews/reviews';
+import { reviewQueue } from '#server/services/reviews/reviewQueue';
 import { authOf, requireRole } from '#server/http/authMiddleware';
 import type { AppContext } from '#server/http/context';
 import { idParam } from '#server/http/params';
 
 /**
  * Scorecards (anyone reads them, admins define them), reviews (leads and above score episodes they can
- * see; agents read and acknowledge their own).
+ * see; agents read and acknowledge their own), and the review queue (leads and above).
  */
 export function reviewRoutes(ctx: AppContext): Router {
   const r = Router();
@@ -27,6 +33,9 @@ export function reviewRoutes(ctx: AppContext): Router {
   });
   r.post('/reviews', requireRole('lead'), (req, res) => {
     res.status(201).json(createReview(db, authOf(req).viewer, ReviewRequestSchema.parse(req.body), now()));
+  });
+  r.get('/reviews/queue', requireRole('lead'), (req, res) => {
+    res.json({ items: reviewQueue(db, authOf(req).viewer, ReviewQueueQuerySchema.parse(req.query), now()) });
   });
   r.get('/reviews', (req, res) => {
     res.json({ items: listReviews(db, authOf(req).viewer, ReviewListQuerySchema.parse(req.query)) });

@@ -86,5 +86,23 @@ const reports = {
   createScorecard: 'Create scorecard',
   noScorecards: 'No scorecard yet: an admin defines one first.',
   scorecards: 'Scorecards',
+  queue: 'Review queue',
+  queueReason: 'Sample',
+  queueAnother: 'Draw again',
+  queueEmpty: 'Nothing to review here: every such conversation has a review.',
+  queueAgent: 'Agent',
+  queueWhy: 'Why',
+  queueCsat: 'CSAT {{score}}/5',
+  queueNps: 'NPS {{score}}/10',
+  queueMood: 'mood at the end {{score}}',
+  queueBreaches: 'SLA breaches: {{count}}',
+  queueResolved: 'resolved in {{duration}}',
+  queueReasons: {
+    random: 'At random',
+    lowCsat: 'Low CSAT or NPS',
+    negativeEnd: 'Ended in a bad mood',
+    slaBreached: 'SLA breached',
+    longResolution: 'Longest to resolve',
+  },
 };
 export default reports;

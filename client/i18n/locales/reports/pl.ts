@@ -88,5 +88,23 @@ const reports: Translation['reports'] = {
   createScorecard: 'Utwórz kartę',
   noScorecards: 'Brak kart oceny: najpierw musi ją utworzyć administrator.',
   scorecards: 'Karty oceny',
+  queue: 'Kolejka do oceny',
+  queueReason: 'Próbka',
+  queueAnother: 'Losuj ponownie',
+  queueEmpty: 'Nic do oceny: każda taka rozmowa ma już ocenę.',
+  queueAgent: 'Agent',
+  queueWhy: 'Dlaczego',
+  queueCsat: 'CSAT {{score}}/5',
+  queueNps: 'NPS {{score}}/10',
+  queueMood: 'nastrój na końcu {{score}}',
+  queueBreaches: 'przekroczenia SLA: {{count}}',
+  queueResolved: 'rozwiązano w {{duration}}',
+  queueReasons: {
+    random: 'Losowo',
+    lowCsat: 'Niski CSAT lub NPS',
+    negativeEnd: 'Zła ocena nastroju na końcu',
+    slaBreached: 'Przekroczone SLA',
+    longResolution: 'Najdłużej rozwiązywane',
+  },
 };
 export default reports;

@@ -87,5 +87,23 @@ const reports: Translation['reports'] = {
   createScorecard: 'สร้างแบบประเมิน',
   noScorecards: 'ยังไม่มีแบบประเมิน: ผู้ดูแลระบบต้องสร้างก่อน',
   scorecards: 'แบบประเมิน',
+  queue: 'คิวรอประเมิน',
+  queueReason: 'วิธีสุ่ม',
+  queueAnother: 'สุ่มใหม่',
+  queueEmpty: 'ไม่มีรายการให้ประเมิน: ทุกบทสนทนาแบบนี้ได้รับการประเมินแล้ว',
+  queueAgent: 'เจ้าหน้าที่',
+  queueWhy: 'เหตุผล',
+  queueCsat: 'CSAT {{score}}/5',
+  queueNps: 'NPS {{score}}/10',
+  queueMood: 'อารมณ์ตอนจบ {{score}}',
+  queueBreaches: 'เกิน SLA: {{count}} ครั้ง',
+  queueResolved: 'แก้ไขใน {{duration}}',
+  queueReasons: {
+    random: 'สุ่ม',
+    lowCsat: 'CSAT หรือ NPS ต่ำ',
+    negativeEnd: 'จบด้วยอารมณ์ไม่ดี',
+    slaBreached: 'เกิน SLA',
+    longResolution: 'ใช้เวลาแก้นานที่สุด',
+  },
 };
 export default reports;

@@ -86,5 +86,23 @@ const reports: Translation['reports'] = {
   createScorecard: '创建评分表',
   noScorecards: '还没有评分表：请先由管理员创建。',
   scorecards: '评分表',
+  queue: '待评审队列',
+  queueReason: '抽样方式',
+  queueAnother: '重新抽取',
+  queueEmpty: '没有待评审的对话：此类对话都已评审。',
+  queueAgent: '客服',
+  queueWhy: '原因',
+  queueCsat: 'CSAT {{score}}/5',
+  queueNps: 'NPS {{score}}/10',
+  queueMood: '结束时情绪 {{score}}',
+  queueBreaches: 'SLA 违反：{{count}} 次',
+  queueResolved: '{{duration}} 内解决',
+  queueReasons: {
+    random: '随机',
+    lowCsat: 'CSAT 或 NPS 偏低',
+    negativeEnd: '结束时情绪负面',
+    slaBreached: '违反 SLA',
+    longResolution: '解决耗时最长',
+  },
 };
 export default reports;

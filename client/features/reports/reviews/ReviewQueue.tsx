@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { REVIEW_QUEUE_REASONS, type ReviewQueueItem, type ReviewQueueReason } from '#shared/schemas/reviews';
+import type { ReportFilters } from '#client/api/reports';
+import { useReviewQueue } from '#client/api/reviews';
+import { useFormat, type Formatters } from '#client/i18n/format';
+import { navigate } from '#client/router';
+import type { ReviewTarget } from './ReviewForm';
+
+/** What the queue knows about a conversation, in words: survey answer, closing mood, SLA breaches, resolution. */
+function why(t: TFunction, f: Formatters, it: ReviewQueueItem): string {
+  const parts: string[] = [];
+  if (it.csat !== null) parts.push(t('reports.queueCsat', { score: it.csat }));
+  if (it.nps !== null) parts.push(t('reports.queueNps', { score: it.nps }));
+  if (it.sentimentEnd !== null)
+    parts.push(t('reports.queueMood', { score: new Intl.NumberFormat(f.locale).format(it.sentimentEnd) }));
+  if (it.slaBreaches > 0) parts.push(t('reports.queueBreaches', { count: it.slaBreaches }));
+  parts.push(t('reports.queueResolved', { duration: f.duration(it.resolutionMs) }));
+  return parts.join(' · ');
+}
+
+/**
+ * The review queue of the report's filters: resolved conversations nobody reviewed yet, sampled at
+ * random or by what makes them worth a look; each opens its thread or is scored in place.
+ */
+export function ReviewQueue(p: { filters: ReportFilters; onScore(target: ReviewTarget): void }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const [reason, setReason] = useState<ReviewQueueReason>('lowCsat');
+  const q = useReviewQueue({ ...p.filters, reason });
+  const items = q.data ?? [];
+  return (
+    <section className="report-card" aria-labelledby="queue-title">
+      <header className="drill-head">
+        <h2 id="queue-title">{t('reports.queue')}</h2>
+        <label>
+          {t('reports.queueReason')}{' '}
+          <select value={reason} onChange={(e) => setReason(e.target.value as ReviewQueueReason)}>
+            {REVIEW_QUEUE_REASONS.map((r) => (
+              <option key={r} value={r}>
+                {t(`reports.queueReasons.${r}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {reason === 'random' && (
+          <button type="button" className="top-button" onClick={() => void q.refetch()}>
+            {t('reports.queueAnother')}
+          </button>
+        )}
+      </header>
+      {q.isError && <p role="alert">{t('reports.failed', { reason: q.error.message })}</p>}
+      {q.isSuccess && items.length === 0 && <p className="muted">{t('reports.queueEmpty')}</p>}
+      {items.length > 0 && (
+        <table className="report-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('reports.customer')}</th>
+              <th scope="col">{t('reports.queueAgent')}</th>
+              <th scope="col">{t('reports.when')}</th>
+              <th scope="col">{t('reports.queueWhy')}</th>
+              <th scope="col" />
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((it) => (
+              <tr key={it.episodeId}>
+                <td>
+                  <a
+                    href={`/t/${it.threadId}`}
+                    dir="auto"
+                    onClick={(e) => {
+                      e.preventDefault();
+                      navigate(`/t/${it.threadId}`);
+                    }}
+                  >
+                    {it.customerName || `#${it.threadId}`}
+                  </a>
+                </td>
+                <td dir="auto">{it.agentName ?? '—'}</td>
+                <td>{f.dateTime(it.resolvedAt)}</td>
+                <td>{why(t, f, it)}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="top-button"
+                    onClick={() =>
+                      p.onScore({ episodeId: it.episodeId, threadId: it.threadId, customerName: it.customerName })
+                    }
+                  >
+                    {t('reports.score')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
