@@ -130,15 +130,23 @@ export const TeamReportSchema = z.object({
 /** Team report DTO. */
 export type TeamReport = z.infer<typeof TeamReportSchema>;
 
-/** What a drill-down lists: a figure of the agent/team reports. */
-export const DRILL_METRICS = ['handled', ...DECILE_METRICS] as const;
+/** Leading indicators that list the conversations behind them (docs/reports.md). */
+export const LEADING_METRICS = ['expectations', 'returning', 'compliments'] as const;
+/** One leading-indicator drill-down. */
+export type LeadingMetric = (typeof LEADING_METRICS)[number];
+
+/** What a drill-down lists: a figure of the agent/team reports or a leading indicator. */
+export const DRILL_METRICS = ['handled', ...DECILE_METRICS, ...LEADING_METRICS] as const;
 /** One drill-down metric. */
 export type DrillMetric = (typeof DRILL_METRICS)[number];
 
 /** `GET /api/reports/conversations`: the episodes behind one figure. */
 export const DrillQuerySchema = z.object({ metric: z.enum(DRILL_METRICS) });
 
-/** The episodes behind a figure, each with its value (ms, score, 1/0 or sentiment change). */
+/**
+ * The episodes behind a figure, each with its value (ms, score, 1/0 or sentiment change; for the
+ * leading indicators 1/0: answered sooner than promised, came back within 30 days, a compliment).
+ */
 export const DrillSchema = z.object({
   metric: z.enum(DRILL_METRICS),
   total: z.number(),

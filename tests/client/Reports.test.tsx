@@ -195,3 +195,35 @@ describe('review queue on the reports screen', () => {
     expect(await screen.findByRole('dialog', { name: 'Score the conversation with Ula' })).not.toBeNull();
   });
 });
+
+describe('leading indicators on the reports screen', () => {
+  it('lists the conversations behind expectations exceeded, the broken promises first, in words', async () => {
+    const calls = mockApi([
+      ['GET', /^\/api\/reports\/agents\?/, () => agents],
+      ['GET', /^\/api\/reports\/leading\?/, () => leading],
+      ['GET', /^\/api\/reports\/teams\?/, () => ({ status: 500, json: { error: 'not in this test' } })],
+      ['GET', /^\/api\/reviews\/queue\?/, () => ({ items: [] })],
+      [
+        'GET',
+        /^\/api\/reports\/conversations\?/,
+        () => ({
+          metric: 'expectations',
+          total: 2,
+          items: [
+            { episodeId: 5, threadId: 50, customerName: 'Late Lena', at: Date.UTC(2026, 2, 3), value: 0 },
+            { episodeId: 6, threadId: 60, customerName: 'Quick Quinn', at: Date.UTC(2026, 2, 2), value: 1 },
+          ],
+        }),
+      ],
+    ]);
+    renderWith(<ReportsPage me={make.agent(7, 'Sue', { role: 'supervisor' })} teams={[]} />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Expectations exceeded 75%' }));
+    const drill = await screen.findByRole('region', { name: /Expectations exceeded/ });
+    const rows = within(drill).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.textContent)).toEqual([
+      expect.stringMatching(/^Late Lena.*not sooner than promised/),
+      expect.stringMatching(/^Quick Quinn.*answered sooner than promised/),
+    ]);
+    expect(calls.find((c) => c.path.startsWith('/api/reports/conversations'))!.path).toMatch(/metric=expectations/);
+  });
+});

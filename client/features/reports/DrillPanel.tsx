@@ -3,7 +3,10 @@ import { useDrill, type ReportFilters } from '#client/api/reports';
 import { useFormat } from '#client/i18n/format';
 import { navigate } from '#client/router';
 import type { Pick } from './AgentTable';
+import { LEADING_METRICS, type DrillMetric, type LeadingMetric } from '#shared/schemas/reports';
 import { metricValue } from './reportFormat';
+
+const isLeading = (m: DrillMetric): m is LeadingMetric => (LEADING_METRICS as readonly string[]).includes(m);
 import type { ReviewTarget } from './reviews/ReviewForm';
 
 /** The conversations behind the figure picked in the report, each opening its thread. */
@@ -56,7 +59,11 @@ export function DrillPanel(p: {
                     </a>
                   </td>
                   <td>{f.dateTime(it.at)}</td>
-                  <td>{metricValue(f, data.metric, it.value)}</td>
+                  <td>
+                    {isLeading(data.metric)
+                      ? t(`reports.leadingValue.${data.metric}${it.value ? 'Yes' : 'No'}`)
+                      : metricValue(f, data.metric, it.value)}
+                  </td>
                   {p.onScore && (
                     <td>
                       <button

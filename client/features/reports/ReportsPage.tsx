@@ -58,7 +58,7 @@ export default function ReportsPage({ me, teams }: { me: Agent; teams: Team[] })
           <p className="muted">{t('reports.loading')}</p>
         ) : (
           <>
-            {leading.data && <LeadingCards report={leading.data} />}
+            {leading.data && <LeadingCards report={leading.data} onPick={setPick} />}
             {pick && (
               <DrillPanel
                 filters={filters}

@@ -2,15 +2,18 @@
 import { inArray, eq } from 'drizzle-orm';
 import { customers, threads } from '#server/db/schema';
 import type { Db } from '#server/db/connection';
-import type { DrillDto, DrillMetric } from '#shared/schemas/reports';
+import { LEADING_METRICS, type DrillDto, type DrillMetric, type LeadingMetric } from '#shared/schemas/reports';
 import { DECILE_RULES } from './figures';
+import { leadingSamples } from './leadingReport';
 import { collectSamples, noSamples, type Sample, type Samples } from './samples';
 import type { ReportScope } from './scope';
 
 /** At most this many episodes are listed (the total says how many there are). */
 export const DRILL_LIMIT = 200;
 
-const pick = (x: Samples, metric: DrillMetric): Sample[] =>
+const isLeading = (m: DrillMetric): m is LeadingMetric => (LEADING_METRICS as readonly string[]).includes(m);
+
+const pick = (x: Samples, metric: Exclude<DrillMetric, LeadingMetric>): Sample[] =>
   metric === 'handled'
     ? [...x.handled.values()]
     : metric === 'reopenRate'
@@ -19,14 +22,11 @@ const pick = (x: Samples, metric: DrillMetric): Sample[] =>
 
 /**
  * The episodes behind one figure of a scope (narrow it with agentId or teamIds), worst first: the
- * slowest, the lowest scores, the re-opened; `handled` lists the latest first.
+ * slowest, the lowest scores, the re-opened; `handled` lists the latest first; leading indicators
+ * in the order `leadingSamples` gives.
  */
 export function drillDown(db: Db, s: ReportScope, metric: DrillMetric): DrillDto {
-  const all = pick(collectSamples(db, s, 'all').get(0) ?? noSamples(), metric);
-  const better = metric === 'handled' ? null : DECILE_RULES[metric].better;
-  const sorted = [...all].sort((a, b) =>
-    better === null ? b.at - a.at : (better === 'lower' ? b.value - a.value : a.value - b.value) || b.at - a.at,
-  );
+  const sorted = isLeading(metric) ? leadingSamples(db, s, metric) : figureSamples(db, s, metric);
   const listed = sorted.slice(0, DRILL_LIMIT);
   const names = new Map(
     listed.length === 0
@@ -41,7 +41,16 @@ export function drillDown(db: Db, s: ReportScope, metric: DrillMetric): DrillDto
   );
   return {
     metric,
-    total: all.length,
+    total: sorted.length,
     items: listed.map((x) => ({ ...x, customerName: names.get(x.threadId) ?? '' })),
   };
+}
+
+/** The samples of a report figure, worst first (`handled`: latest first). */
+function figureSamples(db: Db, s: ReportScope, metric: Exclude<DrillMetric, LeadingMetric>): Sample[] {
+  const all = pick(collectSamples(db, s, 'all').get(0) ?? noSamples(), metric);
+  const better = metric === 'handled' ? null : DECILE_RULES[metric].better;
+  return [...all].sort((a, b) =>
+    better === null ? b.at - a.at : (better === 'lower' ? b.value - a.value : a.value - b.value) || b.at - a.at,
+  );
 }

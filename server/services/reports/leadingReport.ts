@@ -14,7 +14,8 @@ import { share } from '#server/domain/reports/stats';
 import { listAgents } from '#server/services/agents';
 import { ATTRIBUTION } from '#server/services/metricReports';
 import type { Db } from '#server/db/connection';
-import type { LeadingReport } from '#shared/schemas/reports';
+import type { LeadingMetric, LeadingReport } from '#shared/schemas/reports';
+import type { Sample } from './samples';
 import { scopeWhere, type ReportScope } from './scope';
 
 /** Conditions on an episode (alias e) for a scope: opened in range, its team, opener's channel. */
@@ -40,11 +41,12 @@ function episodeWhere(s: ReportScope): SQL {
  * Promises: episodes opened in the scope whose acknowledgement promised a wait, with the first
  * response's business-time wait (the promise is a business-time prediction). Owned by the first responder.
  */
-function promises(db: Db, s: ReportScope): Array<WaitPromise & { agentId: number | null }> {
+function promises(db: Db, s: ReportScope): Array<WaitPromise & { agentId: number | null } & Behind> {
   return db
-    .all<{ p: number; a: number | null; b: number | null }>(
+    .all<{ p: number; a: number | null; b: number | null } & Behind>(
       sql`
-    select e.predicted_wait_ms p, rf.agent_id a, rf.business_ms b from episodes e
+    select e.predicted_wait_ms p, rf.agent_id a, rf.business_ms b, e.id episodeId, e.thread_id threadId,
+      e.opened_at at from episodes e
       left join reply_facts rf on rf.episode_id = e.id and rf.is_first = 1 and rf.outcome = 'accepted'
     where e.predicted_wait_ms is not null and ${episodeWhere(s)}`,
     )
@@ -52,11 +54,14 @@ function promises(db: Db, s: ReportScope): Array<WaitPromise & { agentId: number
       promisedMs: r.p,
       answeredMs: r.b,
       agentId: r.a,
+      episodeId: r.episodeId,
+      threadId: r.threadId,
+      at: r.at,
     }));
 }
 
 /** Each customer with an episode resolved in the scope, and whether they came back within 30 days. */
-function returns(db: Db, s: ReportScope): ReturnOutcome[] {
+function returns(db: Db, s: ReportScope): Array<ReturnOutcome & { at: number }> {
   const inScope = new Set(
     db
       .all<{ e: number }>(sql`select ef.episode_id e from episode_facts ef where ${scopeWhere(s, 'ef', 'resolved_at')}`)
@@ -76,7 +81,8 @@ function returns(db: Db, s: ReportScope): ReturnOutcome[] {
     sentimentStart: r.ss,
     inScope: inScope.has(r.e),
   }));
-  return returningCustomers(episodes, s.from, s.to);
+  const resolvedAt = new Map(rows.map((r) => [r.e, r.r ?? r.o]));
+  return returningCustomers(episodes, s.from, s.to).map((o) => ({ ...o, at: resolvedAt.get(o.episodeId)! }));
 }
 
 /** Compliments in episodes resolved in the scope, with the number of those episodes. */
@@ -88,17 +94,48 @@ export function compliments(db: Db, s: ReportScope) {
     select distinct m.episode_id e from episode_facts ef join messages m on m.episode_id = ef.episode_id
     where ${scopeWhere({ ...s, agentId: undefined }, 'ef', 'resolved_at')}
       and m.direction = 'inbound' and m.sentiment_label = 'positive'`);
-  const found: Array<{ messageId: number; agentId: number; episodeId: number }> = [];
+  const found: Array<{ messageId: number; agentId: number } & Behind> = [];
   for (const { e } of candidates) {
-    const msgs = db.all<Omit<EpisodeMessage, 'isAuto'> & { isAuto: number }>(sql`
+    const msgs = db.all<Omit<EpisodeMessage, 'isAuto'> & { isAuto: number; threadId: number; at: number }>(sql`
       select id, direction, author_agent_id agentId, is_auto isAuto, text, sentiment_label sentimentLabel,
-        sentiment_confidence sentimentConfidence
+        sentiment_confidence sentimentConfidence, thread_id threadId, sort_ts at
       from messages where episode_id = ${e} order by sort_ts, id`);
+    const byId = new Map(msgs.map((m) => [m.id, m]));
     for (const c of findCompliments(msgs.map((m) => ({ ...m, isAuto: Boolean(m.isAuto) }))))
-      if (s.agentId === undefined || c.agentId === s.agentId) found.push({ ...c, episodeId: e });
+      if (s.agentId === undefined || c.agentId === s.agentId) {
+        const m = byId.get(c.messageId)!;
+        found.push({ ...c, episodeId: e, threadId: m.threadId, at: m.at });
+      }
   }
   return { found, resolved };
 }
+
+/** Where a leading-indicator outcome happened: its episode, thread and time. */
+interface Behind {
+  episodeId: number;
+  threadId: number;
+  at: number;
+}
+
+/**
+ * The outcomes behind one leading indicator, as drill-down samples (value 1 or 0), in the order the
+ * list shows them: promises not beaten first, customers who came back first, the latest compliments
+ * first (each list then latest first).
+ */
+export function leadingSamples(db: Db, s: ReportScope, metric: LeadingMetric): Sample[] {
+  const out: Sample[] =
+    metric === 'expectations'
+      ? promises(db, s).map((p) => ({ ...pickBehind(p), value: expectationsExceeded([p]).exceeded }))
+      : metric === 'returning'
+        ? returns(db, s)
+            .filter((o) => s.agentId === undefined || o.agentId === s.agentId)
+            .map((o) => ({ ...pickBehind(o), value: o.returned ? 1 : 0 }))
+        : compliments(db, s).found.map((c) => ({ ...pickBehind(c), value: 1 }));
+  const first = metric === 'expectations' ? 0 : 1;
+  return out.sort((a, b) => Number(b.value === first) - Number(a.value === first) || b.at - a.at);
+}
+
+const pickBehind = (x: Behind): Behind => ({ episodeId: x.episodeId, threadId: x.threadId, at: x.at });
 
 /** The leading indicators of a scope, in total and per agent. */
 export function leadingReport(db: Db, s: ReportScope): LeadingReport {

@@ -104,5 +104,13 @@ const reports = {
     slaBreached: 'SLA breached',
     longResolution: 'Longest to resolve',
   },
+  leadingValue: {
+    expectationsYes: 'answered sooner than promised',
+    expectationsNo: 'not sooner than promised',
+    returningYes: 'came back within 30 days',
+    returningNo: 'did not come back',
+    complimentsYes: 'thanked the agent',
+    complimentsNo: '—',
+  },
 };
 export default reports;

@@ -106,5 +106,13 @@ const reports: Translation['reports'] = {
     slaBreached: 'Przekroczone SLA',
     longResolution: 'Najdłużej rozwiązywane',
   },
+  leadingValue: {
+    expectationsYes: 'odpowiedź szybciej niż obiecano',
+    expectationsNo: 'nie szybciej niż obiecano',
+    returningYes: 'wrócił w ciągu 30 dni',
+    returningNo: 'nie wrócił',
+    complimentsYes: 'podziękował agentowi',
+    complimentsNo: '—',
+  },
 };
 export default reports;

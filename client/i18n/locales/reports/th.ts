@@ -105,5 +105,13 @@ const reports: Translation['reports'] = {
     slaBreached: 'เกิน SLA',
     longResolution: 'ใช้เวลาแก้นานที่สุด',
   },
+  leadingValue: {
+    expectationsYes: 'ตอบเร็วกว่าที่แจ้งไว้',
+    expectationsNo: 'ไม่เร็วกว่าที่แจ้งไว้',
+    returningYes: 'กลับมาภายใน 30 วัน',
+    returningNo: 'ไม่ได้กลับมา',
+    complimentsYes: 'ขอบคุณเจ้าหน้าที่',
+    complimentsNo: '—',
+  },
 };
 export default reports;

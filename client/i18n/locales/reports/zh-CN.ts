@@ -104,5 +104,13 @@ const reports: Translation['reports'] = {
     slaBreached: '违反 SLA',
     longResolution: '解决耗时最长',
   },
+  leadingValue: {
+    expectationsYes: '比承诺的更快答复',
+    expectationsNo: '未比承诺更快',
+    returningYes: '30 天内再次联系',
+    returningNo: '未再次联系',
+    complimentsYes: '感谢了客服',
+    complimentsNo: '—',
+  },
 };
 export default reports;

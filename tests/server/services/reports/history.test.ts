@@ -3,7 +3,7 @@ import { seedReportHistory } from '#server/services/demo/history';
 import { computeThreadMetrics } from '#server/services/metrics';
 import { agentReport } from '#server/services/reports/agentReport';
 import { drillDown } from '#server/services/reports/drill';
-import { leadingReport } from '#server/services/reports/leadingReport';
+import { leadingReport, leadingSamples } from '#server/services/reports/leadingReport';
 import type { ReportScope } from '#server/services/reports/scope';
 import { makeAgent, makeTeam } from '#tests/factories';
 import { tempDb } from '#tests/helpers/db';
@@ -70,5 +70,30 @@ describe('report over seeded history', () => {
     const worst = l.items.find((i) => i.agentId === ids[4])!;
     expect(best.compliments.count).toBeGreaterThan(worst.compliments.count);
     expect(best.expectations.share!).toBeGreaterThan(worst.expectations.share!);
+  });
+
+  it('lists behind each leading indicator exactly the outcomes it counts, in total and for one agent', () => {
+    for (const agentId of [undefined, ids[4]]) {
+      const s = { ...scope, agentId };
+      const l = leadingReport(t.db, s);
+      const behind = (m: 'expectations' | 'returning' | 'compliments') => {
+        const all = leadingSamples(t.db, s, m);
+        const d = drillDown(t.db, s, m);
+        expect(d.total, m).toBe(all.length);
+        expect(d.items.map((i) => i.episodeId)).toEqual(all.slice(0, 200).map((i) => i.episodeId));
+        return { total: all.length, ones: all.filter((i) => i.value === 1).length, all };
+      };
+      const e = behind('expectations');
+      expect([e.total, e.ones]).toEqual([l.expectations.promised, l.expectations.exceeded]);
+      // Promises not beaten are listed first.
+      const firstBeaten = e.all.findIndex((i) => i.value === 1);
+      expect(firstBeaten).toBeGreaterThan(0);
+      expect(e.all.slice(firstBeaten).every((i) => i.value === 1)).toBe(true);
+      const r = behind('returning');
+      expect([r.total, r.ones]).toEqual([l.returning.customers, l.returning.returned]);
+      const c = behind('compliments');
+      expect([c.total, c.ones]).toEqual([l.compliments.count, l.compliments.count]);
+      expect(c.all.every((i, k) => k === 0 || c.all[k - 1].at >= i.at)).toBe(true);
+    }
   });
 });
