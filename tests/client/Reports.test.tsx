@@ -227,3 +227,47 @@ describe('leading indicators on the reports screen', () => {
     expect(calls.find((c) => c.path.startsWith('/api/reports/conversations'))!.path).toMatch(/metric=expectations/);
   });
 });
+
+describe('agents × metrics sparklines', () => {
+  it('draws each figure over the last four periods of the same length, from the earlier reports', async () => {
+    const firstResponse: Record<number, number> = {};
+    const calls = mockApi([
+      [
+        'GET',
+        /^\/api\/reports\/agents\?/,
+        (c) => {
+          const from = Number(new URL(c.path, 'http://x').searchParams.get('from'));
+          firstResponse[from] = 0;
+          const n = Object.keys(firstResponse).length; // 1st request: the current period
+          return { ...agents, items: [{ ...agents.items[0], ...figures(n === 1 ? 2 * MIN : (10 - n) * MIN, 4.5) }] };
+        },
+      ],
+      ['GET', /^\/api\/reports\/leading\?/, () => leading],
+      ['GET', /^\/api\/reports\/teams\?/, () => ({ status: 500, json: { error: 'not in this test' } })],
+      ['GET', /^\/api\/reviews\/queue\?/, () => ({ items: [] })],
+    ]);
+    renderWith(<ReportsPage me={make.agent(7, 'Sue', { role: 'supervisor' })} teams={[]} />);
+    const line = await screen.findByRole('img', { name: 'Ada: First response over the last 4 periods' });
+    const ranges = calls
+      .filter((c) => c.path.startsWith('/api/reports/agents'))
+      .map((c) => new URL(c.path, 'http://x').searchParams)
+      .map((q) => [Number(q.get('from')), Number(q.get('to'))])
+      .sort((a, b) => a[0] - b[0]);
+    expect(ranges).toHaveLength(4);
+    const len = ranges[3][1] - ranges[3][0];
+    expect(ranges.map(([from, to]) => [to - from, ranges[3][0] - from])).toEqual([
+      [len, 3 * len],
+      [len, 2 * len],
+      [len, len],
+      [len, 0],
+    ]);
+    // The current period (2 min) is the fastest: the line ends at its lowest point (largest y).
+    const ys = line
+      .querySelector('polyline')!
+      .getAttribute('points')!
+      .split(' ')
+      .map((p) => Number(p.split(',')[1]));
+    expect(ys).toHaveLength(4);
+    expect(ys[3]).toBe(Math.max(...ys));
+  });
+});

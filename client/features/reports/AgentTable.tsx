@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat, type Formatters } from '#client/i18n/format';
 import type { AgentReport, DecileMetric, DrillMetric, ReportFigures } from '#shared/schemas/reports';
 import { metricValue, percent } from './reportFormat';
+import { Sparkline } from './Sparkline';
 
 type Row = AgentReport['items'][number];
 
@@ -12,18 +13,30 @@ export interface Pick {
   label: string;
 }
 
-const COLUMNS: Array<{ metric: DrillMetric; show(f: Formatters, r: ReportFigures): string }> = [
-  { metric: 'handled', show: (f, r) => metricValue(f, 'handled', r.handled) },
+/** A column: how its figure reads, and the number its sparkline follows (null: none that period). */
+interface Column {
+  metric: DrillMetric;
+  show(f: Formatters, r: ReportFigures): string;
+  value(r: ReportFigures): number | null;
+}
+
+const COLUMNS: Column[] = [
+  { metric: 'handled', show: (f, r) => metricValue(f, 'handled', r.handled), value: (r) => r.handled },
   ...(['firstResponse', 'nextResponse', 'resolution'] as const).map((metric) => ({
     metric,
     show: (f: Formatters, r: ReportFigures) =>
       r[metric].count === 0 ? '—' : `${f.duration(r[metric].median!)} · ${f.duration(r[metric].p90!)}`,
+    value: (r: ReportFigures) => r[metric].median,
   })),
-  { metric: 'reopenRate', show: (f, r) => percent(f.locale, r.reopen.rate) },
-  { metric: 'csat', show: (f, r) => metricValue(f, 'csat', r.csat.avg) },
-  { metric: 'nps', show: (f, r) => metricValue(f, 'nps', r.nps.score) },
-  { metric: 'sentimentLift', show: (f, r) => metricValue(f, 'sentimentLift', r.sentimentLift.lift) },
-  { metric: 'review', show: (f, r) => metricValue(f, 'review', r.review.avg) },
+  { metric: 'reopenRate', show: (f, r) => percent(f.locale, r.reopen.rate), value: (r) => r.reopen.rate },
+  { metric: 'csat', show: (f, r) => metricValue(f, 'csat', r.csat.avg), value: (r) => r.csat.avg },
+  { metric: 'nps', show: (f, r) => metricValue(f, 'nps', r.nps.score), value: (r) => r.nps.score },
+  {
+    metric: 'sentimentLift',
+    show: (f, r) => metricValue(f, 'sentimentLift', r.sentimentLift.lift),
+    value: (r) => r.sentimentLift.lift,
+  },
+  { metric: 'review', show: (f, r) => metricValue(f, 'review', r.review.avg), value: (r) => r.review.avg },
 ];
 
 /** Which end of the field an agent is at on a metric (top, bottom or neither). */
@@ -39,11 +52,18 @@ function endOf(deciles: AgentReport['deciles'], metric: DrillMetric, agentId: nu
 
 /**
  * Agents × metrics: each figure is a button that lists the conversations behind it; agents in the
- * top or bottom 10 % of a metric are marked (colour and words, so it is not colour alone).
+ * top or bottom 10 % of a metric are marked (colour and words, so it is not colour alone). With
+ * `earlier` (the reports of the preceding periods, oldest first) each figure has a sparkline of its
+ * last periods.
  */
-export function AgentTable(p: { report: AgentReport; onPick(pick: Pick): void }) {
+export function AgentTable(p: {
+  report: AgentReport;
+  earlier?: Array<AgentReport | undefined>;
+  onPick(pick: Pick): void;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
+  const earlier = (p.earlier ?? []).map((e) => e && new Map(e.items.map((i) => [i.agentId, i])));
   const sub = (m: DrillMetric, r: Row) =>
     m === 'csat' && r.csat.satisfied !== null
       ? t('reports.satisfied', { share: percent(f.locale, r.csat.satisfied) })
@@ -85,6 +105,11 @@ export function AgentTable(p: { report: AgentReport; onPick(pick: Pick): void })
                     </button>
                     {sub(c.metric, r) && <span className="report-unit">{sub(c.metric, r)}</span>}
                     {end && <span className="decile-badge">{t(`reports.${end}Badge`)}</span>}
+                    <Sparkline
+                      width={48}
+                      values={[...earlier.map((e) => e?.get(r.agentId)), r].map((x) => (x ? c.value(x) : null))}
+                      label={t('reports.lastPeriods', { figure: label })}
+                    />
                   </td>
                 );
               })}

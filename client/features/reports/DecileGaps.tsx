@@ -3,22 +3,7 @@ import { useFormat } from '#client/i18n/format';
 import { DECILE_METRICS, type AgentReport, type DecileDto } from '#shared/schemas/reports';
 import type { Pick } from './AgentTable';
 import { metricValue } from './reportFormat';
-
-/** A tiny line of the gap over the last periods (no library: a few points in an SVG). */
-function Sparkline({ trend, label }: { trend: DecileDto['trend']; label: string }) {
-  const pts = trend.map((p, i) => ({ i, v: p.gap })).filter((p): p is { i: number; v: number } => p.v !== null);
-  if (pts.length < 2) return null;
-  const max = Math.max(...pts.map((p) => p.v));
-  const min = Math.min(...pts.map((p) => p.v));
-  const x = (i: number) => (i / Math.max(1, trend.length - 1)) * 70 + 2;
-  const y = (v: number) => 20 - ((v - min) / (max - min || 1)) * 16;
-  return (
-    <svg className="sparkline" width="74" height="24" role="img" aria-label={label}>
-      <polyline fill="none" points={pts.map((p) => `${x(p.i)},${y(p.v)}`).join(' ')} />
-      <circle r="2" cx={x(pts[pts.length - 1].i)} cy={y(pts[pts.length - 1].v)} />
-    </svg>
-  );
-}
+import { Sparkline } from './Sparkline';
 
 /** Per metric: the top and bottom 10 % of agents, each group's value, the gap and how it moved. */
 export function DecileGaps(p: { report: AgentReport; onPick(pick: Pick): void }) {
@@ -77,7 +62,10 @@ export function DecileGaps(p: { report: AgentReport; onPick(pick: Pick): void })
                 <td>{group(d.bottom, 'bottom')}</td>
                 <td className="gap">{metricValue(f, m, d.gap, false)}</td>
                 <td>
-                  <Sparkline trend={d.trend} label={`${t(`reports.${m}`)}: ${t('reports.gapTrend')}`} />
+                  <Sparkline
+                    values={d.trend.map((x) => x.gap)}
+                    label={`${t(`reports.${m}`)}: ${t('reports.gapTrend')}`}
+                  />
                 </td>
               </tr>
             );

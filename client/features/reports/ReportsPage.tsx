@@ -2,7 +2,13 @@ import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agent, Team } from '#shared/schemas/agent';
 import { hasRole } from '#shared/schemas/common';
-import { useAgentReport, useLeadingReport, useTeamReport, type ReportFilters } from '#client/api/reports';
+import {
+  useAgentReport,
+  useEarlierAgentReports,
+  useLeadingReport,
+  useTeamReport,
+  type ReportFilters,
+} from '#client/api/reports';
 import { AgentTable, type Pick } from './AgentTable';
 import { DecileGaps } from './DecileGaps';
 import { DrillPanel } from './DrillPanel';
@@ -39,6 +45,7 @@ export default function ReportsPage({ me, teams }: { me: Agent; teams: Team[] })
   const lead = hasRole(me.role, 'lead');
   const myTeams = hasRole(me.role, 'supervisor') ? teams : teams.filter((x) => me.teamIds.includes(x.id));
   const agents = useAgentReport(filters);
+  const earlier = useEarlierAgentReports(filters, 4);
   const teamReport = useTeamReport(filters, lead);
   const leading = useLeadingReport(filters);
   const change = (f: ReportFilters) => {
@@ -74,7 +81,7 @@ export default function ReportsPage({ me, teams }: { me: Agent; teams: Team[] })
               {agents.data.items.length === 0 ? (
                 <p className="muted">{t('reports.noData')}</p>
               ) : (
-                <AgentTable report={agents.data} onPick={setPick} />
+                <AgentTable report={agents.data} earlier={earlier} onPick={setPick} />
               )}
             </section>
             {teamReport.data && (

@@ -112,5 +112,6 @@ const reports = {
     complimentsYes: 'thanked the agent',
     complimentsNo: '—',
   },
+  lastPeriods: '{{figure}} over the last 4 periods',
 };
 export default reports;

@@ -114,5 +114,6 @@ const reports: Translation['reports'] = {
     complimentsYes: 'podziękował agentowi',
     complimentsNo: '—',
   },
+  lastPeriods: '{{figure}} w ostatnich 4 okresach',
 };
 export default reports;

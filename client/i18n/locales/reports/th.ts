@@ -113,5 +113,6 @@ const reports: Translation['reports'] = {
     complimentsYes: 'ขอบคุณเจ้าหน้าที่',
     complimentsNo: '—',
   },
+  lastPeriods: '{{figure}} ใน 4 ช่วงล่าสุด',
 };
 export default reports;

@@ -112,5 +112,6 @@ const reports: Translation['reports'] = {
     complimentsYes: '感谢了客服',
     complimentsNo: '—',
   },
+  lastPeriods: '{{figure}}（最近 4 个周期）',
 };
 export default reports;
