@@ -51,6 +51,7 @@ const PUBLIC_META = [
   'auto',
   'survey',
   'surveyAnswer',
+  'closingCourtesy',
   'edited',
   'editOf',
   'location',
@@ -192,7 +193,7 @@ export function toActivityMessage(r: MessageRow): ActivityMessage {
     attachments: r.attachments,
     isAuto: r.isAuto,
     failed: r.deliveryStatus === 'failed',
-    surveyAnswer: r.meta.surveyAnswer === true,
+    noWait: r.meta.surveyAnswer === true || r.meta.closingCourtesy === true,
     sentimentScore: r.sentimentScore,
     sentimentLabel: r.sentimentLabel,
   };

@@ -13,7 +13,8 @@ const LATIN_WORD = /[a-z]+(?:'[a-z]+)?/gu;
 // After a leading number, what makes it a rating ("4, slow delivery", "4 because…") rather than a count ("3 items…").
 const THEN = /^\s*(?:$|[\p{P}\p{S}]|because|since|bo|poniewa[zż]|gdy[zż]|เพราะ|因为)/iu;
 
-function normalize(text: string): string {
+/** Fold text the way the reply readers compare it: lower case, no diacritics, ASCII digits, "ł" as "l". */
+export function normalize(text: string): string {
   return text
     .replace(/🔟/gu, ' 10 ')
     .replace(/([0-9])\uFE0F?\u20E3/gu, ' $1 ')

@@ -41,8 +41,8 @@ export interface ActivityMessage {
   isAuto: boolean;
   /** A reply the provider refused never answered anyone: it stops no clock. */
   failed: boolean;
-  /** A survey answer never starts the waiting clock. */
-  surveyAnswer: boolean;
+  /** A survey answer or a closing courtesy after a resolve never starts the waiting clock. */
+  noWait: boolean;
   sentimentScore: number | null;
   sentimentLabel: SentimentLabel | null;
 }
@@ -83,7 +83,7 @@ export function withMessage(a: ThreadActivity, m: ActivityMessage): ThreadActivi
     if (m.isAuto || m.failed) return next;
     return { ...next, waitingSince: null, lastAgentReplyAt: m.sortTs };
   }
-  if (!m.surveyAnswer) next.waitingSince = waitingAfterInbound(a.waitingSince, a.lastAgentReplyAt, m.sortTs);
+  if (!m.noWait) next.waitingSince = waitingAfterInbound(a.waitingSince, a.lastAgentReplyAt, m.sortTs);
   if (m.channel !== null && !a.channels.includes(m.channel)) next.channels = [...a.channels, m.channel];
   if (a.lastInboundAt === null || m.sortTs >= a.lastInboundAt) {
     next.lastInboundAt = m.sortTs;

@@ -7,11 +7,16 @@ export interface InboundTransition {
   startsEpisode: boolean;
 }
 
-/** Lifecycle effect of a new inbound message (survey answers do not re-open). */
-export function onInbound(current: ThreadStatus | null, opts: { isSurveyAnswer?: boolean } = {}): InboundTransition {
+/** Lifecycle effect of a new inbound message (survey answers and closing courtesies do not re-open). */
+export function onInbound(
+  current: ThreadStatus | null,
+  opts: { isSurveyAnswer?: boolean; isClosingCourtesy?: boolean } = {},
+): InboundTransition {
   if (current === null) return { status: 'open', startsEpisode: true };
   if (current === 'resolved') {
-    return opts.isSurveyAnswer ? { status: 'resolved', startsEpisode: false } : { status: 'open', startsEpisode: true };
+    return opts.isSurveyAnswer || opts.isClosingCourtesy
+      ? { status: 'resolved', startsEpisode: false }
+      : { status: 'open', startsEpisode: true };
   }
   return { status: 'open', startsEpisode: false };
 }

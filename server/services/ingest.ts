@@ -31,6 +31,8 @@ export interface IngestHooks {
   analyze?: (text: string) => InboundAnalysis | null;
   /** True when the message answers a pending survey: it must not re-open the thread. */
   isSurveyAnswer?: (tx: Tx, thread: ThreadRow, input: NormalizedInbound) => boolean;
+  /** True when the message only says thanks after a resolve (asked only when it is not a survey answer). */
+  isClosingCourtesy?: (tx: Tx, thread: ThreadRow, input: NormalizedInbound) => boolean;
   /** Runs after a new message is committed (acknowledgements, alerts); failures never undo the ingest. */
   afterCommit?: (
     result: Extract<IngestResult, { status: 'stored' }>,
@@ -49,6 +51,8 @@ export type IngestResult =
       newEpisode: boolean;
       episodeId: number;
       surveyAnswer: boolean;
+      /** A "thank you" after a resolve: stored, the thread stays resolved. */
+      closingCourtesy: boolean;
     }
   | { status: 'duplicate'; messageId: number; threadId: number; customerId: number };
 
@@ -101,8 +105,12 @@ function ingestInTx(
 
   const sortTs = effectiveInboundAt(input.providerTs, now);
   const surveyAnswer = hooks.isSurveyAnswer?.(tx, thread, input) ?? false;
+  const closingCourtesy = !surveyAnswer && (hooks.isClosingCourtesy?.(tx, thread, input) ?? false);
   const isFresh = thread.currentEpisodeId === null;
-  const transition = onInbound(isFresh ? null : thread.status, { isSurveyAnswer: surveyAnswer });
+  const transition = onInbound(isFresh ? null : thread.status, {
+    isSurveyAnswer: surveyAnswer,
+    isClosingCourtesy: closingCourtesy,
+  });
   let episodeId = thread.currentEpisodeId;
   if (!isFresh) trackPause(tx, thread.currentEpisodeId, thread.teamId, thread.status, transition.status, now);
   if (transition.startsEpisode) episodeId = openEpisode(tx, thread, sortTs);
@@ -132,6 +140,7 @@ function ingestInTx(
         ...(input.replyFacts ?? {}),
         transport: input.transport,
         ...(surveyAnswer ? { surveyAnswer: true } : {}),
+        ...(closingCourtesy ? { closingCourtesy: true } : {}),
       },
     })
     .returning()
@@ -139,7 +148,7 @@ function ingestInTx(
   indexMessage(tx, row);
 
   // The episode's arc (the sentiment-lift report) reads confident marks only.
-  if (analysis && isConfident(analysis.confidence) && episodeId !== null && !surveyAnswer)
+  if (analysis && isConfident(analysis.confidence) && episodeId !== null && !surveyAnswer && !closingCourtesy)
     recordEpisodeSentiment(tx, episodeId, analysis.score);
   tx.update(identities)
     .set({ lastInboundAt: Math.max(identity.lastInboundAt ?? 0, sortTs) })
@@ -177,6 +186,7 @@ function ingestInTx(
     newEpisode: transition.startsEpisode,
     episodeId: episodeId ?? 0,
     surveyAnswer,
+    closingCourtesy,
   };
 }
 

@@ -5,18 +5,20 @@ import type { InboundAnalysis, IngestHooks } from './ingest';
 import { alertOnSentimentDrop } from './sentimentAlerts';
 import { overlayFor } from './sentimentOverlay';
 import { takeSurveyAnswer } from './surveys';
+import { takeClosingCourtesy } from './courtesy';
 
 /**
  * The ingest hooks of the intelligence layer: sentiment on every inbound message, survey
- * answers that must not re-open a thread, and — after commit — the automatic
+ * answers and closing courtesies that must not re-open a thread, and — after commit — the automatic
  * acknowledgement of a new episode and the sentiment-drop alert for leads.
  */
 export function intelligenceHooks(deps: ServiceDeps, onQueued: () => void): IngestHooks {
   return {
     analyze: (text) => analyzeInbound(text, overlayFor(deps.db)),
     isSurveyAnswer: (tx, thread, input) => takeSurveyAnswer(tx, thread, input, deps.now()),
+    isClosingCourtesy: (tx, thread, input) => takeClosingCourtesy(tx, thread, input, deps.now()),
     afterCommit: (result, input, analysis) => {
-      if (result.surveyAnswer) return;
+      if (result.surveyAnswer || result.closingCourtesy) return;
       if (analysis) alertOnSentimentDrop(deps, result.threadId, result.messageId);
       if (
         result.newEpisode &&

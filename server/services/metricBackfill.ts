@@ -34,7 +34,7 @@ interface Row {
   episodeId: number;
   direction: 'inbound' | 'outbound';
   at: number;
-  surveyAnswer: number;
+  noWait: number;
   agentId: number | null;
   isAuto: boolean;
   channel: ReplyFact['channel'];
@@ -51,7 +51,7 @@ function backfillReplies(db: Db, { batch: BATCH, episodePage: EPISODE_PAGE }: Ba
         episodeId: messages.episodeId,
         direction: messages.direction,
         at: messages.sortTs,
-        surveyAnswer: sql<number>`coalesce(json_extract(${messages.meta}, '$.surveyAnswer'), 0)`,
+        noWait: sql<number>`coalesce(json_extract(${messages.meta}, '$.surveyAnswer'), json_extract(${messages.meta}, '$.closingCourtesy'), 0)`,
         agentId: messages.authorAgentId,
         isAuto: messages.isAuto,
         channel: messages.channel,
@@ -102,7 +102,7 @@ function backfillReplies(db: Db, { batch: BATCH, episodePage: EPISODE_PAGE }: Ba
       answeredFirst = false;
     }
     if (m.direction === 'inbound') {
-      if (!m.surveyAnswer && waitingFrom === null) waitingFrom = m.at;
+      if (!m.noWait && waitingFrom === null) waitingFrom = m.at;
       continue;
     }
     if (m.isAuto || m.agentId === null) continue;

@@ -21,10 +21,10 @@ export function isAgentReply(m: Pick<MessageRow, 'direction' | 'isAuto' | 'autho
   return m.direction === 'outbound' && !m.isAuto && m.authorAgentId !== null;
 }
 
-/** Customer messages that make someone wait: inbound and not a survey answer. */
+/** Customer messages that make someone wait: inbound, neither a survey answer nor a closing courtesy. */
 const waitingInbound = and(
   eq(messages.direction, 'inbound'),
-  sql`coalesce(json_extract(${messages.meta}, '$.surveyAnswer'), 0) = 0`,
+  sql`coalesce(json_extract(${messages.meta}, '$.surveyAnswer'), json_extract(${messages.meta}, '$.closingCourtesy'), 0) = 0`,
 );
 
 /**

@@ -37,6 +37,8 @@ export const TeamSettingsSchema = z.object({
   sentimentThreshold: z.number().min(-1).max(1).default(-0.5),
   /** Automatic messages go in this language when Braid has no texts in the customer's. */
   defaultLanguage: CustomerTextLangSchema.default('en'),
+  /** A short "thanks" / "ok 👍" within 7 days of a resolve is stored but keeps the thread resolved (no SLA clock). */
+  courtesyKeepsResolved: z.boolean().default(true),
 });
 /** Team settings. */
 export type TeamSettings = z.infer<typeof TeamSettingsSchema>;
@@ -50,6 +52,7 @@ export const TeamSettingsPatchSchema = z.object({
   survey: z.enum(['none', 'csat', 'nps']).optional(),
   sentimentThreshold: z.number().min(-1).max(1).optional(),
   defaultLanguage: CustomerTextLangSchema.optional(),
+  courtesyKeepsResolved: z.boolean().optional(),
 });
 /** A team settings change. */
 export type TeamSettingsPatch = z.infer<typeof TeamSettingsPatchSchema>;

@@ -13,6 +13,7 @@ const DEFAULT_SETTINGS: TeamConfig['settings'] = {
   survey: 'none',
   sentimentThreshold: -0.5,
   defaultLanguage: 'en',
+  courtesyKeepsResolved: true,
 };
 
 /** A stateful teams API; team 1 has demo-style hours stored without its closed days. */
@@ -186,6 +187,12 @@ describe('teams settings', () => {
     const channels = within(config).getByRole('group', { name: 'Acknowledge on these channels' });
     await userEvent.click(within(channels).getByRole('checkbox', { name: 'WhatsApp' }));
     await userEvent.click(within(channels).getByRole('checkbox', { name: 'SMS' }));
+    const courtesy = within(config).getByRole('checkbox', {
+      name: 'A short “thanks” after resolving keeps the conversation resolved',
+    }) as HTMLInputElement;
+    expect(courtesy.checked).toBe(true);
+    expect(computeAccessibleDescription(courtesy)).toMatch(/within 7 days/);
+    await userEvent.click(courtesy);
     await userEvent.selectOptions(within(config).getByLabelText('Survey after resolving'), 'nps');
     await userEvent.clear(within(config).getByLabelText('Alert leads when the mood drops below'));
     await userEvent.type(within(config).getByLabelText('Alert leads when the mood drops below'), '-0.3');
@@ -214,6 +221,7 @@ describe('teams settings', () => {
             survey: 'nps',
             sentimentThreshold: -0.3,
             defaultLanguage: 'en',
+            courtesyKeepsResolved: false,
           },
         },
       },
@@ -267,6 +275,7 @@ describe('teams settings', () => {
               survey: 'csat',
               sentimentThreshold: -0.5,
               defaultLanguage: 'en',
+              courtesyKeepsResolved: true,
             },
           },
         },

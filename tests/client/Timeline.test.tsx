@@ -127,6 +127,28 @@ describe('thread timeline', () => {
     );
   });
 
+  it('marks a closing thanks after a resolve as kept resolved, with no re-open divider', () => {
+    const t0 = 1_760_000_000_000;
+    const messages = [
+      make.message(1, { sortTs: t0, text: 'Gdzie jest paczka?' }),
+      make.message(2, {
+        sortTs: t0 + 60_000,
+        direction: 'system',
+        channel: null,
+        systemKind: 'status',
+        text: 'Lena Lead set the status to resolved',
+      }),
+      make.message(3, { sortTs: t0 + 120_000, text: 'Dziękuję! 🙏', meta: { closingCourtesy: true } }),
+    ];
+    renderWith(<Timeline {...props(buildTimelineRows(messages, [ep(1, 1, { resolvedAt: t0 + 60_000 })]))} />);
+    const log = screen.getByRole('list', { name: 'Conversation history' });
+    const thanks = within(log).getByText('Dziękuję! 🙏').closest('.msg') as HTMLElement;
+    const tag = within(thanks).getByText('Thanks after resolve: kept resolved');
+    expect(tag.getAttribute('title')).toMatch(/no SLA clock/);
+    expect(within(log).getByText('Gdzie jest paczka?').closest('.msg')!.textContent).not.toMatch(/kept resolved/);
+    expect(textOf(log)).not.toMatch(/Re-opened/);
+  });
+
   it('renders system entries in the agent language when the structured facts are present', () => {
     const m = make.message(1, {
       direction: 'system',

@@ -67,6 +67,11 @@ export const MessageItem = memo(function MessageItem({
         {time}
         {m.direction === 'inbound' && <SentimentCorrect messageId={m.id} sentiment={m.sentiment} />}
         {m.isAuto && <span className="auto-tag">{t('thread.auto')}</span>}
+        {m.meta?.closingCourtesy === true && (
+          <span className="auto-tag" title={t('thread.keptResolvedHint')}>
+            {t('thread.keptResolved')}
+          </span>
+        )}
       </div>
       {m.subject && <div className="subject">{m.subject}</div>}
       <div

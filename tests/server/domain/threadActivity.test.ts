@@ -21,7 +21,7 @@ function msg(over: Partial<ActivityMessage> & Pick<ActivityMessage, 'sortTs'>): 
     attachments: [],
     isAuto: false,
     failed: false,
-    surveyAnswer: false,
+    noWait: false,
     sentimentScore: null,
     sentimentLabel: null,
     ...over,
@@ -67,7 +67,7 @@ describe('thread activity projection', () => {
       lastMessagePreview: 'We got your message',
     });
     a = withMessage(a, msg({ sortTs: T0 + 2000, direction: 'outbound' }));
-    a = withMessage(a, msg({ sortTs: T0 + 3000, surveyAnswer: true, text: '5' }));
+    a = withMessage(a, msg({ sortTs: T0 + 3000, noWait: true, text: '5' }));
     expect(a.waitingSince).toBeNull();
     expect(a.lastInboundAt).toBe(T0 + 3000);
   });

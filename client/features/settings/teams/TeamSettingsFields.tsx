@@ -16,7 +16,7 @@ export function thresholdOf(d: SettingsDraft): number | null {
   return d.sentimentThreshold.trim() !== '' && Number.isFinite(n) && n >= -1 && n <= 1 ? n : null;
 }
 
-/** Acknowledgement, survey and mood-alert settings of a team. */
+/** Acknowledgement, closing-courtesy, survey and mood-alert settings of a team. */
 export function TeamSettingsFields({ value, onChange }: { value: SettingsDraft; onChange(v: SettingsDraft): void }) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -39,6 +39,12 @@ export function TeamSettingsFields({ value, onChange }: { value: SettingsDraft; 
           onChange={(channels) => set({ acknowledgement: { ...ack, channels } })}
         />
       )}
+      <Check
+        label={t('admin.teamSettings.courtesy')}
+        hint={t('admin.teamSettings.courtesyHint')}
+        checked={value.courtesyKeepsResolved}
+        onChange={(courtesyKeepsResolved) => set({ courtesyKeepsResolved })}
+      />
       <div className="form-row">
         <Field label={t('admin.teamSettings.survey')}>
           {(a) => (

@@ -29,6 +29,8 @@ const conversation = {
     you: 'You',
     automatic: 'Braid (automatic)',
     formerAgent: 'Former agent',
+    keptResolved: 'Thanks after resolve: kept resolved',
+    keptResolvedHint: 'A short closing thanks: the conversation stays resolved and no SLA clock started.',
     auto: 'auto',
     note: 'Internal note',
     noteBy: 'Internal note by {{name}}',

@@ -31,6 +31,8 @@ const conversation = {
     you: 'Ty',
     automatic: 'Braid (automatycznie)',
     formerAgent: 'Były konsultant',
+    keptResolved: 'Podziękowanie po rozwiązaniu: bez ponownego otwarcia',
+    keptResolvedHint: 'Krótkie podziękowanie: rozmowa pozostaje rozwiązana, zegar SLA nie ruszył.',
     auto: 'auto',
     note: 'Notatka wewnętrzna',
     noteBy: 'Notatka wewnętrzna: {{name}}',

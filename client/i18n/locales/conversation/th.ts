@@ -29,6 +29,8 @@ const conversation = {
     you: 'คุณ',
     automatic: 'Braid (อัตโนมัติ)',
     formerAgent: 'เจ้าหน้าที่เดิม',
+    keptResolved: 'ขอบคุณหลังแก้ไขเสร็จ: ยังคงปิดอยู่',
+    keptResolvedHint: 'คำขอบคุณสั้น ๆ: การสนทนายังคงแก้ไขเสร็จแล้ว และไม่เริ่มนับ SLA',
     auto: 'อัตโนมัติ',
     note: 'บันทึกภายใน',
     noteBy: 'บันทึกภายในโดย {{name}}',

@@ -29,6 +29,8 @@ const conversation = {
     you: '你',
     automatic: 'Braid（自动）',
     formerAgent: '前客服',
+    keptResolved: '解决后的致谢：保持已解决',
+    keptResolvedHint: '简短的致谢：会话保持已解决，未启动 SLA 计时。',
     auto: '自动',
     note: '内部备注',
     noteBy: '{{name}} 的内部备注',
