@@ -145,6 +145,7 @@ describe('admin settings in a real browser', () => {
         survey: 'csat',
         sentimentThreshold: -0.5,
         defaultLanguage: 'en',
+        courtesyKeepsResolved: true,
       },
     });
     const sla = (await (await api.get('/api/sla-policies')).json()) as { items: unknown[] };

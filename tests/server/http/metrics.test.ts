@@ -125,6 +125,7 @@ describe('intelligence API', () => {
       survey: 'csat',
       sentimentThreshold: -0.3,
       defaultLanguage: 'en',
+      courtesyKeepsResolved: true,
     });
     const hours = await admin.patch(`/api/teams/${created.id}/config`, {
       businessHours: { timeZone: 'Asia/Bangkok', weekly: { '6': [['10:00', '14:00']] } },
