@@ -271,3 +271,61 @@ describe('agents × metrics sparklines', () => {
     expect(ys[3]).toBe(Math.max(...ys));
   });
 });
+
+describe('report address', () => {
+  it('reads filters and the picked figure from the address, and writes changes back to it', async () => {
+    const from = Date.UTC(2026, 1, 1);
+    const to = Date.UTC(2026, 2, 1);
+    window.history.replaceState(
+      null,
+      '',
+      `/reports?from=${from}&to=${to}&teamId=2&time=business&drill=firstResponse&drillAgent=3&drillLabel=Cy%3A+First+response`,
+    );
+    const calls = mockApi([
+      ['GET', /^\/api\/reports\/agents\?/, () => agents],
+      ['GET', /^\/api\/reports\/leading\?/, () => leading],
+      ['GET', /^\/api\/reports\/teams\?/, () => ({ status: 500, json: { error: 'not in this test' } })],
+      ['GET', /^\/api\/reviews/, () => ({ items: [] })],
+      ['GET', /^\/api\/reports\/conversations\?/, () => ({ metric: 'firstResponse', total: 0, items: [] })],
+    ]);
+    const teams = [{ id: 2, name: 'Europe', autoAssign: false, memberIds: [] }];
+    renderWith(<ReportsPage me={make.agent(7, 'Sue', { role: 'supervisor' })} teams={teams} />);
+    expect(await screen.findByRole('region', { name: /Cy: First response/ })).not.toBeNull();
+    const q = (prefix: string) => new URL(calls.find((c) => c.path.startsWith(prefix))!.path, 'http://x').searchParams;
+    expect(Object.fromEntries(q('/api/reports/conversations'))).toMatchObject({
+      from: String(from),
+      to: String(to),
+      teamId: '2',
+      time: 'business',
+      agentId: '3',
+      metric: 'firstResponse',
+    });
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Channel' }), 'sms');
+    const now = new URLSearchParams(window.location.search);
+    expect(window.location.pathname).toBe('/reports');
+    expect(Object.fromEntries(now)).toEqual({
+      from: String(from),
+      to: String(to),
+      teamId: '2',
+      channel: 'sms',
+      time: 'business',
+    });
+    expect(screen.queryByRole('region', { name: /Cy: First response/ })).toBeNull();
+  });
+
+  it('ignores an address it cannot read and shows the last 30 days', async () => {
+    window.history.replaceState(null, '', '/reports?from=abc&to=-5&channel=fax&drill=everything');
+    const calls = mockApi([
+      ['GET', /^\/api\/reports\/agents\?/, () => agents],
+      ['GET', /^\/api\/reports\/leading\?/, () => leading],
+      ['GET', /^\/api\/reports\/teams\?/, () => ({ status: 500, json: { error: 'not in this test' } })],
+      ['GET', /^\/api\/reviews/, () => ({ items: [] })],
+    ]);
+    renderWith(<ReportsPage me={make.agent(7, 'Sue', { role: 'supervisor' })} teams={[]} />);
+    await screen.findByRole('button', { name: /^Ada: First response/ });
+    const q = new URL(calls.find((c) => c.path.startsWith('/api/reports/agents'))!.path, 'http://x').searchParams;
+    expect(Number(q.get('to')) - Number(q.get('from'))).toBe(30 * 24 * 60 * MIN);
+    expect(q.has('channel')).toBe(false);
+    expect(calls.some((c) => c.path.startsWith('/api/reports/conversations'))).toBe(false);
+  });
+});

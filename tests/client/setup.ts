@@ -10,6 +10,8 @@ afterEach(() => {
   cleanup();
   localStorage.clear();
   sessionStorage.clear();
+  // Screens keep state in the address (filters, picked figures): each test starts at '/'.
+  window.history.replaceState(null, '', '/');
 });
 
 // jsdom does no layout. Give elements a plausible size so virtualised lists render a window of

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agent, Team } from '#shared/schemas/agent';
 import { hasRole } from '#shared/schemas/common';
@@ -14,11 +14,13 @@ import { DecileGaps } from './DecileGaps';
 import { DrillPanel } from './DrillPanel';
 import { LeadingCards } from './LeadingCards';
 import { ReportFiltersBar } from './ReportFiltersBar';
+import { filtersFromSearch, pickFromSearch, reportHref } from './reportUrl';
 import { dayStart, dayValue } from './reportFormat';
 import { ReviewForm, type ReviewTarget } from './reviews/ReviewForm';
 import { ReviewList } from './reviews/ReviewList';
 import { ReviewQueue } from './reviews/ReviewQueue';
 import { ScorecardEditor } from './reviews/ScorecardEditor';
+import { navigate, useSearch } from '#client/router';
 import './reports.css';
 
 // The charting library is loaded only when a chart is about to be drawn.
@@ -39,8 +41,13 @@ function defaultFilters(): ReportFilters {
  */
 export default function ReportsPage({ me, teams }: { me: Agent; teams: Team[] }) {
   const { t } = useTranslation();
-  const [filters, setFilters] = useState(defaultFilters);
-  const [pick, setPick] = useState<Pick | null>(null);
+  const search = useSearch();
+  const [defaults] = useState(defaultFilters);
+  const filters = useMemo(() => filtersFromSearch(search, defaults), [search, defaults]);
+  const pick = useMemo(() => pickFromSearch(search), [search]);
+  // A new filter replaces the address; a picked figure is a new entry, so Back closes its list.
+  const show = (f: ReportFilters, p: Pick | null, replace = true) => navigate(reportHref(f, p), replace);
+  const setPick = (p: Pick | null) => show(filters, p, p === null);
   const [scoring, setScoring] = useState<ReviewTarget | null>(null);
   const lead = hasRole(me.role, 'lead');
   const myTeams = hasRole(me.role, 'supervisor') ? teams : teams.filter((x) => me.teamIds.includes(x.id));
@@ -48,10 +55,7 @@ export default function ReportsPage({ me, teams }: { me: Agent; teams: Team[] })
   const earlier = useEarlierAgentReports(filters, 4);
   const teamReport = useTeamReport(filters, lead);
   const leading = useLeadingReport(filters);
-  const change = (f: ReportFilters) => {
-    setFilters(f);
-    setPick(null);
-  };
+  const change = (f: ReportFilters) => show(f, null);
   const failed = agents.error ?? leading.error ?? teamReport.error;
   return (
     <main className="reports-pane">
