@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SearchFiltersSchema } from './search';
+import { checkFilterRanges, SearchFiltersSchema } from './search';
 
 /** How durations are counted: wall-clock time, or only the team's business hours. */
 export const DurationBasisSchema = z.enum(['calendar', 'business']);
@@ -7,12 +7,14 @@ export const DurationBasisSchema = z.enum(['calendar', 'business']);
 /** GET /api/exports/conversations query: one row per episode opened in the range. */
 export const ConversationExportQuerySchema = SearchFiltersSchema.extend({
   basis: DurationBasisSchema.default('calendar'),
-});
+}).superRefine(checkFilterRanges);
 /** Parsed conversations export query. */
 export type ConversationExportQuery = z.infer<typeof ConversationExportQuerySchema>;
 
 /** GET /api/exports/search query: every message the search finds. */
-export const SearchExportQuerySchema = SearchFiltersSchema.extend({ q: z.string().max(500) });
+export const SearchExportQuerySchema = SearchFiltersSchema.extend({ q: z.string().max(500) }).superRefine(
+  checkFilterRanges,
+);
 /** Parsed search export query. */
 export type SearchExportQuery = z.infer<typeof SearchExportQuerySchema>;
 

@@ -30,10 +30,12 @@ export const SearchFiltersSchema = z.object({
   tz: TimeZoneSchema.default('UTC'),
   status: ThreadStatusSchema.optional(),
   sentiment: z.enum(SENTIMENT_LABELS).optional(),
-  /** CSAT (1–5) or NPS (0–10) answer of the message's episode, inclusive. */
+  /** Which survey the score range reads: CSAT (1–5) or NPS (0–10); either when left out. */
+  surveyKind: z.enum(['csat', 'nps']).optional(),
+  /** Survey answer of the message's episode (of the episode itself in an export), inclusive. */
   scoreMin: z.coerce.number().int().min(0).max(10).optional(),
   scoreMax: z.coerce.number().int().min(0).max(10).optional(),
-  /** Only threads whose SLA is breached now. */
+  /** true: the episode breached an SLA target (at any point); false: it never did. */
   slaBreached: flag.optional(),
   /** A customer tag. */
   tag: z.string().trim().min(1).max(60).optional(),
@@ -41,12 +43,23 @@ export const SearchFiltersSchema = z.object({
 /** Parsed search filters. */
 export type SearchFilters = z.infer<typeof SearchFiltersSchema>;
 
+/** Checks across filter fields, for every schema built on SearchFiltersSchema (after its extend). */
+export function checkFilterRanges(
+  f: Pick<SearchFilters, 'scoreMin' | 'scoreMax' | 'from' | 'to'>,
+  ctx: z.RefinementCtx,
+) {
+  if (f.scoreMin !== undefined && f.scoreMax !== undefined && f.scoreMin > f.scoreMax)
+    ctx.addIssue({ code: 'custom', path: ['scoreMin'], message: 'scoreMin is above scoreMax' });
+  if (f.from !== undefined && f.to !== undefined && f.from > f.to)
+    ctx.addIssue({ code: 'custom', path: ['from'], message: 'from is after to' });
+}
+
 /** GET /api/search query. */
 export const SearchQuerySchema = SearchFiltersSchema.extend({
   q: z.string().max(500).default(''),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
-});
+}).superRefine(checkFilterRanges);
 /** Parsed search query. */
 export type SearchQuery = z.infer<typeof SearchQuerySchema>;
 

@@ -111,6 +111,62 @@ describe('search page', () => {
     expect(new URLSearchParams(window.location.search).get('channel')).toBeNull();
   });
 
+  it('filters by survey score range, SLA breached and customer tag, in the request and both exports', async () => {
+    const calls = serve();
+    renderWith(<SearchPage me={supervisor} />);
+    await screen.findByRole('list', { name: 'Messages found' });
+    const lastSearch = () =>
+      new URLSearchParams(
+        calls
+          .filter((c) => c.path.startsWith('/api/search'))
+          .at(-1)!
+          .path.split('?')[1],
+      );
+    await userEvent.selectOptions(screen.getByLabelText('Score to'), '8');
+    // A range is picked low to high: "from" offers nothing above "to".
+    const from = screen.getByLabelText('Score from') as HTMLSelectElement;
+    expect([...from.options].map((o) => o.value)).toEqual(['', ...'012345678'.split('')]);
+    await userEvent.selectOptions(from, '2');
+    // CSAT answers are 1–5: choosing CSAT drops the 8 and offers 2–5.
+    await userEvent.selectOptions(screen.getByLabelText('Survey'), 'csat');
+    const to = screen.getByLabelText('Score to') as HTMLSelectElement;
+    expect(to.value).toBe('');
+    expect([...to.options].map((o) => o.value)).toEqual(['', '2', '3', '4', '5']);
+    await userEvent.selectOptions(screen.getByLabelText('SLA'), 'true');
+    // The tag applies on Enter, not on every keystroke.
+    await userEvent.type(screen.getByLabelText('Customer tag'), 'vip');
+    expect(new URLSearchParams(window.location.search).get('tag')).toBeNull();
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(lastSearch().get('tag')).toBe('vip'));
+    const sent = lastSearch();
+    expect(['surveyKind', 'scoreMin', 'scoreMax', 'slaBreached', 'q'].map((k) => sent.get(k))).toEqual([
+      'csat',
+      '2',
+      null,
+      'true',
+      'พัสดุ',
+    ]);
+    const address = new URLSearchParams(window.location.search);
+    expect([address.get('slaBreached'), address.get('scoreMin'), address.get('tag')]).toEqual(['true', '2', 'vip']);
+    for (const name of ['Export results (CSV)', 'Export conversations (CSV)']) {
+      await userEvent.click(screen.getByRole('button', { name }));
+    }
+    const exports = calls.filter((c) => c.path.startsWith('/api/exports/'));
+    expect(exports.map((c) => c.path.split('?')[0])).toEqual(['/api/exports/search', '/api/exports/conversations']);
+    for (const c of exports) {
+      const p = new URLSearchParams(c.path.split('?')[1]);
+      expect([p.get('surveyKind'), p.get('scoreMin'), p.get('slaBreached'), p.get('tag')], c.path).toEqual([
+        'csat',
+        '2',
+        'true',
+        'vip',
+      ]);
+    }
+    await userEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(new URLSearchParams(window.location.search).get('tag')).toBeNull());
+    expect((screen.getByLabelText('Customer tag') as HTMLInputElement).value).toBe('');
+  });
+
   it('offers CSV exports to supervisors only, and customers as the other tab', async () => {
     serve();
     const { unmount } = renderWith(<SearchPage me={supervisor} />);

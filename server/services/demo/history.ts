@@ -5,6 +5,7 @@
 import { eq } from 'drizzle-orm';
 import { customers, episodes, identities, messages, threads } from '#server/db/schema';
 import type { Db } from '#server/db/connection';
+import { indexMessage } from '#server/db/searchIndex';
 import { recordEpisodeFact, recordReplyOutcome, recordSurveyFact } from '#server/services/metricFacts';
 import type { Tx } from '#server/services/tx';
 import { prng } from './random';
@@ -107,8 +108,8 @@ function episode(
     .returning()
     .get();
   let at = opened;
-  const write = (direction: 'inbound' | 'outbound', text: string, mood: number | null) =>
-    tx
+  const write = (direction: 'inbound' | 'outbound', text: string, mood: number | null) => {
+    const m = tx
       .insert(messages)
       .values({
         threadId: who.threadId,
@@ -129,6 +130,9 @@ function episode(
       })
       .returning()
       .get();
+    indexMessage(tx, m); // the demo history is searchable like any other conversation
+    return m;
+  };
   const reply = (wait: number, text: string) => {
     at += Math.round(wait);
     recordReplyOutcome(tx, write('outbound', text, null), true, at);

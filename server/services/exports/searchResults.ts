@@ -20,10 +20,10 @@ export function searchHeader(q: SearchExportQuery): string[] {
 }
 
 /** Every message a search finds, newest first, in pages (the search's own keyset cursor). */
-export function* searchBatches(db: Db, viewer: Viewer, q: SearchExportQuery, now: number, size = 100) {
+export function* searchBatches(db: Db, viewer: Viewer, q: SearchExportQuery, size = 100) {
   let cursor: string | undefined;
   for (;;) {
-    const page = findMessages(db, viewer, { ...q, cursor, limit: size }, now);
+    const page = findMessages(db, viewer, { ...q, cursor, limit: size });
     if (page.rows.length > 0) {
       yield page.rows.map((r) => [
         r.messageId,

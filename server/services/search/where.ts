@@ -1,7 +1,7 @@
 // SQL conditions for the search filters, shared by message search and the conversations export.
 import { sql, type Column, type SQL } from 'drizzle-orm';
 import type { ChannelKind } from '#shared/channels';
-import { customers, episodes, messages, threads } from '#server/db/schema';
+import { customers, episodes, messages, slaAlerts, threads } from '#server/db/schema';
 import { isoDateToDay, localMidnight } from '#shared/metrics/timeZone';
 import type { SearchFilters } from '#shared/schemas/search';
 import { HttpError } from '#server/errors';
@@ -30,6 +30,8 @@ export interface FilterTerms {
   /** The instant the date range applies to. */
   at: Column;
   sentiment: Column;
+  /** The episode the survey score and SLA breach are read from. */
+  episodeId: Column;
 }
 
 /** Message search: joined to its thread, customer and episode. */
@@ -39,6 +41,7 @@ export const MESSAGE_TERMS: FilterTerms = {
   agent: (id) => sql`(${messages.authorAgentId} = ${id} or ${episodes.assigneeId} = ${id})`,
   at: messages.sortTs,
   sentiment: messages.sentimentLabel,
+  episodeId: messages.episodeId,
 };
 
 /** Conversations export: one row per episode, joined to its thread and customer. */
@@ -48,6 +51,7 @@ export const EPISODE_TERMS: FilterTerms = {
   agent: (id) => sql`${episodes.assigneeId} = ${id}`,
   at: episodes.openedAt,
   sentiment: threads.lastSentimentLabel,
+  episodeId: episodes.id,
 };
 
 /** The SQL conditions for the filters, over the columns `terms` names. */
@@ -61,8 +65,18 @@ export function filterConditions(f: SearchFilters, terms: FilterTerms): SQL[] {
   if (end !== undefined) where.push(sql`${terms.at} < ${end}`);
   if (f.status) where.push(sql`${threads.status} = ${f.status}`);
   if (f.sentiment) where.push(sql`${terms.sentiment} = ${f.sentiment}`);
+  if (f.surveyKind) where.push(sql`${episodes.surveyKind} = ${f.surveyKind}`);
   if (f.scoreMin !== undefined) where.push(sql`${episodes.surveyScore} >= ${f.scoreMin}`);
   if (f.scoreMax !== undefined) where.push(sql`${episodes.surveyScore} <= ${f.scoreMax}`);
+  if (f.slaBreached !== undefined) where.push(f.slaBreached ? breached(terms) : sql`not ${breached(terms)}`);
   if (f.tag) where.push(sql`exists (select 1 from json_each(${customers.tags}) where value = ${f.tag})`);
   return where;
+}
+
+/**
+ * The episode crossed 100 % of an SLA target: the scheduler records each crossing in sla_alerts as
+ * it happens (and those missed while Braid was down at start-up), the record reports count too.
+ */
+function breached(terms: FilterTerms): SQL {
+  return sql`exists (select 1 from ${slaAlerts} where ${slaAlerts.episodeId} = ${terms.episodeId} and ${slaAlerts.fraction} >= 1)`;
 }

@@ -9,7 +9,7 @@ import type { Db } from '#server/db/connection';
 
 const admin = { id: 1, role: 'admin' as const, teamIds: [] };
 const find = (db: Db, q: string) =>
-  searchMessages(db, admin, SearchQuerySchema.parse({ q, limit: 100 }), Date.now()).hits.map((h) => h.messageId);
+  searchMessages(db, admin, SearchQuerySchema.parse({ q, limit: 100 })).hits.map((h) => h.messageId);
 
 let cleanup: () => void = () => undefined;
 afterEach(() => cleanup());

@@ -2,6 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { seedDemoWorkspace } from '#server/services/demo/seed';
 import { agentReport } from '#server/services/reports/agentReport';
 import { leadingReport } from '#server/services/reports/leadingReport';
+import { searchMessages } from '#server/services/search/messages';
+import { SearchQuerySchema } from '#shared/schemas/search';
 import { tempDb } from '#tests/helpers/db';
 
 const t = tempDb();
@@ -22,5 +24,9 @@ describe('demo workspace reports', () => {
     const l = leadingReport(t.db, scope);
     expect(l.compliments.count).toBeGreaterThan(20);
     expect(l.returning.returned).toBeGreaterThan(5);
+    // The history is searchable like live conversations, survey filter included.
+    const admin = { id: 1, role: 'admin' as const, teamIds: [] };
+    const q = SearchQuerySchema.parse({ q: 'order', surveyKind: 'csat', scoreMax: '3' });
+    expect(searchMessages(t.db, admin, q).hits.length).toBeGreaterThan(0);
   }, 60_000);
 });
