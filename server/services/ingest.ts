@@ -8,6 +8,7 @@ import { effectiveInboundAt, type NormalizedInbound } from '#server/domain/inbou
 import type { ChannelKind } from '#shared/channels';
 import type { ServiceDeps } from './deps';
 import { chooseAutoAssignee } from './autoAssign';
+import { setAssignee } from './assignee';
 import { routeTeam } from './settingsStore';
 import { roomsOf, summarize } from './threadQueries';
 import { isUniqueViolation, transact, type EmitFn, type Tx } from './tx';
@@ -168,10 +169,7 @@ function ingestInTx(
     .get();
 
   const assignee = chooseAutoAssignee(tx, deps, updated);
-  if (assignee !== null) {
-    updated = tx.update(threads).set({ assigneeId: assignee }).where(eq(threads.id, thread.id)).returning().get();
-    if (episodeId !== null) tx.update(episodes).set({ assigneeId: assignee }).where(eq(episodes.id, episodeId)).run();
-  }
+  if (assignee !== null) updated = setAssignee(tx, emit, updated, assignee, now);
 
   emit(
     { type: 'message.created', message: toMessage(row), thread: summarize(tx, updated, deps.now()) },

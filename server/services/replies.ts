@@ -5,6 +5,7 @@ import { withMessage } from '#server/domain/threadActivity';
 import type { Viewer } from '#server/domain/access';
 import type { Attachment, Message } from '#shared/schemas/message';
 import type { ServiceDeps } from './deps';
+import { setAssignee } from './assignee';
 import { openEpisode } from './ingest';
 import { roomsOf, summarize, visibleThread } from './threadQueries';
 import { transact, type EmitFn, type Tx } from './tx';
@@ -101,18 +102,20 @@ export function writeOutbound(
     })
     .run();
   // The episode's first response is recorded when the provider accepts the reply (services/metricFacts.ts).
-  const updated = tx
+  let updated = tx
     .update(threads)
     .set({
       status,
       currentEpisodeId: episodeId,
       ...withMessage(activityOf(thread), toActivityMessage(row)),
-      assigneeId: thread.assigneeId ?? (input.isAuto ? null : input.authorAgentId),
       updatedAt: now,
     })
     .where(eq(threads.id, thread.id))
     .returning()
     .get();
+  // An agent's reply takes an unassigned thread.
+  if (thread.assigneeId === null && !input.isAuto && input.authorAgentId !== null)
+    updated = setAssignee(tx, emit, updated, input.authorAgentId, now);
   const message = toMessage(row);
   emit(
     { type: 'message.created', message, thread: summarize(tx, updated, deps.now()) },

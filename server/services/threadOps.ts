@@ -9,6 +9,7 @@ import { openEpisode } from './ingest';
 import { recordEpisodeFact } from './metricFacts';
 import { trackPause } from './pause';
 import { sendSurveyOnResolve } from './surveys';
+import { setAssignee } from './assignee';
 import { agentName, recordSystem } from './systemEntry';
 import { summarize, visibleThread } from './threadQueries';
 import { transact } from './tx';
@@ -32,23 +33,16 @@ export function assignThread(
       if (!target || !target.active) throw new NotFoundError(`agent ${agentId} not found`);
     }
     if (before.assigneeId === agentId) return summarize(tx, before, deps.now());
-    const now = deps.now();
-    const after = tx
-      .update(threads)
-      .set({ assigneeId: agentId, updatedAt: now })
-      .where(eq(threads.id, threadId))
-      .returning()
-      .get();
-    if (after.currentEpisodeId !== null && after.status !== 'resolved') {
-      tx.update(episodes).set({ assigneeId: agentId }).where(eq(episodes.id, after.currentEpisodeId)).run();
-    }
     const text =
       agentId === null
         ? `${agentName(tx, viewer.id)} unassigned the thread`
         : agentId === viewer.id
           ? `${agentName(tx, viewer.id)} took the thread`
           : `${agentName(tx, viewer.id)} assigned the thread to ${agentName(tx, agentId)}`;
-    recordSystem(tx, emit, now, before, after, 'assigned', text, { actorId: viewer.id, assigneeId: agentId });
+    const after = setAssignee(tx, emit, before, agentId, deps.now(), {
+      text,
+      meta: { actorId: viewer.id, assigneeId: agentId },
+    });
     return summarize(tx, after, deps.now());
   });
 }
