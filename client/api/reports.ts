@@ -17,6 +17,14 @@ export interface ReportFilters {
   time: 'calendar' | 'business';
 }
 
+/** What a drill-down narrows to: one agent, one figure, optionally one histogram bin `(above, upTo]`. */
+export interface DrillFilters {
+  agentId?: number;
+  metric: DrillMetric;
+  above?: number;
+  upTo?: number;
+}
+
 /** Query string of a report request (undefined filters left out). */
 export function reportSearch(f: object): string {
   const q = new URLSearchParams();
@@ -37,7 +45,7 @@ export const reportQueries = {
   agents: (f: ReportFilters) => report('agents', AgentReportSchema, { ...f, periods: 4 }),
   teams: (f: ReportFilters) => report('teams', TeamReportSchema, f),
   leading: (f: ReportFilters) => report('leading', LeadingReportSchema, f),
-  drill: (f: ReportFilters & { agentId?: number; metric: DrillMetric }) => report('conversations', DrillSchema, f),
+  drill: (f: ReportFilters & DrillFilters) => report('conversations', DrillSchema, f),
 };
 
 /** Per-agent figures and the decile gap. */
@@ -61,7 +69,7 @@ export const useTeamReport = (f: ReportFilters, enabled: boolean) => useQuery({ 
 /** Expectations exceeded, returning customers, compliments. */
 export const useLeadingReport = (f: ReportFilters) => useQuery(reportQueries.leading(f));
 /** The conversations behind one figure (null: nothing picked). */
-export const useDrill = (f: (ReportFilters & { agentId?: number; metric: DrillMetric }) | null) =>
+export const useDrill = (f: (ReportFilters & DrillFilters) | null) =>
   useQuery({
     ...reportQueries.drill(f ?? { from: 0, to: 1, time: 'calendar', metric: 'handled' }),
     enabled: f !== null,

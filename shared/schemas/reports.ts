@@ -141,7 +141,20 @@ export const DRILL_METRICS = ['handled', ...DECILE_METRICS, ...LEADING_METRICS] 
 export type DrillMetric = (typeof DRILL_METRICS)[number];
 
 /** `GET /api/reports/conversations`: the episodes behind one figure. */
-export const DrillQuerySchema = z.object({ metric: z.enum(DRILL_METRICS) });
+export const DrillQuerySchema = z
+  .object({
+    metric: z.enum(DRILL_METRICS),
+    /** Only samples whose value is above this (ms for durations): a histogram bin's lower edge. */
+    above: z.coerce.number().int().nonnegative().optional(),
+    /** Only samples whose value is at most this: a histogram bin's upper edge. */
+    upTo: z.coerce.number().int().nonnegative().optional(),
+  })
+  .refine((q) => q.above === undefined || q.upTo === undefined || q.above < q.upTo, {
+    message: 'above must be less than upTo',
+    path: ['above'],
+  });
+/** Drill-down query: a metric and, optionally, a value range (a histogram bin). */
+export type DrillQuery = z.infer<typeof DrillQuerySchema>;
 
 /**
  * The episodes behind a figure, each with its value (ms, score, 1/0 or sentiment change; for the

@@ -47,6 +47,20 @@ beforeAll(async () => {
     },
     now,
   );
+  // A second supervisor for the lead-side lists (the first one switches to Chinese on the way).
+  await createAgent(
+    app.db,
+    {
+      email: 'sam@test.local',
+      name: 'Sam Supervisor',
+      role: 'supervisor',
+      password: TEST_PASSWORD,
+      locale: 'en',
+      capacity: 5,
+      teamIds: [],
+    },
+    now,
+  );
   seedReportHistory(app.db, { now, teamId, agents, weeks: 6, perDay: 2, seed: 11 });
   const admin = await login(app.url, 'admin@test.local');
   const card = await admin.post('/api/scorecards', {
@@ -132,5 +146,54 @@ describe('reports in a real browser', () => {
     await mine.getByText(/^Acknowledged /).waitFor();
     await screenshot(agentPage, 'reports-agent');
     await agentPage.close();
+  });
+
+  it('lead-side lists: a histogram bin, a leading indicator and the review queue each open their conversations', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await loginInBrowser(page, app.url, 'sam@test.local', TEST_PASSWORD);
+    await page.getByRole('link', { name: 'Reports' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
+
+    // A histogram bin lists the first responses in it; the address keeps the pick.
+    const bin = page.getByRole('button', { name: /^First response: up to 15m \d+$/ });
+    await bin.click();
+    const drill = page.getByRole('region', { name: 'Conversations behind “First response: up to 15m”' });
+    await drill.getByRole('link').first().waitFor();
+    const shown = Number(((await bin.getAttribute('aria-label')) ?? '').split(' ').pop()!.replace(/\D/g, ''));
+    await drill.getByText(new RegExp(`of ${shown}\\b`)).waitFor();
+    const url = new URL(page.url());
+    expect([
+      url.searchParams.get('drill'),
+      url.searchParams.get('drillAbove'),
+      url.searchParams.get('drillUpTo'),
+    ]).toEqual(['firstResponse', '300000', '900000']);
+    // Reloading the address shows the same list.
+    await page.reload();
+    await drill.getByRole('link').first().waitFor();
+
+    // A leading indicator lists the promises behind it, the broken ones first.
+    await page.getByRole('button', { name: /^Expectations exceeded / }).click();
+    const promises = page.getByRole('region', { name: 'Conversations behind “Expectations exceeded”' });
+    await promises.getByText('not sooner than promised').first().waitFor();
+
+    // The review queue: the conversations that ended badly, not yet reviewed; score one in place.
+    const queue = page.getByRole('region', { name: 'Review queue' });
+    await queue.getByRole('combobox', { name: 'Sample' }).selectOption('negativeEnd');
+    await queue
+      .getByText(/mood at the end -0\.\d+/)
+      .first()
+      .waitFor();
+    const before = await queue.getByRole('row').count();
+    const first = (await queue.getByRole('link').first().textContent())!;
+    await screenshot(page, 'reports-queue');
+    await queue.getByRole('button', { name: 'Score' }).first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Empathy').selectOption('3');
+    await dialog.getByRole('button', { name: 'Save review' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    // The scored conversation leaves the queue (the next one moves up).
+    await expect.poll(async () => queue.getByRole('link', { name: first, exact: true }).count()).toBe(0);
+    expect(await queue.getByRole('row').count()).toBeLessThanOrEqual(before);
+    await page.close();
   });
 });

@@ -11,6 +11,9 @@ export interface Pick {
   agentId?: number;
   metric: DrillMetric;
   label: string;
+  /** Only values in (above, upTo]: a histogram bin. */
+  above?: number;
+  upTo?: number;
 }
 
 /** A column: how its figure reads, and the number its sparkline follows (null: none that period). */

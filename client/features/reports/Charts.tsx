@@ -4,6 +4,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { useFormat } from '#client/i18n/format';
 import type { TeamReport } from '#shared/schemas/reports';
+import type { Pick } from './AgentTable';
 
 const HEIGHT = 200;
 
@@ -27,8 +28,12 @@ function UChart(p: { opts: Omit<uPlot.Options, 'width' | 'height'>; data: uPlot.
 
 const axis = { stroke: '#5b6472', grid: { stroke: '#e6e8ec' }, ticks: { stroke: '#e6e8ec' } };
 
-/** Histogram of first-response waits and the trend of the median and CSAT, drawn with uPlot. */
-export default function Charts({ report }: { report: TeamReport }) {
+/**
+ * Histogram of first-response waits and the trend of the median and CSAT, drawn with uPlot. Under the
+ * histogram each bin is a button listing the conversations in it (the canvas alone is not clickable
+ * for a keyboard or a screen reader).
+ */
+export default function Charts({ report, onPick }: { report: TeamReport; onPick(p: Pick): void }) {
   const { t } = useTranslation();
   const f = useFormat();
   const histogram = useMemo(() => {
@@ -89,6 +94,26 @@ export default function Charts({ report }: { report: TeamReport }) {
       <section className="report-card">
         <h2>{t('reports.histogram')}</h2>
         <UChart opts={histogram.opts} data={histogram.data} label={t('reports.histogram')} />
+        <ul className="histogram-bins">
+          {report.histogram.map((b, i) => {
+            const above = i === 0 ? undefined : (report.histogram[i - 1].upToMs ?? undefined);
+            const bin = b.upToMs === null ? t('reports.longer') : t('reports.upTo', { d: f.duration(b.upToMs) });
+            const label = `${t('reports.firstResponse')}: ${bin}`;
+            return (
+              <li key={i}>
+                <button
+                  type="button"
+                  className="figure"
+                  disabled={b.count === 0}
+                  aria-label={`${label} ${b.count}`}
+                  onClick={() => onPick({ metric: 'firstResponse', label, above, upTo: b.upToMs ?? undefined })}
+                >
+                  <span className="muted small">{bin}</span> {new Intl.NumberFormat(f.locale).format(b.count)}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
       </section>
       <section className="report-card">
         <h2>{t('reports.trend')}</h2>

@@ -19,13 +19,19 @@ export function DrillPanel(p: {
 }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const q = useDrill({ ...p.filters, agentId: p.pick.agentId, metric: p.pick.metric });
+  const q = useDrill({
+    ...p.filters,
+    agentId: p.pick.agentId,
+    metric: p.pick.metric,
+    above: p.pick.above,
+    upTo: p.pick.upTo,
+  });
   const data = q.data;
   return (
     <section className="report-card drill" aria-labelledby="drill-title">
       <header className="drill-head">
         <h2 id="drill-title">{t('reports.behind', { figure: p.pick.label })}</h2>
-        <button type="button" className="top-button" onClick={p.onClose}>
+        <button type="button" onClick={p.onClose}>
           {t('reports.closeList')}
         </button>
       </header>
@@ -68,7 +74,7 @@ export function DrillPanel(p: {
                     <td>
                       <button
                         type="button"
-                        className="top-button"
+
                         onClick={() =>
                           p.onScore?.({ episodeId: it.episodeId, threadId: it.threadId, customerName: it.customerName })
                         }

@@ -90,7 +90,7 @@ export default function ReportsPage({ me, teams }: { me: Agent; teams: Team[] })
             </section>
             {teamReport.data && (
               <Suspense fallback={<p className="muted">{t('reports.loading')}</p>}>
-                <Charts report={teamReport.data} />
+                <Charts report={teamReport.data} onPick={setPick} />
               </Suspense>
             )}
             {lead && <ReviewQueue filters={filters} onScore={setScoring} />}

@@ -27,13 +27,19 @@ export function filtersFromSearch(search: string, defaults: ReportFilters): Repo
   };
 }
 
-/** The figure picked in a query string (`drill`, `drillAgent`, `drillLabel`), or null. */
+/** The figure picked in a query string (`drill`, `drillAgent`, `drillLabel`, `drillAbove`, `drillUpTo`), or null. */
 export function pickFromSearch(search: string): Pick | null {
   const q = new URLSearchParams(search);
   const metric = q.get('drill');
   if (!metric || !(DRILL_METRICS as readonly string[]).includes(metric)) return null;
   const agentId = int(q.get('drillAgent'));
-  return { metric: metric as DrillMetric, agentId: agentId || undefined, label: q.get('drillLabel') ?? metric };
+  return {
+    metric: metric as DrillMetric,
+    agentId: agentId || undefined,
+    label: q.get('drillLabel') ?? metric,
+    above: int(q.get('drillAbove')),
+    upTo: int(q.get('drillUpTo')),
+  };
 }
 
 /** The query string of filters and a picked figure (undefined parts left out). */
@@ -48,6 +54,8 @@ export function reportHref(f: ReportFilters, pick: Pick | null): string {
     q.set('drill', pick.metric);
     if (pick.agentId !== undefined) q.set('drillAgent', String(pick.agentId));
     q.set('drillLabel', pick.label);
+    if (pick.above !== undefined) q.set('drillAbove', String(pick.above));
+    if (pick.upTo !== undefined) q.set('drillUpTo', String(pick.upTo));
   }
   return `/reports?${q.toString()}`;
 }

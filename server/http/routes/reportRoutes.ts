@@ -33,8 +33,8 @@ export function reportRoutes(ctx: AppContext): Router {
     res.json(leadingReport(db, parse(req).scope));
   });
   r.get('/reports/conversations', (req, res) => {
-    const { metric } = DrillQuerySchema.parse({ metric: req.query.metric });
-    res.json(drillDown(db, parse(req).scope, metric));
+    const q = DrillQuerySchema.parse({ metric: req.query.metric, above: req.query.above, upTo: req.query.upTo });
+    res.json(drillDown(db, parse(req).scope, q.metric, q));
   });
   return r;
 }

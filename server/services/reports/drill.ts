@@ -20,13 +20,21 @@ const pick = (x: Samples, metric: Exclude<DrillMetric, LeadingMetric>): Sample[]
       ? x.reopen
       : x[metric === 'sentimentLift' ? 'lift' : metric];
 
+/** A value range of the samples listed: `(above, upTo]`, either end open (a histogram bin). */
+export interface ValueRange {
+  above?: number;
+  upTo?: number;
+}
+
 /**
  * The episodes behind one figure of a scope (narrow it with agentId or teamIds), worst first: the
  * slowest, the lowest scores, the re-opened; `handled` lists the latest first; leading indicators
- * in the order `leadingSamples` gives.
+ * in the order `leadingSamples` gives. `range` keeps the samples of one histogram bin.
  */
-export function drillDown(db: Db, s: ReportScope, metric: DrillMetric): DrillDto {
-  const sorted = isLeading(metric) ? leadingSamples(db, s, metric) : figureSamples(db, s, metric);
+export function drillDown(db: Db, s: ReportScope, metric: DrillMetric, range: ValueRange = {}): DrillDto {
+  const sorted = (isLeading(metric) ? leadingSamples(db, s, metric) : figureSamples(db, s, metric)).filter(
+    (x) => (range.above === undefined || x.value > range.above) && (range.upTo === undefined || x.value <= range.upTo),
+  );
   const listed = sorted.slice(0, DRILL_LIMIT);
   const names = new Map(
     listed.length === 0

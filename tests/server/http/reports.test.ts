@@ -75,9 +75,12 @@ describe('reports API', () => {
     },
   );
 
-  it('answers 400 to an unknown drill-down metric', async () => {
+  it('answers 400 to an unknown drill-down metric or a bad value range', async () => {
     expect((await admin.get('/api/reports/conversations?metric=vibes')).status).toBe(400);
     expect((await admin.get('/api/reports/conversations')).status).toBe(400);
+    for (const q of ['above=-1', 'upTo=soon', 'above=600000&upTo=60000'])
+      expect((await admin.get(`/api/reports/conversations?metric=firstResponse&${q}`)).status, q).toBe(400);
+    expect((await admin.get('/api/reports/conversations?metric=firstResponse&above=0&upTo=60000')).status).toBe(200);
   });
 
   it('lists the leading indicators', async () => {

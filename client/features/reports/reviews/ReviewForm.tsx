@@ -96,7 +96,7 @@ export function ReviewForm({ target, onClose }: { target: ReviewTarget; onClose(
               onChange={(e) => setDraft({ ...draft, text: e.target.value })}
               rows={2}
             />
-            <button type="button" className="top-button" onClick={addDraft}>
+            <button type="button" onClick={addDraft}>
               {t('reports.addComment')}
             </button>
             <ul>
@@ -110,7 +110,7 @@ export function ReviewForm({ target, onClose }: { target: ReviewTarget; onClose(
           </fieldset>
           {review.isError && <p role="alert">{review.error.message}</p>}
           <div className="review-actions">
-            <button type="button" className="top-button" onClick={onClose}>
+            <button type="button" onClick={onClose}>
               {t('common.cancel')}
             </button>
             <button type="submit" className="primary" disabled={review.isPending}>

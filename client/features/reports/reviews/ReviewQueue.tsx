@@ -45,7 +45,7 @@ export function ReviewQueue(p: { filters: ReportFilters; onScore(target: ReviewT
           </select>
         </label>
         {reason === 'random' && (
-          <button type="button" className="top-button" onClick={() => void q.refetch()}>
+          <button type="button" onClick={() => void q.refetch()}>
             {t('reports.queueAnother')}
           </button>
         )}
@@ -84,7 +84,7 @@ export function ReviewQueue(p: { filters: ReportFilters; onScore(target: ReviewT
                 <td>
                   <button
                     type="button"
-                    className="top-button"
+
                     onClick={() =>
                       p.onScore({ episodeId: it.episodeId, threadId: it.threadId, customerName: it.customerName })
                     }

@@ -58,11 +58,7 @@ export function ScorecardEditor() {
             </label>
           </div>
         ))}
-        <button
-          type="button"
-          className="top-button"
-          onClick={() => setCriteria([...criteria, { label: '', weight: 1, scale: 'five' }])}
-        >
+        <button type="button" onClick={() => setCriteria([...criteria, { label: '', weight: 1, scale: 'five' }])}>
           {t('reports.addCriterion')}
         </button>
         {createScorecard.isError && <p role="alert">{createScorecard.error.message}</p>}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedReportHistory } from '#server/services/demo/history';
 import { computeThreadMetrics } from '#server/services/metrics';
-import { agentReport } from '#server/services/reports/agentReport';
+import { agentReport, teamReport } from '#server/services/reports/agentReport';
 import { drillDown } from '#server/services/reports/drill';
 import { leadingReport, leadingSamples } from '#server/services/reports/leadingReport';
 import type { ReportScope } from '#server/services/reports/scope';
@@ -95,5 +95,19 @@ describe('report over seeded history', () => {
       expect([c.total, c.ones]).toEqual([l.compliments.count, l.compliments.count]);
       expect(c.all.every((i, k) => k === 0 || c.all[k - 1].at >= i.at)).toBe(true);
     }
+  });
+
+  it('lists behind each first-response histogram bin exactly the conversations it counts', () => {
+    const bins = teamReport(t.db, scope).histogram;
+    expect(bins.filter((b) => b.count > 0).length).toBeGreaterThan(2);
+    bins.forEach((b, i) => {
+      const above = i === 0 ? undefined : (bins[i - 1].upToMs ?? undefined);
+      const d = drillDown(t.db, scope, 'firstResponse', { above, upTo: b.upToMs ?? undefined });
+      expect(d.total, `bin ${i}`).toBe(b.count);
+      for (const it of d.items) {
+        if (above !== undefined) expect(it.value).toBeGreaterThan(above);
+        if (b.upToMs !== null) expect(it.value).toBeLessThanOrEqual(b.upToMs);
+      }
+    });
   });
 });
