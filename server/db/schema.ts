@@ -5,5 +5,6 @@ export * from './tables/operations';
 export * from './tables/supervision';
 export * from './tables/sentiment';
 export * from './tables/metricFacts';
+export * from './tables/metricRollups';
 export * from './tables/liveBoard';
 export * from './tables/reviews';

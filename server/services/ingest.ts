@@ -13,6 +13,7 @@ import { routeTeam } from './settingsStore';
 import { roomsOf, summarize } from './threadQueries';
 import { isUniqueViolation, transact, type EmitFn, type Tx } from './tx';
 import { resolveIdentity } from './resolveIdentity';
+import { recordEpisodeOpened } from './metricFacts';
 import { trackPause } from './pause';
 import { statements } from '#server/db/statements';
 import { indexMessage } from '#server/db/searchIndex';
@@ -223,15 +224,18 @@ export function openEpisode(tx: Tx, thread: ThreadRow, at: number): number {
     .orderBy(asc(episodes.number))
     .all()
     .at(-1);
-  return tx
+  const number = (last?.n ?? 0) + 1;
+  const id = tx
     .insert(episodes)
     .values({
       threadId: thread.id,
-      number: (last?.n ?? 0) + 1,
+      number,
       openedAt: Math.max(at, last?.resolvedAt ?? at),
       teamId: thread.teamId,
       assigneeId: thread.assigneeId,
     })
     .returning({ id: episodes.id })
     .get().id;
+  recordEpisodeOpened(tx, thread.id, number);
+  return id;
 }

@@ -3,10 +3,12 @@ import { episodeFacts, episodes, messages, outbox, replyFacts } from '#server/db
 import { elapsedMs } from '#shared/metrics/elapsed';
 import type { Db } from '#server/db/connection';
 import { insertEpisodeFact, recordSurveyFacts } from './metricFacts';
+import { rebuildRollups } from './rollups/write';
 import { getSetting, setSetting } from './settingsStore';
 import { teamConfig } from './teamConfig';
 
 const DONE_KEY = 'metricFactsBackfilled';
+const ROLLUPS_KEY = 'metricRollupsBuilt';
 /** Sizes of the back-fill's work: facts per write transaction, episodes per read page. */
 export interface BackfillSizes {
   batch: number;
@@ -20,11 +22,20 @@ const SIZES: BackfillSizes = { batch: 20_000, episodePage: 5_000 };
  * Back-filled replies count from the moment they were written (their acceptance time was not kept).
  */
 export function backfillMetricFacts(db: Db, sizes: BackfillSizes = SIZES): { replies: number; episodes: number } {
-  if (getSetting(db, DONE_KEY, false)) return { replies: 0, episodes: 0 };
-  const replies = backfillReplies(db, sizes);
-  const eps = backfillEpisodes(db, sizes.batch);
-  db.transaction((tx) => recordSurveyFacts(tx));
-  setSetting(db, DONE_KEY, true);
+  let replies = 0;
+  let eps = 0;
+  if (!getSetting(db, DONE_KEY, false)) {
+    replies = backfillReplies(db, sizes);
+    eps = backfillEpisodes(db, sizes.batch);
+    db.transaction((tx) => recordSurveyFacts(tx));
+    setSetting(db, DONE_KEY, true);
+  }
+  // The rollups (services/rollups) of every fact, rebuilt once per database and after back-filled facts.
+  if (!getSetting(db, ROLLUPS_KEY, false) || replies + eps > 0)
+    db.transaction((tx) => {
+      rebuildRollups(tx);
+      setSetting(tx, ROLLUPS_KEY, true);
+    });
   return { replies, episodes: eps };
 }
 

@@ -3,6 +3,7 @@ import { episodeFacts, episodes, messages, replyFacts, slaAlerts, surveyFacts } 
 import type { MessageRow } from '#server/db/mappers';
 import { elapsedMs } from '#shared/metrics/elapsed';
 import { classifySentimentChange } from '#shared/metrics/sentimentTrend';
+import { rollUpEpisode, rollUpReopen, rollUpReply, rollUpSurvey } from './rollups/write';
 import { teamConfig } from './teamConfig';
 import type { Tx } from './tx';
 
@@ -14,6 +15,7 @@ import type { Tx } from './tx';
  * Attribution: each reply (and its timing) belongs to its author; the episode's figures (resolution,
  * sentiment, SLA alerts, survey) belong to the agent who resolved it. Team figures use the team
  * holding the episode at the time (never the thread's current team).
+ * Every fact also adds itself to its day's rollup row (services/rollups), in the same transaction.
  */
 
 /** True for an agent's reply (automatic acknowledgements and survey questions are never responses). */
@@ -45,10 +47,12 @@ export function recordReplyOutcome(tx: Tx, msg: MessageRow, accepted: boolean, a
     at,
   };
   if (!accepted) {
-    tx.insert(replyFacts)
+    const { changes } = tx
+      .insert(replyFacts)
       .values({ ...base, outcome: 'failed' })
       .onConflictDoNothing()
       .run();
+    if (changes) rollUpReply(tx, msg.id);
     return;
   }
   const prior = tx
@@ -66,7 +70,8 @@ export function recordReplyOutcome(tx: Tx, msg: MessageRow, accepted: boolean, a
   const timed = waitedFrom !== null && waitedFrom <= at;
   const isFirst = timed && !(prior?.firsts ?? 0);
   const { schedule } = teamConfig(tx, ep.teamId);
-  tx.insert(replyFacts)
+  const { changes } = tx
+    .insert(replyFacts)
     .values({
       ...base,
       outcome: 'accepted',
@@ -77,6 +82,7 @@ export function recordReplyOutcome(tx: Tx, msg: MessageRow, accepted: boolean, a
     })
     .onConflictDoNothing()
     .run();
+  if (changes) rollUpReply(tx, msg.id);
   if (isFirst && ep.firstResponseAt === null)
     tx.update(episodes).set({ firstResponseAt: at }).where(eq(episodes.id, ep.id)).run();
 }
@@ -99,12 +105,17 @@ export function recordEpisodeFact(tx: Tx, episodeId: number, resolverId: number 
     .where(and(eq(messages.episodeId, episodeId), eq(messages.direction, 'inbound')))
     .orderBy(messages.sortTs, messages.id)
     .get();
-  insertEpisodeFact(tx, ep, resolverId, resolvedAt, opener?.channel ?? null, alerts);
+  if (insertEpisodeFact(tx, ep, resolverId, resolvedAt, opener?.channel ?? null, alerts)) rollUpEpisode(tx, ep.id);
+}
+
+/** A thread's episode `number` just opened: a re-open of the previous one counts in its rollup. */
+export function recordEpisodeOpened(tx: Tx, threadId: number, number: number): void {
+  if (number > 1) rollUpReopen(tx, threadId, number);
 }
 
 /**
  * Writes the fact of one resolved episode (at write time and in the back-fill); a second write for
- * the same episode is ignored.
+ * the same episode is ignored (false). The caller at write time rolls it up; the back-fill rebuilds.
  */
 export function insertEpisodeFact(
   tx: Tx,
@@ -113,8 +124,9 @@ export function insertEpisodeFact(
   resolvedAt: number,
   channel: (typeof episodeFacts.$inferInsert)['channel'],
   alerts: { breaches: number; warnings: number } | undefined,
-): void {
-  tx.insert(episodeFacts)
+): boolean {
+  const { changes } = tx
+    .insert(episodeFacts)
     .values({
       episodeId: ep.id,
       agentId,
@@ -132,6 +144,7 @@ export function insertEpisodeFact(
     })
     .onConflictDoNothing()
     .run();
+  return changes > 0;
 }
 
 /** Record a survey answer read as a score; it belongs to whoever resolved the episode. */
@@ -142,13 +155,15 @@ export function recordSurveyFact(
   score: number,
   answeredAt: number,
 ): void {
-  tx.insert(surveyFacts)
+  const { changes } = tx
+    .insert(surveyFacts)
     .values({ episodeId: ep.id, agentId: ep.resolvedBy, teamId: ep.teamId, kind, score, answeredAt })
     .onConflictDoNothing()
     .run();
+  if (changes) rollUpSurvey(tx, ep.id);
 }
 
-/** Survey facts for every scored survey that has none yet (the back-fill of older answers). */
+/** Survey facts for every scored survey that has none yet (the back-fill of older answers; it rebuilds the rollups after). */
 export function recordSurveyFacts(tx: Tx): void {
   tx.run(sql`insert or ignore into ${surveyFacts} (episode_id, agent_id, team_id, kind, score, answered_at)
     select id, resolved_by, team_id, survey_kind, survey_score, coalesce(survey_answered_at, resolved_at)

@@ -1,16 +1,16 @@
-import { and, gte, lt, sql, type SQL } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { episodeFacts, replyFacts, surveyFacts } from '#server/db/schema';
 import type { DurationPair } from '#shared/metrics/responseTimes';
 import type { AggregateMetrics } from '#shared/schemas/metrics';
-import { median } from '#server/domain/waitPrediction';
+import { EPISODE, REPLY, SURVEY, surveyKind, type HistogramDef } from './rollups/definitions';
+import { orderStats } from './rollups/orderStats';
+import { rangeHistograms, rangeSums, type RangeScope } from './rollups/read';
 import type { Reader } from './threadQueries';
 
 /** Who a figure belongs to, said in every agent report (one rule, applied everywhere). */
 export const ATTRIBUTION =
   'Each reply and its timing (first and next responses) belongs to its author; an episode’s resolution, ' +
   'sentiment, SLA alerts and survey belong to the agent who resolved it. Team figures use the team that ' +
-  'held the episode at the time.';
+  'held the episode at the time. An episode counts once among the episodes handled, in the range where ' +
+  'the agent (team) first handled it.';
 
 /** Group reports by agent or by team. */
 export type GroupKey = 'agent' | 'team';
@@ -43,147 +43,100 @@ export function emptyAggregate(): AggregateMetrics {
   };
 }
 
-function keyCols(by: GroupKey) {
-  return by === 'agent'
-    ? { reply: replyFacts.agentId, episode: episodeFacts.agentId, survey: surveyFacts.agentId }
-    : { reply: replyFacts.teamId, episode: episodeFacts.teamId, survey: surveyFacts.teamId };
-}
-
-function where(col: SQLiteColumn, at: SQLiteColumn, range: ReportRange, only?: number): SQL | undefined {
-  return and(gte(at, range.from), lt(at, range.to), only === undefined ? undefined : sql`${col} = ${only}`);
-}
-
-/** One group of figures read from the facts into the aggregates `get` hands out (null: not asked for). */
-type Figures = (
-  r: Reader,
-  col: SQLiteColumn,
-  range: ReportRange,
-  only: number | undefined,
-  get: (id: number | null) => AggregateMetrics | null,
-) => void;
+const REPLY_COLS = [
+  'accepted',
+  'failed',
+  'first_count',
+  'first_cal',
+  'first_bus',
+  'next_count',
+  'next_cal',
+  'next_bus',
+] as const;
+const EPISODE_COLS = [
+  'resolved',
+  'cal',
+  'bus',
+  'scored',
+  'sentiment_sum',
+  'turned',
+  'soured',
+  'breached',
+  'warned',
+] as const;
+const SURVEY_COLS = ['answers', 'score_sum', 'promoters', 'detractors'] as const;
 
 /**
- * Figures for every agent (or team) over a range, added up from metric facts with a few grouped
- * queries — never from timelines. `only` narrows to one agent or team.
+ * Figures for every agent (or team) over a range, added up from the metric rollups (whole UTC days)
+ * and the raw facts of the partial days at the edges — never from timelines; first-response medians
+ * exact (services/rollups/orderStats.ts). `only` narrows to one agent or team.
  */
 export function aggregateBy(r: Reader, by: GroupKey, range: ReportRange, only?: number): Map<number, AggregateMetrics> {
-  const k = keyCols(by);
+  const s: RangeScope = {
+    ...range,
+    teamIds: by === 'team' && only !== undefined ? [only] : null,
+    agentId: by === 'agent' ? only : undefined,
+  };
   const out = new Map<number, AggregateMetrics>();
-  const get = (id: number | null) => {
-    if (id === null) return null;
+  // Key 0 holds facts without an agent or team: not a row of the report.
+  const get = (id: number) => {
+    if (id === 0) return null;
     let m = out.get(id);
     if (!m) out.set(id, (m = emptyAggregate()));
     return m;
   };
-  const timed = sql`(${replyFacts.outcome} = 'accepted' and ${replyFacts.waitedFrom} is not null)`;
-  for (const row of r
-    .select({
-      id: k.reply,
-      accepted: sql<number>`sum(${replyFacts.outcome} = 'accepted')`,
-      failed: sql<number>`sum(${replyFacts.outcome} = 'failed')`,
-      timed: sql<number>`sum(${timed})`,
-      cal: sql<number>`sum(case when ${timed} then ${replyFacts.calendarMs} end)`,
-      bus: sql<number>`sum(case when ${timed} then ${replyFacts.businessMs} end)`,
-      firsts: sql<number>`sum(${replyFacts.isFirst})`,
-      firstCal: sql<number>`sum(case when ${replyFacts.isFirst} then ${replyFacts.calendarMs} end)`,
-      firstBus: sql<number>`sum(case when ${replyFacts.isFirst} then ${replyFacts.businessMs} end)`,
-      episodes: sql<number>`count(distinct ${replyFacts.episodeId})`,
-    })
-    .from(replyFacts)
-    .where(where(k.reply, replyFacts.at, range, only))
-    .groupBy(k.reply)
-    .all()) {
-    const m = get(row.id);
+  const episodes = `episodes_${by}` as const;
+  for (const [id, x] of rangeSums(r, REPLY, s, by, [...REPLY_COLS, episodes])) {
+    const m = get(id);
     if (!m) continue;
-    m.replies = n(row.accepted);
-    m.failedReplies = n(row.failed);
-    m.reply = { count: n(row.timed), avg: pairAvg(row.cal, row.bus, n(row.timed)) };
-    m.firstResponse = { count: n(row.firsts), avg: pairAvg(row.firstCal, row.firstBus, n(row.firsts)), median: null };
-    m.episodes = n(row.episodes);
+    const timed = x.first_count + x.next_count;
+    m.replies = x.accepted;
+    m.failedReplies = x.failed;
+    m.reply = { count: timed, avg: pairAvg(x.first_cal + x.next_cal, x.first_bus + x.next_bus, timed) };
+    m.firstResponse = {
+      count: x.first_count,
+      avg: pairAvg(x.first_cal, x.first_bus, x.first_count),
+      median: null,
+    };
+    m.episodes = x[episodes];
   }
-  firstResponseMedians(r, k.reply, range, only, get);
-  episodeFigures(r, k.episode, range, only, get);
-  surveyFigures(r, k.survey, range, only, get);
+  const [cal, bus] = REPLY.histograms.filter((h) => h.kind === 'first');
+  const medians = (h: HistogramDef) => orderStats(r, REPLY, h, s, by, rangeHistograms(r, REPLY, h, s, by), false);
+  const bus50 = medians(bus);
+  for (const [id, c] of medians(cal)) {
+    const m = get(id);
+    if (m && c.median !== null) m.firstResponse.median = { calendarMs: c.median, businessMs: bus50.get(id)!.median! };
+  }
+  episodeFigures(r, s, by, get);
+  surveyFigures(r, s, by, get);
   return out;
 }
 
-const firstResponseMedians: Figures = (r, col, range, only, get) => {
-  const cal = new Map<number, number[]>();
-  const bus = new Map<number, number[]>();
-  const rows = r
-    .select({ id: col, c: replyFacts.calendarMs, b: replyFacts.businessMs })
-    .from(replyFacts)
-    .where(and(where(col, replyFacts.at, range, only), sql`${replyFacts.isFirst} = 1`))
-    .all();
-  for (const x of rows) {
-    if (x.id === null) continue;
-    const id = x.id as number;
-    (cal.get(id) ?? cal.set(id, []).get(id)!).push(x.c ?? 0);
-    (bus.get(id) ?? bus.set(id, []).get(id)!).push(x.b ?? 0);
-  }
-  for (const [id, cs] of cal) {
+function episodeFigures(r: Reader, s: RangeScope, by: GroupKey, get: (id: number) => AggregateMetrics | null) {
+  for (const [id, x] of rangeSums(r, EPISODE, s, by, EPISODE_COLS)) {
     const m = get(id);
-    if (m) m.firstResponse.median = { calendarMs: median(cs) as number, businessMs: median(bus.get(id)!) as number };
-  }
-};
-
-const episodeFigures: Figures = (r, col, range, only, get) => {
-  const f = episodeFacts;
-  for (const row of r
-    .select({
-      id: col,
-      count: sql<number>`count(*)`,
-      cal: sql<number>`sum(${f.calendarMs})`,
-      bus: sql<number>`sum(${f.businessMs})`,
-      scored: sql<number>`count(${f.sentimentEnd})`,
-      sentiment: sql<number>`sum(${f.sentimentEnd})`,
-      turned: sql<number>`sum(${f.sentimentChange} = 'turned_around')`,
-      soured: sql<number>`sum(${f.sentimentChange} = 'soured')`,
-      breaches: sql<number>`sum(${f.slaBreaches} > 0)`,
-      warnings: sql<number>`sum(${f.slaWarnings} > 0)`,
-    })
-    .from(f)
-    .where(where(col, f.resolvedAt, range, only))
-    .groupBy(col)
-    .all()) {
-    const m = get(row.id as number | null);
     if (!m) continue;
-    const count = n(row.count);
-    m.resolved = count;
-    m.resolution = { count, avg: pairAvg(row.cal, row.bus, count) };
-    const scored = n(row.scored);
+    m.resolved = x.resolved;
+    m.resolution = { count: x.resolved, avg: pairAvg(x.cal, x.bus, x.resolved) };
     m.sentiment = {
-      count: scored,
-      avg: scored === 0 ? null : Math.round((n(row.sentiment) / scored) * 1000) / 1000,
-      turnedAround: n(row.turned),
-      soured: n(row.soured),
+      count: x.scored,
+      avg: x.scored === 0 ? null : Math.round((x.sentiment_sum / x.scored) * 1000) / 1000,
+      turnedAround: x.turned,
+      soured: x.soured,
     };
-    m.sla = { breaches: n(row.breaches), warnings: n(row.warnings) };
+    m.sla = { breaches: x.breached, warnings: x.warned };
   }
-};
+}
 
-const surveyFigures: Figures = (r, col, range, only, get) => {
-  const f = surveyFacts;
-  for (const row of r
-    .select({
-      id: col,
-      kind: f.kind,
-      count: sql<number>`count(*)`,
-      sum: sql<number>`sum(${f.score})`,
-      promoters: sql<number>`sum(${f.score} >= 9)`,
-      detractors: sql<number>`sum(${f.score} <= 6)`,
-    })
-    .from(f)
-    .where(where(col, f.answeredAt, range, only))
-    .groupBy(col, f.kind)
-    .all()) {
-    const m = get(row.id as number | null);
-    if (!m) continue;
-    const count = n(row.count);
-    if (row.kind === 'csat') m.csat = { count, avg: Math.round((n(row.sum) / count) * 100) / 100 };
-    else m.nps = { count, score: Math.round(((n(row.promoters) - n(row.detractors)) / count) * 100) };
-  }
-};
+function surveyFigures(r: Reader, s: RangeScope, by: GroupKey, get: (id: number) => AggregateMetrics | null) {
+  for (const kind of ['csat', 'nps'] as const)
+    for (const [id, x] of rangeSums(r, SURVEY, s, by, SURVEY_COLS, surveyKind(kind))) {
+      const m = get(id);
+      if (!m || x.answers === 0) continue;
+      if (kind === 'csat') m.csat = { count: x.answers, avg: Math.round((x.score_sum / x.answers) * 100) / 100 };
+      else m.nps = { count: x.answers, score: Math.round(((x.promoters - x.detractors) / x.answers) * 100) };
+    }
+}
 
 /** Figures of one agent or team over a range (zeros when it handled nothing). */
 export function aggregateOne(r: Reader, by: GroupKey, id: number, range: ReportRange): AggregateMetrics {

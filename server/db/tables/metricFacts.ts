@@ -1,5 +1,6 @@
 // Metric facts, written at the moment something happens, in the same transaction, so reports and
 // the per-thread view read the same rows and never recompute timelines (docs/metrics.md).
+import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { CHANNEL_KINDS } from '#shared/channels';
 import { episodes, messages } from './conversations';
@@ -37,6 +38,16 @@ export const replyFacts = sqliteTable(
     index('reply_facts_agent_idx').on(t.agentId, t.at),
     index('reply_facts_team_idx').on(t.teamId, t.at),
     index('reply_facts_at_idx').on(t.at),
+    // Exact medians (services/rollups/orderStats.ts): timed replies in value order per agent, team or all.
+    ...(['calendar', 'business'] as const).flatMap((clock) => {
+      const v = clock === 'calendar' ? t.calendarMs : t.businessMs;
+      const timed = sql`${t.waitedFrom} is not null`;
+      return [
+        index(`reply_facts_agent_${clock}_idx`).on(t.agentId, t.isFirst, v, t.at).where(timed),
+        index(`reply_facts_team_${clock}_idx`).on(t.teamId, t.isFirst, v, t.at).where(timed),
+        index(`reply_facts_${clock}_idx`).on(t.isFirst, v, t.at).where(timed),
+      ];
+    }),
   ],
 );
 
@@ -66,6 +77,14 @@ export const episodeFacts = sqliteTable(
     index('episode_facts_agent_idx').on(t.agentId, t.resolvedAt),
     index('episode_facts_team_idx').on(t.teamId, t.resolvedAt),
     index('episode_facts_resolved_idx').on(t.resolvedAt),
+    ...(['calendar', 'business'] as const).flatMap((clock) => {
+      const v = clock === 'calendar' ? t.calendarMs : t.businessMs;
+      return [
+        index(`episode_facts_agent_${clock}_idx`).on(t.agentId, v, t.resolvedAt),
+        index(`episode_facts_team_${clock}_idx`).on(t.teamId, v, t.resolvedAt),
+        index(`episode_facts_${clock}_idx`).on(v, t.resolvedAt),
+      ];
+    }),
   ],
 );
 

@@ -6,7 +6,12 @@ import { eq } from 'drizzle-orm';
 import { customers, episodes, identities, messages, threads } from '#server/db/schema';
 import type { Db } from '#server/db/connection';
 import { indexMessage } from '#server/db/searchIndex';
-import { recordEpisodeFact, recordReplyOutcome, recordSurveyFact } from '#server/services/metricFacts';
+import {
+  recordEpisodeFact,
+  recordEpisodeOpened,
+  recordReplyOutcome,
+  recordSurveyFact,
+} from '#server/services/metricFacts';
 import type { Tx } from '#server/services/tx';
 import { prng } from './random';
 
@@ -107,6 +112,7 @@ function episode(
     })
     .returning()
     .get();
+  recordEpisodeOpened(tx, who.threadId, who.number);
   let at = opened;
   const write = (direction: 'inbound' | 'outbound', text: string, mood: number | null) => {
     const m = tx

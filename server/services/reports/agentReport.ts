@@ -2,26 +2,28 @@ import { ATTRIBUTION } from '#server/services/metricReports';
 import { listAgents, listTeams } from '#server/services/agents';
 import type { Db } from '#server/db/connection';
 import type { AgentReport, DecileMetric, TeamReport } from '#shared/schemas/reports';
+import { emptyHistogram } from '#server/services/rollups/buckets';
 import { decilesOf, figuresOf } from './figures';
-import { collectSamples, noSamples } from './samples';
+import { noSamples } from './samples';
 import type { ReportScope } from './scope';
-import { firstResponseHistogram, trendOf } from './distribution';
+import { histogramBins, rollupTrend } from './distribution';
+import { durationHistograms, figuresBy } from './rollupFigures';
 
 /**
  * Per-agent figures of a scope and, unless `withDeciles` is false (agents reading their own), the
  * decile gap of every metric with its trend over `periods` periods of the same length.
  */
 export function agentReport(db: Db, s: ReportScope, min: number, periods: number, withDeciles: boolean): AgentReport {
-  const samples = collectSamples(db, s, 'agent');
+  const figures = figuresBy(db, s, 'agent');
   const agents = listAgents(db, () => 'offline');
   const listed = agents.filter(
     (a) =>
-      samples.has(a.id) ||
+      figures.has(a.id) ||
       (s.agentId === undefined
         ? s.teamIds !== null && a.teamIds.some((t) => s.teamIds!.includes(t))
         : a.id === s.agentId),
   );
-  const items = listed.map((a) => ({ agentId: a.id, name: a.name, ...figuresOf(samples.get(a.id) ?? noSamples()) }));
+  const items = listed.map((a) => ({ agentId: a.id, name: a.name, ...(figures.get(a.id) ?? figuresOf(noSamples())) }));
   let deciles: AgentReport['deciles'] = null;
   if (withDeciles) {
     deciles = decilesOf(
@@ -35,10 +37,7 @@ export function agentReport(db: Db, s: ReportScope, min: number, periods: number
         p === 0
           ? deciles
           : decilesOf(
-              [...collectSamples(db, period, 'agent')].map(([agentId, x]) => ({
-                agentId: agentId as number,
-                figures: figuresOf(x),
-              })),
+              [...figuresBy(db, period, 'agent')].map(([agentId, f]) => ({ agentId: agentId as number, figures: f })),
               min,
             );
       for (const metric of Object.keys(deciles) as DecileMetric[])
@@ -50,24 +49,24 @@ export function agentReport(db: Db, s: ReportScope, min: number, periods: number
 
 /** Per-team figures of a scope, the total, the first-response histogram and a trend. */
 export function teamReport(db: Db, s: ReportScope): TeamReport {
-  const samples = collectSamples(db, s, 'team');
-  const total = collectSamples(db, s, 'all').get(0) ?? noSamples();
-  const teams = listTeams(db).filter((t) => samples.has(t.id) || s.teamIds === null || s.teamIds.includes(t.id));
+  const figures = figuresBy(db, s, 'team');
+  const total = figuresBy(db, s, 'all').get(0) ?? figuresOf(noSamples());
+  const teams = listTeams(db).filter((t) => figures.has(t.id) || s.teamIds === null || s.teamIds.includes(t.id));
   const items: TeamReport['items'] = teams.map((t) => ({
     teamId: t.id,
     name: t.name,
-    ...figuresOf(samples.get(t.id) ?? noSamples()),
+    ...(figures.get(t.id) ?? figuresOf(noSamples())),
   }));
-  const none = samples.get(null);
-  if (none) items.push({ teamId: null, name: '', ...figuresOf(none) });
+  const none = figures.get(null);
+  if (none) items.push({ teamId: null, name: '', ...none });
   return {
     from: s.from,
     to: s.to,
     time: s.time,
     attribution: ATTRIBUTION,
     items,
-    total: figuresOf(total),
-    histogram: firstResponseHistogram(total.firstResponse.map((x) => x.value)),
-    trend: trendOf(total, s.from, s.to),
+    total,
+    histogram: histogramBins(durationHistograms(db, s, 'all', 'first').get(0) ?? emptyHistogram()),
+    trend: rollupTrend(db, s),
   };
 }

@@ -1,0 +1,188 @@
+// What each rollup table adds up, written once as SQL over its fact table (alias rf, ef or sf): the
+// same expressions fill the rollups at write time, rebuild them in the back-fill, and read the
+// partial edge days of a report range from the raw facts — so the three can never disagree.
+import { REOPEN_WINDOW_MS } from '#server/services/reports/samples';
+
+/** A clock of the durations. */
+export type Clock = 'calendar' | 'business';
+/** The durations that have medians: first and next responses (reply facts) and resolutions. */
+export type DurationKind = 'first' | 'next' | 'resolution';
+
+/** A duration histogram: the facts and value it counts (rows of duration_rollups). */
+export interface HistogramDef {
+  kind: DurationKind;
+  clock: Clock;
+  value: string;
+  where: string;
+  /** The same facts, written so the value indexes (tables/metricFacts.ts) serve the exact medians. */
+  indexWhere: string;
+}
+
+/** One fact table and the rollup table summing it. */
+export interface RollupDef {
+  rollup: 'reply_rollups' | 'episode_rollups' | 'survey_rollups';
+  alias: string;
+  /** FROM clause of the facts (with joins the key needs). */
+  from: string;
+  /** Key expressions over the facts: time (epoch ms), team, agent, channel (and kind for surveys). */
+  at: string;
+  /** The time column's name (for scope filters on raw facts). */
+  atColumn: string;
+  team: string;
+  agent: string;
+  channel: string;
+  /** The channel's alias (for scope filters on raw facts). */
+  channelAlias: string;
+  extraKey: string[];
+  /** Rollup column → aggregate over the facts. */
+  sums: Array<[string, string]>;
+  histograms: HistogramDef[];
+}
+
+const sum = (e: string) => `coalesce(sum(${e}), 0)`;
+// "Earlier fact" of the same episode, in the order facts happen (time, then message id).
+const earlier = (p: string) => `(${p}.at < rf.at or (${p}.at = rf.at and ${p}.message_id < rf.message_id))`;
+const same = (p: string, a: string, col: string | null) => (col ? `and ${p}.${col} is ${a}.${col}` : '');
+const GROUP_COLS = [
+  ['agent', 'agent_id'],
+  ['team', 'team_id'],
+  ['all', null],
+] as const;
+
+/** First reply fact (either outcome) of the episode for this agent / team / at all. */
+const firstReply = (col: string | null) =>
+  `not exists (select 1 from reply_facts p indexed by reply_facts_episode_idx where p.episode_id = rf.episode_id ${same('p', 'rf', col)} and ${earlier('p')})`;
+/** First handling of the episode (an accepted reply, or a resolution, whichever came first). */
+const handledByReply = (col: string | null) =>
+  `rf.outcome = 'accepted' and not exists (select 1 from reply_facts p indexed by reply_facts_episode_idx where p.episode_id = rf.episode_id ` +
+  `and p.outcome = 'accepted' ${same('p', 'rf', col)} and ${earlier('p')}) and not exists (select 1 from ` +
+  `episode_facts q where q.episode_id = rf.episode_id ${same('q', 'rf', col)} and q.resolved_at < rf.at)`;
+const handledByResolution = (col: string | null) =>
+  `not exists (select 1 from reply_facts p indexed by reply_facts_episode_idx where p.episode_id = ef.episode_id and p.outcome = 'accepted' ` +
+  `${same('p', 'ef', col)} and p.at <= ef.resolved_at)`;
+
+const timedNext = 'rf.waited_from is not null and not rf.is_first';
+const FIRST = 'rf.waited_from is not null and rf.is_first = 1';
+const NEXT = 'rf.waited_from is not null and rf.is_first = 0';
+const lift = 'ef.sentiment_end - ef.sentiment_start';
+
+export const REPLY: RollupDef = {
+  rollup: 'reply_rollups',
+  alias: 'rf',
+  from: 'reply_facts rf',
+  at: 'rf.at',
+  atColumn: 'at',
+  team: 'rf.team_id',
+  agent: 'rf.agent_id',
+  channel: 'rf.channel',
+  channelAlias: 'rf',
+  extraKey: [],
+  sums: [
+    ['accepted', sum(`rf.outcome = 'accepted'`)],
+    ['failed', sum(`rf.outcome = 'failed'`)],
+    ['first_count', sum('rf.is_first')],
+    ['first_cal', sum('case when rf.is_first then rf.calendar_ms end')],
+    ['first_bus', sum('case when rf.is_first then rf.business_ms end')],
+    ['next_count', sum(timedNext)],
+    ['next_cal', sum(`case when ${timedNext} then rf.calendar_ms end`)],
+    ['next_bus', sum(`case when ${timedNext} then rf.business_ms end`)],
+    ...GROUP_COLS.map(([g, col]): [string, string] => [`episodes_${g}`, sum(firstReply(col))]),
+    ...GROUP_COLS.map(([g, col]): [string, string] => [`handled_${g}`, sum(handledByReply(col))]),
+  ],
+  histograms: [
+    {
+      kind: 'first',
+      clock: 'calendar',
+      value: 'rf.calendar_ms',
+      where: 'rf.is_first',
+      indexWhere: FIRST,
+    },
+    {
+      kind: 'first',
+      clock: 'business',
+      value: 'rf.business_ms',
+      where: 'rf.is_first',
+      indexWhere: FIRST,
+    },
+    {
+      kind: 'next',
+      clock: 'calendar',
+      value: 'rf.calendar_ms',
+      where: timedNext,
+      indexWhere: NEXT,
+    },
+    {
+      kind: 'next',
+      clock: 'business',
+      value: 'rf.business_ms',
+      where: timedNext,
+      indexWhere: NEXT,
+    },
+  ],
+};
+
+/** Re-opened: the thread's next episode opened within the window after this resolution. */
+export const REOPENED =
+  `exists (select 1 from episodes e0 join episodes nx on nx.thread_id = e0.thread_id and nx.number = e0.number + 1 ` +
+  `where e0.id = ef.episode_id and nx.opened_at <= ef.resolved_at + ${REOPEN_WINDOW_MS})`;
+
+export const EPISODE: RollupDef = {
+  rollup: 'episode_rollups',
+  alias: 'ef',
+  from: 'episode_facts ef',
+  at: 'ef.resolved_at',
+  atColumn: 'resolved_at',
+  team: 'ef.team_id',
+  agent: 'ef.agent_id',
+  channel: 'ef.channel',
+  channelAlias: 'ef',
+  extraKey: [],
+  sums: [
+    ['resolved', 'count(*)'],
+    ['cal', sum('ef.calendar_ms')],
+    ['bus', sum('ef.business_ms')],
+    ['scored', 'count(ef.sentiment_end)'],
+    ['sentiment_sum', sum('ef.sentiment_end')],
+    ['turned', sum(`ef.sentiment_change = 'turned_around'`)],
+    ['soured', sum(`ef.sentiment_change = 'soured'`)],
+    ['breached', sum('ef.sla_breaches > 0')],
+    ['warned', sum('ef.sla_warnings > 0')],
+    ['lift_count', sum('ef.sentiment_start is not null and ef.sentiment_end is not null')],
+    ['lift_sum', sum(lift)],
+    // The thresholds of domain/reports/lift.ts (STEP 0.1, with its 1e-9 tolerance).
+    ['improved', sum(`${lift} >= 0.1 - 1e-9`)],
+    ['worsened', sum(`${lift} < 0.1 - 1e-9 and ${lift} <= -0.1 + 1e-9`)],
+    ['reopened', sum(REOPENED)],
+    ...GROUP_COLS.map(([g, col]): [string, string] => [`handled_${g}`, sum(handledByResolution(col))]),
+  ],
+  histograms: [
+    { kind: 'resolution', clock: 'calendar', value: 'ef.calendar_ms', where: '1', indexWhere: '1' },
+    { kind: 'resolution', clock: 'business', value: 'ef.business_ms', where: '1', indexWhere: '1' },
+  ],
+};
+
+export const SURVEY: RollupDef = {
+  rollup: 'survey_rollups',
+  alias: 'sf',
+  from: 'survey_facts sf left join episode_facts ef on ef.episode_id = sf.episode_id',
+  at: 'sf.answered_at',
+  atColumn: 'answered_at',
+  team: 'sf.team_id',
+  agent: 'sf.agent_id',
+  channel: 'ef.channel',
+  channelAlias: 'ef',
+  extraKey: ['sf.kind'],
+  sums: [
+    ['answers', 'count(*)'],
+    ['score_sum', sum('sf.score')],
+    ['satisfied', sum('sf.score >= 4')],
+    ['promoters', sum('sf.score >= 9')],
+    ['detractors', sum('sf.score <= 6')],
+  ],
+  histograms: [],
+};
+
+export const ROLLUPS = [REPLY, EPISODE, SURVEY] as const;
+
+/** The read of one survey kind (rollup rows and raw facts). */
+export const surveyKind = (kind: 'csat' | 'nps') => ({ rollup: `kind = '${kind}'`, raw: `sf.kind = '${kind}'` });
