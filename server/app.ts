@@ -97,7 +97,17 @@ export function createApp(d: AppDeps): BraidApp {
   );
   const webhooks = new WebhookWorker(deps, channelCtx.fetch, { ...OUTBOX_DEFAULTS, ...d.outbox });
   const ingestHooks: IngestHooks = intelligenceHooks(deps, () => outbox.kick());
-  const ctx: AppContext = { deps, config: d.config, realtime, outbox, registry, channelCtx, ingestHooks, sla };
+  const ctx: AppContext = {
+    deps,
+    config: d.config,
+    realtime,
+    outbox,
+    registry,
+    channelCtx,
+    ingestHooks,
+    sla,
+    webhooks,
+  };
 
   app.disable('x-powered-by');
   // Forwarded headers are believed only from configured proxies, or anyone could pick their address.

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   CreatedWebhookEndpointSchema,
   WebhookDeliveryListSchema,
+  WebhookDeliverySchema,
   WebhookEndpointListSchema,
   type CreateWebhookEndpoint,
 } from '#shared/schemas/webhooks';
@@ -53,6 +54,30 @@ export function useDeleteWebhookEndpoint() {
   return useMutation({
     mutationFn: (id: number) =>
       api(`/api/webhook-endpoints/${id}`, z.object({ ok: z.boolean() }), { method: 'DELETE' }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: webhookQueries.all() }),
+  });
+}
+
+/** Give an endpoint a new signing secret (the answer holds it, shown this once); the old one stops at once. */
+export function useRotateWebhookSecret() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) =>
+      api(`/api/webhook-endpoints/${id}/rotate-secret`, CreatedWebhookEndpointSchema, { method: 'POST', body: {} }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: webhookQueries.all() }),
+  });
+}
+
+/** Send a failed delivery again now. */
+export function useRetryWebhookDelivery(endpointId: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (deliveryId: number) =>
+      api(
+        `/api/webhook-endpoints/${endpointId}/deliveries/${deliveryId}/retry`,
+        z.object({ delivery: WebhookDeliverySchema }),
+        { method: 'POST', body: {} },
+      ),
     onSuccess: () => qc.invalidateQueries({ queryKey: webhookQueries.all() }),
   });
 }

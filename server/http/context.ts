@@ -5,6 +5,7 @@ import type { ServiceDeps } from '#server/services/deps';
 import type { IngestHooks } from '#server/services/ingest';
 import type { OutboxWorker } from '#server/services/outbox';
 import type { SlaScheduler } from '#server/services/slaScheduler';
+import type { WebhookWorker } from '#server/services/webhooks/worker';
 
 /** Everything routers need, assembled once by createApp. */
 export interface AppContext {
@@ -17,4 +18,6 @@ export interface AppContext {
   ingestHooks: IngestHooks;
   /** Pushes SLA warnings and breaches at the right instants. */
   sla: SlaScheduler;
+  /** Sends outbound webhook deliveries (kicked by a manual retry). */
+  webhooks: WebhookWorker;
 }

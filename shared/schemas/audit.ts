@@ -25,6 +25,8 @@ export const AUDIT_ACTIONS = [
   'api_key.revoked',
   'webhook.created',
   'webhook.deleted',
+  'webhook.secret_rotated',
+  'webhook.delivery_retried',
 ] as const;
 /** One audited action. */
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

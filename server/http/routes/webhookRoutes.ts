@@ -5,6 +5,8 @@ import {
   deleteWebhookEndpoint,
   listWebhookDeliveries,
   listWebhookEndpoints,
+  retryWebhookDelivery,
+  rotateWebhookSecret,
 } from '#server/services/webhooks/endpoints';
 import { authOf, requireRole } from '#server/http/authMiddleware';
 import { outboundUrlProblem } from '#server/channels/kit/guardedFetch';
@@ -41,6 +43,20 @@ export function webhookRoutes(ctx: AppContext): Router {
   });
   r.get('/webhook-endpoints/:id/deliveries', (req, res) => {
     res.json({ items: listWebhookDeliveries(db, idParam(req.params.id)) });
+  });
+  r.post('/webhook-endpoints/:id/rotate-secret', (req, res) => {
+    const webhookId = idParam(req.params.id);
+    const rotated = rotateWebhookSecret(db, webhookId);
+    audit(ctx, req, { action: 'webhook.secret_rotated', detail: { webhookId } });
+    res.json(rotated);
+  });
+  r.post('/webhook-endpoints/:id/deliveries/:deliveryId/retry', (req, res) => {
+    const webhookId = idParam(req.params.id);
+    const deliveryId = idParam(req.params.deliveryId);
+    const delivery = retryWebhookDelivery(db, webhookId, deliveryId, now());
+    audit(ctx, req, { action: 'webhook.delivery_retried', detail: { webhookId, deliveryId, event: delivery.event } });
+    ctx.webhooks.kick();
+    res.json({ delivery });
   });
   return r;
 }

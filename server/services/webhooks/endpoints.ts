@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { webhookDeliveries, webhookEndpoints } from '#server/db/schema';
 import type { Db } from '#server/db/connection';
-import { NotFoundError } from '#server/errors';
+import { ConflictError, NotFoundError } from '#server/errors';
 import type { CreateWebhookEndpoint, WebhookDelivery, WebhookEndpoint, WebhookEvent } from '#shared/schemas/webhooks';
 
 /** Register an endpoint; its signing secret is returned here and never again. */
@@ -12,7 +12,7 @@ export function createWebhookEndpoint(
   agentId: number,
   now: number,
 ): { endpoint: WebhookEndpoint; secret: string } {
-  const secret = `whsec_${randomBytes(32).toString('base64url')}`;
+  const secret = newSecret();
   const events = [...new Set(input.events)];
   const row = db
     .insert(webhookEndpoints)
@@ -20,6 +20,45 @@ export function createWebhookEndpoint(
     .returning()
     .get();
   return { endpoint: getWebhookEndpoint(db, row.id), secret };
+}
+
+const newSecret = () => `whsec_${randomBytes(32).toString('base64url')}`;
+
+/**
+ * Give an endpoint a new signing secret, returned here and never again. The old one stops at
+ * once: deliveries are signed when they are sent, so everything sent from now on — retries of
+ * earlier events included — carries a signature made with the new secret.
+ */
+export function rotateWebhookSecret(db: Db, id: number): { endpoint: WebhookEndpoint; secret: string } {
+  const secret = newSecret();
+  const res = db.update(webhookEndpoints).set({ secret }).where(eq(webhookEndpoints.id, id)).run();
+  if (res.changes === 0) throw new NotFoundError(`webhook endpoint ${id} not found`);
+  return { endpoint: getWebhookEndpoint(db, id), secret };
+}
+
+/**
+ * Send a failed delivery again now (the same delivery id, so receivers still dedupe): it goes
+ * back in the queue due at once and gets one more attempt, then the usual retries if that one
+ * fails in a retryable way and attempts are left. Only failed deliveries can be retried (409).
+ */
+export function retryWebhookDelivery(db: Db, endpointId: number, deliveryId: number, now: number): WebhookDelivery {
+  getWebhookEndpoint(db, endpointId);
+  const row = db
+    .update(webhookDeliveries)
+    .set({ status: 'pending', nextAttemptAt: now, updatedAt: now })
+    .where(
+      and(
+        eq(webhookDeliveries.id, deliveryId),
+        eq(webhookDeliveries.endpointId, endpointId),
+        eq(webhookDeliveries.status, 'failed'),
+      ),
+    )
+    .returning()
+    .get();
+  if (row) return toDelivery(row);
+  const found = db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, deliveryId)).get();
+  if (!found || found.endpointId !== endpointId) throw new NotFoundError(`delivery ${deliveryId} not found`);
+  throw new ConflictError(`delivery ${deliveryId} is ${found.status}: only failed deliveries can be retried`);
 }
 
 /** Every endpoint with its delivery counts and latest error, newest first. */
@@ -51,16 +90,20 @@ export function listWebhookDeliveries(db: Db, endpointId: number, limit = 100): 
     .orderBy(desc(webhookDeliveries.id))
     .limit(limit)
     .all()
-    .map((d) => ({
-      id: d.id,
-      event: d.event as WebhookEvent,
-      status: d.status,
-      attempts: d.attempts,
-      lastError: d.lastError,
-      lastStatusCode: d.lastStatusCode,
-      createdAt: d.createdAt,
-      updatedAt: d.updatedAt,
-    }));
+    .map(toDelivery);
+}
+
+function toDelivery(d: typeof webhookDeliveries.$inferSelect): WebhookDelivery {
+  return {
+    id: d.id,
+    event: d.event as WebhookEvent,
+    status: d.status,
+    attempts: d.attempts,
+    lastError: d.lastError,
+    lastStatusCode: d.lastStatusCode,
+    createdAt: d.createdAt,
+    updatedAt: d.updatedAt,
+  };
 }
 
 function present(db: Db, r: typeof webhookEndpoints.$inferSelect): WebhookEndpoint {

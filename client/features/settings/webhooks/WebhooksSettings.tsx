@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Agent } from '#shared/schemas/agent';
 import { hasRole } from '#shared/schemas/common';
 import type { WebhookEndpoint } from '#shared/schemas/webhooks';
-import { useDeleteWebhookEndpoint, useWebhookEndpoints } from '#client/api/webhooks';
+import { useDeleteWebhookEndpoint, useRotateWebhookSecret, useWebhookEndpoints } from '#client/api/webhooks';
 import { Dialog } from '#client/components/Dialog';
 import { ConfirmFooter } from '#client/components/DialogFooter';
 import { useFormat } from '#client/i18n/format';
@@ -18,9 +18,10 @@ export default function WebhooksSettings({ me }: { me: Agent }) {
   const f = useFormat();
   const isAdmin = hasRole(me.role, 'admin');
   const endpoints = useWebhookEndpoints(isAdmin);
-  const [fresh, setFresh] = useState<{ url: string; secret: string } | null>(null);
+  const [fresh, setFresh] = useState<{ url: string; secret: string; rotated: boolean } | null>(null);
   const [open, setOpen] = useState<number | null>(null);
   const [deleting, setDeleting] = useState<WebhookEndpoint | null>(null);
+  const [rotating, setRotating] = useState<WebhookEndpoint | null>(null);
   if (!isAdmin) return <p className="pad">{t('admin.nav.forbidden')}</p>;
   return (
     <AdminPage keys="webhooks" titleId="webhooks-title" canEdit>
@@ -28,12 +29,12 @@ export default function WebhooksSettings({ me }: { me: Agent }) {
         <NewKeySecret
           name={fresh.url}
           secret={fresh.secret}
-          title={t('webhooks.secretTitle', { name: fresh.url })}
+          title={t(fresh.rotated ? 'webhooks.rotatedTitle' : 'webhooks.secretTitle', { name: fresh.url })}
           once={t('webhooks.secretOnce')}
           onDone={() => setFresh(null)}
         />
       ) : (
-        <WebhookForm onCreated={(url, secret) => setFresh({ url, secret })} />
+        <WebhookForm onCreated={(url, secret) => setFresh({ url, secret, rotated: false })} />
       )}
       <AdminTable
         query={endpoints}
@@ -68,6 +69,9 @@ export default function WebhooksSettings({ me }: { me: Agent }) {
               {open === e.id ? t('webhooks.hideDeliveries') : t('webhooks.showDeliveries')}{' '}
               <span className="sr-only">{e.url}</span>
             </button>
+            <button type="button" className="link small" onClick={() => setRotating(e)}>
+              {t('webhooks.rotate')} <span className="sr-only">{e.url}</span>
+            </button>
             <button type="button" className="link small" onClick={() => setDeleting(e)}>
               {t('webhooks.delete')} <span className="sr-only">{e.url}</span>
             </button>
@@ -75,6 +79,13 @@ export default function WebhooksSettings({ me }: { me: Agent }) {
         )}
       />
       {deleting && <DeleteDialog endpoint={deleting} onClose={() => setDeleting(null)} />}
+      {rotating && (
+        <RotateDialog
+          endpoint={rotating}
+          onClose={() => setRotating(null)}
+          onRotated={(secret) => setFresh({ url: rotating.url, secret, rotated: true })}
+        />
+      )}
     </AdminPage>
   );
 }
@@ -93,6 +104,40 @@ function DeleteDialog({ endpoint, onClose }: { endpoint: WebhookEndpoint; onClos
         onBack={onClose}
         confirmLabel={t('webhooks.delete')}
         onConfirm={() => remove.mutate(endpoint.id, { onSuccess: onClose })}
+      />
+    </Dialog>
+  );
+}
+
+function RotateDialog({
+  endpoint,
+  onClose,
+  onRotated,
+}: {
+  endpoint: WebhookEndpoint;
+  onClose(): void;
+  onRotated(secret: string): void;
+}) {
+  const { t } = useTranslation();
+  const rotate = useRotateWebhookSecret();
+  return (
+    <Dialog title={t('webhooks.rotateTitle')} onClose={onClose}>
+      <p>{t('webhooks.rotateBody', { url: endpoint.url })}</p>
+      <ConfirmFooter
+        danger
+        error={rotate.error && t('admin.form.failed', { reason: rotate.error.message })}
+        busy={rotate.isPending}
+        backLabel={t('common.cancel')}
+        onBack={onClose}
+        confirmLabel={t('webhooks.rotate')}
+        onConfirm={() =>
+          rotate.mutate(endpoint.id, {
+            onSuccess: (r) => {
+              onRotated(r.secret);
+              onClose();
+            },
+          })
+        }
       />
     </Dialog>
   );

@@ -96,6 +96,13 @@ const supervision = {
     counts: '{{done}} delivered · {{pending}} waiting · {{failed}} failed',
     lastError: 'Last error: {{error}}',
     noDeliveries: 'Nothing sent yet.',
+    rotate: 'Rotate secret',
+    rotateTitle: 'Rotate the signing secret?',
+    rotateBody:
+      'Deliveries to {{url}} will be signed with a new secret from now on, retries of earlier events included; the old secret stops working at once. Update the receiver with the new secret.',
+    rotatedTitle: 'New signing secret for {{name}}',
+    retry: 'Retry now',
+    deliveryN: 'delivery {{id}}',
     attempts: 'Attempts',
     httpStatus: 'Answer',
     status: { pending: 'Waiting', sending: 'Sending', done: 'Delivered', failed: 'Failed' },

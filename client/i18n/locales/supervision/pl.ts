@@ -98,6 +98,13 @@ const supervision = {
     counts: 'dostarczone {{done}} · czekają {{pending}} · nieudane {{failed}}',
     lastError: 'Ostatni błąd: {{error}}',
     noDeliveries: 'Jeszcze nic nie wysłano.',
+    rotate: 'Zmień sekret',
+    rotateTitle: 'Zmienić sekret podpisu?',
+    rotateBody:
+      'Od teraz dostawy do {{url}} będą podpisywane nowym sekretem, także ponowienia wcześniejszych zdarzeń; stary sekret przestaje działać natychmiast. Zaktualizuj sekret u odbiorcy.',
+    rotatedTitle: 'Nowy sekret podpisu dla {{name}}',
+    retry: 'Ponów teraz',
+    deliveryN: 'dostawa {{id}}',
     attempts: 'Próby',
     httpStatus: 'Odpowiedź',
     status: { pending: 'Czeka', sending: 'Wysyłanie', done: 'Dostarczone', failed: 'Nieudane' },

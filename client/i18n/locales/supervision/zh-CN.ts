@@ -93,6 +93,13 @@ const supervision = {
     counts: '已送达 {{done}} · 等待 {{pending}} · 失败 {{failed}}',
     lastError: '最近的错误：{{error}}',
     noDeliveries: '还没有发送任何内容。',
+    rotate: '更换密钥',
+    rotateTitle: '更换签名密钥？',
+    rotateBody:
+      '从现在起，发送到 {{url}} 的请求（包括之前事件的重试）都将使用新密钥签名；旧密钥立即失效。请在接收方更新为新密钥。',
+    rotatedTitle: '{{name}} 的新签名密钥',
+    retry: '立即重试',
+    deliveryN: '投递 {{id}}',
     attempts: '尝试次数',
     httpStatus: '响应',
     status: { pending: '等待中', sending: '发送中', done: '已送达', failed: '失败' },
