@@ -1,4 +1,4 @@
-import type { ErrorCode } from '#shared/errors';
+import type { Confirmation, ErrorCode } from '#shared/errors';
 
 /**
  * Every error class the server throws on purpose, in one module. Each carries the HTTP status and
@@ -41,6 +41,16 @@ export class NotFoundError extends kind(404, 'not_found') {}
 
 /** The request is understood but not allowed in the current state (409). */
 export class ConflictError extends kind(409, 'conflict') {}
+
+/** The action needs the agent's confirmation first: a colleague's thread, or a colleague replied meanwhile (409). */
+export class ConfirmationRequiredError extends AppError {
+  constructor(
+    message: string,
+    readonly confirm: Confirmation,
+  ) {
+    super(message, 409, 'confirmation_required');
+  }
+}
 
 /** The agent may not act on this thread, customer or setting (403). */
 export class ForbiddenError extends kind(403, 'forbidden') {}

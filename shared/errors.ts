@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MessageSchema } from './schemas/message';
 
 /**
  * Stable, machine-readable error codes. Every error answer is `{ error, code, issues? }`: `error`
@@ -11,6 +12,7 @@ export const ERROR_CODES = [
   'forbidden',
   'not_found',
   'conflict',
+  'confirmation_required',
   'payload_too_large',
   'unsupported_media_type',
   'unfetchable_url',
@@ -25,11 +27,24 @@ export const ERROR_CODES = [
 /** One stable error code. */
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * What an agent must confirm before an action goes through (code `confirmation_required`, 409): the
+ * thread is assigned to a colleague, and/or colleagues replied since the agent last saw the thread
+ * (their replies, oldest first, as message objects).
+ */
+export const ConfirmationSchema = z.object({
+  assignee: z.object({ id: z.number(), name: z.string() }).nullable(),
+  replies: z.array(MessageSchema),
+});
+/** A confirmation request. */
+export type Confirmation = z.infer<typeof ConfirmationSchema>;
+
 /** The body of every error answer. */
 export const ErrorResponseSchema = z.object({
   error: z.string(),
   code: z.enum(ERROR_CODES),
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  confirm: ConfirmationSchema.optional(),
 });
 
 /** The body of every error answer. */

@@ -1,11 +1,14 @@
 import type { z } from 'zod';
+import { ConfirmationSchema, type Confirmation } from '#shared/errors';
 
-/** A failed API call, with the server's message and field issues. */
+/** A failed API call, with the server's message, field issues, code and what to confirm (409 `confirmation_required`). */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
     readonly issues: Array<{ path: string; message: string }> = [],
+    readonly code: string | null = null,
+    readonly confirm: Confirmation | null = null,
   ) {
     super(message);
   }
@@ -41,8 +44,15 @@ export async function api<S extends z.ZodType>(path: string, schema: S, opts: Ap
   const text = await res.text();
   const json: unknown = text ? safeJson(text) : null;
   if (!res.ok) {
-    const err = (json ?? {}) as { error?: string; issues?: Array<{ path: string; message: string }> };
-    throw new ApiError(res.status, err.error ?? res.statusText, err.issues);
+    const err = (json ?? {}) as { error?: string; issues?: Array<{ path: string; message: string }>; code?: string };
+    const confirm = ConfirmationSchema.safeParse((json as { confirm?: unknown } | null)?.confirm);
+    throw new ApiError(
+      res.status,
+      err.error ?? res.statusText,
+      err.issues,
+      err.code ?? null,
+      confirm.success ? confirm.data : null,
+    );
   }
   return schema.parse(json);
 }

@@ -16,6 +16,10 @@ export interface SendVariables {
   attachments?: Attachment[];
   /** When the agent pressed send (orders pending messages). */
   submittedAt: number;
+  /** Newest message the agent had seen when they began writing (a colleague's later reply asks first). */
+  seenMessageId?: number;
+  /** The agent confirmed: a colleague's thread, or a colleague's reply they have now read. */
+  confirm?: boolean;
 }
 
 /** Mutation key of replies and notes being sent to a thread (their variables are the optimistic messages). */
@@ -37,6 +41,8 @@ export function useSendMessage(threadId: number) {
           clientId: v.clientId,
           ...(v.kind === 'reply' && v.identityId ? { identityId: v.identityId } : {}),
           ...(v.kind === 'reply' && v.attachments?.length ? { attachments: v.attachments } : {}),
+          ...(v.kind === 'reply' && v.seenMessageId !== undefined ? { seenMessageId: v.seenMessageId } : {}),
+          ...(v.kind === 'reply' && v.confirm ? { confirm: true } : {}),
         },
       }),
     onSuccess: (m: Message) => upsertMessage(qc, m),
@@ -44,12 +50,12 @@ export function useSendMessage(threadId: number) {
   });
 }
 
-/** One thread action: assign, take, team, status (with snooze time) or priority. */
+/** One thread action: assign, take, team, status (with snooze time) or priority; `confirm` for a colleague's thread. */
 export type ThreadAction =
-  | { kind: 'take' }
-  | { kind: 'assign'; agentId: number | null }
+  | { kind: 'take'; confirm?: boolean }
+  | { kind: 'assign'; agentId: number | null; confirm?: boolean }
   | { kind: 'team'; teamId: number | null }
-  | { kind: 'status'; status: ThreadStatus; snoozedUntil?: number }
+  | { kind: 'status'; status: ThreadStatus; snoozedUntil?: number; confirm?: boolean }
   | { kind: 'priority'; priority: Priority };
 
 /**
@@ -63,7 +69,7 @@ export function useThreadAction(threadId: number, myId: number) {
       const { kind, ...body } = a;
       return api(`/api/threads/${threadId}/${kind}`, ThreadSummarySchema, {
         method: 'POST',
-        body: kind === 'take' ? {} : body,
+        body,
       });
     },
     onSuccess: (t) => upsertThread(qc, t, myId),

@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { ZodError } from 'zod';
 import type { ErrorCode, ErrorResponse } from '#shared/errors';
-import { AppError, codeForStatus } from '#server/errors';
+import { AppError, codeForStatus, ConfirmationRequiredError } from '#server/errors';
 
 /** Turn a ZodError into the `issues` list clients see. */
 export function zodIssues(err: ZodError): Array<{ path: string; message: string }> {
@@ -29,6 +29,10 @@ export const notFoundHandler: RequestHandler = (req, res) => {
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (res.headersSent) return;
   if (err instanceof ZodError) return sendError(res, 400, 'invalid request', 'invalid_request', zodIssues(err));
+  if (err instanceof ConfirmationRequiredError) {
+    const body: ErrorResponse = { error: err.message, code: err.code, confirm: err.confirm };
+    return void res.status(err.status).json(body);
+  }
   if (err instanceof AppError) return sendError(res, err.status, err.message, err.code);
   const status = statusOf(err);
   if (status >= 500) {

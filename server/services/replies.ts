@@ -12,6 +12,7 @@ import { transact, type EmitFn, type Tx } from './tx';
 import { ConflictError } from '#server/errors';
 import { indexMessage } from '#server/db/searchIndex';
 import { defaultReplyIdentity } from '#shared/replyTarget';
+import { requireConfirmation, type ActGuard } from './collision';
 
 function existingByClientId(tx: Tx, agentId: number, clientId: string | undefined): MessageRow | undefined {
   if (!clientId) return undefined;
@@ -35,13 +36,21 @@ export interface ReplyInput {
 
 /**
  * Store an agent reply as an outbound message and queue it in the outbox in the same
- * transaction. It goes to the customer's last-used identity unless another is picked.
+ * transaction. It goes to the customer's last-used identity unless another is picked. With a `guard`
+ * (agents' requests), a colleague's reply since `seenMessageId` or an unconfirmed colleague's thread refuses it (409).
  */
-export function replyToThread(deps: ServiceDeps, viewer: Viewer, threadId: number, input: ReplyInput): Message {
+export function replyToThread(
+  deps: ServiceDeps,
+  viewer: Viewer,
+  threadId: number,
+  input: ReplyInput,
+  guard?: ActGuard,
+): Message {
   return transact(deps, (tx, emit) => {
     const thread = visibleThread(tx, viewer, threadId);
     const again = existingByClientId(tx, viewer.id, input.clientId);
     if (again) return toMessage(again);
+    if (guard) requireConfirmation(tx, thread, viewer, guard);
     return writeOutbound(tx, emit, deps, thread, { ...input, authorAgentId: viewer.id });
   });
 }

@@ -13,14 +13,19 @@ import { setAssignee } from './assignee';
 import { agentName, recordSystem } from './systemEntry';
 import { summarize, visibleThread } from './threadQueries';
 import { transact } from './tx';
+import { requireConfirmation, type ActGuard } from './collision';
 import { ConflictError, ForbiddenError, NotFoundError } from '#server/errors';
 
-/** Assign a thread to an agent (leads and up for others; agents only themselves) or unassign. */
+/**
+ * Assign a thread to an agent (leads and up for others; agents only themselves) or unassign. With a
+ * `guard` (agents' requests), taking a colleague's thread away needs confirming first.
+ */
 export function assignThread(
   deps: ServiceDeps,
   viewer: Viewer,
   threadId: number,
   agentId: number | null,
+  guard?: ActGuard,
 ): ThreadSummary {
   return transact(deps, (tx, emit) => {
     const before = visibleThread(tx, viewer, threadId);
@@ -33,6 +38,7 @@ export function assignThread(
       if (!target || !target.active) throw new NotFoundError(`agent ${agentId} not found`);
     }
     if (before.assigneeId === agentId) return summarize(tx, before, deps.now());
+    if (guard) requireConfirmation(tx, before, viewer, { confirm: guard.confirm });
     const text =
       agentId === null
         ? `${agentName(tx, viewer.id)} unassigned the thread`
@@ -71,13 +77,17 @@ export function setThreadTeam(
   });
 }
 
-/** Change a thread's status: resolve ends the episode, re-opening a resolved one starts a new episode. */
+/**
+ * Change a thread's status: resolve ends the episode, re-opening a resolved one starts a new episode.
+ * With a `guard` (agents' requests), changing a colleague's thread needs confirming first.
+ */
 export function setThreadStatus(
   deps: ServiceDeps,
   viewer: Viewer,
   threadId: number,
   status: ThreadStatus,
   snoozedUntil?: number,
+  guard?: ActGuard,
 ): ThreadSummary {
   return transact(deps, (tx, emit) => {
     const before = visibleThread(tx, viewer, threadId);
@@ -87,6 +97,7 @@ export function setThreadStatus(
     }
     const change = onStatusChange(before.status, status);
     if (!change) return summarize(tx, before, deps.now());
+    if (guard) requireConfirmation(tx, before, viewer, { confirm: guard.confirm });
     let episodeId = before.currentEpisodeId;
     if (change.endsEpisode && episodeId !== null) {
       tx.update(episodes)
@@ -130,8 +141,9 @@ export function changeThreadStatus(
   status: ThreadStatus,
   snoozedUntil: number | undefined,
   onQueued: () => void,
+  guard?: ActGuard,
 ): ThreadSummary {
-  const after = setThreadStatus(deps, viewer, threadId, status, snoozedUntil);
+  const after = setThreadStatus(deps, viewer, threadId, status, snoozedUntil, guard);
   if (status === 'resolved' && after.status === 'resolved' && sendSurveyOnResolve(deps, threadId)) onQueued();
   return after;
 }

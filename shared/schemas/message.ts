@@ -69,6 +69,13 @@ export const ReplyRequestSchema = z.object({
   identityId: z.number().int().positive().optional(),
   /** Client-generated key so a retried POST does not send twice. */
   clientId: z.string().max(64).optional(),
+  /**
+   * The newest message the agent had seen when they wrote this: if a colleague replied after it, the
+   * answer is 409 `confirmation_required` with their replies (send again with a newer id to go ahead).
+   */
+  seenMessageId: z.number().int().nonnegative().optional(),
+  /** The agent confirmed acting on a thread assigned to a colleague (see the team setting). */
+  confirm: z.boolean().optional(),
   /** Links to files to send along (metadata; the channel sends what it supports). */
   attachments: z
     .array(

@@ -39,6 +39,8 @@ export const TeamSettingsSchema = z.object({
   defaultLanguage: CustomerTextLangSchema.default('en'),
   /** A short "thanks" / "ok 👍" within 7 days of a resolve is stored but keeps the thread resolved (no SLA clock). */
   courtesyKeepsResolved: z.boolean().default(true),
+  /** Replying to, resolving, snoozing or reassigning a thread assigned to a colleague asks first. */
+  confirmColleagueThreads: z.boolean().default(true),
 });
 /** Team settings. */
 export type TeamSettings = z.infer<typeof TeamSettingsSchema>;
@@ -53,6 +55,7 @@ export const TeamSettingsPatchSchema = z.object({
   sentimentThreshold: z.number().min(-1).max(1).optional(),
   defaultLanguage: CustomerTextLangSchema.optional(),
   courtesyKeepsResolved: z.boolean().optional(),
+  confirmColleagueThreads: z.boolean().optional(),
 });
 /** A team settings change. */
 export type TeamSettingsPatch = z.infer<typeof TeamSettingsPatchSchema>;

@@ -75,8 +75,11 @@ export const EpisodeSchema = z.object({
 /** Episode DTO. */
 export type Episode = z.infer<typeof EpisodeSchema>;
 
+/** `confirm: true`: the agent confirmed acting on a thread assigned to a colleague (else 409 `confirmation_required`). */
+export const ConfirmRequestSchema = z.object({ confirm: z.boolean().optional() });
+
 /** Assign to an agent, or unassign with null. */
-export const AssignRequestSchema = z.object({ agentId: z.number().int().positive().nullable() });
+export const AssignRequestSchema = ConfirmRequestSchema.extend({ agentId: z.number().int().positive().nullable() });
 
 /** Move a thread to a team (or none). */
 export const TeamAssignRequestSchema = z.object({ teamId: z.number().int().positive().nullable() });
@@ -86,6 +89,7 @@ export const StatusRequestSchema = z
   .object({
     status: ThreadStatusSchema,
     snoozedUntil: z.number().int().positive().optional(),
+    confirm: z.boolean().optional(),
   })
   .refine((v) => v.status !== 'snoozed' || v.snoozedUntil !== undefined, {
     message: 'snoozedUntil is required when snoozing',

@@ -14,6 +14,7 @@ const DEFAULT_SETTINGS: TeamConfig['settings'] = {
   sentimentThreshold: -0.5,
   defaultLanguage: 'en',
   courtesyKeepsResolved: true,
+  confirmColleagueThreads: true,
 };
 
 /** A stateful teams API; team 1 has demo-style hours stored without its closed days. */
@@ -193,6 +194,9 @@ describe('teams settings', () => {
     expect(courtesy.checked).toBe(true);
     expect(computeAccessibleDescription(courtesy)).toMatch(/within 7 days/);
     await userEvent.click(courtesy);
+    await userEvent.click(
+      within(config).getByRole('checkbox', { name: 'Ask before acting on a colleague’s conversation' }),
+    );
     await userEvent.selectOptions(within(config).getByLabelText('Survey after resolving'), 'nps');
     await userEvent.clear(within(config).getByLabelText('Alert leads when the mood drops below'));
     await userEvent.type(within(config).getByLabelText('Alert leads when the mood drops below'), '-0.3');
@@ -222,6 +226,7 @@ describe('teams settings', () => {
             sentimentThreshold: -0.3,
             defaultLanguage: 'en',
             courtesyKeepsResolved: false,
+            confirmColleagueThreads: false,
           },
         },
       },
@@ -276,6 +281,7 @@ describe('teams settings', () => {
               sentimentThreshold: -0.5,
               defaultLanguage: 'en',
               courtesyKeepsResolved: true,
+              confirmColleagueThreads: true,
             },
           },
         },

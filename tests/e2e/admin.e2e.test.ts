@@ -146,6 +146,7 @@ describe('admin settings in a real browser', () => {
         sentimentThreshold: -0.5,
         defaultLanguage: 'en',
         courtesyKeepsResolved: true,
+        confirmColleagueThreads: true,
       },
     });
     const sla = (await (await api.get('/api/sla-policies')).json()) as { items: unknown[] };

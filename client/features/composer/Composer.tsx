@@ -5,6 +5,7 @@ import type { Customer } from '#shared/schemas/customer';
 import type { Attachment, Message } from '#shared/schemas/message';
 import type { ThreadSummary } from '#shared/schemas/thread';
 import { useSendMessage } from '#client/api/threads';
+import { useConfirmedSend } from './useConfirmedSend';
 import { AttachmentChips } from './AttachmentChips';
 import { CannedMenu, type CannedOption } from './CannedMenu';
 import { loadDraft, saveDraft } from './drafts';
@@ -40,6 +41,7 @@ export function Composer(p: {
   const [text, setText] = useState(initial.text);
   const [note, setNote] = useState(initial.note);
   const [startedAt, setStartedAt] = useState(initial.startedAt);
+  const [seenId, setSeenId] = useState(initial.seenId ?? null);
   const [caret, setCaret] = useState(initial.text.length);
   const [identityId, setIdentityId] = useState<number | undefined>(undefined);
   const [attachments, setAttachments] = useState<Attachment[]>([]);
@@ -57,19 +59,26 @@ export function Composer(p: {
     agentName: p.me.name,
   });
 
-  useEffect(() => saveDraft(p.me.id, threadId, { text, note, startedAt }), [p.me.id, threadId, text, note, startedAt]);
+  useEffect(
+    () => saveDraft(p.me.id, threadId, { text, note, startedAt, seenId }),
+    [p.me.id, threadId, text, note, startedAt, seenId],
+  );
   useImperativeHandle(p.handle, () => ({
     focus(mode) {
       if (mode) setNote(mode === 'note');
       area.current?.focus();
     },
-    restore(restored, asNote) {
-      setText(restored);
-      setNote(asNote);
-      setStartedAt(Date.now());
-      area.current?.focus();
-    },
+    restore,
   }));
+  function restore(restored: string, asNote: boolean) {
+    setText(restored);
+    setNote(asNote);
+    setStartedAt(Date.now());
+    setSeenId(p.messages.at(-1)?.id ?? null);
+    area.current?.focus();
+  }
+  // A colleague replied (or the thread is theirs): the server asked first; the dialog shows why.
+  const confirmed = useConfirmedSend(threadId, send, restore);
 
   // Someone else answered this customer after I started typing: warn before I send a duplicate.
   const clash =
@@ -89,7 +98,10 @@ export function Composer(p: {
     setText(value);
     setCaret(pos);
     if (value.trim() === '') setStartedAt(null);
-    else if (startedAt === null) setStartedAt(Date.now());
+    else if (startedAt === null) {
+      setStartedAt(Date.now());
+      setSeenId(p.messages.at(-1)?.id ?? null);
+    }
     signal.typing(value.trim() !== '' && !note);
   };
   const pick = (o: CannedOption) => {
@@ -116,15 +128,18 @@ export function Composer(p: {
         identityId: !note && via !== fallback?.id ? via : undefined,
         attachments: sentAttachments,
         submittedAt: Date.now(),
+        ...(note || seenId === null ? {} : { seenMessageId: seenId }),
       },
       {
         onSuccess: (m) =>
           setNotice(sentAttachments.length > 0 && m.attachments.length === 0 ? t('composer.attachmentsDropped') : null),
+        onError: confirmed.onError,
       },
     );
     setText('');
     setCaret(0);
     setStartedAt(null);
+    setSeenId(null);
     setAttachments([]);
     signal.typing(false);
     p.onSent();
@@ -189,6 +204,7 @@ export function Composer(p: {
           {t('composer.clash', { name: clashName })}
         </p>
       )}
+      {confirmed.dialog(p.agents)}
       {menuOpen && <CannedMenu id={menuId} options={canned.options} active={canned.active} onPick={pick} />}
       <textarea
         ref={area}

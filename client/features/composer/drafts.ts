@@ -4,9 +4,11 @@ export interface Draft {
   note: boolean;
   /** When typing began (to warn if a colleague replied since); null for an empty draft. */
   startedAt: number | null;
+  /** The newest message on screen when typing began (the server asks first if a colleague replied after it). */
+  seenId?: number | null;
 }
 
-const EMPTY: Draft = { text: '', note: false, startedAt: null };
+const EMPTY: Draft = { text: '', note: false, startedAt: null, seenId: null };
 // Used only where localStorage is unavailable (private mode, quota): drafts then last until reload.
 const fallback = new Map<string, Draft>();
 const storageKey = (agentId: number, threadId: number) => `braid.draft.${agentId}.${threadId}`;
@@ -19,7 +21,12 @@ export function loadDraft(agentId: number, threadId: number): Draft {
     if (!raw) return EMPTY;
     const d = JSON.parse(raw) as Partial<Draft>;
     return typeof d.text === 'string'
-      ? { text: d.text, note: d.note === true, startedAt: typeof d.startedAt === 'number' ? d.startedAt : null }
+      ? {
+          text: d.text,
+          note: d.note === true,
+          startedAt: typeof d.startedAt === 'number' ? d.startedAt : null,
+          seenId: typeof d.seenId === 'number' ? d.seenId : null,
+        }
       : EMPTY;
   } catch {
     return fallback.get(key) ?? EMPTY;

@@ -1,8 +1,12 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agent } from '#shared/schemas/agent';
 import { useAgents, useTeams } from '#client/api/directory';
 import { useMarkRead, useMessages, useSendMessage, useThreadAction, useThreadDetail } from '#client/api/threads';
+import type { ThreadAction } from '#client/api/threadMutations';
+import { ApiError } from '#client/api/http';
+import type { Confirmation } from '#shared/errors';
+import { ColleagueConfirm } from './ColleagueConfirm';
 import { useRealtime } from '#client/realtime/RealtimeProvider';
 import { useSearchParams } from '#client/router';
 import { Composer, type ComposerHandle } from '#client/features/composer/Composer';
@@ -33,6 +37,15 @@ export function ThreadView({
   const agentList = useAgents().data;
   const teams = useTeams().data;
   const action = useThreadAction(threadId, me.id);
+  // An action on a colleague's thread the server asked to confirm (team setting): what and why.
+  const [asked, setAsked] = useState<{ a: ThreadAction; confirm: Confirmation } | null>(null);
+  const act = (a: ThreadAction) =>
+    action.mutate(a, {
+      onError: (err) => {
+        if (err instanceof ApiError && err.code === 'confirmation_required' && err.confirm)
+          setAsked({ a, confirm: err.confirm });
+      },
+    });
   const markRead = useMarkRead(threadId);
   const send = useSendMessage(threadId);
   const rt = useRealtime();
@@ -75,9 +88,9 @@ export function ThreadView({
   useProvideThreadCommands({
     reply: () => composer.current?.focus('reply'),
     note: () => composer.current?.focus('note'),
-    resolve: () => thread && thread.status !== 'resolved' && action.mutate({ kind: 'status', status: 'resolved' }),
-    reopen: () => thread?.status === 'resolved' && action.mutate({ kind: 'status', status: 'open' }),
-    take: () => thread && thread.assigneeId !== me.id && action.mutate({ kind: 'take' }),
+    resolve: () => thread && thread.status !== 'resolved' && act({ kind: 'status', status: 'resolved' }),
+    reopen: () => thread?.status === 'resolved' && act({ kind: 'status', status: 'open' }),
+    take: () => thread && thread.assigneeId !== me.id && act({ kind: 'take' }),
     toggleCustomer: togglePanel,
   });
 
@@ -100,11 +113,28 @@ export function ThreadView({
           teams={teams ?? []}
           trend={trend}
           busy={action.isPending}
-          act={(a) => action.mutate(a)}
+          act={act}
           panelOpen={panelOpen}
           togglePanel={togglePanel}
         />
-        {action.isError && (
+        {asked && (
+          <ColleagueConfirm
+            confirm={asked.confirm}
+            agents={agents}
+            confirmLabel={t('collision.goAhead')}
+            backLabel={t('collision.back')}
+            busy={action.isPending}
+            onBack={() => {
+              setAsked(null);
+              action.reset();
+            }}
+            onConfirm={() => {
+              setAsked(null);
+              act({ ...asked.a, confirm: true } as ThreadAction);
+            }}
+          />
+        )}
+        {action.isError && !asked && (
           <p className="error small pad-s" role="alert">
             {action.error.message}
           </p>

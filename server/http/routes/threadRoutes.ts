@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { MessagePageQuerySchema, NoteRequestSchema, ReplyRequestSchema } from '#shared/schemas/message';
 import {
   AssignRequestSchema,
+  ConfirmRequestSchema,
   PriorityRequestSchema,
   ReadRequestSchema,
   StatusRequestSchema,
@@ -45,7 +46,8 @@ export function threadRoutes(ctx: AppContext): Router {
     );
   });
   r.post('/threads/:id/replies', (req, res) => {
-    const message = replyToThread(deps, authOf(req).viewer, idParam(req.params.id), ReplyRequestSchema.parse(req.body));
+    const { seenMessageId, confirm, ...input } = ReplyRequestSchema.parse(req.body);
+    const message = replyToThread(deps, authOf(req).viewer, idParam(req.params.id), input, { seenMessageId, confirm });
     ctx.outbox.kick();
     res.status(201).json(message);
   });
@@ -54,18 +56,19 @@ export function threadRoutes(ctx: AppContext): Router {
   });
   r.post('/threads/:id/assign', (req, res) => {
     const body = AssignRequestSchema.parse(req.body);
-    const thread = assignThread(deps, authOf(req).viewer, idParam(req.params.id), body.agentId);
+    const thread = assignThread(deps, authOf(req).viewer, idParam(req.params.id), body.agentId, body);
     audit(ctx, req, { action: 'thread.assigned', threadId: thread.id, customerId: thread.customer.id, detail: body });
     res.json(thread);
   });
   r.post('/threads/:id/take', (req, res) => {
     const viewer = authOf(req).viewer;
-    const thread = assignThread(deps, viewer, idParam(req.params.id), viewer.id);
+    const guard = ConfirmRequestSchema.parse(req.body ?? {});
+    const thread = assignThread(deps, viewer, idParam(req.params.id), viewer.id, guard);
     audit(ctx, req, {
       action: 'thread.assigned',
       threadId: thread.id,
       customerId: thread.customer.id,
-      detail: { agentId: viewer.id },
+      detail: { agentId: viewer.id, ...(guard.confirm ? { confirmed: true } : {}) },
     });
     res.json(thread);
   });
@@ -83,8 +86,14 @@ export function threadRoutes(ctx: AppContext): Router {
   r.post('/threads/:id/status', (req, res) => {
     const body = StatusRequestSchema.parse(req.body);
     res.json(
-      changeThreadStatus(deps, authOf(req).viewer, idParam(req.params.id), body.status, body.snoozedUntil, () =>
-        ctx.outbox.kick(),
+      changeThreadStatus(
+        deps,
+        authOf(req).viewer,
+        idParam(req.params.id),
+        body.status,
+        body.snoozedUntil,
+        () => ctx.outbox.kick(),
+        body,
       ),
     );
   });

@@ -126,6 +126,7 @@ describe('intelligence API', () => {
       sentimentThreshold: -0.3,
       defaultLanguage: 'en',
       courtesyKeepsResolved: true,
+      confirmColleagueThreads: true,
     });
     const hours = await admin.patch(`/api/teams/${created.id}/config`, {
       businessHours: { timeZone: 'Asia/Bangkok', weekly: { '6': [['10:00', '14:00']] } },

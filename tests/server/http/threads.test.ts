@@ -139,16 +139,19 @@ describe('thread operations over HTTP with live broadcasts', () => {
     const id = posted.threadId;
     expect((await agentA.post(`/api/threads/${id}/assign`, { agentId: people.agentA2 })).status).toBe(403);
     expect((await agentA.post(`/api/threads/${id}/take`)).status).toBe(200);
-    const assigned = await lead.post(`/api/threads/${id}/assign`, { agentId: people.agentA2 });
+    // Agent A holds it now: moving it away, or acting on it as someone else, is confirmed first.
+    expect((await lead.post(`/api/threads/${id}/assign`, { agentId: people.agentA2 })).status).toBe(409);
+    const assigned = await lead.post(`/api/threads/${id}/assign`, { agentId: people.agentA2, confirm: true });
     expect((await assigned.json()).assigneeId).toBe(people.agentA2);
     expect((await agentA.post(`/api/threads/${id}/notes`, { text: 'VIP, be nice' })).status).toBe(201);
     expect((await agentA.post(`/api/threads/${id}/status`, { status: 'snoozed' })).status).toBe(400);
     const snoozed = await agentA.post(`/api/threads/${id}/status`, {
       status: 'snoozed',
       snoozedUntil: Date.now() + 3_600_000,
+      confirm: true,
     });
     expect((await snoozed.json()).status).toBe('snoozed');
-    const resolved = await agentA.post(`/api/threads/${id}/status`, { status: 'resolved' });
+    const resolved = await agentA.post(`/api/threads/${id}/status`, { status: 'resolved', confirm: true });
     expect((await resolved.json()).status).toBe('resolved');
     const page = await (await agentA.get(`/api/threads/${id}/messages`)).json();
     const kinds = page.items.map((m: { direction: string; systemKind: string | null }) => m.systemKind ?? m.direction);

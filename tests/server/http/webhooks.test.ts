@@ -86,7 +86,8 @@ describe('outbound webhooks (loopback allowed for the test receiver)', () => {
     expect((await deliveries(endpoint.id))[0]).toMatchObject({ attempts: 2, lastStatusCode: 200, lastError: null });
 
     expect((await admin.post(`/api/threads/${r.threadId}/assign`, { agentId: people.agentA })).status).toBe(200);
-    expect((await admin.post(`/api/threads/${r.threadId}/status`, { status: 'resolved' })).status).toBe(200);
+    const resolve = { status: 'resolved', confirm: true }; // agent A's thread: the admin confirms
+    expect((await admin.post(`/api/threads/${r.threadId}/status`, resolve)).status).toBe(200);
     ingestInbound(app.braid.ctx.deps, inbound('webchat', 'visitor-1', '5'), app.braid.ctx.ingestHooks);
     await expect
       .poll(() => rec.calls.map((c) => c.headers['braid-event']).filter((e) => e !== 'message.created'))

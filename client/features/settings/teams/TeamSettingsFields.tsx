@@ -40,6 +40,12 @@ export function TeamSettingsFields({ value, onChange }: { value: SettingsDraft; 
         />
       )}
       <Check
+        label={t('admin.teamSettings.confirmColleague')}
+        hint={t('admin.teamSettings.confirmColleagueHint')}
+        checked={value.confirmColleagueThreads}
+        onChange={(confirmColleagueThreads) => set({ confirmColleagueThreads })}
+      />
+      <Check
         label={t('admin.teamSettings.courtesy')}
         hint={t('admin.teamSettings.courtesyHint')}
         checked={value.courtesyKeepsResolved}

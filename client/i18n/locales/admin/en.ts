@@ -107,6 +107,9 @@ const admin = {
     thresholdHint: 'From −1 (very negative) to 1 (very positive).',
     defaultLanguage: 'Default language for customers',
     defaultLanguageHint: 'Automatic messages use it when Braid has no texts in the customer’s language.',
+    confirmColleague: 'Ask before acting on a colleague’s conversation',
+    confirmColleagueHint:
+      'Replying to, resolving, snoozing or taking a conversation assigned to someone else asks first.',
     courtesy: 'A short “thanks” after resolving keeps the conversation resolved',
     courtesyHint:
       'Only thanks, “ok” or 👍 within 7 days of resolving: stored, no SLA clock. A question or a new request re-opens it.',

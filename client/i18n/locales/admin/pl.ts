@@ -109,6 +109,9 @@ const admin: Translation['admin'] = {
     thresholdHint: 'Od −1 (bardzo negatywny) do 1 (bardzo pozytywny).',
     defaultLanguage: 'Domyślny język dla klientów',
     defaultLanguageHint: 'Wiadomości automatyczne używają go, gdy Braid nie ma tekstów w języku klienta.',
+    confirmColleague: 'Pytaj przed działaniem w rozmowie innego konsultanta',
+    confirmColleagueHint:
+      'Odpowiedź, rozwiązanie, odłożenie lub przejęcie rozmowy przypisanej komuś innemu wymaga potwierdzenia.',
     courtesy: 'Krótkie „dziękuję” po rozwiązaniu nie otwiera rozmowy ponownie',
     courtesyHint:
       'Tylko podziękowania, „ok” lub 👍 do 7 dni po rozwiązaniu: zapisane, bez zegara SLA. Pytanie lub nowa prośba otwiera rozmowę.',

@@ -108,6 +108,8 @@ const admin: Translation['admin'] = {
     thresholdHint: '从 −1（非常负面）到 1（非常正面）。',
     defaultLanguage: '客户默认语言',
     defaultLanguageHint: '当 Braid 没有客户语言的文本时，自动消息使用此语言。',
+    confirmColleague: '操作同事的会话前先确认',
+    confirmColleagueHint: '回复、解决、暂缓或接手分配给他人的会话前需要确认。',
     courtesy: '解决后客户简短的“谢谢”不会重新打开会话',
     courtesyHint:
       '仅限解决后 7 天内的感谢、“好的”或 👍：会保存，但不启动 SLA 计时。包含问题或新请求的消息会重新打开会话。',

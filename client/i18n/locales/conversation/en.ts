@@ -72,6 +72,17 @@ const conversation = {
     noCanned: 'No canned reply matches.',
     cannedHint: '↑ ↓ to choose · Enter to insert · Esc to close',
   },
+  collision: {
+    repliedTitle: '{{name}} replied while you were writing',
+    assignedTitle: 'This conversation is assigned to {{name}}',
+    theirReplies: 'Replies sent since you began writing',
+    alsoAssigned: 'The conversation is assigned to {{name}}.',
+    assignedBody: '{{name}} is handling it. Act on it anyway?',
+    sendAnyway: 'Send anyway',
+    keepDraft: 'Keep my draft',
+    goAhead: 'Do it anyway',
+    back: 'Cancel',
+  },
 };
 
 export default conversation;

@@ -76,6 +76,17 @@ const conversation = {
     noCanned: 'Brak pasującej gotowej odpowiedzi.',
     cannedHint: '↑ ↓ wybór · Enter wstawia · Esc zamyka',
   },
+  collision: {
+    repliedTitle: '{{name}} odpisał(a) klientowi, gdy pisałeś(-aś)',
+    assignedTitle: 'Ta rozmowa jest przypisana do: {{name}}',
+    theirReplies: 'Odpowiedzi wysłane, odkąd zacząłeś(-aś) pisać',
+    alsoAssigned: 'Rozmowa jest przypisana do: {{name}}.',
+    assignedBody: '{{name}} się nią zajmuje. Mimo to kontynuować?',
+    sendAnyway: 'Wyślij mimo to',
+    keepDraft: 'Zachowaj szkic',
+    goAhead: 'Kontynuuj mimo to',
+    back: 'Anuluj',
+  },
 };
 
 export default conversation;

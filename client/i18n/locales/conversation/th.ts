@@ -72,6 +72,17 @@ const conversation = {
     noCanned: 'ไม่พบข้อความสำเร็จรูปที่ตรงกัน',
     cannedHint: '↑ ↓ เลือก · Enter แทรก · Esc ปิด',
   },
+  collision: {
+    repliedTitle: '{{name}} ตอบไปแล้วระหว่างที่คุณกำลังพิมพ์',
+    assignedTitle: 'การสนทนานี้มอบหมายให้ {{name}}',
+    theirReplies: 'คำตอบที่ส่งไปหลังจากคุณเริ่มพิมพ์',
+    alsoAssigned: 'การสนทนานี้มอบหมายให้ {{name}}',
+    assignedBody: '{{name}} กำลังดูแลอยู่ ต้องการดำเนินการต่อหรือไม่',
+    sendAnyway: 'ส่งต่อไป',
+    keepDraft: 'เก็บฉบับร่างไว้',
+    goAhead: 'ดำเนินการต่อ',
+    back: 'ยกเลิก',
+  },
 };
 
 export default conversation;

@@ -72,6 +72,17 @@ const conversation = {
     noCanned: '没有匹配的快捷回复。',
     cannedHint: '↑ ↓ 选择 · Enter 插入 · Esc 关闭',
   },
+  collision: {
+    repliedTitle: '{{name}} 在你输入时已回复',
+    assignedTitle: '此会话已分配给 {{name}}',
+    theirReplies: '你开始输入后发送的回复',
+    alsoAssigned: '此会话已分配给 {{name}}。',
+    assignedBody: '{{name}} 正在处理。仍要继续吗？',
+    sendAnyway: '仍然发送',
+    keepDraft: '保留草稿',
+    goAhead: '仍然继续',
+    back: '取消',
+  },
 };
 
 export default conversation;
