@@ -8,6 +8,8 @@ import {
   type ReviewRequest,
 } from '#shared/schemas/reviews';
 import { reportSearch, type ReportFilters } from './reports';
+import type { Agent } from '#shared/schemas/agent';
+import { hasRole } from '#shared/schemas/common';
 import { api } from './http';
 
 /** Query factories of scorecards and reviews. */
@@ -45,6 +47,15 @@ export const reviewQueries = {
 export const useScorecards = () => useQuery(reviewQueries.scorecards());
 /** Reviews of one agent (leads and above), or the viewer's own. */
 export const useReviews = (agentId?: number) => useQuery(reviewQueries.reviews(agentId));
+
+/**
+ * How many of an agent's reviews wait for their acknowledgement (the top bar's badge); leads and
+ * above review others and get no badge. Checked again every five minutes and on focus.
+ */
+export function useNewReviewCount(me: Agent): number {
+  const q = useQuery({ ...reviewQueries.reviews(), enabled: !hasRole(me.role, 'lead'), refetchInterval: 5 * 60_000 });
+  return (q.data ?? []).filter((r) => r.agentId === me.id && r.acknowledgedAt === null).length;
+}
 
 /** Unreviewed conversations sampled for review (leads and above). */
 export const useReviewQueue = (f: ReportFilters & { reason: ReviewQueueReason }) => useQuery(reviewQueries.queue(f));

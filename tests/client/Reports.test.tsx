@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import ReportsPage from '#client/features/reports/ReportsPage';
+import { Topbar } from '#client/features/inbox/Topbar';
 import type { AgentReport, DecileDto, LeadingReport, ReportFigures } from '#shared/schemas/reports';
 import { make, mockApi, renderWith } from './harness';
 
@@ -327,5 +328,58 @@ describe('report address', () => {
     expect(Number(q.get('to')) - Number(q.get('from'))).toBe(30 * 24 * 60 * MIN);
     expect(q.has('channel')).toBe(false);
     expect(calls.some((c) => c.path.startsWith('/api/reports/conversations'))).toBe(false);
+  });
+});
+
+describe('new reviews in the top bar', () => {
+  const review = (id: number, agentId: number, acknowledgedAt: number | null) => ({
+    id,
+    scorecardId: 1,
+    scorecardName: 'Quality',
+    episodeId: id,
+    threadId: id,
+    customerName: 'Maria Nowak',
+    agentId,
+    teamId: 1,
+    reviewerId: 7,
+    reviewerName: 'Sue',
+    criteria: [{ label: 'Empathy', weight: 1, scale: 'five' }],
+    scores: [4],
+    score: 75,
+    comments: [],
+    createdAt: Date.UTC(2026, 2, 3),
+    acknowledgedAt,
+  });
+  const bar = (me: ReturnType<typeof make.agent>) => (
+    <Topbar
+      me={me}
+      search={{ current: null }}
+      muted={false}
+      setMuted={() => {}}
+      permission="granted"
+      requestPermission={() => {}}
+      openHelp={() => {}}
+      openPalette={() => {}}
+    />
+  );
+
+  it('shows an agent how many of their reviews wait for an acknowledgement', async () => {
+    mockApi([
+      ['GET', /^\/api\/reviews$/, () => ({ items: [review(1, 2, null), review(2, 2, null), review(3, 2, 5)] })],
+    ]);
+    renderWith(bar(make.agent(2, 'Bo')));
+    expect(await screen.findByRole('link', { name: 'Reports, 2 new reviews' })).not.toBeNull();
+  });
+
+  it('shows no badge when everything is acknowledged, nor to a lead', async () => {
+    const calls = mockApi([['GET', /^\/api\/reviews$/, () => ({ items: [review(3, 2, 5)] })]]);
+    renderWith(bar(make.agent(2, 'Bo')));
+    await waitFor(() => expect(calls.some((c) => c.path === '/api/reviews')).toBe(true));
+    expect(screen.getByRole('link', { name: 'Reports' })).not.toBeNull();
+    cleanup();
+    const leadCalls = mockApi([]);
+    renderWith(bar(make.agent(7, 'Sue', { role: 'lead' })));
+    expect(screen.getByRole('link', { name: 'Reports' })).not.toBeNull();
+    expect(leadCalls.some((c) => c.path === '/api/reviews')).toBe(false);
   });
 });

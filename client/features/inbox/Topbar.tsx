@@ -10,6 +10,7 @@ import { useRealtime } from '#client/realtime/RealtimeProvider';
 import { usePresenceMap } from '#client/realtime/usePresence';
 import { navigate, usePath } from '#client/router';
 import { sectionsFor } from '#client/features/settings/sections';
+import { useNewReviewCount } from '#client/api/reviews';
 import { CustomerSearch, type SearchHandle } from './CustomerSearch';
 
 /** Brand, search, my status, alerts, language, shortcuts and logout. */
@@ -31,6 +32,7 @@ export function Topbar(p: {
   const settingsHome = sectionsFor(p.me.role)[0]?.path;
   const path = usePath();
   const inSettings = path.startsWith('/settings/');
+  const newReviews = useNewReviewCount(p.me);
   const changeLocale = (l: Locale) => {
     void setLocale(l);
     updateMe.mutate({ locale: l });
@@ -117,6 +119,14 @@ export function Topbar(p: {
         }}
       >
         {t('reports.open')}
+        {newReviews > 0 && (
+          <>
+            <span className="top-count" aria-hidden="true" title={t('reports.newReviews', { count: newReviews })}>
+              {newReviews}
+            </span>
+            <span className="sr-only">{`, ${t('reports.newReviews', { count: newReviews })}`}</span>
+          </>
+        )}
       </a>
       {settingsHome && (
         <a

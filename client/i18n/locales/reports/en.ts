@@ -113,5 +113,7 @@ const reports = {
     complimentsNo: '—',
   },
   lastPeriods: '{{figure}} over the last 4 periods',
+  newReviews_one: '{{count}} new review',
+  newReviews_other: '{{count}} new reviews',
 };
 export default reports;

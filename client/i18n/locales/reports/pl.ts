@@ -115,5 +115,9 @@ const reports: Translation['reports'] = {
     complimentsNo: '—',
   },
   lastPeriods: '{{figure}} w ostatnich 4 okresach',
+  newReviews_one: '{{count}} nowa ocena',
+  newReviews_few: '{{count}} nowe oceny',
+  newReviews_many: '{{count}} nowych ocen',
+  newReviews_other: '{{count}} nowych ocen',
 };
 export default reports;

@@ -114,5 +114,7 @@ const reports: Translation['reports'] = {
     complimentsNo: '—',
   },
   lastPeriods: '{{figure}} ใน 4 ช่วงล่าสุด',
+  newReviews_one: 'รีวิวใหม่ {{count}} รายการ',
+  newReviews_other: 'รีวิวใหม่ {{count}} รายการ',
 };
 export default reports;

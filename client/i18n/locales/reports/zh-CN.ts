@@ -113,5 +113,7 @@ const reports: Translation['reports'] = {
     complimentsNo: '—',
   },
   lastPeriods: '{{figure}}（最近 4 个周期）',
+  newReviews_one: '{{count}} 条新评审',
+  newReviews_other: '{{count}} 条新评审',
 };
 export default reports;
