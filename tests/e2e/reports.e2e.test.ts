@@ -34,33 +34,16 @@ beforeAll(async () => {
     );
     agents.push({ id, quality });
   }
-  await createAgent(
-    app.db,
-    {
-      email: 'sue@test.local',
-      name: 'Sue Supervisor',
-      role: 'supervisor',
-      password: TEST_PASSWORD,
-      locale: 'en',
-      capacity: 5,
-      teamIds: [],
-    },
-    now,
-  );
-  // A second supervisor for the lead-side lists (the first one switches to Chinese on the way).
-  await createAgent(
-    app.db,
-    {
-      email: 'sam@test.local',
-      name: 'Sam Supervisor',
-      role: 'supervisor',
-      password: TEST_PASSWORD,
-      locale: 'en',
-      capacity: 5,
-      teamIds: [],
-    },
-    now,
-  );
+  // Two supervisors: Sue switches to Chinese on the way; Sam reads the lead-side lists in English.
+  for (const [email, name] of [
+    ['sue@test.local', 'Sue Supervisor'],
+    ['sam@test.local', 'Sam Supervisor'],
+  ])
+    await createAgent(
+      app.db,
+      { email, name, role: 'supervisor', password: TEST_PASSWORD, locale: 'en', capacity: 5, teamIds: [] },
+      now,
+    );
   seedReportHistory(app.db, { now, teamId, agents, weeks: 6, perDay: 2, seed: 11 });
   const admin = await login(app.url, 'admin@test.local');
   const card = await admin.post('/api/scorecards', {

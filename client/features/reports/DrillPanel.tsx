@@ -1,7 +1,7 @@
+import { AppLink } from '#client/components/AppLink';
 import { useTranslation } from 'react-i18next';
 import { useDrill, type ReportFilters } from '#client/api/reports';
 import { useFormat } from '#client/i18n/format';
-import { navigate } from '#client/router';
 import type { Pick } from './AgentTable';
 import { LEADING_METRICS, type DrillMetric, type LeadingMetric } from '#shared/schemas/reports';
 import { metricValue } from './reportFormat';
@@ -54,15 +54,7 @@ export function DrillPanel(p: {
               {data.items.map((it) => (
                 <tr key={it.episodeId}>
                   <td>
-                    <a
-                      href={`/t/${it.threadId}`}
-                      onClick={(e) => {
-                        e.preventDefault();
-                        navigate(`/t/${it.threadId}`);
-                      }}
-                    >
-                      {it.customerName || `#${it.threadId}`}
-                    </a>
+                    <AppLink to={`/t/${it.threadId}`}>{it.customerName || `#${it.threadId}`}</AppLink>
                   </td>
                   <td>{f.dateTime(it.at)}</td>
                   <td>

@@ -1,8 +1,8 @@
+import { AppLink } from '#client/components/AppLink';
 import { useTranslation } from 'react-i18next';
 import type { Agent } from '#shared/schemas/agent';
 import { useReviewMutations, useReviews } from '#client/api/reviews';
 import { useFormat } from '#client/i18n/format';
-import { navigate } from '#client/router';
 
 /** Reviews of the viewer (or, for leads and above, of one agent), with their comments; the reviewed agent acknowledges. */
 export function ReviewList({ me, agentId }: { me: Agent; agentId?: number }) {
@@ -19,15 +19,7 @@ export function ReviewList({ me, agentId }: { me: Agent; agentId?: number }) {
         {items.map((r) => (
           <li key={r.id} className="review-item">
             <header>
-              <a
-                href={`/t/${r.threadId}`}
-                onClick={(e) => {
-                  e.preventDefault();
-                  navigate(`/t/${r.threadId}`);
-                }}
-              >
-                {r.customerName}
-              </a>{' '}
+              <AppLink to={`/t/${r.threadId}`}>{r.customerName}</AppLink>{' '}
               <strong className="review-score">{new Intl.NumberFormat(f.locale).format(r.score)}</strong>
               <span className="muted small">
                 {' '}

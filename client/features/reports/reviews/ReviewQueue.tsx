@@ -1,3 +1,4 @@
+import { AppLink } from '#client/components/AppLink';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -5,7 +6,6 @@ import { REVIEW_QUEUE_REASONS, type ReviewQueueItem, type ReviewQueueReason } fr
 import type { ReportFilters } from '#client/api/reports';
 import { useReviewQueue } from '#client/api/reviews';
 import { useFormat, type Formatters } from '#client/i18n/format';
-import { navigate } from '#client/router';
 import type { ReviewTarget } from './ReviewForm';
 
 /** What the queue knows about a conversation, in words: survey answer, closing mood, SLA breaches, resolution. */
@@ -67,16 +67,9 @@ export function ReviewQueue(p: { filters: ReportFilters; onScore(target: ReviewT
             {items.map((it) => (
               <tr key={it.episodeId}>
                 <td>
-                  <a
-                    href={`/t/${it.threadId}`}
-                    dir="auto"
-                    onClick={(e) => {
-                      e.preventDefault();
-                      navigate(`/t/${it.threadId}`);
-                    }}
-                  >
+                  <AppLink to={`/t/${it.threadId}`} dir="auto">
                     {it.customerName || `#${it.threadId}`}
-                  </a>
+                  </AppLink>
                 </td>
                 <td dir="auto">{it.agentName ?? '—'}</td>
                 <td>{f.dateTime(it.resolvedAt)}</td>
