@@ -10,7 +10,7 @@ const DAY = 86_400_000;
  * Health pings every 10 ms (open loop, each timed from its scheduled send) while `busy` runs, or for
  * `idleMs` when there is nothing else: a black-box view of how long the event loop is held.
  */
-async function pingWhile(f: WorkspaceFixture, busy: Promise<unknown> | null, idleMs: number): Promise<number[]> {
+export async function pingWhile(f: WorkspaceFixture, busy: Promise<unknown> | null, idleMs: number): Promise<number[]> {
   const url = `${f.server().url}/healthz`;
   const agent = keepAlive(64);
   const lat: Promise<number>[] = [];

@@ -16,7 +16,7 @@ import { defineRow } from '#scripts/bench/types';
 const weekday: Array<[string, string]> = [['08:00', '18:00']];
 
 /** The realistic set-up the in-process figures always used: a team with hours and routing, an SLA policy. */
-function setUp(db: Db): void {
+export function setUp(db: Db): void {
   const team = createTeam(db, { name: 'Bench team', autoAssign: false }, Date.now());
   setSetting(db, 'routing', { defaultTeamId: team, byChannel: {} });
   const weekly = { 1: weekday, 2: weekday, 3: weekday, 4: weekday, 5: weekday };

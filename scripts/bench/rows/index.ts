@@ -5,6 +5,8 @@ import { liveBoard } from './liveBoard';
 import { sentiment } from './sentiment';
 import { customerSearch } from './customerSearch';
 import { search } from './search';
+import { searchIndexCost } from './searchIndexCost';
+import { exportStream } from './exportStream';
 import { eventLoop } from './eventLoop';
 import { inbox } from './inbox';
 import { ingestClosed } from './ingestClosed';
@@ -22,6 +24,7 @@ import { workspaceInfo } from './workspaceInfo';
 export const ROWS: AnyRow[] = [
   sentiment,
   inProcess,
+  searchIndexCost,
   liveBoard,
   ingestClosed,
   ingestOpen,
@@ -32,6 +35,7 @@ export const ROWS: AnyRow[] = [
   longThread,
   customerSearch,
   search,
+  exportStream,
   reports,
   supervisorReports,
   eventLoop,
