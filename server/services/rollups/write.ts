@@ -1,6 +1,9 @@
 // Writing the rollups: a fact adds itself to its day's row in the transaction that records it; the
 // back-fill rebuilds every row from the facts with the very same expressions (definitions.ts).
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
+import type Database from 'better-sqlite3';
+import { rootOf } from '#server/db/statements';
 import type { Reader } from '#server/services/threadQueries';
 import { BUCKETS, bucketSql } from './buckets';
 import { EPISODE, REOPENED, REPLY, ROLLUPS, SURVEY, type HistogramDef, type RollupDef } from './definitions';
@@ -34,46 +37,72 @@ const rowWhere = (k: RowKey) =>
   sql`day = ${k.day} and team_id = ${k.team} and agent_id = ${k.agent} and channel = ${k.channel}`;
 const keyCols = (d: RollupDef) => [...KEY_COLS, ...d.extraKey.map(() => 'kind')];
 
-/** Add the facts of `d` matching `where` (raw SQL over its alias) to their rollup rows. */
-export function addFacts(r: Reader, d: RollupDef, where: string): void {
+// Each fact adds itself with a few statements; they are built and prepared once per database and
+// `where` shape (ids bound as parameters), not on every fact: re-preparing them made every reply,
+// resolve and survey several times slower to record.
+const dialect = new SQLiteSyncDialect();
+const prepared = new WeakMap<Database.Database, Map<string, { stmt: Database.Statement; params: unknown[] }>>();
+
+/** Run a statement built by `build` (once per database and `key`) with `args` bound after its own parameters. */
+function runPrepared(r: Reader, key: string, build: () => SQL, args: unknown[]): void {
+  const client = rootOf(r).$client;
+  let byKey = prepared.get(client);
+  if (!byKey) prepared.set(client, (byKey = new Map()));
+  let e = byKey.get(key);
+  if (!e) {
+    const q = dialect.sqlToQuery(build());
+    e = { stmt: client.prepare(q.sql), params: q.params };
+    byKey.set(key, e);
+  }
+  e.stmt.run(...e.params, ...args);
+}
+
+/**
+ * Add the facts of `d` matching `where` (raw SQL over its alias, with `?` for `args`) to their
+ * rollup rows.
+ */
+export function addFacts(r: Reader, d: RollupDef, where: string, args: unknown[] = []): void {
+  runPrepared(r, `${d.rollup}|${where}`, () => sumsSql(d, where), args);
+  for (const h of d.histograms)
+    runPrepared(r, `duration|${d.rollup}|${h.kind}|${h.clock}|${where}`, () => durationsSql(d, h, where), args);
+}
+
+function sumsSql(d: RollupDef, where: string): SQL {
   const keys = keyExprs(d);
   const cols = keyCols(d);
   const sums = d.sums.map(([c]) => c);
-  r.run(
-    sql.raw(`insert into ${d.rollup} (${[...cols, ...sums].join(', ')})
+  return sql.raw(`insert into ${d.rollup} (${[...cols, ...sums].join(', ')})
       select ${[...keys, ...d.sums.map(([, e]) => e)].join(', ')} from ${d.from} where ${where}
       group by ${keys.map((_, i) => i + 1).join(', ')}
-      on conflict (${cols.join(', ')}) do update set ${sums.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`),
-  );
-  for (const h of d.histograms) addDurations(r, d, h, where);
+      on conflict (${cols.join(', ')}) do update set ${sums.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`);
 }
 
 const H = Array.from({ length: BUCKETS }, (_, i) => `h${i}`);
 
-/** Add the durations of the facts matching `where` to their day's histogram rows. */
-function addDurations(r: Reader, d: RollupDef, h: HistogramDef, where: string): void {
+/** Adds the durations of the facts matching `where` to their day's histogram rows. */
+function durationsSql(d: RollupDef, h: HistogramDef, where: string): SQL {
   const keys = keyExprs(d).slice(0, 3);
-  r.run(sql`insert into duration_rollups (day, team_id, agent_id, kind, clock, ${sql.raw(H.join(', '))})
+  return sql`insert into duration_rollups (day, team_id, agent_id, kind, clock, ${sql.raw(H.join(', '))})
     select day, team, agent, ${h.kind}, ${h.clock}, ${sql.raw(H.map((_, i) => `sum(b = ${i})`).join(', '))}
     from (select ${sql.raw(keys.map((k, i) => `${k} as ${['day', 'team', 'agent'][i]}`).join(', '))},
       ${bucketSql(sql.raw(h.value))} b from ${sql.raw(d.from)} where ${sql.raw(`(${where}) and (${h.where})`)})
     where 1 group by 1, 2, 3
-    on conflict (kind, clock, day, team_id, agent_id) do update set ${sql.raw(H.map((c) => `${c} = ${c} + excluded.${c}`).join(', '))}`);
+    on conflict (kind, clock, day, team_id, agent_id) do update set ${sql.raw(H.map((c) => `${c} = ${c} + excluded.${c}`).join(', '))}`;
 }
 
 /** A reply fact just written: add it to its rollup row. */
 export function rollUpReply(r: Reader, messageId: number): void {
-  addFacts(r, REPLY, `rf.message_id = ${Math.trunc(messageId)}`);
+  addFacts(r, REPLY, 'rf.message_id = ?', [messageId]);
 }
 
 /** An episode fact just written: add it to its rollup row. */
 export function rollUpEpisode(r: Reader, episodeId: number): void {
-  addFacts(r, EPISODE, `ef.episode_id = ${Math.trunc(episodeId)}`);
+  addFacts(r, EPISODE, 'ef.episode_id = ?', [episodeId]);
 }
 
 /** A survey fact just written: add it to its rollup row. */
 export function rollUpSurvey(r: Reader, episodeId: number): void {
-  addFacts(r, SURVEY, `sf.episode_id = ${Math.trunc(episodeId)}`);
+  addFacts(r, SURVEY, 'sf.episode_id = ?', [episodeId]);
 }
 
 /**
