@@ -1,7 +1,7 @@
 /** The widget's styles, scoped by its shadow root so the host page and the widget never clash. */
 export const WIDGET_CSS = `
 :host { all: initial; }
-* { box-sizing: border-box; font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans Thai", "Noto Sans SC", sans-serif; }
+* { box-sizing: border-box; font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans Thai", "Noto Sans SC", "Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji", sans-serif; }
 .launcher { position: fixed; right: 20px; bottom: 20px; z-index: 2147483000; width: 60px; height: 60px; border-radius: 50%;
   border: 0; background: #234e52; color: #fff; font-size: 26px; cursor: pointer; box-shadow: 0 4px 14px rgb(0 0 0 / .25); }
 .launcher:focus-visible, button:focus-visible, input:focus-visible, textarea:focus-visible { outline: 3px solid #f0b429; outline-offset: 2px; }

@@ -150,6 +150,8 @@ function AgentThreads({ agent, now }: { agent: BoardAgent; now: number }) {
         <li key={th.id}>
           <a
             href={`/t/${th.id}`}
+            className="board-customer"
+            dir="auto"
             onClick={(e) => {
               e.preventDefault();
               navigate(`/t/${th.id}`);

@@ -89,6 +89,8 @@ function WaitingRow(p: { th: ThreadSummary; agents: BoardAgent[]; assignee: stri
         <a
           href={`/t/${th.id}`}
           aria-label={t('board.queue.openThread', { name: th.customer.name })}
+          className="board-customer"
+          dir="auto"
           onClick={(e) => {
             e.preventDefault();
             navigate(`/t/${th.id}`);

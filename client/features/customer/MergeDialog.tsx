@@ -11,7 +11,9 @@ function Summary({ c, role }: { c: Customer; role: string }) {
   return (
     <section className="merge-side" aria-label={role}>
       <h3>{role}</h3>
-      <p className="merge-name">{c.name}</p>
+      <p className="merge-name" dir="auto">
+        {c.name}
+      </p>
       <Identities identities={c.identities} customerName={c.name} />
       {c.tags.length > 0 && <p className="small muted">{c.tags.join(', ')}</p>}
     </section>
@@ -44,7 +46,9 @@ export default function MergeDialog({ target, onClose }: { target: Customer; onC
             {hits.map((c) => (
               <li key={c.id}>
                 <button type="button" onClick={() => setPicked(c)}>
-                  <span className="hit-name">{c.name}</span>
+                  <span className="hit-name" dir="auto">
+                    {c.name}
+                  </span>
                   <span className="channels">
                     {[...new Set(c.identities.map((i) => i.channel))].map((ch) => (
                       <ChannelIcon key={ch} channel={ch} />

@@ -48,7 +48,9 @@ export const ThreadRow = memo(function ThreadRow({
             role="img"
           />
         )}
-        <span className="customer-name">{thread.customer.name}</span>
+        <span className="customer-name" dir="auto">
+          {thread.customer.name}
+        </span>
         <SlaBadge sla={thread.status === 'resolved' ? null : thread.sla} compact />
         <WaitingClock
           since={thread.waitingSince}
@@ -61,7 +63,9 @@ export const ThreadRow = memo(function ThreadRow({
             <ChannelIcon key={c} channel={c} />
           ))}
         </span>
-        <span className="preview">{thread.lastMessagePreview}</span>
+        <span className="preview" dir="auto">
+          {thread.lastMessagePreview}
+        </span>
         <SentimentMark sentiment={thread.sentiment} />
         {unread > 0 && (
           <span className="badge" aria-label={t('list.unread', { count: unread })}>

@@ -16,10 +16,13 @@ export interface Pick {
   upTo?: number;
 }
 
+/** A cell's figure: one value, or a median and its p90 (a narrow column breaks between them, never inside one). */
+type Figure = string | [median: string, p90: string];
+
 /** A column: how its figure reads, and the number its sparkline follows (null: none that period). */
 interface Column {
   metric: DrillMetric;
-  show(f: Formatters, r: ReportFigures): string;
+  show(f: Formatters, r: ReportFigures): Figure;
   value(r: ReportFigures): number | null;
 }
 
@@ -27,8 +30,8 @@ const COLUMNS: Column[] = [
   { metric: 'handled', show: (f, r) => metricValue(f, 'handled', r.handled), value: (r) => r.handled },
   ...(['firstResponse', 'nextResponse', 'resolution'] as const).map((metric) => ({
     metric,
-    show: (f: Formatters, r: ReportFigures) =>
-      r[metric].count === 0 ? '—' : `${f.duration(r[metric].median!)} · ${f.duration(r[metric].p90!)}`,
+    show: (f: Formatters, r: ReportFigures): Figure =>
+      r[metric].count === 0 ? '—' : [f.duration(r[metric].median!), f.duration(r[metric].p90!)],
     value: (r: ReportFigures) => r[metric].median,
   })),
   { metric: 'reopenRate', show: (f, r) => percent(f.locale, r.reopen.rate), value: (r) => r.reopen.rate },
@@ -93,7 +96,8 @@ export function AgentTable(p: {
               <th scope="row">{r.name}</th>
               {COLUMNS.map((c) => {
                 const end = endOf(p.report.deciles, c.metric, r.agentId);
-                const text = c.show(f, r);
+                const figure = c.show(f, r);
+                const text = typeof figure === 'string' ? figure : figure.join(' · ');
                 const label = `${r.name}: ${t(`reports.${c.metric}`)}`;
                 return (
                   <td key={c.metric} className={end ? `decile-${end}` : undefined}>
@@ -104,7 +108,14 @@ export function AgentTable(p: {
                       onClick={() => p.onPick({ agentId: r.agentId, metric: c.metric, label })}
                       aria-label={`${label} ${text}`}
                     >
-                      {text}
+                      {typeof figure === 'string' ? (
+                        figure
+                      ) : (
+                        <>
+                          <span className="figure-part">{figure[0]}</span> ·{' '}
+                          <span className="figure-part">{figure[1]}</span>
+                        </>
+                      )}
                     </button>
                     {sub(c.metric, r) && <span className="report-unit">{sub(c.metric, r)}</span>}
                     {end && <span className="decile-badge">{t(`reports.${end}Badge`)}</span>}

@@ -22,7 +22,9 @@ export function CustomerHits({ q }: { q: string }) {
             }}
           >
             <span className="hit-head">
-              <strong>{c.name}</strong>
+              <strong className="hit-name" dir="auto">
+                {c.name}
+              </strong>
               {[...new Set(c.identities.map((x) => x.channel))].map((ch) => (
                 <ChannelIcon key={ch} channel={ch} />
               ))}

@@ -30,7 +30,9 @@ export function MessageHits({ hits }: { hits: SearchHit[] }) {
             >
               <span className="hit-head">
                 {h.channel && <ChannelIcon channel={h.channel} />}
-                <strong>{h.customerName}</strong>
+                <strong className="hit-name" dir="auto">
+                  {h.customerName}
+                </strong>
                 <span className="muted small">{t(`find.direction.${h.direction}`)}</span>
                 <time className="muted small" dateTime={new Date(h.at).toISOString()}>
                   {f.dateTime(h.at)}

@@ -17,5 +17,9 @@ export function Snippet({ text, highlights }: { text: string; highlights: Array<
     at = e;
   }
   if (at < text.length) parts.push(text.slice(at));
-  return <span className="snippet">{parts}</span>;
+  return (
+    <span className="snippet" dir="auto">
+      {parts}
+    </span>
+  );
 }

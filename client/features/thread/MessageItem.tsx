@@ -54,7 +54,9 @@ export const MessageItem = memo(function MessageItem({
           {time}
           <span className="note-hint">{t('thread.noteHint')}</span>
         </div>
-        <div className="msg-body">{m.text}</div>
+        <div className="msg-body" dir="auto">
+          {m.text}
+        </div>
         <Attachments items={m.attachments} />
       </div>
     );
@@ -73,9 +75,14 @@ export const MessageItem = memo(function MessageItem({
           </span>
         )}
       </div>
-      {m.subject && <div className="subject">{m.subject}</div>}
+      {m.subject && (
+        <div className="subject" dir="auto">
+          {m.subject}
+        </div>
+      )}
       <div
         className="msg-body"
+        dir="auto"
         lang={m.sentiment?.language && m.sentiment.language !== 'und' ? m.sentiment.language : undefined}
       >
         {m.text}

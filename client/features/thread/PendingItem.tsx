@@ -27,7 +27,9 @@ export function PendingItem({ send, actions }: { send: PendingSend; actions: Pen
         )}
         <strong>{t('thread.you')}</strong>
       </div>
-      <div className="msg-body">{v.text}</div>
+      <div className="msg-body" dir="auto">
+        {v.text}
+      </div>
       <div className="msg-foot">
         {failed ? (
           <span className="delivery delivery-failed" role="alert">

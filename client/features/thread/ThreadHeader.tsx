@@ -55,7 +55,9 @@ export function ThreadHeader(p: {
   return (
     <header className="thread-header">
       <div className="th-main">
-        <h2 id="thread-title">{p.customerName}</h2>
+        <h2 id="thread-title" dir="auto">
+          {p.customerName}
+        </h2>
         <div className="th-facts small">
           <span className={`status status-${thread.status}`}>{t(`status.${thread.status}`)}</span>
           {thread.status === 'snoozed' && thread.snoozedUntil !== null && (

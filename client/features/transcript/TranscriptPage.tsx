@@ -64,8 +64,14 @@ export function TranscriptPage({ me }: { me: Agent }) {
               {m.channel && <span>{channel(m.channel)}</span>}
               {m.direction === 'note' && <em>{t('transcript.note')}</em>}
             </div>
-            {m.subject && <div className="tl-subject">{m.subject}</div>}
-            <div className="tl-text">{m.text}</div>
+            {m.subject && (
+              <div className="tl-subject" dir="auto">
+                {m.subject}
+              </div>
+            )}
+            <div className="tl-text" dir="auto">
+              {m.text}
+            </div>
           </li>
         ))}
       </ol>
