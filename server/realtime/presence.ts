@@ -96,6 +96,7 @@ export class PresenceBatch {
   /** What was last announced per agent (absent = offline), so a change undone within a window is not sent. */
   private readonly announced = new Map<number, Presence>();
   private timer: NodeJS.Timeout | null = null;
+  private closed = false;
 
   constructor(
     private readonly registry: PresenceRegistry,
@@ -105,6 +106,8 @@ export class PresenceBatch {
 
   /** Note that an agent's presence changed; it is announced with the next flush. */
   changed(agentId: number): void {
+    // Sockets closing with the server disconnect after close(): no timer may outlive the database.
+    if (this.closed) return;
     this.pending.add(agentId);
     this.timer ??= setTimeout(() => this.flushNow(), this.intervalMs);
   }
@@ -128,6 +131,7 @@ export class PresenceBatch {
 
   /** Stop without announcing what is pending (the server is closing). */
   close(): void {
+    this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.pending.clear();

@@ -31,6 +31,16 @@ describe('presence batching', () => {
     expect(flushes[0].every((c) => c.presence === 'online')).toBe(true);
   });
 
+  it('announces nothing after close, when the closing server disconnects its sockets', () => {
+    connect(1, 'a');
+    vi.advanceTimersByTime(200);
+    batch.close();
+    if (registry.disconnect(1, 'a')) batch.changed(1);
+    vi.advanceTimersByTime(1_000);
+    expect(flushes).toHaveLength(1);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it('announces the latest presence and skips a change undone within the window', () => {
     connect(1, 'a');
     vi.advanceTimersByTime(200);
