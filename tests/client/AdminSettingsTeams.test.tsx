@@ -82,7 +82,9 @@ const sent = (calls: Call[], method: string) =>
 
 afterEach(() => vi.unstubAllGlobals());
 
-describe('teams settings', () => {
+// Two of these fill a week of opening hours through many real key presses and selects: 7 s on a quiet
+// machine, over 20 s while the whole suite runs on two busy cores. A slow form is not a wrong one.
+describe('teams settings', { timeout: 60_000 }, () => {
   it('lists teams with members and auto-assignment, renames and switches auto-assign sending both fields', async () => {
     const { calls, rename } = serve();
     renderWith(<TeamsSettings me={admin} />);
