@@ -2,79 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { computeAccessibleDescription, computeAccessibleName } from 'dom-accessibility-api';
-import type { Team } from '#shared/schemas/agent';
-import type { TeamConfig } from '#client/api/teamAdmin';
 import TeamsSettings from '#client/features/settings/teams/TeamsSettings';
-import { make, mockApi, renderWith, textOf, type Call } from './harness';
-
-const admin = make.agent(1, 'Ada Admin', { role: 'admin', teamIds: [] });
-const DEFAULT_SETTINGS: TeamConfig['settings'] = {
-  acknowledgement: { enabled: false, channels: [] },
-  survey: 'none',
-  sentimentThreshold: -0.5,
-  defaultLanguage: 'en',
-  courtesyKeepsResolved: true,
-  confirmColleagueThreads: true,
-};
-
-/** A stateful teams API; team 1 has demo-style hours stored without its closed days. */
-function serve(): { calls: Call[]; rename: { status: number } } {
-  const teams: Team[] = [
-    { id: 1, name: 'Support PL', autoAssign: false, memberIds: [2, 3] },
-    { id: 2, name: 'Billing', autoAssign: true, memberIds: [] },
-  ];
-  const configs = new Map<number, TeamConfig>([
-    [
-      1,
-      {
-        schedule: {
-          timeZone: 'Europe/Warsaw',
-          weekly: { '1': [['08:00', '18:00']], '2': [['08:00', '18:00']] },
-          holidays: ['2026-12-25'],
-        },
-        settings: { ...DEFAULT_SETTINGS, survey: 'csat' },
-      },
-    ],
-    [2, { schedule: null, settings: DEFAULT_SETTINGS }],
-  ]);
-  const rename = { status: 200 };
-  const calls = mockApi([
-    ['GET', /^\/api\/teams$/, () => ({ items: teams })],
-    ['GET', /^\/api\/agents$/, () => ({ items: [admin, make.agent(2, 'Kasia Nowak'), make.agent(3, 'Wei Zhang')] })],
-    [
-      'POST',
-      /^\/api\/teams$/,
-      (c) => {
-        const team = { id: 3, memberIds: [], ...(c.body as { name: string; autoAssign: boolean }) };
-        teams.push(team);
-        configs.set(3, { schedule: null, settings: DEFAULT_SETTINGS });
-        return { status: 201, json: team };
-      },
-    ],
-    [
-      'PATCH',
-      /^\/api\/teams\/\d+$/,
-      (c) => {
-        if (rename.status === 409) return { status: 409, json: { error: 'a team named Billing already exists' } };
-        const team = teams.find((x) => x.id === Number(c.path.split('/').pop()))!;
-        Object.assign(team, c.body);
-        return team;
-      },
-    ],
-    ['GET', /^\/api\/teams\/\d+\/config$/, (c) => configs.get(Number(c.path.split('/')[3]))],
-    [
-      'PATCH',
-      /^\/api\/teams\/\d+\/config$/,
-      (c) => {
-        const body = c.body as { businessHours: TeamConfig['schedule']; settings: TeamConfig['settings'] };
-        const cfg = { schedule: body.businessHours, settings: body.settings };
-        configs.set(Number(c.path.split('/')[3]), cfg);
-        return cfg;
-      },
-    ],
-  ]);
-  return { calls, rename };
-}
+import { make, renderWith, textOf, type Call } from './harness';
+import { admin, DEFAULT_SETTINGS, serve } from './teamsApi';
 
 const cellsOf = (row: HTMLElement) => [...row.children].map((c) => computeAccessibleName(c));
 const sent = (calls: Call[], method: string) =>
@@ -277,14 +207,7 @@ describe('teams settings', { timeout: 60_000 }, () => {
           path: '/api/teams/1/config',
           body: {
             businessHours: null,
-            settings: {
-              acknowledgement: { enabled: false, channels: [] },
-              survey: 'csat',
-              sentimentThreshold: -0.5,
-              defaultLanguage: 'en',
-              courtesyKeepsResolved: true,
-              confirmColleagueThreads: true,
-            },
+            settings: { ...DEFAULT_SETTINGS, survey: 'csat' },
           },
         },
       ]),
