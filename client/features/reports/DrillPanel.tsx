@@ -7,6 +7,7 @@ import { LEADING_METRICS, type DrillMetric, type LeadingMetric } from '#shared/s
 import { metricValue } from './reportFormat';
 
 const isLeading = (m: DrillMetric): m is LeadingMetric => (LEADING_METRICS as readonly string[]).includes(m);
+import { ScoreButton } from './reviews/ScoreButton';
 import type { ReviewTarget } from './reviews/ReviewForm';
 
 /** The conversations behind the figure picked in the report, each opening its thread. */
@@ -64,15 +65,7 @@ export function DrillPanel(p: {
                   </td>
                   {p.onScore && (
                     <td>
-                      <button
-                        type="button"
-
-                        onClick={() =>
-                          p.onScore?.({ episodeId: it.episodeId, threadId: it.threadId, customerName: it.customerName })
-                        }
-                      >
-                        {t('reports.score')}
-                      </button>
+                      <ScoreButton target={it} onScore={p.onScore} />
                     </td>
                   )}
                 </tr>

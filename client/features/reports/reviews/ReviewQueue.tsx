@@ -6,6 +6,7 @@ import { REVIEW_QUEUE_REASONS, type ReviewQueueItem, type ReviewQueueReason } fr
 import type { ReportFilters } from '#client/api/reports';
 import { useReviewQueue } from '#client/api/reviews';
 import { useFormat, type Formatters } from '#client/i18n/format';
+import { ScoreButton } from './ScoreButton';
 import type { ReviewTarget } from './ReviewForm';
 
 /** What the queue knows about a conversation, in words: survey answer, closing mood, SLA breaches, resolution. */
@@ -75,15 +76,7 @@ export function ReviewQueue(p: { filters: ReportFilters; onScore(target: ReviewT
                 <td>{f.dateTime(it.resolvedAt)}</td>
                 <td>{why(t, f, it)}</td>
                 <td>
-                  <button
-                    type="button"
-
-                    onClick={() =>
-                      p.onScore({ episodeId: it.episodeId, threadId: it.threadId, customerName: it.customerName })
-                    }
-                  >
-                    {t('reports.score')}
-                  </button>
+                  <ScoreButton target={it} onScore={p.onScore} />
                 </td>
               </tr>
             ))}
