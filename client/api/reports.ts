@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions, useQueries, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import {
   AgentReportSchema,
   DrillSchema,
@@ -50,20 +50,6 @@ export const reportQueries = {
 
 /** Per-agent figures and the decile gap. */
 export const useAgentReport = (f: ReportFilters) => useQuery(reportQueries.agents(f));
-/**
- * Per-agent figures of the `n − 1` periods of the same length before the filters' range, oldest
- * first (the sparklines of the agents × metrics table); undefined entries are still loading.
- */
-export function useEarlierAgentReports(f: ReportFilters, n: number) {
-  const len = f.to - f.from;
-  return useQueries({
-    queries: Array.from({ length: n - 1 }, (_, k) => {
-      const back = (n - 1 - k) * len;
-      return report('agents', AgentReportSchema, { ...f, from: f.from - back, to: f.to - back });
-    }),
-    combine: (results) => results.map((r) => r.data),
-  });
-}
 /** Per-team figures, histogram and trend (leads and above). */
 export const useTeamReport = (f: ReportFilters, enabled: boolean) => useQuery({ ...reportQueries.teams(f), enabled });
 /** Expectations exceeded, returning customers, compliments. */

@@ -108,6 +108,14 @@ export const AgentReportSchema = z.object({
   items: z.array(ReportFiguresSchema.extend({ agentId: z.number(), name: z.string() })),
   /** Per metric; null for agents (they see only their own figures). */
   deciles: z.record(z.enum(DECILE_METRICS), DecileSchema).nullable(),
+  /** The same figures for the `periods − 1` earlier periods of the same length, oldest first. */
+  earlier: z.array(
+    z.object({
+      from: z.number(),
+      to: z.number(),
+      items: z.array(ReportFiguresSchema.extend({ agentId: z.number() })),
+    }),
+  ),
 });
 /** Agent report DTO. */
 export type AgentReport = z.infer<typeof AgentReportSchema>;

@@ -12,18 +12,17 @@ import { agents, figures, leading, MIN } from './reportFixtures';
 afterEach(() => vi.unstubAllGlobals());
 
 describe('agents × metrics sparklines', () => {
-  it('draws each figure over the last four periods of the same length, from the earlier reports', async () => {
-    const firstResponse: Record<number, number> = {};
+  it('draws each figure over the earlier periods the report carries and this one, from one request', async () => {
+    const period = (k: number, first: number) => ({
+      from: k,
+      to: k + 1,
+      items: [{ agentId: 1, ...figures(first * MIN, 4.5) }],
+    });
     const calls = mockApi([
       [
         'GET',
         /^\/api\/reports\/agents\?/,
-        (c) => {
-          const from = Number(new URL(c.path, 'http://x').searchParams.get('from'));
-          firstResponse[from] = 0;
-          const n = Object.keys(firstResponse).length; // 1st request: the current period
-          return { ...agents, items: [{ ...agents.items[0], ...figures(n === 1 ? 2 * MIN : (10 - n) * MIN, 4.5) }] };
-        },
+        () => ({ ...agents, items: [agents.items[0]], earlier: [period(0, 8), period(1, 7), period(2, 6)] }),
       ],
       ['GET', /^\/api\/reports\/leading\?/, () => leading],
       ['GET', /^\/api\/reports\/teams\?/, () => ({ status: 500, json: { error: 'not in this test' } })],
@@ -31,19 +30,9 @@ describe('agents × metrics sparklines', () => {
     ]);
     renderWith(<ReportsPage me={make.agent(7, 'Sue', { role: 'supervisor' })} teams={[]} />);
     const line = await screen.findByRole('img', { name: 'Ada: First response over the last 4 periods' });
-    const ranges = calls
-      .filter((c) => c.path.startsWith('/api/reports/agents'))
-      .map((c) => new URL(c.path, 'http://x').searchParams)
-      .map((q) => [Number(q.get('from')), Number(q.get('to'))])
-      .sort((a, b) => a[0] - b[0]);
-    expect(ranges).toHaveLength(4);
-    const len = ranges[3][1] - ranges[3][0];
-    expect(ranges.map(([from, to]) => [to - from, ranges[3][0] - from])).toEqual([
-      [len, 3 * len],
-      [len, 2 * len],
-      [len, len],
-      [len, 0],
-    ]);
+    const asked = calls.filter((c) => c.path.startsWith('/api/reports/agents'));
+    expect(asked).toHaveLength(1);
+    expect(new URL(asked[0].path, 'http://x').searchParams.get('periods')).toBe('4');
     // The current period (2 min) is the fastest: the line ends at its lowest point (largest y).
     const ys = line
       .querySelector('polyline')!
@@ -52,6 +41,7 @@ describe('agents × metrics sparklines', () => {
       .map((p) => Number(p.split(',')[1]));
     expect(ys).toHaveLength(4);
     expect(ys[3]).toBe(Math.max(...ys));
+    expect(ys[0]).toBe(Math.min(...ys));
   });
 });
 

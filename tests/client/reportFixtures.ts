@@ -44,6 +44,7 @@ export const agents: AgentReport = {
       decile([1, 2 * MIN], [3, 14 * MIN]),
     ]),
   ) as AgentReport['deciles'],
+  earlier: [],
 };
 export const leading: LeadingReport = {
   from: 0,

@@ -58,18 +58,13 @@ function endOf(deciles: AgentReport['deciles'], metric: DrillMetric, agentId: nu
 
 /**
  * Agents × metrics: each figure is a button that lists the conversations behind it; agents in the
- * top or bottom 10 % of a metric are marked (colour and words, so it is not colour alone). With
- * `earlier` (the reports of the preceding periods, oldest first) each figure has a sparkline of its
- * last periods.
+ * top or bottom 10 % of a metric are marked (colour and words, so it is not colour alone). Each
+ * figure has a sparkline of its value over the report's earlier periods and this one.
  */
-export function AgentTable(p: {
-  report: AgentReport;
-  earlier?: Array<AgentReport | undefined>;
-  onPick(pick: Pick): void;
-}) {
+export function AgentTable(p: { report: AgentReport; onPick(pick: Pick): void }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const earlier = (p.earlier ?? []).map((e) => e && new Map(e.items.map((i) => [i.agentId, i])));
+  const earlier = p.report.earlier.map((e) => new Map(e.items.map((i) => [i.agentId, i])));
   const sub = (m: DrillMetric, r: Row) =>
     m === 'csat' && r.csat.satisfied !== null
       ? t('reports.satisfied', { share: percent(f.locale, r.csat.satisfied) })
@@ -121,7 +116,7 @@ export function AgentTable(p: {
                     {end && <span className="decile-badge">{t(`reports.${end}Badge`)}</span>}
                     <Sparkline
                       width={48}
-                      values={[...earlier.map((e) => e?.get(r.agentId)), r].map((x) => (x ? c.value(x) : null))}
+                      values={[...earlier.map((e) => e.get(r.agentId)), r].map((x) => (x ? c.value(x) : null))}
                       label={t('reports.lastPeriods', { figure: label })}
                     />
                   </td>

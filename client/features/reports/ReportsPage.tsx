@@ -2,13 +2,7 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agent, Team } from '#shared/schemas/agent';
 import { hasRole } from '#shared/schemas/common';
-import {
-  useAgentReport,
-  useEarlierAgentReports,
-  useLeadingReport,
-  useTeamReport,
-  type ReportFilters,
-} from '#client/api/reports';
+import { useAgentReport, useLeadingReport, useTeamReport, type ReportFilters } from '#client/api/reports';
 import { AgentTable, type Pick } from './AgentTable';
 import { DecileGaps } from './DecileGaps';
 import { DrillPanel } from './DrillPanel';
@@ -52,7 +46,6 @@ export default function ReportsPage({ me, teams }: { me: Agent; teams: Team[] })
   const lead = hasRole(me.role, 'lead');
   const myTeams = hasRole(me.role, 'supervisor') ? teams : teams.filter((x) => me.teamIds.includes(x.id));
   const agents = useAgentReport(filters);
-  const earlier = useEarlierAgentReports(filters, 4);
   const teamReport = useTeamReport(filters, lead);
   const leading = useLeadingReport(filters);
   const change = (f: ReportFilters) => show(f, null);
@@ -85,7 +78,7 @@ export default function ReportsPage({ me, teams }: { me: Agent; teams: Team[] })
               {agents.data.items.length === 0 ? (
                 <p className="muted">{t('reports.noData')}</p>
               ) : (
-                <AgentTable report={agents.data} earlier={earlier} onPick={setPick} />
+                <AgentTable report={agents.data} onPick={setPick} />
               )}
             </section>
             {teamReport.data && (

@@ -1,7 +1,7 @@
 import { ATTRIBUTION } from '#server/services/metricReports';
 import { listAgents, listTeams } from '#server/services/agents';
 import type { Db } from '#server/db/connection';
-import type { AgentReport, DecileMetric, TeamReport } from '#shared/schemas/reports';
+import type { AgentReport, DecileMetric, ReportFigures, TeamReport } from '#shared/schemas/reports';
 import { emptyHistogram } from '#server/services/rollups/buckets';
 import { decilesOf, figuresOf } from './figures';
 import { noSamples } from './samples';
@@ -10,8 +10,9 @@ import { histogramBins, rollupTrend } from './distribution';
 import { durationHistograms, figuresBy } from './rollupFigures';
 
 /**
- * Per-agent figures of a scope and, unless `withDeciles` is false (agents reading their own), the
- * decile gap of every metric with its trend over `periods` periods of the same length.
+ * Per-agent figures of a scope, the same figures for the `periods − 1` earlier periods of the same
+ * length (`earlier`), and, unless `withDeciles` is false (agents reading their own), the decile gap of
+ * every metric with its trend over those periods.
  */
 export function agentReport(db: Db, s: ReportScope, min: number, periods: number, withDeciles: boolean): AgentReport {
   const figures = figuresBy(db, s, 'agent');
@@ -24,27 +25,29 @@ export function agentReport(db: Db, s: ReportScope, min: number, periods: number
         : a.id === s.agentId),
   );
   const items = listed.map((a) => ({ agentId: a.id, name: a.name, ...(figures.get(a.id) ?? figuresOf(noSamples())) }));
+  // The `periods − 1` earlier periods of the same length, oldest first: the figures behind the gap's
+  // trend and the agents table's sparklines, read once for both.
+  const span = s.to - s.from;
+  const earlier = Array.from({ length: periods - 1 }, (_, k) => {
+    const back = (periods - 1 - k) * span;
+    const period = { ...s, from: s.from - back, to: s.to - back };
+    const byAgent = [...figuresBy(db, period, 'agent')].map(([agentId, f]) => ({ agentId: agentId as number, ...f }));
+    return { from: period.from, to: period.to, items: byAgent };
+  });
   let deciles: AgentReport['deciles'] = null;
   if (withDeciles) {
-    deciles = decilesOf(
-      items.map((i) => ({ agentId: i.agentId, figures: i })),
-      min,
-    );
-    const span = s.to - s.from;
-    for (let p = periods - 1; p >= 0; p--) {
-      const period = { ...s, from: s.from - p * span, to: s.to - p * span };
-      const d =
-        p === 0
-          ? deciles
-          : decilesOf(
-              [...figuresBy(db, period, 'agent')].map(([agentId, f]) => ({ agentId: agentId as number, figures: f })),
-              min,
-            );
+    const ranked = (rows: Array<{ agentId: number } & ReportFigures>) =>
+      decilesOf(
+        rows.map((i) => ({ agentId: i.agentId, figures: i })),
+        min,
+      );
+    deciles = ranked(items);
+    const all = [...earlier.map((e) => ({ ...e, d: ranked(e.items) })), { from: s.from, to: s.to, d: deciles }];
+    for (const period of all)
       for (const metric of Object.keys(deciles) as DecileMetric[])
-        deciles[metric].trend.push({ from: period.from, to: period.to, gap: d[metric].gap });
-    }
+        deciles[metric].trend.push({ from: period.from, to: period.to, gap: period.d[metric].gap });
   }
-  return { from: s.from, to: s.to, time: s.time, attribution: ATTRIBUTION, items, deciles };
+  return { from: s.from, to: s.to, time: s.time, attribution: ATTRIBUTION, items, deciles, earlier };
 }
 
 /** Per-team figures of a scope, the total, the first-response histogram and a trend. */
