@@ -144,7 +144,11 @@ export const episodes = sqliteTable(
     surveyScore: integer('survey_score'),
     surveyAnsweredAt: integer('survey_answered_at'),
   },
-  (t) => [index('episodes_thread_idx').on(t.threadId, t.number)],
+  (t) => [
+    index('episodes_thread_idx').on(t.threadId, t.number),
+    // Exports and reports page through episodes by opening time.
+    index('episodes_opened_idx').on(t.openedAt, t.id),
+  ],
 );
 
 /** Every message in a thread: inbound, outbound, internal note or system event. */

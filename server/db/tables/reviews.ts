@@ -20,6 +20,8 @@ export const scorecards = sqliteTable(
     criteria: text('criteria', { mode: 'json' }).$type<CriterionRow[]>().notNull(),
     createdBy: integer('created_by').references(() => agents.id),
     createdAt: integer('created_at').notNull(),
+    /** Set when an admin archives the scorecard: kept for its past reviews, not offered for new ones. */
+    archivedAt: integer('archived_at'),
   },
   (t) => [uniqueIndex('scorecards_name_uq').on(t.name)],
 );
