@@ -26,7 +26,20 @@ export const agents = sqliteTable('agents', {
   passwordHash: text('password_hash').notNull(),
   role: text('role', { enum: ['agent', 'lead', 'supervisor', 'admin'] }).notNull(),
   locale: text('locale', { enum: LOCALES }).notNull().default('en'),
+  /** Limit of open threads; of live-channel threads when asyncCapacity is set (shared/routing.ts). */
   capacity: integer('capacity').notNull().default(10),
+  /** Separate limit for asynchronous work (email, API); null = one limit for all work. */
+  asyncCapacity: integer('async_capacity'),
+  /** Languages the agent answers in (ISO 639-1 codes, JSON array), for skills routing. */
+  languages: text('languages', { mode: 'json' })
+    .$type<string[]>()
+    .notNull()
+    .default(sql`'[]'`),
+  /** Optional skills: channel kinds and customer tiers the agent specialises in (JSON array). */
+  skills: text('skills', { mode: 'json' })
+    .$type<string[]>()
+    .notNull()
+    .default(sql`'[]'`),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   /** Last explicit presence choice; live presence is derived from connected sockets. */
   presence: text('presence', { enum: ['online', 'away', 'offline'] })
