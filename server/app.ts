@@ -47,6 +47,7 @@ import { WebhookWorker } from './services/webhooks/worker';
 import { webhookRoutes } from './http/routes/webhookRoutes';
 import { wakeSnoozedThreads } from './services/threadOps';
 import { createGuardedFetch } from './channels/kit/guardedFetch';
+import { ReaderPool } from './services/readers/pool';
 
 /** What createApp needs from the outside world. */
 export interface AppDeps {
@@ -57,6 +58,8 @@ export interface AppDeps {
   /** Directory of the built client; served when it exists. */
   clientDir?: string;
   registry?: ChannelRegistry;
+  /** Start the report workers with the server (boot does; tests start them on the first report). */
+  warmReaders?: boolean;
   /** Test hook: hosts whose customer media may be fetched although they are not public (a loopback test server). */
   mediaAllowHosts?: (host: string) => boolean;
 }
@@ -107,6 +110,7 @@ export function createApp(d: AppDeps): BraidApp {
     ingestHooks,
     sla,
     webhooks,
+    readers: new ReaderPool(d.db, d.config.REPORT_WORKERS),
   };
 
   app.disable('x-powered-by');
@@ -194,6 +198,7 @@ export function createApp(d: AppDeps): BraidApp {
       outbox.start();
       webhooks.start();
       sla.start();
+      if (d.warmReaders) ctx.readers.start();
       snoozeTimer = setInterval(() => wakeSnoozedThreads(deps), 5_000);
       return bound;
     },
@@ -203,6 +208,7 @@ export function createApp(d: AppDeps): BraidApp {
       await channels?.close();
       await outbox.stop();
       await webhooks.stop();
+      await ctx.readers.close();
       await realtime.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

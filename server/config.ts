@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CHANNEL_SETTINGS } from './channels/settings';
 import { optionalSetting as optional } from './settingFields';
 import { privateAllowList } from './channels/kit/ipGuard';
+import { availableParallelism } from 'node:os';
 
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -40,6 +41,13 @@ const ConfigSchema = z.object({
       'TRUST_PROXY must list IP addresses or CIDR ranges',
     ),
   BODY_LIMIT: z.string().default('1mb'),
+  /** Worker threads running reports and metrics off the event loop (0: on the request thread); default 1–2. */
+  REPORT_WORKERS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(8)
+    .default(Math.min(2, Math.max(1, availableParallelism() - 1))),
   /**
    * Non-public addresses (IPs or CIDR ranges, comma separated) that outbound calls — provider APIs,
    * API-key callbacks, media — may reach. Empty (the default): public addresses only. See docs/security.md.

@@ -30,7 +30,7 @@ const backfilled = backfillMetricFacts(db);
 if (backfilled.replies + backfilled.episodes > 0)
   console.log(`[braid] metric facts back-filled: ${backfilled.replies} replies, ${backfilled.episodes} episodes`);
 
-const braid = createApp({ config, db, clientDir: join(root, 'dist', 'client') });
+const braid = createApp({ config, db, clientDir: join(root, 'dist', 'client'), warmReaders: true });
 const port = await braid.listen(config.PORT, config.HOST);
 console.log(`[braid] listening on http://localhost:${port} (data in ${dataDir})`);
 

@@ -4,6 +4,7 @@ import type { Realtime } from '#server/realtime/socketServer';
 import type { ServiceDeps } from '#server/services/deps';
 import type { IngestHooks } from '#server/services/ingest';
 import type { OutboxWorker } from '#server/services/outbox';
+import type { ReaderPool } from '#server/services/readers/pool';
 import type { SlaScheduler } from '#server/services/slaScheduler';
 import type { WebhookWorker } from '#server/services/webhooks/worker';
 
@@ -20,4 +21,6 @@ export interface AppContext {
   sla: SlaScheduler;
   /** Sends outbound webhook deliveries (kicked by a manual retry). */
   webhooks: WebhookWorker;
+  /** Runs reports and metrics on worker threads with their own read-only connection. */
+  readers: ReaderPool;
 }
