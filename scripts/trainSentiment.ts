@@ -2,8 +2,8 @@
  * Trains the sentiment model: one multinomial logistic regression per language over hashed features
  * (server/domain/sentiment/model/features.ts), AdaGrad with L2, class-balanced loss, fixed seed and
  * sorted inputs, so the same pinned data gives the same bytes. Hyper-parameters (L2, epochs) are
- * chosen on the validation split; weights are quantised to int8 and written to
- * server/domain/sentiment/model/sentiment.bin, whose sha256 is printed.
+ * chosen on the validation split (or on a tuning part, for a corpus split here); weights are
+ * quantised to int8 and written to server/domain/sentiment/model/sentiment.bin, whose sha256 is printed.
  * Usage: npm run train:sentiment   (data in $SENTIMENT_DATA_DIR, default ./data/sentiment)
  */
 import { createHash } from 'node:crypto';
@@ -96,11 +96,12 @@ const evalRows = (predict: (r: Row) => number[], data: Row[]) =>
   macroF1(data.map((r) => ({ expected: r.y, predicted: argmax(predict(r)) })));
 const argmax = (p: number[]) => (p[2] > p[0] && p[2] > p[1] ? 2 : p[0] > p[1] ? 0 : 1);
 
-function train(lang: string, trainSet: Sample[], valSet: Sample[]): LinearModel {
+// tuneSet: the samples the hyper-parameters and the lexicon mix are chosen on.
+function train(lang: string, trainSet: Sample[], tuneSet: Sample[]): LinearModel {
   const dev = devFixture(lang);
   const devRows = rows(dev.train);
   const tr = [...rows(trainSet), ...Array.from({ length: DEV_WEIGHT }, () => devRows).flat()];
-  const va = rows(balanced(valSet, SEED));
+  const va = rows(balanced(tuneSet, SEED));
   const tune = rows(dev.tune);
   const counts = [0, 1, 2].map((c) => tr.filter((r) => r.y === c).length);
   const classWeight = counts.map((n) => tr.length / (3 * Math.max(1, n)));
@@ -146,7 +147,7 @@ if (data.size === 0) {
 const models: LinearModel[] = [];
 for (const lang of [...data.keys()].sort()) {
   const d = data.get(lang)!;
-  models.push(train(lang, d.train, d.val));
+  models.push(train(lang, d.train, d.tune ?? d.val));
 }
 const buf = encodeModels(models, { seed: SEED, trainedOn: [...data.keys()].sort() });
 writeFileSync(MODEL_FILE, buf);

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { SentimentLabel } from '#server/domain/sentiment/index';
+import { weiboClauses } from '#scripts/sentiment/weibo';
 import { prng } from '#scripts/simulate/prng';
 
 export interface Sample {
@@ -18,6 +19,11 @@ export interface Sample {
 export interface LanguageData {
   train: Sample[];
   val: Sample[];
+  /**
+   * Samples for choosing hyper-parameters, when they must not be the evaluation samples (a corpus
+   * without an official split, split here); otherwise the validation samples serve both.
+   */
+  tune?: Sample[];
   /** Which split the validation samples come from, for the printed report. */
   valSource: string;
 }
@@ -73,6 +79,8 @@ function wisesight(jsonl: string): Sample[] {
     .map((r) => ({ text: r.texts.trim(), label: WISESIGHT[r.category] }));
 }
 
+const WEIBO = 'weibo_emotion_classification.tsv';
+
 const key = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
 // Sorted and de-duplicated (first label wins), without any text in `exclude`.
@@ -110,6 +118,13 @@ export function loadData(): Map<string, LanguageData> {
     const val = clean(wisesight(read('wisesight/valid.jsonl', sums)));
     const train = clean(wisesight(read('wisesight/train.jsonl', sums)), new Set(val.map((s) => key(s.text))));
     out.set('th', { train, val, valSource: 'Wisesight validation' });
+  }
+  if (has(WEIBO)) {
+    const parts = weiboClauses(read(WEIBO, sums));
+    const val = clean(parts.heldOut);
+    const tune = clean(parts.tune, new Set(val.map((s) => key(s.text))));
+    const train = clean(parts.train, new Set([...val, ...tune].map((s) => key(s.text))));
+    out.set('zh', { train, val, tune, valSource: 'Weibo emotion corpus, held-out posts' });
   }
   return out;
 }

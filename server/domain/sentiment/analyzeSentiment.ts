@@ -113,7 +113,7 @@ export interface SentimentAdjust {
 }
 
 /**
- * Scores the sentiment of one customer message offline. English and Thai (and any language with
+ * Scores the sentiment of one customer message offline. English, Thai and Chinese (and any language with
  * shipped weights) go through a learned linear model over character n-grams, words and the lexicon's
  * own reading; other text is read by the lexicons. Language detection never vetoes: mixed-language,
  * undetermined and emoji-only messages are read by their dominant script or their emoji.

@@ -11,7 +11,7 @@ describe('sentiment model weights', () => {
     globalThis.fetch = () => Promise.reject(new Error('network used'));
     try {
       const models = loadModels(MODEL_FILE);
-      expect([...models.keys()].sort()).toEqual(['en', 'th']);
+      expect([...models.keys()].sort()).toEqual(['en', 'th', 'zh']);
       for (const m of models.values()) {
         expect(m.weights.length).toBe((1 << FEATURE_BITS) * 3);
         expect(m.scale).toBeGreaterThan(0);
@@ -39,6 +39,11 @@ describe('sentiment model weights', () => {
     // Words outside the hand-written lexicons, as in the public data the lexicon misread.
     expect(analyzeLexicon('ชุดนี้น่าเกลียด').label).toBe('neutral');
     expect(analyzeSentiment('ชุดนี้น่าเกลียด').label).toBe('negative');
+  });
+
+  it.each(['心塞', '看得压抑死了整个人'])('reads Chinese slang the lexicon has never seen: %s', (text) => {
+    expect(analyzeLexicon(text).label).toBe('neutral');
+    expect(analyzeSentiment(text).label).toBe('negative');
   });
 });
 
