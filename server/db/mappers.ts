@@ -5,6 +5,8 @@ import type { Attachment, Message } from '#shared/schemas/message';
 import type { Episode, ThreadSla, ThreadSummary } from '#shared/schemas/thread';
 import type { Agent, Team } from '#shared/schemas/agent';
 import type * as s from './schema';
+import { customerHint, identityHint } from '#shared/identityLabel';
+import type { IdentityHint } from '#shared/schemas/customer';
 
 /** Row types, named once. */
 export type ThreadRow = InferSelectModel<typeof s.threads>;
@@ -69,13 +71,13 @@ function publicMeta(r: MessageRow): Record<string, unknown> {
 /** Map a thread row (plus its customer's name) to the list/event shape. */
 export function toThreadSummary(
   r: ThreadRow,
-  customer: { id: number; name: string },
+  customer: { id: number; name: string; hint?: IdentityHint | null },
   sla: ThreadSla | null = null,
   unreadCount?: number,
 ): ThreadSummary {
   return {
     id: r.id,
-    customer: { id: customer.id, name: customer.name },
+    customer: { id: customer.id, name: customer.name, hint: customer.hint ?? null },
     status: r.status,
     snoozedUntil: r.snoozedUntil,
     assigneeId: r.assigneeId,
@@ -106,6 +108,7 @@ export function toIdentity(r: IdentityRow): Identity {
     displayName: r.displayName,
     verified: r.verified,
     lastInboundAt: r.lastInboundAt,
+    hint: identityHint(r),
   };
 }
 
@@ -121,6 +124,7 @@ export function toCustomer(r: CustomerRow, ids: IdentityRow[]): Customer {
     tier: r.tier,
     mergedIntoId: r.mergedIntoId,
     identities: ids.map(toIdentity),
+    hint: customerHint(ids),
     createdAt: r.createdAt,
   };
 }

@@ -9,6 +9,7 @@ import { ForbiddenError, NotFoundError } from '#server/errors';
 import { canSeeThread, roomsForThread, type Viewer } from '#server/domain/access';
 import { threadSla } from './sla';
 import { statements } from '#server/db/statements';
+import { customerHint } from '#shared/identityLabel';
 
 /** Either the database or a running transaction: both read the same way. */
 export type Reader = Db | Tx;
@@ -41,7 +42,8 @@ export function getThreadRow(r: Reader, threadId: number): ThreadRow {
 /** Build the list/event summary for a thread row, with its SLA badge as of `now`. */
 export function summarize(r: Reader, row: ThreadRow, now: number): ThreadSummary {
   const c = statements(r).customerName.get({ id: row.customerId });
-  return toThreadSummary(row, c ?? { id: row.customerId, name: '?' }, threadSla(r, row, now));
+  const hint = customerHint(statements(r).identitiesOfCustomer.all({ customerId: row.customerId }));
+  return toThreadSummary(row, { id: row.customerId, name: c?.name ?? '?', hint }, threadSla(r, row, now));
 }
 
 /** Load a customer with identities, or throw NotFoundError. */

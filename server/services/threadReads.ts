@@ -12,6 +12,7 @@ import type { Db } from '#server/db/connection';
 import { episodesOf, getCustomer, getThreadRow, requireAccess, summarize, visibleThread } from './threadQueries';
 import { batchSlaFacts, loadSlaPolicies, threadSla } from './sla';
 import { listStatement } from './threadListQuery';
+import { customerHint } from '#shared/identityLabel';
 
 /**
  * SQL condition for the threads a viewer may see (mirrors canSeeThread); undefined when they see
@@ -63,9 +64,15 @@ export function listThreads(db: Db, viewer: Viewer, q: ThreadListQuery, now: num
           page.map((r) => r.t),
         )
       : undefined;
+  const st = statements(db);
   return {
     items: page.map((r) =>
-      toThreadSummary(r.t, { id: r.t.customerId, name: r.name }, threadSla(db, r.t, now, policies, facts), r.unread),
+      toThreadSummary(
+        r.t,
+        { id: r.t.customerId, name: r.name, hint: customerHint(st.identitiesOfCustomer.all({ customerId: r.t.customerId })) },
+        threadSla(db, r.t, now, policies, facts),
+        r.unread,
+      ),
     ),
     nextCursor: rows.length > q.limit && last ? encodeCursor([last.key, last.t.id]) : null,
   };

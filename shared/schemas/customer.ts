@@ -1,14 +1,32 @@
 import { z } from 'zod';
 import { ChannelKindSchema, nonEmptyPatch } from './common';
 
+/**
+ * What tells one customer from a namesake in a list, without a raw provider id: a masked phone
+ * ("+48 ••• ••• 123"), an email, a channel handle ("@piotr_n"), or for opaque ids only the kind of
+ * contact ("Web chat visitor" since a date, "Messenger user"). Built by shared/identityLabel.ts.
+ */
+export const IdentityHintSchema = z.object({
+  kind: z.enum(['phone', 'email', 'handle', 'visitor', 'user']),
+  channel: ChannelKindSchema,
+  /** The masked phone, the email or the handle; null for visitor/user. */
+  text: z.string().nullable(),
+  /** When this contact was first seen (visitor/user labels show it). */
+  since: z.number().nullable(),
+});
+/** Identity hint DTO. */
+export type IdentityHint = z.infer<typeof IdentityHintSchema>;
+
 /** One address of a customer on one channel. */
 export const IdentitySchema = z.object({
   id: z.number(),
   channel: ChannelKindSchema,
+  /** The channel address: a phone or email, or an opaque provider id (shown to admins only). */
   address: z.string(),
   displayName: z.string().nullable(),
   verified: z.boolean(),
   lastInboundAt: z.number().nullable(),
+  hint: IdentityHintSchema.optional(),
 });
 /** Identity DTO. */
 export type Identity = z.infer<typeof IdentitySchema>;
@@ -24,6 +42,8 @@ export const CustomerSchema = z.object({
   tier: z.string().nullable(),
   mergedIntoId: z.number().nullable(),
   identities: z.array(IdentitySchema),
+  /** The most distinguishing of the identities (see customerHint), for lists. */
+  hint: IdentityHintSchema.nullable().optional(),
   createdAt: z.number(),
 });
 /** Customer DTO. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ChannelKindSchema, PrioritySchema, SentimentSchema, ThreadStatusSchema } from './common';
+import { IdentityHintSchema } from './customer';
 
 /** SLA badge for a thread (filled by the SLA service when a policy applies). */
 export const ThreadSlaSchema = z.object({
@@ -14,7 +15,7 @@ export type ThreadSla = z.infer<typeof ThreadSlaSchema>;
 /** A thread as it appears in the inbox list and in events. */
 export const ThreadSummarySchema = z.object({
   id: z.number(),
-  customer: z.object({ id: z.number(), name: z.string() }),
+  customer: z.object({ id: z.number(), name: z.string(), hint: IdentityHintSchema.nullable().optional() }),
   status: ThreadStatusSchema,
   snoozedUntil: z.number().nullable(),
   assigneeId: z.number().nullable(),
