@@ -50,7 +50,17 @@ export const SUGGEST_AT = 0.5;
 const STRONG_AT = 0.8;
 
 // Latin letters that Unicode does not decompose into base + mark (Polish ł, Danish ø, …).
-const LATIN_FOLD: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ð: 'd', þ: 'th', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i' };
+const LATIN_FOLD: Record<string, string> = {
+  ł: 'l',
+  ø: 'o',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ı: 'i',
+};
 const NON_LATIN_LETTER = /[^\p{Script=Latin}\P{L}]/u;
 
 /**

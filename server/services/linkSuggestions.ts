@@ -9,7 +9,7 @@ import { mergeCustomers } from './merge';
 import { threadOfCustomer, type Reader } from './threadQueries';
 
 /** Whether the viewer may see this customer's thread (a customer without one is nobody's secret). */
-function canSeeCustomer(r: Reader, viewer: Viewer, customerId: number): boolean {
+export function canSeeCustomer(r: Reader, viewer: Viewer, customerId: number): boolean {
   const t = threadOfCustomer(r, customerId);
   return !t || canSeeThread(viewer, t);
 }

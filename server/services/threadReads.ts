@@ -69,7 +69,11 @@ export function listThreads(db: Db, viewer: Viewer, q: ThreadListQuery, now: num
     items: page.map((r) =>
       toThreadSummary(
         r.t,
-        { id: r.t.customerId, name: r.name, hint: customerHint(st.identitiesOfCustomer.all({ customerId: r.t.customerId })) },
+        {
+          id: r.t.customerId,
+          name: r.name,
+          hint: customerHint(st.identitiesOfCustomer.all({ customerId: r.t.customerId })),
+        },
         threadSla(db, r.t, now, policies, facts),
         r.unread,
       ),

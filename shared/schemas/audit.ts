@@ -6,6 +6,7 @@ export const AUDIT_ACTIONS = [
   'customer.viewed',
   'customer.merged',
   'customer.unmerged',
+  'customer.duplicate_dismissed',
   'customer.exported',
   'customer.erased',
   'search',

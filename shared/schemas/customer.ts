@@ -98,3 +98,23 @@ export const LinkSuggestionSchema = z.object({
 });
 /** Link suggestion DTO. */
 export type LinkSuggestion = z.infer<typeof LinkSuggestionSchema>;
+
+/** Why a customer looks like the same person as another (besides the same name). */
+export const DuplicateReasonSchema = z.object({
+  kind: z.enum(['phone', 'email', 'email_variant', 'phone_last4', 'handle']),
+  value: z.string(),
+});
+
+/**
+ * Another customer with the same name and an overlapping contact fact: likely the same person.
+ * An agent merges them (the ordinary recorded merge) or dismisses the pair for good.
+ */
+export const DuplicateSuggestionSchema = z.object({
+  customer: CustomerSchema,
+  threadId: z.number().nullable(),
+  score: z.number(),
+  strength: z.enum(['strong', 'possible']),
+  reasons: z.array(DuplicateReasonSchema),
+});
+/** Duplicate suggestion DTO. */
+export type DuplicateSuggestion = z.infer<typeof DuplicateSuggestionSchema>;

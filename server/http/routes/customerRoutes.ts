@@ -8,9 +8,10 @@ import type { AppContext } from '#server/http/context';
 import { audit } from '#server/http/audit';
 import { exportCustomerData, eraseCustomer } from '#server/services/customerData';
 import { idParam } from '#server/http/params';
+import { dismissDuplicate, listDuplicates } from '#server/services/duplicates';
 import { confirmLinkSuggestion, dismissLinkSuggestion, listLinkSuggestions } from '#server/services/linkSuggestions';
 
-/** Customer profile, search, merge and unmerge. */
+/** Customer profile, search, likely duplicates, merge and unmerge. */
 export function customerRoutes(ctx: AppContext): Router {
   const r = Router();
   const { deps } = ctx;
@@ -31,6 +32,14 @@ export function customerRoutes(ctx: AppContext): Router {
       merges: listMerges(deps, customerId),
       suggestions: listLinkSuggestions(deps.db, authOf(req).viewer, customerId),
     });
+  });
+  r.get('/customers/:id/duplicates', (req, res) => {
+    res.json({ items: listDuplicates(deps.db, authOf(req).viewer, idParam(req.params.id)) });
+  });
+  r.post('/customers/:id/duplicates/:otherId/dismiss', (req, res) => {
+    const auth = authOf(req);
+    dismissDuplicate(deps, auth.viewer, auth.idHash, idParam(req.params.id), idParam(req.params.otherId));
+    res.status(204).end();
   });
   r.patch('/customers/:id', (req, res) => {
     res.json(

@@ -43,9 +43,9 @@ describe('scoreDuplicate', () => {
   });
 
   it('zh: same name and the same email is strong; same name and a LINE account only is not suggested', () => {
-    expect(scoreDuplicate(c(1, '王芳', mail('wangfang@example.cn')), c(2, '王芳', mail('WangFang@example.cn')))).toMatchObject(
-      { strength: 'strong', reasons: [{ kind: 'email' }] },
-    );
+    expect(
+      scoreDuplicate(c(1, '王芳', mail('wangfang@example.cn')), c(2, '王芳', mail('WangFang@example.cn'))),
+    ).toMatchObject({ strength: 'strong', reasons: [{ kind: 'email' }] });
     // The trap: four 王芳 in one workspace, nothing but the name in common.
     expect(scoreDuplicate(c(1, '王芳', line()), c(2, '王芳', line()))).toBeNull();
     expect(scoreDuplicate(c(1, '王芳', sms('+8613812345678')), c(2, '王芳', sms('+8613987654321')))).toBeNull();
@@ -53,10 +53,15 @@ describe('scoreDuplicate', () => {
 
   it('en: Gmail dots and +tags are the same mailbox (email variant)', () => {
     expect(emailVariantKey('John.Smith+shop@googlemail.com')).toBe('johnsmith@gmail.com');
-    const m = scoreDuplicate(c(1, 'John Smith', mail('john.smith@gmail.com')), c(2, 'John Smith', mail('johnsmith+x@gmail.com')));
+    const m = scoreDuplicate(
+      c(1, 'John Smith', mail('john.smith@gmail.com')),
+      c(2, 'John Smith', mail('johnsmith+x@gmail.com')),
+    );
     expect(m).toMatchObject({ strength: 'strong', reasons: [{ kind: 'email_variant', value: 'johnsmith@gmail.com' }] });
     // Dots matter outside Gmail: a different mailbox, nothing else shared.
-    expect(scoreDuplicate(c(1, 'John Smith', mail('john.smith@corp.com')), c(2, 'John Smith', mail('johnsmith@corp.com')))).toBeNull();
+    expect(
+      scoreDuplicate(c(1, 'John Smith', mail('john.smith@corp.com')), c(2, 'John Smith', mail('johnsmith@corp.com'))),
+    ).toBeNull();
   });
 
   it('th: same last four digits in the same country is only possible; another country is nothing', () => {
@@ -67,7 +72,9 @@ describe('scoreDuplicate', () => {
   });
 
   it('never pairs different names, even with the same phone (that is the link-suggestion flow)', () => {
-    expect(scoreDuplicate(c(1, 'Piotr Nowak', sms('+48512345678')), c(2, 'Anna Nowak', sms('+48512345678')))).toBeNull();
+    expect(
+      scoreDuplicate(c(1, 'Piotr Nowak', sms('+48512345678')), c(2, 'Anna Nowak', sms('+48512345678'))),
+    ).toBeNull();
   });
 
   it('same handle on the same channel counts; several reasons add up', () => {
