@@ -23,6 +23,14 @@ export function isPhoneChannel(kind: ChannelKind): boolean {
   return PHONE_CHANNELS.includes(kind);
 }
 
+/**
+ * True when the channel's identity address is an opaque provider id (web-chat visitor id, Meta PSID,
+ * LINE user id, API integration id …) rather than a phone or an email: agents are shown a label instead.
+ */
+export function hasOpaqueAddress(kind: ChannelKind): boolean {
+  return !isPhoneChannel(kind) && kind !== 'email';
+}
+
 /** Human label for a channel, used when no translation is loaded. */
 export const CHANNEL_LABELS: Record<ChannelKind, string> = {
   api: 'API',

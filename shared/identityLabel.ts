@@ -74,8 +74,3 @@ export function customerHint(ids: readonly HintSource[]): IdentityHint | null {
   }
   return best?.hint ?? null;
 }
-
-/** True when the identity's address is an opaque provider id that agents should not be shown. */
-export function isOpaqueAddress(channel: ChannelKind): boolean {
-  return !isPhoneChannel(channel) && channel !== 'email';
-}

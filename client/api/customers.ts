@@ -1,6 +1,12 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { CustomerSchema, LinkSuggestionSchema, MergeRecordSchema, type Customer } from '#shared/schemas/customer';
+import {
+  CustomerSchema,
+  DuplicateSuggestionSchema,
+  LinkSuggestionSchema,
+  MergeRecordSchema,
+  type Customer,
+} from '#shared/schemas/customer';
 import { api } from './http';
 import { threadQueries } from './threads';
 
@@ -12,6 +18,7 @@ const ProfileSchema = z.object({
   suggestions: z.array(LinkSuggestionSchema),
 });
 const SearchSchema = z.object({ items: z.array(CustomerSchema.extend({ threadId: z.number().nullable() })) });
+const DuplicatesSchema = z.object({ items: z.array(DuplicateSuggestionSchema) });
 
 /** A customer search hit: the customer and their thread. */
 export type CustomerHit = z.infer<typeof SearchSchema>['items'][number];
@@ -24,6 +31,14 @@ export const customerQueries = {
     queryOptions({
       queryKey: [...customerQueries.all(), 'detail', customerId] as const,
       queryFn: ({ signal }) => api(`/api/customers/${customerId}`, ProfileSchema, { signal }),
+      staleTime: 60_000,
+    }),
+  /** Likely duplicates of a customer (same name and an overlapping contact fact). */
+  duplicates: (customerId: number) =>
+    queryOptions({
+      queryKey: [...customerQueries.all(), 'duplicates', customerId] as const,
+      queryFn: async ({ signal }) =>
+        (await api(`/api/customers/${customerId}/duplicates`, DuplicatesSchema, { signal })).items,
       staleTime: 60_000,
     }),
   /** Customers matching a name, address or display name. */
@@ -87,6 +102,21 @@ export function useLinkSuggestionActions() {
       onSuccess: refresh,
     }),
   };
+}
+
+/** Likely duplicates of a customer. */
+export function useDuplicates(customerId: number) {
+  return useQuery(customerQueries.duplicates(customerId));
+}
+
+/** Say a suggested duplicate is another person: the pair is not suggested again. */
+export function useDismissDuplicate(customerId: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (otherId: number) =>
+      api(`/api/customers/${customerId}/duplicates/${otherId}/dismiss`, z.unknown(), { method: 'POST' }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: [...customerQueries.all(), 'duplicates'] }),
+  });
 }
 
 /** Merge another customer into this one, or undo a recorded merge (profiles, lists and threads refetch). */

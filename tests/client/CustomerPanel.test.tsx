@@ -72,10 +72,11 @@ function serve(): Call[] {
             identity: {
               id: 31,
               channel: 'webchat',
-              address: 'kasia@example.pl',
+              address: 'visitor-a1b2c3d4',
               displayName: null,
               verified: false,
               lastInboundAt: null,
+              hint: { kind: 'email', channel: 'webchat', text: 'kasia@example.pl', since: null },
             },
             claimant: { id: 30, name: 'Web visitor …a1b2c3' },
             suggested: { id: 1, name: 'Katarzyna Nowak' },
@@ -154,6 +155,7 @@ describe('customer panel', () => {
     const claims = await screen.findByRole('region', { name: 'Possible same person' });
     expect(textOf(claims)).toContain('Web visitor …a1b2c3 typed the email of Katarzyna Nowak (kasia@example.pl)');
     expect(textOf(claims)).toContain('Not proven');
+    expect(textOf(claims)).not.toContain('visitor-a1b2c3d4'); // the visitor's raw id is never shown
     await userEvent.click(within(claims).getByRole('button', { name: 'Link as one customer' }));
     await waitFor(() => expect(calls.filter((c) => c.path === '/api/link-suggestions/5/confirm')).toHaveLength(1));
     await userEvent.click(within(claims).getByRole('button', { name: 'Not the same person' }));
@@ -231,7 +233,9 @@ describe('customer panel', () => {
     const hits = await within(dialog).findByRole('list', { name: 'Matching customers' });
     await waitFor(() => expect(within(hits).getAllByRole('button')).toHaveLength(1)); // the customer itself is not offered
     await userEvent.click(within(hits).getByRole('button', { name: /K\. Nowak/ }));
-    expect(within(dialog).getByRole('region', { name: 'Will be merged in' }).textContent).toContain('524287001');
+    const source = within(dialog).getByRole('region', { name: 'Will be merged in' });
+    expect(source.textContent).toContain('Telegram user');
+    expect(source.textContent).not.toContain('524287001'); // a Telegram user id is not for agents' eyes
     expect(textOf(dialog)).toMatch(/The channel and whole history of K\. Nowak move into Kasia Nowak/);
     await userEvent.click(within(dialog).getByRole('button', { name: 'Merge' }));
     await waitFor(() =>

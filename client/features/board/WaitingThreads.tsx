@@ -6,6 +6,7 @@ import type { ThreadSummary } from '#shared/schemas/thread';
 import { useLiveAssign } from '#client/api/liveBoard';
 import { threadQueries } from '#client/api/threads';
 import { ChannelIcon } from '#client/components/ChannelIcon';
+import { IdentityHint } from '#client/components/IdentityHint';
 import { useFormat } from '#client/i18n/format';
 import { navigate } from '#client/router';
 
@@ -97,7 +98,8 @@ function WaitingRow(p: { th: ThreadSummary; agents: BoardAgent[]; assignee: stri
           }}
         >
           {th.customer.name}
-        </a>
+        </a>{' '}
+        <IdentityHint hint={th.customer.hint} />
       </th>
       <td>{th.lastInboundChannel && <ChannelIcon channel={th.lastInboundChannel} />}</td>
       <td>{th.waitingSince !== null && f.duration(Math.max(0, p.now - th.waitingSince))}</td>

@@ -8,6 +8,7 @@ import { useNow } from '#client/components/useNow';
 import { useFormat } from '#client/i18n/format';
 import { Episodes } from './Episodes';
 import { Identities } from './Identities';
+import { DuplicateSuggestions } from './DuplicateSuggestions';
 import { LinkSuggestions } from './LinkSuggestions';
 import { MergeHistory } from './MergeHistory';
 import { NotesEditor } from './NotesEditor';
@@ -37,7 +38,8 @@ export function CustomerPanel({
   const now = useNow();
   const profile = useCustomerProfile(customer.id);
   const update = useUpdateCustomer(customer.id, threadId);
-  const [merging, setMerging] = useState(false);
+  // true: the merge dialog searches; a customer: it opens on that suggested duplicate's preview.
+  const [merging, setMerging] = useState<boolean | Customer>(false);
   const local = customer.timeZone ? f.zoneTime(now, customer.timeZone) : null;
   return (
     <aside className="customer-panel" aria-label={t('customer.panel')}>
@@ -78,6 +80,7 @@ export function CustomerPanel({
         <Identities identities={customer.identities} customerName={customer.name} />
       </section>
       <LinkSuggestions suggestions={profile.data?.suggestions ?? []} />
+      <DuplicateSuggestions customerId={customer.id} onMerge={setMerging} />
       <section aria-labelledby="cp-tags">
         <h3 id="cp-tags">{t('customer.tags')}</h3>
         <TagEditor tags={customer.tags} busy={update.isPending} onChange={(tags) => update.mutate({ tags })} />
@@ -102,9 +105,13 @@ export function CustomerPanel({
         </button>
         <MergeHistory customerId={customer.id} merges={profile.data?.merges ?? []} agents={agents} />
       </section>
-      {merging && (
+      {merging !== false && (
         <Suspense fallback={null}>
-          <MergeDialog target={customer} onClose={() => setMerging(false)} />
+          <MergeDialog
+            target={customer}
+            initial={typeof merging === 'object' ? merging : null}
+            onClose={() => setMerging(false)}
+          />
         </Suspense>
       )}
     </aside>

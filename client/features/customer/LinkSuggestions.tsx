@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { LinkSuggestion } from '#shared/schemas/customer';
 import { useLinkSuggestionActions } from '#client/api/customers';
+import { useIdentityText } from '#client/components/IdentityHint';
 
 /**
  * Claimed links waiting for an agent: a web visitor or an integration gave the email or phone of
@@ -10,6 +11,7 @@ import { useLinkSuggestionActions } from '#client/api/customers';
 export function LinkSuggestions({ suggestions }: { suggestions: LinkSuggestion[] }) {
   const { t } = useTranslation();
   const { confirm, dismiss } = useLinkSuggestionActions();
+  const text = useIdentityText();
   if (suggestions.length === 0) return null;
   const busy = confirm.isPending || dismiss.isPending;
   const error = confirm.error ?? dismiss.error;
@@ -23,7 +25,7 @@ export function LinkSuggestions({ suggestions }: { suggestions: LinkSuggestion[]
               {t(s.matchedBy === 'email' ? 'claims.claimedEmail' : 'claims.claimedPhone', {
                 claimant: s.claimant.name,
                 suggested: s.suggested.name,
-                address: s.identity.address,
+                address: text(s.identity).detail,
               })}
             </p>
             <p className="muted small">{t('claims.unproven')}</p>

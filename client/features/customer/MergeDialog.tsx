@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '#shared/schemas/customer';
-import { useCustomerSearch, useMergeActions, type CustomerHit } from '#client/api/customers';
+import { useCustomerSearch, useMergeActions } from '#client/api/customers';
 import { ChannelIcon } from '#client/components/ChannelIcon';
+import { IdentityHint } from '#client/components/IdentityHint';
 import { Dialog } from '#client/components/Dialog';
 import { ConfirmFooter, DialogFooter } from '#client/components/DialogFooter';
 import { Identities } from './Identities';
@@ -20,11 +21,19 @@ function Summary({ c, role }: { c: Customer; role: string }) {
   );
 }
 
-/** Merge a duplicate into this customer: search, preview what moves, confirm. */
-export default function MergeDialog({ target, onClose }: { target: Customer; onClose(): void }) {
+/** Merge a duplicate into this customer: search (or start from a suggested duplicate), preview what moves, confirm. */
+export default function MergeDialog({
+  target,
+  initial = null,
+  onClose,
+}: {
+  target: Customer;
+  initial?: Customer | null;
+  onClose(): void;
+}) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
-  const [picked, setPicked] = useState<CustomerHit | null>(null);
+  const [picked, setPicked] = useState<Customer | null>(initial);
   const search = useCustomerSearch(q);
   const { merge } = useMergeActions(target.id);
   const hits = (search.data ?? []).filter((c) => c.id !== target.id && c.mergedIntoId === null);
@@ -54,12 +63,7 @@ export default function MergeDialog({ target, onClose }: { target: Customer; onC
                       <ChannelIcon key={ch} channel={ch} />
                     ))}
                   </span>
-                  <span className="muted small">
-                    {c.identities
-                      .map((i) => i.address)
-                      .slice(0, 2)
-                      .join(', ')}
-                  </span>
+                  <IdentityHint hint={c.hint} />
                 </button>
               </li>
             ))}

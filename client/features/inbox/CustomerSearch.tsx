@@ -2,6 +2,7 @@ import { useId, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCustomerSearch } from '#client/api/customers';
 import { ChannelIcon } from '#client/components/ChannelIcon';
+import { IdentityHint } from '#client/components/IdentityHint';
 import { Icon } from '#client/components/Icon';
 import { comboboxKey, ListboxOption } from '#client/components/ListboxOption';
 import { navigate } from '#client/router';
@@ -94,7 +95,7 @@ export function CustomerSearch({ handle }: { handle?: Ref<SearchHandle> }) {
                   <ChannelIcon key={ch} channel={ch} />
                 ))}
               </span>
-              <span className="muted small hit-addr">{c.identities[0]?.address}</span>
+              <IdentityHint hint={c.hint} className="muted small hit-addr" />
             </ListboxOption>
           ))}
       </ul>

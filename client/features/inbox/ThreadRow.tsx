@@ -4,6 +4,7 @@ import type { Agent } from '#shared/schemas/agent';
 import type { ThreadSummary } from '#shared/schemas/thread';
 import { Avatar } from '#client/components/Avatar';
 import { ChannelIcon } from '#client/components/ChannelIcon';
+import { IdentityHint } from '#client/components/IdentityHint';
 import { SentimentMark } from '#client/components/SentimentMark';
 import { SlaBadge } from '#client/components/SlaBadge';
 import { WaitingClock } from '#client/components/WaitingClock';
@@ -48,8 +49,11 @@ export const ThreadRow = memo(function ThreadRow({
             role="img"
           />
         )}
-        <span className="customer-name" dir="auto">
-          {thread.customer.name}
+        <span className="row-who">
+          <span className="customer-name" dir="auto">
+            {thread.customer.name}
+          </span>
+          <IdentityHint hint={thread.customer.hint} />
         </span>
         <SlaBadge sla={thread.status === 'resolved' ? null : thread.sla} compact />
         <WaitingClock

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useCustomerSearch } from '#client/api/customers';
 import { ChannelIcon } from '#client/components/ChannelIcon';
+import { IdentityHint } from '#client/components/IdentityHint';
 import { navigate } from '#client/router';
 
 /** The customers tab: customers by name, phone, email or handle, each opening their conversation. */
@@ -28,7 +29,7 @@ export function CustomerHits({ q }: { q: string }) {
               {[...new Set(c.identities.map((x) => x.channel))].map((ch) => (
                 <ChannelIcon key={ch} channel={ch} />
               ))}
-              <span className="muted small">{c.identities[0]?.address}</span>
+              <IdentityHint hint={c.hint} className="muted small" />
             </span>
           </a>
         </li>

@@ -19,6 +19,29 @@ const safety: typeof enSafety = {
     confirm: 'Połącz w jednego klienta',
     dismiss: 'To inna osoba',
   },
+  identity: {
+    visitor: 'Gość czatu na stronie · od {{date}}',
+    visitorUndated: 'Gość czatu na stronie',
+    user: 'Użytkownik {{channel}} · od {{date}}',
+    userUndated: 'Użytkownik {{channel}}',
+    rawId: 'Identyfikator dostawcy (tylko administratorzy): {{id}}',
+  },
+  duplicates: {
+    heading: 'Prawdopodobne duplikaty',
+    strong: 'Prawdopodobnie ta sama osoba',
+    possible: 'Możliwie ta sama osoba',
+    sameName: 'To samo imię i nazwisko oraz {{reasons}}',
+    reason: {
+      phone: 'ten sam numer telefonu {{value}}',
+      email: 'ten sam e-mail {{value}}',
+      email_variant: 'ta sama skrzynka pocztowa {{value}}',
+      phone_last4: 'numer telefonu kończący się tak samo: {{value}}',
+      handle: 'ta sama nazwa użytkownika {{value}}',
+    },
+    merge: 'Przejrzyj scalenie',
+    dismiss: 'To inna osoba',
+    open: 'Otwórz jego/jej rozmowę',
+  },
 };
 
 export default safety;

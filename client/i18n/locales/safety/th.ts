@@ -18,6 +18,29 @@ const safety: typeof enSafety = {
     confirm: 'รวมเป็นลูกค้าคนเดียว',
     dismiss: 'ไม่ใช่คนเดียวกัน',
   },
+  identity: {
+    visitor: 'ผู้เยี่ยมชมแชทบนเว็บ · ตั้งแต่ {{date}}',
+    visitorUndated: 'ผู้เยี่ยมชมแชทบนเว็บ',
+    user: 'ผู้ใช้ {{channel}} · ตั้งแต่ {{date}}',
+    userUndated: 'ผู้ใช้ {{channel}}',
+    rawId: 'รหัสของผู้ให้บริการ (เฉพาะผู้ดูแลระบบ): {{id}}',
+  },
+  duplicates: {
+    heading: 'อาจเป็นลูกค้าซ้ำ',
+    strong: 'น่าจะเป็นคนเดียวกัน',
+    possible: 'อาจเป็นคนเดียวกัน',
+    sameName: 'ชื่อเดียวกัน และ{{reasons}}',
+    reason: {
+      phone: 'หมายเลขโทรศัพท์เดียวกัน {{value}}',
+      email: 'อีเมลเดียวกัน {{value}}',
+      email_variant: 'กล่องจดหมายเดียวกัน {{value}}',
+      phone_last4: 'เบอร์โทรลงท้ายเหมือนกัน {{value}}',
+      handle: 'ชื่อผู้ใช้เดียวกัน {{value}}',
+    },
+    merge: 'ตรวจสอบการรวม',
+    dismiss: 'ไม่ใช่คนเดียวกัน',
+    open: 'เปิดการสนทนาของลูกค้ารายนี้',
+  },
 };
 
 export default safety;

@@ -18,6 +18,29 @@ const safety: typeof enSafety = {
     confirm: '关联为同一客户',
     dismiss: '不是同一个人',
   },
+  identity: {
+    visitor: '网页聊天访客 · 自 {{date}} 起',
+    visitorUndated: '网页聊天访客',
+    user: '{{channel}} 用户 · 自 {{date}} 起',
+    userUndated: '{{channel}} 用户',
+    rawId: '服务商 ID（仅管理员可见）：{{id}}',
+  },
+  duplicates: {
+    heading: '可能重复的客户',
+    strong: '很可能是同一人',
+    possible: '可能是同一人',
+    sameName: '姓名相同，且{{reasons}}',
+    reason: {
+      phone: '电话号码相同 {{value}}',
+      email: '邮箱相同 {{value}}',
+      email_variant: '同一邮箱 {{value}}',
+      phone_last4: '电话尾号相同 {{value}}',
+      handle: '用户名相同 {{value}}',
+    },
+    merge: '查看合并',
+    dismiss: '不是同一人',
+    open: '打开其会话',
+  },
 };
 
 export default safety;
