@@ -33,6 +33,7 @@ import { routingRoutes } from './http/routes/routingRoutes';
 import { metricsRoutes } from './http/routes/metricsRoutes';
 import { reportRoutes } from './http/routes/reportRoutes';
 import { reviewRoutes } from './http/routes/reviewRoutes';
+import { scorecardRoutes } from './http/routes/scorecardRoutes';
 import { slaPolicyRoutes } from './http/routes/slaPolicyRoutes';
 import { teamConfigRoutes } from './http/routes/teamConfigRoutes';
 import { uploadRoutes } from './http/routes/uploadRoutes';
@@ -159,7 +160,7 @@ export function createApp(d: AppDeps): BraidApp {
     webhookRoutes(ctx),
     liveRoutes(ctx),
   );
-  agentApi.use(reportRoutes(ctx), reviewRoutes(ctx));
+  agentApi.use(reportRoutes(ctx), reviewRoutes(ctx), scorecardRoutes(ctx));
   app.use('/api', agentApi);
   app.use('/api', notFoundHandler);
 

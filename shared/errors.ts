@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'not_found',
   'conflict',
   'confirmation_required',
+  'scorecard_in_use',
   'payload_too_large',
   'unsupported_media_type',
   'unfetchable_url',

@@ -28,6 +28,10 @@ export const AUDIT_ACTIONS = [
   'webhook.deleted',
   'webhook.secret_rotated',
   'webhook.delivery_retried',
+  'scorecard.created',
+  'scorecard.updated',
+  'scorecard.archived',
+  'scorecard.unarchived',
 ] as const;
 /** One audited action. */
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

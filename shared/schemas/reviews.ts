@@ -17,15 +17,31 @@ export const ScorecardSchema = z.object({
   name: z.string(),
   criteria: z.array(CriterionSchema),
   createdAt: z.number(),
+  /** When an admin archived it: no longer offered for new reviews, still shown with its past ones. */
+  archivedAt: z.number().nullable(),
+  /** Reviews scored against it; once there is one, its criteria are fixed (docs/reports.md, "Scorecards"). */
+  reviewCount: z.number(),
 });
 /** Scorecard DTO. */
 export type Scorecard = z.infer<typeof ScorecardSchema>;
 
-/** `POST /api/scorecards` (admins). */
-export const ScorecardRequestSchema = z.object({
-  name: z.string().trim().min(1).max(80),
-  criteria: z.array(CriterionSchema).min(1).max(20),
-});
+const ScorecardName = z.string().trim().min(1).max(80);
+const ScorecardCriteria = z.array(CriterionSchema).min(1).max(20);
+
+/** `POST /api/scorecards` and `POST /api/scorecards/:id/copy` (admins). */
+export const ScorecardRequestSchema = z.object({ name: ScorecardName, criteria: ScorecardCriteria });
+/** Scorecard create request body. */
+export type ScorecardRequest = z.input<typeof ScorecardRequestSchema>;
+
+/** `PATCH /api/scorecards/:id` (admins): a new name and/or new criteria (criteria only while unreviewed). */
+export const ScorecardPatchSchema = z
+  .object({ name: ScorecardName.optional(), criteria: ScorecardCriteria.optional() })
+  .refine((p) => p.name !== undefined || p.criteria !== undefined, { message: 'expected a name or criteria' });
+/** Scorecard patch body. */
+export type ScorecardPatch = z.input<typeof ScorecardPatchSchema>;
+
+/** `GET /api/scorecards?archived=include`: archived rubrics are left out unless asked for. */
+export const ScorecardListQuerySchema = z.object({ archived: z.enum(['exclude', 'include']).default('exclude') });
 
 /** A comment on one message of the reviewed episode (null: on the whole episode). */
 export const ReviewCommentSchema = z.object({

@@ -1,4 +1,4 @@
-// Scorecards and reviews: admins define rubrics, supervisors and leads score episodes, agents read and
+// Reviews (scorecards live in scorecards.ts): supervisors and leads score episodes, agents read and
 // acknowledge their own reviews. Review scores feed the reports (figure `review`).
 import { and, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import { agents, customers, episodes, messages, reviews, scorecards, threads } from '#server/db/schema';
@@ -7,49 +7,18 @@ import type { Viewer } from '#server/domain/access';
 import { scoreProblem, weightedScore } from '#server/domain/reports/scorecard';
 import { ConflictError, ForbiddenError, HttpError, NotFoundError } from '#server/errors';
 import { hasRole } from '#shared/schemas/common';
-import type { Review, Scorecard } from '#shared/schemas/reviews';
+import type { Review } from '#shared/schemas/reviews';
 import type { z } from 'zod';
-import type { ReviewRequestSchema, ScorecardRequestSchema } from '#shared/schemas/reviews';
-import { isUniqueViolation } from '#server/services/tx';
+import type { ReviewRequestSchema } from '#shared/schemas/reviews';
+import { scorecardForReview } from './scorecards';
 import { requireAccess } from '#server/services/threadQueries';
-
-/** Every rubric, newest first. */
-export function listScorecards(db: Db): Scorecard[] {
-  return db
-    .select()
-    .from(scorecards)
-    .orderBy(desc(scorecards.id))
-    .all()
-    .map((s) => ({ id: s.id, name: s.name, criteria: s.criteria, createdAt: s.createdAt }));
-}
-
-/** Define a rubric (admins; the route checks the role). A second rubric with the same name is a 409. */
-export function createScorecard(
-  db: Db,
-  viewer: Viewer,
-  input: z.infer<typeof ScorecardRequestSchema>,
-  now: number,
-): Scorecard {
-  try {
-    const row = db
-      .insert(scorecards)
-      .values({ name: input.name, criteria: input.criteria, createdBy: viewer.id, createdAt: now })
-      .returning()
-      .get();
-    return { id: row.id, name: row.name, criteria: row.criteria, createdAt: row.createdAt };
-  } catch (err) {
-    if (isUniqueViolation(err)) throw new ConflictError(`a scorecard named ${input.name} already exists`);
-    throw err;
-  }
-}
 
 /**
  * Score an episode against a rubric, with comments on its messages. The reviewed agent is whoever
  * resolved the episode (else its assignee); the reviewer must be able to see the thread.
  */
 export function createReview(db: Db, viewer: Viewer, input: z.infer<typeof ReviewRequestSchema>, now: number): Review {
-  const card = db.select().from(scorecards).where(eq(scorecards.id, input.scorecardId)).get();
-  if (!card) throw new NotFoundError(`scorecard ${input.scorecardId} not found`);
+  const card = scorecardForReview(db, input.scorecardId);
   const ep = db.select().from(episodes).where(eq(episodes.id, input.episodeId)).get();
   if (!ep) throw new NotFoundError(`episode ${input.episodeId} not found`);
   const thread = db.select().from(threads).where(eq(threads.id, ep.threadId)).get()!;
