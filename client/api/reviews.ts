@@ -3,7 +3,6 @@ import { z } from 'zod';
 import {
   ReviewQueueItemSchema,
   ReviewSchema,
-  ScorecardSchema,
   type ReviewQueueReason,
   type ReviewRequest,
 } from '#shared/schemas/reviews';
@@ -12,15 +11,8 @@ import type { Agent } from '#shared/schemas/agent';
 import { hasRole } from '#shared/schemas/common';
 import { api } from './http';
 
-/** Query factories of scorecards and reviews. */
+/** Query factories of reviews and the review queue. */
 export const reviewQueries = {
-  scorecards: () =>
-    queryOptions({
-      queryKey: ['scorecards'] as const,
-      queryFn: ({ signal }) =>
-        api('/api/scorecards', z.object({ items: z.array(ScorecardSchema) }), { signal }).then((r) => r.items),
-      staleTime: 5 * 60_000,
-    }),
   reviews: (agentId?: number) =>
     queryOptions({
       queryKey: ['reviews', agentId ?? 'mine'] as const,
@@ -43,8 +35,6 @@ export const reviewQueries = {
     }),
 };
 
-/** Every rubric. */
-export const useScorecards = () => useQuery(reviewQueries.scorecards());
 /** Reviews of one agent (leads and above), or the viewer's own. */
 export const useReviews = (agentId?: number) => useQuery(reviewQueries.reviews(agentId));
 
@@ -60,17 +50,10 @@ export function useNewReviewCount(me: Agent): number {
 /** Unreviewed conversations sampled for review (leads and above). */
 export const useReviewQueue = (f: ReportFilters & { reason: ReviewQueueReason }) => useQuery(reviewQueries.queue(f));
 
-/** Define a rubric, score an episode, acknowledge a review; each refreshes what it changes. */
+/** Score an episode, acknowledge a review; each refreshes what it changes (rubrics: api/scorecards). */
 export function useReviewMutations() {
   const qc = useQueryClient();
   return {
-    createScorecard: useMutation({
-      mutationFn: (body: {
-        name: string;
-        criteria: Array<{ label: string; weight: number; scale: 'five' | 'yesNo' }>;
-      }) => api('/api/scorecards', ScorecardSchema, { method: 'POST', body }),
-      onSuccess: () => qc.invalidateQueries({ queryKey: ['scorecards'] }),
-    }),
     review: useMutation({
       mutationFn: (body: ReviewRequest) => api('/api/reviews', ReviewSchema, { method: 'POST', body }),
       onSuccess: () =>

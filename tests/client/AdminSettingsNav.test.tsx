@@ -26,6 +26,7 @@ function serve(me: Agent): Call[] {
     ['GET', /^\/api\/teams$/, () => ({ items: [{ id: 1, name: 'Support PL', autoAssign: false, memberIds: [2] }] })],
     ['GET', /^\/api\/canned-responses$/, () => ({ items: [] })],
     ['GET', /^\/api\/sla-policies$/, () => ({ items: [] })],
+    ['GET', /^\/api\/scorecards\?archived=include$/, () => ({ items: [] })],
     ['GET', /^\/api\/api-keys$/, () => ({ items: [] })],
     ['GET', /^\/api\/webhook-endpoints$/, () => ({ items: [] })],
     ['GET', /^\/api\/audit\?/, () => ({ items: [], nextCursor: null })],
@@ -53,6 +54,7 @@ describe('settings navigation', () => {
       'Agents',
       'Teams',
       'SLA policies',
+      'Scorecards',
       'Wait predictions',
       'Channel routing',
       'API keys',
@@ -66,6 +68,7 @@ describe('settings navigation', () => {
       ['Agents', '/settings/agents'],
       ['Teams', '/settings/teams'],
       ['SLA policies', '/settings/sla'],
+      ['Scorecards', '/settings/scorecards'],
       ['Wait predictions', '/settings/predictions'],
       ['Channel routing', '/settings/routing'],
       ['API keys', '/settings/api-keys'],
@@ -97,6 +100,7 @@ describe('settings navigation', () => {
       'Agents',
       'Teams',
       'SLA policies',
+      'Scorecards',
       'Wait predictions',
     ]);
     act(() => navigate('/settings/api-keys'));

@@ -13,7 +13,6 @@ import { dayStart, dayValue } from './reportFormat';
 import { ReviewForm, type ReviewTarget } from './reviews/ReviewForm';
 import { ReviewList } from './reviews/ReviewList';
 import { ReviewQueue } from './reviews/ReviewQueue';
-import { ScorecardEditor } from './reviews/ScorecardEditor';
 import { navigate, useSearch } from '#client/router';
 import './reports.css';
 
@@ -88,7 +87,6 @@ export default function ReportsPage({ me, teams }: { me: Agent; teams: Team[] })
             )}
             {lead && <ReviewQueue filters={filters} onScore={setScoring} />}
             {!lead && <ReviewList me={me} />}
-            {me.role === 'admin' && <ScorecardEditor />}
             <details className="attribution">
               <summary>{t('reports.attribution')}</summary>
               <p>{agents.data.attribution}</p>

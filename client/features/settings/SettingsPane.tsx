@@ -11,6 +11,7 @@ const PAGES: Record<SettingsSection['key'], LazyExoticComponent<ComponentType<{ 
   agents: lazy(() => import('./agents/AgentsSettings')),
   teams: lazy(() => import('./teams/TeamsSettings')),
   sla: lazy(() => import('./sla/SlaSettings')),
+  scorecards: lazy(() => import('./scorecards/ScorecardsSettings')),
   predictions: lazy(() => import('./predictions/PredictionReport')),
   routing: lazy(() => import('./routing/RoutingSettings')),
   apiKeys: lazy(() => import('./apiKeys/ApiKeysSettings')),

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '#client/components/Dialog';
 import { useMessages } from '#client/api/threads';
-import { useReviewMutations, useScorecards } from '#client/api/reviews';
+import { useReviewMutations } from '#client/api/reviews';
+import { useScorecards } from '#client/api/scorecards';
 
 /** What is being scored: one episode of a thread. */
 export interface ReviewTarget {

@@ -77,17 +77,7 @@ const reports: Translation['reports'] = {
   reviewBy: '{{scorecard}} · ocenia {{reviewer}} · {{when}}',
   yes: 'Tak',
   no: 'Nie',
-  newScorecard: 'Nowa karta oceny',
-  scorecardName: 'Nazwa',
-  criterion: 'Kryterium',
-  weight: 'Waga',
-  scale: 'Skala',
-  scaleFive: '1–5',
-  scaleYesNo: 'Tak / nie',
-  addCriterion: 'Dodaj kryterium',
-  createScorecard: 'Utwórz kartę',
-  noScorecards: 'Brak kart oceny: najpierw musi ją utworzyć administrator.',
-  scorecards: 'Karty oceny',
+  noScorecards: 'Brak karty oceny w użyciu: administrator tworzy ją w Ustawienia → Karty oceny.',
   queue: 'Kolejka do oceny',
   queueReason: 'Próbka',
   queueAnother: 'Losuj ponownie',
@@ -119,5 +109,52 @@ const reports: Translation['reports'] = {
   newReviews_few: '{{count}} nowe oceny',
   newReviews_many: '{{count}} nowych ocen',
   newReviews_other: '{{count}} nowych ocen',
+  cards: {
+    title: 'Karty oceny',
+    intro:
+      'Karty, według których superwizorzy i liderzy oceniają rozmowy. Gdy karta została użyta w ocenie, jej kryteria pozostają bez zmian, aby dawne wyniki zachowały znaczenie; zarchiwizuj kartę, aby nie była proponowana do nowych ocen.',
+    add: 'Nowa karta oceny',
+    createTitle: 'Nowa karta oceny',
+    editTitle: 'Edytuj {{name}}',
+    copyTitle: 'Nowa wersja: {{name}}',
+    empty: 'Brak kart oceny.',
+    name: 'Nazwa',
+    criteria: 'Kryteria',
+    criterionN: 'Kryterium {{n}}',
+    label: 'Co oceniamy',
+    weight: 'Waga',
+    share: '{{percent}} % wyniku',
+    scale: 'Skala',
+    scaleFive: '1–5',
+    scaleYesNo: 'Tak / nie',
+    addCriterion: 'Dodaj kryterium',
+    remove: 'Usuń',
+    reviews: 'Oceny',
+    status: 'Stan',
+    inUse: 'W użyciu',
+    archivedAt: 'Zarchiwizowana {{time}}',
+    archive: 'Archiwizuj',
+    unarchive: 'Przywróć',
+    create: 'Utwórz kartę',
+    locked_one:
+      'Tą kartą oceniono {{count}} rozmowę, więc jej kryteria pozostają bez zmian (nazwę nadal można zmienić).',
+    locked_few:
+      'Tą kartą oceniono {{count}} rozmowy, więc jej kryteria pozostają bez zmian (nazwę nadal można zmienić).',
+    locked_many:
+      'Tą kartą oceniono {{count}} rozmów, więc jej kryteria pozostają bez zmian (nazwę nadal można zmienić).',
+    locked_other:
+      'Tą kartą oceniono {{count}} rozmów, więc jej kryteria pozostają bez zmian (nazwę nadal można zmienić).',
+    startCopy: 'Zmień kryteria w nowej wersji…',
+    copyNote_one:
+      'Zapisanie archiwizuje „{{name}}”: {{count}} ocena zostaje przy niej, a nowe oceny korzystają z tej wersji.',
+    copyNote_few:
+      'Zapisanie archiwizuje „{{name}}”: {{count}} oceny zostają przy niej, a nowe oceny korzystają z tej wersji.',
+    copyNote_many:
+      'Zapisanie archiwizuje „{{name}}”: {{count}} ocen zostaje przy niej, a nowe oceny korzystają z tej wersji.',
+    copyNote_other:
+      'Zapisanie archiwizuje „{{name}}”: {{count}} ocen zostaje przy niej, a nowe oceny korzystają z tej wersji.',
+    saveCopy: 'Archiwizuj i zapisz nową wersję',
+    nameTaken: 'Inna karta ma już tę nazwę (liczą się też zarchiwizowane).',
+  },
 };
 export default reports;

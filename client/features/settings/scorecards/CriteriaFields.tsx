@@ -1,0 +1,88 @@
+import { useTranslation } from 'react-i18next';
+import type { Criterion } from '#shared/schemas/reviews';
+import { Field } from '#client/features/settings/FormParts';
+
+/** A criterion as a new rubric starts with it. */
+export const BLANK_CRITERION: Criterion = { label: '', weight: 1, scale: 'five' };
+
+/**
+ * The criteria of a rubric being written: per criterion its label, weight (with its share of the
+ * score, so weights need no arithmetic) and scale; add and remove. `disabled` shows them read-only.
+ */
+export function CriteriaFields({
+  value,
+  onChange,
+  disabled,
+  error,
+}: {
+  value: Criterion[];
+  onChange(v: Criterion[]): void;
+  disabled?: boolean;
+  error?: string;
+}) {
+  const { t } = useTranslation();
+  const total = value.reduce((s, c) => s + (c.weight > 0 ? c.weight : 0), 0);
+  const set = (i: number, over: Partial<Criterion>) => onChange(value.map((c, j) => (j === i ? { ...c, ...over } : c)));
+  return (
+    <fieldset className="group criteria" disabled={disabled}>
+      <legend>{t('reports.cards.criteria')}</legend>
+      {value.map((c, i) => (
+        <fieldset key={i} className="criterion-row">
+          <legend>{t('reports.cards.criterionN', { n: i + 1 })}</legend>
+          <Field label={t('reports.cards.label')} className="wide">
+            {(a) => (
+              <input
+                {...a}
+                required
+                maxLength={120}
+                value={c.label}
+                onChange={(e) => set(i, { label: e.target.value })}
+              />
+            )}
+          </Field>
+          <Field
+            label={t('reports.cards.weight')}
+            hint={
+              total > 0 && c.weight > 0
+                ? t('reports.cards.share', { percent: Math.round((c.weight / total) * 100) })
+                : ''
+            }
+          >
+            {(a) => (
+              <input
+                {...a}
+                type="number"
+                required
+                min={1}
+                max={100}
+                value={c.weight}
+                onChange={(e) => set(i, { weight: Number(e.target.value) })}
+              />
+            )}
+          </Field>
+          <Field label={t('reports.cards.scale')}>
+            {(a) => (
+              <select {...a} value={c.scale} onChange={(e) => set(i, { scale: e.target.value as Criterion['scale'] })}>
+                <option value="five">{t('reports.cards.scaleFive')}</option>
+                <option value="yesNo">{t('reports.cards.scaleYesNo')}</option>
+              </select>
+            )}
+          </Field>
+          {!disabled && value.length > 1 && (
+            <button type="button" className="link small" onClick={() => onChange(value.filter((_, j) => j !== i))}>
+              {t('reports.cards.remove')} <span className="sr-only">{t('reports.cards.criterionN', { n: i + 1 })}</span>
+            </button>
+          )}
+        </fieldset>
+      ))}
+      {error && <p className="field-error">{error}</p>}
+      {!disabled && value.length < 20 && (
+        <div>
+          <button type="button" onClick={() => onChange([...value, BLANK_CRITERION])}>
+            {t('reports.cards.addCriterion')}
+          </button>
+        </div>
+      )}
+    </fieldset>
+  );
+}
