@@ -61,7 +61,7 @@ export function ScorecardForm({ card, taken, onDone }: { card?: Scorecard; taken
         />
       </div>
       {locked && (
-        <p className="form-note">
+        <p className="form-note callout">
           {t('reports.cards.locked', { count: card.reviewCount })}{' '}
           <button type="button" className="link" onClick={startCopy}>
             {t('reports.cards.startCopy')}
@@ -70,7 +70,9 @@ export function ScorecardForm({ card, taken, onDone }: { card?: Scorecard; taken
       )}
       <CriteriaFields value={criteria} onChange={setCriteria} disabled={locked} error={errors.fields.criteria} />
       {copying && (
-        <p className="form-note">{t('reports.cards.copyNote', { name: card!.name, count: card!.reviewCount })}</p>
+        <p className="form-note callout">
+          {t('reports.cards.copyNote', { name: card!.name, count: card!.reviewCount })}
+        </p>
       )}
       <FormFooter
         error={errors.summary}
