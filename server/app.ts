@@ -28,6 +28,7 @@ import { startChannelListeners, type ChannelListeners } from './channels/listene
 import { createRealtime, type Realtime } from './realtime/socketServer';
 import type { EventPublisher, ServiceDeps } from './services/deps';
 import { SlaScheduler } from './services/slaScheduler';
+import { RoutingScheduler } from './services/routingScheduler';
 import { intelligenceHooks } from './services/intelligence';
 import { routingRoutes } from './http/routes/routingRoutes';
 import { metricsRoutes } from './http/routes/metricsRoutes';
@@ -90,6 +91,9 @@ export function createApp(d: AppDeps): BraidApp {
   const deps: ServiceDeps = { db: d.db, publisher, presence: realtime.presence, now };
   const sla = new SlaScheduler(deps);
   listeners.push({ publish: (events) => sla.onEvents(events) });
+  const routing = new RoutingScheduler(deps);
+  listeners.push({ publish: (events) => routing.onEvents(events) });
+  realtime.onPresence((agentIds) => routing.onAgents(agentIds));
   const registry = d.registry ?? createChannelRegistry();
   const channelCtx: ChannelContext = { config: d.config, db: d.db, fetch: createGuardedFetch(d.config), now };
   // The outbox knows nothing of channels: it is handed one function that sends through the registry.
@@ -110,6 +114,7 @@ export function createApp(d: AppDeps): BraidApp {
     channelCtx,
     ingestHooks,
     sla,
+    routing,
     webhooks,
     readers: new ReaderPool(d.db, d.config.REPORT_WORKERS),
   };
@@ -200,12 +205,14 @@ export function createApp(d: AppDeps): BraidApp {
       webhooks.start();
       sla.start();
       if (d.warmReaders) ctx.readers.start();
+      routing.start();
       snoozeTimer = setInterval(() => wakeSnoozedThreads(deps), 5_000);
       return bound;
     },
     async close() {
       if (snoozeTimer) clearInterval(snoozeTimer);
       sla.stop();
+      routing.stop();
       await channels?.close();
       await outbox.stop();
       await webhooks.stop();

@@ -6,7 +6,7 @@ import { meQuery } from './auth';
 import { directoryQueries } from './directory';
 
 /** Everything an admin fills in to create an agent. */
-export type NewAgentInput = z.output<typeof CreateAgentRequestSchema>;
+export type NewAgentInput = z.input<typeof CreateAgentRequestSchema>;
 /** The fields an admin may change on an existing agent. */
 export type AgentPatch = z.output<typeof UpdateAgentRequestSchema>;
 

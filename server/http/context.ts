@@ -5,6 +5,7 @@ import type { ServiceDeps } from '#server/services/deps';
 import type { IngestHooks } from '#server/services/ingest';
 import type { OutboxWorker } from '#server/services/outbox';
 import type { ReaderPool } from '#server/services/readers/pool';
+import type { RoutingScheduler } from '#server/services/routingScheduler';
 import type { SlaScheduler } from '#server/services/slaScheduler';
 import type { WebhookWorker } from '#server/services/webhooks/worker';
 
@@ -19,6 +20,8 @@ export interface AppContext {
   ingestHooks: IngestHooks;
   /** Pushes SLA warnings and breaches at the right instants. */
   sla: SlaScheduler;
+  /** Routes teams' queues when capacity frees up and when fall-backs and overflows fall due. */
+  routing: RoutingScheduler;
   /** Sends outbound webhook deliveries (kicked by a manual retry). */
   webhooks: WebhookWorker;
   /** Runs reports and metrics on worker threads with their own read-only connection. */

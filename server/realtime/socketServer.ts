@@ -47,6 +47,8 @@ export interface Realtime {
   refreshAgent(agentId: number): void;
   /** Disconnect the sockets of revoked sessions (logout, password change). */
   disconnectSessions(hashes: string[]): void;
+  /** Be told which agents' presence changed (after each coalesced flush). */
+  onPresence(listener: (agentIds: number[]) => void): void;
   close(): Promise<void>;
 }
 
@@ -64,6 +66,7 @@ export function createRealtime(http: HttpServer, db: Db, now: () => number, publ
     cors: { origin: true, credentials: false },
   });
   const presence = new PresenceRegistry(now);
+  const presenceListeners: Array<(agentIds: number[]) => void> = [];
   const board = new BoardFeed(db, io, presence, now);
   const viewers = new ViewerRegistry();
 
@@ -92,6 +95,7 @@ export function createRealtime(http: HttpServer, db: Db, now: () => number, publ
     savePresences(db, changes);
     io.emit('presence.changed', toPresenceLists(changes));
     board.onAgents(changes.map((c) => c.agentId));
+    for (const l of presenceListeners) l(changes.map((c) => c.agentId));
   });
   const announce = (agentId: number, p: Presence | null) => {
     if (p !== null) batch.changed(agentId);
@@ -146,6 +150,9 @@ export function createRealtime(http: HttpServer, db: Db, now: () => number, publ
     publisher,
     presence,
     board,
+    onPresence(listener) {
+      presenceListeners.push(listener);
+    },
     setPresence(agentId, p) {
       announce(agentId, presence.choose(agentId, p));
       return presence.of(agentId);

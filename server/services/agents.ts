@@ -43,6 +43,10 @@ export interface NewAgent {
   password: string;
   locale: Agent['locale'];
   capacity: number;
+  /** Separate limit for async work; null/absent = capacity covers all work. */
+  asyncCapacity?: number | null;
+  languages?: string[];
+  skills?: string[];
   teamIds: number[];
 }
 
@@ -60,6 +64,9 @@ export async function createAgent(db: Db, input: NewAgent, now: number): Promise
           passwordHash,
           locale: input.locale,
           capacity: input.capacity,
+          asyncCapacity: input.asyncCapacity ?? null,
+          languages: input.languages ?? [],
+          skills: input.skills ?? [],
           passwordChangedAt: now,
           createdAt: now,
         })
@@ -75,11 +82,15 @@ export async function createAgent(db: Db, input: NewAgent, now: number): Promise
   }
 }
 
-/** Edit an agent's name, role, capacity, teams, locale or active flag. */
+/** Edit an agent's name, role, capacities, languages, skills, teams, locale or active flag. */
 export function updateAgent(
   db: Db,
   id: number,
-  patch: Partial<Pick<NewAgent, 'name' | 'role' | 'capacity' | 'teamIds' | 'locale'>> & { active?: boolean },
+  patch: Partial<
+    Pick<NewAgent, 'name' | 'role' | 'capacity' | 'asyncCapacity' | 'languages' | 'skills' | 'teamIds' | 'locale'>
+  > & {
+    active?: boolean;
+  },
 ): void {
   try {
     db.transaction((tx) => {

@@ -42,3 +42,11 @@ export function setAssignee(
   }
   return after;
 }
+
+/** Move a thread to another team; its open episode moves with it (its figures belong to the team that holds it). */
+export function moveToTeam(tx: Tx, before: ThreadRow, teamId: number | null, now: number): ThreadRow {
+  const after = tx.update(threads).set({ teamId, updatedAt: now }).where(eq(threads.id, before.id)).returning().get();
+  if (after.currentEpisodeId !== null && after.status !== 'resolved')
+    tx.update(episodes).set({ teamId }).where(eq(episodes.id, after.currentEpisodeId)).run();
+  return after;
+}

@@ -7,8 +7,7 @@ import { withMessage } from '#server/domain/threadActivity';
 import { effectiveInboundAt, type NormalizedInbound } from '#server/domain/inbound';
 import type { ChannelKind } from '#shared/channels';
 import type { ServiceDeps } from './deps';
-import { chooseAutoAssignee } from './autoAssign';
-import { setAssignee } from './assignee';
+import { routeTeamQueue } from './router';
 import { routeTeam } from './settingsStore';
 import { roomsOf, summarize } from './threadQueries';
 import { isUniqueViolation, transact, type EmitFn, type Tx } from './tx';
@@ -169,8 +168,11 @@ function ingestInTx(
     .returning()
     .get();
 
-  const assignee = chooseAutoAssignee(tx, deps, updated);
-  if (assignee !== null) updated = setAssignee(tx, emit, updated, assignee, now);
+  // An unassigned open thread of an auto-assigning team is routed now, with its team's queue.
+  if (updated.assigneeId === null && updated.teamId !== null && updated.status === 'open') {
+    routeTeamQueue(tx, emit, deps, updated.teamId, now);
+    updated = tx.select().from(threads).where(eq(threads.id, updated.id)).get()!;
+  }
 
   emit(
     { type: 'message.created', message: toMessage(row), thread: summarize(tx, updated, deps.now()) },

@@ -5,7 +5,7 @@ import { TeamSettingsSchema, type TeamSettings, type TeamSettingsPatch } from '#
 import type { Db } from '#server/db/connection';
 import { type Reader } from './threadQueries';
 import { statements } from '#server/db/statements';
-import { NotFoundError } from '#server/errors';
+import { HttpError, NotFoundError } from '#server/errors';
 
 /** A team's schedule (null = always open) and validated settings. */
 export interface TeamConfig {
@@ -55,7 +55,14 @@ export function updateTeamConfig(
     ...current.settings,
     ...change,
     acknowledgement: { ...current.settings.acknowledgement, ...(change.acknowledgement ?? {}) },
+    routing: { ...current.settings.routing, ...(change.routing ?? {}) },
   });
+  const overflow = settings.routing.overflowTeamId;
+  if (overflow !== null) {
+    if (overflow === teamId) throw new HttpError(400, 'a team cannot overflow into itself');
+    if (!db.select({ id: teams.id }).from(teams).where(eq(teams.id, overflow)).get())
+      throw new HttpError(400, `no such team: ${overflow}`);
+  }
   db.update(teams)
     .set({ settings, ...(patch.businessHours !== undefined ? { businessHours: patch.businessHours } : {}) })
     .where(eq(teams.id, teamId))

@@ -9,7 +9,7 @@ import { openEpisode } from './ingest';
 import { recordEpisodeFact } from './metricFacts';
 import { trackPause } from './pause';
 import { sendSurveyOnResolve } from './surveys';
-import { setAssignee } from './assignee';
+import { moveToTeam, setAssignee } from './assignee';
 import { agentName, recordSystem } from './systemEntry';
 import { summarize, visibleThread } from './threadQueries';
 import { transact } from './tx';
@@ -67,10 +67,7 @@ export function setThreadTeam(
     if (teamId !== null && !team) throw new NotFoundError(`team ${teamId} not found`);
     if (before.teamId === teamId) return summarize(tx, before, deps.now());
     const now = deps.now();
-    const after = tx.update(threads).set({ teamId, updatedAt: now }).where(eq(threads.id, threadId)).returning().get();
-    // An open episode moves with its thread: its figures belong to the team that holds it now.
-    if (after.currentEpisodeId !== null && after.status !== 'resolved')
-      tx.update(episodes).set({ teamId }).where(eq(episodes.id, after.currentEpisodeId)).run();
+    const after = moveToTeam(tx, before, teamId, now);
     const text = `${agentName(tx, viewer.id)} moved the thread to ${team?.name ?? 'no team'}`;
     recordSystem(tx, emit, now, before, after, 'team', text, { actorId: viewer.id, teamId });
     return summarize(tx, after, deps.now());

@@ -8,6 +8,24 @@ export const LocaleSchema = z.enum(LOCALES);
 /** One UI language. */
 export type Locale = z.infer<typeof LocaleSchema>;
 
+/** Languages an agent answers in: ISO 639 codes ("th", "zh", "pl"), lower-cased, no duplicates. */
+export const AgentLanguagesSchema = z
+  .array(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z]{2,3}$/, 'must be a language code like th or zh'),
+  )
+  .max(20)
+  .transform((l) => [...new Set(l)]);
+
+/** Channel kinds or customer tiers an agent specialises in (routing prefers them for such threads). */
+export const AgentSkillsSchema = z
+  .array(z.string().trim().min(1).max(40))
+  .max(20)
+  .transform((l) => [...new Set(l)]);
+
 /** An agent as other agents see it. */
 export const AgentSchema = z.object({
   id: z.number(),
@@ -16,6 +34,10 @@ export const AgentSchema = z.object({
   role: RoleSchema,
   locale: LocaleSchema,
   capacity: z.number(),
+  /** Separate limit for async work (email, API); null = capacity covers all work. */
+  asyncCapacity: z.number().nullable(),
+  languages: z.array(z.string()),
+  skills: z.array(z.string()),
   active: z.boolean(),
   presence: PresenceSchema,
   teamIds: z.array(z.number()),
@@ -54,6 +76,9 @@ export const CreateAgentRequestSchema = z.object({
   password: PasswordSchema,
   locale: LocaleSchema.default('en'),
   capacity: z.number().int().min(0).max(500).default(10),
+  asyncCapacity: z.number().int().min(0).max(500).nullable().default(null),
+  languages: AgentLanguagesSchema.default([]),
+  skills: AgentSkillsSchema.default([]),
   teamIds: z.array(z.number().int().positive()).default([]),
 });
 
@@ -64,6 +89,9 @@ export const UpdateAgentRequestSchema = nonEmptyPatch(
       name: z.string().trim().min(1).max(120),
       role: RoleSchema,
       capacity: z.number().int().min(0).max(500),
+      asyncCapacity: z.number().int().min(0).max(500).nullable(),
+      languages: AgentLanguagesSchema,
+      skills: AgentSkillsSchema,
       active: z.boolean(),
       teamIds: z.array(z.number().int().positive()),
       locale: LocaleSchema,

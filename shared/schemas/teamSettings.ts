@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { scheduleProblems, type BusinessSchedule } from '#shared/metrics/businessHours';
 import { ChannelKindSchema, nonEmptyPatch } from './common';
+import { RoutingModeSchema } from './routingExplain';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
@@ -25,6 +26,40 @@ export const BusinessScheduleSchema = ScheduleShape.superRefine((s, ctx) => {
 /** Languages Braid writes automatic customer messages in. */
 export const CustomerTextLangSchema = z.enum(['en', 'th', 'pl', 'zh']);
 
+const TeamRoutingShape = z.object({
+  /** Round robin or least-loaded among the agents who qualify. */
+  mode: RoutingModeSchema,
+  /** Prefer an online agent who speaks the customer's language (when a team member does). */
+  skills: z.boolean(),
+  /** Minutes a thread waits for a speaker of its language before anyone with room may take it. */
+  fallbackMinutes: z.number().int().min(0).max(1440),
+  /** Team that threads unassigned for overflowMinutes move to (null = no overflow). */
+  overflowTeamId: z.number().int().positive().nullable(),
+  overflowMinutes: z.number().int().min(1).max(1440),
+});
+
+/** Routing rules a team starts with: round robin, language skills with a 5-minute fall-back, no overflow. */
+export const ROUTING_DEFAULTS = {
+  mode: 'roundRobin',
+  skills: true,
+  fallbackMinutes: 5,
+  overflowTeamId: null,
+  overflowMinutes: 15,
+} as const;
+
+/** How a team's auto-assignment picks agents (used when the team auto-assigns). */
+export const TeamRoutingSchema = z
+  .object({
+    mode: TeamRoutingShape.shape.mode.default(ROUTING_DEFAULTS.mode),
+    skills: z.boolean().default(ROUTING_DEFAULTS.skills),
+    fallbackMinutes: TeamRoutingShape.shape.fallbackMinutes.default(ROUTING_DEFAULTS.fallbackMinutes),
+    overflowTeamId: TeamRoutingShape.shape.overflowTeamId.default(ROUTING_DEFAULTS.overflowTeamId),
+    overflowMinutes: TeamRoutingShape.shape.overflowMinutes.default(ROUTING_DEFAULTS.overflowMinutes),
+  })
+  .default(ROUTING_DEFAULTS);
+/** A team's routing rules. */
+export type TeamRouting = z.output<typeof TeamRoutingSchema>;
+
 /** Automation and alerting settings of a team. */
 export const TeamSettingsSchema = z.object({
   /** Automatic acknowledgement with the predicted wait when a new episode opens. */
@@ -41,6 +76,8 @@ export const TeamSettingsSchema = z.object({
   courtesyKeepsResolved: z.boolean().default(true),
   /** Replying to, resolving, snoozing or reassigning a thread assigned to a colleague asks first. */
   confirmColleagueThreads: z.boolean().default(true),
+  /** Auto-assignment rules: mode, language skills and fall-back, overflow. */
+  routing: TeamRoutingSchema,
 });
 /** Team settings. */
 export type TeamSettings = z.infer<typeof TeamSettingsSchema>;
@@ -56,6 +93,7 @@ export const TeamSettingsPatchSchema = z.object({
   defaultLanguage: CustomerTextLangSchema.optional(),
   courtesyKeepsResolved: z.boolean().optional(),
   confirmColleagueThreads: z.boolean().optional(),
+  routing: TeamRoutingShape.partial().optional(),
 });
 /** A team settings change. */
 export type TeamSettingsPatch = z.infer<typeof TeamSettingsPatchSchema>;

@@ -1,6 +1,7 @@
 // A stateful teams API for the teams settings tests (team 1 has demo-style hours without its closed days).
 import type { Team } from '#shared/schemas/agent';
 import type { TeamConfig } from '#client/api/teamAdmin';
+import { ROUTING_DEFAULTS } from '#shared/schemas/teamSettings';
 import { make, mockApi, type Call } from './harness';
 
 export const admin = make.agent(1, 'Ada Admin', { role: 'admin', teamIds: [] });
@@ -11,6 +12,7 @@ export const DEFAULT_SETTINGS: TeamConfig['settings'] = {
   defaultLanguage: 'en',
   courtesyKeepsResolved: true,
   confirmColleagueThreads: true,
+  routing: { ...ROUTING_DEFAULTS },
 };
 
 /** A stateful teams API; team 1 has demo-style hours stored without its closed days. */

@@ -1,7 +1,9 @@
 import { Router } from 'express';
 import { RoutingSchema } from '#shared/schemas/routing';
 import { getRouting, setRouting } from '#server/services/settingsStore';
-import { requireRole } from '#server/http/authMiddleware';
+import { authOf, requireRole } from '#server/http/authMiddleware';
+import { idParam } from '#server/http/params';
+import { explainRouting } from '#server/services/routingExplain';
 import type { AppContext } from '#server/http/context';
 import { audit } from '#server/http/audit';
 
@@ -20,6 +22,10 @@ export function routingRoutes(ctx: AppContext): Router {
     const after = setRouting(db, body);
     audit(ctx, req, { action: 'settings.changed', detail: { routing: after, before } });
     res.json(after);
+  });
+  // Where a thread went and why; anyone who can open the thread may ask (403 otherwise).
+  r.get('/routing/explain/:threadId', (req, res) => {
+    res.json(explainRouting(db, ctx.deps, authOf(req).viewer, idParam(req.params.threadId)));
   });
   return r;
 }

@@ -137,7 +137,8 @@ describe('presence, viewing and typing', () => {
 describe('auto-assignment', () => {
   it('assigns new threads round robin to online team members within capacity', async () => {
     expect((await admin.patch(`/api/teams/${people.teamB}`, { autoAssign: true })).status).toBe(200);
-    await admin.patch(`/api/agents/${people.agentB}`, { capacity: 1 });
+    // Capacity 2: the thread moved to team B earlier waits longest, so it is served first (queue order).
+    await admin.patch(`/api/agents/${people.agentB}`, { capacity: 2 });
     const b = await login(app.url, 'agent.b@test.local');
     const s = await b.socket();
     // Route new API-channel threads to team B.
@@ -148,7 +149,7 @@ describe('auto-assignment', () => {
     const d2 = await (await admin.get(`/api/threads/${second.threadId}`)).json();
     expect(d1.thread.teamId).toBe(people.teamB);
     expect(d1.thread.assigneeId).toBe(people.agentB);
-    expect(d2.thread.assigneeId).toBeNull(); // agent B is at capacity 1
+    expect(d2.thread.assigneeId).toBeNull(); // agent B is at capacity 2
     s.close();
     await new Promise((r) => setTimeout(r, 100));
     const third = await post('auto-3', 'anyone?');
