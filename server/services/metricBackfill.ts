@@ -8,7 +8,9 @@ import { getSetting, setSetting } from './settingsStore';
 import { teamConfig } from './teamConfig';
 
 const DONE_KEY = 'metricFactsBackfilled';
-const ROLLUPS_KEY = 'metricRollupsBuilt';
+// Renamed when the facts gained their "first handled" and re-open flags (migration 0017): a database
+// built before rebuilds once, which decides the flags of every fact.
+const ROLLUPS_KEY = 'metricRollupsBuiltWithFlags';
 /** Sizes of the back-fill's work: facts per write transaction, episodes per read page. */
 export interface BackfillSizes {
   batch: number;

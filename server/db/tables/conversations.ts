@@ -148,6 +148,8 @@ export const episodes = sqliteTable(
     index('episodes_thread_idx').on(t.threadId, t.number),
     // Exports and reports page through episodes by opening time.
     index('episodes_opened_idx').on(t.openedAt, t.id),
+    // The returning-customers indicator reads episodes by opening time without touching the table.
+    index('episodes_opened_cover_idx').on(t.openedAt, t.id, t.threadId, t.resolvedAt, t.sentimentStart),
   ],
 );
 
@@ -201,6 +203,10 @@ export const messages = sqliteTable(
     uniqueIndex('messages_provider_uq').on(t.channel, t.providerMessageId),
     index('messages_thread_sort_idx').on(t.threadId, t.sortTs, t.id),
     index('messages_episode_idx').on(t.episodeId),
+    // Compliment candidates (reports/leadingReport.ts): the positive customer messages of an episode.
+    index('messages_positive_inbound_idx')
+      .on(t.episodeId, t.sortTs, t.id)
+      .where(sql`${t.direction} = 'inbound' and ${t.sentimentLabel} = 'positive'`),
     uniqueIndex('messages_client_uq').on(t.authorAgentId, t.clientId),
   ],
 );

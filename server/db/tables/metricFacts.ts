@@ -32,6 +32,16 @@ export const replyFacts = sqliteTable(
     businessMs: integer('business_ms'),
     /** The first timed reply of its episode: its first response. */
     isFirst: integer('is_first', { mode: 'boolean' }).notNull().default(false),
+    // "Counted once, where first handled" (services/rollups/definitions.ts), decided when the fact is
+    // written and kept here so a report's partial edge days are plain sums: the author's (team's;
+    // anyone's) first reply fact in the episode, and its first handling (an accepted reply before any
+    // resolution).
+    episodesAgent: integer('episodes_agent').notNull().default(0),
+    episodesTeam: integer('episodes_team').notNull().default(0),
+    episodesAll: integer('episodes_all').notNull().default(0),
+    handledAgent: integer('handled_agent').notNull().default(0),
+    handledTeam: integer('handled_team').notNull().default(0),
+    handledAll: integer('handled_all').notNull().default(0),
   },
   (t) => [
     index('reply_facts_episode_idx').on(t.episodeId),
@@ -72,6 +82,12 @@ export const episodeFacts = sqliteTable(
     sentimentChange: text('sentiment_change', { enum: ['turned_around', 'soured', 'steady'] }),
     slaBreaches: integer('sla_breaches').notNull().default(0),
     slaWarnings: integer('sla_warnings').notNull().default(0),
+    /** The resolver's (team's; anyone's) first handling of the episode: resolved with no accepted reply before. */
+    handledAgent: integer('handled_agent').notNull().default(0),
+    handledTeam: integer('handled_team').notNull().default(0),
+    handledAll: integer('handled_all').notNull().default(0),
+    /** The thread's next episode opened within 7 days of the resolution (set when it opens). */
+    reopened: integer('reopened').notNull().default(0),
   },
   (t) => [
     index('episode_facts_agent_idx').on(t.agentId, t.resolvedAt),

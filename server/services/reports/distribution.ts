@@ -28,12 +28,18 @@ export function bucketMs(from: number, to: number): number {
   return span <= 31 * DAY ? DAY : span <= 200 * DAY ? 7 * DAY : 30 * DAY;
 }
 
-/** First-response median, CSAT average and conversations handled per bucket of the range (in total). */
+/**
+ * First-response median, CSAT average and conversations handled per bucket of the range (in total).
+ * The buckets between the first and the last start at UTC midnights, so only the range's own two
+ * edges are read from raw facts and every bucket inside is whole rollup days.
+ */
 export function rollupTrend(r: Reader, s: ReportScope): TeamReport['trend'] {
   const step = bucketMs(s.from, s.to);
   const n = Math.max(1, Math.ceil((s.to - s.from) / step));
-  return Array.from({ length: n }, (_, i) => {
-    const part = { ...s, from: s.from + i * step, to: i === n - 1 ? s.to : s.from + (i + 1) * step };
-    return { from: part.from, ...trendPoint(r, part) };
-  });
+  const bounds = Array.from({ length: n + 1 }, (_, i) =>
+    i === 0 ? s.from : i === n ? s.to : Math.min(s.to, Math.max(s.from, Math.floor((s.from + i * step) / DAY) * DAY)),
+  );
+  return Array.from({ length: n }, (_, i) => ({ from: bounds[i], to: bounds[i + 1] }))
+    .filter((b) => b.from < b.to || n === 1)
+    .map((b) => ({ from: b.from, ...trendPoint(r, { ...s, ...b }) }));
 }

@@ -2,15 +2,16 @@
 import { sql, type SQL } from 'drizzle-orm';
 import {
   expectationsExceeded,
-  findCompliments,
+  isThanks,
+  RETURN_WINDOW_MS,
   returningCustomers,
   summarizeReturns,
-  type EpisodeMessage,
   type ReturnOutcome,
   type ThreadEpisode,
   type WaitPromise,
 } from '#server/domain/reports/leading';
 import { share } from '#server/domain/reports/stats';
+import { CONFIDENT_AT } from '#shared/sentimentConfidence';
 import { listAgents } from '#server/services/agents';
 import { ATTRIBUTION } from '#server/services/metricReports';
 import type { Db } from '#server/db/connection';
@@ -60,18 +61,25 @@ function promises(db: Db, s: ReportScope): Array<WaitPromise & { agentId: number
     }));
 }
 
-/** Each customer with an episode resolved in the scope, and whether they came back within 30 days. */
+/**
+ * Each customer with an episode resolved in the scope, and whether they came back within 30 days.
+ * Only episodes that can matter are read: those resolved in the scope (candidates) and those opened
+ * after `from` up to 30 days after `to` (the only ones that can be the next episode of a candidate);
+ * older ones can neither be a candidate nor follow one. The opening-time index covers the read.
+ */
 function returns(db: Db, s: ReportScope): Array<ReturnOutcome & { at: number }> {
-  const inScope = new Set(
-    db
-      .all<{ e: number }>(sql`select ef.episode_id e from episode_facts ef where ${scopeWhere(s, 'ef', 'resolved_at')}`)
-      .map((r) => r.e),
-  );
-  const rows = db.all<{ e: number; th: number; a: number | null; o: number; r: number | null; ss: number | null }>(sql`
+  type Row = { e: number; th: number; a: number | null; o: number; r: number | null; ss: number | null };
+  const inScope = db.all<Row>(sql`
+    select e.id e, e.thread_id th, ef.agent_id a, e.opened_at o, ef.resolved_at r, e.sentiment_start ss
+    from episode_facts ef join episodes e on e.id = ef.episode_id
+    where ${scopeWhere(s, 'ef', 'resolved_at')}`);
+  const candidates = new Set(inScope.map((r) => r.e));
+  const threads = new Set(inScope.map((r) => r.th));
+  const later = db.all<Row>(sql`
     select e.id e, e.thread_id th, ef.agent_id a, e.opened_at o, coalesce(ef.resolved_at, e.resolved_at) r, e.sentiment_start ss
-    from episodes e left join episode_facts ef on ef.episode_id = e.id
-    where e.thread_id in (select ep.thread_id from episode_facts ef2 join episodes ep on ep.id = ef2.episode_id
-      where ${scopeWhere(s, 'ef2', 'resolved_at')})`);
+    from episodes e indexed by episodes_opened_cover_idx left join episode_facts ef on ef.episode_id = e.id
+    where e.opened_at > ${s.from} and e.opened_at <= ${s.to + RETURN_WINDOW_MS}`);
+  const rows = [...inScope, ...later.filter((r) => threads.has(r.th) && !candidates.has(r.e))];
   const episodes: ThreadEpisode[] = rows.map((r) => ({
     episodeId: r.e,
     threadId: r.th,
@@ -79,34 +87,35 @@ function returns(db: Db, s: ReportScope): Array<ReturnOutcome & { at: number }> 
     openedAt: r.o,
     resolvedAt: r.r,
     sentimentStart: r.ss,
-    inScope: inScope.has(r.e),
+    inScope: candidates.has(r.e),
   }));
   const resolvedAt = new Map(rows.map((r) => [r.e, r.r ?? r.o]));
   return returningCustomers(episodes, s.from, s.to).map((o) => ({ ...o, at: resolvedAt.get(o.episodeId)! }));
 }
 
-/** Compliments in episodes resolved in the scope, with the number of those episodes. */
+/**
+ * Compliments in episodes resolved in the scope, with the number of those episodes. One read: the
+ * confidently positive customer messages of those episodes, each with the author of the latest agent
+ * reply before it in its episode (what `findCompliments` walks the episode for); the words are checked
+ * here (tests/server/services/reports/leadingReads.test.ts compares it with the walk).
+ */
 export function compliments(db: Db, s: ReportScope) {
   const resolved = db.all<{ n: number }>(
     sql`select count(*) n from episode_facts ef where ${scopeWhere(s, 'ef', 'resolved_at')}`,
   )[0].n;
-  const candidates = db.all<{ e: number }>(sql`
-    select distinct m.episode_id e from episode_facts ef join messages m on m.episode_id = ef.episode_id
+  const rows = db.all<{ id: number; e: number; th: number; at: number; text: string; a: number | null }>(sql`
+    select m.id id, m.episode_id e, m.thread_id th, m.sort_ts at, m.text text,
+      (select o.author_agent_id from messages o where o.episode_id = m.episode_id and o.direction = 'outbound'
+        and o.is_auto = 0 and o.author_agent_id is not null and (o.sort_ts, o.id) < (m.sort_ts, m.id)
+        order by o.sort_ts desc, o.id desc limit 1) a
+    from episode_facts ef join messages m indexed by messages_positive_inbound_idx on m.episode_id = ef.episode_id
     where ${scopeWhere({ ...s, agentId: undefined }, 'ef', 'resolved_at')}
-      and m.direction = 'inbound' and m.sentiment_label = 'positive'`);
+      and m.direction = 'inbound' and m.sentiment_label = 'positive'
+      and (m.sentiment_confidence is null or m.sentiment_confidence >= ${CONFIDENT_AT})`);
   const found: Array<{ messageId: number; agentId: number } & Behind> = [];
-  for (const { e } of candidates) {
-    const msgs = db.all<Omit<EpisodeMessage, 'isAuto'> & { isAuto: number; threadId: number; at: number }>(sql`
-      select id, direction, author_agent_id agentId, is_auto isAuto, text, sentiment_label sentimentLabel,
-        sentiment_confidence sentimentConfidence, thread_id threadId, sort_ts at
-      from messages where episode_id = ${e} order by sort_ts, id`);
-    const byId = new Map(msgs.map((m) => [m.id, m]));
-    for (const c of findCompliments(msgs.map((m) => ({ ...m, isAuto: Boolean(m.isAuto) }))))
-      if (s.agentId === undefined || c.agentId === s.agentId) {
-        const m = byId.get(c.messageId)!;
-        found.push({ ...c, episodeId: e, threadId: m.threadId, at: m.at });
-      }
-  }
+  for (const r of rows)
+    if (r.a !== null && (s.agentId === undefined || r.a === s.agentId) && isThanks(r.text))
+      found.push({ messageId: r.id, agentId: r.a, episodeId: r.e, threadId: r.th, at: r.at });
   return { found, resolved };
 }
 

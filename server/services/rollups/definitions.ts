@@ -1,6 +1,8 @@
 // What each rollup table adds up, written once as SQL over its fact table (alias rf, ef or sf): the
 // same expressions fill the rollups at write time, rebuild them in the back-fill, and read the
-// partial edge days of a report range from the raw facts — so the three can never disagree.
+// partial edge days of a report range from the raw facts — so the three can never disagree. What
+// depends on other facts ("first handled", re-opened) is decided once, when the fact is written, and
+// kept on the fact row (`flags`), so every read is a plain sum.
 import { REOPEN_WINDOW_MS } from '#server/services/reports/samples';
 
 /** A clock of the durations. */
@@ -21,6 +23,8 @@ export interface HistogramDef {
 /** One fact table and the rollup table summing it. */
 export interface RollupDef {
   rollup: 'reply_rollups' | 'episode_rollups' | 'survey_rollups';
+  /** The fact table (aliased `alias` in `from`). */
+  table: string;
   alias: string;
   /** FROM clause of the facts (with joins the key needs). */
   from: string;
@@ -34,6 +38,11 @@ export interface RollupDef {
   /** The channel's alias (for scope filters on raw facts). */
   channelAlias: string;
   extraKey: string[];
+  /**
+   * Fact column → expression over the other facts, decided when the fact is written (write.ts) and
+   * stored on the row, so a sum reads the column instead of running the look-up per fact.
+   */
+  flags: Array<[string, string]>;
   /** Rollup column → aggregate over the facts. */
   sums: Array<[string, string]>;
   histograms: HistogramDef[];
@@ -68,6 +77,7 @@ const lift = 'ef.sentiment_end - ef.sentiment_start';
 
 export const REPLY: RollupDef = {
   rollup: 'reply_rollups',
+  table: 'reply_facts',
   alias: 'rf',
   from: 'reply_facts rf',
   at: 'rf.at',
@@ -77,6 +87,10 @@ export const REPLY: RollupDef = {
   channel: 'rf.channel',
   channelAlias: 'rf',
   extraKey: [],
+  flags: [
+    ...GROUP_COLS.map(([g, col]): [string, string] => [`episodes_${g}`, firstReply(col)]),
+    ...GROUP_COLS.map(([g, col]): [string, string] => [`handled_${g}`, handledByReply(col)]),
+  ],
   sums: [
     ['accepted', sum(`rf.outcome = 'accepted'`)],
     ['failed', sum(`rf.outcome = 'failed'`)],
@@ -86,8 +100,8 @@ export const REPLY: RollupDef = {
     ['next_count', sum(timedNext)],
     ['next_cal', sum(`case when ${timedNext} then rf.calendar_ms end`)],
     ['next_bus', sum(`case when ${timedNext} then rf.business_ms end`)],
-    ...GROUP_COLS.map(([g, col]): [string, string] => [`episodes_${g}`, sum(firstReply(col))]),
-    ...GROUP_COLS.map(([g, col]): [string, string] => [`handled_${g}`, sum(handledByReply(col))]),
+    ...GROUP_COLS.map(([g]): [string, string] => [`episodes_${g}`, sum(`rf.episodes_${g}`)]),
+    ...GROUP_COLS.map(([g]): [string, string] => [`handled_${g}`, sum(`rf.handled_${g}`)]),
   ],
   histograms: [
     {
@@ -128,6 +142,7 @@ export const REOPENED =
 
 export const EPISODE: RollupDef = {
   rollup: 'episode_rollups',
+  table: 'episode_facts',
   alias: 'ef',
   from: 'episode_facts ef',
   at: 'ef.resolved_at',
@@ -137,6 +152,10 @@ export const EPISODE: RollupDef = {
   channel: 'ef.channel',
   channelAlias: 'ef',
   extraKey: [],
+  flags: [
+    ['reopened', REOPENED],
+    ...GROUP_COLS.map(([g, col]): [string, string] => [`handled_${g}`, handledByResolution(col)]),
+  ],
   sums: [
     ['resolved', 'count(*)'],
     ['cal', sum('ef.calendar_ms')],
@@ -152,8 +171,8 @@ export const EPISODE: RollupDef = {
     // The thresholds of domain/reports/lift.ts (STEP 0.1, with its 1e-9 tolerance).
     ['improved', sum(`${lift} >= 0.1 - 1e-9`)],
     ['worsened', sum(`${lift} < 0.1 - 1e-9 and ${lift} <= -0.1 + 1e-9`)],
-    ['reopened', sum(REOPENED)],
-    ...GROUP_COLS.map(([g, col]): [string, string] => [`handled_${g}`, sum(handledByResolution(col))]),
+    ['reopened', sum('ef.reopened')],
+    ...GROUP_COLS.map(([g]): [string, string] => [`handled_${g}`, sum(`ef.handled_${g}`)]),
   ],
   histograms: [
     { kind: 'resolution', clock: 'calendar', value: 'ef.calendar_ms', where: '1', indexWhere: '1' },
@@ -163,6 +182,7 @@ export const EPISODE: RollupDef = {
 
 export const SURVEY: RollupDef = {
   rollup: 'survey_rollups',
+  table: 'survey_facts',
   alias: 'sf',
   from: 'survey_facts sf left join episode_facts ef on ef.episode_id = sf.episode_id',
   at: 'sf.answered_at',
@@ -172,6 +192,7 @@ export const SURVEY: RollupDef = {
   channel: 'ef.channel',
   channelAlias: 'ef',
   extraKey: ['sf.kind'],
+  flags: [],
   sums: [
     ['answers', 'count(*)'],
     ['score_sum', sum('sf.score')],

@@ -62,9 +62,17 @@ function runPrepared(r: Reader, key: string, build: () => SQL, args: unknown[]):
  * rollup rows.
  */
 export function addFacts(r: Reader, d: RollupDef, where: string, args: unknown[] = []): void {
+  if (d.flags.length > 0) runPrepared(r, `flags|${d.rollup}|${where}`, () => flagsSql(d, where), args);
   runPrepared(r, `${d.rollup}|${where}`, () => sumsSql(d, where), args);
   for (const h of d.histograms)
     runPrepared(r, `duration|${d.rollup}|${h.kind}|${h.clock}|${where}`, () => durationsSql(d, h, where), args);
+}
+
+/** Decide the flags of the facts matching `where` (from the other facts, as they stand now). */
+function flagsSql(d: RollupDef, where: string): SQL {
+  return sql.raw(
+    `update ${d.table} as ${d.alias} set ${d.flags.map(([c, e]) => `${c} = ${e}`).join(', ')} where ${where}`,
+  );
 }
 
 function sumsSql(d: RollupDef, where: string): SQL {
@@ -110,12 +118,14 @@ export function rollUpSurvey(r: Reader, episodeId: number): void {
  * count the re-open on the rollup row of that episode's resolution.
  */
 export function rollUpReopen(r: Reader, threadId: number, number: number): void {
-  const prev = r.get<RowKey>(
+  const prev = r.get<RowKey & { episode: number }>(
     sql.raw(`
-    select ${keyAs(EPISODE)} from episode_facts ef join episodes e on e.id = ef.episode_id
+    select ${keyAs(EPISODE)}, ef.episode_id as episode from episode_facts ef join episodes e on e.id = ef.episode_id
     where e.thread_id = ${Math.trunc(threadId)} and e.number = ${Math.trunc(number) - 1} and ${REOPENED}`),
   );
-  if (prev) r.run(sql`update episode_rollups set reopened = reopened + 1 where ${rowWhere(prev)}`);
+  if (!prev) return;
+  const flagged = r.run(sql`update episode_facts set reopened = 1 where episode_id = ${prev.episode} and reopened = 0`);
+  if (flagged.changes > 0) r.run(sql`update episode_rollups set reopened = reopened + 1 where ${rowWhere(prev)}`);
 }
 
 /** Rebuild every rollup row from the facts (the back-fill, and the check the tests compare with). */

@@ -23,10 +23,16 @@ const ORDER: Record<(typeof TABLES)[number], string> = {
   survey_rollups: 'day, team_id, agent_id, channel, kind',
   duration_rollups: 'kind, clock, day, team_id, agent_id',
 };
-/** Every rollup row, in key order. */
+const FLAGS = {
+  reply_facts: 'message_id, episodes_agent, episodes_team, episodes_all, handled_agent, handled_team, handled_all',
+  episode_facts: 'episode_id, handled_agent, handled_team, handled_all, reopened',
+};
+/** Every rollup row, in key order, and the flags each fact row keeps (decided when it was written). */
 function snapshot(): Record<string, Row[]> {
   const out: Record<string, Row[]> = {};
   for (const t of TABLES) out[t] = world.db.all<Row>(sql.raw(`select * from ${t} order by ${ORDER[t]}`));
+  for (const [t, cols] of Object.entries(FLAGS))
+    out[t] = world.db.all<Row>(sql.raw(`select ${cols} from ${t} order by 1`));
   return out;
 }
 const total = (rows: Row[], col: string) => rows.reduce((s, r) => s + Number(r[col]), 0);
@@ -50,6 +56,12 @@ describe('metric rollups', () => {
     expect(buckets('first')).toBe(total(live.reply_rollups, 'first_count'));
     expect(buckets('next')).toBe(total(live.reply_rollups, 'next_count'));
     expect(buckets('resolution')).toBe(n('episode_facts'));
+    // The rollups' "first handled" and re-open counts are the sums of the flags kept on the facts.
+    for (const c of ['episodes_agent', 'episodes_team', 'episodes_all', 'handled_agent', 'handled_team', 'handled_all'])
+      expect(total(live.reply_facts, c), c).toBe(total(live.reply_rollups, c));
+    for (const c of ['handled_agent', 'handled_team', 'handled_all', 'reopened'])
+      expect(total(live.episode_facts, c), c).toBe(total(live.episode_rollups, c));
+    expect(total(live.reply_facts, 'handled_all') + total(live.episode_facts, 'handled_all')).toBeGreaterThan(0);
     world.db.transaction((tx) => rebuildRollups(tx));
     expect(snapshot()).toEqual(live);
   });
@@ -74,7 +86,7 @@ describe('metric rollups', () => {
     expect(total(snapshot().reply_rollups, 'accepted')).toBe(0);
     world.db
       .delete(settings)
-      .where(sql`${settings.key} = 'metricRollupsBuilt'`)
+      .where(sql`${settings.key} = 'metricRollupsBuiltWithFlags'`)
       .run();
     backfillMetricFacts(world.db);
     expect(snapshot()).toEqual(rebuilt);
