@@ -8,3 +8,4 @@ export * from './tables/metricFacts';
 export * from './tables/metricRollups';
 export * from './tables/liveBoard';
 export * from './tables/reviews';
+export * from './tables/alerts';

@@ -18,7 +18,11 @@ export const events = sqliteTable(
     payload: text('payload', { mode: 'json' }).notNull(),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [index('events_thread_idx').on(t.threadId)],
+  (t) => [
+    index('events_thread_idx').on(t.threadId),
+    // Team alerts count the last hour's sentiment drops (a seek over that hour, not the log).
+    index('events_sentiment_alerted_idx').on(t.createdAt).where(sql`type = 'sentiment.alerted'`),
+  ],
 );
 
 /** Replies waiting to be delivered by a provider; survives restarts. */
@@ -99,7 +103,11 @@ export const slaAlerts = sqliteTable(
     dueAt: integer('due_at').notNull(),
     firedAt: integer('fired_at').notNull(),
   },
-  (t) => [uniqueIndex('sla_alerts_uq').on(t.episodeId, t.kind, t.clockStartedAt, t.fraction)],
+  (t) => [
+    uniqueIndex('sla_alerts_uq').on(t.episodeId, t.kind, t.clockStartedAt, t.fraction),
+    // Team alerts count the last hour's breaches (a seek over that hour).
+    index('sla_alerts_breach_idx').on(t.firedAt).where(sql`fraction >= 1`),
+  ],
 );
 
 /** Key/value settings an admin can change at run time. */

@@ -1,0 +1,46 @@
+// Team alert rules leads configure and the alerts they fired (issue 11 §3).
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { ALERT_KINDS } from '#shared/schemas/alerts';
+import { agents, teams } from './people';
+
+/** One rule per team and kind: fire when the figure rises above `threshold`. */
+export const alertRules = sqliteTable(
+  'alert_rules',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
+    kind: text('kind', { enum: ALERT_KINDS }).notNull(),
+    threshold: integer('threshold').notNull(),
+    enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('alert_rules_team_kind_uq').on(t.teamId, t.kind)],
+);
+
+/**
+ * Alerts fired: one row per crossing. While `cleared_at` is null the crossing holds and the rule
+ * does not fire again (a partial unique index makes a second open crossing impossible).
+ */
+export const alerts = sqliteTable(
+  'alerts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
+    kind: text('kind', { enum: ALERT_KINDS }).notNull(),
+    threshold: integer('threshold').notNull(),
+    value: integer('value').notNull(),
+    firedAt: integer('fired_at').notNull(),
+    clearedAt: integer('cleared_at'),
+    ackedAt: integer('acked_at'),
+    ackedBy: integer('acked_by').references(() => agents.id),
+  },
+  (t) => [
+    uniqueIndex('alerts_crossing_uq').on(t.teamId, t.kind).where(sql`cleared_at is null`),
+    index('alerts_team_fired_idx').on(t.teamId, t.firedAt),
+  ],
+);
