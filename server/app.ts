@@ -29,6 +29,8 @@ import { createRealtime, type Realtime } from './realtime/socketServer';
 import type { EventPublisher, ServiceDeps } from './services/deps';
 import { SlaScheduler } from './services/slaScheduler';
 import { RoutingScheduler } from './services/routingScheduler';
+import { AlertMonitor } from './services/alertMonitor';
+import { alertRoutes } from './http/routes/alertRoutes';
 import { intelligenceHooks } from './services/intelligence';
 import { routingRoutes } from './http/routes/routingRoutes';
 import { metricsRoutes } from './http/routes/metricsRoutes';
@@ -62,6 +64,8 @@ export interface AppDeps {
   registry?: ChannelRegistry;
   /** Start the report workers with the server (boot does; tests start them on the first report). */
   warmReaders?: boolean;
+  /** How often team alert rules are checked for time-based conditions (ms; tests shorten it). */
+  alertCheckMs?: number;
   /** Test hook: hosts whose customer media may be fetched although they are not public (a loopback test server). */
   mediaAllowHosts?: (host: string) => boolean;
 }
@@ -94,6 +98,8 @@ export function createApp(d: AppDeps): BraidApp {
   const routing = new RoutingScheduler(deps);
   listeners.push({ publish: (events) => routing.onEvents(events) });
   realtime.onPresence((agentIds) => routing.onAgents(agentIds));
+  const alerts = new AlertMonitor(deps, d.alertCheckMs);
+  listeners.push({ publish: (events) => alerts.onEvents(events) });
   const registry = d.registry ?? createChannelRegistry();
   const channelCtx: ChannelContext = { config: d.config, db: d.db, fetch: createGuardedFetch(d.config), now };
   // The outbox knows nothing of channels: it is handed one function that sends through the registry.
@@ -115,6 +121,7 @@ export function createApp(d: AppDeps): BraidApp {
     ingestHooks,
     sla,
     routing,
+    alerts,
     webhooks,
     readers: new ReaderPool(d.db, d.config.REPORT_WORKERS),
   };
@@ -150,7 +157,7 @@ export function createApp(d: AppDeps): BraidApp {
   });
   agentApi.use(json, requireAuth(d.db, now));
   agentApi.use(metricsRoutes(ctx), slaPolicyRoutes(ctx), teamConfigRoutes(ctx), mediaRoutes(ctx, d.mediaAllowHosts));
-  agentApi.use(routingRoutes(ctx));
+  agentApi.use(routingRoutes(ctx), alertRoutes(ctx));
   agentApi.use(
     threadCountRoutes(ctx),
     cannedRoutes(ctx),
@@ -204,6 +211,7 @@ export function createApp(d: AppDeps): BraidApp {
       outbox.start();
       webhooks.start();
       sla.start();
+      alerts.start();
       if (d.warmReaders) ctx.readers.start();
       routing.start();
       snoozeTimer = setInterval(() => wakeSnoozedThreads(deps), 5_000);
@@ -213,6 +221,7 @@ export function createApp(d: AppDeps): BraidApp {
       if (snoozeTimer) clearInterval(snoozeTimer);
       sla.stop();
       routing.stop();
+      alerts.stop();
       await channels?.close();
       await outbox.stop();
       await webhooks.stop();

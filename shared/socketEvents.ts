@@ -21,6 +21,9 @@ export interface ServerToClientEvents {
   'customer.updated': (e: LoggedEventOf<'customer.updated'>) => void;
   'sla.alerted': (e: LoggedEventOf<'sla.alerted'>) => void;
   'sentiment.alerted': (e: LoggedEventOf<'sentiment.alerted'>) => void;
+  /** Team alerts (leads of the team, supervisors, admins). */
+  'alert.fired': (e: LoggedEventOf<'alert.fired'>) => void;
+  'alert.acknowledged': (e: LoggedEventOf<'alert.acknowledged'>) => void;
   /** Presence changes gathered over a short window (each agent once, with its current presence). */
   'presence.changed': (e: PresenceLists) => void;
   'thread.viewers': (e: ThreadViewers) => void;
@@ -46,4 +49,6 @@ export const LOGGED_EVENT_TYPES = [
   'customer.updated',
   'sla.alerted',
   'sentiment.alerted',
+  'alert.fired',
+  'alert.acknowledged',
 ] as const;

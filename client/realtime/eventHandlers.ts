@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoggedEvent } from '#shared/schemas/events';
 import type { LOGGED_EVENT_TYPES, ServerToClientEvents } from '#shared/socketEvents';
+import { alertQueries } from '#client/api/alerts';
 import { customerQueries } from '#client/api/customers';
 import { threadQueries } from '#client/api/threads';
 import { patchThread, removeThread, upsertMessage, upsertThread } from './cacheUpdates';
@@ -55,6 +56,9 @@ export const eventHandlers: EventHandlers = {
   // Nothing cached changes: the thread's sentiment arrives with its message; leads see the alert
   // itself through onEvent (features/notifications/LeadAlerts.tsx).
   'sentiment.alerted': () => {},
+  // Team alerts: the board's alert list and badge read the history again (it is small).
+  'alert.fired': (qc) => void qc.invalidateQueries({ queryKey: [...alertQueries.all(), 'list'] }),
+  'alert.acknowledged': (qc) => void qc.invalidateQueries({ queryKey: [...alertQueries.all(), 'list'] }),
 };
 
 /** Apply one logged event to the cache through its handler. */

@@ -6,6 +6,7 @@ import type { IngestHooks } from '#server/services/ingest';
 import type { OutboxWorker } from '#server/services/outbox';
 import type { ReaderPool } from '#server/services/readers/pool';
 import type { RoutingScheduler } from '#server/services/routingScheduler';
+import type { AlertMonitor } from '#server/services/alertMonitor';
 import type { SlaScheduler } from '#server/services/slaScheduler';
 import type { WebhookWorker } from '#server/services/webhooks/worker';
 
@@ -22,6 +23,8 @@ export interface AppContext {
   sla: SlaScheduler;
   /** Routes teams' queues when capacity frees up and when fall-backs and overflows fall due. */
   routing: RoutingScheduler;
+  /** Evaluates team alert rules after changes and periodically. */
+  alerts: AlertMonitor;
   /** Sends outbound webhook deliveries (kicked by a manual retry). */
   webhooks: WebhookWorker;
   /** Runs reports and metrics on worker threads with their own read-only connection. */

@@ -32,6 +32,8 @@ export const AUDIT_ACTIONS = [
   'scorecard.updated',
   'scorecard.archived',
   'scorecard.unarchived',
+  'alert.acknowledged',
+  'team.alert_rules_changed',
 ] as const;
 /** One audited action. */
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AlertSchema } from './alerts';
 import { PresenceSchema } from './common';
 import { CustomerSchema } from './customer';
 import { MessageSchema } from './message';
@@ -64,6 +65,16 @@ export const SentimentAlertEventSchema = z.object({
   threshold: z.number(),
 });
 
+/** A team alert rule's figure crossed its threshold (to the team's leads, supervisors and admins). */
+export const AlertFiredEventSchema = z.object({ type: z.literal('alert.fired'), seq: z.number(), alert: AlertSchema });
+
+/** A lead acknowledged a team alert. */
+export const AlertAcknowledgedEventSchema = z.object({
+  type: z.literal('alert.acknowledged'),
+  seq: z.number(),
+  alert: AlertSchema,
+});
+
 /** Every logged event; each carries the log sequence. */
 export const LoggedEventSchema = z.discriminatedUnion('type', [
   MessageCreatedEventSchema,
@@ -73,6 +84,8 @@ export const LoggedEventSchema = z.discriminatedUnion('type', [
   CustomerUpdatedEventSchema,
   SlaAlertEventSchema,
   SentimentAlertEventSchema,
+  AlertFiredEventSchema,
+  AlertAcknowledgedEventSchema,
 ]);
 /** A logged (replayable) event. */
 export type LoggedEvent = z.infer<typeof LoggedEventSchema>;
