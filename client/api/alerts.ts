@@ -8,7 +8,8 @@ export const alertQueries = {
   list: (status: 'open' | 'acknowledged' | null) =>
     queryOptions({
       queryKey: [...alertQueries.all(), 'list', status] as const,
-      queryFn: ({ signal }) => api(status ? `/api/alerts?status=${status}` : '/api/alerts', AlertListSchema, { signal }),
+      queryFn: ({ signal }) =>
+        api(status ? `/api/alerts?status=${status}` : '/api/alerts', AlertListSchema, { signal }),
       staleTime: Infinity,
     }),
   rules: (teamId: number) =>

@@ -40,7 +40,9 @@ function prepare(sqlite: Database.Database) {
     openCrossings: sqlite.prepare<{ team: number }, { id: number; kind: string }>(
       `select id, kind from alerts where team_id = :team and cleared_at is null`,
     ),
-    waiting: num(`select coalesce(sum(n), 0) from board_tallies where team_key = :team and waiting = 1 and status = 'open'`),
+    waiting: num(
+      `select coalesce(sum(n), 0) from board_tallies where team_key = :team and waiting = 1 and status = 'open'`,
+    ),
     oldest: num(`select min(waiting_since) from threads where team_id = :team and ${W}`),
     breaches: num(
       `select count(*) from sla_alerts s indexed by sla_alerts_breach_idx join threads t on t.id = s.thread_id

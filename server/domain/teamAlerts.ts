@@ -32,7 +32,11 @@ export function waitMinutes(oldestWaitingSince: number | null, now: number): num
  * its kind is open; an open crossing clears when the figure is back at or below the threshold (or
  * the rule was switched off or removed), which re-arms the rule.
  */
-export function decideAlerts(rules: readonly RuleState[], open: readonly OpenCrossing[], f: AlertFigures): AlertDecision {
+export function decideAlerts(
+  rules: readonly RuleState[],
+  open: readonly OpenCrossing[],
+  f: AlertFigures,
+): AlertDecision {
   const byKind = new Map(rules.map((r) => [r.kind, r]));
   const openKinds = new Set(open.map((o) => o.kind));
   const clear = open

@@ -36,7 +36,10 @@ export function writeAlertRules(deps: ServiceDeps, actor: Actor, teamId: number,
   const now = deps.now();
   transact(deps, (tx) => {
     tx.delete(alertRules).where(eq(alertRules.teamId, teamId)).run();
-    for (const r of body.rules) tx.insert(alertRules).values({ teamId, ...r, updatedAt: now }).run();
+    for (const r of body.rules)
+      tx.insert(alertRules)
+        .values({ teamId, ...r, updatedAt: now })
+        .run();
     recordAudit(
       tx,
       {

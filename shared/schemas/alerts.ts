@@ -1,7 +1,12 @@
 import { z } from 'zod';
 
 /** What a team alert rule watches; each fires when its figure goes ABOVE the rule's threshold. */
-export const ALERT_KINDS = ['waiting_count', 'oldest_wait_minutes', 'sla_breaches_hour', 'negative_spike_hour'] as const;
+export const ALERT_KINDS = [
+  'waiting_count',
+  'oldest_wait_minutes',
+  'sla_breaches_hour',
+  'negative_spike_hour',
+] as const;
 /** One kind of alert rule. */
 export type AlertKind = (typeof ALERT_KINDS)[number];
 

@@ -40,7 +40,9 @@ export const alerts = sqliteTable(
     ackedBy: integer('acked_by').references(() => agents.id),
   },
   (t) => [
-    uniqueIndex('alerts_crossing_uq').on(t.teamId, t.kind).where(sql`cleared_at is null`),
+    uniqueIndex('alerts_crossing_uq')
+      .on(t.teamId, t.kind)
+      .where(sql`cleared_at is null`),
     index('alerts_team_fired_idx').on(t.teamId, t.firedAt),
   ],
 );

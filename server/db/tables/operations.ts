@@ -21,7 +21,9 @@ export const events = sqliteTable(
   (t) => [
     index('events_thread_idx').on(t.threadId),
     // Team alerts count the last hour's sentiment drops (a seek over that hour, not the log).
-    index('events_sentiment_alerted_idx').on(t.createdAt).where(sql`type = 'sentiment.alerted'`),
+    index('events_sentiment_alerted_idx')
+      .on(t.createdAt)
+      .where(sql`type = 'sentiment.alerted'`),
   ],
 );
 
@@ -106,7 +108,9 @@ export const slaAlerts = sqliteTable(
   (t) => [
     uniqueIndex('sla_alerts_uq').on(t.episodeId, t.kind, t.clockStartedAt, t.fraction),
     // Team alerts count the last hour's breaches (a seek over that hour).
-    index('sla_alerts_breach_idx').on(t.firedAt).where(sql`fraction >= 1`),
+    index('sla_alerts_breach_idx')
+      .on(t.firedAt)
+      .where(sql`fraction >= 1`),
   ],
 );
 
