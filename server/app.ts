@@ -7,7 +7,7 @@ import type { Config } from './config';
 import type { Db } from './db/connection';
 import { createChannelRegistry } from './channels/registry';
 import type { ChannelContext, ChannelRegistry } from './channels/types';
-import { requireAuth } from './http/authMiddleware';
+import { requireAuth, requireRole } from './http/authMiddleware';
 import type { AppContext } from './http/context';
 import { errorHandler, notFoundHandler } from './http/errors';
 import { HttpError } from './errors';
@@ -52,6 +52,7 @@ import { webhookRoutes } from './http/routes/webhookRoutes';
 import { wakeSnoozedThreads } from './services/threadOps';
 import { createGuardedFetch } from './channels/kit/guardedFetch';
 import { ReaderPool } from './services/readers/pool';
+import { LoopDelay } from './http/loopDelay';
 
 /** What createApp needs from the outside world. */
 export interface AppDeps {
@@ -173,6 +174,11 @@ export function createApp(d: AppDeps): BraidApp {
     liveRoutes(ctx),
   );
   agentApi.use(reportRoutes(ctx), reviewRoutes(ctx), scorecardRoutes(ctx));
+  // The server's event-loop delay since the last read (?reset=1 starts a new window): the bench reads it around a report.
+  const loop = new LoopDelay();
+  agentApi.get('/debug/event-loop', requireRole('supervisor'), (req, res) => {
+    res.json(loop.read(req.query.reset === '1'));
+  });
   app.use('/api', agentApi);
   app.use('/api', notFoundHandler);
 
@@ -212,6 +218,7 @@ export function createApp(d: AppDeps): BraidApp {
       webhooks.start();
       sla.start();
       alerts.start();
+      loop.start();
       if (d.warmReaders) ctx.readers.start();
       routing.start();
       snoozeTimer = setInterval(() => wakeSnoozedThreads(deps), 5_000);
@@ -220,6 +227,7 @@ export function createApp(d: AppDeps): BraidApp {
     async close() {
       if (snoozeTimer) clearInterval(snoozeTimer);
       sla.stop();
+      loop.stop();
       routing.stop();
       alerts.stop();
       await channels?.close();

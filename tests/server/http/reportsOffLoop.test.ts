@@ -55,6 +55,16 @@ it('keeps answering /healthz while a large report runs', async () => {
   expect(answeredDuring).toBeGreaterThanOrEqual(5);
 }, 90_000);
 
+it('tells supervisors its own event-loop delay (perf_hooks), a window at a time', async () => {
+  await admin.get('/api/debug/event-loop?reset=1');
+  await new Promise((r) => setTimeout(r, 100));
+  const res = await admin.get('/api/debug/event-loop');
+  expect(res.status).toBe(200);
+  const d = await res.json();
+  expect(d.samples).toBeGreaterThan(0);
+  expect(d.max).toBeGreaterThanOrEqual(d.p99);
+});
+
 it('stops its workers when the app closes', async () => {
   expect(app.braid.ctx.readers.workers).toBe(1);
   await app.close();
