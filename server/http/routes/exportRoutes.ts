@@ -5,7 +5,7 @@ import { searchBatches, searchHeader } from '#server/services/exports/searchResu
 import { dateRange } from '#server/services/search/where';
 import { authOf, requireRole } from '#server/http/authMiddleware';
 import { audit } from '#server/http/audit';
-import { streamCsv } from '#server/http/csvStream';
+import { streamCsv, whileConnected } from '#server/http/csvStream';
 import type { AppContext } from '#server/http/context';
 
 /** Streamed CSV exports for supervisors and admins (rows limited to threads they may open). */
@@ -18,7 +18,9 @@ export function exportRoutes(ctx: AppContext): Router {
   r.get('/exports/conversations', supervisor, async (req, res) => {
     const q = ConversationExportQuerySchema.parse(req.query);
     const viewer = authOf(req).viewer;
-    const rows = countConversations(db, viewer, q); // also rejects a bad date before anything is sent
+    const connected = whileConnected(res);
+    const rows = await countConversations(db, viewer, q, connected); // rejects a bad date before anything is sent
+    if (connected.aborted) return;
     audit(ctx, req, { action: 'export', detail: { kind: 'conversations', ...q, rows } });
     const batches = conversationBatches(db, viewer, q);
     await streamCsv(res, `braid-conversations-${stamp()}.csv`, conversationHeader(q), batches, rows);
