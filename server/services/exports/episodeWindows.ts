@@ -49,9 +49,10 @@ export function* episodeWindows(
   range: { start?: number; end?: number },
   size: number,
 ): Generator<EpisodeWindow> {
-  // opened_at >= start is (opened_at, id) > (start - 1, any id); opened_at < end is <= (end - 1, any id).
-  const end: EpisodeKey = { at: range.end === undefined ? ANY_ID : range.end - 1, id: ANY_ID };
-  let after: EpisodeKey = { at: range.start === undefined ? -ANY_ID : range.start - 1, id: ANY_ID };
+  // opened_at >= start is (opened_at, id) > (start, below any id); opened_at < end is <= (end, below any id).
+  // No integer arithmetic on the times: rows written by other tools may hold fractional milliseconds.
+  const end: EpisodeKey = { at: range.end ?? Number.MAX_VALUE, id: -ANY_ID };
+  let after: EpisodeKey = { at: range.start ?? -Number.MAX_VALUE, id: -ANY_ID };
   for (;;) {
     const last = keyAfter(db, after, end, size - 1);
     if (last === null) {
