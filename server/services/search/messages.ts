@@ -38,15 +38,27 @@ export function findMessages(db: Db, viewer: Viewer, q: SearchQuery): { rows: Hi
   const match = toFtsMatch(parseSearch(q.q));
   if (match === null) return { rows: [], nextCursor: null };
   const before = q.cursor ? decodeCursor(q.cursor)[0] : null;
-  const rows = candidates(db, viewer, q, match, before, q.limit + 1);
+  const rows = messagesIn(db, viewer, q, match, { below: before }, q.limit + 1);
   if (rows.length <= q.limit) return { rows, nextCursor: null };
   rows.length = q.limit;
   return { rows, nextCursor: encodeCursor([rows[rows.length - 1].messageId, 0]) };
 }
 
-function candidates(db: Db, viewer: Viewer, q: SearchFilters, match: string, before: number | null, n: number) {
+/** Message ids a read may return: below `below` (exclusive), from `from` (inclusive). */
+export interface IdRange {
+  below: number | null;
+  from?: number;
+}
+
+/**
+ * The stored messages matching `match` and the filters within `ids`, newest first, at most `n` (an
+ * export bounds `ids` too, so that a statement reads a bounded stretch of the index whatever the
+ * filters keep).
+ */
+export function messagesIn(db: Db, viewer: Viewer, q: SearchFilters, match: string, ids: IdRange, n: number): HitRow[] {
   const where: SQL[] = [sql`message_search match ${match}`, sql`${threads.mergedIntoThreadId} is null`];
-  if (before !== null) where.push(sql`message_search.rowid < ${before}`);
+  if (ids.below !== null) where.push(sql`message_search.rowid < ${ids.below}`);
+  if (ids.from !== undefined) where.push(sql`message_search.rowid >= ${ids.from}`);
   const visible = visibleThreadsWhere(viewer);
   if (visible) where.push(visible);
   where.push(...filterConditions(q, MESSAGE_TERMS));
