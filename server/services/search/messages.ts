@@ -8,6 +8,7 @@ import type { ChannelKind } from '#shared/channels';
 import type { Direction } from '#shared/schemas/common';
 import type { Db } from '#server/db/connection';
 import { visibleThreadsWhere } from '#server/services/threadReads';
+import { allPrepared } from '#server/db/preparedSql';
 import { filterConditions, MESSAGE_TERMS } from './where';
 
 /** A message a search found, as stored. */
@@ -62,7 +63,9 @@ export function messagesIn(db: Db, viewer: Viewer, q: SearchFilters, match: stri
   const visible = visibleThreadsWhere(viewer);
   if (visible) where.push(visible);
   where.push(...filterConditions(q, MESSAGE_TERMS));
-  return db.all<HitRow>(sql`
+  return allPrepared<HitRow>(
+    db,
+    sql`
     select ${messages.id} as messageId, ${messages.threadId} as threadId, ${threads.customerId} as customerId,
       ${customers.name} as customerName, ${messages.channel} as channel, ${messages.direction} as direction,
       ${messages.text} as text, ${messages.subject} as subject, ${messages.sortTs} as at
@@ -73,7 +76,8 @@ export function messagesIn(db: Db, viewer: Viewer, q: SearchFilters, match: stri
     left join ${episodes} on ${episodes.id} = ${messages.episodeId}
     where ${and(...where)}
     order by message_search.rowid desc
-    limit ${n}`);
+    limit ${n}`,
+  );
 }
 
 function toHit(row: HitRow, terms: SearchTerm[]): SearchHit {
