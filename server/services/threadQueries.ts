@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { episodes, threads } from '#server/db/schema';
+import { episodes } from '#server/db/schema';
 import { toCustomer, toThreadSummary, type ThreadRow } from '#server/db/mappers';
 import type { Customer } from '#shared/schemas/customer';
 import type { ThreadSummary } from '#shared/schemas/thread';
@@ -55,7 +55,7 @@ export function getCustomer(r: Reader, customerId: number): Customer {
 
 /** The live (not merged-away) thread of a customer, if any. */
 export function threadOfCustomer(r: Reader, customerId: number): ThreadRow | undefined {
-  return r.select().from(threads).where(eq(threads.customerId, customerId)).get();
+  return statements(r).threadByCustomer.get({ customerId });
 }
 
 /** The episode rows of a thread, oldest first. */
