@@ -1,3 +1,4 @@
+import { cpuMs } from '#scripts/bench/proc';
 import { defineRow } from '#scripts/bench/types';
 import { p50p95, sample } from './sample';
 
@@ -19,13 +20,21 @@ export const search = defineRow({
   measures: ['message search p95 (th / zh / pl / en), without and with filters'],
   async run(f) {
     const out = [];
+    const n = Math.ceil(f.opts.requests / 4);
+    // Server CPU per request (the 3 warm-ups included) does not depend on how loaded the machine is.
+    const timed = async (path: () => string) => {
+      const cpu0 = cpuMs(f.server().pid);
+      const xs = await sample(f, 'supervisor', path, n);
+      const cpu = (cpuMs(f.server().pid) - cpu0) / (xs.length + 3);
+      return `${p50p95(xs, f.opts.timeoutMs)}; server CPU ${cpu.toFixed(1)} ms/request`;
+    };
+    out.push({ measure: 'baseline in the same run: GET /healthz', braid: await timed(() => '/healthz') });
     for (const filtered of [false, true]) {
       for (const [lang, q] of QUERIES) {
         const path = () => `/api/search?q=${encodeURIComponent(q)}${filtered ? `&${FILTERS}` : ''}`;
-        const xs = await sample(f, 'supervisor', path, Math.ceil(f.opts.requests / 4));
         out.push({
           measure: `message search, ${lang} ${q}${filtered ? ', with filters' : ''}`,
-          braid: p50p95(xs, f.opts.timeoutMs),
+          braid: await timed(path),
         });
       }
     }
