@@ -127,6 +127,7 @@ describe('intelligence API', () => {
       defaultLanguage: 'en',
       courtesyKeepsResolved: true,
       confirmColleagueThreads: true,
+      routing: { mode: 'roundRobin', skills: true, fallbackMinutes: 5, overflowTeamId: null, overflowMinutes: 15 },
     });
     const hours = await admin.patch(`/api/teams/${created.id}/config`, {
       businessHours: { timeZone: 'Asia/Bangkok', weekly: { '6': [['10:00', '14:00']] } },
