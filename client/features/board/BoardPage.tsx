@@ -6,6 +6,7 @@ import { useTeams } from '#client/api/directory';
 import { useRealtime } from '#client/realtime/RealtimeProvider';
 import { navigate } from '#client/router';
 import { AgentsGrid } from './AgentsGrid';
+import { AlertsPanel } from './AlertsPanel';
 import { Freshness } from './Freshness';
 import { QueueTiles } from './QueueTiles';
 import { WaitingThreads } from './WaitingThreads';
@@ -56,6 +57,7 @@ export function BoardPage({ me, search }: { me: Agent; search: string }) {
           {t('board.failed', { reason: board.error.message })}
         </p>
       )}
+      <AlertsPanel teamId={teamId} />
       {data && (
         <>
           {data.teams.length > 1 && (

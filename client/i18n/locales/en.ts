@@ -200,6 +200,7 @@ const en = {
     sentiment: '{{name}} is getting upset (mood {{score}})',
     slaBreached: '{{name}}: SLA target breached',
     dismiss: 'Dismiss alert',
+    team: '{{team}}: {{text}}',
   },
   notify: {
     enable: 'Enable desktop alerts',

@@ -209,6 +209,7 @@ const pl: Translation = {
     sentiment: '{{name}} traci cierpliwość (nastrój {{score}})',
     slaBreached: '{{name}}: przekroczono termin SLA',
     dismiss: 'Zamknij alert',
+    team: 'Zespół {{team}}: {{text}}',
   },
   notify: {
     enable: 'Włącz powiadomienia na pulpicie',

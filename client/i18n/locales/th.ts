@@ -196,6 +196,7 @@ const th: Translation = {
     sentiment: '{{name}} เริ่มไม่พอใจ (อารมณ์ {{score}})',
     slaBreached: '{{name}}: เกินกำหนด SLA แล้ว',
     dismiss: 'ปิดการแจ้งเตือน',
+    team: 'ทีม {{team}}: {{text}}',
   },
   notify: {
     enable: 'เปิดการแจ้งเตือนบนเดสก์ท็อป',

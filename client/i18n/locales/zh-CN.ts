@@ -195,6 +195,7 @@ const zhCN: Translation = {
     sentiment: '{{name}} 情绪变差（情绪值 {{score}}）',
     slaBreached: '{{name}}：已超出 SLA 时限',
     dismiss: '关闭提醒',
+    team: '{{team}}：{{text}}',
   },
   notify: {
     enable: '开启桌面通知',

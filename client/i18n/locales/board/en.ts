@@ -65,5 +65,33 @@ const board = {
     failed: 'Could not assign: {{reason}}',
     openThread: 'Open the thread of {{name}}',
   },
+  alerts: {
+    title: 'Team alerts',
+    badge_one: '{{count}} to acknowledge',
+    badge_other: '{{count}} to acknowledge',
+    empty: 'No alerts yet.',
+    firedAt: 'fired {{time}}',
+    cleared: 'cleared {{time}}',
+    ack: 'Acknowledge',
+    ackedBy: 'acknowledged by {{name}} at {{time}}',
+    ackFailed: 'Could not acknowledge: {{reason}}',
+    rules: 'Alert rules of this team',
+    threshold: 'Threshold: {{rule}}',
+    save: 'Save rules',
+    saved: 'Saved.',
+    saveFailed: 'Could not save the rules: {{reason}}',
+    rule: {
+      waiting_count: 'Customers waiting above',
+      oldest_wait_minutes: 'Longest wait above (minutes)',
+      sla_breaches_hour: 'SLA breaches in the last hour above',
+      negative_spike_hour: 'Customers turning upset in the last hour above',
+    },
+    kind: {
+      waiting_count: '{{value}} customers waiting (limit {{threshold}})',
+      oldest_wait_minutes: 'a customer has waited {{value}} min (limit {{threshold}})',
+      sla_breaches_hour: '{{value}} SLA breaches in the last hour (limit {{threshold}})',
+      negative_spike_hour: '{{value}} customers turned upset in the last hour (limit {{threshold}})',
+    },
+  },
 };
 export default board;

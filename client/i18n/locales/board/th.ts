@@ -67,5 +67,33 @@ const board: Translation['board'] = {
     failed: 'มอบหมายไม่สำเร็จ: {{reason}}',
     openThread: 'เปิดบทสนทนาของ {{name}}',
   },
+  alerts: {
+    title: 'การแจ้งเตือนของทีม',
+    badge_one: 'รอรับทราบ {{count}} รายการ',
+    badge_other: 'รอรับทราบ {{count}} รายการ',
+    empty: 'ยังไม่มีการแจ้งเตือน',
+    firedAt: 'แจ้งเมื่อ {{time}}',
+    cleared: 'คลี่คลายเมื่อ {{time}}',
+    ack: 'รับทราบ',
+    ackedBy: '{{name}} รับทราบเมื่อ {{time}}',
+    ackFailed: 'รับทราบไม่สำเร็จ: {{reason}}',
+    rules: 'กฎการแจ้งเตือนของทีมนี้',
+    threshold: 'เกณฑ์: {{rule}}',
+    save: 'บันทึกกฎ',
+    saved: 'บันทึกแล้ว',
+    saveFailed: 'บันทึกกฎไม่สำเร็จ: {{reason}}',
+    rule: {
+      waiting_count: 'จำนวนลูกค้าที่รออยู่เกิน',
+      oldest_wait_minutes: 'เวลารอนานที่สุดเกิน (นาที)',
+      sla_breaches_hour: 'จำนวนการละเมิด SLA ในชั่วโมงที่ผ่านมาเกิน',
+      negative_spike_hour: 'จำนวนลูกค้าที่ไม่พอใจในชั่วโมงที่ผ่านมาเกิน',
+    },
+    kind: {
+      waiting_count: 'ลูกค้ารออยู่ {{value}} ราย (เกณฑ์ {{threshold}})',
+      oldest_wait_minutes: 'มีลูกค้ารอมา {{value}} นาที (เกณฑ์ {{threshold}})',
+      sla_breaches_hour: 'ละเมิด SLA {{value}} ครั้งในชั่วโมงที่ผ่านมา (เกณฑ์ {{threshold}})',
+      negative_spike_hour: 'ลูกค้าไม่พอใจ {{value}} รายในชั่วโมงที่ผ่านมา (เกณฑ์ {{threshold}})',
+    },
+  },
 };
 export default board;

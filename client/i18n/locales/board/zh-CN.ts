@@ -67,5 +67,33 @@ const board: Translation['board'] = {
     failed: '无法分配：{{reason}}',
     openThread: '打开 {{name}} 的会话',
   },
+  alerts: {
+    title: '团队提醒',
+    badge_one: '{{count}} 条待确认',
+    badge_other: '{{count}} 条待确认',
+    empty: '暂无提醒。',
+    firedAt: '触发于 {{time}}',
+    cleared: '于 {{time}} 解除',
+    ack: '确认',
+    ackedBy: '{{name}} 于 {{time}} 确认',
+    ackFailed: '无法确认：{{reason}}',
+    rules: '本团队的提醒规则',
+    threshold: '阈值：{{rule}}',
+    save: '保存规则',
+    saved: '已保存。',
+    saveFailed: '无法保存规则：{{reason}}',
+    rule: {
+      waiting_count: '等待中的客户超过',
+      oldest_wait_minutes: '最长等待超过（分钟）',
+      sla_breaches_hour: '最近一小时 SLA 违约次数超过',
+      negative_spike_hour: '最近一小时情绪转差的客户超过',
+    },
+    kind: {
+      waiting_count: '{{value}} 位客户在等待（上限 {{threshold}}）',
+      oldest_wait_minutes: '有客户已等待 {{value}} 分钟（上限 {{threshold}}）',
+      sla_breaches_hour: '最近一小时 SLA 违约 {{value}} 次（上限 {{threshold}}）',
+      negative_spike_hour: '最近一小时 {{value}} 位客户情绪转差（上限 {{threshold}}）',
+    },
+  },
 };
 export default board;
