@@ -1,15 +1,15 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { episodes, identities, messages, threads } from '#server/db/schema';
-import { activityOf, toActivityMessage, toMessage, type ThreadRow } from '#server/db/mappers';
+import { toMessage, type ThreadRow } from '#server/db/mappers';
 import { normalizeAddress, type NormalizedAddress } from '#server/domain/address';
 import { onInbound } from '#server/domain/threadState';
-import { withMessage } from '#server/domain/threadActivity';
 import { effectiveInboundAt, type NormalizedInbound } from '#server/domain/inbound';
 import type { ChannelKind } from '#shared/channels';
 import type { ServiceDeps } from './deps';
 import { routeTeamQueue } from './router';
 import { routeTeam } from './settingsStore';
 import { roomsOf, summarize } from './threadQueries';
+import { appendToThread } from './threadDerived';
 import { isUniqueViolation, transact, type EmitFn, type Tx } from './tx';
 import { resolveIdentity } from './resolveIdentity';
 import { recordEpisodeOpened } from './metricFacts';
@@ -155,18 +155,17 @@ function ingestInTx(
     .set({ lastInboundAt: Math.max(identity.lastInboundAt ?? 0, sortTs) })
     .where(eq(identities.id, identity.id))
     .run();
-  let updated = tx
-    .update(threads)
-    .set({
+  let updated = appendToThread(
+    tx,
+    thread,
+    row,
+    {
       status: transition.status,
       snoozedUntil: transition.status === 'open' ? null : thread.snoozedUntil,
       currentEpisodeId: episodeId,
-      ...withMessage(activityOf(thread), toActivityMessage(row)),
-      updatedAt: now,
-    })
-    .where(eq(threads.id, thread.id))
-    .returning()
-    .get();
+    },
+    now,
+  );
 
   // An unassigned open thread of an auto-assigning team is routed now, with its team's queue.
   if (updated.assigneeId === null && updated.teamId !== null && updated.status === 'open') {

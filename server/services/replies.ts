@@ -1,13 +1,13 @@
 import { and, eq } from 'drizzle-orm';
-import { identities, messages, outbox, threads } from '#server/db/schema';
-import { activityOf, toActivityMessage, toMessage, type MessageRow, type ThreadRow } from '#server/db/mappers';
-import { withMessage } from '#server/domain/threadActivity';
+import { identities, messages, outbox } from '#server/db/schema';
+import { toMessage, type MessageRow, type ThreadRow } from '#server/db/mappers';
 import type { Viewer } from '#server/domain/access';
 import type { Attachment, Message } from '#shared/schemas/message';
 import type { ServiceDeps } from './deps';
 import { setAssignee } from './assignee';
 import { openEpisode } from './ingest';
 import { roomsOf, summarize, visibleThread } from './threadQueries';
+import { appendToThread } from './threadDerived';
 import { transact, type EmitFn, type Tx } from './tx';
 import { ConflictError } from '#server/errors';
 import { indexMessage } from '#server/db/searchIndex';
@@ -111,17 +111,7 @@ export function writeOutbound(
     })
     .run();
   // The episode's first response is recorded when the provider accepts the reply (services/metricFacts.ts).
-  let updated = tx
-    .update(threads)
-    .set({
-      status,
-      currentEpisodeId: episodeId,
-      ...withMessage(activityOf(thread), toActivityMessage(row)),
-      updatedAt: now,
-    })
-    .where(eq(threads.id, thread.id))
-    .returning()
-    .get();
+  let updated = appendToThread(tx, thread, row, { status, currentEpisodeId: episodeId }, now);
   // An agent's reply takes an unassigned thread.
   if (thread.assigneeId === null && !input.isAuto && input.authorAgentId !== null)
     updated = setAssignee(tx, emit, updated, input.authorAgentId, now);

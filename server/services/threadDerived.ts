@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { messages, threads } from '#server/db/schema';
-import { toActivityMessage, type ThreadRow } from '#server/db/mappers';
-import { projectActivity } from '#server/domain/threadActivity';
+import { activityOf, toActivityMessage, type MessageRow, type ThreadRow } from '#server/db/mappers';
+import { projectActivity, withMessage } from '#server/domain/threadActivity';
 import { roomsOf, summarize, getThreadRow } from './threadQueries';
 import type { EmitFn, Tx } from './tx';
 
@@ -21,6 +21,25 @@ export function refreshThreadDerived(tx: Tx, threadId: number, now: number): Thr
     .update(threads)
     .set({ ...activity, updatedAt: now })
     .where(eq(threads.id, threadId))
+    .returning()
+    .get();
+}
+
+/**
+ * A new message joined the thread: fold it into the activity columns (the same projection as a full
+ * recompute) and write them with the caller's other changes (status, episode …) in one update.
+ */
+export function appendToThread(
+  tx: Tx,
+  thread: ThreadRow,
+  row: MessageRow,
+  changes: Partial<typeof threads.$inferInsert>,
+  now: number,
+): ThreadRow {
+  return tx
+    .update(threads)
+    .set({ ...changes, ...withMessage(activityOf(thread), toActivityMessage(row)), updatedAt: now })
+    .where(eq(threads.id, thread.id))
     .returning()
     .get();
 }
