@@ -15,3 +15,20 @@ export function nextDeliveryStatus(current: DeliveryStatus | null, incoming: Del
   if (current === 'failed') return RANK[incoming] >= RANK.delivered ? incoming : null;
   return RANK[incoming] > RANK[current] ? incoming : null;
 }
+
+const TAG_PREFIX = 'braid-outbox:';
+
+/**
+ * The tag a provider send carries and echoes back (WhatsApp `biz_opaque_callback_data` on status
+ * webhooks, Messenger/Instagram `metadata` on message echoes): the delivery attempt's outbox id.
+ */
+export function deliveryTag(outboxId: number): string {
+  return `${TAG_PREFIX}${outboxId}`;
+}
+
+/** The outbox id a provider echoed back in a tag, or null for anything else (another app's tag). */
+export function outboxIdOfTag(tag: string | undefined | null): number | null {
+  if (!tag?.startsWith(TAG_PREFIX)) return null;
+  const id = Number(tag.slice(TAG_PREFIX.length));
+  return Number.isSafeInteger(id) && id > 0 ? id : null;
+}

@@ -60,6 +60,8 @@ export interface NormalizedStatus {
   providerTs: number | null;
   /** Other channels a reply with this provider id may be stored on (a voicemail is answered by SMS). */
   alsoChannels?: ChannelKind[];
+  /** The tag our send carried (see deliveryTag), echoed back by the provider: which attempt this is. */
+  tag?: string;
 }
 
 /** What a webhook payload turned into: messages to ingest and statuses to apply. */

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
-import { messages, threads } from '#server/db/schema';
+import { messages, outbox, threads } from '#server/db/schema';
 import { toMessage } from '#server/db/mappers';
-import { nextDeliveryStatus } from '#server/domain/delivery';
+import { nextDeliveryStatus, outboxIdOfTag } from '#server/domain/delivery';
 import type { NormalizedStatus } from '#server/domain/inbound';
 import type { ServiceDeps } from './deps';
 import { refreshAfterDeliveryChange } from './threadDerived';
@@ -42,5 +42,29 @@ export function applyDeliveryStatus(deps: ServiceDeps, s: NormalizedStatus): boo
     if (thread) emit({ type: 'message.updated', message: toMessage(updated) }, roomsOf(thread), thread.id);
     if (thread && next === 'failed') refreshAfterDeliveryChange(tx, emit, thread.id, deps.now());
     return true;
+  });
+}
+
+/**
+ * A status or echo carrying our send's tag names the delivery attempt it belongs to. While that
+ * attempt's outcome is unknown (a crash lost the provider's answer) or still in flight, the reply
+ * learns its provider message id from it: the outbox then settles the attempt as sent instead of
+ * sending again (channels/meta/reconcile.ts), and later statuses find the reply.
+ */
+export function settleTaggedAttempt(deps: ServiceDeps, s: NormalizedStatus): void {
+  const outboxId = outboxIdOfTag(s.tag);
+  if (outboxId === null || s.status === 'failed') return;
+  transact(deps, (tx) => {
+    const row = tx.select().from(outbox).where(eq(outbox.id, outboxId)).get();
+    if (!row || (row.status !== 'unknown' && row.status !== 'sending')) return;
+    const msg = tx.select().from(messages).where(eq(messages.id, row.messageId)).get();
+    if (!msg || msg.channel !== s.channel || msg.providerMessageId !== null) return;
+    const taken = tx
+      .select({ id: messages.id })
+      .from(messages)
+      .where(and(eq(messages.channel, s.channel), eq(messages.providerMessageId, s.providerMessageId)))
+      .get();
+    if (taken) return;
+    tx.update(messages).set({ providerMessageId: s.providerMessageId }).where(eq(messages.id, msg.id)).run();
   });
 }

@@ -1,6 +1,6 @@
 import type { NormalizedInbound, NormalizedStatus, ParsedWebhook } from '#server/domain/inbound';
 import type { ServiceDeps } from './deps';
-import { applyDeliveryStatus } from './deliveryStatus';
+import { applyDeliveryStatus, settleTaggedAttempt } from './deliveryStatus';
 import { ingestInbound, type IngestHooks } from './ingest';
 import { applyVoiceUpdate, type VoiceUpdateInput } from './voiceTranscript';
 import { InvalidAddressError } from '#server/errors';
@@ -56,6 +56,7 @@ export function ingestWebhook(deps: ServiceDeps, parsed: ParsedWebhook, hooks: I
 
 /** Apply one status callback to the reply on its channel, else on the channels the provider named as alternatives. */
 function applyStatus(deps: ServiceDeps, s: NormalizedStatus): boolean {
+  if (s.tag) settleTaggedAttempt(deps, s);
   if (applyDeliveryStatus(deps, s)) return true;
   return (s.alsoChannels ?? []).some((channel) => applyDeliveryStatus(deps, { ...s, channel }));
 }

@@ -12,8 +12,8 @@ const braid = createApp({
   db,
   outbox: { pollMs: 50, concurrency: 200, perProvider: 200, ratePerSecond: {}, baseBackoffMs: 200, maxBackoffMs: 200 },
 });
-await braid.listen(0, '127.0.0.1');
-process.stdout.write('ready\n');
+const port = await braid.listen(0, '127.0.0.1');
+process.stdout.write(`ready ${port}\n`);
 process.on('SIGTERM', () => {
   void braid.close().then(() => {
     db.$client.close();

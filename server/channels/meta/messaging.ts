@@ -58,6 +58,12 @@ function statusesOf(e: JsonRecord, channel: MessagingChannel): NormalizedStatus[
         out.push({ channel, providerMessageId: id, status: 'delivered', providerTs: msOrNull(delivery.watermark) });
     }
   }
+  // Our own send echoed back (Messenger message_echoes; Instagram echoes on the messages field): it went out.
+  const echo = rec(e.message);
+  const echoMid = str(echo?.mid);
+  const tag = str(echo?.metadata);
+  if (echo?.is_echo === true && echoMid && tag)
+    out.push({ channel, providerMessageId: echoMid, status: 'sent', providerTs: msOrNull(e.timestamp), tag });
   const read = rec(e.read);
   // Instagram read receipts carry the message id; Messenger's carry only a watermark.
   const readMid = str(read?.mid);

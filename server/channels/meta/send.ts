@@ -2,6 +2,7 @@ import { arr, num, rec, str, trimBase, type OutboundRequest } from '#server/chan
 import { outboundText, readReplyFacts, refuseSend } from '#server/channels/kit/replyFacts';
 import { sendProviderRequest } from '#server/channels/kit/sendHttp';
 import type { ChannelContext, OutboundJob, SendResult } from '#server/channels/types';
+import { deliveryTag } from '#server/domain/delivery';
 import { MESSENGER_REPLY_FACTS } from './messaging';
 
 /** Graph API version used when the config does not pin one. */
@@ -29,7 +30,7 @@ export function sendViaGraph(
   const pageId = channel === 'messenger' ? readReplyFacts(job, MESSENGER_REPLY_FACTS).pageId : undefined;
   const req = buildMetaSend(
     { graphBase: ctx.config.META_GRAPH_BASE, accessToken: token, pageId },
-    { channel, to: job.identity.address, text: outboundText(job) },
+    { channel, to: job.identity.address, text: outboundText(job), tag: deliveryTag(job.outboxId) },
   );
   return sendProviderRequest(ctx, req, parseMetaSendResponse);
 }
@@ -51,7 +52,7 @@ export interface MetaSendConfig {
  */
 export function buildMetaSend(
   cfg: MetaSendConfig,
-  msg: { channel: 'whatsapp' | 'messenger' | 'instagram'; to: string; text: string },
+  msg: { channel: 'whatsapp' | 'messenger' | 'instagram'; to: string; text: string; tag?: string },
 ): OutboundRequest {
   const base = `${trimBase(cfg.graphBase)}/${cfg.graphVersion ?? META_GRAPH_VERSION}`;
   const headers = { Authorization: `Bearer ${cfg.accessToken}`, 'Content-Type': 'application/json' };
@@ -65,6 +66,8 @@ export function buildMetaSend(
       ...(isBsuid ? { recipient: msg.to } : { to: msg.to.replace(/^\+/, '') }),
       type: 'text',
       text: { preview_url: false, body: msg.text },
+      // Comes back on every status webhook of this message: ties a late status to the attempt.
+      ...(msg.tag ? { biz_opaque_callback_data: msg.tag } : {}),
     };
     return {
       url: `${base}/${encodeURIComponent(cfg.phoneNumberId)}/messages`,
@@ -74,7 +77,9 @@ export function buildMetaSend(
     };
   }
   const node = cfg.pageId ? encodeURIComponent(cfg.pageId) : 'me';
-  const body = { recipient: { id: msg.to }, messaging_type: 'RESPONSE', message: { text: msg.text } };
+  // `metadata` is echoed in the message echo of this send, which ties it to the attempt.
+  const message = msg.tag ? { text: msg.text, metadata: msg.tag } : { text: msg.text };
+  const body = { recipient: { id: msg.to }, messaging_type: 'RESPONSE', message };
   return { url: `${base}/${node}/messages`, method: 'POST', headers, body: JSON.stringify(body) };
 }
 

@@ -176,6 +176,8 @@ function statusOf(s: JsonRecord): NormalizedStatus | null {
     status,
     providerTs: secondsToMs(s.timestamp),
   };
+  const tag = str(s.biz_opaque_callback_data);
+  if (tag) normalized.tag = tag;
   const error = describeWhatsAppErrors(s.errors);
   if (status === 'failed') normalized.error = error ?? 'failed';
   return normalized;

@@ -4,6 +4,8 @@ import { WHATSAPP_REPLY_FACTS } from '#server/channels/meta/whatsappCloud';
 import { outboundText, readReplyFacts, refuseSend } from '#server/channels/kit/replyFacts';
 import { sendProviderRequest } from '#server/channels/kit/sendHttp';
 import { reconcileTwilio } from '#server/channels/twilio/reconcile';
+import { reconcileByTag } from '#server/channels/meta/reconcile';
+import { deliveryTag } from '#server/domain/delivery';
 import { sendViaTwilio, twilioSendOn } from '#server/channels/twilio/send';
 import { twilioMediaHeaders, twilioWebhook } from '#server/channels/twilio/webhook';
 import type { ChannelAdapter, ChannelContext } from '#server/channels/types';
@@ -52,15 +54,16 @@ export const whatsappAdapter: ChannelAdapter<typeof WHATSAPP_REPLY_FACTS> = {
       return refuseSend('the WhatsApp Cloud API is not configured (META_ACCESS_TOKEN, META_PHONE_NUMBER_ID)');
     const req = buildMetaSend(
       { graphBase: c.META_GRAPH_BASE, accessToken: c.META_ACCESS_TOKEN, phoneNumberId },
-      { channel: 'whatsapp', to: job.identity.address, text: outboundText(job) },
+      { channel: 'whatsapp', to: job.identity.address, text: outboundText(job), tag: deliveryTag(job.outboxId) },
     );
     return sendProviderRequest(ctx, req, parseMetaSendResponse);
   },
-  // Twilio's message list tells whether an interrupted send went out; the Cloud API offers no lookup.
+  // Twilio's message list tells whether an interrupted send went out; the Cloud API offers no lookup,
+  // but its status webhooks carry the send's tag: wait a bounded time for one before re-sending.
   reconcile: (job, ctx) =>
     readReplyFacts(job, WHATSAPP_REPLY_FACTS).transport === 'twilio'
       ? reconcileTwilio(ctx, 'whatsapp', job)
-      : Promise.resolve(null),
+      : reconcileByTag(job, ctx),
   replyFacts: WHATSAPP_REPLY_FACTS,
   webhooks: [twilioWebhook, metaWebhook],
   mediaHeaders: (url, config) => twilioMediaHeaders(url, config) ?? metaMediaHeaders(url, config),

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,34 +9,9 @@ import { ingestInbound } from '#server/services/ingest';
 import { replyToThread } from '#server/services/replies';
 import { makeAgent } from '#tests/factories';
 import { startCrashProvider, type CrashProvider } from '#tests/helpers/crashProvider';
-import { ALLOW_LOOPBACK_OUTBOUND } from '#tests/helpers/recorder';
-import { SECRETS } from '#tests/server/channels/webhookHelpers';
+import { exited, startBraid } from '#tests/helpers/crashChild';
 
 const SENDS = 100;
-const child = join(import.meta.dirname, '../../helpers/outboxChild.ts');
-
-/** Start the outbox child on the data dir; resolves once it is up. */
-function startBraid(dir: string, providerUrl: string): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', child], {
-      env: {
-        ...process.env,
-        ...SECRETS,
-        ...ALLOW_LOOPBACK_OUTBOUND,
-        DATA_DIR: dir,
-        DEMO: '0',
-        PUBLIC_URL: 'https://braid.example.com',
-        TWILIO_API_BASE: providerUrl,
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    p.stdout?.on('data', (c: Buffer) => c.toString().includes('ready') && resolve(p));
-    p.once('exit', (code) => reject(new Error(`Braid child exited early (${code})`)));
-  });
-}
-
-const exited = (p: ChildProcess) => new Promise<void>((r) => (p.exitCode !== null ? r() : p.once('exit', () => r())));
-
 /** Seed SENDS SMS customers, each with one queued reply "reply <i>". */
 function seed(db: Db): void {
   makeAgent(db, { id: 1, email: 'a@x', name: 'Ada', role: 'admin' });
@@ -75,14 +49,14 @@ describe('replies interrupted by a crash (kill -9 while provider calls are in fl
   it('sends each SMS (Twilio) once after restart: in-flight attempts are looked up, and only lost ones re-sent', async () => {
     // A quarter of the calls die before Twilio acted on them; the rest were accepted, unanswered.
     provider.lose = (body) => Number(body.split(' ')[1]) % 4 === 0;
-    const first = await startBraid(dir, provider.url);
+    const first = (await startBraid(dir, { TWILIO_API_BASE: provider.url })).proc;
     await provider.waitForReceived(SENDS, 60_000); // every reply is in flight when Braid is killed
     expect(provider.accepted.length).toBe(SENDS * 0.75);
     first.kill('SIGKILL');
     await exited(first);
     provider.hold = false;
 
-    const second = await startBraid(dir, provider.url);
+    const second = (await startBraid(dir, { TWILIO_API_BASE: provider.url })).proc;
     try {
       const end = Date.now() + 60_000;
       const settledRows = () =>
