@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 
 /** One message the stand-in accepted (it counts as sent even if Braid never saw the answer). */
 export interface AcceptedMessage {
@@ -78,6 +79,18 @@ export async function startCrashProvider(): Promise<CrashProvider> {
       else json(201, asTwilio(m));
     })();
   });
+  return listenHolding(server, accepted, held, self);
+}
+
+/** What a crash stand-in's request handler shares with its handle: whether it holds, what it loses. */
+export interface HoldState {
+  hold: boolean;
+  received: number;
+  lose: (body: string) => boolean;
+}
+
+/** Listen on 127.0.0.1 and hand out the stand-in's handle (hold, lose, wait, close) over its state. */
+export async function listenHolding<A>(server: Server, accepted: A[], held: ServerResponse[], self: HoldState) {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as AddressInfo).port;
   return {
@@ -98,7 +111,7 @@ export async function startCrashProvider(): Promise<CrashProvider> {
     set hold(v: boolean) {
       self.hold = v;
     },
-    async waitForReceived(n, timeoutMs) {
+    async waitForReceived(n: number, timeoutMs: number) {
       const end = Date.now() + timeoutMs;
       while (self.received < n) {
         if (Date.now() > end) throw new Error(`provider received ${self.received} of ${n}`);

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenHolding } from './crashProvider';
 
 /** One WhatsApp message the stand-in accepted (it counts as sent even if Braid never saw the answer). */
 export interface AcceptedWhatsApp {
@@ -63,38 +63,5 @@ export async function startMetaCrashProvider(): Promise<MetaCrashProvider> {
       );
     })();
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as AddressInfo).port;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    accepted,
-    get received() {
-      return self.received;
-    },
-    get lose() {
-      return self.lose;
-    },
-    set lose(fn: (body: string) => boolean) {
-      self.lose = fn;
-    },
-    get hold() {
-      return self.hold;
-    },
-    set hold(v: boolean) {
-      self.hold = v;
-    },
-    async waitForReceived(n, timeoutMs) {
-      const end = Date.now() + timeoutMs;
-      while (self.received < n) {
-        if (Date.now() > end) throw new Error(`provider received ${self.received} of ${n}`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        held.splice(0).forEach((r) => r.destroy());
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenHolding(server, accepted, held, self);
 }

@@ -227,7 +227,8 @@ describe('outbound delivery through the providers’ APIs', () => {
     expect(JSON.parse(rec.calls[0].body)).toEqual({
       recipient: { id: 'psid-55' },
       messaging_type: 'RESPONSE',
-      message: { text: 'Hi!' },
+      // Echoed back in the message echo: ties it to this delivery attempt after a crash.
+      message: { text: 'Hi!', metadata: expect.stringMatching(/^braid-outbox:\d+$/) },
     });
   });
 
