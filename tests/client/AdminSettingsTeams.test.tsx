@@ -159,6 +159,8 @@ describe('teams settings', { timeout: 60_000 }, () => {
             defaultLanguage: 'en',
             courtesyKeepsResolved: false,
             confirmColleagueThreads: false,
+            // Not edited on this screen: the team's routing is sent back as it was loaded.
+            routing: DEFAULT_SETTINGS.routing,
           },
         },
       },
