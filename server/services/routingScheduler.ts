@@ -55,7 +55,7 @@ export class RoutingScheduler {
 
   /** Agents whose presence changed: their teams get a pass (someone may now have room). */
   onAgents(agentIds: readonly number[]): void {
-    if (agentIds.length === 0) return;
+    if (agentIds.length === 0 || !this.running) return;
     const rows = this.deps.db
       .select({ teamId: agentTeams.teamId })
       .from(agentTeams)
@@ -82,7 +82,8 @@ export class RoutingScheduler {
     this.flushQueued = true;
     setImmediate(() => {
       this.flushQueued = false;
-      this.flush();
+      // Stopped since it was queued: the database may already be closed (server shutdown).
+      if (this.running) this.flush();
     });
   }
 
