@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { ROUTING_DEFAULTS } from '#shared/schemas/teamSettings';
 import { startApp, TEST_PASSWORD, type TestApp } from '#tests/helpers/app';
 import { login, postApiMessage } from '#tests/helpers/client';
 import { seriousAxeViolations } from './axe';
@@ -147,6 +148,7 @@ describe('admin settings in a real browser', () => {
         defaultLanguage: 'en',
         courtesyKeepsResolved: true,
         confirmColleagueThreads: true,
+        routing: ROUTING_DEFAULTS,
       },
     });
     const sla = (await (await api.get('/api/sla-policies')).json()) as { items: unknown[] };

@@ -60,7 +60,7 @@ describe('floor board in a real browser', () => {
 
     await loginInBrowser(page, app.url, 'lead@test.local', TEST_PASSWORD);
     await page.getByRole('link', { name: 'Floor board' }).click();
-    await page.getByRole('heading', { name: 'Team A' }).waitFor();
+    await page.getByRole('heading', { name: 'Team A', exact: true }).waitFor();
     await page.getByText(/Live · last change/).waitFor();
     expect(await tile(page, 'Team A', 'Waiting').textContent()).toBe('0');
     expect(await tile(page, 'Team A', 'Longest wait').textContent()).toBe('—');
