@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { CHANNEL_KINDS } from '#shared/channels';
-import { episodes, messages } from './conversations';
+import { episodes, messages } from './messages';
 import { agents, teams } from './people';
 
 /**

@@ -2,7 +2,8 @@
 // All timestamps are epoch milliseconds (integers) so the response-time maths stays exact.
 import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { episodes, identities, messages, threads } from './conversations';
+import { identities, threads } from './conversations';
+import { episodes, messages } from './messages';
 import { agents, teams } from './people';
 import { CHANNEL_KINDS } from '#shared/channels';
 

@@ -1,7 +1,8 @@
 // Coaching: scorecards (rubrics admins define) and reviews (a scored episode with comments on messages).
 import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { episodes, threads } from './conversations';
+import { threads } from './conversations';
+import { episodes } from './messages';
 import { agents, teams } from './people';
 
 /** One criterion of a rubric: its label, weight and scale. */

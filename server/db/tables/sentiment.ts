@@ -1,7 +1,7 @@
 // Agents' corrections of sentiment marks: the audit trail and this workspace's labelled examples.
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { SENTIMENT_LABELS } from '#shared/schemas/common';
-import { messages } from './conversations';
+import { messages } from './messages';
 import { agents } from './people';
 
 /** One agent's correction of one message's sentiment mark; rows are never edited. */
