@@ -45,6 +45,7 @@ import { searchRoutes } from './http/routes/searchRoutes';
 import { auditRoutes } from './http/routes/auditRoutes';
 import { exportRoutes } from './http/routes/exportRoutes';
 import { liveRoutes } from './http/routes/liveRoutes';
+import { monitorRoutes } from './http/routes/monitorRoutes';
 import type { IngestHooks } from './services/ingest';
 import { OUTBOX_DEFAULTS, OutboxWorker, type OutboxOptions } from './services/outbox';
 import { WebhookWorker } from './services/webhooks/worker';
@@ -158,7 +159,7 @@ export function createApp(d: AppDeps): BraidApp {
   });
   agentApi.use(json, requireAuth(d.db, now));
   agentApi.use(metricsRoutes(ctx), slaPolicyRoutes(ctx), teamConfigRoutes(ctx), mediaRoutes(ctx, d.mediaAllowHosts));
-  agentApi.use(routingRoutes(ctx), alertRoutes(ctx));
+  agentApi.use(routingRoutes(ctx), alertRoutes(ctx), monitorRoutes(ctx));
   agentApi.use(
     threadCountRoutes(ctx),
     cannedRoutes(ctx),

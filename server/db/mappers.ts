@@ -56,6 +56,9 @@ const PUBLIC_META = [
   'closingCourtesy',
   'edited',
   'editOf',
+  // A supervisor's whisper (a note for the assigned agent): services/monitor.ts.
+  'whisper',
+  'forAgentId',
   'location',
   'predictedWaitMs',
   'transcriptionStatus',

@@ -7,15 +7,17 @@ import { getCustomer, threadOfCustomer } from './threadQueries';
 import { transact } from './tx';
 import { recordAudit } from './audit';
 import { NotFoundError } from '#server/errors';
+import { isWhisper } from '#shared/schemas/monitor';
 
 /** Everything Braid holds about one customer (a data-subject access request), as JSON. */
 export function exportCustomerData(deps: ServiceDeps, customerId: number) {
   const db = deps.db;
   const customer = getCustomer(db, customerId);
   const thread = threadOfCustomer(db, customerId) ?? null;
-  const rows = thread
-    ? db.select().from(messages).where(eq(messages.threadId, thread.id)).orderBy(asc(messages.sortTs)).all()
-    : [];
+  // A supervisor's whisper to an agent is staff coaching, not the customer's data: never exported.
+  const rows = (
+    thread ? db.select().from(messages).where(eq(messages.threadId, thread.id)).orderBy(asc(messages.sortTs)).all() : []
+  ).filter((m) => !isWhisper(m));
   return {
     exportedAt: new Date(deps.now()).toISOString(),
     customer,

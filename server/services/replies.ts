@@ -135,7 +135,7 @@ export function addNote(
   deps: ServiceDeps,
   viewer: Viewer,
   threadId: number,
-  input: { text: string; clientId?: string },
+  input: { text: string; clientId?: string; meta?: Record<string, unknown> },
 ): Message {
   return transact(deps, (tx, emit) => {
     const thread = visibleThread(tx, viewer, threadId);
@@ -153,6 +153,7 @@ export function addNote(
         receivedAt: now,
         sortTs: Math.max(now, thread.lastMessageAt),
         clientId: input.clientId ?? null,
+        ...(input.meta && { meta: input.meta }),
       })
       .returning()
       .get();

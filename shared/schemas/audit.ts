@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = [
   'scorecard.unarchived',
   'alert.acknowledged',
   'team.alert_rules_changed',
+  'thread.monitored',
 ] as const;
 /** One audited action. */
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

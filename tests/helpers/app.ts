@@ -83,6 +83,15 @@ export async function seedPeople(db: Db) {
   };
 }
 
+/** One more team lead (besides seedPeople's lead of team A), e.g. of team B for cross-team checks. */
+export function seedLead(db: Db, email: string, teamIds: number[], now = Date.now()) {
+  return createAgent(
+    db,
+    { email, name: email.split('@')[0], role: 'lead', password: TEST_PASSWORD, locale: 'en', capacity: 5, teamIds },
+    now,
+  );
+}
+
 /** A loopback port that was free a moment ago (for listeners a test starts itself, e.g. SMTP). */
 export async function freePort(): Promise<number> {
   const s = createServer();

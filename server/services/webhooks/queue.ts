@@ -2,6 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import { rootOf } from '#server/db/statements';
 import type { NewEvent } from '#shared/schemas/events';
 import type { WebhookEvent } from '#shared/schemas/webhooks';
+import { isWhisper } from '#shared/schemas/monitor';
 
 const prepared = new WeakMap<object, Statement>();
 
@@ -29,7 +30,8 @@ export function queueWebhook(tx: object, event: WebhookEvent, data: Record<strin
 /** The webhook event (and its data) a logged event stands for, or null when integrations do not get it. */
 export function webhookOf(e: NewEvent): { event: WebhookEvent; data: Record<string, unknown> } | null {
   if (e.type === 'message.created') {
-    if (e.message.direction === 'system') return null;
+    // Whispers are between a supervisor and an agent: integrations never receive them.
+    if (e.message.direction === 'system' || isWhisper(e.message)) return null;
     return { event: 'message.created', data: { message: e.message, thread: e.thread } };
   }
   if (e.type === 'thread.updated') {
