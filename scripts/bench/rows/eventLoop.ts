@@ -34,7 +34,7 @@ export async function pingWhile(f: WorkspaceFixture, busy: Promise<unknown> | nu
 }
 
 /** The server's own event-loop delay since the last read (GET /api/debug/event-loop), or null when it has none. */
-async function loopDelay(f: WorkspaceFixture, reset: boolean): Promise<{ p99: number; max: number } | null> {
+export async function loopDelay(f: WorkspaceFixture, reset: boolean): Promise<{ p99: number; max: number } | null> {
   const a = await f.get('supervisor', `/api/debug/event-loop${reset ? '?reset=1' : ''}`);
   return a.status === 200 ? (JSON.parse(a.body) as { p99: number; max: number } | null) : null;
 }
