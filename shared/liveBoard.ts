@@ -15,6 +15,8 @@ export function emptyQueue(): QueueTile {
     snoozed: 0,
     oldestWaitingSince: null,
     medianWaitingSince: null,
+    slaAtRisk: 0,
+    slaBreached: 0,
   };
 }
 
@@ -29,6 +31,8 @@ export function sumQueues(tiles: readonly QueueTile[]): QueueTile {
     out.open += t.open;
     out.pending += t.pending;
     out.snoozed += t.snoozed;
+    out.slaAtRisk += t.slaAtRisk;
+    out.slaBreached += t.slaBreached;
     out.oldestWaitingSince = minOf(out.oldestWaitingSince, t.oldestWaitingSince);
   }
   if (tiles.length === 1) out.medianWaitingSince = tiles[0].medianWaitingSince;

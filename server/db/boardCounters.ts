@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 
 /**
- * Recompute the floor board's counters (board_tallies, agent_tallies, board_minutes; kept by the
- * triggers of migration 0012) from the threads and episodes themselves. For tools that write rows
+ * Recompute the floor board's counters (board_tallies, agent_tallies, board_minutes, board_sla; kept
+ * by the triggers of migrations 0012 and 0019) from the threads and episodes themselves. For tools that write rows
  * with the triggers dropped (the bench workspace generator) and for the drift test; the migration
  * runs the same statements once for existing databases.
  */
@@ -26,5 +26,22 @@ export function recountBoardCounters(sqlite: Database.Database): void {
           UNION ALL SELECT coalesce(team_id, 0), resolved_at / 60000, 0, 1 FROM episodes WHERE resolved_at IS NOT NULL
         ) GROUP BY 1, 2;
     `);
+    recountBoardSla(sqlite);
   })();
+}
+
+/** Recompute board_sla (running SLA clocks past 75 %, kept by the triggers of migration 0019) from sla_alerts and threads. */
+export function recountBoardSla(sqlite: Database.Database): void {
+  sqlite.exec(`
+    DELETE FROM board_sla;
+    INSERT INTO board_sla (thread_id, kind, team_key, channel, clock_started_at, fraction)
+      SELECT a.thread_id, a.kind, coalesce(t.team_id, 0), coalesce(t.last_inbound_channel, ''), a.clock_started_at, max(a.fraction)
+      FROM sla_alerts a JOIN threads t ON t.id = a.thread_id
+      WHERE a.fraction >= 0.75 AND t.status <> 'resolved' AND t.merged_into_thread_id IS NULL
+        AND t.current_episode_id = a.episode_id
+        AND (CASE a.kind WHEN 'resolution' THEN t.status = 'open' ELSE t.waiting_since = a.clock_started_at END)
+        AND a.clock_started_at = (SELECT max(b.clock_started_at) FROM sla_alerts b
+          WHERE b.episode_id = a.episode_id AND b.kind = a.kind AND b.fraction >= 0.75)
+      GROUP BY a.thread_id, a.kind;
+  `);
 }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '#server/db/connection';
-import type { AgentTallyRow, BoardTallyRow } from '#server/domain/liveBoard';
+import type { AgentTallyRow, BoardSlaRow, BoardTallyRow } from '#server/domain/liveBoard';
 import { BOARD_WAITING } from './sortKeys';
 
 // The floor board's reads: tallies (small tables the triggers keep) and seeks on the partial
@@ -12,6 +12,10 @@ function prepare(sqlite: Database.Database) {
   return {
     tallies: sqlite.prepare<{ key: number }, BoardTallyRow>(
       `select channel, status, unassigned, waiting, n from board_tallies where team_key = :key and status <> 'resolved' and n <> 0`,
+    ),
+    /** Per thread of a team with a running SLA clock past 75 %: its channel and worst fraction (an index range, no thread read). */
+    sla: sqlite.prepare<{ key: number }, BoardSlaRow>(
+      `select channel, max(fraction) as fraction from board_sla indexed by board_sla_team_idx where team_key = :key group by thread_id`,
     ),
     teamOldest: pluckNum(`select min(waiting_since) from threads where team_id is :team and ${W}`),
     teamNth: pluckNum(

@@ -46,6 +46,30 @@ export function foldBoardTallies(rows: readonly BoardTallyRow[]): {
   return { queue, channels };
 }
 
+/** One thread with a running SLA clock past 75 %: its channel ('' = none) and its worst fraction used. */
+export interface BoardSlaRow {
+  channel: string;
+  fraction: number;
+}
+
+/**
+ * Add SLA threads to a team's tile and its channels' tiles: breached when a clock is past 100 %,
+ * at risk when past 75 % only. A channel with SLA threads but no tile (cannot happen for a live
+ * thread) is skipped.
+ */
+export function foldBoardSla(
+  rows: readonly BoardSlaRow[],
+  queue: QueueTile,
+  channels: ReadonlyMap<ChannelKind, QueueTile>,
+): void {
+  for (const r of rows) {
+    const key = r.fraction >= 1 ? 'slaBreached' : 'slaAtRisk';
+    queue[key] += 1;
+    const tile = channels.get(r.channel as ChannelKind);
+    if (tile) tile[key] += 1;
+  }
+}
+
 /** One row of agent_tallies. */
 export interface AgentTallyRow {
   agentId: number;

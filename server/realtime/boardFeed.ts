@@ -4,6 +4,7 @@ import { ALL_BOARDS_ROOM, boardRoom } from '#server/domain/access';
 import { lastEventSeq } from '#server/services/events';
 import type { RoutedEvent } from '#server/services/deps';
 import { readBoardAgents, readTeamBoard, type BoardPresence } from '#server/services/liveBoard';
+import { forgetFirstResponses } from '#server/services/liveBoardFirstResponse';
 import type { BoardAgent, BoardDelta, TeamBoard } from '#shared/schemas/liveBoard';
 import type { ServerToClientEvents } from '#shared/socketEvents';
 
@@ -63,7 +64,8 @@ export class BoardFeed {
     const now = this.now();
     const seq = lastEventSeq(this.db);
     const teams = [...this.teams].map((t) => readTeamBoard(this.db, t, now));
-    const agents = readBoardAgents(this.db, [...this.agents], this.presence);
+    forgetFirstResponses(this.db, this.agents);
+    const agents = readBoardAgents(this.db, [...this.agents], this.presence, now);
     this.teams.clear();
     this.agents.clear();
     this.io.to(ALL_BOARDS_ROOM).emit('live.board', { asOf: now, seq, teams, agents });

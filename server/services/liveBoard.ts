@@ -1,12 +1,13 @@
 import type { Db } from '#server/db/connection';
 import { boardStatements } from '#server/db/boardStatements';
-import { foldAgentTallies, foldBoardTallies } from '#server/domain/liveBoard';
+import { foldAgentTallies, foldBoardSla, foldBoardTallies } from '#server/domain/liveBoard';
 import type { Viewer } from '#server/domain/access';
 import { BOARD_WINDOW_MINUTES, byAgent } from '#shared/liveBoard';
 import { hasRole, type Presence, type Role } from '#shared/schemas/common';
 import type { BoardAgent, BoardSnapshot, TeamBoard } from '#shared/schemas/liveBoard';
 import { ForbiddenError, NotFoundError } from '#server/errors';
 import { lastEventSeq } from './events';
+import { firstResponseMediansToday, zoneOfBusinessHours } from './liveBoardFirstResponse';
 
 /** Live presence as the board shows it (the realtime registry implements it). */
 export interface BoardPresence {
@@ -53,7 +54,7 @@ export function readBoard(
     asOf: now,
     seq,
     teams: scope.teams.map((t) => readTeamBoard(db, t, now)),
-    agents: readBoardAgents(db, scope.agentIds, presence).sort(byAgent),
+    agents: readBoardAgents(db, scope.agentIds, presence, now).sort(byAgent),
   };
 }
 
@@ -73,6 +74,7 @@ export function readTeamBoard(db: Db, teamId: number | null, now: number): TeamB
   const s = boardStatements(db);
   const key = teamId ?? 0;
   const { queue, channels } = foldBoardTallies(s.tallies.all({ key }));
+  foldBoardSla(s.sla.all({ key }), queue, channels);
   if (queue.waiting > 0) {
     const [lo, hi] = middles(queue.waiting);
     queue.oldestWaitingSince = s.teamOldest.get({ team: teamId }) ?? null;
@@ -99,42 +101,48 @@ export function readTeamBoard(db: Db, teamId: number | null, now: number): TeamB
   return {
     teamId,
     name: team?.name ?? '',
-    timeZone: timeZoneOf(team?.businessHours ?? null),
+    timeZone: zoneOfBusinessHours(team?.businessHours ?? null),
     queue,
     channels: [...channels].sort(([a], [b]) => (a < b ? -1 : 1)).map(([channel, tile]) => ({ channel, ...tile })),
     minutes: s.minutes.all({ key, from: Math.floor(now / 60_000) - BOARD_WINDOW_MINUTES + 1 }),
   };
 }
 
-function timeZoneOf(businessHours: string | null): string | null {
-  if (!businessHours) return null;
-  try {
-    const tz = (JSON.parse(businessHours) as { timeZone?: unknown } | null)?.timeZone;
-    return typeof tz === 'string' ? tz : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Agents' rows: presence, load against capacity, who waits on them, negative threads (four statements, whatever the number of agents). */
-export function readBoardAgents(db: Db, agentIds: readonly number[], presence: BoardPresence): BoardAgent[] {
+/**
+ * Agents' rows: presence, load against capacity, who waits on them, negative threads (four
+ * statements, whatever the number of agents) and the first-response median today (cached per agent).
+ */
+export function readBoardAgents(
+  db: Db,
+  agentIds: readonly number[],
+  presence: BoardPresence,
+  now: number,
+): BoardAgent[] {
   const s = boardStatements(db);
   const ids = JSON.stringify(agentIds);
   const teams = groupBy(s.teamsOfAgents.all({ ids }), (r) => r.agentId);
   const tallies = groupBy(s.talliesOfAgents.all({ ids }), (r) => r.agentId);
   const oldest = new Map(s.oldestOfAgents.all({ ids }).map((r) => [r.agentId, r.oldest]));
-  return s.agentsIn.all({ ids }).map((a) => {
+  const rows = s.agentsIn.all({ ids });
+  const teamIdsOf = (id: number) => (teams.get(id) ?? []).map((r) => r.teamId).sort((x, y) => x - y);
+  const firstResponse = firstResponseMediansToday(
+    db,
+    rows.map((a) => ({ id: a.id, teamIds: teamIdsOf(a.id) })),
+    now,
+  );
+  return rows.map((a) => {
     const t = foldAgentTallies(tallies.get(a.id) ?? []);
     return {
       id: a.id,
       name: a.name,
       role: a.role as Role,
-      teamIds: (teams.get(a.id) ?? []).map((r) => r.teamId).sort((x, y) => x - y),
+      teamIds: teamIdsOf(a.id),
       presence: presence.of(a.id),
       presenceSince: presence.sinceOf(a.id),
       capacity: a.capacity,
       ...t,
       oldestWaitingSince: t.waiting > 0 ? (oldest.get(a.id) ?? null) : null,
+      firstResponseMedianToday: firstResponse.get(a.id) ?? null,
     };
   });
 }

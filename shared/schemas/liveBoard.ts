@@ -14,6 +14,10 @@ export const QueueTileSchema = z.object({
   oldestWaitingSince: z.number().nullable(),
   /** The median "waiting since" of those waiting now: median wait = now − this. Null for sums of queues. */
   medianWaitingSince: z.number().nullable(),
+  /** Threads with a running SLA clock past 75 % of its target (none past 100 %). */
+  slaAtRisk: z.number().int(),
+  /** Threads with a running SLA clock past its target. */
+  slaBreached: z.number().int(),
 });
 /** A queue tile. */
 export type QueueTile = z.infer<typeof QueueTileSchema>;
@@ -59,6 +63,8 @@ export const BoardAgentSchema = z.object({
   oldestWaitingSince: z.number().nullable(),
   /** Live threads they hold whose latest inbound message reads negative. */
   negative: z.number().int(),
+  /** Median calendar time of their first responses today (ms; today in their team's zone), null with none. */
+  firstResponseMedianToday: z.number().nullable(),
 });
 /** An agent row. */
 export type BoardAgent = z.infer<typeof BoardAgentSchema>;

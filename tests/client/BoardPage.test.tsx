@@ -21,6 +21,8 @@ const team = (waiting: number, oldestAgo: number | null): TeamBoard => ({
     unassigned: waiting,
     oldestWaitingSince: oldestAgo === null ? null : NOW - oldestAgo,
     medianWaitingSince: oldestAgo === null ? null : NOW - oldestAgo / 2,
+    slaAtRisk: waiting > 2 ? 1 : 0,
+    slaBreached: waiting > 2 ? 2 : 0,
   },
   channels: [],
   minutes: [{ minute: Math.floor(NOW / 60_000), arrivals: 4, resolutions: 1 }],
@@ -38,6 +40,7 @@ const agent = (id: number, name: string, load: number, waiting: number): BoardAg
   waiting,
   oldestWaitingSince: waiting ? NOW - 120_000 : null,
   negative: 0,
+  firstResponseMedianToday: id === 10 ? 180_000 : null,
 });
 const snapshot: BoardSnapshot = {
   asOf: NOW,
@@ -80,6 +83,7 @@ describe('BoardPage', () => {
     expect(tile('Longest wait')).toBe('20m');
     expect(tile('New, last hour')).toBe('4');
     expect(tile('Backlog forecast')).toBe('Growing');
+    expect([tile('SLA at risk'), tile('SLA breached')]).toEqual(['0', '0']);
     expect(screen.queryByText(/Live · last change/)).not.toBeNull();
 
     const boardCalls = () => calls.filter((c) => c.path.startsWith('/api/live/board')).length;
@@ -87,6 +91,9 @@ describe('BoardPage', () => {
     act(() => applyBoardDeltaToCache(qc, { asOf: NOW, seq: 6, teams: [team(3, 45 * 60_000)], agents: [] }));
     await waitFor(() => expect(tile('Waiting')).toBe('3'));
     expect(tile('Longest wait')).toBe('45m');
+    expect([tile('SLA at risk'), tile('SLA breached')]).toEqual(['1', '2']);
+    const breached = screen.getAllByText('SLA breached', { selector: 'dt' })[0].parentElement!;
+    expect(breached.className).toContain('tone-late');
     // An older delta (seq below the board's) changes nothing.
     await act(async () => {
       applyBoardDeltaToCache(qc, { asOf: NOW, seq: 4, teams: [team(0, null)], agents: [] });
@@ -105,6 +112,15 @@ describe('BoardPage', () => {
     await userEvent.click(within(grid).getByRole('button', { name: 'Agent' }));
     expect(names()).toEqual(['Ann', 'Bo']);
     expect(within(grid).getByRole('columnheader', { name: 'Agent' }).getAttribute('aria-sort')).toBe('ascending');
+    // First response today: Ann's median 3 minutes, Bo none yet; sortable, slowest first, then fastest.
+    const annRow = within(grid).getByRole('rowheader', { name: 'Ann' }).closest('tr')!;
+    expect(within(annRow).queryByText('3m')).not.toBeNull();
+    const byFirst = within(grid).getByRole('button', { name: 'First response, median today' });
+    await userEvent.click(byFirst);
+    expect(names()).toEqual(['Ann', 'Bo']);
+    await userEvent.click(byFirst);
+    expect(names()).toEqual(['Bo', 'Ann']);
+    await userEvent.click(within(grid).getByRole('button', { name: 'Agent' }));
 
     const select = await screen.findByRole('combobox', { name: 'Assign Somchai to' });
     await userEvent.selectOptions(select, '11');

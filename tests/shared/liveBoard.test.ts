@@ -23,6 +23,7 @@ const agent = (id: number, teamIds: number[], load = 0): BoardAgent => ({
   waiting: 0,
   oldestWaitingSince: null,
   negative: 0,
+  firstResponseMedianToday: null,
 });
 const board = (seq: number): BoardSnapshot => ({
   asOf: 1000,
@@ -73,6 +74,8 @@ describe('board sums and forecast', () => {
       snoozed: 1,
       oldestWaitingSince: 300,
       medianWaitingSince: null,
+      slaAtRisk: 0,
+      slaBreached: 0,
     });
     expect(sumQueues([a]).medianWaitingSince).toBe(700);
     expect(sumQueues([])).toEqual(emptyQueue());

@@ -7,7 +7,7 @@ import { useLivePresence } from '#client/api/liveBoard';
 import { useFormat } from '#client/i18n/format';
 import { navigate } from '#client/router';
 
-type SortKey = 'name' | 'presence' | 'load' | 'waiting' | 'oldest' | 'negative';
+type SortKey = 'name' | 'presence' | 'load' | 'waiting' | 'oldest' | 'firstResponse' | 'negative';
 const PRESENCE_ORDER = { online: 0, away: 1, offline: 2 } as const;
 
 function compare(a: BoardAgent, b: BoardAgent, key: SortKey): number {
@@ -20,6 +20,8 @@ function compare(a: BoardAgent, b: BoardAgent, key: SortKey): number {
       return a.load / Math.max(1, a.capacity) - b.load / Math.max(1, b.capacity);
     case 'oldest':
       return (a.oldestWaitingSince ?? Infinity) - (b.oldestWaitingSince ?? Infinity);
+    case 'firstResponse':
+      return (a.firstResponseMedianToday ?? -1) - (b.firstResponseMedianToday ?? -1);
     default:
       return a[key] - b[key];
   }
@@ -50,6 +52,7 @@ export function AgentsGrid({ agents, now }: { agents: BoardAgent[]; now: number 
           {header('load', t('board.agents.load'))}
           {header('waiting', t('board.agents.waiting'))}
           {header('oldest', t('board.agents.oldest'))}
+          {header('firstResponse', t('board.agents.firstResponse'))}
           {header('negative', t('board.agents.negative'))}
         </tr>
       </thead>
@@ -104,11 +107,12 @@ function AgentRow(p: {
             ? t('board.tiles.none')
             : f.duration(Math.max(0, p.now - a.oldestWaitingSince))}
         </td>
+        <td>{a.firstResponseMedianToday === null ? t('board.tiles.none') : f.duration(a.firstResponseMedianToday)}</td>
         <td>{a.negative}</td>
       </tr>
       {p.expanded && (
         <tr className="board-agent-threads">
-          <td colSpan={6}>
+          <td colSpan={7}>
             <AgentThreads agent={a} now={p.now} />
           </td>
         </tr>

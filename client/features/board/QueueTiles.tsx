@@ -40,6 +40,8 @@ export function QueueTiles({ team, now, headingId }: { team: TeamBoard; now: num
               <th scope="col">{t('board.tiles.oldest')}</th>
               <th scope="col">{t('board.tiles.median')}</th>
               <th scope="col">{t('board.tiles.unassigned')}</th>
+              <th scope="col">{t('board.tiles.slaRisk')}</th>
+              <th scope="col">{t('board.tiles.slaBreached')}</th>
               <th scope="col">{t('board.tiles.open')}</th>
             </tr>
           </thead>
@@ -51,6 +53,8 @@ export function QueueTiles({ team, now, headingId }: { team: TeamBoard; now: num
                 <td>{wait(c.oldestWaitingSince)}</td>
                 <td>{wait(c.medianWaitingSince)}</td>
                 <td>{c.unassigned}</td>
+                <td className={c.slaAtRisk > 0 ? 'tone-warn' : undefined}>{c.slaAtRisk}</td>
+                <td className={c.slaBreached > 0 ? 'tone-late' : undefined}>{c.slaBreached}</td>
                 <td>{c.open}</td>
               </tr>
             ))}

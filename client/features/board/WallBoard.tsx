@@ -9,7 +9,16 @@ import { TILE_KEYS, tileViews, type TileKey } from './tiles';
 import { combinedTeam, teamFromSearch, useBoard, useTick } from './useBoard';
 
 /** Tiles a wall shows unless the address chooses others (?tiles=waiting,oldest,…). */
-const WALL_TILES: TileKey[] = ['waiting', 'oldest', 'median', 'unassigned', 'arrivals', 'resolutions', 'forecast'];
+const WALL_TILES: TileKey[] = [
+  'waiting',
+  'oldest',
+  'median',
+  'unassigned',
+  'slaBreached',
+  'arrivals',
+  'resolutions',
+  'forecast',
+];
 
 function tilesFromSearch(search: string): TileKey[] {
   const asked = (new URLSearchParams(search).get('tiles') ?? '').split(',');

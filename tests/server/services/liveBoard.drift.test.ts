@@ -52,6 +52,9 @@ function naiveQueue(rows: Row[]): QueueTile {
     snoozed: rows.filter((r) => r.status === 'snoozed').length,
     oldestWaitingSince: n === 0 ? null : since[0],
     medianWaitingSince: median,
+    // No SLA policy in this run (liveBoard.sla.test.ts checks the SLA tiles against the SLA maths).
+    slaAtRisk: 0,
+    slaBreached: 0,
   };
 }
 
@@ -102,6 +105,7 @@ describe('floor board counters', () => {
       minutes: sqlite
         .prepare('select * from board_minutes where arrivals <> 0 or resolutions <> 0 order by 1, 2')
         .all(),
+      sla: sqlite.prepare('select * from board_sla order by 1, 2').all(),
     });
     const kept = tables();
     expect(kept.board.length).toBeGreaterThan(10);
@@ -135,7 +139,7 @@ describe('floor board counters', () => {
     }
     expect(waitingSeen).toBeGreaterThan(0);
 
-    for (const a of readBoardAgents(t.db, agents, nobody)) {
+    for (const a of readBoardAgents(t.db, agents, nobody, env.clock.now)) {
       const held = rows.filter((r) => r.assignee_id === a.id && r.status !== 'resolved');
       const waiting = held.filter((r) => r.status === 'open' && r.waiting_since !== null);
       expect(a).toMatchObject({
