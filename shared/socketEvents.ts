@@ -24,6 +24,7 @@ export interface ServerToClientEvents {
   /** Team alerts (leads of the team, supervisors, admins). */
   'alert.fired': (e: LoggedEventOf<'alert.fired'>) => void;
   'alert.acknowledged': (e: LoggedEventOf<'alert.acknowledged'>) => void;
+  'alert.cleared': (e: LoggedEventOf<'alert.cleared'>) => void;
   /** Presence changes gathered over a short window (each agent once, with its current presence). */
   'presence.changed': (e: PresenceLists) => void;
   'thread.viewers': (e: ThreadViewers) => void;
@@ -51,4 +52,5 @@ export const LOGGED_EVENT_TYPES = [
   'sentiment.alerted',
   'alert.fired',
   'alert.acknowledged',
+  'alert.cleared',
 ] as const;

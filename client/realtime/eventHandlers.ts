@@ -59,6 +59,7 @@ export const eventHandlers: EventHandlers = {
   // Team alerts: the board's alert list and badge read the history again (it is small).
   'alert.fired': (qc) => void qc.invalidateQueries({ queryKey: [...alertQueries.all(), 'list'] }),
   'alert.acknowledged': (qc) => void qc.invalidateQueries({ queryKey: [...alertQueries.all(), 'list'] }),
+  'alert.cleared': (qc) => void qc.invalidateQueries({ queryKey: [...alertQueries.all(), 'list'] }),
 };
 
 /** Apply one logged event to the cache through its handler. */

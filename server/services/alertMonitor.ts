@@ -18,6 +18,7 @@ export class AlertMonitor {
   private readonly teams = new Set<number>();
   private timer: NodeJS.Timeout | null = null;
   private interval: NodeJS.Timeout | null = null;
+  private running = false;
 
   constructor(
     private readonly deps: ServiceDeps,
@@ -27,6 +28,7 @@ export class AlertMonitor {
 
   /** Start the periodic check (and run it once now). */
   start(): void {
+    this.running = true;
     this.checkAll();
     this.interval = setInterval(() => this.checkAll(), this.checkMs);
     this.interval.unref();
@@ -34,13 +36,16 @@ export class AlertMonitor {
 
   /** Stop both timers. */
   stop(): void {
+    this.running = false;
+    this.teams.clear();
     if (this.timer) clearTimeout(this.timer);
     if (this.interval) clearInterval(this.interval);
     this.timer = this.interval = null;
   }
 
-  /** Note the teams committed events touched (the rooms say which, no payload is read). */
+  /** Note the teams committed events touched (the rooms say which, no payload is read); nothing once stopped. */
   onEvents(events: readonly RoutedEvent[]): void {
+    if (!this.running) return;
     for (const { rooms } of events)
       for (const room of rooms) if (/^team:\d+$/.test(room)) this.teams.add(Number(room.slice(5)));
     if (this.teams.size > 0) this.timer ??= setTimeout(() => this.flush(), this.gatherMs);

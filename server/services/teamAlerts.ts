@@ -60,7 +60,15 @@ export function evaluateTeamAlerts(deps: ServiceDeps, teamId: number): number {
   return transact(deps, (tx, emit) => {
     // Decide again inside the write transaction: what was read before may have changed.
     const d = decideAlerts(rulesOf(deps.db, teamId), open(), teamFigures(deps.db, teamId, now));
-    for (const id of d.clear) tx.update(alerts).set({ clearedAt: now }).where(eq(alerts.id, id)).run();
+    for (const id of d.clear) {
+      // Only a crossing still open is cleared (and announced) once.
+      const done = tx
+        .update(alerts)
+        .set({ clearedAt: now })
+        .where(and(eq(alerts.id, id), isNull(alerts.clearedAt)))
+        .run();
+      if (done.changes > 0) emit({ type: 'alert.cleared', alert: toAlert(s.alert.get({ id })!) }, alertRooms(teamId));
+    }
     for (const f of d.fire) {
       const { id } = tx
         .insert(alerts)

@@ -75,6 +75,13 @@ export const AlertAcknowledgedEventSchema = z.object({
   alert: AlertSchema,
 });
 
+/** A team alert's condition cleared (its figure fell back below the threshold; the rule is armed again). */
+export const AlertClearedEventSchema = z.object({
+  type: z.literal('alert.cleared'),
+  seq: z.number(),
+  alert: AlertSchema,
+});
+
 /** Every logged event; each carries the log sequence. */
 export const LoggedEventSchema = z.discriminatedUnion('type', [
   MessageCreatedEventSchema,
@@ -86,6 +93,7 @@ export const LoggedEventSchema = z.discriminatedUnion('type', [
   SentimentAlertEventSchema,
   AlertFiredEventSchema,
   AlertAcknowledgedEventSchema,
+  AlertClearedEventSchema,
 ]);
 /** A logged (replayable) event. */
 export type LoggedEvent = z.infer<typeof LoggedEventSchema>;

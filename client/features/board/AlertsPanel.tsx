@@ -18,7 +18,7 @@ export function useAlertText() {
 
 /**
  * The board's team alerts: a badge with how many wait for acknowledgement, the history (newest
- * first, live through `alert.fired` / `alert.acknowledged`), Acknowledge on open ones, and the
+ * first, live through `alert.fired` / `alert.cleared` / `alert.acknowledged`), Acknowledge on open ones, and the
  * rules of the chosen team.
  */
 export function AlertsPanel({ teamId }: { teamId: number | null }) {

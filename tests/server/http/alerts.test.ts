@@ -111,6 +111,10 @@ describe('a waiting-count alert', () => {
     const supSocket = await supervisor.socket();
     sockets.push(leadSocket, leadBSocket, agentSocket, supSocket);
     const [leadGot, leadBGot, agentGot, supGot] = [leadSocket, leadBSocket, agentSocket, supSocket].map(record);
+    const cleared: Alert[] = [];
+    const clearedB: Alert[] = [];
+    leadSocket.on('alert.cleared', (e) => void cleared.push(e.alert));
+    leadBSocket.on('alert.cleared', (e) => void clearedB.push(e.alert));
 
     const t1 = await customerWrites('w1');
     await settle();
@@ -130,6 +134,11 @@ describe('a waiting-count alert', () => {
     await settle();
     const history = AlertListSchema.parse(await (await lead.get('/api/alerts')).json()).items;
     expect(history[0]).toMatchObject({ id: alert.id, clearedAt: clock });
+    // The clearing is pushed live, once, to the team's leads only (a later check changes nothing).
+    app.braid.ctx.alerts.checkAll();
+    await settle();
+    expect(cleared.map((a) => [a.id, a.clearedAt])).toEqual([[alert.id, clock]]);
+    expect(clearedB).toEqual([]);
     const again = nextEvent(leadSocket, 'alert.fired');
     await customerWrites('w4');
     expect((await again).alert.id).not.toBe(alert.id);

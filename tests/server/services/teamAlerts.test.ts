@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { alertRules, slaAlerts, threads } from '#server/db/schema';
 import { evaluateTeamAlerts, teamFigures } from '#server/services/teamAlerts';
+import { AlertMonitor } from '#server/services/alertMonitor';
 import { ingestInbound } from '#server/services/ingest';
 import { roomsOf } from '#server/services/threadQueries';
 import { transact } from '#server/services/tx';
@@ -84,5 +85,25 @@ describe('teamFigures', () => {
     expect(evaluateTeamAlerts(w.deps, w.teamA)).toBe(0);
     const cleared = w.db.$client.prepare('select cleared_at from alerts').pluck().all();
     expect(cleared).toEqual([w.clock.now]);
+    const pushed = w.publisher.events.filter((e) => e.event.type === 'alert.cleared');
+    expect(pushed.map((e) => e.rooms)).toEqual([[`board:team:${w.teamA}`, 'board:all']]);
+    expect(evaluateTeamAlerts(w.deps, w.teamA)).toBe(0);
+    expect(w.publisher.events.filter((e) => e.event.type === 'alert.cleared')).toHaveLength(1);
+  });
+});
+
+describe('AlertMonitor', () => {
+  it('sets no timer for events that arrive after stop', async () => {
+    const w = world();
+    w.db.insert(alertRules).values({ teamId: w.teamA, kind: 'waiting_count', threshold: 0, updatedAt: 0 }).run();
+    const monitor = new AlertMonitor(w.deps, 3_600_000, 5);
+    monitor.start();
+    const fired = () => w.publisher.events.filter((e) => e.event.type === 'alert.fired').length;
+    expect(fired()).toBe(1); // the start-up check: 1 waiting is above 0
+    monitor.stop();
+    w.db.$client.prepare('update alerts set cleared_at = 1').run(); // re-armed: the next evaluation would fire
+    monitor.onEvents([{ event: w.publisher.events[0].event, rooms: [`team:${w.teamA}`] }]);
+    await new Promise((r) => setTimeout(r, 40));
+    expect(fired()).toBe(1);
   });
 });
