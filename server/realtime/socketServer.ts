@@ -15,7 +15,8 @@ import { savePresences } from '#server/services/presence';
 import type { Presence } from '#shared/schemas/common';
 import type { EventPublisher, RoutedEvent } from '#server/services/deps';
 import { getThreadRow, roomsOf } from '#server/services/threadQueries';
-import { PresenceBatch, PresenceRegistry, toPresenceLists } from './presence';
+import { PresenceBatch, PresenceRegistry } from './presence';
+import { PresenceAudience, presenceRoomsForViewer } from './presenceAudience';
 import { ViewerRegistry } from './viewers';
 import { BoardFeed } from './boardFeed';
 import { SESSION_COOKIE } from '#server/http/cookies';
@@ -66,6 +67,7 @@ export function createRealtime(http: HttpServer, db: Db, now: () => number, publ
     cors: { origin: true, credentials: false },
   });
   const presence = new PresenceRegistry(now);
+  const audience = new PresenceAudience();
   const presenceListeners: Array<(agentIds: number[]) => void> = [];
   const board = new BoardFeed(db, io, presence, now);
   const viewers = new ViewerRegistry();
@@ -89,11 +91,11 @@ export function createRealtime(http: HttpServer, db: Db, now: () => number, publ
     }
     io.to(rooms).emit('thread.viewers', { threadId, viewers: viewers.viewersOf(threadId, now()) });
   };
-  // Presence changes are coalesced: many agents connecting at once cost one broadcast per flush,
-  // not one per agent to every socket (which is O(n²) packets for n agents connecting).
+  // Presence changes are coalesced (one flush per window) and sent only to the sockets that may see
+  // them (presenceAudience.ts): n agents connecting cost O(n) packets, not one to every socket each.
   const batch = new PresenceBatch(presence, PRESENCE_FLUSH_MS, (changes) => {
     savePresences(db, changes);
-    io.emit('presence.changed', toPresenceLists(changes));
+    for (const send of audience.route(changes)) io.to(send.to).except(send.except).emit('presence.changed', send.lists);
     board.onAgents(changes.map((c) => c.agentId));
     for (const l of presenceListeners) l(changes.map((c) => c.agentId));
   });
@@ -103,9 +105,10 @@ export function createRealtime(http: HttpServer, db: Db, now: () => number, publ
 
   io.on('connection', (socket: AgentSocket) => {
     const { viewer } = socket.data;
+    audience.remember(viewer);
     void socket.join(joinedRooms(viewer));
     announce(viewer.id, presence.connect(viewer.id, socket.id));
-    socket.emit('presence.snapshot', presence.snapshot());
+    socket.emit('presence.snapshot', audience.snapshotFor(viewer, presence));
 
     socket.on('presence.set', (payload, ack) => {
       const p = SetPresencePayloadSchema.safeParse(payload);
@@ -159,6 +162,7 @@ export function createRealtime(http: HttpServer, db: Db, now: () => number, publ
     },
     refreshAgent(agentId) {
       const fresh = freshViewer(db, agentId);
+      if (fresh) audience.remember(fresh);
       for (const s of io.sockets.sockets.values()) {
         if (s.data.viewer?.id !== agentId) continue;
         if (fresh === null) {
@@ -169,6 +173,7 @@ export function createRealtime(http: HttpServer, db: Db, now: () => number, publ
         for (const room of s.rooms) if (room !== s.id) void s.leave(room);
         s.data.viewer = fresh;
         void s.join(joinedRooms(fresh));
+        s.emit('presence.snapshot', audience.snapshotFor(fresh, presence));
       }
     },
     disconnectSessions(hashes) {
@@ -185,9 +190,9 @@ export function createRealtime(http: HttpServer, db: Db, now: () => number, publ
   };
 }
 
-/** Thread rooms (the same set filters catch-up from the event log) plus floor-board rooms. */
+/** Thread rooms (the same set filters catch-up from the event log), floor-board and presence rooms. */
 function joinedRooms(viewer: Viewer): string[] {
-  return [...roomsForViewer(viewer), ...boardRoomsForViewer(viewer)];
+  return [...roomsForViewer(viewer), ...boardRoomsForViewer(viewer), ...presenceRoomsForViewer(viewer)];
 }
 
 function mayView(db: Db, viewer: Viewer, threadId: number): boolean {

@@ -1,12 +1,18 @@
-import { eq } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
 import type { Presence } from '#shared/schemas/common';
-import { agents } from '#server/db/schema';
 import type { Db } from '#server/db/connection';
 
-/** Remember agents' presence (one transaction) so lists and reports show it while they are offline. */
+const statements = new WeakMap<Database.Database, Database.Statement<{ id: number; presence: Presence }>>();
+
+/** Remember agents' presence (one transaction, one prepared statement) so lists and reports show it while they are offline. */
 export function savePresences(db: Db, changes: ReadonlyArray<{ agentId: number; presence: Presence }>): void {
   if (changes.length === 0) return;
-  db.transaction((tx) => {
-    for (const c of changes) tx.update(agents).set({ presence: c.presence }).where(eq(agents.id, c.agentId)).run();
-  });
+  const sqlite = db.$client;
+  let update = statements.get(sqlite);
+  if (!update)
+    statements.set(sqlite, (update = sqlite.prepare('update agents set presence = :presence where id = :id')));
+  const st = update;
+  sqlite.transaction(() => {
+    for (const c of changes) st.run({ id: c.agentId, presence: c.presence });
+  })();
 }

@@ -127,9 +127,9 @@ export const PresenceChangedSchema = z.object({ agentId: z.number(), presence: P
 export type PresenceChanged = z.infer<typeof PresenceChangedSchema>;
 
 /**
- * Presence of many agents as agent ids per status (compact: with n agents connecting, every one
- * of them learns about every other, so the bytes per agent matter). Agents not listed are unchanged
- * (in a change) or offline (in a snapshot).
+ * Presence of many agents as agent ids per status (compact: leads and above hear about every agent,
+ * so the bytes per agent matter; agents hear about their teammates and themselves). Agents not listed
+ * are unchanged (in a change) or offline (in a snapshot, which holds only the agents the receiver may see).
  */
 export const PresenceListsSchema = z.object({
   online: z.array(z.number()),
