@@ -16,7 +16,15 @@ const teams: Team[] = [
 function serve(reply?: { post?: (c: Call) => unknown }): { calls: Call[]; agents: Agent[] } {
   const agents: Agent[] = [
     admin,
-    make.agent(2, 'Kasia Nowak', { email: 'kasia@braid.test', teamIds: [1, 2], capacity: 8, presence: 'away' }),
+    make.agent(2, 'Kasia Nowak', {
+      email: 'kasia@braid.test',
+      teamIds: [1, 2],
+      capacity: 8,
+      asyncCapacity: 20,
+      languages: ['pl', 'en'],
+      skills: ['email', 'VIP'],
+      presence: 'away',
+    }),
     make.agent(3, 'Wei Zhang', {
       email: 'wei@braid.test',
       role: 'lead',
@@ -41,6 +49,9 @@ function serve(reply?: { post?: (c: Call) => unknown }): { calls: Call[]; agents
           role: body.role,
           locale: body.locale,
           capacity: body.capacity,
+          asyncCapacity: body.asyncCapacity,
+          languages: body.languages,
+          skills: body.skills,
           teamIds: body.teamIds,
           presence: 'offline',
         });
@@ -69,7 +80,7 @@ const description = (el: HTMLElement) => computeAccessibleDescription(el);
 afterEach(() => vi.unstubAllGlobals());
 
 describe('agents settings', () => {
-  it('lists every agent with role, teams, capacity, active flag and live presence', async () => {
+  it('lists every agent with role, teams, languages, both limits, active flag and live presence', async () => {
     serve();
     const { rt } = renderWith(<AgentsSettings me={admin} />);
     await screen.findByRole('row', { name: /^Kasia Nowak/ });
@@ -78,7 +89,8 @@ describe('agents settings', () => {
       'kasia@braid.test',
       'Agent',
       'Support PL, Billing',
-      '8',
+      'Polish, English',
+      '8 live · 20 email/API',
       'Yes',
       'Away',
       'Edit Kasia Nowak',
@@ -88,6 +100,7 @@ describe('agents settings', () => {
       'wei@braid.test',
       'Team lead',
       'No team',
+      '—',
       '5',
       'Deactivated',
       'Offline',
@@ -95,18 +108,19 @@ describe('agents settings', () => {
     ]);
     // Presence pushed by the socket wins over what the list said when it loaded.
     act(() => rt.pushed.setPresenceSnapshot({ online: [1, 2], away: [], offline: [] }));
-    await waitFor(() => expect(rowText('Kasia Nowak')[6]).toBe('Online'));
+    await waitFor(() => expect(rowText('Kasia Nowak')[7]).toBe('Online'));
     // Once the socket has reported, an agent missing from its map is offline.
     act(() => rt.pushed.setPresenceSnapshot({ online: [1], away: [], offline: [] }));
-    await waitFor(() => expect(rowText('Kasia Nowak')[6]).toBe('Offline'));
+    await waitFor(() => expect(rowText('Kasia Nowak')[7]).toBe('Offline'));
   });
 
-  it('creates an agent with an initial password, language, capacity and teams', async () => {
+  it('creates an agent with an initial password, UI language, limits, languages, skills and teams', async () => {
     const { calls } = serve();
     renderWith(<AgentsSettings me={admin} />);
     await userEvent.click(await screen.findByRole('button', { name: 'New agent' }));
     const form = screen.getByRole('form', { name: 'New agent' });
-    await userEvent.type(within(form).getByLabelText('Email'), 'Marta@Braid.test');
+    // "Email" is also a channel skill (a checkbox): the address is the text box.
+    await userEvent.type(within(form).getByRole('textbox', { name: 'Email' }), 'Marta@Braid.test');
     await userEvent.type(within(form).getByLabelText('Name'), 'Marta Wiśniewska');
     await userEvent.selectOptions(within(form).getByLabelText('Role'), 'Team lead');
     const password = within(form).getByLabelText('Initial password');
@@ -116,8 +130,23 @@ describe('agents settings', () => {
     );
     await userEvent.type(password, 'correct-horse-9');
     await userEvent.selectOptions(within(form).getByLabelText('Language'), 'Polski');
-    await userEvent.clear(within(form).getByLabelText('Capacity'));
-    await userEvent.type(within(form).getByLabelText('Capacity'), '12');
+    const live = within(form).getByLabelText('Live chats at once');
+    expect(description(live)).toMatch(/^Web chat, WhatsApp, .* Also counts email and API while no separate limit/);
+    await userEvent.clear(live);
+    await userEvent.type(live, '12');
+    await userEvent.type(within(form).getByLabelText('Email and API threads at once'), '30');
+    const languages = within(form).getByRole('group', { name: 'Languages they answer in' });
+    expect(
+      within(languages)
+        .getAllByRole('checkbox')
+        .slice(0, 4)
+        .map((c) => computeAccessibleName(c)),
+    ).toEqual(['Thai', 'Chinese', 'Polish', 'English']);
+    await userEvent.click(within(languages).getByRole('checkbox', { name: 'English' }));
+    await userEvent.click(within(languages).getByRole('checkbox', { name: 'Polish' }));
+    const channels = within(form).getByRole('group', { name: 'Channel skills' });
+    await userEvent.click(within(channels).getByRole('checkbox', { name: 'WhatsApp' }));
+    await userEvent.type(within(form).getByLabelText('Customer tiers'), ' VIP, gold ,, VIP');
     await userEvent.click(
       within(within(form).getByRole('group', { name: 'Teams' })).getByRole('checkbox', { name: 'Billing' }),
     );
@@ -135,6 +164,10 @@ describe('agents settings', () => {
           password: 'correct-horse-9',
           locale: 'pl',
           capacity: 12,
+          asyncCapacity: 30,
+          // Ticked languages and channels come in list order, typed tiers trimmed and once each.
+          languages: ['pl', 'en'],
+          skills: ['whatsapp', 'VIP', 'gold'],
           teamIds: [2],
         },
       },
@@ -146,7 +179,8 @@ describe('agents settings', () => {
       'Marta@Braid.test',
       'Team lead',
       'Billing',
-      '12',
+      'Polish, English',
+      '12 live · 30 email/API',
       'Yes',
       'Offline',
       'Edit Marta Wiśniewska',
@@ -162,7 +196,7 @@ describe('agents settings', () => {
     renderWith(<AgentsSettings me={admin} />);
     await userEvent.click(await screen.findByRole('button', { name: 'New agent' }));
     const form = screen.getByRole('form', { name: 'New agent' });
-    const email = within(form).getByLabelText('Email');
+    const email = within(form).getByRole('textbox', { name: 'Email' });
     await userEvent.type(email, 'kasia@localhost');
     await userEvent.type(within(form).getByLabelText('Name'), 'Kasia');
     await userEvent.type(within(form).getByLabelText('Initial password'), 'long-enough-pw');
@@ -188,7 +222,7 @@ describe('agents settings', () => {
     ]);
   });
 
-  it('edits role, teams, capacity and the active flag, sending only what changed', async () => {
+  it('edits role, teams, limits, languages, skills and the active flag, sending only what changed', async () => {
     const { calls } = serve();
     renderWith(<AgentsSettings me={admin} />);
     await userEvent.click(await screen.findByRole('button', { name: 'Edit Kasia Nowak' }));
@@ -196,8 +230,19 @@ describe('agents settings', () => {
     expect(within(form).queryByLabelText('Initial password')).toBeNull();
     await userEvent.selectOptions(within(form).getByLabelText('Role'), 'Supervisor');
     await userEvent.click(within(form).getByRole('checkbox', { name: 'Support PL' }));
-    await userEvent.clear(within(form).getByLabelText('Capacity'));
-    await userEvent.type(within(form).getByLabelText('Capacity'), '3');
+    await userEvent.clear(within(form).getByLabelText('Live chats at once'));
+    await userEvent.type(within(form).getByLabelText('Live chats at once'), '3');
+    // Emptying the email/API limit puts that work back under the live limit (null).
+    const asyncLimit = within(form).getByLabelText('Email and API threads at once') as HTMLInputElement;
+    expect(asyncLimit.value).toBe('20');
+    await userEvent.clear(asyncLimit);
+    const languages = within(form).getByRole('group', { name: 'Languages they answer in' });
+    await userEvent.click(within(languages).getByRole('checkbox', { name: 'Polish' }));
+    await userEvent.click(within(languages).getByRole('checkbox', { name: 'Thai' }));
+    const channels = within(form).getByRole('group', { name: 'Channel skills' });
+    expect((within(channels).getByRole('checkbox', { name: 'Email' }) as HTMLInputElement).checked).toBe(true);
+    const tiers = within(form).getByLabelText('Customer tiers') as HTMLInputElement;
+    expect(tiers.value).toBe('VIP');
     const active = within(form).getByRole('checkbox', { name: 'Active' });
     expect(description(active)).toBe('Deactivated agents cannot sign in and get no new conversations.');
     await userEvent.click(active);
@@ -209,6 +254,7 @@ describe('agents settings', () => {
         'kasia@braid.test',
         'Supervisor',
         'Billing',
+        'Thai, English',
         '3',
         'Deactivated',
         'Away',
@@ -219,7 +265,14 @@ describe('agents settings', () => {
       {
         method: 'PATCH',
         path: '/api/agents/2',
-        body: { role: 'supervisor', capacity: 3, active: false, teamIds: [2] },
+        body: {
+          role: 'supervisor',
+          capacity: 3,
+          asyncCapacity: null,
+          languages: ['th', 'en'],
+          active: false,
+          teamIds: [2],
+        },
       },
     ]);
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edit Kasia Nowak' })));
@@ -253,7 +306,7 @@ describe('agents settings', () => {
       'People who sign in to Braid. Leads see their teams’ queues and alerts, supervisors see everything, admins also change settings.You can look at these settings; only admins can change them.',
     );
     expect(screen.queryAllByRole('button').map((b) => textOf(b))).toEqual([]);
-    expect(rowText('Kasia Nowak')).toHaveLength(7);
+    expect(rowText('Kasia Nowak')).toHaveLength(8);
     unmount();
     renderWith(<AgentsSettings me={make.agent(6, 'Ann Agent')} />);
     expect(textOf(document.body)).toBe('Only team leads, supervisors and admins can see this page.');

@@ -2,6 +2,7 @@ import admin from './admin/en';
 import board from './board/en';
 import conversation from './conversation/en';
 import reports from './reports/en';
+import routing from './routing/en';
 import safety from './safety/en';
 import supervision from './supervision/en';
 
@@ -263,6 +264,7 @@ const en = {
   admin,
   reports,
   board,
+  routing,
 };
 export default en;
 

@@ -3,6 +3,7 @@ import admin from './admin/pl';
 import board from './board/pl';
 import conversation from './conversation/pl';
 import reports from './reports/pl';
+import routing from './routing/pl';
 import safety from './safety/pl';
 import supervision from './supervision/pl';
 
@@ -272,5 +273,6 @@ const pl: Translation = {
   admin,
   reports,
   board,
+  routing,
 };
 export default pl;

@@ -3,6 +3,7 @@ import admin from './admin/th';
 import board from './board/th';
 import conversation from './conversation/th';
 import reports from './reports/th';
+import routing from './routing/th';
 import safety from './safety/th';
 import supervision from './supervision/th';
 
@@ -258,5 +259,6 @@ const th: Translation = {
   admin,
   reports,
   board,
+  routing,
 };
 export default th;

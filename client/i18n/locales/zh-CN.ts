@@ -3,6 +3,7 @@ import admin from './admin/zh-CN';
 import board from './board/zh-CN';
 import conversation from './conversation/zh-CN';
 import reports from './reports/zh-CN';
+import routing from './routing/zh-CN';
 import safety from './safety/zh-CN';
 import supervision from './supervision/zh-CN';
 
@@ -257,5 +258,6 @@ const zhCN: Translation = {
   admin,
   reports,
   board,
+  routing,
 };
 export default zhCN;

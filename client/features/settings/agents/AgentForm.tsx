@@ -7,38 +7,59 @@ import { LocaleOptions } from '#client/i18n/LocaleOptions';
 import { useFormErrors } from '#client/features/settings/formErrors';
 import { AdminForm, FormFooter } from '#client/features/settings/AdminForm';
 import { Check, Field, InputField, TeamChecks } from '#client/features/settings/FormParts';
+import {
+  asyncCapacityOf,
+  BLANK_ROUTING,
+  RoutingFields,
+  routingDraftOf,
+  sameSet,
+  skillsOf,
+  tiersInvalid,
+  type RoutingDraft,
+} from './RoutingFields';
 
-interface Draft {
+interface Draft extends RoutingDraft {
   email: string;
   name: string;
   role: Role;
   password: string;
   locale: Locale;
-  capacity: string;
   teamIds: number[];
   active: boolean;
 }
 
-const FIELDS = ['email', 'name', 'role', 'password', 'locale', 'capacity', 'teamIds', 'active'] as const;
+const FIELDS = [
+  'email',
+  'name',
+  'role',
+  'password',
+  'locale',
+  'capacity',
+  'asyncCapacity',
+  'languages',
+  'skills',
+  'teamIds',
+  'active',
+] as const;
 const BLANK: Draft = {
+  ...BLANK_ROUTING,
   email: '',
   name: '',
   role: 'agent',
   password: '',
   locale: 'en',
-  capacity: '10',
   teamIds: [],
   active: true,
 };
 
 function draftOf(a: Agent): Draft {
   return {
+    ...routingDraftOf(a),
     email: a.email,
     name: a.name,
     role: a.role,
     password: '',
     locale: a.locale,
-    capacity: String(a.capacity),
     teamIds: a.teamIds,
     active: a.active,
   };
@@ -50,12 +71,15 @@ function changesOf(a: Agent, d: Draft): AgentPatch {
   if (d.name.trim() !== a.name) patch.name = d.name.trim();
   if (d.role !== a.role) patch.role = d.role;
   if (Number(d.capacity) !== a.capacity) patch.capacity = Number(d.capacity);
+  if (asyncCapacityOf(d) !== a.asyncCapacity) patch.asyncCapacity = asyncCapacityOf(d);
+  if (!sameSet(d.languages, a.languages)) patch.languages = d.languages;
+  if (!sameSet(skillsOf(d), a.skills)) patch.skills = skillsOf(d);
   if (d.active !== a.active) patch.active = d.active;
   if ([...d.teamIds].sort().join() !== [...a.teamIds].sort().join()) patch.teamIds = d.teamIds;
   return patch;
 }
 
-/** Create an agent (with an initial password) or edit one's name, role, teams, capacity and active flag. */
+/** Create an agent (with an initial password) or edit one's name, role, teams, limits, languages, skills and active flag. */
 export function AgentForm({
   agent,
   me,
@@ -72,7 +96,7 @@ export function AgentForm({
   const [d, setD] = useState<Draft>(() => (agent ? draftOf(agent) : BLANK));
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((o) => ({ ...o, [k]: v }));
   /** Value and change handler of a text-typed input kept in the draft. */
-  const bind = (k: 'email' | 'name' | 'password' | 'capacity') => ({
+  const bind = (k: 'email' | 'name' | 'password') => ({
     value: d[k],
     onChange: (e: ChangeEvent<HTMLInputElement>) => set(k, e.target.value),
   });
@@ -85,6 +109,7 @@ export function AgentForm({
   const self = agent?.id === me.id;
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (tiersInvalid(d)) return;
     const done = { onSuccess: (a: Agent) => onDone(a) };
     if (!agent) {
       create.mutate(
@@ -95,6 +120,9 @@ export function AgentForm({
           password: d.password,
           locale: d.locale,
           capacity: Number(d.capacity),
+          asyncCapacity: asyncCapacityOf(d),
+          languages: d.languages,
+          skills: skillsOf(d),
           teamIds: d.teamIds,
         },
         done,
@@ -147,8 +175,8 @@ export function AgentForm({
           )}
         </Field>
       </div>
-      <div className="form-row">
-        {!agent && (
+      {!agent && (
+        <div className="form-row">
           <InputField
             label={t('admin.agents.password')}
             hint={t('admin.agents.passwordHint')}
@@ -161,8 +189,6 @@ export function AgentForm({
             autoComplete="new-password"
             {...bind('password')}
           />
-        )}
-        {!agent && (
           <Field label={t('admin.agents.locale')} error={errors.fields.locale}>
             {(a) => (
               <select {...a} value={d.locale} onChange={(e) => set('locale', e.target.value as Locale)}>
@@ -170,19 +196,9 @@ export function AgentForm({
               </select>
             )}
           </Field>
-        )}
-        <InputField
-          label={t('admin.agents.capacity')}
-          hint={t('admin.agents.capacityHint')}
-          error={errors.fields.capacity}
-          type="number"
-          required
-          min={0}
-          max={500}
-          step={1}
-          {...bind('capacity')}
-        />
-      </div>
+        </div>
+      )}
+      <RoutingFields value={d} onChange={(v) => setD((o) => ({ ...o, ...v }))} errors={errors.fields} />
       <TeamChecks
         legend={t('admin.agents.teams')}
         teams={teams}

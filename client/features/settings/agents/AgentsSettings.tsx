@@ -4,6 +4,7 @@ import type { Agent } from '#shared/schemas/agent';
 import { hasRole, type Presence } from '#shared/schemas/common';
 import { useAgents, useTeams } from '#client/api/directory';
 import { Avatar } from '#client/components/Avatar';
+import { useFormat } from '#client/i18n/format';
 import { usePresenceMap } from '#client/realtime/usePresence';
 import { useInlineEditor } from '#client/features/settings/useInlineEditor';
 import { AdminPage, AdminTable } from '#client/features/settings/AdminTable';
@@ -19,6 +20,7 @@ function usePresenceOf(): (a: Agent) => Presence {
 /** Admins list, create and edit agents; leads and supervisors see the list read-only. */
 export default function AgentsSettings({ me }: { me: Agent }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const agents = useAgents();
   const teams = useTeams().data ?? [];
   const presenceOf = usePresenceOf();
@@ -85,7 +87,19 @@ export default function AgentsSettings({ me }: { me: Agent }) {
                 <span className="muted">{t('admin.agents.noTeams')}</span>
               ),
           },
-          { header: t('admin.agents.capacity'), className: 'num', cell: (a) => a.capacity },
+          {
+            header: t('routing.agent.column'),
+            cell: (a) =>
+              a.languages.length ? a.languages.map((l) => f.language(l)).join(', ') : <span className="muted">—</span>,
+          },
+          {
+            header: t('admin.agents.capacity'),
+            className: 'num',
+            cell: (a) =>
+              a.asyncCapacity === null
+                ? a.capacity
+                : t('routing.agent.capacityBoth', { live: a.capacity, async: a.asyncCapacity }),
+          },
           {
             header: t('admin.agents.active'),
             cell: (a) =>
