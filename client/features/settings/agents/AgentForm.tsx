@@ -15,6 +15,7 @@ import {
   sameSet,
   skillsOf,
   tiersInvalid,
+  languagesInvalid,
   type RoutingDraft,
 } from './RoutingFields';
 
@@ -109,7 +110,7 @@ export function AgentForm({
   const self = agent?.id === me.id;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (tiersInvalid(d)) return;
+    if (tiersInvalid(d) || languagesInvalid(d)) return;
     const done = { onSuccess: (a: Agent) => onDone(a) };
     if (!agent) {
       create.mutate(

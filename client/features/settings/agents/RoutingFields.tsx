@@ -77,6 +77,9 @@ export function skillsOf(d: RoutingDraft): string[] {
 export const asyncCapacityOf = (d: RoutingDraft): number | null =>
   d.asyncCapacity.trim() === '' ? null : Number(d.asyncCapacity);
 
+/** True when the server would refuse the languages (more than 20). */
+export const languagesInvalid = (d: RoutingDraft): boolean => d.languages.length > 20;
+
 /** True when the skills would be refused (more than 20, or a tier over 40 characters). */
 export const tiersInvalid = (d: RoutingDraft): boolean =>
   skillsOf(d).length > 20 || skillsOf(d).some((s) => s.length > 40);
@@ -135,7 +138,7 @@ export function RoutingFields({
         }))}
         value={value.languages}
         onChange={(languages) => set({ languages })}
-        error={errors.languages}
+        error={errors.languages ?? (languagesInvalid(value) ? t('routing.agent.tooManyLanguages') : undefined)}
       />
       <CheckboxGroup<ChannelKind>
         legend={t('routing.agent.channelSkills')}

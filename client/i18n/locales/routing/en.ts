@@ -16,6 +16,7 @@ const routing = {
     capacityBoth: '{{live}} live · {{async}} email/API',
     wholeNumber: 'Enter a whole number from {{min}} to {{max}}.',
     tooManyTiers: 'At most 20 tiers of up to 40 characters each.',
+    tooManyLanguages: 'At most 20 languages.',
   },
   team: {
     legend: 'Routing',

@@ -19,6 +19,7 @@ const routing: Translation['routing'] = {
     capacityBoth: '{{live}} na żywo · {{async}} e-mail/API',
     wholeNumber: 'Wpisz liczbę całkowitą od {{min}} do {{max}}.',
     tooManyTiers: 'Najwyżej 20 poziomów, każdy do 40 znaków.',
+    tooManyLanguages: 'Najwyżej 20 języków.',
   },
   team: {
     legend: 'Przydzielanie',

@@ -18,6 +18,7 @@ const routing: Translation['routing'] = {
     capacityBoth: 'แชตสด {{live}} · อีเมล/API {{async}}',
     wholeNumber: 'กรอกจำนวนเต็มตั้งแต่ {{min}} ถึง {{max}}',
     tooManyTiers: 'ได้สูงสุด 20 ระดับ ระดับละไม่เกิน 40 ตัวอักษร',
+    tooManyLanguages: 'เลือกได้สูงสุด 20 ภาษา',
   },
   team: {
     legend: 'การจัดสรรงาน',

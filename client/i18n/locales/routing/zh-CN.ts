@@ -18,6 +18,7 @@ const routing: Translation['routing'] = {
     capacityBoth: '实时 {{live}} · 邮件/API {{async}}',
     wholeNumber: '请输入 {{min}} 到 {{max}} 之间的整数。',
     tooManyTiers: '最多 20 个等级，每个不超过 40 个字符。',
+    tooManyLanguages: '最多选择 20 种语言。',
   },
   team: {
     legend: '分配规则',
