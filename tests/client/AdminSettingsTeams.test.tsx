@@ -159,7 +159,7 @@ describe('teams settings', { timeout: 60_000 }, () => {
             defaultLanguage: 'en',
             courtesyKeepsResolved: false,
             confirmColleagueThreads: false,
-            // Not edited on this screen: the team's routing is sent back as it was loaded.
+            // Routing left as loaded (the defaults); its own test edits it.
             routing: DEFAULT_SETTINGS.routing,
           },
         },

@@ -9,6 +9,8 @@ import { useFormErrors } from '#client/features/settings/formErrors';
 import { ScheduleEditor } from './ScheduleEditor';
 import { hasScheduleProblems, scheduleDraftOf, scheduleOf } from './scheduleDraft';
 import { TeamSettingsFields, thresholdOf, type SettingsDraft } from './TeamSettingsFields';
+import { RoutingRulesFields, rulesDraftOf, rulesOf } from './RoutingRulesFields';
+import { useTeams } from '#client/api/directory';
 
 function Editor({
   team,
@@ -28,11 +30,14 @@ function Editor({
     ...config.settings,
     sentimentThreshold: String(config.settings.sentimentThreshold),
   }));
+  const [rules, setRules] = useState(() => rulesDraftOf(config.settings.routing));
+  const teams = useTeams().data ?? [];
   const [tried, setTried] = useState(false);
   const [saved, setSaved] = useState(false);
   const server = useFormErrors(save.error, []);
   const threshold = thresholdOf(settings);
-  const invalid = hasScheduleProblems(schedule) || threshold === null;
+  const routing = rulesOf(rules);
+  const invalid = hasScheduleProblems(schedule) || threshold === null || routing === null;
   const edit =
     <T,>(setter: (v: T) => void) =>
     (v: T) => {
@@ -42,9 +47,9 @@ function Editor({
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setTried(true);
-    if (invalid || threshold === null) return focusFirstInvalid(e.currentTarget as HTMLFormElement);
+    if (invalid || threshold === null || routing === null) return focusFirstInvalid(e.currentTarget as HTMLFormElement);
     save.mutate(
-      { businessHours: scheduleOf(schedule), settings: { ...settings, sentimentThreshold: threshold } },
+      { businessHours: scheduleOf(schedule), settings: { ...settings, sentimentThreshold: threshold, routing } },
       { onSuccess: () => setSaved(true) },
     );
   };
@@ -54,6 +59,7 @@ function Editor({
       <fieldset className="bare" disabled={!canEdit}>
         <ScheduleEditor value={schedule} showErrors={tried} onChange={edit(setSchedule)} />
         <TeamSettingsFields value={settings} onChange={edit(setSettings)} />
+        <RoutingRulesFields team={team} teams={teams} value={rules} onChange={edit(setRules)} />
       </fieldset>
       <DialogFooter error={summary}>
         <p role="status" className="ok-note">
