@@ -61,7 +61,7 @@ export function explainRouting(r: Reader, deps: ServiceDeps, viewer: Viewer, thr
     movedMeta.via === 'overflow' && movedMeta.teamId === row.teamId && typeof movedMeta.fromTeamId === 'number'
       ? movedMeta.fromTeamId
       : null;
-  const base = { threadId: row.id, teamId: row.teamId, overflowedFromTeamId, reason: null, wait: null };
+  const base = { threadId: row.id, teamId: row.teamId, overflowedFromTeamId, actorId: null, reason: null, wait: null };
   if (row.assigneeId !== null) {
     const entry = latestEntry(r, row.id, 'assigned');
     const meta = (entry?.meta ?? {}) as Meta;
@@ -77,11 +77,13 @@ export function explainRouting(r: Reader, deps: ServiceDeps, viewer: Viewer, thr
         reason: reason.data,
         text: `Routed to ${agent}: ${reasonInWords(reason.data, names)}`,
       };
-    const actor = current && typeof meta.actorId === 'number' ? names.agent(meta.actorId) : null;
+    const actorId = current && typeof meta.actorId === 'number' ? meta.actorId : null;
+    const actor = actorId === null ? null : names.agent(actorId);
     return {
       ...base,
       state: 'manual',
       agentId: row.assigneeId,
+      actorId,
       at: current ? entry.at : null,
       text: actor ? `Assigned to ${agent} by ${actor}` : `Assigned to ${agent}`,
     };

@@ -51,6 +51,8 @@ export const RoutingExplainSchema = z.object({
   /** routed: by routing; manual: someone assigned it; waiting: unassigned and open; closed: not open. */
   state: z.enum(['routed', 'manual', 'waiting', 'closed']),
   agentId: z.number().nullable(),
+  /** Who assigned it by hand (manual only; null when routing did, or unknown). */
+  actorId: z.number().nullable(),
   /** When the current assignment was made (null when unknown or waiting). */
   at: z.number().nullable(),
   reason: RoutingReasonSchema.nullable(),

@@ -102,4 +102,19 @@ describe('explain endpoint access', () => {
     expect((await fetch(`${w.app.url}/api/routing/explain/${id}`)).status).toBe(401);
     expect((await w.admin.get('/api/routing/explain/999999')).status).toBe(404);
   });
+
+  it('names who assigned a thread by hand, as data and in words', async () => {
+    world = await routingWorld();
+    const w = world;
+    const id = await w.post('x2', 'hello');
+    const lead = await login(w.app.url, 'lead@test.local');
+    expect((await lead.post(`/api/threads/${id}/assign`, { agentId: w.people.agentA2 })).status).toBe(200);
+    expect(await w.explain(id)).toMatchObject({
+      state: 'manual',
+      agentId: w.people.agentA2,
+      actorId: w.people.lead,
+      reason: null,
+      text: 'Assigned to agent.a2 by lead',
+    });
+  });
 });
