@@ -10,6 +10,7 @@ import { SentimentMark } from '#client/components/SentimentMark';
 import { SlaBadge } from '#client/components/SlaBadge';
 import { WaitingClock } from '#client/components/WaitingClock';
 import { useFormat } from '#client/i18n/format';
+import { RoutingWhy } from './RoutingWhy';
 import { SentimentTrend } from './SentimentTrend';
 import { ViewerAvatars } from './ViewerStrip';
 
@@ -73,6 +74,7 @@ export function ThreadHeader(p: {
           <SentimentTrend scores={p.trend} />
           <ViewerAvatars threadId={thread.id} myId={p.me.id} agents={byId} />
         </div>
+        <RoutingWhy thread={thread} agents={p.agents} teams={p.teams} />
       </div>
       <div className="th-actions">
         {lead ? (

@@ -35,7 +35,7 @@ const routing = {
     wholeNumber: 'Enter a whole number from {{min}} to {{max}}.',
   },
   why: {
-    label: 'Why here',
+    label: 'Why here:',
     routed: 'Auto-assigned to {{agent}}: {{why}}',
     manual: 'Assigned to {{agent}} by hand',
     manualBy: '{{actor}} assigned it to {{agent}}',

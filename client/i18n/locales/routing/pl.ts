@@ -38,7 +38,7 @@ const routing: Translation['routing'] = {
     wholeNumber: 'Wpisz liczbę całkowitą od {{min}} do {{max}}.',
   },
   why: {
-    label: 'Dlaczego tutaj',
+    label: 'Dlaczego tutaj:',
     routed: 'Przypisano automatycznie – {{agent}}: {{why}}',
     manual: 'Przypisano ręcznie – {{agent}}',
     manualBy: 'Przypisanie ręczne: {{actor}} → {{agent}}',

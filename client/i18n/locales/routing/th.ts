@@ -37,7 +37,7 @@ const routing: Translation['routing'] = {
     wholeNumber: 'กรอกจำนวนเต็มตั้งแต่ {{min}} ถึง {{max}}',
   },
   why: {
-    label: 'เหตุผล',
+    label: 'เหตุผล:',
     routed: 'มอบหมายอัตโนมัติให้ {{agent}}: {{why}}',
     manual: 'มอบหมายให้ {{agent}} ด้วยตนเอง',
     manualBy: '{{actor}} มอบหมายให้ {{agent}}',

@@ -37,7 +37,7 @@ const routing: Translation['routing'] = {
     wholeNumber: '请输入 {{min}} 到 {{max}} 之间的整数。',
   },
   why: {
-    label: '分配原因',
+    label: '分配原因：',
     routed: '已自动分配给 {{agent}}：{{why}}',
     manual: '已手动分配给 {{agent}}',
     manualBy: '{{actor}} 分配给了 {{agent}}',
