@@ -45,10 +45,13 @@ function build(db: Db, s: ListShape) {
   const key = KEYS[s.sort];
   const asc = s.sort !== 'activity';
   if (s.cursor) {
+    // The plain bound enters the index (status, key, id) at the cursor's key; the row value drops the
+    // rows of that key already shown. (An OR of the two cases was planned as two index ranges merged
+    // and sorted in a temporary B-tree; a row value alone does not seek an expression index.)
     where.push(
       asc
-        ? sql`(${key} > ${p('k')} or (${key} = ${p('k')} and ${threads.id} > ${p('id')}))`
-        : sql`(${key} < ${p('k')} or (${key} = ${p('k')} and ${threads.id} < ${p('id')}))`,
+        ? sql`${key} >= ${p('k')} and (${key}, ${threads.id}) > (${p('k')}, ${p('id')})`
+        : sql`${key} <= ${p('k')} and (${key}, ${threads.id}) < (${p('k')}, ${p('id')})`,
     );
   }
   // Unread = inbound messages of the thread minus those up to the viewer's read mark (both kept by triggers).
