@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nonEmptyPatch, PresenceSchema, RoleSchema } from './common';
+import { isHttpUrl, nonEmptyPatch, PresenceSchema, RoleSchema } from './common';
 
 /** The UI languages Braid ships. */
 export const LOCALES = ['en', 'th', 'pl', 'zh-CN'] as const;
@@ -123,13 +123,7 @@ export const TeamPatchRequestSchema = nonEmptyPatch(
 /** Admin creates an API key for the API channel. */
 export const CreateApiKeyRequestSchema = z.object({
   name: z.string().trim().min(1).max(80),
-  callbackUrl: z
-    .string()
-    .url()
-    .max(2000)
-    .refine((u) => /^https?:\/\//i.test(u), 'must be an http or https URL')
-    .nullable()
-    .default(null),
+  callbackUrl: z.string().url().max(2000).refine(isHttpUrl, 'must be an http or https URL').nullable().default(null),
 });
 
 /** API key as listed (the secret itself is shown once, on creation). */

@@ -70,3 +70,6 @@ export function nonEmptyPatch<T extends z.ZodObject>(schema: T): T {
     message: 'nothing to change: send at least one known field',
   });
 }
+
+/** An http(s) URL a user enters for Braid to call (webhook endpoint, API-key callback); the server also refuses internal hosts. */
+export const isHttpUrl = (u: string): boolean => /^https?:\/\//i.test(u);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isHttpUrl } from './common';
 
 /** Events an outbound webhook endpoint can subscribe to. */
 export const WEBHOOK_EVENTS = [
@@ -15,12 +16,7 @@ export const WEBHOOK_SIGNATURE_HEADER = 'braid-signature';
 
 /** POST /api/webhook-endpoints body. */
 export const CreateWebhookEndpointSchema = z.object({
-  url: z
-    .string()
-    .trim()
-    .url()
-    .max(2000)
-    .refine((u) => /^https?:\/\//i.test(u), 'must be an http or https URL'),
+  url: z.string().trim().url().max(2000).refine(isHttpUrl, 'must be an http or https URL'),
   events: z.array(z.enum(WEBHOOK_EVENTS)).min(1, 'choose at least one event'),
 });
 /** Parsed create request. */

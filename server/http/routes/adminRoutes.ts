@@ -17,7 +17,7 @@ import {
 } from '#server/services/agents';
 import { createApiKey, listApiKeys, revokeApiKey } from '#server/services/apiKeys';
 import { authOf, requireRole } from '#server/http/authMiddleware';
-import { outboundUrlProblem } from '#server/channels/kit/guardedFetch';
+import { checkOutboundUrl } from '#server/http/outboundUrl';
 import type { AppContext } from '#server/http/context';
 import { audit } from '#server/http/audit';
 import { idParam } from '#server/http/params';
@@ -67,12 +67,9 @@ export function adminRoutes(ctx: AppContext): Router {
     res.json({ items: listApiKeys(db) });
   });
   r.post('/api-keys', admin, async (req, res) => {
-    const body = await CreateApiKeyRequestSchema.superRefine(async (v, issue) => {
-      // A URL the shared schema already refused (not http/https) needs no second issue.
-      if (v.callbackUrl === null || !/^https?:\/\//i.test(v.callbackUrl)) return;
-      const problem = await outboundUrlProblem(v.callbackUrl, ctx.config);
-      if (problem) issue.addIssue({ code: 'custom', path: ['callbackUrl'], message: problem });
-    }).parseAsync(req.body);
+    const body = await CreateApiKeyRequestSchema.superRefine((v, issue) =>
+      checkOutboundUrl(v.callbackUrl, 'callbackUrl', issue, ctx.config),
+    ).parseAsync(req.body);
     const created = createApiKey(db, body, authOf(req).agent.id, now());
     audit(ctx, req, { action: 'api_key.created', detail: { apiKeyId: created.key.id, name: created.key.name } });
     res.status(201).json(created);

@@ -9,7 +9,7 @@ import {
   rotateWebhookSecret,
 } from '#server/services/webhooks/endpoints';
 import { authOf, requireRole } from '#server/http/authMiddleware';
-import { outboundUrlProblem } from '#server/channels/kit/guardedFetch';
+import { checkOutboundUrl } from '#server/http/outboundUrl';
 import type { AppContext } from '#server/http/context';
 import { audit } from '#server/http/audit';
 import { idParam } from '#server/http/params';
@@ -23,11 +23,9 @@ export function webhookRoutes(ctx: AppContext): Router {
     res.json({ items: listWebhookEndpoints(db) });
   });
   r.post('/webhook-endpoints', async (req, res) => {
-    const body = await CreateWebhookEndpointSchema.superRefine(async (v, issue) => {
-      if (!/^https?:\/\//i.test(v.url)) return;
-      const problem = await outboundUrlProblem(v.url, ctx.config);
-      if (problem) issue.addIssue({ code: 'custom', path: ['url'], message: problem });
-    }).parseAsync(req.body);
+    const body = await CreateWebhookEndpointSchema.superRefine((v, issue) =>
+      checkOutboundUrl(v.url, 'url', issue, ctx.config),
+    ).parseAsync(req.body);
     const created = createWebhookEndpoint(db, body, authOf(req).agent.id, now());
     audit(ctx, req, {
       action: 'webhook.created',
