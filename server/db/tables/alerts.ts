@@ -4,16 +4,21 @@ import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqli
 import { ALERT_KINDS } from '#shared/schemas/alerts';
 import { agents, teams } from './people';
 
+/** The columns a rule and its alerts share: whose team, which figure, above what. */
+const teamAlertColumns = () => ({
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  teamId: integer('team_id')
+    .notNull()
+    .references(() => teams.id),
+  kind: text('kind', { enum: ALERT_KINDS }).notNull(),
+  threshold: integer('threshold').notNull(),
+});
+
 /** One rule per team and kind: fire when the figure rises above `threshold`. */
 export const alertRules = sqliteTable(
   'alert_rules',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    teamId: integer('team_id')
-      .notNull()
-      .references(() => teams.id),
-    kind: text('kind', { enum: ALERT_KINDS }).notNull(),
-    threshold: integer('threshold').notNull(),
+    ...teamAlertColumns(),
     enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -27,12 +32,7 @@ export const alertRules = sqliteTable(
 export const alerts = sqliteTable(
   'alerts',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    teamId: integer('team_id')
-      .notNull()
-      .references(() => teams.id),
-    kind: text('kind', { enum: ALERT_KINDS }).notNull(),
-    threshold: integer('threshold').notNull(),
+    ...teamAlertColumns(),
     value: integer('value').notNull(),
     firedAt: integer('fired_at').notNull(),
     clearedAt: integer('cleared_at'),
