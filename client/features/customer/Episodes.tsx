@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Agent } from '#shared/schemas/agent';
 import type { Episode } from '#shared/schemas/thread';
 import { useFormat } from '#client/i18n/format';
-import { navigate } from '#client/router';
+import { AppLink } from '#client/components/AppLink';
 import { transcriptHref } from '#client/features/transcript/href';
 
 function mood(score: number | null): string {
@@ -28,16 +28,9 @@ export function Episodes({
   if (list.length === 0) return <p className="muted small">{t('customer.noEpisodes')}</p>;
   const link = (episodeId: number | null, label: string) =>
     threadId !== undefined && (
-      <a
-        className="small"
-        href={transcriptHref(threadId, episodeId)}
-        onClick={(ev) => {
-          ev.preventDefault();
-          navigate(transcriptHref(threadId, episodeId));
-        }}
-      >
+      <AppLink className="small" to={transcriptHref(threadId, episodeId)}>
         {label}
-      </a>
+      </AppLink>
     );
   return (
     <>

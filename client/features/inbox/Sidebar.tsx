@@ -5,7 +5,8 @@ import { hasRole } from '#shared/schemas/common';
 import { useThreadCounts } from '#client/api/threads';
 import { useTeams } from '#client/api/directory';
 import { ChannelIcon, useChannelLabel } from '#client/components/ChannelIcon';
-import { navigate, usePath } from '#client/router';
+import { usePath } from '#client/router';
+import { AppLink } from '#client/components/AppLink';
 import { STATUS_VIEWS, viewCount, type ViewKey } from './views';
 
 function ViewButton({
@@ -67,17 +68,13 @@ export function Sidebar({ me, view, onSelect }: { me: Agent; view: ViewKey; onSe
   return (
     <nav className="sidebar" aria-label={t('views.label')}>
       {hasRole(me.role, 'lead') && (
-        <a
+        <AppLink
           className={`view board-link${onBoard ? ' active' : ''}`}
-          href="/board"
+          to="/board"
           aria-current={onBoard ? 'page' : undefined}
-          onClick={(e) => {
-            e.preventDefault();
-            navigate('/board');
-          }}
         >
           {t('board.open')}
-        </a>
+        </AppLink>
       )}
       <ul className="view-group" aria-label={t('views.queues')}>
         {item('mine', t('views.mine'))}

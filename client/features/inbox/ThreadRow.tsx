@@ -8,7 +8,7 @@ import { IdentityHint } from '#client/components/IdentityHint';
 import { SentimentMark } from '#client/components/SentimentMark';
 import { SlaBadge } from '#client/components/SlaBadge';
 import { WaitingClock } from '#client/components/WaitingClock';
-import { navigate } from '#client/router';
+import { AppLink } from '#client/components/AppLink';
 
 /** Height of one row in px (fixed, so the virtual list needs no measuring). */
 export const ROW_HEIGHT = 62;
@@ -29,16 +29,11 @@ export const ThreadRow = memo(function ThreadRow({
   const unread = thread.unreadCount ?? 0;
   const urgent = thread.priority === 'urgent' || thread.priority === 'high';
   return (
-    <a
+    <AppLink
       className={`thread-row${selected ? ' selected' : ''}${unread > 0 ? ' unread' : ''}`}
-      href={`/t/${thread.id}`}
+      to={`/t/${thread.id}`}
       aria-current={selected ? 'true' : undefined}
       data-thread-id={thread.id}
-      onClick={(e) => {
-        if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
-        e.preventDefault();
-        navigate(`/t/${thread.id}`);
-      }}
     >
       <span className="row-top">
         {urgent && (
@@ -93,6 +88,6 @@ export const ThreadRow = memo(function ThreadRow({
           )
         )}
       </span>
-    </a>
+    </AppLink>
   );
 });

@@ -8,7 +8,8 @@ import { setLocale } from '#client/i18n';
 import { LocaleOptions } from '#client/i18n/LocaleOptions';
 import { useRealtime } from '#client/realtime/RealtimeProvider';
 import { usePresenceMap } from '#client/realtime/usePresence';
-import { navigate, usePath } from '#client/router';
+import { usePath } from '#client/router';
+import { AppLink } from '#client/components/AppLink';
 import { sectionsFor } from '#client/features/settings/sections';
 import { useNewReviewCount } from '#client/api/reviews';
 import { CustomerSearch, type SearchHandle } from './CustomerSearch';
@@ -39,16 +40,9 @@ export function Topbar(p: {
   };
   return (
     <header className="topbar">
-      <a
-        className="brand"
-        href="/"
-        onClick={(e) => {
-          e.preventDefault();
-          navigate('/');
-        }}
-      >
+      <AppLink className="brand" to="/">
         {t('app.name')}
-      </a>
+      </AppLink>
       <CustomerSearch handle={p.search} />
       {!rt.connected && (
         <span className="offline" role="status">
@@ -109,15 +103,7 @@ export function Topbar(p: {
           </select>
         </label>
       </span>
-      <a
-        className="top-link"
-        href="/reports"
-        aria-current={path === '/reports' ? 'page' : undefined}
-        onClick={(e) => {
-          e.preventDefault();
-          navigate('/reports');
-        }}
-      >
+      <AppLink className="top-link" to="/reports" aria-current={path === '/reports' ? 'page' : undefined}>
         {t('reports.open')}
         {newReviews > 0 && (
           <>
@@ -127,19 +113,11 @@ export function Topbar(p: {
             <span className="sr-only">{`, ${t('reports.newReviews', { count: newReviews })}`}</span>
           </>
         )}
-      </a>
+      </AppLink>
       {settingsHome && (
-        <a
-          className="top-link"
-          href={settingsHome}
-          aria-current={inSettings ? 'page' : undefined}
-          onClick={(e) => {
-            e.preventDefault();
-            navigate(settingsHome);
-          }}
-        >
+        <AppLink className="top-link" to={settingsHome} aria-current={inSettings ? 'page' : undefined}>
           {t('admin.nav.open')}
-        </a>
+        </AppLink>
       )}
       <button type="button" className="top-link" onClick={() => logout.mutate()}>
         {t('app.logout')}

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useCustomerSearch } from '#client/api/customers';
 import { ChannelIcon } from '#client/components/ChannelIcon';
 import { IdentityHint } from '#client/components/IdentityHint';
-import { navigate } from '#client/router';
+import { AppLink } from '#client/components/AppLink';
 
 /** The customers tab: customers by name, phone, email or handle, each opening their conversation. */
 export function CustomerHits({ q }: { q: string }) {
@@ -15,13 +15,7 @@ export function CustomerHits({ q }: { q: string }) {
     <ul className="search-hits" aria-label={t('find.tabs.customers')}>
       {hits.map((c) => (
         <li key={c.id} className="search-hit">
-          <a
-            href={`/t/${c.threadId}`}
-            onClick={(e) => {
-              e.preventDefault();
-              navigate(`/t/${c.threadId}`);
-            }}
-          >
+          <AppLink to={`/t/${c.threadId}`}>
             <span className="hit-head">
               <strong className="hit-name" dir="auto">
                 {c.name}
@@ -31,7 +25,7 @@ export function CustomerHits({ q }: { q: string }) {
               ))}
               <IdentityHint hint={c.hint} className="muted small" />
             </span>
-          </a>
+          </AppLink>
         </li>
       ))}
     </ul>

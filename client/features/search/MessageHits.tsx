@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '#shared/schemas/search';
 import { ChannelIcon } from '#client/components/ChannelIcon';
 import { useFormat } from '#client/i18n/format';
-import { navigate } from '#client/router';
+import { AppLink } from '#client/components/AppLink';
 import { Snippet } from './Snippet';
 
 /** The address that opens a thread scrolled to one message, highlighted. */
@@ -20,14 +20,7 @@ export function MessageHits({ hits }: { hits: SearchHit[] }) {
         const href = messageHref(h.threadId, h.messageId);
         return (
           <li key={h.messageId} className={`search-hit dir-${h.direction}`}>
-            <a
-              href={href}
-              title={t('find.openHit', { name: h.customerName })}
-              onClick={(e) => {
-                e.preventDefault();
-                navigate(href);
-              }}
-            >
+            <AppLink to={href} title={t('find.openHit', { name: h.customerName })}>
               <span className="hit-head">
                 {h.channel && <ChannelIcon channel={h.channel} />}
                 <strong className="hit-name" dir="auto">
@@ -39,7 +32,7 @@ export function MessageHits({ hits }: { hits: SearchHit[] }) {
                 </time>
               </span>
               <Snippet text={h.snippet} highlights={h.highlights} />
-            </a>
+            </AppLink>
           </li>
         );
       })}

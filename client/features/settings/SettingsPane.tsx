@@ -2,7 +2,7 @@ import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 're
 import { useTranslation } from 'react-i18next';
 import type { Agent, Team } from '#shared/schemas/agent';
 import { RouteBoundary } from '#client/components/ErrorBoundary';
-import { navigate } from '#client/router';
+import { AppLink } from '#client/components/AppLink';
 import { sectionOfPath, sectionsFor, type SettingsSection } from './sections';
 
 // Each page is its own chunk: agents who never open settings never download them.
@@ -33,16 +33,9 @@ export function SettingsPane({ me, teams, path }: { me: Agent; teams: Team[]; pa
           <ul>
             {sections.map((s) => (
               <li key={s.key}>
-                <a
-                  href={s.path}
-                  aria-current={s === current ? 'page' : undefined}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    navigate(s.path);
-                  }}
-                >
+                <AppLink to={s.path} aria-current={s === current ? 'page' : undefined}>
                   {t(s.labelKey)}
-                </a>
+                </AppLink>
               </li>
             ))}
           </ul>
