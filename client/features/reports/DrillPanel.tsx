@@ -1,4 +1,3 @@
-import { AppLink } from '#client/components/AppLink';
 import { useTranslation } from 'react-i18next';
 import { useDrill, type ReportFilters } from '#client/api/reports';
 import { useFormat } from '#client/i18n/format';
@@ -7,7 +6,7 @@ import { LEADING_METRICS, type DrillMetric, type LeadingMetric } from '#shared/s
 import { metricValue } from './reportFormat';
 
 const isLeading = (m: DrillMetric): m is LeadingMetric => (LEADING_METRICS as readonly string[]).includes(m);
-import { ScoreButton } from './reviews/ScoreButton';
+import { ConversationCell, ScoreCell } from './reviews/ScoreButton';
 import type { ReviewTarget } from './reviews/ReviewForm';
 
 /** The conversations behind the figure picked in the report, each opening its thread. */
@@ -54,20 +53,14 @@ export function DrillPanel(p: {
             <tbody>
               {data.items.map((it) => (
                 <tr key={it.episodeId}>
-                  <td>
-                    <AppLink to={`/t/${it.threadId}`}>{it.customerName || `#${it.threadId}`}</AppLink>
-                  </td>
+                  <ConversationCell target={it} />
                   <td>{f.dateTime(it.at)}</td>
                   <td>
                     {isLeading(data.metric)
                       ? t(`reports.leadingValue.${data.metric}${it.value ? 'Yes' : 'No'}`)
                       : metricValue(f, data.metric, it.value)}
                   </td>
-                  {p.onScore && (
-                    <td>
-                      <ScoreButton target={it} onScore={p.onScore} />
-                    </td>
-                  )}
+                  {p.onScore && <ScoreCell target={it} onScore={p.onScore} />}
                 </tr>
               ))}
             </tbody>

@@ -1,4 +1,3 @@
-import { AppLink } from '#client/components/AppLink';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -6,7 +5,7 @@ import { REVIEW_QUEUE_REASONS, type ReviewQueueItem, type ReviewQueueReason } fr
 import type { ReportFilters } from '#client/api/reports';
 import { useReviewQueue } from '#client/api/reviews';
 import { useFormat, type Formatters } from '#client/i18n/format';
-import { ScoreButton } from './ScoreButton';
+import { ConversationCell, ScoreCell } from './ScoreButton';
 import type { ReviewTarget } from './ReviewForm';
 
 /** What the queue knows about a conversation, in words: survey answer, closing mood, SLA breaches, resolution. */
@@ -67,17 +66,11 @@ export function ReviewQueue(p: { filters: ReportFilters; onScore(target: ReviewT
           <tbody>
             {items.map((it) => (
               <tr key={it.episodeId}>
-                <td>
-                  <AppLink to={`/t/${it.threadId}`} dir="auto">
-                    {it.customerName || `#${it.threadId}`}
-                  </AppLink>
-                </td>
+                <ConversationCell target={it} />
                 <td dir="auto">{it.agentName ?? '—'}</td>
                 <td>{f.dateTime(it.resolvedAt)}</td>
                 <td>{why(t, f, it)}</td>
-                <td>
-                  <ScoreButton target={it} onScore={p.onScore} />
-                </td>
+                <ScoreCell target={it} onScore={p.onScore} />
               </tr>
             ))}
           </tbody>
