@@ -8,6 +8,7 @@ import { AdminPage, AdminTable } from '#client/features/settings/AdminTable';
 import { useInlineEditor } from '#client/features/settings/useInlineEditor';
 import { ScorecardForm } from './ScorecardForm';
 import './scorecards.css';
+import { FailedNote } from '../MutationNotes';
 
 /** One line per criterion: its label, weight and scale. */
 function CriteriaList({ card }: { card: Scorecard }) {
@@ -50,11 +51,7 @@ export default function ScorecardsSettings({ me }: { me: Agent }) {
       add={{ id: editor.newId, disabled: editor.creating, onClick: editor.startNew }}
     >
       {editor.creating && <ScorecardForm taken={taken} onDone={editor.closeNew} />}
-      {archive.error && (
-        <p className="error small" role="alert">
-          {t('admin.form.failed', { reason: archive.error.message })}
-        </p>
-      )}
+      <FailedNote error={archive.error} />
       <AdminTable
         query={cards}
         rows={rows}

@@ -8,6 +8,7 @@ import { useFormat } from '#client/i18n/format';
 import { useInlineEditor } from '#client/features/settings/useInlineEditor';
 import { AdminPage, AdminTable } from '#client/features/settings/AdminTable';
 import { SlaForm } from './SlaForm';
+import { FailedNote } from '../MutationNotes';
 
 function useScopeText(teams: Team[]): (p: SlaPolicyDto) => string {
   const { t } = useTranslation();
@@ -44,11 +45,7 @@ export default function SlaSettings({ me, teams }: { me: Agent; teams: Team[] })
       add={{ id: editor.newId, disabled: editor.creating, onClick: editor.startNew }}
     >
       {editor.creating && <SlaForm teams={teams} onDone={editor.closeNew} />}
-      {remove.error && (
-        <p className="error small" role="alert">
-          {t('admin.form.failed', { reason: remove.error.message })}
-        </p>
-      )}
+      <FailedNote error={remove.error} />
       <AdminTable
         query={policies}
         rows={list}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useRetryWebhookDelivery, useWebhookDeliveries } from '#client/api/webhooks';
 import { useFormat } from '#client/i18n/format';
+import { FailedNote } from '../MutationNotes';
 
 /** The latest deliveries to one endpoint: event, status, attempts, answer and last error (refreshed live). */
 export function Deliveries({ endpointId }: { endpointId: number }) {
@@ -13,11 +14,7 @@ export function Deliveries({ endpointId }: { endpointId: number }) {
   if (list.data.length === 0) return <p className="muted small">{t('webhooks.noDeliveries')}</p>;
   return (
     <>
-      {retry.isError && (
-        <p role="alert" className="error small">
-          {t('admin.form.failed', { reason: retry.error.message })}
-        </p>
-      )}
+      <FailedNote error={retry.error} />
       <table className="admin-table deliveries">
         <caption className="sr-only">{t('webhooks.deliveries')}</caption>
         <thead>

@@ -4,13 +4,12 @@ import type { Agent } from '#shared/schemas/agent';
 import { hasRole } from '#shared/schemas/common';
 import type { WebhookEndpoint } from '#shared/schemas/webhooks';
 import { useDeleteWebhookEndpoint, useRotateWebhookSecret, useWebhookEndpoints } from '#client/api/webhooks';
-import { Dialog } from '#client/components/Dialog';
-import { ConfirmFooter } from '#client/components/DialogFooter';
 import { useFormat } from '#client/i18n/format';
 import { AdminPage, AdminTable } from '#client/features/settings/AdminTable';
 import { NewKeySecret } from '#client/features/settings/apiKeys/NewKeySecret';
 import { Deliveries } from './Deliveries';
 import { WebhookForm } from './WebhookForm';
+import { DangerConfirm } from '../MutationNotes';
 
 /** Admins register outbound webhook endpoints (the secret shown once), watch deliveries and delete them. */
 export default function WebhooksSettings({ me }: { me: Agent }) {
@@ -94,18 +93,14 @@ function DeleteDialog({ endpoint, onClose }: { endpoint: WebhookEndpoint; onClos
   const { t } = useTranslation();
   const remove = useDeleteWebhookEndpoint();
   return (
-    <Dialog title={t('webhooks.deleteTitle')} onClose={onClose}>
-      <p>{t('webhooks.deleteBody', { url: endpoint.url })}</p>
-      <ConfirmFooter
-        danger
-        error={remove.error && t('admin.form.failed', { reason: remove.error.message })}
-        busy={remove.isPending}
-        backLabel={t('common.cancel')}
-        onBack={onClose}
-        confirmLabel={t('webhooks.delete')}
-        onConfirm={() => remove.mutate(endpoint.id, { onSuccess: onClose })}
-      />
-    </Dialog>
+    <DangerConfirm
+      title={t('webhooks.deleteTitle')}
+      body={t('webhooks.deleteBody', { url: endpoint.url })}
+      confirmLabel={t('webhooks.delete')}
+      mutation={remove}
+      onConfirm={() => remove.mutate(endpoint.id, { onSuccess: onClose })}
+      onClose={onClose}
+    />
   );
 }
 
@@ -121,24 +116,20 @@ function RotateDialog({
   const { t } = useTranslation();
   const rotate = useRotateWebhookSecret();
   return (
-    <Dialog title={t('webhooks.rotateTitle')} onClose={onClose}>
-      <p>{t('webhooks.rotateBody', { url: endpoint.url })}</p>
-      <ConfirmFooter
-        danger
-        error={rotate.error && t('admin.form.failed', { reason: rotate.error.message })}
-        busy={rotate.isPending}
-        backLabel={t('common.cancel')}
-        onBack={onClose}
-        confirmLabel={t('webhooks.rotate')}
-        onConfirm={() =>
-          rotate.mutate(endpoint.id, {
-            onSuccess: (r) => {
-              onRotated(r.secret);
-              onClose();
-            },
-          })
-        }
-      />
-    </Dialog>
+    <DangerConfirm
+      title={t('webhooks.rotateTitle')}
+      body={t('webhooks.rotateBody', { url: endpoint.url })}
+      confirmLabel={t('webhooks.rotate')}
+      mutation={rotate}
+      onClose={onClose}
+      onConfirm={() =>
+        rotate.mutate(endpoint.id, {
+          onSuccess: (r) => {
+            onRotated(r.secret);
+            onClose();
+          },
+        })
+      }
+    />
   );
 }
