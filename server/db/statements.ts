@@ -11,6 +11,8 @@ import {
   identities,
   messages,
   sessions,
+  settings,
+  slaAlerts,
   slaPolicies,
   teams,
   threads,
@@ -123,10 +125,39 @@ function prepareAll(db: Db) {
       .where(eq(customers.id, p('id')))
       .prepare(),
     slaPolicies: db.select().from(slaPolicies).orderBy(asc(slaPolicies.id)).prepare(),
+    // The stored JSON texts: teamConfig parses each distinct text once, not on every read.
     teamConfig: db
-      .select({ businessHours: teams.businessHours, settings: teams.settings })
+      .select({
+        businessHours: sql<string | null>`${teams.businessHours}`,
+        settings: sql<string | null>`${teams.settings}`,
+      })
       .from(teams)
       .where(eq(teams.id, p('id')))
+      .prepare(),
+    teamAutoAssign: db
+      .select({ autoAssign: teams.autoAssign })
+      .from(teams)
+      .where(eq(teams.id, p('id')))
+      .prepare(),
+    setting: db
+      .select()
+      .from(settings)
+      .where(eq(settings.key, p('key')))
+      .prepare(),
+    episodeById: db
+      .select()
+      .from(episodes)
+      .where(eq(episodes.id, p('id')))
+      .prepare(),
+    customerTier: db
+      .select({ tier: customers.tier })
+      .from(customers)
+      .where(eq(customers.id, p('id')))
+      .prepare(),
+    alertsOfEpisode: db
+      .select()
+      .from(slaAlerts)
+      .where(eq(slaAlerts.episodeId, p('episodeId')))
       .prepare(),
     session: db
       .select({ s: sessions, a: agents })

@@ -1,5 +1,3 @@
-import { asc, eq, sql } from 'drizzle-orm';
-import { episodes, identities, messages, threads } from '#server/db/schema';
 import { toMessage, type ThreadRow } from '#server/db/mappers';
 import { normalizeAddress, type NormalizedAddress } from '#server/domain/address';
 import { onInbound } from '#server/domain/threadState';
@@ -15,6 +13,7 @@ import { resolveIdentity } from './resolveIdentity';
 import { recordEpisodeOpened } from './metricFacts';
 import { trackPause } from './pause';
 import { statements } from '#server/db/statements';
+import { ingestStatements } from '#server/db/ingestStatements';
 import { indexMessage } from '#server/db/searchIndex';
 import { isConfident } from '#shared/sentimentConfidence';
 
@@ -116,45 +115,38 @@ function ingestInTx(
   if (!isFresh) trackPause(tx, thread.currentEpisodeId, thread.teamId, thread.status, transition.status, now);
   if (transition.startsEpisode) episodeId = openEpisode(tx, thread, sortTs);
 
-  const row = tx
-    .insert(messages)
-    .values({
-      threadId: thread.id,
-      episodeId,
-      direction: 'inbound',
-      channel: input.channel,
-      identityId: identity.id,
-      text: input.text,
-      html: input.html ?? null,
-      subject: input.subject ?? null,
-      attachments: input.attachments,
-      providerMessageId: input.providerMessageId,
-      providerTs: input.providerTs,
-      receivedAt: now,
-      sortTs,
-      sentimentScore: analysis?.score ?? null,
-      sentimentLabel: analysis?.label ?? null,
-      sentimentConfidence: analysis?.confidence ?? null,
-      language: analysis?.language ?? null,
-      meta: {
-        ...(input.meta ?? {}),
-        ...(input.replyFacts ?? {}),
-        transport: input.transport,
-        ...(surveyAnswer ? { surveyAnswer: true } : {}),
-        ...(closingCourtesy ? { closingCourtesy: true } : {}),
-      },
-    })
-    .returning()
-    .get();
+  const row = ingestStatements(tx).insertMessage.get({
+    threadId: thread.id,
+    episodeId,
+    direction: 'inbound',
+    channel: input.channel,
+    identityId: identity.id,
+    text: input.text,
+    html: input.html ?? null,
+    subject: input.subject ?? null,
+    attachments: input.attachments,
+    providerMessageId: input.providerMessageId,
+    providerTs: input.providerTs,
+    receivedAt: now,
+    sortTs,
+    sentimentScore: analysis?.score ?? null,
+    sentimentLabel: analysis?.label ?? null,
+    sentimentConfidence: analysis?.confidence ?? null,
+    language: analysis?.language ?? null,
+    meta: {
+      ...(input.meta ?? {}),
+      ...(input.replyFacts ?? {}),
+      transport: input.transport,
+      ...(surveyAnswer ? { surveyAnswer: true } : {}),
+      ...(closingCourtesy ? { closingCourtesy: true } : {}),
+    },
+  })!;
   indexMessage(tx, row);
 
   // The episode's arc (the sentiment-lift report) reads confident marks only.
   if (analysis && isConfident(analysis.confidence) && episodeId !== null && !surveyAnswer && !closingCourtesy)
     recordEpisodeSentiment(tx, episodeId, analysis.score);
-  tx.update(identities)
-    .set({ lastInboundAt: Math.max(identity.lastInboundAt ?? 0, sortTs) })
-    .where(eq(identities.id, identity.id))
-    .run();
+  ingestStatements(tx).identityLastInbound.run({ at: Math.max(identity.lastInboundAt ?? 0, sortTs), id: identity.id });
   let updated = appendToThread(
     tx,
     thread,
@@ -170,7 +162,7 @@ function ingestInTx(
   // An unassigned open thread of an auto-assigning team is routed now, with its team's queue.
   if (updated.assigneeId === null && updated.teamId !== null && updated.status === 'open') {
     routeTeamQueue(tx, emit, deps, updated.teamId, now);
-    updated = tx.select().from(threads).where(eq(threads.id, updated.id)).get()!;
+    updated = statements(tx).threadById.get({ id: updated.id })!;
   }
 
   emit(
@@ -192,25 +184,11 @@ function ingestInTx(
 
 /** The episode's sentiment arc: its first inbound score and its latest one. */
 function recordEpisodeSentiment(tx: Tx, episodeId: number, score: number): void {
-  tx.update(episodes)
-    .set({ sentimentStart: sql`coalesce(${episodes.sentimentStart}, ${score})`, sentimentEnd: score })
-    .where(eq(episodes.id, episodeId))
-    .run();
+  ingestStatements(tx).episodeSentiment.run({ score, id: episodeId });
 }
 
 function createThread(tx: Tx, customerId: number, channel: ChannelKind, now: number): ThreadRow {
-  return tx
-    .insert(threads)
-    .values({
-      customerId,
-      status: 'open',
-      teamId: routeTeam(tx, channel),
-      lastMessageAt: now,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning()
-    .get();
+  return ingestStatements(tx).insertThread.get({ customerId, teamId: routeTeam(tx, channel), now })!;
 }
 
 /**
@@ -218,25 +196,16 @@ function createThread(tx: Tx, customerId: number, channel: ChannelKind, now: num
  * inbound message its effective time — but never before the previous episode was resolved.
  */
 export function openEpisode(tx: Tx, thread: ThreadRow, at: number): number {
-  const last = tx
-    .select({ n: episodes.number, resolvedAt: episodes.resolvedAt })
-    .from(episodes)
-    .where(eq(episodes.threadId, thread.id))
-    .orderBy(asc(episodes.number))
-    .all()
-    .at(-1);
+  const st = ingestStatements(tx);
+  const last = st.lastEpisode.get({ threadId: thread.id });
   const number = (last?.n ?? 0) + 1;
-  const id = tx
-    .insert(episodes)
-    .values({
-      threadId: thread.id,
-      number,
-      openedAt: Math.max(at, last?.resolvedAt ?? at),
-      teamId: thread.teamId,
-      assigneeId: thread.assigneeId,
-    })
-    .returning({ id: episodes.id })
-    .get().id;
+  const id = st.insertEpisode.get({
+    threadId: thread.id,
+    number,
+    openedAt: Math.max(at, last?.resolvedAt ?? at),
+    teamId: thread.teamId,
+    assigneeId: thread.assigneeId,
+  })!.id;
   recordEpisodeOpened(tx, thread.id, number);
   return id;
 }

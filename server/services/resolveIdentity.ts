@@ -6,6 +6,7 @@ import { placeholderName, resolveCustomer } from '#server/domain/identity';
 import type { NormalizedInbound } from '#server/domain/inbound';
 import type { Tx } from './tx';
 import { statements } from '#server/db/statements';
+import { ingestStatements } from '#server/db/ingestStatements';
 
 /**
  * Find or create the identity (and customer) for the sender, following the documented match order.
@@ -41,26 +42,18 @@ export function resolveIdentity(tx: Tx, input: NormalizedInbound, addr: Normaliz
     const customerId =
       decision.kind === 'link-to-customer'
         ? decision.customerId
-        : tx
-            .insert(customers)
-            .values({ name: displayNameFor(input, addr), createdAt: now, updatedAt: now })
-            .returning({ id: customers.id })
-            .get().id;
-    identity = tx
-      .insert(identities)
-      .values({
-        customerId,
-        channel: input.channel,
-        address: addr.address,
-        displayName: input.from.displayName ?? null,
-        phone: addr.phone,
-        email: addr.email,
-        verified: !claimed,
-        meta: identityMeta(input),
-        createdAt: now,
-      })
-      .returning()
-      .get();
+        : ingestStatements(tx).insertCustomer.get({ name: displayNameFor(input, addr), now })!.id;
+    identity = ingestStatements(tx).insertIdentity.get({
+      customerId,
+      channel: input.channel,
+      address: addr.address,
+      displayName: input.from.displayName ?? null,
+      phone: addr.phone,
+      email: addr.email,
+      verified: !claimed,
+      meta: identityMeta(input),
+      now,
+    })!;
   }
   if (claimed) suggestLinks(tx, identity, { phone: samePhone, email: sameEmail }, now);
   return identity;
@@ -94,6 +87,10 @@ function displayNameFor(input: NormalizedInbound, addr: NormalizedAddress): stri
   return name && name.length > 0 ? name.slice(0, 200) : placeholderName(input.channel, addr.address);
 }
 
+function isPlaceholderOf(name: string, ids: Array<{ channel: IdentityRow['channel']; address: string }>): boolean {
+  return ids.some((i) => name === i.address || name === placeholderName(i.channel, i.address));
+}
+
 /** A customer first seen without a name is named after their address; use a real name once one arrives. */
 function upgradePlaceholderName(
   tx: Tx,
@@ -104,14 +101,10 @@ function upgradePlaceholderName(
 ): void {
   const name = input.from.displayName?.trim();
   if (!name) return;
-  const c = tx.select({ name: customers.name }).from(customers).where(eq(customers.id, customerId)).get();
-  const placeholders = tx
-    .select({ channel: identities.channel, address: identities.address })
-    .from(identities)
-    .where(eq(identities.customerId, customerId))
-    .all()
-    .flatMap((i) => [i.address, placeholderName(i.channel, i.address)]);
-  if (c && (placeholders.includes(c.name) || c.name === addr.address)) {
+  const st = statements(tx);
+  const c = st.customerName.get({ id: customerId });
+  if (!c) return;
+  if (c.name === addr.address || isPlaceholderOf(c.name, st.identitiesOfCustomer.all({ customerId }))) {
     tx.update(customers)
       .set({ name: name.slice(0, 200), updatedAt: now })
       .where(eq(customers.id, customerId))

@@ -9,6 +9,7 @@ import { getSetting, setSetting } from './settingsStore';
 import { agentName, recordSystem } from './systemEntry';
 import { teamConfig } from './teamConfig';
 import type { EmitFn, Tx } from './tx';
+import { statements } from '#server/db/statements';
 
 /** What one routing pass over a team did, and when time alone could change its waiting threads. */
 export interface RoutingPass {
@@ -25,7 +26,7 @@ const NOTHING: RoutingPass = { assigned: 0, overflowed: [], nextAt: null };
  * to the overflow team with an entry saying so. Runs inside the caller's transaction.
  */
 export function routeTeamQueue(tx: Tx, emit: EmitFn, deps: ServiceDeps, teamId: number, now: number): RoutingPass {
-  const team = tx.select({ autoAssign: teams.autoAssign }).from(teams).where(eq(teams.id, teamId)).get();
+  const team = statements(tx).teamAutoAssign.get({ id: teamId });
   if (!team?.autoAssign) return NOTHING;
   const rules = teamConfig(tx, teamId).settings.routing;
   const members = teamMembers(tx, teamId, new Set(deps.presence.onlineAgentIds()));

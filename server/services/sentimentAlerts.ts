@@ -1,9 +1,11 @@
-import { and, asc, desc, eq, lt, lte, or, sql } from 'drizzle-orm';
-import { messages, threads } from '#server/db/schema';
-import { rollingSentiment, SENTIMENT_WINDOW } from '#shared/metrics/sentimentTrend';
+import { and, asc, eq } from 'drizzle-orm';
+import { messages } from '#server/db/schema';
+import { rollingSentiment } from '#shared/metrics/sentimentTrend';
 import type { ServiceDeps } from './deps';
 import { teamConfig } from './teamConfig';
 import { roomsOf, type Reader } from './threadQueries';
+import { statements } from '#server/db/statements';
+import { ingestStatements } from '#server/db/ingestStatements';
 import { transact } from './tx';
 import { scoredInbound } from '#server/db/conditions';
 
@@ -38,25 +40,12 @@ export function sentimentSeries(r: Reader, threadId: number) {
  */
 export function alertOnSentimentDrop(deps: ServiceDeps, threadId: number, messageId: number): boolean {
   // Decide read-only first: nearly every message crosses nothing, and then no write transaction is needed.
-  const thread = deps.db.select().from(threads).where(eq(threads.id, threadId)).get();
-  const msg = deps.db.select({ at: messages.sortTs }).from(messages).where(eq(messages.id, messageId)).get();
+  const thread = statements(deps.db).threadById.get({ id: threadId });
+  const st = ingestStatements(deps.db);
+  const msg = st.messageSortTs.get({ id: messageId });
   if (!thread || !msg) return false;
   // Only the window before and at this message matters, not the whole history (this runs on every ingest).
-  const recent = deps.db
-    .select({ id: messages.id, score: messages.sentimentScore })
-    .from(messages)
-    .where(
-      and(
-        eq(messages.threadId, threadId),
-        scoredInbound,
-        sql`json_extract(${messages.meta}, '$.surveyAnswer') is null`,
-        or(lt(messages.sortTs, msg.at), and(eq(messages.sortTs, msg.at), lte(messages.id, messageId))),
-      ),
-    )
-    .orderBy(desc(messages.sortTs), desc(messages.id))
-    .limit(SENTIMENT_WINDOW + 1)
-    .all()
-    .reverse();
+  const recent = st.sentimentWindow.all({ threadId, at: msg.at, id: messageId }).reverse();
   if (recent.at(-1)?.id !== messageId) return false;
   const rolling = rollingSentiment(recent.map((m) => m.score as number));
   const threshold = teamConfig(deps.db, thread.teamId).settings.sentimentThreshold;

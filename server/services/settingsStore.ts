@@ -1,14 +1,14 @@
-import { eq } from 'drizzle-orm';
 import { settings, teams } from '#server/db/schema';
 import type { RoutingDto } from '#shared/schemas/routing';
 import { HttpError } from '#server/errors';
 import type { Reader } from './threadQueries';
 import type { Tx } from './tx';
 import type { Db } from '#server/db/connection';
+import { statements } from '#server/db/statements';
 
 /** Read a JSON setting, or the fallback when unset. */
 export function getSetting<T>(r: Reader, key: string, fallback: T): T {
-  const row = r.select().from(settings).where(eq(settings.key, key)).get();
+  const row = statements(r).setting.get({ key });
   return row ? (row.value as T) : fallback;
 }
 

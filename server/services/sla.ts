@@ -45,8 +45,8 @@ export interface SlaFacts {
 /** Facts read straight from the database (one thread at a time). */
 export function directSlaFacts(r: Reader): SlaFacts {
   return {
-    tierOf: (id) => r.select({ tier: customers.tier }).from(customers).where(eq(customers.id, id)).get()?.tier ?? null,
-    episode: (id) => r.select().from(episodes).where(eq(episodes.id, id)).get(),
+    tierOf: (id) => statements(r).customerTier.get({ id })?.tier ?? null,
+    episode: (id) => statements(r).episodeById.get({ id }),
     scheduleOf: (teamId) => teamConfig(r, teamId).schedule,
   };
 }

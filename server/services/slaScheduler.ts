@@ -1,4 +1,4 @@
-import { eq, inArray, isNull, and } from 'drizzle-orm';
+import { inArray, isNull, and } from 'drizzle-orm';
 import { slaAlerts, threads } from '#server/db/schema';
 import { slaThresholdInstants, type SlaPolicy } from '#shared/metrics/sla';
 import type { ThreadRow } from '#server/db/mappers';
@@ -7,6 +7,7 @@ import { chunks } from './chunks';
 import { batchSlaFacts, loadSlaPolicies, threadClocks, type SlaFacts } from './sla';
 import { roomsOf, summarize } from './threadQueries';
 import { isUniqueViolation, transact } from './tx';
+import { statements } from '#server/db/statements';
 
 /** One threshold crossing still to announce. */
 interface Due {
@@ -167,11 +168,8 @@ export class SlaScheduler {
 
   private firedFor(episodeId: number): Set<string> {
     return new Set(
-      this.deps.db
-        .select()
-        .from(slaAlerts)
-        .where(eq(slaAlerts.episodeId, episodeId))
-        .all()
+      statements(this.deps.db)
+        .alertsOfEpisode.all({ episodeId })
         .map((a) => alertKey(a.kind, a.clockStartedAt, a.fraction)),
     );
   }
@@ -204,7 +202,7 @@ export class SlaScheduler {
   }
 
   private recompute(threadId: number): void {
-    const row = this.deps.db.select().from(threads).where(eq(threads.id, threadId)).get();
+    const row = statements(this.deps.db).threadById.get({ id: threadId });
     this.plan(threadId, row && row.status !== 'resolved' ? this.pending(row, this.deps.now()) : []);
   }
 
@@ -215,7 +213,7 @@ export class SlaScheduler {
 
   private fireDue(threadId: number, now: number): number {
     return transact(this.deps, (tx, emit) => {
-      const row = tx.select().from(threads).where(eq(threads.id, threadId)).get();
+      const row = statements(tx).threadById.get({ id: threadId });
       if (!row || row.status === 'resolved') return 0;
       const crossed = this.pending(row, now).filter((d) => d.at <= now);
       if (crossed.length === 0) return 0;

@@ -15,15 +15,17 @@ export interface TeamConfig {
 
 const DEFAULT: TeamConfig = { schedule: null, settings: TeamSettingsSchema.parse({}) };
 
-// Parsed configs by their stored JSON: the same text yields the same objects, so the
-// business-hours maths can reuse its compiled schedule instead of rebuilding it per call.
+// Parsed configs by their stored JSON texts: each distinct text is parsed once, and the same text
+// yields the same objects, so the business-hours maths can reuse its compiled schedule instead of
+// rebuilding it per call.
 const parsed = new Map<string, TeamConfig>();
 
-function parseConfig(businessHours: unknown, rawSettings: unknown): TeamConfig {
-  const key = JSON.stringify([businessHours ?? null, rawSettings ?? {}]);
+function parseConfig(rawHours: string | null, rawSettings: string | null): TeamConfig {
+  const key = `${rawHours ?? 'null'}\u0000${rawSettings ?? '{}'}`;
   const hit = parsed.get(key);
   if (hit) return hit;
-  const settings = TeamSettingsSchema.safeParse(rawSettings ?? {});
+  const businessHours: unknown = rawHours === null ? null : JSON.parse(rawHours);
+  const settings = TeamSettingsSchema.safeParse(rawSettings === null ? {} : JSON.parse(rawSettings));
   const cfg: TeamConfig = {
     schedule: (businessHours as BusinessSchedule | null) ?? null,
     settings: settings.success ? settings.data : DEFAULT.settings,

@@ -3,6 +3,7 @@ import { messages, threads } from '#server/db/schema';
 import { activityOf, toActivityMessage, type MessageRow, type ThreadRow } from '#server/db/mappers';
 import { projectActivity, withMessage } from '#server/domain/threadActivity';
 import { roomsOf, summarize, getThreadRow } from './threadQueries';
+import { updateThreadRow } from '#server/db/ingestStatements';
 import type { EmitFn, Tx } from './tx';
 
 /**
@@ -36,12 +37,8 @@ export function appendToThread(
   changes: Partial<typeof threads.$inferInsert>,
   now: number,
 ): ThreadRow {
-  return tx
-    .update(threads)
-    .set({ ...changes, ...withMessage(activityOf(thread), toActivityMessage(row)), updatedAt: now })
-    .where(eq(threads.id, thread.id))
-    .returning()
-    .get();
+  const activity = withMessage(activityOf(thread), toActivityMessage(row));
+  return updateThreadRow(tx, thread.id, { ...changes, ...activity, updatedAt: now });
 }
 
 /**
