@@ -3,7 +3,7 @@ import { SENTIMENT_WINDOW } from '#shared/metrics/sentimentTrend';
 import type { Db } from './connection';
 import { scoredInbound } from './conditions';
 import { customers, episodes, identities, messages, threads } from './schema';
-import { rootOf } from './statements';
+import { preparedPerDb, rootOf } from './statements';
 
 // The ingest path's writes and after-commit reads, prepared once per database like the hot reads in
 // statements.ts: building the SQL and compiling a statement per call cost more than running it.
@@ -14,7 +14,6 @@ const p = (name: string) => sql.placeholder(name);
 // Update sets are typed without placeholders, but the builder binds them like values (through the
 // column's encoder, e.g. JSON for json columns) when the statement runs.
 const setTo = <T>(name: string) => p(name) as unknown as T;
-const cache = new WeakMap<Db, ReturnType<typeof prepareAll>>();
 
 function prepareAll(db: Db) {
   return {
@@ -130,15 +129,7 @@ function prepareAll(db: Db) {
 }
 
 /** The ingest path's prepared statements for the database behind `r` (a database or a transaction). */
-export function ingestStatements(r: object) {
-  const db = rootOf(r);
-  let s = cache.get(db);
-  if (!s) {
-    s = prepareAll(db);
-    cache.set(db, s);
-  }
-  return s;
-}
+export const ingestStatements = preparedPerDb(prepareAll);
 
 type ThreadSet = Partial<typeof threads.$inferInsert>;
 type Prepared<T> = { get(values: Record<string, unknown>): T };

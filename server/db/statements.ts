@@ -23,7 +23,6 @@ import {
 // database runs inside whatever transaction is open on the same connection.
 
 const roots = new WeakMap<Database.Database, Db>();
-const cache = new WeakMap<Db, ReturnType<typeof prepareAll>>();
 
 /** Remember a freshly opened database so transactions can find its prepared statements. */
 export function registerDb(db: Db): void {
@@ -189,13 +188,19 @@ function prepareAll(db: Db) {
   };
 }
 
-/** The prepared hot statements for the database behind `r` (a database or a transaction). */
-export function statements(r: object) {
-  const db = rootOf(r);
-  let s = cache.get(db);
-  if (!s) {
-    s = prepareAll(db);
-    cache.set(db, s);
-  }
-  return s;
+/** A getter for statements `prepare` makes once per database, for the database behind a handle or transaction. */
+export function preparedPerDb<T>(prepare: (db: Db) => T): (r: object) => T {
+  const byDb = new WeakMap<Db, T>();
+  return (r) => {
+    const db = rootOf(r);
+    let s = byDb.get(db);
+    if (s === undefined) {
+      s = prepare(db);
+      byDb.set(db, s);
+    }
+    return s;
+  };
 }
+
+/** The prepared hot statements for the database behind `r` (a database or a transaction). */
+export const statements = preparedPerDb(prepareAll);
