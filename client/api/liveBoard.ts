@@ -6,6 +6,7 @@ import {
   type BoardDelta,
   type BoardSnapshot,
   type LiveAssign,
+  type LiveMove,
   type LivePresence,
   LivePresenceResultSchema,
 } from '#shared/schemas/liveBoard';
@@ -45,5 +46,14 @@ export function useLiveAssign() {
 export function useLivePresence() {
   return useMutation({
     mutationFn: (body: LivePresence) => api('/api/live/presence', LivePresenceResultSchema, { method: 'POST', body }),
+  });
+}
+
+/** Move threads to another team from the board (the inbox lists refresh). */
+export function useLiveMove() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: LiveMove) => api('/api/live/move', LiveAssignResultSchema, { method: 'POST', body }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: threadQueries.lists() }),
   });
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { emptyQueue } from '#shared/liveBoard';
 import type { BoardAgent, BoardSnapshot, TeamBoard } from '#shared/schemas/liveBoard';
@@ -65,6 +65,7 @@ function serve() {
     ['GET', /^\/api\/threads\?/, () => ({ items: [waitingThread], nextCursor: null })],
     ['POST', /^\/api\/live\/assign$/, () => ({ assigned: [77], failed: [] })],
     ['POST', /^\/api\/live\/presence$/, (c) => c.body],
+    ['POST', /^\/api\/live\/move$/, () => ({ assigned: [77], failed: [] })],
   ]);
 }
 afterEach(() => vi.unstubAllGlobals());
@@ -134,6 +135,35 @@ describe('BoardPage', () => {
     await waitFor(() =>
       expect(calls.find((c) => c.path === '/api/live/presence')?.body).toEqual({ agentId: 10, presence: 'away' }),
     );
+  });
+
+  it('assigns the oldest unassigned in bulk, moves ticked rows to a team, and takes a row dropped on an agent', async () => {
+    const calls = serve();
+    renderWith(<BoardPage me={lead} search="" />);
+    const bulk = await screen.findByRole('form', { name: 'Assign the oldest unassigned' }, { timeout: 5_000 });
+    await userEvent.clear(within(bulk).getByRole('spinbutton', { name: 'How many' }));
+    await userEvent.type(within(bulk).getByRole('spinbutton', { name: 'How many' }), '3');
+    await userEvent.selectOptions(within(bulk).getByRole('combobox', { name: 'To agent' }), '10');
+    await userEvent.click(within(bulk).getByRole('button', { name: 'Assign oldest' }));
+    await waitFor(() => expect(within(bulk).queryByText('Assigned 1 customer to Ann.')).not.toBeNull());
+    const posts = () => calls.filter((c) => c.method === 'POST');
+    expect(posts()[0]).toMatchObject({ path: '/api/live/assign', body: { threadIds: [77], agentId: 10 } });
+
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Select Somchai' }));
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Move the selected to team' }), '1');
+    await userEvent.click(screen.getByRole('button', { name: 'Move selected' }));
+    await waitFor(() => expect(screen.queryByText('Moved 1 customer to Support.')).not.toBeNull());
+    expect(posts()[1]).toMatchObject({ path: '/api/live/move', body: { threadIds: [77], teamId: 1 } });
+
+    // Drag the waiting row onto Bo's row in the agents grid.
+    const grid = screen.getByRole('table', { name: 'Agents' });
+    const bo = within(grid).getByRole('rowheader', { name: 'Bo' }).closest('tr')!;
+    const dataTransfer = { types: ['application/x-braid-thread'], getData: () => '77' };
+    fireEvent.dragOver(bo, { dataTransfer });
+    expect(bo.className).toContain('board-drop-over');
+    fireEvent.drop(bo, { dataTransfer });
+    await waitFor(() => expect(posts()).toHaveLength(3));
+    expect(posts()[2]).toMatchObject({ path: '/api/live/assign', body: { threadIds: [77], agentId: 11 } });
   });
 
   it('tells agents the board is not for them', () => {

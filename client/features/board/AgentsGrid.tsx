@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { BoardAgent } from '#shared/schemas/liveBoard';
 import { threadQueries } from '#client/api/threads';
-import { useLivePresence } from '#client/api/liveBoard';
+import { useLiveAssign, useLivePresence } from '#client/api/liveBoard';
+import { THREAD_DRAG_TYPE } from './BoardActions';
 import { useFormat } from '#client/i18n/format';
 import { navigate } from '#client/router';
 
@@ -82,9 +83,27 @@ function AgentRow(p: {
   const { t } = useTranslation();
   const { a, f } = p;
   const full = a.load >= a.capacity;
+  const assign = useLiveAssign();
+  const [over, setOver] = useState(false);
   return (
     <>
-      <tr>
+      <tr
+        className={over ? 'board-drop-over' : undefined}
+        title={t('board.agents.dropHere', { name: a.name })}
+        onDragOver={(e) => {
+          if (!e.dataTransfer.types.includes(THREAD_DRAG_TYPE)) return;
+          e.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={(e) => {
+          setOver(false);
+          const id = Number(e.dataTransfer.getData(THREAD_DRAG_TYPE));
+          if (!Number.isInteger(id) || id <= 0) return;
+          e.preventDefault();
+          assign.mutate({ threadIds: [id], agentId: a.id });
+        }}
+      >
         <th scope="row">
           <button type="button" className="link" aria-expanded={p.expanded} onClick={p.toggle}>
             {a.name}

@@ -71,7 +71,7 @@ export function BoardPage({ me, search }: { me: Agent; search: string }) {
               headingId={`board-team-${team.teamId ?? 'none'}`}
             />
           ))}
-          <WaitingThreads teamId={teamId} agents={data.agents} now={now} />
+          <WaitingThreads teamId={teamId} agents={data.agents} teams={teams} now={now} />
           <AgentsGrid agents={data.agents} now={now} />
         </>
       )}

@@ -9,13 +9,21 @@ import { ChannelIcon } from '#client/components/ChannelIcon';
 import { IdentityHint } from '#client/components/IdentityHint';
 import { useFormat } from '#client/i18n/format';
 import { navigate } from '#client/router';
+import { AgentOptions, BulkAssign, MoveSelected, THREAD_DRAG_TYPE } from './BoardActions';
 
 /** How many of the longest-waiting customers the board lists. */
 const SHOWN = 10;
 
 /** The customers waiting longest (live from the inbox list), each re-assignable from the board. */
-export function WaitingThreads({ teamId, agents, now }: { teamId: number | null; agents: BoardAgent[]; now: number }) {
+export function WaitingThreads(p: {
+  teamId: number | null;
+  agents: BoardAgent[];
+  teams: Array<{ id: number; name: string }>;
+  now: number;
+}) {
+  const { teamId, agents, now } = p;
   const { t } = useTranslation();
+  const [selected, setSelected] = useState<number[]>([]);
   const list = useInfiniteQuery(
     threadQueries.list({
       status: 'open',
@@ -24,44 +32,61 @@ export function WaitingThreads({ teamId, agents, now }: { teamId: number | null;
       ...(teamId === null ? {} : { team: teamId }),
     }),
   );
-  const waiting = (list.data?.pages.flatMap((p) => p.items) ?? [])
-    .filter((x) => x.waitingSince !== null)
-    .slice(0, SHOWN);
+  const allWaiting = (list.data?.pages.flatMap((page) => page.items) ?? []).filter((x) => x.waitingSince !== null);
+  const waiting = allWaiting.slice(0, SHOWN);
+  const toggle = (id: number) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
   const names = new Map(agents.map((a) => [a.id, a.name]));
   return (
     <section className="board-waiting" aria-labelledby="board-waiting-title">
       <h2 id="board-waiting-title">{t('board.queue.title')}</h2>
+      <BulkAssign waiting={allWaiting} agents={agents} />
       {waiting.length === 0 ? (
         <p className="muted">{list.isPending ? t('board.loading') : t('board.queue.empty')}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('board.queue.customer')}</th>
-              <th scope="col">{t('board.queue.channel')}</th>
-              <th scope="col">{t('board.queue.waited')}</th>
-              <th scope="col">{t('board.queue.assignee')}</th>
-              <th scope="col">{t('board.queue.assign')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {waiting.map((th) => (
-              <WaitingRow
-                key={th.id}
-                th={th}
-                agents={agents}
-                assignee={th.assigneeId === null ? null : (names.get(th.assigneeId) ?? `#${th.assigneeId}`)}
-                now={now}
-              />
-            ))}
-          </tbody>
-        </table>
+        <>
+          <p className="muted small">{t('board.queue.dragHint')}</p>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">
+                  <span className="sr-only">{t('board.queue.moveGo')}</span>
+                </th>
+                <th scope="col">{t('board.queue.customer')}</th>
+                <th scope="col">{t('board.queue.channel')}</th>
+                <th scope="col">{t('board.queue.waited')}</th>
+                <th scope="col">{t('board.queue.assignee')}</th>
+                <th scope="col">{t('board.queue.assign')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {waiting.map((th) => (
+                <WaitingRow
+                  key={th.id}
+                  th={th}
+                  agents={agents}
+                  assignee={th.assigneeId === null ? null : (names.get(th.assigneeId) ?? `#${th.assigneeId}`)}
+                  now={now}
+                  selected={selected.includes(th.id)}
+                  toggle={() => toggle(th.id)}
+                />
+              ))}
+            </tbody>
+          </table>
+          <MoveSelected selected={selected} teams={p.teams} done={() => setSelected([])} />
+        </>
       )}
     </section>
   );
 }
 
-function WaitingRow(p: { th: ThreadSummary; agents: BoardAgent[]; assignee: string | null; now: number }) {
+function WaitingRow(p: {
+  th: ThreadSummary;
+  agents: BoardAgent[];
+  assignee: string | null;
+  now: number;
+  selected: boolean;
+  toggle(): void;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const assign = useLiveAssign();
@@ -85,7 +110,22 @@ function WaitingRow(p: { th: ThreadSummary; agents: BoardAgent[]; assignee: stri
     );
   };
   return (
-    <tr>
+    <tr
+      draggable
+      className="board-draggable"
+      onDragStart={(e) => {
+        e.dataTransfer.setData(THREAD_DRAG_TYPE, String(th.id));
+        e.dataTransfer.effectAllowed = 'move';
+      }}
+    >
+      <td>
+        <input
+          type="checkbox"
+          checked={p.selected}
+          onChange={p.toggle}
+          aria-label={t('board.queue.select', { name: th.customer.name })}
+        />
+      </td>
       <th scope="row">
         <a
           href={`/t/${th.id}`}
@@ -118,12 +158,7 @@ function WaitingRow(p: { th: ThreadSummary; agents: BoardAgent[]; assignee: stri
             onChange={(e) => setTo(e.target.value)}
           >
             <option value="">{t('board.queue.pick')}</option>
-            {p.agents.map((a) => (
-              <option key={a.id} value={a.id} disabled={a.id === th.assigneeId}>
-                {a.name} · {t(`board.presence.${a.presence}`)} ·{' '}
-                {t('board.agents.capacity', { load: a.load, capacity: a.capacity })}
-              </option>
-            ))}
+            <AgentOptions agents={p.agents} disabledId={th.assigneeId} />
           </select>
           <button type="submit" disabled={to === '' || assign.isPending}>
             {t('board.queue.assign')}

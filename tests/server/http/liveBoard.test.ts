@@ -131,6 +131,13 @@ describe('POST /api/live/move and /api/live/presence', () => {
     const moved = await lead.post('/api/live/move', { threadIds: [t], teamId: people.teamB });
     expect(await moved.json()).toEqual({ assigned: [t], failed: [] });
     expect((await (await admin.get(`/api/threads/${t}`)).json()).thread.teamId).toBe(people.teamB);
+    const msgs = await (await admin.get(`/api/threads/${t}/messages`)).json();
+    expect(msgs.items.filter((m: { direction: string }) => m.direction === 'system')).not.toEqual([]);
+    // Now in team B: the lead of team A can no longer move it (refused per thread, nothing moves).
+    const again = await (await lead.post('/api/live/move', { threadIds: [t], teamId: people.teamA })).json();
+    expect(again.assigned).toEqual([]);
+    expect(again.failed).toEqual([expect.objectContaining({ threadId: t })]);
+    expect((await (await admin.get(`/api/threads/${t}`)).json()).thread.teamId).toBe(people.teamB);
     const audit = await (await admin.get('/api/audit?action=thread.team_changed')).json();
     expect(audit.items[0]).toMatchObject({
       threadId: t,
