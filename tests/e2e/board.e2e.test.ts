@@ -7,6 +7,7 @@ import { routeNewThreadsTo } from '#tests/factories';
 import { channelEnv, postLine } from '#tests/server/channels/webhookHelpers';
 import { launchBrowser, loginInBrowser, screenshot } from './browser';
 import { seriousAxeViolations } from './axe';
+import { lineMessage, tile } from './boardPage';
 
 let app: TestApp;
 let browser: Browser;
@@ -22,34 +23,6 @@ afterAll(async () => {
   await browser?.close();
   await app?.close();
 });
-
-/** A LINE message event from a user, as LINE posts it. */
-function lineMessage(userId: string, id: string, text: string): string {
-  return JSON.stringify({
-    destination: 'U0123456789abcdef0123456789abcdef',
-    events: [
-      {
-        type: 'message',
-        message: { type: 'text', id, quoteToken: 'q', text },
-        webhookEventId: `01H${id}`,
-        deliveryContext: { isRedelivery: false },
-        timestamp: Date.now(),
-        source: { type: 'user', userId },
-        replyToken: 'r',
-        mode: 'active',
-      },
-    ],
-  });
-}
-
-/** The value of a tile in a team's section of the board. */
-function tile(page: Page, team: string, label: string) {
-  return page
-    .getByRole('region', { name: team })
-    .locator('.board-tile')
-    .filter({ has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) })
-    .locator('dd');
-}
 
 describe('floor board in a real browser', () => {
   it('changes the waiting tiles live when a signed webhook arrives, and re-assigns from the board', async () => {

@@ -7,6 +7,7 @@ import { routeNewThreadsTo } from '#tests/factories';
 import { channelEnv, postLine } from '#tests/server/channels/webhookHelpers';
 import type { RoutingExplain } from '#shared/schemas/routingExplain';
 import { launchBrowser, loginInBrowser, screenshot } from './browser';
+import { lineMessage, tile } from './boardPage';
 
 let app: TestApp;
 let browser: Browser;
@@ -29,34 +30,6 @@ afterAll(async () => {
   await browser?.close();
   await app?.close();
 });
-
-/** A LINE message event from a user, as LINE posts it. */
-function lineMessage(userId: string, id: string, text: string): string {
-  return JSON.stringify({
-    destination: 'U0123456789abcdef0123456789abcdef',
-    events: [
-      {
-        type: 'message',
-        message: { type: 'text', id, quoteToken: 'q', text },
-        webhookEventId: `01H${id}`,
-        deliveryContext: { isRedelivery: false },
-        timestamp: Date.now(),
-        source: { type: 'user', userId },
-        replyToken: 'r',
-        mode: 'active',
-      },
-    ],
-  });
-}
-
-/** The value of a tile in a team's section of the board. */
-function tile(page: Page, team: string, label: string) {
-  return page
-    .getByRole('region', { name: team })
-    .locator('.board-tile')
-    .filter({ has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) })
-    .locator('dd');
-}
 
 /** An agent's inbox in a browser context of its own, on the "Mine" view (online: routing counts them). */
 async function inboxOf(email: string): Promise<Page> {
