@@ -66,10 +66,10 @@ describe('admin settings in a real browser', () => {
     await openSettings(page, 'Agents');
     await page.getByRole('button', { name: 'New agent' }).click();
     const agentForm = page.getByRole('form', { name: 'New agent' });
-    await agentForm.getByLabel('Email').fill(NEW_AGENT.email);
-    await agentForm.getByLabel('Name').fill(NEW_AGENT.name);
+    await agentForm.getByRole('textbox', { name: 'Email', exact: true }).fill(NEW_AGENT.email);
+    await agentForm.getByLabel('Name', { exact: true }).fill(NEW_AGENT.name);
     await agentForm.getByLabel('Initial password').fill(NEW_AGENT.password);
-    await agentForm.getByLabel('Language').selectOption('pl');
+    await agentForm.getByLabel('Language', { exact: true }).selectOption('pl');
     await agentForm.getByRole('checkbox', { name: 'Returns PL' }).check();
     await agentForm.getByRole('button', { name: 'Create agent' }).click();
     await page
