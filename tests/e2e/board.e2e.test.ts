@@ -60,7 +60,7 @@ describe('floor board in a real browser', () => {
     const waiting = page.getByRole('region', { name: 'Longest waiting customers' });
     const select = waiting.getByRole('combobox', { name: /^Assign .* to$/ });
     await select.selectOption({ label: await optionLabel(select, 'agent.a2') });
-    await waiting.getByRole('button', { name: 'Assign' }).click();
+    await waiting.getByRole('button', { name: 'Assign', exact: true }).click();
     await waiting.getByText('Assigned to agent.a2.').waitFor();
     await agentPage
       .getByRole('link', { name: /ยังไม่ได้รับของเลยครับ|Uthai0001|LINE/ })
