@@ -6,6 +6,7 @@ import { AppBoundary } from './components/ErrorBoundary';
 import { initI18n } from './i18n';
 import './styles.css';
 import './supervision.css';
+import './monitor.css';
 
 initI18n();
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false, retry: 1 } } });

@@ -6,6 +6,7 @@ import type { ThreadSummary } from '#shared/schemas/thread';
 import { useLiveAssign } from '#client/api/liveBoard';
 import { threadQueries } from '#client/api/threads';
 import { ChannelIcon } from '#client/components/ChannelIcon';
+import { AppLink } from '#client/components/AppLink';
 import { IdentityHint } from '#client/components/IdentityHint';
 import { useFormat } from '#client/i18n/format';
 import { navigate } from '#client/router';
@@ -139,7 +140,14 @@ function WaitingRow(p: {
         >
           {th.customer.name}
         </a>{' '}
-        <IdentityHint hint={th.customer.hint} />
+        <IdentityHint hint={th.customer.hint} />{' '}
+        <AppLink
+          to={`/t/${th.id}?monitor=1`}
+          className="small board-monitor"
+          aria-label={t('monitor.openFor', { name: th.customer.name })}
+        >
+          {t('monitor.open')}
+        </AppLink>
       </th>
       <td>{th.lastInboundChannel && <ChannelIcon channel={th.lastInboundChannel} />}</td>
       <td>{th.waitingSince !== null && f.duration(Math.max(0, p.now - th.waitingSince))}</td>

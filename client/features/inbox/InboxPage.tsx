@@ -15,6 +15,8 @@ import { RouteBoundary } from '#client/components/ErrorBoundary';
 import { SettingsPane } from '#client/features/settings/SettingsPane';
 import { SearchPage } from '#client/features/search/SearchPage';
 import { ThreadView } from '#client/features/thread/ThreadView';
+import { MonitorView } from '#client/features/thread/MonitorView';
+import { WhisperToast } from '#client/features/thread/WhisperToast';
 import { BoardPage } from '#client/features/board/BoardPage';
 import { WallBoard } from '#client/features/board/WallBoard';
 import type { SearchHandle } from './CustomerSearch';
@@ -44,6 +46,8 @@ function Workspace({ me }: { me: Agent }) {
   const path = usePath();
   const query = useSearch();
   const threadId = threadIdFromPath(path);
+  // /t/:id?monitor=1: a lead's read-only monitor view (the server refuses anyone else).
+  const monitor = new URLSearchParams(query).get('monitor') === '1';
   const { view, sort, setView, setSort } = useInboxView();
   const filters = viewFilters(view, sort);
   const list = useThreadList(filters);
@@ -164,7 +168,9 @@ function Workspace({ me }: { me: Agent }) {
           </div>
           <main className="thread-pane">
             <RouteBoundary resetKey={threadId}>
-              {threadId !== null ? (
+              {threadId !== null && monitor ? (
+                <MonitorView key={`monitor:${threadId}`} threadId={threadId} me={me} />
+              ) : threadId !== null ? (
                 <ThreadView
                   key={threadId}
                   threadId={threadId}
@@ -180,6 +186,7 @@ function Workspace({ me }: { me: Agent }) {
         </>
       )}
       <LeadAlerts me={me} />
+      <WhisperToast me={me} />
       <Suspense fallback={null}>
         {overlay === 'palette' && <CommandPalette commands={commands} onClose={() => setOverlay(null)} />}
         {overlay === 'help' && <ShortcutHelp onClose={() => setOverlay(null)} />}

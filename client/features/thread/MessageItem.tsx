@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '#shared/schemas/message';
+import { isWhisper } from '#shared/schemas/monitor';
 import { ChannelIcon } from '#client/components/ChannelIcon';
 import { Icon } from '#client/components/Icon';
 import { useFormat } from '#client/i18n/format';
@@ -44,13 +45,21 @@ export const MessageItem = memo(function MessageItem({
         : (names.agentName(m.authorAgentId) ?? t('thread.formerAgent'));
   const author = m.direction === 'inbound' ? customerName : (agentName ?? t('thread.automatic'));
   if (m.direction === 'note') {
+    // A supervisor's whisper is a note too; the agent it was left for sees it highlighted.
+    const whisper = isWhisper(m);
+    const forMe = whisper && m.meta?.forAgentId === myId;
     return (
-      <div className="msg note" role="note" aria-label={t('thread.noteBy', { name: author })}>
+      <div
+        className={`msg note${whisper ? ' whisper' : ''}${forMe ? ' for-me' : ''}`}
+        role="note"
+        aria-label={whisper ? t('monitor.whisperFrom', { name: author }) : t('thread.noteBy', { name: author })}
+      >
         <div className="msg-meta">
           <span className="note-tag">
-            <Icon name="lock" size={12} /> {t('thread.note')}
+            <Icon name={whisper ? 'eye' : 'lock'} size={12} /> {whisper ? t('monitor.whisper') : t('thread.note')}
           </span>
           <strong>{author}</strong>
+          {forMe && <span className="whisper-for-me">{t('monitor.forYou')}</span>}
           {time}
           <span className="note-hint">{t('thread.noteHint')}</span>
         </div>

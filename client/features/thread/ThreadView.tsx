@@ -14,6 +14,7 @@ import { CustomerPanel } from '#client/features/customer/CustomerPanel';
 import { useProvideThreadCommands } from '#client/features/keyboard/threadCommands';
 import type { SystemLookup } from './systemText';
 import { ThreadHeader } from './ThreadHeader';
+import { MonitorLine } from './MonitorLine';
 import { Timeline, type TimelineHandle } from './Timeline';
 import { buildTimelineRows, detectedLanguage, sentimentSeries } from './timelineRows';
 import { usePendingSends } from './usePendingSends';
@@ -117,6 +118,7 @@ export function ThreadView({
           panelOpen={panelOpen}
           togglePanel={togglePanel}
         />
+        <MonitorLine threadId={threadId} me={me} />
         {asked && (
           <ColleagueConfirm
             confirm={asked.confirm}

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agent } from '#shared/schemas/agent';
 import type { Message } from '#shared/schemas/message';
+import { isWhisper } from '#shared/schemas/monitor';
 import { useAgents } from '#client/api/directory';
 import { useThreadDetail } from '#client/api/threads';
 import { useTranscript } from '#client/api/transcript';
@@ -30,7 +31,8 @@ export function TranscriptPage({ me }: { me: Agent }) {
   const { customer, episodes } = detail.data;
   const episode = episodes.find((e) => e.id === episodeId) ?? null;
   const shown = history.data.filter(
-    (m) => m.direction !== 'system' && (episode === null || m.episodeId === episode.id),
+    // A whisper is coaching between staff, not part of the conversation: never in a transcript.
+    (m) => m.direction !== 'system' && !isWhisper(m) && (episode === null || m.episodeId === episode.id),
   );
   const author = (m: Message) =>
     m.direction === 'inbound'

@@ -1,5 +1,6 @@
 import admin from './admin/en';
 import board from './board/en';
+import monitor from './monitor/en';
 import conversation from './conversation/en';
 import reports from './reports/en';
 import routing from './routing/en';
@@ -265,6 +266,7 @@ const en = {
   reports,
   board,
   routing,
+  monitor,
 };
 export default en;
 

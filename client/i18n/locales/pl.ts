@@ -1,6 +1,7 @@
 import type { Translation } from './en';
 import admin from './admin/pl';
 import board from './board/pl';
+import monitor from './monitor/pl';
 import conversation from './conversation/pl';
 import reports from './reports/pl';
 import routing from './routing/pl';
@@ -274,5 +275,6 @@ const pl: Translation = {
   reports,
   board,
   routing,
+  monitor,
 };
 export default pl;

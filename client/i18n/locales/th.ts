@@ -1,6 +1,7 @@
 import type { Translation } from './en';
 import admin from './admin/th';
 import board from './board/th';
+import monitor from './monitor/th';
 import conversation from './conversation/th';
 import reports from './reports/th';
 import routing from './routing/th';
@@ -260,5 +261,6 @@ const th: Translation = {
   reports,
   board,
   routing,
+  monitor,
 };
 export default th;

@@ -1,6 +1,7 @@
 import type { Translation } from './en';
 import admin from './admin/zh-CN';
 import board from './board/zh-CN';
+import monitor from './monitor/zh-CN';
 import conversation from './conversation/zh-CN';
 import reports from './reports/zh-CN';
 import routing from './routing/zh-CN';
@@ -259,5 +260,6 @@ const zhCN: Translation = {
   reports,
   board,
   routing,
+  monitor,
 };
 export default zhCN;

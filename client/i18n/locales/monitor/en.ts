@@ -1,0 +1,27 @@
+/** English strings of the supervisor live monitor and whispers. */
+const monitor = {
+  open: 'Monitor',
+  openFor: 'Monitor the conversation with {{name}} (read only)',
+  openHint: 'Open read-only: nothing is marked read and the agent is not shown you are here',
+  badge: 'Monitoring · read only',
+  leave: 'Leave monitor',
+  assignedTo: 'Assigned to {{name}}',
+  unassigned: 'Unassigned',
+  forbidden: 'Only team leads (for their teams), supervisors and admins can monitor a conversation.',
+  viewedBy: 'Viewed by {{list}}',
+  viewedEntry: '{{name}} (monitor) at {{time}}',
+  someone: 'a former colleague',
+  whisperLabel: 'Whisper to the agent',
+  whisperPlaceholder: 'Only agents see a whisper; the customer never does.',
+  whisperFor: 'Highlighted for {{name}}',
+  whisperNobody: 'Nobody is assigned: every agent of the team sees it as a note.',
+  send: 'Whisper',
+  sending: 'Sending…',
+  whisper: 'Whisper',
+  whisperFrom: 'Whisper from {{name}}',
+  forYou: 'for you',
+  toast: '{{name}} whispered on {{customer}}',
+  toastRegion: 'Whispers',
+  dismiss: 'Dismiss',
+};
+export default monitor;
