@@ -3,7 +3,7 @@ import type { Translation } from '#client/i18n/locales/en';
 /** Thai strings of the supervisor live monitor and whispers. */
 const monitor: Translation['monitor'] = {
   open: 'ติดตาม',
-  openFor: 'ติดตามบทสนทนากับ {{name}} (อ่านอย่างเดียว)',
+  openFor: 'ติดตาม · บทสนทนากับ {{name}} (อ่านอย่างเดียว)',
   openHint: 'เปิดแบบอ่านอย่างเดียว: ไม่มีการทำเครื่องหมายว่าอ่านแล้ว และเจ้าหน้าที่จะไม่เห็นว่าคุณอยู่ที่นี่',
   badge: 'กำลังติดตาม · อ่านอย่างเดียว',
   leave: 'ออกจากการติดตาม',

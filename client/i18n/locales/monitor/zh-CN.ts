@@ -3,7 +3,7 @@ import type { Translation } from '#client/i18n/locales/en';
 /** Simplified Chinese strings of the supervisor live monitor and whispers. */
 const monitor: Translation['monitor'] = {
   open: '监听',
-  openFor: '监听与 {{name}} 的会话（只读）',
+  openFor: '监听 · 与 {{name}} 的会话（只读）',
   openHint: '只读打开：不会标记为已读，坐席也不会看到你在这里',
   badge: '监听中 · 只读',
   leave: '退出监听',
