@@ -32,10 +32,14 @@ export function AlertsPanel({ teamId }: { teamId: number | null }) {
   return (
     <section className="board-alerts" aria-labelledby="board-alerts-title">
       <h2 id="board-alerts-title">
-        {t('board.alerts.title')}{' '}
-        <span className={open.length > 0 ? 'badge badge-alert' : 'badge'}>
-          {t('board.alerts.badge', { count: open.length })}
-        </span>
+        {t('board.alerts.title')}
+        {/* No badge at zero: "0 to acknowledge" read as something waiting. */}
+        {open.length > 0 && (
+          <>
+            {' '}
+            <span className="badge badge-alert">{t('board.alerts.badge', { count: open.length })}</span>
+          </>
+        )}
       </h2>
       {ack.isError && (
         <p role="alert" className="error">
