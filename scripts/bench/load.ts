@@ -16,6 +16,8 @@ export interface Target {
   nonce: string;
   /** Next message sequence number (shared by every run against this target). */
   seq: { next: number };
+  /** Told of every webhook as it goes out (sequence number, send time) — for rows timing other effects. */
+  onSend?: (seq: number, t0: number) => void;
 }
 
 /** What one load run measured, sender side and socket side. */
@@ -96,6 +98,7 @@ export async function openLoop(t: Target, rate: number, seconds: number, drainMs
     while (i < total && start + (i * 1000) / rate <= now) {
       const seq = t.seq.next++;
       t.receivers.expect(seq, start + (i * 1000) / rate);
+      t.onSend?.(seq, start + (i * 1000) / rate);
       inflight.push(
         post(t, seq, agent, drainMs).then((res) => {
           if (res.status < 200 || res.status > 299) errors++;

@@ -1,5 +1,6 @@
 import type { AnyRow } from '#scripts/bench/types';
 import { apiChannel } from './apiChannel';
+import { boardOpen } from './boardOpen';
 import { inProcess } from './inProcess';
 import { liveBoard } from './liveBoard';
 import { sentiment } from './sentiment';
@@ -26,6 +27,7 @@ export const ROWS: AnyRow[] = [
   inProcess,
   searchIndexCost,
   liveBoard,
+  boardOpen,
   ingestClosed,
   ingestOpen,
   apiChannel,
