@@ -82,8 +82,7 @@ export const boardOpen = defineRow({
   id: 'board-open',
   fixture: 'none',
   measures: ['open loop: webhook → board tile updated in a supervisor socket'],
-  async run(f) {
-    const o = f.opts;
+  async run({ opts: o }) {
     const dir = mkdtempSync(join(tmpdir(), 'braid-bench-boardopen-'));
     let braid: ChildServer | null = null;
     let rx: Receivers | null = null;
