@@ -1,8 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import i18n from 'i18next';
 import { emptyQueue } from '#shared/liveBoard';
 import type { BoardAgent, BoardSnapshot, TeamBoard } from '#shared/schemas/liveBoard';
+import type { RoutingExplain } from '#shared/schemas/routingExplain';
+import { setLocale } from '#client/i18n';
 import { applyBoardDeltaToCache } from '#client/api/liveBoard';
 import { BoardPage } from '#client/features/board/BoardPage';
 import { WallBoard } from '#client/features/board/WallBoard';
@@ -54,8 +57,31 @@ const waitingThread = make.thread(77, {
   assigneeId: null,
 });
 
+/** What the routing explanation of the waiting row says (a test may change it). */
+const NO_WHY = { teamId: 1, actorId: null, at: null, reason: null, wait: null, overflowedFromTeamId: null, text: '' };
+const explain: { now: RoutingExplain } = { now: { ...NO_WHY, threadId: 77, state: 'closed', agentId: null } };
+const ROUTED_TO_ANN: RoutingExplain = {
+  ...NO_WHY,
+  threadId: 77,
+  state: 'routed',
+  agentId: 10,
+  at: 1,
+  reason: {
+    mode: 'roundRobin',
+    language: 'th',
+    fallback: false,
+    skill: null,
+    loadKind: 'live',
+    load: 2,
+    capacity: 5,
+    vip: false,
+    priority: 'normal',
+  },
+};
+
 function serve() {
   return mockApi([
+    ['GET', /^\/api\/routing\/explain\/77$/, () => explain.now],
     ['GET', /^\/api\/live\/board$/, () => snapshot],
     [
       'GET',
@@ -164,6 +190,43 @@ describe('BoardPage', () => {
     fireEvent.drop(bo, { dataTransfer });
     await waitFor(() => expect(posts()).toHaveLength(3));
     expect(posts()[2]).toMatchObject({ path: '/api/live/assign', body: { threadIds: [77], agentId: 11 } });
+  });
+
+  it('says under a waiting customer why routing put them there, in the same words as the thread header', async () => {
+    const calls = serve();
+    explain.now = ROUTED_TO_ANN;
+    const why = () => document.querySelector('.board-waiting .board-why');
+    try {
+      const en = renderWith(<BoardPage me={lead} search="" />);
+      await waitFor(
+        () => expect(textOf(why()!)).toBe('Why here: Auto-assigned to Ann: Thai speaker, 2 of 5 live chats'),
+        {
+          timeout: 5_000,
+        },
+      );
+      expect(calls.filter((c) => c.path === '/api/routing/explain/77')).toHaveLength(1);
+      en.unmount();
+
+      await setLocale('th');
+      renderWith(<BoardPage me={lead} search="" />);
+      await waitFor(() => expect(textOf(why()!)).toBe('เหตุผล: มอบหมายอัตโนมัติให้ Ann: พูดภาษาไทย · แชตสด 2 จาก 5'), {
+        timeout: 5_000,
+      });
+    } finally {
+      explain.now = { ...NO_WHY, threadId: 77, state: 'closed', agentId: null };
+      await i18n.changeLanguage('en');
+    }
+  });
+
+  it('shows no why line when the explanation has nothing to say', async () => {
+    const calls = serve();
+    const { qc } = renderWith(<BoardPage me={lead} search="" />);
+    await screen.findByRole('combobox', { name: 'Assign Somchai to' }, { timeout: 5_000 });
+    await waitFor(() =>
+      expect(qc.getQueryCache().find({ queryKey: ['routingExplain', 77], exact: false })?.state.status).toBe('success'),
+    );
+    expect(calls.filter((c) => c.path === '/api/routing/explain/77')).toHaveLength(1);
+    expect(document.querySelector('.board-why')).toBeNull();
   });
 
   it('tells agents the board is not for them', () => {

@@ -11,6 +11,7 @@ import { IdentityHint } from '#client/components/IdentityHint';
 import { useFormat } from '#client/i18n/format';
 import { navigate } from '#client/router';
 import { AgentOptions, BulkAssign, MoveSelected, THREAD_DRAG_TYPE } from './BoardActions';
+import { WaitingWhy } from './WaitingWhy';
 
 /** How many of the longest-waiting customers the board lists. */
 const SHOWN = 10;
@@ -65,6 +66,7 @@ export function WaitingThreads(p: {
                   key={th.id}
                   th={th}
                   agents={agents}
+                  teams={p.teams}
                   assignee={th.assigneeId === null ? null : (names.get(th.assigneeId) ?? `#${th.assigneeId}`)}
                   now={now}
                   selected={selected.includes(th.id)}
@@ -83,6 +85,7 @@ export function WaitingThreads(p: {
 function WaitingRow(p: {
   th: ThreadSummary;
   agents: BoardAgent[];
+  teams: Array<{ id: number; name: string }>;
   assignee: string | null;
   now: number;
   selected: boolean;
@@ -148,6 +151,7 @@ function WaitingRow(p: {
         >
           {t('monitor.open')}
         </AppLink>
+        <WaitingWhy thread={th} agents={p.agents} teams={p.teams} />
       </th>
       <td>{th.lastInboundChannel && <ChannelIcon channel={th.lastInboundChannel} />}</td>
       <td>{th.waitingSince !== null && f.duration(Math.max(0, p.now - th.waitingSince))}</td>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Agent, Team } from '#shared/schemas/agent';
 import type { ThreadSummary } from '#shared/schemas/thread';
 import { routingExplainQuery } from '#client/api/routingExplain';
-import { useRoutingWords } from './routingWords';
+import { namesFrom, useRoutingWords } from './routingWords';
 
 /**
  * The thread header's "why here" line: why routing gave the thread to its agent ("Thai speaker,
@@ -25,10 +25,7 @@ export function RoutingWhy({
   // keeps another thread's line from showing.
   const explain = useQuery({ ...routingExplainQuery(thread), placeholderData: (prev) => prev });
   if (!explain.data || explain.data.threadId !== thread.id) return null;
-  const text = words(explain.data, {
-    agent: (id) => agents.find((a) => a.id === id)?.name ?? `#${id}`,
-    team: (id) => teams.find((tm) => tm.id === id)?.name ?? `#${id}`,
-  });
+  const text = words(explain.data, namesFrom(agents, teams));
   if (text === null) return null;
   return (
     <p className="routing-why small muted">

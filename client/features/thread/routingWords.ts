@@ -9,6 +9,17 @@ export interface RoutingNameLookup {
   team(id: number): string;
 }
 
+/** The name lookup from whatever agents and teams a view holds (`#id` for one it doesn't have). */
+export function namesFrom(
+  agents: readonly { id: number; name: string }[],
+  teams: readonly { id: number; name: string }[],
+): RoutingNameLookup {
+  return {
+    agent: (id) => agents.find((a) => a.id === id)?.name ?? `#${id}`,
+    team: (id) => teams.find((tm) => tm.id === id)?.name ?? `#${id}`,
+  };
+}
+
 /**
  * Word a routing explanation in the viewer's language — "Auto-assigned to Kasia: Thai speaker,
  * 2 of 5 live chats" — from its data, not the server's English text. Null when there is nothing
