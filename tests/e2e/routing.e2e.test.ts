@@ -83,6 +83,14 @@ describe('skills routing in a real browser', () => {
       .getByRole('row', { name: /agent\.a2/ })
       .getByText('1 of 5')
       .waitFor();
+    // The waiting row on the board says why, in the thread header's words.
+    const boardWhy = page
+      .getByRole('region', { name: 'Longest waiting customers' })
+      .locator('.board-why', { hasText: 'agent.a2' });
+    await boardWhy.waitFor();
+    expect(await boardWhy.textContent()).toBe(
+      'Why here: Auto-assigned to agent.a2: Thai speaker, 1 of 5 open conversations',
+    );
     await screenshot(page, 'routing-board-en');
 
     // The thread header says why, in words.
@@ -104,7 +112,7 @@ describe('skills routing in a real browser', () => {
     const target = labels.find((l) => /^agent\.a\b(?!2)/.test(l));
     expect(target).not.toBeUndefined();
     await select.selectOption({ label: target! });
-    await waiting.getByRole('button', { name: 'Assign' }).click();
+    await waiting.getByRole('button', { name: 'Assign', exact: true }).click();
     await waiting.getByText('Assigned to agent.a.').waitFor();
     await otherAgent
       .getByRole('link', { name: /สวัสดีครับ/ })
