@@ -60,24 +60,7 @@ const waitingThread = make.thread(77, {
 /** What the routing explanation of the waiting row says (a test may change it). */
 const NO_WHY = { teamId: 1, actorId: null, at: null, reason: null, wait: null, overflowedFromTeamId: null, text: '' };
 const explain: { now: RoutingExplain } = { now: { ...NO_WHY, threadId: 77, state: 'closed', agentId: null } };
-const ROUTED_TO_ANN: RoutingExplain = {
-  ...NO_WHY,
-  threadId: 77,
-  state: 'routed',
-  agentId: 10,
-  at: 1,
-  reason: {
-    mode: 'roundRobin',
-    language: 'th',
-    fallback: false,
-    skill: null,
-    loadKind: 'live',
-    load: 2,
-    capacity: 5,
-    vip: false,
-    priority: 'normal',
-  },
-};
+const ROUTED_TO_ANN: RoutingExplain = make.routed(77, 10);
 
 function serve() {
   return mockApi([

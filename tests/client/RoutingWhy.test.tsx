@@ -16,24 +16,7 @@ const teams = [
   { id: 2, name: 'Overflow', autoAssign: true, memberIds: [] },
 ];
 const NONE = { teamId: 1, actorId: null, at: null, reason: null, wait: null, overflowedFromTeamId: null, text: '' };
-const ROUTED: RoutingExplain = {
-  ...NONE,
-  threadId: 1,
-  state: 'routed',
-  agentId: 2,
-  at: 1,
-  reason: {
-    mode: 'roundRobin',
-    language: 'th',
-    fallback: false,
-    skill: null,
-    loadKind: 'live',
-    load: 2,
-    capacity: 5,
-    vip: false,
-    priority: 'normal',
-  },
-};
+const ROUTED: RoutingExplain = make.routed(1, 2);
 
 /** The thread API with a routing explanation that the test changes as the "server" would. */
 function serve(explain: { now: RoutingExplain }) {

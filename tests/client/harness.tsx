@@ -8,6 +8,7 @@ import type { Message } from '#shared/schemas/message';
 import type { ThreadSummary } from '#shared/schemas/thread';
 import type { Agent } from '#shared/schemas/agent';
 import type { Customer } from '#shared/schemas/customer';
+import type { RoutingExplain } from '#shared/schemas/routingExplain';
 import { RealtimeContext, type RealtimeApi } from '#client/realtime/RealtimeProvider';
 import { createPushedStore } from '#client/realtime/pushedStore';
 
@@ -146,6 +147,29 @@ export const make = {
     waitedMs: null,
     clientId: null,
     ...extra,
+  }),
+  /** A routing explanation: auto-assigned round robin to a Thai speaker with 2 of 5 live chats. */
+  routed: (threadId: number, agentId: number): RoutingExplain => ({
+    threadId,
+    teamId: 1,
+    state: 'routed',
+    agentId,
+    actorId: null,
+    at: 1,
+    reason: {
+      mode: 'roundRobin',
+      language: 'th',
+      fallback: false,
+      skill: null,
+      loadKind: 'live',
+      load: 2,
+      capacity: 5,
+      vip: false,
+      priority: 'normal',
+    },
+    wait: null,
+    overflowedFromTeamId: null,
+    text: '',
   }),
   customer: (extra: Partial<Customer> = {}): Customer => ({
     id: 1,
