@@ -31,35 +31,38 @@ export function QueueTiles({ team, now, headingId }: { team: TeamBoard; now: num
       <h2 id={headingId}>{team.name}</h2>
       <TileRow tiles={tileViews(team.queue, team.minutes, team.timeZone, now, f, t)} />
       {team.channels.length > 0 && (
-        <table className="board-channels">
-          <caption>{t('board.tiles.channels')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('board.queue.channel')}</th>
-              <th scope="col">{t('board.tiles.waiting')}</th>
-              <th scope="col">{t('board.tiles.oldest')}</th>
-              <th scope="col">{t('board.tiles.median')}</th>
-              <th scope="col">{t('board.tiles.unassigned')}</th>
-              <th scope="col">{t('board.tiles.slaRisk')}</th>
-              <th scope="col">{t('board.tiles.slaBreached')}</th>
-              <th scope="col">{t('board.tiles.open')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {team.channels.map((c) => (
-              <tr key={c.channel}>
-                <th scope="row">{channelLabel(c.channel)}</th>
-                <td>{c.waiting}</td>
-                <td>{wait(c.oldestWaitingSince)}</td>
-                <td>{wait(c.medianWaitingSince)}</td>
-                <td>{c.unassigned}</td>
-                <td className={c.slaAtRisk > 0 ? 'tone-warn' : undefined}>{c.slaAtRisk}</td>
-                <td className={c.slaBreached > 0 ? 'tone-late' : undefined}>{c.slaBreached}</td>
-                <td>{c.open}</td>
+        // Scrolls sideways on its own when the column names are long (Polish at 1280 px), not the page.
+        <div className="board-scroll">
+          <table className="board-channels">
+            <caption>{t('board.tiles.channels')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('board.queue.channel')}</th>
+                <th scope="col">{t('board.tiles.waiting')}</th>
+                <th scope="col">{t('board.tiles.oldest')}</th>
+                <th scope="col">{t('board.tiles.median')}</th>
+                <th scope="col">{t('board.tiles.unassigned')}</th>
+                <th scope="col">{t('board.tiles.slaRisk')}</th>
+                <th scope="col">{t('board.tiles.slaBreached')}</th>
+                <th scope="col">{t('board.tiles.open')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {team.channels.map((c) => (
+                <tr key={c.channel}>
+                  <th scope="row">{channelLabel(c.channel)}</th>
+                  <td>{c.waiting}</td>
+                  <td>{wait(c.oldestWaitingSince)}</td>
+                  <td>{wait(c.medianWaitingSince)}</td>
+                  <td>{c.unassigned}</td>
+                  <td className={c.slaAtRisk > 0 ? 'tone-warn' : undefined}>{c.slaAtRisk}</td>
+                  <td className={c.slaBreached > 0 ? 'tone-late' : undefined}>{c.slaBreached}</td>
+                  <td>{c.open}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

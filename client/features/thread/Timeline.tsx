@@ -57,6 +57,7 @@ export function Timeline(p: {
   useLayoutEffect(() => {
     v.scrollToEnd();
   }, [v]);
+  useStayAtEndOnResize(scroller);
   // Paging older history only starts once the first paint has settled at the bottom.
   const [armed, setArmed] = useState(false);
   useEffect(() => {
@@ -164,4 +165,23 @@ function useScrollToMessage(
     }
   }, [v, rows, focusId, hasOlder, loadingOlder, loadOlder]);
   return reached;
+}
+
+/**
+ * When the viewport itself changes height (a line appears in the header above it once its data
+ * arrives), keep the newest message in view if it was: the virtualizer anchors its rows, not the box.
+ */
+function useStayAtEndOnResize(scroller: { current: HTMLDivElement | null }): void {
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    let last = el.clientHeight;
+    const ro = new ResizeObserver(() => {
+      const h = el.clientHeight;
+      if (h !== last && el.scrollHeight - el.scrollTop - last < 80) el.scrollTop = el.scrollHeight;
+      last = h;
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [scroller]);
 }
