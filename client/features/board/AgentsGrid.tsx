@@ -44,32 +44,35 @@ export function AgentsGrid({ agents, now }: { agents: BoardAgent[]; now: number 
   );
   if (agents.length === 0) return <p className="muted">{t('board.agents.empty')}</p>;
   return (
-    <table className="board-agents">
-      <caption>{t('board.agents.title')}</caption>
-      <thead>
-        <tr>
-          {header('name', t('board.agents.name'))}
-          {header('presence', t('board.agents.presence'))}
-          {header('load', t('board.agents.load'))}
-          {header('waiting', t('board.agents.waiting'))}
-          {header('oldest', t('board.agents.oldest'))}
-          {header('firstResponse', t('board.agents.firstResponse'))}
-          {header('negative', t('board.agents.negative'))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((a) => (
-          <AgentRow
-            key={a.id}
-            a={a}
-            now={now}
-            f={f}
-            expanded={open === a.id}
-            toggle={() => setOpen(open === a.id ? null : a.id)}
-          />
-        ))}
-      </tbody>
-    </table>
+    // Scrolls sideways on its own when the column names are long (Polish at 1280 px), not the page.
+    <div className="board-scroll">
+      <table className="board-agents">
+        <caption>{t('board.agents.title')}</caption>
+        <thead>
+          <tr>
+            {header('name', t('board.agents.name'))}
+            {header('presence', t('board.agents.presence'))}
+            {header('load', t('board.agents.load'))}
+            {header('waiting', t('board.agents.waiting'))}
+            {header('oldest', t('board.agents.oldest'))}
+            {header('firstResponse', t('board.agents.firstResponse'))}
+            {header('negative', t('board.agents.negative'))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((a) => (
+            <AgentRow
+              key={a.id}
+              a={a}
+              now={now}
+              f={f}
+              expanded={open === a.id}
+              toggle={() => setOpen(open === a.id ? null : a.id)}
+            />
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
