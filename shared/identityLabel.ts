@@ -21,20 +21,30 @@ export interface HintSource {
 
 const MASK = '•';
 
+// Masks already computed (parsing a number is ~10 µs and a page of threads shows 50): exact, bounded.
+const masked = new Map<string, string | null>();
+const MASKED_MAX = 10_000;
+
 /**
  * An E.164 phone with all but the last three digits of the national number hidden, grouped the
  * way the country writes it: "+48512345123" → "+48 ••• ••• 123". Null when it is not a phone.
  */
 export function maskPhone(e164: string): string | null {
+  const known = masked.get(e164);
+  if (known !== undefined) return known;
+  if (masked.size >= MASKED_MAX) masked.clear();
   const parsed = parsePhoneNumberFromString(e164);
-  if (!parsed) return null;
-  const intl = parsed.formatInternational();
-  const prefix = `+${parsed.countryCallingCode}`;
+  const out = parsed ? maskParsed(parsed.formatInternational(), `+${parsed.countryCallingCode}`) : null;
+  masked.set(e164, out);
+  return out;
+}
+
+function maskParsed(intl: string, prefix: string): string {
   const rest = intl.startsWith(prefix) ? intl.slice(prefix.length) : intl;
   const digits = rest.replace(/\D/g, '').length;
   let seen = 0;
-  const masked = rest.replace(/\d/g, (d) => (++seen > digits - 3 ? d : MASK));
-  return `${prefix}${masked}`;
+  const out = rest.replace(/\d/g, (d) => (++seen > digits - 3 ? d : MASK));
+  return `${prefix}${out}`;
 }
 
 /** A channel handle the provider told us (Telegram/Instagram username), as "@name", or null. */

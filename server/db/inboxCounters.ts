@@ -2,9 +2,9 @@ import type Database from 'better-sqlite3';
 
 /**
  * Recompute the inbox counters that triggers keep (migration 0008) from the rows themselves:
- * unread counters on threads and read marks, and the per team/status tallies. For tools that
- * write rows with the triggers dropped (the bench workspace generator); the migration runs the
- * same statements once for existing databases.
+ * unread counters on threads and read marks, the per team/status tallies and the unread total per
+ * assignee (migration 0020). For tools that write rows with the triggers dropped (the bench
+ * workspace generator); the migrations run the same statements once for existing databases.
  */
 export function recountInboxCounters(sqlite: Database.Database): void {
   sqlite.transaction(() => {
@@ -20,6 +20,11 @@ export function recountInboxCounters(sqlite: Database.Database): void {
       INSERT INTO channel_tallies (team_key, status, channel, n)
         SELECT coalesce(t.team_id, 0), t.status, ch.value, count(*) FROM threads t, json_each(t.channels) ch
         WHERE t.merged_into_thread_id IS NULL GROUP BY 1, 2, 3;
+      DELETE FROM agent_unread;
+      INSERT INTO agent_unread (agent_id, n)
+        SELECT t.assignee_id, sum(t.inbound_count - coalesce(r.read_inbound_count, 0)) FROM threads t
+        LEFT JOIN thread_reads r ON r.agent_id = t.assignee_id AND r.thread_id = t.id
+        WHERE t.assignee_id IS NOT NULL AND t.merged_into_thread_id IS NULL GROUP BY t.assignee_id;
     `);
   })();
 }

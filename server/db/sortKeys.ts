@@ -12,3 +12,6 @@ export const INBOX_PRIORITY_KEY = `(case "priority" when 'urgent' then ${PRIORIT
 
 /** A thread on the floor board's waiting tiles: open, live, with an unanswered inbound message. */
 export const BOARD_WAITING = `"status" = 'open' and "waiting_since" is not null and "merged_into_thread_id" is null`;
+
+/** A live thread (not merged away): the one-agent and unassigned views' partial indexes (the list query states it). */
+export const LIVE = `"merged_into_thread_id" is null`;

@@ -1,5 +1,5 @@
-import { asc, eq, inArray } from 'drizzle-orm';
-import { customers, episodes, slaPolicies } from '#server/db/schema';
+import { asc, eq } from 'drizzle-orm';
+import { slaPolicies } from '#server/db/schema';
 import type { EpisodeRow, ThreadRow } from '#server/db/mappers';
 import { computeSlaClocks, selectSlaPolicy, slaStatus, type SlaClock, type SlaPolicy } from '#shared/metrics/sla';
 import type { BusinessSchedule } from '#shared/metrics/businessHours';
@@ -8,7 +8,7 @@ import type { SlaPolicyDto } from '#shared/schemas/metrics';
 import type { Db } from '#server/db/connection';
 import { teamConfig } from './teamConfig';
 import { statements } from '#server/db/statements';
-import { chunks } from './chunks';
+import { pageStatements } from '#server/db/pageStatements';
 import { type Reader } from './threadQueries';
 import { NotFoundError } from '#server/errors';
 
@@ -51,30 +51,13 @@ export function directSlaFacts(r: Reader): SlaFacts {
   };
 }
 
-/** Facts for a page of threads in three queries (the inbox list). */
+/** Facts for a page of threads in two prepared statements (the inbox list, the SLA scheduler). */
 export function batchSlaFacts(r: Reader, rows: ThreadRow[]): SlaFacts {
   const customerIds = [...new Set(rows.map((t) => t.customerId))];
   const episodeIds = rows.flatMap((t) => (t.currentEpisodeId === null ? [] : [t.currentEpisodeId]));
-  const tiers = new Map(
-    chunks(customerIds).flatMap((ids) =>
-      r
-        .select({ id: customers.id, tier: customers.tier })
-        .from(customers)
-        .where(inArray(customers.id, ids))
-        .all()
-        .map((c) => [c.id, c.tier] as const),
-    ),
-  );
-  const eps = new Map(
-    chunks(episodeIds).flatMap((ids) =>
-      r
-        .select()
-        .from(episodes)
-        .where(inArray(episodes.id, ids))
-        .all()
-        .map((e) => [e.id, e] as const),
-    ),
-  );
+  const st = pageStatements(r);
+  const tiers = new Map(st.tiersOfCustomers.all({ ids: JSON.stringify(customerIds) }).map((c) => [c.id, c.tier]));
+  const eps = new Map(st.episodesByIds.all({ ids: JSON.stringify(episodeIds) }).map((e) => [e.id, e] as const));
   const schedules = new Map<number | null, BusinessSchedule | null>();
   return {
     tierOf: (id) => tiers.get(id) ?? null,

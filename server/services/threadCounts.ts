@@ -38,12 +38,9 @@ function prepare(sqlite: Database.Database) {
         `select count(*) from threads where assignee_id = :me and status = 'open' and merged_into_thread_id is null`,
       )
       .pluck(),
+    // Kept per agent by triggers (migration 0020): one row, not a sum over every thread they hold.
     unreadMine: sqlite
-      .prepare<{ me: number }, number>(
-        `select coalesce(sum(t.inbound_count - coalesce(r.read_inbound_count, 0)), 0) from threads t
-         left join thread_reads r on r.agent_id = :me and r.thread_id = t.id
-         where t.assignee_id = :me and t.merged_into_thread_id is null`,
-      )
+      .prepare<{ me: number }, number>(`select coalesce((select n from agent_unread where agent_id = :me), 0)`)
       .pluck(),
   };
 }

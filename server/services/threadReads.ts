@@ -13,6 +13,9 @@ import { episodesOf, getCustomer, getThreadRow, requireAccess, summarize, visibl
 import { batchSlaFacts, loadSlaPolicies, threadSla } from './sla';
 import { listStatement } from './threadListQuery';
 import { customerHint } from '#shared/identityLabel';
+import type { IdentityHint } from '#shared/schemas/customer';
+import { pageStatements } from '#server/db/pageStatements';
+import type { IdentityRow } from '#server/db/mappers';
 
 /**
  * SQL condition for the threads a viewer may see (mirrors canSeeThread); undefined when they see
@@ -64,22 +67,32 @@ export function listThreads(db: Db, viewer: Viewer, q: ThreadListQuery, now: num
           page.map((r) => r.t),
         )
       : undefined;
-  const st = statements(db);
+  const hints = pageHints(
+    db,
+    page.map((r) => r.t.customerId),
+  );
   return {
     items: page.map((r) =>
       toThreadSummary(
         r.t,
-        {
-          id: r.t.customerId,
-          name: r.name,
-          hint: customerHint(st.identitiesOfCustomer.all({ customerId: r.t.customerId })),
-        },
+        { id: r.t.customerId, name: r.name, hint: hints.get(r.t.customerId) ?? null },
         threadSla(db, r.t, now, policies, facts),
         r.unread,
       ),
     ),
     nextCursor: rows.length > q.limit && last ? encodeCursor([last.key, last.t.id]) : null,
   };
+}
+
+/** The customer hint of each customer on a page, from one read of their identities. */
+function pageHints(db: Db, customerIds: number[]): Map<number, IdentityHint | null> {
+  const byCustomer = new Map<number, IdentityRow[]>();
+  for (const i of pageStatements(db).identitiesOfCustomers.all({ ids: JSON.stringify(customerIds) })) {
+    const list = byCustomer.get(i.customerId);
+    if (list) list.push(i);
+    else byCustomer.set(i.customerId, [i]);
+  }
+  return new Map(customerIds.map((id) => [id, customerHint(byCustomer.get(id) ?? [])]));
 }
 
 /** A thread with its customer and episodes, if the viewer may see it. */

@@ -30,14 +30,25 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+// Offsets already read, per zone and whole second: SLA and business-hours maths asks for the same
+// instants (day boundaries, "now") for every thread of a page, and each Intl read costs ~10 µs.
+// Exact (keyed by the second itself); bounded by starting over when a zone's map grows large.
+const offsets = new Map<string, Map<number, number>>();
+const OFFSETS_PER_ZONE = 20_000;
+
 /** Offset of the zone from UTC at instant `t`, in ms, so that local wall time = t + offset. */
 export function zoneOffsetMs(t: number, timeZone: string): number {
   const wholeSecond = Math.floor(t / 1000) * 1000;
+  let known = offsets.get(timeZone);
+  const hit = known?.get(wholeSecond);
+  if (hit !== undefined) return hit;
   const match = WALL_PATTERN.exec(formatterFor(timeZone).format(wholeSecond));
   if (!match) throw new RangeError(`Cannot read local time in zone ${timeZone}`);
   const [month, day, year, hour, minute, second] = match.slice(1).map(Number);
   // `% 24` guards against engines that print midnight as "24" despite hourCycle h23.
   const wall = Date.UTC(year, month - 1, day, hour % 24, minute, second);
+  if (!known || known.size >= OFFSETS_PER_ZONE) offsets.set(timeZone, (known = new Map()));
+  known.set(wholeSecond, wall - wholeSecond);
   return wall - wholeSecond;
 }
 

@@ -1,12 +1,21 @@
 import Database from 'better-sqlite3';
 import { recountInboxCounters } from '#server/db/inboxCounters';
 import { recountBoardCounters } from '#server/db/boardCounters';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative } from 'node:path';
 import { login } from '#scripts/bench/http';
 import type { BenchOptions } from '#scripts/bench/options';
 import { ADMIN_EMAIL, PASSWORD, ROOT, startBraid } from '#scripts/bench/servers';
+import { CACHE, cacheFit, cacheKeys, type CacheKeys } from './cache';
 import { sleep } from '#scripts/bench/stats';
 import { derive } from './derive';
 import { makePeople } from './people';
@@ -16,7 +25,8 @@ import { writeWorkspace } from './write';
 
 /** What a cached workspace holds, stored next to its database file. */
 export interface Manifest {
-  key: string;
+  /** What the rows were generated from, and the migrations the file has been brought up to. */
+  keys: CacheKeys;
   /** The instant the workspace was generated "as of": reports ask for ranges ending here. */
   anchor: number;
   customers: number;
@@ -28,28 +38,8 @@ export interface Manifest {
   logins: People['logins'];
   teams: number[];
   generatedSeconds: number;
-}
-
-const CACHE = join(ROOT, 'data/bench');
-
-function files(dir: string): string[] {
-  return readdirSync(dir)
-    .flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]))
-    .sort();
-}
-
-/** Cache key: the generator's own sources, Braid's migrations and the sizes asked for. */
-export function cacheKey(o: BenchOptions): string {
-  const h = createHash('sha256');
-  const sources = [
-    ...files(join(ROOT, 'scripts/bench/workspace')),
-    join(ROOT, 'scripts/bench/texts.ts'),
-    join(ROOT, 'scripts/bench/webhook.ts'),
-    ...files(join(ROOT, 'server/db/migrations')),
-  ];
-  for (const f of sources) h.update(relative(ROOT, f)).update(readFileSync(f));
-  h.update(JSON.stringify([o.customers, o.messages, o.longThread, o.agents]));
-  return h.digest('hex').slice(0, 16);
+  /** Seconds the last upgrade to newer migrations took (booting Braid on the cached file once). */
+  upgradedSeconds?: number;
 }
 
 /**
@@ -89,21 +79,61 @@ async function settleAlerts(file: string, boundMs: number): Promise<void> {
   }
 }
 
+/** Boot Braid once on the database in `dir` and let its start-up work (migrations, catch-up) finish. */
+async function bootOnce(dir: string): Promise<void> {
+  const again = await startBraid(dir, {}, 30 * 60_000);
+  await settleAlerts(join(dir, 'braid.db'), 300_000);
+  await again.stop(60_000);
+  // Fold the WAL into the file (a killed server leaves one) so the single cached file is complete.
+  const fold = new Database(join(dir, 'braid.db'));
+  fold.pragma('wal_checkpoint(TRUNCATE)');
+  fold.close();
+}
+
 /**
- * The generated workspace for these options: reused from data/bench/ when its key matches, else
- * generated — schema, admin, teams and agents by Braid itself (boot + admin API), the bulk rows
- * written directly, then one more boot so start-up catch-up work is done before it is cached.
+ * Bring a cached workspace up to today's migrations the way a customer's database is: Braid boots
+ * on it and applies the new ones (with their back-fills). Minutes less than generating it again.
+ */
+async function upgrade(file: string, cached: Manifest, keys: CacheKeys, log: (s: string) => void): Promise<Manifest> {
+  const t0 = performance.now();
+  const tmp = join(CACHE, `tmp-${process.pid}`);
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
+  try {
+    const added = keys.migrations.slice(cached.keys.migrations.length).map((m) => m.split(':')[0]);
+    log(`[workspace] upgrading ${relative(ROOT, file)} by booting Braid on it (new: ${added.join(', ')})`);
+    copyFileSync(file, join(tmp, 'braid.db'));
+    await bootOnce(tmp);
+    const manifest: Manifest = { ...cached, keys, upgradedSeconds: Math.round((performance.now() - t0) / 1000) };
+    renameSync(join(tmp, 'braid.db'), file);
+    writeFileSync(`${file}.json`, JSON.stringify(manifest, null, 2));
+    log(`[workspace]   upgraded in ${manifest.upgradedSeconds} s`);
+    return manifest;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The generated workspace for these options: reused from data/bench/ when its generator key matches
+ * (upgraded first when Braid has migrations the file lacks, see cache.ts), else generated — schema,
+ * admin, teams and agents by Braid itself (boot + admin API), the bulk rows written directly, then
+ * one more boot so start-up catch-up work is done before it is cached.
  */
 export async function ensureWorkspace(
   o: BenchOptions,
   log: (s: string) => void,
 ): Promise<{ file: string; manifest: Manifest; generated: boolean }> {
-  const key = cacheKey(o);
+  const keys = cacheKeys(o);
   const tag = `workspace-${o.customers}-${o.messages}`;
-  const file = join(CACHE, `${tag}-${key}.db`);
-  if (existsSync(file) && existsSync(`${file}.json`)) {
-    return { file, manifest: JSON.parse(readFileSync(`${file}.json`, 'utf8')) as Manifest, generated: false };
-  }
+  const file = join(CACHE, `${tag}-${keys.generator}.db`);
+  const cached =
+    existsSync(file) && existsSync(`${file}.json`)
+      ? (JSON.parse(readFileSync(`${file}.json`, 'utf8')) as Manifest)
+      : undefined;
+  const fit = cacheFit(cached?.keys, keys);
+  if (cached && fit === 'same') return { file, manifest: cached, generated: false };
+  if (cached && fit === 'upgrade') return { file, manifest: await upgrade(file, cached, keys, log), generated: false };
   mkdirSync(CACHE, { recursive: true });
   for (const f of readdirSync(CACHE)) if (f.startsWith(`${tag}-`)) rmSync(join(CACHE, f), { force: true });
   const t0 = performance.now();
@@ -135,15 +165,9 @@ export async function ensureWorkspace(
     log(
       `[workspace]   rows written after ${((performance.now() - t0) / 1000).toFixed(0)} s; letting Braid catch up once`,
     );
-    const again = await startBraid(tmp, {}, 30 * 60_000);
-    await settleAlerts(join(tmp, 'braid.db'), 300_000);
-    await again.stop(60_000);
-    // Fold the WAL into the file (a killed server leaves one) so the single cached file is complete.
-    const fold = new Database(join(tmp, 'braid.db'));
-    fold.pragma('wal_checkpoint(TRUNCATE)');
-    fold.close();
+    await bootOnce(tmp);
     const manifest: Manifest = {
-      key,
+      keys,
       anchor,
       customers: plan.customers,
       messages: plan.messages,

@@ -5,7 +5,7 @@ import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from
 import { CHANNEL_KINDS, type ChannelKind } from '#shared/channels';
 import { SENTIMENT_LABELS } from '#shared/schemas/common';
 import { agents, teams } from './people';
-import { BOARD_WAITING, INBOX_PRIORITY_KEY, INBOX_WAITING_KEY } from '#server/db/sortKeys';
+import { BOARD_WAITING, INBOX_PRIORITY_KEY, INBOX_WAITING_KEY, LIVE } from '#server/db/sortKeys';
 
 /** A person who writes to us; identities point at exactly one customer. */
 export const customers = sqliteTable('customers', {
@@ -107,6 +107,16 @@ export const threads = sqliteTable(
     index('threads_inbox_waiting_idx').on(t.status, sql.raw(INBOX_WAITING_KEY), t.id),
     index('threads_inbox_activity_idx').on(t.status, t.lastMessageAt, t.id),
     index('threads_inbox_priority_idx').on(t.status, sql.raw(INBOX_PRIORITY_KEY), t.id),
+    // One agent's view (Mine, a supervisor's pick of an agent) and the unassigned view (assignee IS
+    // NULL): assignee + status + sort key over live threads, so a page seeks those threads in order
+    // instead of walking past every other thread of its status.
+    index('threads_assignee_waiting_idx')
+      .on(t.assigneeId, t.status, sql.raw(INBOX_WAITING_KEY), t.id)
+      .where(sql.raw(LIVE)),
+    index('threads_assignee_activity_idx').on(t.assigneeId, t.status, t.lastMessageAt, t.id).where(sql.raw(LIVE)),
+    index('threads_assignee_priority_idx')
+      .on(t.assigneeId, t.status, sql.raw(INBOX_PRIORITY_KEY), t.id)
+      .where(sql.raw(LIVE)),
     // The floor board: oldest and median wait per team, team and channel, and assignee (waiting threads only).
     index('threads_board_team_wait_idx').on(t.teamId, t.waitingSince).where(sql.raw(BOARD_WAITING)),
     index('threads_board_channel_wait_idx')
@@ -168,6 +178,16 @@ export const threadTallies = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.teamKey, t.status, t.unassigned] })],
 );
+
+/**
+ * Unread inbound messages per agent over the live threads assigned to them (the counts' "unread
+ * mine"): the sum of inbound_count − the agent's read_inbound_count, kept by triggers on threads
+ * and thread_reads in the writing transaction (migration 0020), so counts read one row.
+ */
+export const agentUnread = sqliteTable('agent_unread', {
+  agentId: integer('agent_id').primaryKey(),
+  n: integer('n').notNull(),
+});
 
 /** Live threads per team (0 = no team), status and channel they ever used; kept like threadTallies. */
 export const channelTallies = sqliteTable(

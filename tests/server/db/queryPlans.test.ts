@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { statements } from '#server/db/statements';
+import { pageStatements } from '#server/db/pageStatements';
 import { listStatement, type ListShape } from '#server/services/threadListQuery';
 import { countStatements } from '#server/services/threadCounts';
 import { tempDb } from '#tests/helpers/db';
@@ -44,15 +45,18 @@ describe('query plans of the hot inbox queries', () => {
       const source = drizzleSource(listStatement(t.db, shape));
       const lines = plan(source, positional(source));
       // A next page enters the index at the cursor's key (status=? AND key>?), a first page at its status.
-      const entry = shape.cursor ? /\(status=\? AND (<expr>|last_message_at)[<>]\?\)/ : /\(status=\?\)/;
-      expect(lines.some((l) => /^SEARCH threads USING INDEX threads_inbox_\w+_idx /.test(l) && entry.test(l))).toBe(
-        true,
-      );
+      const entry = shape.cursor ? /status=\? AND (<expr>|last_message_at)[<>]\?\)/ : /status=\?\)/;
+      // The unassigned view seeks the live unassigned threads (assignee IS NULL) of the per-assignee
+      // index. Known gap: its activity next page is still planned on the status-wide index (SQLite
+      // prefers the plain column's two range terms there), walking past assigned threads as before.
+      const own = shape.assignee === 'unassigned' && !(shape.sort === 'activity' && shape.cursor);
+      const index = new RegExp(`^SEARCH threads USING INDEX threads_${own ? 'assignee' : 'inbox'}_${shape.sort}_idx `);
+      expect(lines.some((l) => index.test(l) && entry.test(l))).toBe(true);
       expect(problems(lines)).toEqual([]);
     },
   );
 
-  // Mine / one agent's threads may be read through the assignee index (few rows); never sorted in a temporary B-tree.
+  // Mine / one agent's threads: never sorted in a temporary B-tree.
   it.each(
     (['me', 'id'] as const).flatMap((assignee) =>
       (['waiting', 'activity', 'priority'] as const).flatMap((sort) =>
@@ -64,14 +68,35 @@ describe('query plans of the hot inbox queries', () => {
     ),
   )('list page %s sorts in no temporary B-tree', (_, shape) => {
     const source = drizzleSource(listStatement(t.db, shape));
-    expect(problems(plan(source, positional(source)))).toEqual([]);
+    const lines = plan(source, positional(source));
+    expect(problems(lines)).toEqual([]);
+    // A first page seeks that agent's threads of the status in sort order (threads_assignee_*_idx).
+    if (!shape.cursor)
+      expect(
+        lines.some((l) =>
+          l.startsWith(`SEARCH threads USING INDEX threads_assignee_${shape.sort}_idx (assignee_id=? AND status=?)`),
+        ),
+      ).toBe(true);
   });
 
-  it('counts read the tallies and the agent’s own threads through indexes', () => {
+  it('counts read the tallies, the unread per agent and the agent’s own threads through indexes', () => {
     const params = { all: 0, keys: '[0,1]', teams: '[1]', me: 1 };
     for (const [name, st] of Object.entries(countStatements(t.db))) {
       const lines = plan(st.source, params);
       expect({ name, problems: problems(lines, { t: 'threads', r: 'thread_reads' }) }).toEqual({ name, problems: [] });
+    }
+  });
+
+  it('a page’s customer hints, tiers and SLA episodes are read by key for the whole page', () => {
+    const s = pageStatements(t.db);
+    for (const st of [s.identitiesOfCustomers, s.tiersOfCustomers, s.episodesByIds]) {
+      const source = drizzleSource(st);
+      const lines = plan(
+        source,
+        positional(source).map(() => '[1,2,3]'),
+      );
+      expect(lines.some((l) => /^SEARCH (identities|customers|episodes) USING /.test(l))).toBe(true);
+      expect({ source, problems: problems(lines) }).toEqual({ source, problems: [] });
     }
   });
 

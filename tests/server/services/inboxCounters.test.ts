@@ -25,6 +25,7 @@ function counters() {
     reads: q('select agent_id, thread_id, read_inbound_count from thread_reads order by 1, 2'),
     tallies: q('select * from thread_tallies where n <> 0 order by 1, 2, 3'),
     channels: q('select * from channel_tallies where n <> 0 order by 1, 2, 3'),
+    unread: q('select * from agent_unread where n <> 0 order by 1'),
   };
 }
 

@@ -8,6 +8,7 @@ import { CHANNEL_KINDS, type ChannelKind } from '#shared/channels';
 import { lastHour } from '#shared/liveBoard';
 import type { QueueTile } from '#shared/schemas/liveBoard';
 import { serviceDb } from '#tests/helpers/db';
+import { prng } from '#tests/helpers/prng';
 import { inbound, makeAgent, makeTeam } from '#tests/factories';
 
 let t: ReturnType<typeof serviceDb>['t'];
@@ -17,17 +18,6 @@ beforeEach(() => ({ t, env, admin } = serviceDb()));
 afterEach(() => t.cleanup());
 
 const nobody: BoardPresence = { of: () => 'offline', sinceOf: () => null };
-
-/** A small deterministic PRNG (mulberry32) so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Row {
   team_id: number | null;

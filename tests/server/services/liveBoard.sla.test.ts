@@ -9,6 +9,7 @@ import { SlaScheduler } from '#server/services/slaScheduler';
 import { assignThread, setThreadStatus, setThreadTeam } from '#server/services/threadOps';
 import { CHANNEL_KINDS, type ChannelKind } from '#shared/channels';
 import { serviceDb } from '#tests/helpers/db';
+import { prng } from '#tests/helpers/prng';
 import { inbound, makeTeam } from '#tests/factories';
 
 let t: ReturnType<typeof serviceDb>['t'];
@@ -36,16 +37,6 @@ afterEach(() => {
   sla.stop();
   t.cleanup();
 });
-
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('floor board SLA tiles', () => {
   it('count at-risk and breached threads per team and channel as the SLA maths does, after random traffic', () => {
