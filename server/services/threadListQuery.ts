@@ -47,11 +47,14 @@ function build(db: Db, s: ListShape) {
   if (s.cursor) {
     // The plain bound enters the index (status, key, id) at the cursor's key; the row value drops the
     // rows of that key already shown. (An OR of the two cases was planned as two index ranges merged
-    // and sorted in a temporary B-tree; a row value alone does not seek an expression index.)
+    // and sorted in a temporary B-tree; a row value alone does not seek an expression index.) On the
+    // plain column (activity) the row value alone seeks, and the plain bound next to it made SQLite
+    // prefer the status-wide index over the per-assignee one, so it is left out there.
+    const bound = s.sort === 'activity' ? sql`` : asc ? sql`${key} >= ${p('k')} and ` : sql`${key} <= ${p('k')} and `;
     where.push(
       asc
-        ? sql`${key} >= ${p('k')} and (${key}, ${threads.id}) > (${p('k')}, ${p('id')})`
-        : sql`${key} <= ${p('k')} and (${key}, ${threads.id}) < (${p('k')}, ${p('id')})`,
+        ? sql`${bound}(${key}, ${threads.id}) > (${p('k')}, ${p('id')})`
+        : sql`${bound}(${key}, ${threads.id}) < (${p('k')}, ${p('id')})`,
     );
   }
   // Unread = inbound messages of the thread minus those up to the viewer's read mark (both kept by triggers).
