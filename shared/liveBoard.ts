@@ -22,7 +22,10 @@ export function emptyQueue(): QueueTile {
 
 const minOf = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b));
 
-/** The sum of tiles (the "all" tile): counts add up, the oldest is the oldest; a median cannot be summed. */
+/**
+ * The sum of tiles (the "all" tile): counts add up, the oldest is the oldest; a median cannot be
+ * summed (the board's `combined` figures carry the median of everyone waiting on its teams).
+ */
 export function sumQueues(tiles: readonly QueueTile[]): QueueTile {
   const out = emptyQueue();
   for (const t of tiles) {
@@ -43,7 +46,7 @@ export function sumQueues(tiles: readonly QueueTile[]): QueueTile {
  * Apply a live delta to a board: the teams and agents it carries replace theirs (it carries them
  * whole, so applying one twice is harmless); a delta older than the board is ignored. Only teams
  * the board shows are taken (a board opened on one team ignores the viewer's other teams), and
- * agents of those teams.
+ * agents of those teams; combined figures only when they cover exactly the board's teams.
  */
 export function applyBoardDelta(board: BoardSnapshot, delta: BoardDelta): BoardSnapshot {
   if (delta.seq < board.seq) return board;
@@ -56,7 +59,16 @@ export function applyBoardDelta(board: BoardSnapshot, delta: BoardDelta): BoardS
     seq: Math.max(board.seq, delta.seq),
     teams: [...teams.values()].sort(byTeam),
     agents: [...agents.values()].sort(byAgent),
+    combined:
+      delta.combined && sameTeams(delta.combined.teamIds, board.combined.teamIds) ? delta.combined : board.combined,
   };
+}
+
+/** Whether two lists name the same teams (null = no team), in any order. */
+export function sameTeams(a: ReadonlyArray<number | null>, b: ReadonlyArray<number | null>): boolean {
+  if (a.length !== b.length) return false;
+  const set = new Set(a);
+  return b.every((t) => set.has(t));
 }
 
 /** Board order of agents: by name, then id. */

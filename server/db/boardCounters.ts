@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 
 /**
- * Recompute the floor board's counters (board_tallies, agent_tallies, board_minutes, board_sla; kept
- * by the triggers of migrations 0012 and 0019) from the threads and episodes themselves. For tools that write rows
+ * Recompute the floor board's counters (board_tallies, agent_tallies, board_minutes, board_sla,
+ * board_waits; kept by the triggers of migrations 0010, 0019 and 0021) from the threads and episodes themselves. For tools that write rows
  * with the triggers dropped (the bench workspace generator) and for the drift test; the migration
  * runs the same statements once for existing databases.
  */
@@ -27,7 +27,23 @@ export function recountBoardCounters(sqlite: Database.Database): void {
         ) GROUP BY 1, 2;
     `);
     recountBoardSla(sqlite);
+    recountBoardWaits(sqlite);
   })();
+}
+
+/** Recompute board_waits (waiting customers per team, channel, minute and hour; kept by the triggers of migration 0021). */
+export function recountBoardWaits(sqlite: Database.Database): void {
+  sqlite.exec(`
+    DELETE FROM board_waits;
+    INSERT INTO board_waits (team_key, channel, level, bucket, n)
+      SELECT coalesce(t.team_id, 0), CASE c.whole WHEN 1 THEN '*' ELSE coalesce(t.last_inbound_channel, '') END,
+        l.level, t.waiting_since / l.width, count(*)
+      FROM threads t
+        CROSS JOIN (SELECT 1 AS whole UNION ALL SELECT 0) c
+        CROSS JOIN (SELECT 0 AS level, 60000 AS width UNION ALL SELECT 1, 3600000) l
+      WHERE t.status = 'open' AND t.waiting_since IS NOT NULL AND t.merged_into_thread_id IS NULL
+      GROUP BY 1, 2, 3, 4;
+  `);
 }
 
 /** Recompute board_sla (running SLA clocks past 75 %, kept by the triggers of migration 0019) from sla_alerts and threads. */

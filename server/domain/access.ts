@@ -60,11 +60,27 @@ export function boardRoom(teamId: number | null): string {
 /** Board room every supervisor and admin joins: every team's board deltas. */
 export const ALL_BOARDS_ROOM = 'board:all';
 
-/** Floor-board rooms a viewer's sockets join: leads their teams', supervisors and admins all; agents none. */
+const TEAMS_ROOM = 'board:teams:';
+
+/** Board room of the leads who see exactly these teams (two or more): their "All teams" median. */
+export function boardTeamsRoom(teamIds: readonly number[]): string {
+  return TEAMS_ROOM + [...teamIds].sort((a, b) => a - b).join(',');
+}
+
+/** The teams of a board room named by boardTeamsRoom, or null for any other room. */
+export function teamsOfBoardRoom(room: string): number[] | null {
+  return room.startsWith(TEAMS_ROOM) ? room.slice(TEAMS_ROOM.length).split(',').map(Number) : null;
+}
+
+/**
+ * Floor-board rooms a viewer's sockets join: leads their teams' (and, with two teams or more, the
+ * room of that set of teams), supervisors and admins all; agents none.
+ */
 export function boardRoomsForViewer(viewer: Viewer): string[] {
   if (hasRole(viewer.role, 'supervisor')) return [ALL_BOARDS_ROOM];
-  if (hasRole(viewer.role, 'lead')) return viewer.teamIds.map((t) => boardRoom(t));
-  return [];
+  if (!hasRole(viewer.role, 'lead')) return [];
+  const rooms = viewer.teamIds.map((t) => boardRoom(t));
+  return viewer.teamIds.length > 1 ? [...rooms, boardTeamsRoom(viewer.teamIds)] : rooms;
 }
 
 /** May this agent assign threads to other agents? (Agents may only take or release.) */

@@ -69,30 +69,3 @@ export function foldBoardSla(
     if (tile) tile[key] += 1;
   }
 }
-
-/** One row of agent_tallies. */
-export interface AgentTallyRow {
-  agentId: number;
-  status: string;
-  waiting: number;
-  negative: number;
-  n: number;
-}
-
-/** An agent's load, pending, waiting and negative threads from their tally rows. */
-export function foldAgentTallies(rows: readonly AgentTallyRow[]): {
-  load: number;
-  pending: number;
-  waiting: number;
-  negative: number;
-} {
-  const out = { load: 0, pending: 0, waiting: 0, negative: 0 };
-  for (const r of rows) {
-    if (r.status === 'resolved') continue;
-    if (r.status === 'open') out.load += r.n;
-    if (r.status === 'pending') out.pending += r.n;
-    if (r.waiting === 1) out.waiting += r.n;
-    if (r.negative === 1) out.negative += r.n;
-  }
-  return out;
-}

@@ -1,9 +1,11 @@
 import type { Server } from 'socket.io';
 import type { Db } from '#server/db/connection';
-import { ALL_BOARDS_ROOM, boardRoom } from '#server/domain/access';
+import { ALL_BOARDS_ROOM, boardRoom, teamsOfBoardRoom } from '#server/domain/access';
+import { boardStatements } from '#server/db/boardStatements';
 import { lastEventSeq } from '#server/services/events';
 import type { RoutedEvent } from '#server/services/deps';
-import { readBoardAgents, readTeamBoard, type BoardPresence } from '#server/services/liveBoard';
+import { readBoardAgents, readCombined, type BoardPresence } from '#server/services/liveBoard';
+import { readTeamBoards } from '#server/services/liveBoardTeams';
 import { forgetFirstResponses } from '#server/services/liveBoardFirstResponse';
 import type { BoardAgent, BoardDelta, TeamBoard } from '#shared/schemas/liveBoard';
 import type { ServerToClientEvents } from '#shared/socketEvents';
@@ -18,7 +20,8 @@ type BoardServer = Server<never, ServerToClientEvents>;
  * a thread was and is in, `agent:N` for its assignee before and after — so they say which teams'
  * tiles and which agents' rows changed without reading their payloads. Changes are gathered for a
  * few ms; the flush re-reads only those teams and agents (maintained counters and index seeks,
- * never a scan) and sends each board room the part it may see, with the event-log seq.
+ * never a scan) and sends each board room the part it may see, with the event-log seq, and the
+ * "All teams" median of each set of teams a board shows (board:all, board:teams:…) that changed.
  */
 export class BoardFeed {
   private readonly teams = new Set<number | null>();
@@ -63,12 +66,16 @@ export class BoardFeed {
     if (this.teams.size === 0 && this.agents.size === 0) return;
     const now = this.now();
     const seq = lastEventSeq(this.db);
-    const teams = [...this.teams].map((t) => readTeamBoard(this.db, t, now));
+    const changed = [...this.teams];
+    const teams = readTeamBoards(this.db, changed, now);
     forgetFirstResponses(this.db, this.agents);
     const agents = readBoardAgents(this.db, [...this.agents], this.presence, now);
     this.teams.clear();
     this.agents.clear();
-    this.io.to(ALL_BOARDS_ROOM).emit('live.board', { asOf: now, seq, teams, agents });
+    // Supervisors' "All teams" median (every team and no team) when a team changed.
+    const every =
+      changed.length > 0 ? readCombined(this.db, [...boardStatements(this.db).allTeamIds.all(), null]) : undefined;
+    this.io.to(ALL_BOARDS_ROOM).emit('live.board', { asOf: now, seq, teams, agents, combined: every });
     // Each team's room gets its own tiles and its own agents' rows.
     const rooms = new Map<string, { teams: TeamBoard[]; agents: BoardAgent[] }>();
     const part = (teamId: number) => {
@@ -81,6 +88,14 @@ export class BoardFeed {
     for (const a of agents) for (const teamId of a.teamIds) part(teamId).agents.push(a);
     for (const [room, p] of rooms) {
       const delta: BoardDelta = { asOf: now, seq, ...p };
+      this.io.to(room).emit('live.board', delta);
+    }
+    // Leads of several teams: the "All teams" median of their set, to the room of that set, when one
+    // of its teams changed (only sets some lead has a socket for).
+    for (const room of this.io.of('/').adapter.rooms.keys()) {
+      const set = teamsOfBoardRoom(room);
+      if (!set?.some((t) => changed.includes(t))) continue;
+      const delta: BoardDelta = { asOf: now, seq, teams: [], agents: [], combined: readCombined(this.db, set) };
       this.io.to(room).emit('live.board', delta);
     }
   }

@@ -91,9 +91,13 @@ export function firstResponseMediansToday(
   const cache = cacheOf(db);
   const zones = new Map(s.zones.all().map((t) => [t.id, zoneOfBusinessHours(t.businessHours)]));
   const out = new Map<number, number | null>();
+  // Start of today per time zone, worked out once per call (not once per agent).
+  const days = new Map<string | null, number>();
   for (const a of agents) {
-    const zone = [...a.teamIds].sort((x, y) => x - y).find((t) => zones.get(t)) ?? null;
-    const from = startOfDay(now, zone === null ? null : (zones.get(zone) ?? null));
+    const team = [...a.teamIds].sort((x, y) => x - y).find((t) => zones.get(t)) ?? null;
+    const zone = team === null ? null : (zones.get(team) ?? null);
+    let from = days.get(zone);
+    if (from === undefined) days.set(zone, (from = startOfDay(now, zone)));
     let hit = cache.get(a.id);
     if (!hit || hit.from !== from || now - hit.at >= FIRST_RESPONSE_TTL_MS) {
       hit = { from, at: now, median: medianOfSorted(s.today.all({ id: a.id, from })) };

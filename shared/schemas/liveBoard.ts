@@ -69,18 +69,35 @@ export const BoardAgentSchema = z.object({
 /** An agent row. */
 export type BoardAgent = z.infer<typeof BoardAgentSchema>;
 
+/**
+ * Everyone waiting on a board's teams together (its "All teams" tiles add the teams' counts up, but
+ * a median cannot be added up, so the server sends the median of all of them).
+ */
+export const BoardCombinedSchema = z.object({
+  /** The teams it covers (null = threads with no team). */
+  teamIds: z.array(z.number().nullable()),
+  /** The median "waiting since" of everyone waiting on those teams now; null when nobody waits. */
+  medianWaitingSince: z.number().nullable(),
+});
+/** The combined figures of a set of teams. */
+export type BoardCombined = z.infer<typeof BoardCombinedSchema>;
+
 /** GET /api/live/board: the whole board a viewer may see, as of `seq` in the event log. */
 export const BoardSnapshotSchema = z.object({
   asOf: z.number(),
   seq: z.number().int(),
   teams: z.array(TeamBoardSchema),
   agents: z.array(BoardAgentSchema),
+  combined: BoardCombinedSchema,
 });
 /** The board snapshot. */
 export type BoardSnapshot = z.infer<typeof BoardSnapshotSchema>;
 
-/** Socket.IO `live.board`: the teams and agents an event changed, whole (applying twice is harmless). */
-export const BoardDeltaSchema = BoardSnapshotSchema;
+/**
+ * Socket.IO `live.board`: the teams and agents an event changed, whole (applying twice is harmless),
+ * and the combined figures of the teams of the room it went to when they changed.
+ */
+export const BoardDeltaSchema = BoardSnapshotSchema.extend({ combined: BoardCombinedSchema.optional() });
 /** A board delta. */
 export type BoardDelta = z.infer<typeof BoardDeltaSchema>;
 

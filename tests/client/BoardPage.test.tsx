@@ -50,6 +50,7 @@ const snapshot: BoardSnapshot = {
   seq: 5,
   teams: [team(2, 20 * 60_000)],
   agents: [agent(10, 'Ann', 1, 0), agent(11, 'Bo', 4, 3)],
+  combined: { teamIds: [1], medianWaitingSince: NOW - 10 * 60_000 },
 };
 const waitingThread = make.thread(77, {
   customer: { id: 9, name: 'Somchai' },
@@ -227,5 +228,41 @@ describe('WallBoard', () => {
     await screen.findByText('2', { selector: 'dd' });
     expect(screen.getAllByRole('definition').map(textOf)).toEqual(['2', '20m']);
     expect(screen.queryByText(/Connection lost · showing data from/)).not.toBeNull();
+  });
+
+  it('shows the median wait of everyone on all the teams, kept live by the deltas for that set of teams', async () => {
+    const billing: TeamBoard = { ...team(3, 50 * 60_000), teamId: 2, name: 'Billing' };
+    const two: BoardSnapshot = {
+      ...snapshot,
+      teams: [team(2, 20 * 60_000), billing],
+      combined: { teamIds: [1, 2], medianWaitingSince: NOW - 30 * 60_000 },
+    };
+    mockApi([['GET', /^\/api\/live\/board$/, () => two]]);
+    const { qc } = renderWith(<WallBoard search="?tiles=waiting,median" />);
+    await screen.findByText('5', { selector: 'dd' });
+    // Not "—": the teams' medians (10 m and 25 m) cannot be added up; the server's merged one is shown.
+    expect(screen.getAllByRole('definition').map(textOf)).toEqual(['5', '30m']);
+    act(() =>
+      applyBoardDeltaToCache(qc, {
+        asOf: NOW,
+        seq: 6,
+        teams: [],
+        agents: [],
+        combined: { teamIds: [2, 1], medianWaitingSince: NOW - 40 * 60_000 },
+      }),
+    );
+    await waitFor(() => expect(screen.getAllByRole('definition').map(textOf)).toEqual(['5', '40m']));
+    // Figures for another set of teams (a board showing other teams) are not taken.
+    act(() =>
+      applyBoardDeltaToCache(qc, {
+        asOf: NOW,
+        seq: 7,
+        teams: [],
+        agents: [],
+        combined: { teamIds: [1, 2, 3], medianWaitingSince: NOW - 5 * 60_000 },
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 20));
+    expect(screen.getAllByRole('definition').map(textOf)).toEqual(['5', '40m']);
   });
 });

@@ -30,6 +30,7 @@ const board = (seq: number): BoardSnapshot => ({
   seq,
   teams: [team(1, 2), team(2, 0)],
   agents: [agent(10, [1]), agent(11, [2])],
+  combined: { teamIds: [1, 2], medianWaitingSince: 400 },
 });
 
 describe('applyBoardDelta', () => {
@@ -59,6 +60,20 @@ describe('applyBoardDelta', () => {
     });
     expect(next.teams.map((t) => t.teamId)).toEqual([1, 2]);
     expect(next.agents.map((a) => a.id)).toEqual([10, 11, 13]);
+  });
+});
+
+describe('applyBoardDelta, combined figures', () => {
+  it('takes the "All teams" median only from a delta for exactly the board\'s teams', () => {
+    const b = board(5);
+    const mine = { teamIds: [2, 1], medianWaitingSince: 300 };
+    expect(applyBoardDelta(b, { asOf: 2000, seq: 6, teams: [], agents: [], combined: mine }).combined).toEqual(mine);
+    const other = { teamIds: [1], medianWaitingSince: 100 };
+    expect(applyBoardDelta(b, { asOf: 2000, seq: 6, teams: [], agents: [], combined: other }).combined).toEqual(
+      b.combined,
+    );
+    // A delta without combined figures (a team room's) keeps the board's.
+    expect(applyBoardDelta(b, { asOf: 2000, seq: 6, teams: [team(1, 3)], agents: [] }).combined).toEqual(b.combined);
   });
 });
 

@@ -25,14 +25,17 @@ export function teamFromSearch(search: string): number | null {
   return Number.isInteger(v) && v > 0 ? v : null;
 }
 
-/** One "team" standing for several: counts summed, minutes merged (a median cannot be summed). */
+/**
+ * One "team" standing for several: counts summed, minutes merged, and the median wait of everyone
+ * waiting on them (a median cannot be summed: the server sends it with the board and its deltas).
+ */
 export function combinedTeam(board: BoardSnapshot, name: string): TeamBoard {
   if (board.teams.length === 1) return board.teams[0];
   return {
     teamId: null,
     name,
     timeZone: null,
-    queue: sumQueues(board.teams.map((t) => t.queue)),
+    queue: { ...sumQueues(board.teams.map((t) => t.queue)), medianWaitingSince: board.combined.medianWaitingSince },
     channels: [],
     minutes: sumMinutes(board.teams.map((t) => t.minutes)),
   };

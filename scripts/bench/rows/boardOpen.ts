@@ -55,7 +55,7 @@ class BoardWatch {
     return this.sent.length - this.seen;
   }
 
-  private apply(d: BoardSnapshot, now: number): void {
+  private apply(d: BoardDelta, now: number): void {
     for (const t of d.teams) this.waiting.set(t.teamId, t.queue.waiting);
     const reflected = this.total() - this.base;
     for (; this.seen < Math.min(reflected, this.sent.length); this.seen++)

@@ -64,3 +64,23 @@ export const boardSla = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.threadId, t.kind] }), index('board_sla_team_idx').on(t.teamKey, t.threadId)],
 );
+
+/**
+ * How many customers wait now, per team (0 = no team), channel ('*' = the whole team, '' = no
+ * channel) and stretch of "waiting since": level 0 counts an epoch minute (waiting_since / 60,000),
+ * level 1 an epoch hour. Kept by the triggers of migration 0021; rows reaching 0 are deleted. A
+ * median is found by walking a few hour rows, then the minutes of one hour, then the waits of one
+ * minute on the board's waiting index, so neither a team's nor several teams' median reads every
+ * waiting thread.
+ */
+export const boardWaits = sqliteTable(
+  'board_waits',
+  {
+    teamKey: integer('team_key').notNull(),
+    channel: text('channel').notNull(),
+    level: integer('level').notNull(),
+    bucket: integer('bucket').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamKey, t.channel, t.level, t.bucket] })],
+);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
-import { seedPeople, startApp, type TestApp } from '#tests/helpers/app';
+import { seedLead, seedPeople, startApp, type TestApp } from '#tests/helpers/app';
 import { createApiKey, login, nextEvent, postApiMessage, type AgentClient } from '#tests/helpers/client';
 import { routeNewThreadsTo } from '#tests/factories';
 import { BoardSnapshotSchema, type BoardDelta } from '#shared/schemas/liveBoard';
@@ -102,6 +102,51 @@ describe('live.board deltas', () => {
     for (const d of leadGot) expect(d.teams.every((t) => t.teamId === people.teamA)).toBe(true);
     expect(supGot.some((d) => d.teams.some((t) => t.teamId === people.teamB))).toBe(true);
     expect(agentGot).toEqual([]);
+  });
+});
+
+describe('"All teams" median wait', () => {
+  /** The median "waiting since" of everyone waiting on these teams, counted thread by thread. */
+  const naiveMedian = (teamIds: Array<number | null>): number | null => {
+    const since = (
+      app.db.$client
+        .prepare(
+          `select team_id as t, waiting_since as w from threads
+           where status = 'open' and waiting_since is not null and merged_into_thread_id is null order by 2`,
+        )
+        .all() as Array<{ t: number | null; w: number }>
+    )
+      .filter((r) => teamIds.includes(r.t))
+      .map((r) => r.w);
+    const k = since.length;
+    if (k === 0) return null;
+    return k % 2 ? since[(k - 1) / 2] : Math.round((since[k / 2 - 1] + since[k / 2]) / 2);
+  };
+
+  it("is the median of everyone waiting on the viewer's teams, in the snapshot and live in the set's deltas", async () => {
+    await seedLead(app.db, 'lead.ab@test.local', [people.teamA, people.teamB]);
+    const leadAB = await login(app.url, 'lead.ab@test.local');
+    const sup = await login(app.url, 'supervisor@test.local');
+    const [abSocket, supSocket] = [await leadAB.socket(), await sup.socket()];
+    sockets.push(abSocket, supSocket);
+    const ab = [people.teamA, people.teamB];
+    const every = [people.teamA, people.teamB, null];
+    const one = await customerWrites('med1');
+    expect((await admin.post(`/api/threads/${one}/team`, { teamId: people.teamB })).status).toBe(200);
+    await customerWrites('med2');
+
+    const snap = BoardSnapshotSchema.parse(await (await leadAB.get('/api/live/board')).json());
+    expect(snap.combined).toEqual({ teamIds: ab, medianWaitingSince: naiveMedian(ab) });
+    expect(snap.combined.medianWaitingSince).not.toBeNull();
+    const all = BoardSnapshotSchema.parse(await (await sup.get('/api/live/board')).json());
+    expect(all.combined).toEqual({ teamIds: every, medianWaitingSince: naiveMedian(every) });
+
+    const abSaw = nextEvent(abSocket, 'live.board', (d) => d.combined !== undefined && d.seq > snap.seq);
+    const supSaw = nextEvent(supSocket, 'live.board', (d) => d.combined !== undefined && d.seq > all.seq);
+    await customerWrites('med3');
+    const [abDelta, supDelta] = [await abSaw, await supSaw];
+    expect(abDelta.combined).toEqual({ teamIds: ab, medianWaitingSince: naiveMedian(ab) });
+    expect(supDelta.combined).toEqual({ teamIds: every, medianWaitingSince: naiveMedian(every) });
   });
 });
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recountBoardCounters } from '#server/db/boardCounters';
 import { ingestInbound, type InboundAnalysis } from '#server/services/ingest';
 import { replyToThread } from '#server/services/replies';
-import { readBoardAgents, readTeamBoard, type BoardPresence } from '#server/services/liveBoard';
+import { readBoardAgents, readCombined, readTeamBoard, type BoardPresence } from '#server/services/liveBoard';
 import { assignThread, setThreadStatus, setThreadTeam } from '#server/services/threadOps';
 import { CHANNEL_KINDS, type ChannelKind } from '#shared/channels';
 import { lastHour } from '#shared/liveBoard';
@@ -96,9 +96,13 @@ describe('floor board counters', () => {
         .prepare('select * from board_minutes where arrivals <> 0 or resolutions <> 0 order by 1, 2')
         .all(),
       sla: sqlite.prepare('select * from board_sla order by 1, 2').all(),
+      waits: sqlite.prepare('select * from board_waits order by 1, 2, 3, 4').all(),
     });
     const kept = tables();
     expect(kept.board.length).toBeGreaterThan(10);
+    // The wait histogram spans many hours and minutes, and keeps no empty rows.
+    expect(new Set(kept.waits.map((w) => (w as { level: number; bucket: number }).bucket)).size).toBeGreaterThan(100);
+    expect(kept.waits.every((w) => (w as { n: number }).n > 0)).toBe(true);
     recountBoardCounters(sqlite);
     expect(tables()).toEqual(kept);
 
@@ -128,6 +132,13 @@ describe('floor board counters', () => {
       });
     }
     expect(waitingSeen).toBeGreaterThan(0);
+
+    // "All teams": the median of everyone waiting on a set of teams, merged, not a mean of medians.
+    for (const set of [[...teams, null], [teams[0], teams[2]], [teams[1], null], [teams[1]]]) {
+      const mine = rows.filter((r) => set.includes(r.team_id));
+      const combined = readCombined(t.db, set);
+      expect(combined).toEqual({ teamIds: set, medianWaitingSince: naiveQueue(mine).medianWaitingSince });
+    }
 
     for (const a of readBoardAgents(t.db, agents, nobody, env.clock.now)) {
       const held = rows.filter((r) => r.assignee_id === a.id && r.status !== 'resolved');
