@@ -52,15 +52,18 @@ export function roomsForViewer(viewer: Viewer): string[] {
   return [teamRoom(null), ...viewer.teamIds.map((t) => teamRoom(t)), agentRoom(viewer.id)];
 }
 
+/** Every floor-board room's name starts with this (the board feed reads nothing while none has a socket). */
+export const BOARD_ROOM_PREFIX = 'board:';
+
 /** Board room of one team's floor board (null = threads with no team; supervisors and admins only). */
 export function boardRoom(teamId: number | null): string {
-  return teamId === null ? 'board:team:none' : `board:team:${teamId}`;
+  return teamId === null ? `${BOARD_ROOM_PREFIX}team:none` : `${BOARD_ROOM_PREFIX}team:${teamId}`;
 }
 
 /** Board room every supervisor and admin joins: every team's board deltas. */
-export const ALL_BOARDS_ROOM = 'board:all';
+export const ALL_BOARDS_ROOM = `${BOARD_ROOM_PREFIX}all`;
 
-const TEAMS_ROOM = 'board:teams:';
+const TEAMS_ROOM = `${BOARD_ROOM_PREFIX}teams:`;
 
 /** Board room of the leads who see exactly these teams (two or more): their "All teams" median. */
 export function boardTeamsRoom(teamIds: readonly number[]): string {

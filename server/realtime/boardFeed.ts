@@ -1,6 +1,6 @@
 import type { Server } from 'socket.io';
 import type { Db } from '#server/db/connection';
-import { ALL_BOARDS_ROOM, boardRoom, teamsOfBoardRoom } from '#server/domain/access';
+import { ALL_BOARDS_ROOM, BOARD_ROOM_PREFIX, boardRoom, teamsOfBoardRoom } from '#server/domain/access';
 import { boardStatements } from '#server/db/boardStatements';
 import { lastEventSeq } from '#server/services/events';
 import type { RoutedEvent } from '#server/services/deps';
@@ -64,6 +64,14 @@ export class BoardFeed {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (this.teams.size === 0 && this.agents.size === 0) return;
+    if (!this.anyoneWatching()) {
+      // Nobody would receive a delta: skip the reads (an SLA catch-up or an ingest run with no board
+      // open re-read team boards after every commit), still dropping the agents' cached medians.
+      forgetFirstResponses(this.db, this.agents);
+      this.teams.clear();
+      this.agents.clear();
+      return;
+    }
     const now = this.now();
     const seq = lastEventSeq(this.db);
     const changed = [...this.teams];
@@ -98,6 +106,13 @@ export class BoardFeed {
       const delta: BoardDelta = { asOf: now, seq, teams: [], agents: [], combined: readCombined(this.db, set) };
       this.io.to(room).emit('live.board', delta);
     }
+  }
+
+  /** Whether any socket is in a board room (all boards, or one team's). */
+  private anyoneWatching(): boolean {
+    for (const [room, members] of this.io.sockets.adapter.rooms)
+      if (members.size > 0 && room.startsWith(BOARD_ROOM_PREFIX)) return true;
+    return false;
   }
 
   /** Stop without sending what is pending (the server is closing). */
