@@ -52,17 +52,20 @@ function prepare(sqlite: Database.Database) {
          from j`,
       )
       .raw(),
-    /** The k-th (0-based) "waiting since" of a team: a walk of k entries of its waiting index. */
-    teamNth: sqlite
-      .prepare<{ team: number | null; k: number }, number>(
+    /**
+     * The middle "waiting since" of a team: `n` (1 or 2) entries from the k-th (0-based), one walk of
+     * k entries of its waiting index (both middle ones of an even count in the same walk).
+     */
+    teamMiddle: sqlite
+      .prepare<{ team: number | null; k: number; n: number }, number>(
         `select waiting_since from threads indexed by threads_board_team_wait_idx where team_id is :team and ${W}
-         order by waiting_since limit 1 offset :k`,
+         order by waiting_since limit :n offset :k`,
       )
       .pluck(),
-    channelNth: sqlite
-      .prepare<{ team: number | null; channel: string; k: number }, number>(
+    channelMiddle: sqlite
+      .prepare<{ team: number | null; channel: string; k: number; n: number }, number>(
         `select waiting_since from threads indexed by threads_board_channel_wait_idx
-         where team_id is :team and last_inbound_channel = :channel and ${W} order by waiting_since limit 1 offset :k`,
+         where team_id is :team and last_inbound_channel = :channel and ${W} order by waiting_since limit :n offset :k`,
       )
       .pluck(),
     waitHoursOf: sqlite

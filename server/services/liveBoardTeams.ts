@@ -51,7 +51,7 @@ export function readTeamBoards(db: Db, teamIds: ReadonlyArray<number | null>, no
       })),
     };
   });
-  // Oldest waits: one statement, a seek each. Medians: a walk to the middle of each waiting index
+  // Oldest waits: one statement, a seek each. Medians: one walk to the middle of each waiting index
   // (half the customers waiting on a team or channel; at a few thousand waiting per team this costs
   // less than the histogram's three statements, which serve the "All teams" median instead).
   const tiles = boards.flatMap((b) => [
@@ -62,12 +62,10 @@ export function readTeamBoards(db: Db, teamIds: ReadonlyArray<number | null>, no
   const oldest = new Map(s.oldestOf.all({ keys: JSON.stringify(tiles.map((t) => waitKey(t.teamId, t.channel))) }));
   tiles.forEach(({ teamId, channel, tile }, i) => {
     tile.oldestWaitingSince = oldest.get(i) ?? null;
-    const nth = (k: number) =>
-      (channel === '*' ? s.teamNth.get({ team: teamId, k }) : s.channelNth.get({ team: teamId, channel, k })) ?? null;
     const [lo, hi] = middles(tile.waiting);
-    const a = nth(lo);
-    const b = lo === hi ? a : nth(hi);
-    tile.medianWaitingSince = a === null || b === null ? null : Math.round((a + b) / 2);
+    const at = { team: teamId, k: lo, n: hi - lo + 1 };
+    const mid = channel === '*' ? s.teamMiddle.all(at) : s.channelMiddle.all({ ...at, channel });
+    tile.medianWaitingSince = mid.length === hi - lo + 1 ? Math.round((mid[0] + mid[mid.length - 1]) / 2) : null;
   });
   return boards;
 }
