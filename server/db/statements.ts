@@ -158,6 +158,19 @@ function prepareAll(db: Db) {
       .from(slaAlerts)
       .where(eq(slaAlerts.episodeId, p('episodeId')))
       .prepare(),
+    // One SLA crossing recorded (the start-up catch-up writes thousands).
+    insertSlaAlert: db
+      .insert(slaAlerts)
+      .values({
+        threadId: p('threadId'),
+        episodeId: p('episodeId'),
+        kind: p('kind'),
+        clockStartedAt: p('clockStartedAt'),
+        fraction: p('fraction'),
+        dueAt: p('dueAt'),
+        firedAt: p('firedAt'),
+      })
+      .prepare(),
     session: db
       .select({ s: sessions, a: agents })
       .from(sessions)

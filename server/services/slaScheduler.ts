@@ -219,17 +219,15 @@ export class SlaScheduler {
       if (crossed.length === 0) return 0;
       for (const d of crossed) {
         try {
-          tx.insert(slaAlerts)
-            .values({
-              threadId,
-              episodeId: d.episodeId,
-              kind: d.kind,
-              clockStartedAt: d.clockStartedAt,
-              fraction: d.fraction,
-              dueAt: d.dueAt,
-              firedAt: now,
-            })
-            .run();
+          statements(tx).insertSlaAlert.run({
+            threadId,
+            episodeId: d.episodeId,
+            kind: d.kind,
+            clockStartedAt: d.clockStartedAt,
+            fraction: d.fraction,
+            dueAt: d.dueAt,
+            firedAt: now,
+          });
         } catch (err) {
           if (!isUniqueViolation(err)) throw err;
         }
