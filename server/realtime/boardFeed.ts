@@ -80,9 +80,12 @@ export class BoardFeed {
     const agents = readBoardAgents(this.db, [...this.agents], this.presence, now);
     this.teams.clear();
     this.agents.clear();
-    // Supervisors' "All teams" median (every team and no team) when a team changed.
+    // Supervisors' "All teams" median (every team and no team) when a team changed and one is watching.
+    const watchingAll = (this.io.sockets.adapter.rooms.get(ALL_BOARDS_ROOM)?.size ?? 0) > 0;
     const every =
-      changed.length > 0 ? readCombined(this.db, [...boardStatements(this.db).allTeamIds.all(), null]) : undefined;
+      changed.length > 0 && watchingAll
+        ? readCombined(this.db, [...boardStatements(this.db).allTeamIds.all(), null])
+        : undefined;
     this.io.to(ALL_BOARDS_ROOM).emit('live.board', { asOf: now, seq, teams, agents, combined: every });
     // Each team's room gets its own tiles and its own agents' rows.
     const rooms = new Map<string, { teams: TeamBoard[]; agents: BoardAgent[] }>();
