@@ -1,3 +1,4 @@
+import { segmentWords } from './segment';
 import type { Script } from './types';
 import { baseEmoji, foldLatin, isAllCaps, isEmoji, scriptOf, squeezeTo2 } from './text';
 
@@ -16,9 +17,6 @@ export interface Token {
   /** For breaks: whether it also ends a sentence (". ! ? 。" or a new line), not just a clause. */
   sentenceEnd?: boolean;
 }
-
-// One root segmenter serves every language: ICU applies its Thai and Chinese dictionaries by script.
-const SEGMENTER = new Intl.Segmenter('und', { granularity: 'word' });
 
 // Text emoticons are punctuation to ICU, so they are cut out before segmentation.
 const EMOTICON =
@@ -65,7 +63,7 @@ function otherToken(raw: string, prevScript: Script | undefined, nextChar: strin
 function segmentPlain(text: string, out: Token[], after = ''): void {
   const last = out[out.length - 1];
   let prevScript: Script | undefined = last?.kind === 'word' ? last.script : undefined;
-  for (const { segment, isWordLike, index } of SEGMENTER.segment(text)) {
+  for (const { segment, isWordLike, index } of segmentWords(text)) {
     const token = isWordLike
       ? wordToken(segment)
       : otherToken(segment, prevScript, text[index + segment.length] ?? after);
