@@ -47,6 +47,7 @@ import { exportRoutes } from './http/routes/exportRoutes';
 import { liveRoutes } from './http/routes/liveRoutes';
 import { monitorRoutes } from './http/routes/monitorRoutes';
 import type { IngestHooks } from './services/ingest';
+import { CommitGroup } from './services/commitGroup';
 import { OUTBOX_DEFAULTS, OutboxWorker, type OutboxOptions } from './services/outbox';
 import { WebhookWorker } from './services/webhooks/worker';
 import { webhookRoutes } from './http/routes/webhookRoutes';
@@ -121,6 +122,7 @@ export function createApp(d: AppDeps): BraidApp {
     registry,
     channelCtx,
     ingestHooks,
+    commits: new CommitGroup(deps),
     sla,
     routing,
     alerts,

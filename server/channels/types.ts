@@ -5,6 +5,7 @@ import type { MessageRow } from '#server/db/mappers';
 import type { ParsedWebhook } from '#server/domain/inbound';
 import type { ServiceDeps } from '#server/services/deps';
 import type { IngestHooks } from '#server/services/ingest';
+import type { CommitGroup } from '#server/services/commitGroup';
 import type { OutboundJob, Reconciliation, SendResult } from '#server/services/outboundJob';
 import type { Realtime } from '#server/realtime/socketServer';
 import type { OutboundFetch } from './kit/guardedFetch';
@@ -29,6 +30,8 @@ export interface ChannelHost {
   deps: ServiceDeps;
   config: Config;
   ingestHooks: IngestHooks;
+  /** Webhook deliveries arriving together are committed in one transaction (services/commitGroup.ts). */
+  commits: CommitGroup;
   realtime: Realtime;
   channelCtx: ChannelContext;
 }

@@ -38,7 +38,18 @@ function gate(host: ChannelHost, hook: Webhook, route: WebhookRoute): RequestHan
   };
 }
 
-function handle(host: ChannelHost, hook: Webhook, route: WebhookRoute, req: Request, res: Response): void {
+/**
+ * Verify, parse, store, answer. Storing goes through the group commit: the answer is sent only
+ * after the transaction holding this delivery's messages has committed (an error of its own is
+ * answered by the error handler, express passes the rejected promise on).
+ */
+function handle(
+  host: ChannelHost,
+  hook: Webhook,
+  route: WebhookRoute,
+  req: Request,
+  res: Response,
+): Promise<void> | undefined {
   const wreq: WebhookRequest = {
     raw: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
     header: (name) => req.get(name),
@@ -55,11 +66,15 @@ function handle(host: ChannelHost, hook: Webhook, route: WebhookRoute, req: Requ
       refusal.reason,
     );
     const code = refusal.status === 401 ? 'missing_signature' : 'invalid_signature';
-    return sendError(res, refusal.status, refusal.reason, code);
+    sendError(res, refusal.status, refusal.reason, code);
+    return;
   }
   const { parsed, answer } = route.handle(wreq, host.config);
-  if (parsed) storeParsed(host, hook.name, parsed);
-  send(res, answer);
+  if (!parsed) {
+    send(res, answer);
+    return;
+  }
+  return host.commits.submit(() => storeParsed(host, hook.name, parsed)).then(() => send(res, answer));
 }
 
 function send(res: Response, answer: WebhookAnswer): void {

@@ -3,6 +3,7 @@ import type { ChannelContext, ChannelRegistry } from '#server/channels/types';
 import type { Realtime } from '#server/realtime/socketServer';
 import type { ServiceDeps } from '#server/services/deps';
 import type { IngestHooks } from '#server/services/ingest';
+import type { CommitGroup } from '#server/services/commitGroup';
 import type { OutboxWorker } from '#server/services/outbox';
 import type { ReaderPool } from '#server/services/readers/pool';
 import type { RoutingScheduler } from '#server/services/routingScheduler';
@@ -19,6 +20,8 @@ export interface AppContext {
   registry: ChannelRegistry;
   channelCtx: ChannelContext;
   ingestHooks: IngestHooks;
+  /** Group commit for provider webhooks (each answered after its own work is committed). */
+  commits: CommitGroup;
   /** Pushes SLA warnings and breaches at the right instants. */
   sla: SlaScheduler;
   /** Routes teams' queues when capacity frees up and when fall-backs and overflows fall due. */

@@ -8,7 +8,7 @@ import { routeTeamQueue } from './router';
 import { routeTeam } from './settingsStore';
 import { roomsOf, summarize } from './threadQueries';
 import { appendToThread } from './threadDerived';
-import { isUniqueViolation, transact, type EmitFn, type Tx } from './tx';
+import { afterCommit, isUniqueViolation, transact, type EmitFn, type Tx } from './tx';
 import { resolveIdentity } from './resolveIdentity';
 import { recordEpisodeOpened } from './metricFacts';
 import { trackPause } from './pause';
@@ -72,12 +72,17 @@ export function ingestInbound(deps: ServiceDeps, input: NormalizedInbound, hooks
     // Another writer created the same customer/identity/message a moment ago: re-read and continue.
     result = transact(deps, (tx, emit) => ingestInTx(tx, emit, deps, input, addr, analysis, hooks));
   }
-  if (result.status === 'stored' && hooks.afterCommit) {
-    try {
-      hooks.afterCommit(result, input, analysis);
-    } catch (err) {
-      console.error('[ingest] after-commit hook failed (the message is stored):', err);
-    }
+  const after = hooks.afterCommit;
+  if (result.status === 'stored' && after) {
+    const stored = result;
+    // Inside a group commit this waits for the group's commit (tx.ts afterCommit).
+    afterCommit(deps, () => {
+      try {
+        after(stored, input, analysis);
+      } catch (err) {
+        console.error('[ingest] after-commit hook failed (the message is stored):', err);
+      }
+    });
   }
   return result;
 }

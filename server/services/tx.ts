@@ -10,36 +10,101 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Appends an event to the log inside the running transaction. */
 export type EmitFn = (event: NewEvent, rooms: string[], threadId?: number | null) => void;
 
+/** Events and after-commit work waiting for the transaction they belong to to commit. */
+export interface Held {
+  events: RoutedEvent[];
+  after: Array<() => void>;
+}
+
+// Per connection, the open frames, outermost first: a group commit's (commitGroup.ts), then one per
+// running transact(). A frame whose work commits hands what it holds to the frame around it, or —
+// when no transaction is open any more — publishes it.
+const frames = new WeakMap<object, Held[]>();
+
+function stackOf(deps: ServiceDeps): Held[] {
+  const client = deps.db.$client;
+  let stack = frames.get(client);
+  if (!stack) frames.set(client, (stack = []));
+  return stack;
+}
+
+/** Hand a committed frame's work on: to the frame around it while a transaction is still open, else out. */
+function release(deps: ServiceDeps, stack: Held[], held: Held): void {
+  const outer = stack.at(-1);
+  if (outer && deps.db.$client.inTransaction) {
+    outer.events.push(...held.events);
+    outer.after.push(...held.after);
+    return;
+  }
+  if (held.events.length > 0) deps.publisher.publish(held.events);
+  for (const fn of held.after) fn();
+}
+
 /**
- * Run `fn` in one synchronous IMMEDIATE transaction; events it emits are written to the log
- * in the same transaction (with any outbound webhook deliveries) and published only after commit. Never pass an async callback.
+ * Run `fn` in one synchronous IMMEDIATE transaction (a savepoint when one is already open); events it
+ * emits are written to the log in the same transaction (with any outbound webhook deliveries) and
+ * published only after the outermost transaction commits — never if it rolls back. Never pass an async callback.
  */
 export function transact<T>(deps: ServiceDeps, fn: (tx: Tx, emit: EmitFn) => T): T {
-  const pending: RoutedEvent[] = [];
-  const result = deps.db.transaction(
-    (tx) => {
-      pending.length = 0;
-      const emit: EmitFn = (event, rooms, threadId = null) => {
-        const row = statements(tx).insertEvent.get({
-          type: event.type,
-          threadId,
-          rooms,
-          payload: event,
-          createdAt: deps.now(),
-        }) as { seq: number };
-        pending.push({ event: { ...event, seq: row.seq } as LoggedEvent, rooms });
-        // Outbound webhooks are queued with the event, so a rolled-back change sends nothing.
-        const hook = webhookOf(event);
-        if (hook) queueWebhook(tx, hook.event, hook.data, deps.now());
-      };
-      const out = fn(tx, emit);
-      if (out instanceof Promise) throw new Error('transact() callback must be synchronous');
-      return out;
-    },
-    { behavior: 'immediate' },
-  );
-  if (pending.length > 0) deps.publisher.publish(pending);
+  const stack = stackOf(deps);
+  const held: Held = { events: [], after: [] };
+  stack.push(held);
+  let result: T;
+  try {
+    result = deps.db.transaction(
+      (tx) => {
+        held.events.length = 0;
+        held.after.length = 0;
+        const emit: EmitFn = (event, rooms, threadId = null) => {
+          const row = statements(tx).insertEvent.get({
+            type: event.type,
+            threadId,
+            rooms,
+            payload: event,
+            createdAt: deps.now(),
+          }) as { seq: number };
+          held.events.push({ event: { ...event, seq: row.seq } as LoggedEvent, rooms });
+          // Outbound webhooks are queued with the event, so a rolled-back change sends nothing.
+          const hook = webhookOf(event);
+          if (hook) queueWebhook(tx, hook.event, hook.data, deps.now());
+        };
+        const out = fn(tx, emit);
+        if (out instanceof Promise) throw new Error('transact() callback must be synchronous');
+        return out;
+      },
+      { behavior: 'immediate' },
+    );
+  } finally {
+    stack.pop();
+  }
+  release(deps, stack, held);
   return result;
+}
+
+/**
+ * Run `fn` once what the caller wrote is committed: at once outside any transaction, else after the
+ * outermost transaction (or group commit) around it commits — and never if that rolls back.
+ */
+export function afterCommit(deps: ServiceDeps, fn: () => void): void {
+  const outer = stackOf(deps).at(-1);
+  if (outer && deps.db.$client.inTransaction) outer.after.push(fn);
+  else fn();
+}
+
+/**
+ * Run `fn` in one IMMEDIATE transaction in which every transact() is a savepoint whose events and
+ * after-commit work are held, not published; returns them for the caller to release after commit.
+ */
+export function transactHeld<T>(deps: ServiceDeps, fn: () => T): { result: T; held: Held } {
+  const stack = stackOf(deps);
+  if (stack.length > 0 || deps.db.$client.inTransaction) throw new Error('transactHeld() cannot be nested');
+  const held: Held = { events: [], after: [] };
+  stack.push(held);
+  try {
+    return { result: deps.db.$client.transaction(fn).immediate(), held };
+  } finally {
+    stack.pop();
+  }
 }
 
 /** True for SQLite FOREIGN KEY violations (a referenced row, e.g. a team, does not exist). */
