@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, lt, max, or, sql } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
 import type { Db } from './connection';
 import {
@@ -63,6 +63,15 @@ function prepareAll(db: Db) {
       .select({ customerId: threads.customerId })
       .from(threads)
       .where(eq(threads.id, p('id')))
+      .prepare(),
+    threadTeam: db
+      .select({ teamId: threads.teamId })
+      .from(threads)
+      .where(eq(threads.id, p('id')))
+      .prepare(),
+    lastEventSeq: db
+      .select({ m: max(events.seq) })
+      .from(events)
       .prepare(),
     threadById: db
       .select()

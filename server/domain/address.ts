@@ -1,6 +1,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { isPhoneChannel, type ChannelKind } from '#shared/channels';
 import { InvalidAddressError } from '#server/errors';
+import { memoize } from '#shared/memoize';
 
 /** A channel address in canonical form plus the cross-channel keys it carries. */
 export interface NormalizedAddress {
@@ -13,7 +14,10 @@ const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const BSUID_RE = /^[A-Z]{2}\.[0-9A-Za-z]{4,128}$/;
 
 /** Canonical E.164 form of a phone number, or null. Bare digits are read as international. */
-export function normalizePhone(raw: string): string | null {
+export const normalizePhone = memoize(parsePhone);
+
+// Parsing with libphonenumber costs tens of microseconds; every inbound message needs it (memoised above).
+function parsePhone(raw: string): string | null {
   const cleaned = raw.trim().replace(/^(whatsapp|tel|sms):/i, '');
   if (!cleaned) return null;
   const withPlus = cleaned.startsWith('+')

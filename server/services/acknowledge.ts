@@ -10,6 +10,7 @@ import { writeOutbound } from './replies';
 import { teamConfig } from './teamConfig';
 import type { Reader } from './threadQueries';
 import { transact } from './tx';
+import { statements } from '#server/db/statements';
 
 const DAY_MS = 86_400_000;
 /** How far back, and how many, recent waits a prediction reads. */
@@ -110,8 +111,7 @@ export function acknowledgeNewEpisode(
   language: string | null,
 ): boolean {
   // Most teams and channels do not acknowledge: find out without opening a write transaction.
-  const teamId =
-    deps.db.select({ teamId: threads.teamId }).from(threads).where(eq(threads.id, threadId)).get()?.teamId ?? null;
+  const teamId = statements(deps.db).threadTeam.get({ id: threadId })?.teamId ?? null;
   const want = teamConfig(deps.db, teamId).settings.acknowledgement;
   if (!want.enabled || (want.channels.length > 0 && !want.channels.includes(channel))) return false;
   return transact(deps, (tx, emit) => {

@@ -1,4 +1,5 @@
-import { and, asc, eq, gt, max, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { statements } from '#server/db/statements';
 import { events, threads } from '#server/db/schema';
 import type { Db } from '#server/db/connection';
 import type { EventsPage, LoggedEvent } from '#shared/schemas/events';
@@ -63,10 +64,5 @@ export function eventsAfter(db: Db, viewer: Viewer, after: number, limit: number
 
 /** The newest sequence in the log (0 when empty). */
 export function lastEventSeq(db: Db): number {
-  return (
-    db
-      .select({ m: max(events.seq) })
-      .from(events)
-      .get()?.m ?? 0
-  );
+  return statements(db).lastEventSeq.get()?.m ?? 0;
 }

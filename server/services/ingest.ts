@@ -162,6 +162,8 @@ function ingestInTx(
       currentEpisodeId: episodeId,
     },
     now,
+    // Read in this transaction; since then only the message trigger's inbound_count changed (not set here).
+    true,
   );
 
   // An unassigned open thread of an auto-assigning team is routed now, with its team's queue.

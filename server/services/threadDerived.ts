@@ -36,9 +36,31 @@ export function appendToThread(
   row: MessageRow,
   changes: Partial<typeof threads.$inferInsert>,
   now: number,
+  fresh = false,
 ): ThreadRow {
   const activity = withMessage(activityOf(thread), toActivityMessage(row));
-  return updateThreadRow(tx, thread.id, { ...changes, ...activity, updatedAt: now });
+  const set = { ...changes, ...activity, updatedAt: now };
+  return updateThreadRow(tx, thread.id, fresh ? changedOnly(thread, set) : set);
+}
+
+/**
+ * The columns of `set` whose values differ from `current` (updatedAt always stays). Only for a row
+ * read in the running transaction whose listed columns nothing has written since: SQLite then
+ * maintains only the indexes, and fires only the `UPDATE OF` triggers, of columns that changed.
+ */
+function changedOnly(
+  current: ThreadRow,
+  set: Partial<typeof threads.$inferInsert>,
+): Partial<typeof threads.$inferInsert> {
+  const out: Record<string, unknown> = {};
+  const before = current as unknown as Record<string, unknown>;
+  for (const [k, v] of Object.entries(set)) if (k === 'updatedAt' || !sameValue(before[k], v)) out[k] = v;
+  return out as Partial<typeof threads.$inferInsert>;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
+  return a === b;
 }
 
 /**

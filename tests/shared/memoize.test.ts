@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { memoize } from '#shared/memoize';
+import { maskPhone } from '#shared/identityLabel';
+import { normalizePhone } from '#server/domain/address';
+
+describe('memoize', () => {
+  it('computes each argument once, null results included, and forgets everything once full', () => {
+    const calls: string[] = [];
+    const f = memoize((s: string) => {
+      calls.push(s);
+      return s.length > 1 ? s.toUpperCase() : null;
+    }, 2);
+    expect([f('ab'), f('ab'), f('x'), f('x')]).toEqual(['AB', 'AB', null, null]);
+    expect(calls).toEqual(['ab', 'x']);
+    f('cd'); // a third argument: the memory starts again
+    f('ab');
+    expect(calls).toEqual(['ab', 'x', 'cd', 'ab']);
+  });
+
+  it('keeps the memoised phone helpers answering as before', () => {
+    for (let i = 0; i < 2; i++) {
+      expect(normalizePhone('whatsapp:+48 512 345 678')).toBe('+48512345678');
+      expect(normalizePhone('not a number')).toBeNull();
+      expect(maskPhone('+48512345678')).toBe('+48 ••• ••• 678');
+      expect(maskPhone('nope')).toBeNull();
+    }
+  });
+});
