@@ -59,13 +59,9 @@ function prepareAll(db: Db) {
       .from(messages)
       .where(and(eq(messages.channel, p('channel')), eq(messages.providerMessageId, p('pmid'))))
       .prepare(),
+    // The thread's customer and team (the duplicate check, the acknowledgement's pre-check).
     threadCustomer: db
-      .select({ customerId: threads.customerId })
-      .from(threads)
-      .where(eq(threads.id, p('id')))
-      .prepare(),
-    threadTeam: db
-      .select({ teamId: threads.teamId })
+      .select({ customerId: threads.customerId, teamId: threads.teamId })
       .from(threads)
       .where(eq(threads.id, p('id')))
       .prepare(),

@@ -111,7 +111,7 @@ export function acknowledgeNewEpisode(
   language: string | null,
 ): boolean {
   // Most teams and channels do not acknowledge: find out without opening a write transaction.
-  const teamId = statements(deps.db).threadTeam.get({ id: threadId })?.teamId ?? null;
+  const teamId = statements(deps.db).threadCustomer.get({ id: threadId })?.teamId ?? null;
   const want = teamConfig(deps.db, teamId).settings.acknowledgement;
   if (!want.enabled || (want.channels.length > 0 && !want.channels.includes(channel))) return false;
   return transact(deps, (tx, emit) => {
