@@ -22,7 +22,7 @@ export default defineConfig({
           name: 'client',
           environment: 'jsdom',
           include: ['tests/client/**/*.test.tsx', 'tests/client/**/*.test.ts'],
-          setupFiles: ['tests/client/setup.ts'],
+          setupFiles: ['tests/client/helpers/setup.ts'],
           // jsdom tests render whole screens; on a loaded 2-core machine a screen can take seconds.
           testTimeout: 20_000,
         },
