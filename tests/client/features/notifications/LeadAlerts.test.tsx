@@ -3,22 +3,9 @@ import { act, screen } from '@testing-library/react';
 import type { Agent } from '#shared/schemas/agent';
 import type { LoggedEvent } from '#shared/schemas/events';
 import { LeadAlerts } from '#client/features/notifications/LeadAlerts';
-import { renderWith } from '#tests/client/helpers/harness';
+import { make, renderWith } from '#tests/client/helpers/harness';
 
-const person = (role: Agent['role']): Agent => ({
-  id: 3,
-  email: 'x@y.z',
-  name: 'Lena Lead',
-  role,
-  locale: 'en',
-  capacity: 5,
-  asyncCapacity: null,
-  languages: [],
-  skills: [],
-  active: true,
-  presence: 'online',
-  teamIds: [1],
-});
+const person = (role: Agent['role']): Agent => make.agent(3, 'Lena Lead', { role, email: 'x@y.z' });
 const emit = (rt: ReturnType<typeof renderWith>['rt'], e: LoggedEvent) =>
   act(() => rt.listeners.forEach((fn) => fn(e)));
 
