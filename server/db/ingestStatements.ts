@@ -3,6 +3,7 @@ import { SENTIMENT_WINDOW } from '#shared/metrics/sentimentTrend';
 import type { Db } from './connection';
 import { scoredInbound } from './conditions';
 import { customers, episodes, identities, messages, threads } from './schema';
+import { byParam, p, params, selectFields, setTo } from './statementParts';
 import { preparedPerDb, rootOf } from './statements';
 
 // The ingest path's writes and after-commit reads, prepared once per database like the hot reads in
@@ -10,41 +11,23 @@ import { preparedPerDb, rootOf } from './statements';
 // Columns left out of an insert get their defaults at preparation (no column here has a default
 // computed per call).
 
-const p = (name: string) => sql.placeholder(name);
-// Update sets are typed without placeholders, but the builder binds them like values (through the
-// column's encoder, e.g. JSON for json columns) when the statement runs.
-const setTo = <T>(name: string) => p(name) as unknown as T;
-
 function prepareAll(db: Db) {
   return {
     insertMessage: db
       .insert(messages)
-      .values({
-        threadId: p('threadId'),
-        episodeId: p('episodeId'),
-        direction: p('direction'),
-        channel: p('channel'),
-        identityId: p('identityId'),
-        text: p('text'),
-        html: p('html'),
-        subject: p('subject'),
-        attachments: p('attachments'),
-        providerMessageId: p('providerMessageId'),
-        providerTs: p('providerTs'),
-        receivedAt: p('receivedAt'),
-        sortTs: p('sortTs'),
-        sentimentScore: p('sentimentScore'),
-        sentimentLabel: p('sentimentLabel'),
-        sentimentConfidence: p('sentimentConfidence'),
-        language: p('language'),
-        meta: p('meta'),
-      })
+      .values(
+        params(
+          ['threadId', 'episodeId', 'direction', 'channel', 'identityId', 'text', 'html', 'subject'],
+          ['attachments', 'providerMessageId', 'providerTs', 'receivedAt', 'sortTs', 'language', 'meta'],
+          ['sentimentScore', 'sentimentLabel', 'sentimentConfidence'],
+        ),
+      )
       .returning()
       .prepare(),
     identityLastInbound: db
       .update(identities)
       .set({ lastInboundAt: setTo<number>('at') })
-      .where(eq(identities.id, p('id')))
+      .where(byParam(identities.id))
       .prepare(),
     // The episode's sentiment arc: its first inbound score and its latest one.
     episodeSentiment: db
@@ -53,24 +36,18 @@ function prepareAll(db: Db) {
         sentimentStart: sql`coalesce(${episodes.sentimentStart}, ${p('score')})`,
         sentimentEnd: setTo<number>('score'),
       })
-      .where(eq(episodes.id, p('id')))
+      .where(byParam(episodes.id))
       .prepare(),
     lastEpisode: db
       .select({ n: episodes.number, resolvedAt: episodes.resolvedAt })
       .from(episodes)
-      .where(eq(episodes.threadId, p('threadId')))
+      .where(byParam(episodes.threadId, 'threadId'))
       .orderBy(desc(episodes.number))
       .limit(1)
       .prepare(),
     insertEpisode: db
       .insert(episodes)
-      .values({
-        threadId: p('threadId'),
-        number: p('number'),
-        openedAt: p('openedAt'),
-        teamId: p('teamId'),
-        assigneeId: p('assigneeId'),
-      })
+      .values(params(['threadId', 'number', 'openedAt', 'teamId', 'assigneeId']))
       .returning({ id: episodes.id })
       .prepare(),
     insertThread: db
@@ -93,30 +70,19 @@ function prepareAll(db: Db) {
     insertIdentity: db
       .insert(identities)
       .values({
-        customerId: p('customerId'),
-        channel: p('channel'),
-        address: p('address'),
-        displayName: p('displayName'),
-        phone: p('phone'),
-        email: p('email'),
-        verified: p('verified'),
-        meta: p('meta'),
+        ...params(['customerId', 'channel', 'address', 'displayName', 'phone', 'email', 'verified', 'meta']),
         createdAt: p('now'),
       })
       .returning()
       .prepare(),
-    messageSortTs: db
-      .select({ at: messages.sortTs })
-      .from(messages)
-      .where(eq(messages.id, p('id')))
-      .prepare(),
+    messageSortTs: selectFields(db, { at: messages.sortTs }, messages, byParam(messages.id)),
     // The sentiment-drop check: the rolling window before and at one message, newest first.
     sentimentWindow: db
       .select({ id: messages.id, score: messages.sentimentScore })
       .from(messages)
       .where(
         and(
-          eq(messages.threadId, p('threadId')),
+          byParam(messages.threadId, 'threadId'),
           scoredInbound,
           sql`json_extract(${messages.meta}, '$.surveyAnswer') is null`,
           or(lt(messages.sortTs, p('at')), and(eq(messages.sortTs, p('at')), lte(messages.id, p('id')))),
@@ -149,12 +115,7 @@ export function updateThreadRow(r: object, id: number, set: ThreadSet): typeof t
   let stmt = byShape.get(key);
   if (!stmt) {
     const placeholders: ThreadSet = Object.fromEntries(Object.keys(values).map((k) => [k, setTo(k)]));
-    stmt = db
-      .update(threads)
-      .set(placeholders)
-      .where(eq(threads.id, p('$id')))
-      .returning()
-      .prepare();
+    stmt = db.update(threads).set(placeholders).where(byParam(threads.id, '$id')).returning().prepare();
     byShape.set(key, stmt);
   }
   const row = stmt.get({ ...values, $id: id });

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, gt, isNull, lt, max, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, lt, max, or, sql, type SQL } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
 import type { Db } from './connection';
+import { byParam, p, params, selectFields, selectRows } from './statementParts';
 import {
   agents,
   agentTeams,
@@ -37,170 +38,93 @@ export function rootOf(r: object): Db {
   return db;
 }
 
-const p = (name: string) => sql.placeholder(name);
-
 /** Identities sharing a cross-channel key (phone or email), oldest first: identity resolution links to those. */
 function identitiesMatching(db: Db, column: typeof identities.phone | typeof identities.email, name: string) {
-  return (
-    db
-      .select({ id: identities.id, customerId: identities.customerId })
-      .from(identities)
-      // Only proven contact facts attract other identities: a claimed email links nothing.
-      .where(and(eq(column, p(name)), eq(identities.verified, true)))
-      .orderBy(asc(identities.id))
-      .prepare()
+  const fields = { id: identities.id, customerId: identities.customerId };
+  // Only proven contact facts attract other identities: a claimed email links nothing.
+  return selectFields(
+    db,
+    fields,
+    identities,
+    and(byParam(column, name), eq(identities.verified, true)),
+    asc(identities.id),
   );
+}
+
+// A page of a thread's messages, newest first; the cursor is the (sortTs, id) after which to continue.
+function messagesPage(db: Db, after?: SQL) {
+  return db
+    .select()
+    .from(messages)
+    .where(and(byParam(messages.threadId, 'threadId'), after))
+    .orderBy(desc(messages.sortTs), desc(messages.id))
+    .limit(p('limit'))
+    .prepare();
 }
 
 function prepareAll(db: Db) {
   return {
-    duplicate: db
-      .select({ id: messages.id, threadId: messages.threadId })
-      .from(messages)
-      .where(and(eq(messages.channel, p('channel')), eq(messages.providerMessageId, p('pmid'))))
-      .prepare(),
+    duplicate: selectFields(
+      db,
+      { id: messages.id, threadId: messages.threadId },
+      messages,
+      and(byParam(messages.channel, 'channel'), byParam(messages.providerMessageId, 'pmid')),
+    ),
     // The thread's customer and team (the duplicate check, the acknowledgement's pre-check).
-    threadCustomer: db
-      .select({ customerId: threads.customerId, teamId: threads.teamId })
-      .from(threads)
-      .where(eq(threads.id, p('id')))
-      .prepare(),
-    lastEventSeq: db
-      .select({ m: max(events.seq) })
-      .from(events)
-      .prepare(),
-    threadById: db
-      .select()
-      .from(threads)
-      .where(eq(threads.id, p('id')))
-      .prepare(),
-    customerById: db
-      .select()
-      .from(customers)
-      .where(eq(customers.id, p('id')))
-      .prepare(),
-    identitiesOfCustomer: db
-      .select()
-      .from(identities)
-      .where(eq(identities.customerId, p('customerId')))
-      .orderBy(asc(identities.id))
-      .prepare(),
-    episodesOfThread: db
-      .select()
-      .from(episodes)
-      .where(eq(episodes.threadId, p('threadId')))
-      .orderBy(asc(episodes.number))
-      .prepare(),
-    // A page of a thread's messages, newest first; the cursor is the (sortTs, id) after which to continue.
-    newestMessages: db
-      .select()
-      .from(messages)
-      .where(eq(messages.threadId, p('threadId')))
-      .orderBy(desc(messages.sortTs), desc(messages.id))
-      .limit(p('limit'))
-      .prepare(),
-    messagesBefore: db
-      .select()
-      .from(messages)
-      .where(
-        and(
-          eq(messages.threadId, p('threadId')),
-          or(lt(messages.sortTs, p('ts')), and(eq(messages.sortTs, p('ts')), lt(messages.id, p('id')))),
-        ),
-      )
-      .orderBy(desc(messages.sortTs), desc(messages.id))
-      .limit(p('limit'))
-      .prepare(),
-    threadByCustomer: db
-      .select()
-      .from(threads)
-      .where(eq(threads.customerId, p('customerId')))
-      .prepare(),
-    identityExact: db
-      .select()
-      .from(identities)
-      .where(and(eq(identities.channel, p('channel')), eq(identities.address, p('address'))))
-      .prepare(),
+    threadCustomer: selectFields(
+      db,
+      { customerId: threads.customerId, teamId: threads.teamId },
+      threads,
+      byParam(threads.id),
+    ),
+    lastEventSeq: selectFields(db, { m: max(events.seq) }, events, undefined),
+    threadById: selectRows(db, threads, byParam(threads.id)),
+    customerById: selectRows(db, customers, byParam(customers.id)),
+    identitiesOfCustomer: selectRows(db, identities, byParam(identities.customerId, 'customerId'), asc(identities.id)),
+    episodesOfThread: selectRows(db, episodes, byParam(episodes.threadId, 'threadId'), asc(episodes.number)),
+    newestMessages: messagesPage(db),
+    messagesBefore: messagesPage(
+      db,
+      or(lt(messages.sortTs, p('ts')), and(eq(messages.sortTs, p('ts')), lt(messages.id, p('id')))),
+    ),
+    threadByCustomer: selectRows(db, threads, byParam(threads.customerId, 'customerId')),
+    identityExact: selectRows(
+      db,
+      identities,
+      and(byParam(identities.channel, 'channel'), byParam(identities.address, 'address')),
+    ),
     identitiesByPhone: identitiesMatching(db, identities.phone, 'phone'),
     identitiesByEmail: identitiesMatching(db, identities.email, 'email'),
-    customerName: db
-      .select({ id: customers.id, name: customers.name })
-      .from(customers)
-      .where(eq(customers.id, p('id')))
-      .prepare(),
-    slaPolicies: db.select().from(slaPolicies).orderBy(asc(slaPolicies.id)).prepare(),
+    customerName: selectFields(db, { id: customers.id, name: customers.name }, customers, byParam(customers.id)),
+    slaPolicies: selectRows(db, slaPolicies, undefined, asc(slaPolicies.id)),
     // The stored JSON texts: teamConfig parses each distinct text once, not on every read.
-    teamConfig: db
-      .select({
-        businessHours: sql<string | null>`${teams.businessHours}`,
-        settings: sql<string | null>`${teams.settings}`,
-      })
-      .from(teams)
-      .where(eq(teams.id, p('id')))
-      .prepare(),
-    teamAutoAssign: db
-      .select({ autoAssign: teams.autoAssign })
-      .from(teams)
-      .where(eq(teams.id, p('id')))
-      .prepare(),
-    setting: db
-      .select()
-      .from(settings)
-      .where(eq(settings.key, p('key')))
-      .prepare(),
-    episodeById: db
-      .select()
-      .from(episodes)
-      .where(eq(episodes.id, p('id')))
-      .prepare(),
-    customerTier: db
-      .select({ tier: customers.tier })
-      .from(customers)
-      .where(eq(customers.id, p('id')))
-      .prepare(),
-    alertsOfEpisode: db
-      .select()
-      .from(slaAlerts)
-      .where(eq(slaAlerts.episodeId, p('episodeId')))
-      .prepare(),
+    teamConfig: selectFields(
+      db,
+      { businessHours: sql<string | null>`${teams.businessHours}`, settings: sql<string | null>`${teams.settings}` },
+      teams,
+      byParam(teams.id),
+    ),
+    teamAutoAssign: selectFields(db, { autoAssign: teams.autoAssign }, teams, byParam(teams.id)),
+    setting: selectRows(db, settings, byParam(settings.key, 'key')),
+    episodeById: selectRows(db, episodes, byParam(episodes.id)),
+    customerTier: selectFields(db, { tier: customers.tier }, customers, byParam(customers.id)),
+    alertsOfEpisode: selectRows(db, slaAlerts, byParam(slaAlerts.episodeId, 'episodeId')),
     // One SLA crossing recorded (the start-up catch-up writes thousands).
     insertSlaAlert: db
       .insert(slaAlerts)
-      .values({
-        threadId: p('threadId'),
-        episodeId: p('episodeId'),
-        kind: p('kind'),
-        clockStartedAt: p('clockStartedAt'),
-        fraction: p('fraction'),
-        dueAt: p('dueAt'),
-        firedAt: p('firedAt'),
-      })
+      .values(params(['threadId', 'episodeId', 'kind', 'clockStartedAt', 'fraction', 'dueAt', 'firedAt']))
       .prepare(),
     session: db
       .select({ s: sessions, a: agents })
       .from(sessions)
       .innerJoin(agents, eq(agents.id, sessions.agentId))
-      .where(and(eq(sessions.idHash, p('idHash')), gt(sessions.expiresAt, p('now'))))
+      .where(and(byParam(sessions.idHash, 'idHash'), gt(sessions.expiresAt, p('now'))))
       .prepare(),
-    teamIdsOfAgent: db
-      .select({ t: agentTeams.teamId })
-      .from(agentTeams)
-      .where(eq(agentTeams.agentId, p('agentId')))
-      .prepare(),
-    liveApiKey: db
-      .select()
-      .from(apiKeys)
-      .where(and(eq(apiKeys.keyHash, p('keyHash')), isNull(apiKeys.revokedAt)))
-      .prepare(),
+    teamIdsOfAgent: selectFields(db, { t: agentTeams.teamId }, agentTeams, byParam(agentTeams.agentId, 'agentId')),
+    liveApiKey: selectRows(db, apiKeys, and(byParam(apiKeys.keyHash, 'keyHash'), isNull(apiKeys.revokedAt))),
     insertEvent: db
       .insert(events)
-      .values({
-        type: p('type'),
-        threadId: p('threadId'),
-        rooms: p('rooms'),
-        payload: p('payload'),
-        createdAt: p('createdAt'),
-      })
+      .values(params(['type', 'threadId', 'rooms', 'payload', 'createdAt']))
       .returning({ seq: events.seq })
       .prepare(),
   };
