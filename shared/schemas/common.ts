@@ -6,8 +6,10 @@ export const RoleSchema = z.enum(['agent', 'lead', 'supervisor', 'admin']);
 /** One of agent / lead / supervisor / admin. */
 export type Role = z.infer<typeof RoleSchema>;
 
+/** Thread lifecycle states, in lifecycle order. */
+export const THREAD_STATUSES = ['open', 'pending', 'snoozed', 'resolved'] as const;
 /** Thread lifecycle states. */
-export const ThreadStatusSchema = z.enum(['open', 'pending', 'snoozed', 'resolved']);
+export const ThreadStatusSchema = z.enum(THREAD_STATUSES);
 /** One thread status. */
 export type ThreadStatus = z.infer<typeof ThreadStatusSchema>;
 

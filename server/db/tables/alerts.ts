@@ -3,15 +3,14 @@ import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { ALERT_KINDS } from '#shared/schemas/alerts';
 import { agents, teams } from './people';
+import { id, ref, int } from './columns';
 
 /** The columns a rule and its alerts share: whose team, which figure, above what. */
 const teamAlertColumns = () => ({
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  teamId: integer('team_id')
-    .notNull()
-    .references(() => teams.id),
+  id: id(),
+  teamId: ref('team_id', () => teams.id),
   kind: text('kind', { enum: ALERT_KINDS }).notNull(),
-  threshold: integer('threshold').notNull(),
+  threshold: int('threshold'),
 });
 
 /** One rule per team and kind: fire when the figure rises above `threshold`. */
@@ -20,7 +19,7 @@ export const alertRules = sqliteTable(
   {
     ...teamAlertColumns(),
     enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
-    updatedAt: integer('updated_at').notNull(),
+    updatedAt: int('updated_at'),
   },
   (t) => [uniqueIndex('alert_rules_team_kind_uq').on(t.teamId, t.kind)],
 );
@@ -33,8 +32,8 @@ export const alerts = sqliteTable(
   'alerts',
   {
     ...teamAlertColumns(),
-    value: integer('value').notNull(),
-    firedAt: integer('fired_at').notNull(),
+    value: int('value'),
+    firedAt: int('fired_at'),
     clearedAt: integer('cleared_at'),
     ackedAt: integer('acked_at'),
     ackedBy: integer('acked_by').references(() => agents.id),

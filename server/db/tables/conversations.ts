@@ -2,38 +2,33 @@
 // All timestamps are epoch milliseconds (integers) so the response-time maths stays exact.
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { CHANNEL_KINDS, type ChannelKind } from '#shared/channels';
+import type { ChannelKind } from '#shared/channels';
 import { SENTIMENT_LABELS } from '#shared/schemas/common';
 import { agents, teams } from './people';
 import { BOARD_WAITING, INBOX_PRIORITY_KEY, INBOX_WAITING_KEY, LIVE } from '#server/db/sortKeys';
+import { id, count, createdAt, timestamps, ref, jsonList, jsonObject, channel, threadStatus, int } from './columns';
 
 /** A person who writes to us; identities point at exactly one customer. */
 export const customers = sqliteTable('customers', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
+  id: id(),
   name: text('name').notNull(),
   notes: text('notes').notNull().default(''),
-  tags: text('tags', { mode: 'json' })
-    .$type<string[]>()
-    .notNull()
-    .default(sql`'[]'`),
+  tags: jsonList<string>('tags'),
   language: text('language'),
   timeZone: text('time_zone'),
   tier: text('tier'),
   /** Set when this customer was merged into another; the row stays for unmerge and audit. */
   mergedIntoId: integer('merged_into_id'),
-  createdAt: integer('created_at').notNull(),
-  updatedAt: integer('updated_at').notNull(),
+  ...timestamps(),
 });
 
 /** One address on one channel (normalised: E.164 phone, lower-cased email, opaque id). */
 export const identities = sqliteTable(
   'identities',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    customerId: integer('customer_id')
-      .notNull()
-      .references(() => customers.id),
-    channel: text('channel', { enum: CHANNEL_KINDS }).notNull(),
+    id: id(),
+    customerId: ref('customer_id', () => customers.id),
+    channel: channel('channel').notNull(),
     address: text('address').notNull(),
     displayName: text('display_name'),
     /** E.164 phone for phone-based channels (and shared contacts), used for cross-channel matching. */
@@ -42,12 +37,9 @@ export const identities = sqliteTable(
     email: text('email'),
     verified: integer('verified', { mode: 'boolean' }).notNull().default(false),
     /** Channel facts needed to reply (API key id, Telegram chat id, provider transport, …). */
-    meta: text('meta', { mode: 'json' })
-      .$type<Record<string, unknown>>()
-      .notNull()
-      .default(sql`'{}'`),
+    meta: jsonObject<Record<string, unknown>>('meta'),
     lastInboundAt: integer('last_inbound_at'),
-    createdAt: integer('created_at').notNull(),
+    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('identities_channel_address_uq').on(t.channel, t.address),
@@ -61,11 +53,9 @@ export const identities = sqliteTable(
 export const threads = sqliteTable(
   'threads',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    customerId: integer('customer_id')
-      .notNull()
-      .references(() => customers.id),
-    status: text('status', { enum: ['open', 'pending', 'snoozed', 'resolved'] }).notNull(),
+    id: id(),
+    customerId: ref('customer_id', () => customers.id),
+    status: threadStatus(),
     snoozedUntil: integer('snoozed_until'),
     assigneeId: integer('assignee_id').references(() => agents.id),
     teamId: integer('team_id').references(() => teams.id),
@@ -77,24 +67,20 @@ export const threads = sqliteTable(
     waitingSince: integer('waiting_since'),
     lastAgentReplyAt: integer('last_agent_reply_at'),
     lastInboundAt: integer('last_inbound_at'),
-    lastMessageAt: integer('last_message_at').notNull(),
+    lastMessageAt: int('last_message_at'),
     lastMessageId: integer('last_message_id'),
     lastMessagePreview: text('last_message_preview').notNull().default(''),
-    lastInboundChannel: text('last_inbound_channel', { enum: CHANNEL_KINDS }),
+    lastInboundChannel: channel('last_inbound_channel'),
     lastInboundIdentityId: integer('last_inbound_identity_id'),
     /** Channels that ever appeared in this thread, JSON array. */
-    channels: text('channels', { mode: 'json' })
-      .$type<ChannelKind[]>()
-      .notNull()
-      .default(sql`'[]'`),
+    channels: jsonList<ChannelKind>('channels'),
     /** Inbound messages in this thread (kept by triggers, see migration 0008): unread = this − read mark's count. */
-    inboundCount: integer('inbound_count').notNull().default(0),
+    inboundCount: count('inbound_count'),
     lastSentimentScore: real('last_sentiment_score'),
     lastSentimentLabel: text('last_sentiment_label', { enum: SENTIMENT_LABELS }),
     /** Set when the customer owning this thread was merged away; merged threads are hidden. */
     mergedIntoThreadId: integer('merged_into_thread_id'),
-    createdAt: integer('created_at').notNull(),
-    updatedAt: integer('updated_at').notNull(),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('threads_customer_uq').on(t.customerId),
@@ -130,15 +116,11 @@ export const threads = sqliteTable(
 export const threadReads = sqliteTable(
   'thread_reads',
   {
-    agentId: integer('agent_id')
-      .notNull()
-      .references(() => agents.id, { onDelete: 'cascade' }),
-    threadId: integer('thread_id')
-      .notNull()
-      .references(() => threads.id, { onDelete: 'cascade' }),
-    lastReadMessageId: integer('last_read_message_id').notNull(),
+    agentId: ref('agent_id', () => agents.id, { onDelete: 'cascade' }),
+    threadId: ref('thread_id', () => threads.id, { onDelete: 'cascade' }),
+    lastReadMessageId: int('last_read_message_id'),
     /** Inbound messages of the thread up to the mark (kept by triggers, see migration 0008). */
-    readInboundCount: integer('read_inbound_count').notNull().default(0),
+    readInboundCount: count('read_inbound_count'),
   },
   (t) => [
     primaryKey({ columns: [t.agentId, t.threadId] }),
@@ -148,17 +130,13 @@ export const threadReads = sqliteTable(
 
 /** Audit record of a customer merge, with everything needed to undo it. */
 export const merges = sqliteTable('merges', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  targetCustomerId: integer('target_customer_id')
-    .notNull()
-    .references(() => customers.id),
-  sourceCustomerId: integer('source_customer_id')
-    .notNull()
-    .references(() => customers.id),
+  id: id(),
+  targetCustomerId: ref('target_customer_id', () => customers.id),
+  sourceCustomerId: ref('source_customer_id', () => customers.id),
   agentId: integer('agent_id').references(() => agents.id),
   /** JSON: moved identity ids, message ids, episode ids and the source thread's prior state. */
   moved: text('moved', { mode: 'json' }).notNull(),
-  createdAt: integer('created_at').notNull(),
+  createdAt: createdAt(),
   undoneAt: integer('undone_at'),
   undoneBy: integer('undone_by').references(() => agents.id),
 });
@@ -171,10 +149,10 @@ export const merges = sqliteTable('merges', {
 export const threadTallies = sqliteTable(
   'thread_tallies',
   {
-    teamKey: integer('team_key').notNull(),
-    status: text('status', { enum: ['open', 'pending', 'snoozed', 'resolved'] }).notNull(),
-    unassigned: integer('unassigned').notNull(),
-    n: integer('n').notNull(),
+    teamKey: int('team_key'),
+    status: threadStatus(),
+    unassigned: int('unassigned'),
+    n: int('n'),
   },
   (t) => [primaryKey({ columns: [t.teamKey, t.status, t.unassigned] })],
 );
@@ -186,17 +164,17 @@ export const threadTallies = sqliteTable(
  */
 export const agentUnread = sqliteTable('agent_unread', {
   agentId: integer('agent_id').primaryKey(),
-  n: integer('n').notNull(),
+  n: int('n'),
 });
 
 /** Live threads per team (0 = no team), status and channel they ever used; kept like threadTallies. */
 export const channelTallies = sqliteTable(
   'channel_tallies',
   {
-    teamKey: integer('team_key').notNull(),
-    status: text('status', { enum: ['open', 'pending', 'snoozed', 'resolved'] }).notNull(),
-    channel: text('channel').notNull(),
-    n: integer('n').notNull(),
+    teamKey: int('team_key'),
+    status: threadStatus(),
+    channel: channel('channel').notNull(),
+    n: int('n'),
   },
   (t) => [primaryKey({ columns: [t.teamKey, t.status, t.channel] })],
 );
@@ -208,19 +186,15 @@ export const channelTallies = sqliteTable(
 export const identitySuggestions = sqliteTable(
   'identity_suggestions',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    identityId: integer('identity_id')
-      .notNull()
-      .references(() => identities.id, { onDelete: 'cascade' }),
+    id: id(),
+    identityId: ref('identity_id', () => identities.id, { onDelete: 'cascade' }),
     /** The existing customer whose verified identity carries the same phone or email. */
-    customerId: integer('customer_id')
-      .notNull()
-      .references(() => customers.id, { onDelete: 'cascade' }),
+    customerId: ref('customer_id', () => customers.id, { onDelete: 'cascade' }),
     matchedBy: text('matched_by', { enum: ['phone', 'email'] }).notNull(),
     status: text('status', { enum: ['open', 'confirmed', 'dismissed'] }).notNull(),
     decidedBy: integer('decided_by').references(() => agents.id),
     decidedAt: integer('decided_at'),
-    createdAt: integer('created_at').notNull(),
+    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('identity_suggestions_pair_uq').on(t.identityId, t.customerId),

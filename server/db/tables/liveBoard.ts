@@ -1,7 +1,8 @@
 // The floor board's maintained counters (kept by triggers in migration 0012, in the writing
 // transaction, whichever code changes a thread or an episode): the board reads these small tables
 // and a few index seeks, never a scan of threads.
-import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { channelKey, count, int, threadStatus } from './columns';
 
 /**
  * Live threads per team (0 = no team), last inbound channel ('' = none), status, unassigned and
@@ -10,12 +11,12 @@ import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm
 export const boardTallies = sqliteTable(
   'board_tallies',
   {
-    teamKey: integer('team_key').notNull(),
-    channel: text('channel').notNull(),
-    status: text('status').notNull(),
-    unassigned: integer('unassigned').notNull(),
-    waiting: integer('waiting').notNull(),
-    n: integer('n').notNull(),
+    teamKey: int('team_key'),
+    channel: channelKey(),
+    status: threadStatus(),
+    unassigned: int('unassigned'),
+    waiting: int('waiting'),
+    n: int('n'),
   },
   (t) => [primaryKey({ columns: [t.teamKey, t.channel, t.status, t.unassigned, t.waiting] })],
 );
@@ -24,11 +25,11 @@ export const boardTallies = sqliteTable(
 export const agentTallies = sqliteTable(
   'agent_tallies',
   {
-    agentId: integer('agent_id').notNull(),
-    status: text('status').notNull(),
-    waiting: integer('waiting').notNull(),
-    negative: integer('negative').notNull(),
-    n: integer('n').notNull(),
+    agentId: int('agent_id'),
+    status: threadStatus(),
+    waiting: int('waiting'),
+    negative: int('negative'),
+    n: int('n'),
   },
   (t) => [primaryKey({ columns: [t.agentId, t.status, t.waiting, t.negative] })],
 );
@@ -37,10 +38,10 @@ export const agentTallies = sqliteTable(
 export const boardMinutes = sqliteTable(
   'board_minutes',
   {
-    teamKey: integer('team_key').notNull(),
-    minute: integer('minute').notNull(),
-    arrivals: integer('arrivals').notNull().default(0),
-    resolutions: integer('resolutions').notNull().default(0),
+    teamKey: int('team_key'),
+    minute: int('minute'),
+    arrivals: count('arrivals'),
+    resolutions: count('resolutions'),
   },
   (t) => [primaryKey({ columns: [t.teamKey, t.minute] })],
 );
@@ -55,11 +56,11 @@ export const boardMinutes = sqliteTable(
 export const boardSla = sqliteTable(
   'board_sla',
   {
-    threadId: integer('thread_id').notNull(),
+    threadId: int('thread_id'),
     kind: text('kind').notNull(),
-    teamKey: integer('team_key').notNull(),
-    channel: text('channel').notNull(),
-    clockStartedAt: integer('clock_started_at').notNull(),
+    teamKey: int('team_key'),
+    channel: channelKey(),
+    clockStartedAt: int('clock_started_at'),
     fraction: real('fraction').notNull(),
   },
   (t) => [primaryKey({ columns: [t.threadId, t.kind] }), index('board_sla_team_idx').on(t.teamKey, t.threadId)],
@@ -76,11 +77,11 @@ export const boardSla = sqliteTable(
 export const boardWaits = sqliteTable(
   'board_waits',
   {
-    teamKey: integer('team_key').notNull(),
-    channel: text('channel').notNull(),
-    level: integer('level').notNull(),
-    bucket: integer('bucket').notNull(),
-    n: integer('n').notNull(),
+    teamKey: int('team_key'),
+    channel: channelKey(),
+    level: int('level'),
+    bucket: int('bucket'),
+    n: int('n'),
   },
   (t) => [primaryKey({ columns: [t.teamKey, t.channel, t.level, t.bucket] })],
 );

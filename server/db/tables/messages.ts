@@ -2,21 +2,19 @@
 // All timestamps are epoch milliseconds (integers) so the response-time maths stays exact.
 import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { CHANNEL_KINDS } from '#shared/channels';
 import { SENTIMENT_LABELS } from '#shared/schemas/common';
 import { agents, teams } from './people';
 import { identities, threads } from './conversations';
+import { id, count, ref, jsonList, jsonObject, channel, int } from './columns';
 
 /** One open→resolved cycle of a thread: the unit of response metrics, SLA and surveys. */
 export const episodes = sqliteTable(
   'episodes',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    threadId: integer('thread_id')
-      .notNull()
-      .references(() => threads.id),
-    number: integer('number').notNull(),
-    openedAt: integer('opened_at').notNull(),
+    id: id(),
+    threadId: ref('thread_id', () => threads.id),
+    number: int('number'),
+    openedAt: int('opened_at'),
     resolvedAt: integer('resolved_at'),
     resolvedBy: integer('resolved_by').references(() => agents.id),
     firstResponseAt: integer('first_response_at'),
@@ -28,8 +26,8 @@ export const episodes = sqliteTable(
     /** Set while the thread is pending/snoozed: the resolution clock is paused. */
     pausedSince: integer('paused_since'),
     /** Time this episode already spent paused (calendar and business ms). */
-    pausedMs: integer('paused_ms').notNull().default(0),
-    pausedBusinessMs: integer('paused_business_ms').notNull().default(0),
+    pausedMs: count('paused_ms'),
+    pausedBusinessMs: count('paused_business_ms'),
     surveyKind: text('survey_kind', { enum: ['csat', 'nps'] }),
     surveySentAt: integer('survey_sent_at'),
     surveyScore: integer('survey_score'),
@@ -48,27 +46,22 @@ export const episodes = sqliteTable(
 export const messages = sqliteTable(
   'messages',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    threadId: integer('thread_id')
-      .notNull()
-      .references(() => threads.id),
+    id: id(),
+    threadId: ref('thread_id', () => threads.id),
     episodeId: integer('episode_id').references(() => episodes.id),
     direction: text('direction', { enum: ['inbound', 'outbound', 'note', 'system'] }).notNull(),
-    channel: text('channel', { enum: CHANNEL_KINDS }),
+    channel: channel('channel'),
     identityId: integer('identity_id').references(() => identities.id),
     authorAgentId: integer('author_agent_id').references(() => agents.id),
     text: text('text').notNull(),
     html: text('html'),
     subject: text('subject'),
-    attachments: text('attachments', { mode: 'json' })
-      .$type<unknown[]>()
-      .notNull()
-      .default(sql`'[]'`),
+    attachments: jsonList<unknown>('attachments'),
     providerMessageId: text('provider_message_id'),
     providerTs: integer('provider_ts'),
-    receivedAt: integer('received_at').notNull(),
+    receivedAt: int('received_at'),
     /** Ordering key: provider timestamp when known, else received time. */
-    sortTs: integer('sort_ts').notNull(),
+    sortTs: int('sort_ts'),
     deliveryStatus: text('delivery_status', {
       enum: ['queued', 'sent', 'delivered', 'read', 'failed'],
     }),
@@ -85,10 +78,7 @@ export const messages = sqliteTable(
     sentimentConfidence: real('sentiment_confidence'),
     language: text('language'),
     systemKind: text('system_kind'),
-    meta: text('meta', { mode: 'json' })
-      .$type<Record<string, unknown>>()
-      .notNull()
-      .default(sql`'{}'`),
+    meta: jsonObject<Record<string, unknown>>('meta'),
   },
   (t) => [
     uniqueIndex('messages_provider_uq').on(t.channel, t.providerMessageId),

@@ -2,9 +2,9 @@
 // the per-thread view read the same rows and never recompute timelines (docs/metrics.md).
 import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { CHANNEL_KINDS } from '#shared/channels';
 import { episodes, messages } from './messages';
 import { agents, teams } from './people';
+import { count, ref, channel, int, handledCounts, episodeCounts } from './columns';
 
 /**
  * One agent reply whose send ended: accepted by the provider (a response, timed when it waited on
@@ -16,16 +16,14 @@ export const replyFacts = sqliteTable(
     messageId: integer('message_id')
       .primaryKey()
       .references(() => messages.id),
-    episodeId: integer('episode_id')
-      .notNull()
-      .references(() => episodes.id),
+    episodeId: ref('episode_id', () => episodes.id),
     agentId: integer('agent_id').references(() => agents.id),
     /** The team holding the episode when the reply was sent. */
     teamId: integer('team_id').references(() => teams.id),
-    channel: text('channel', { enum: CHANNEL_KINDS }),
+    channel: channel('channel'),
     outcome: text('outcome', { enum: ['accepted', 'failed'] }).notNull(),
     /** When the provider accepted (or finally refused) it: the moment the clock stopped. */
-    at: integer('at').notNull(),
+    at: int('at'),
     /** Effective time of the oldest inbound message it answered; null when nobody waited. */
     waitedFrom: integer('waited_from'),
     calendarMs: integer('calendar_ms'),
@@ -36,12 +34,8 @@ export const replyFacts = sqliteTable(
     // written and kept here so a report's partial edge days are plain sums: the author's (team's;
     // anyone's) first reply fact in the episode, and its first handling (an accepted reply before any
     // resolution).
-    episodesAgent: integer('episodes_agent').notNull().default(0),
-    episodesTeam: integer('episodes_team').notNull().default(0),
-    episodesAll: integer('episodes_all').notNull().default(0),
-    handledAgent: integer('handled_agent').notNull().default(0),
-    handledTeam: integer('handled_team').notNull().default(0),
-    handledAll: integer('handled_all').notNull().default(0),
+    ...episodeCounts(),
+    ...handledCounts(),
   },
   (t) => [
     index('reply_facts_episode_idx').on(t.episodeId),
@@ -72,22 +66,20 @@ export const episodeFacts = sqliteTable(
     agentId: integer('agent_id').references(() => agents.id),
     /** The team holding the episode when it was resolved. */
     teamId: integer('team_id').references(() => teams.id),
-    channel: text('channel', { enum: CHANNEL_KINDS }),
-    openedAt: integer('opened_at').notNull(),
-    resolvedAt: integer('resolved_at').notNull(),
-    calendarMs: integer('calendar_ms').notNull(),
-    businessMs: integer('business_ms').notNull(),
+    channel: channel('channel'),
+    openedAt: int('opened_at'),
+    resolvedAt: int('resolved_at'),
+    calendarMs: int('calendar_ms'),
+    businessMs: int('business_ms'),
     sentimentStart: real('sentiment_start'),
     sentimentEnd: real('sentiment_end'),
     sentimentChange: text('sentiment_change', { enum: ['turned_around', 'soured', 'steady'] }),
-    slaBreaches: integer('sla_breaches').notNull().default(0),
-    slaWarnings: integer('sla_warnings').notNull().default(0),
+    slaBreaches: count('sla_breaches'),
+    slaWarnings: count('sla_warnings'),
     /** The resolver's (team's; anyone's) first handling of the episode: resolved with no accepted reply before. */
-    handledAgent: integer('handled_agent').notNull().default(0),
-    handledTeam: integer('handled_team').notNull().default(0),
-    handledAll: integer('handled_all').notNull().default(0),
+    ...handledCounts(),
     /** The thread's next episode opened within 7 days of the resolution (set when it opens). */
-    reopened: integer('reopened').notNull().default(0),
+    reopened: count('reopened'),
   },
   (t) => [
     index('episode_facts_agent_idx').on(t.agentId, t.resolvedAt),
@@ -114,8 +106,8 @@ export const surveyFacts = sqliteTable(
     agentId: integer('agent_id').references(() => agents.id),
     teamId: integer('team_id').references(() => teams.id),
     kind: text('kind', { enum: ['csat', 'nps'] }).notNull(),
-    score: integer('score').notNull(),
-    answeredAt: integer('answered_at').notNull(),
+    score: int('score'),
+    answeredAt: int('answered_at'),
   },
   (t) => [
     index('survey_facts_agent_idx').on(t.agentId, t.answeredAt),
@@ -137,13 +129,13 @@ export const waitPromises = sqliteTable(
       .references(() => episodes.id),
     /** The team holding the episode when the promise was made. */
     teamId: integer('team_id').references(() => teams.id),
-    channel: text('channel', { enum: CHANNEL_KINDS }),
+    channel: channel('channel'),
     /** When Braid made the promise (the acknowledgement was written). */
-    madeAt: integer('made_at').notNull(),
+    madeAt: int('made_at'),
     /** The promised wait, calendar ms from `madeAt` (hours left today and the next opening included). */
-    promisedMs: integer('promised_ms').notNull(),
+    promisedMs: int('promised_ms'),
     /** Customers of the team already waiting when it was made. */
-    queuePosition: integer('queue_position').notNull(),
+    queuePosition: int('queue_position'),
   },
   (t) => [index('wait_promises_team_idx').on(t.teamId, t.madeAt), index('wait_promises_made_idx').on(t.madeAt)],
 );

@@ -2,17 +2,17 @@
 // agent and channel, updated in the transaction that writes the fact, so a report over a range adds
 // up a few rows per day instead of every fact. Keys never hold NULL (0 = no team or agent, '' = no
 // channel) so that each fact finds exactly one row to add itself to.
-import { integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { BUCKETS } from '#shared/metrics/durationBuckets';
+import { count, int, channelKey, handledCounts, episodeCounts } from './columns';
 
 const key = {
   /** UTC day: floor(epoch ms / 86,400,000). */
-  day: integer('day').notNull(),
-  teamId: integer('team_id').notNull(),
-  agentId: integer('agent_id').notNull(),
-  channel: text('channel').notNull(),
+  day: int('day'),
+  teamId: int('team_id'),
+  agentId: int('agent_id'),
+  channel: channelKey(),
 };
-const count = (name: string) => integer(name).notNull().default(0);
 
 /** Reply facts of one day, team, agent and channel. */
 export const replyRollups = sqliteTable(
@@ -28,13 +28,9 @@ export const replyRollups = sqliteTable(
     nextCal: count('next_cal'),
     nextBus: count('next_bus'),
     /** Episodes whose first reply fact (either outcome) by this agent / under this team / at all is here. */
-    episodesAgent: count('episodes_agent'),
-    episodesTeam: count('episodes_team'),
-    episodesAll: count('episodes_all'),
+    ...episodeCounts(),
     /** Episodes first handled here (accepted reply or resolution, whichever came first) per agent / team / at all. */
-    handledAgent: count('handled_agent'),
-    handledTeam: count('handled_team'),
-    handledAll: count('handled_all'),
+    ...handledCounts(),
   },
   (t) => [primaryKey({ columns: [t.day, t.teamId, t.agentId, t.channel] })],
 );
@@ -59,9 +55,7 @@ export const episodeRollups = sqliteTable(
     worsened: count('worsened'),
     /** Resolutions followed by the thread's next episode within the re-open window. */
     reopened: count('reopened'),
-    handledAgent: count('handled_agent'),
-    handledTeam: count('handled_team'),
-    handledAll: count('handled_all'),
+    ...handledCounts(),
   },
   (t) => [primaryKey({ columns: [t.day, t.teamId, t.agentId, t.channel] })],
 );

@@ -5,7 +5,7 @@ import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-or
 import { identities, threads } from './conversations';
 import { episodes, messages } from './messages';
 import { agents, teams } from './people';
-import { CHANNEL_KINDS } from '#shared/channels';
+import { id, count, createdAt, timestamps, ref, jsonObject, channel, int } from './columns';
 
 /** Append-only log of everything agents must see live; seq is the monotonic cursor. */
 export const events = sqliteTable(
@@ -17,7 +17,7 @@ export const events = sqliteTable(
     /** Socket rooms the event went to (JSON array), so catch-up applies the same visibility as live. */
     rooms: text('rooms', { mode: 'json' }).$type<string[]>().notNull(),
     payload: text('payload', { mode: 'json' }).notNull(),
-    createdAt: integer('created_at').notNull(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('events_thread_idx').on(t.threadId),
@@ -32,27 +32,24 @@ export const events = sqliteTable(
 export const outbox = sqliteTable(
   'outbox',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: id(),
     messageId: integer('message_id')
       .notNull()
       .unique()
       .references(() => messages.id),
-    channel: text('channel', { enum: CHANNEL_KINDS }).notNull(),
-    identityId: integer('identity_id')
-      .notNull()
-      .references(() => identities.id),
+    channel: channel('channel').notNull(),
+    identityId: ref('identity_id', () => identities.id),
     /**
      * 'sending' is written (committed) before the provider is called; a row still 'sending' when the
      * worker starts was interrupted by a crash and becomes 'unknown' until it is reconciled.
      */
     status: text('status', { enum: ['pending', 'sending', 'unknown', 'done', 'failed'] }).notNull(),
-    attempts: integer('attempts').notNull().default(0),
+    attempts: count('attempts'),
     /** When the current (or last) provider call started, committed before the call. */
     attemptStartedAt: integer('attempt_started_at'),
-    nextAttemptAt: integer('next_attempt_at').notNull(),
+    nextAttemptAt: int('next_attempt_at'),
     lastError: text('last_error'),
-    createdAt: integer('created_at').notNull(),
-    updatedAt: integer('updated_at').notNull(),
+    ...timestamps(),
   },
   (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt)],
 );
@@ -61,50 +58,44 @@ export const outbox = sqliteTable(
 export const cannedResponses = sqliteTable(
   'canned_responses',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: id(),
     shortcut: text('shortcut').notNull(),
     language: text('language').notNull().default('en'),
     title: text('title').notNull(),
     body: text('body').notNull(),
     teamId: integer('team_id').references(() => teams.id),
     createdBy: integer('created_by').references(() => agents.id),
-    createdAt: integer('created_at').notNull(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex('canned_shortcut_lang_uq').on(t.shortcut, t.language)],
 );
 
 /** SLA policies: targets chosen by team, channel, tier and priority. */
 export const slaPolicies = sqliteTable('sla_policies', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
+  id: id(),
   name: text('name').notNull(),
   /** JSON match criteria { teamIds, channels, tiers, priorities }. */
-  match: text('match', { mode: 'json' })
-    .notNull()
-    .default(sql`'{}'`),
+  match: jsonObject('match'),
   firstResponseMs: integer('first_response_ms'),
   nextResponseMs: integer('next_response_ms'),
   resolutionMs: integer('resolution_ms'),
   businessHours: integer('business_hours', { mode: 'boolean' }).notNull().default(true),
-  createdAt: integer('created_at').notNull(),
+  createdAt: createdAt(),
 });
 
 /** SLA threshold events already fired, so each fires exactly once, also across restarts. */
 export const slaAlerts = sqliteTable(
   'sla_alerts',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    threadId: integer('thread_id')
-      .notNull()
-      .references(() => threads.id),
-    episodeId: integer('episode_id')
-      .notNull()
-      .references(() => episodes.id),
+    id: id(),
+    threadId: ref('thread_id', () => threads.id),
+    episodeId: ref('episode_id', () => episodes.id),
     kind: text('kind', { enum: ['first_response', 'next_response', 'resolution'] }).notNull(),
     /** The clock's start: a new unanswered message starts a new next-response clock. */
-    clockStartedAt: integer('clock_started_at').notNull(),
+    clockStartedAt: int('clock_started_at'),
     fraction: real('fraction').notNull(),
-    dueAt: integer('due_at').notNull(),
-    firedAt: integer('fired_at').notNull(),
+    dueAt: int('due_at'),
+    firedAt: int('fired_at'),
   },
   (t) => [
     uniqueIndex('sla_alerts_uq').on(t.episodeId, t.kind, t.clockStartedAt, t.fraction),
@@ -126,7 +117,7 @@ export const uploads = sqliteTable('uploads', {
   token: text('token').primaryKey(),
   name: text('name').notNull(),
   mimeType: text('mime_type').notNull(),
-  size: integer('size').notNull(),
+  size: int('size'),
   createdBy: integer('created_by').references(() => agents.id),
-  createdAt: integer('created_at').notNull(),
+  createdAt: createdAt(),
 });

@@ -1,26 +1,24 @@
 // Who works in Braid: teams, agents, sessions and API keys.
 // All timestamps are epoch milliseconds (integers) so the response-time maths stays exact.
-import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { LOCALES } from '#shared/schemas/agent';
+import { id, createdAt, ref, jsonList, jsonObject, int } from './columns';
 
 /** Teams group agents and own threads; business hours and automation settings live here. */
 export const teams = sqliteTable('teams', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
+  id: id(),
   name: text('name').notNull().unique(),
   autoAssign: integer('auto_assign', { mode: 'boolean' }).notNull().default(false),
   /** JSON BusinessSchedule (time zone, weekly hours, holidays) or null for always open. */
   businessHours: text('business_hours', { mode: 'json' }),
   /** JSON team settings: acknowledgement, survey kind, sentiment threshold, … */
-  settings: text('settings', { mode: 'json' })
-    .notNull()
-    .default(sql`'{}'`),
-  createdAt: integer('created_at').notNull(),
+  settings: jsonObject('settings'),
+  createdAt: createdAt(),
 });
 
 /** People who log in: agents, leads, supervisors and admins. */
 export const agents = sqliteTable('agents', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
+  id: id(),
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
   passwordHash: text('password_hash').notNull(),
@@ -31,34 +29,24 @@ export const agents = sqliteTable('agents', {
   /** Separate limit for asynchronous work (email, API); null = one limit for all work. */
   asyncCapacity: integer('async_capacity'),
   /** Languages the agent answers in (ISO 639-1 codes, JSON array), for skills routing. */
-  languages: text('languages', { mode: 'json' })
-    .$type<string[]>()
-    .notNull()
-    .default(sql`'[]'`),
+  languages: jsonList<string>('languages'),
   /** Optional skills: channel kinds and customer tiers the agent specialises in (JSON array). */
-  skills: text('skills', { mode: 'json' })
-    .$type<string[]>()
-    .notNull()
-    .default(sql`'[]'`),
+  skills: jsonList<string>('skills'),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   /** Last explicit presence choice; live presence is derived from connected sockets. */
   presence: text('presence', { enum: ['online', 'away', 'offline'] })
     .notNull()
     .default('offline'),
-  passwordChangedAt: integer('password_changed_at').notNull(),
-  createdAt: integer('created_at').notNull(),
+  passwordChangedAt: int('password_changed_at'),
+  createdAt: createdAt(),
 });
 
 /** Team membership (an agent may belong to several teams). */
 export const agentTeams = sqliteTable(
   'agent_teams',
   {
-    agentId: integer('agent_id')
-      .notNull()
-      .references(() => agents.id, { onDelete: 'cascade' }),
-    teamId: integer('team_id')
-      .notNull()
-      .references(() => teams.id, { onDelete: 'cascade' }),
+    agentId: ref('agent_id', () => agents.id, { onDelete: 'cascade' }),
+    teamId: ref('team_id', () => teams.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.agentId, t.teamId] })],
 );
@@ -68,24 +56,22 @@ export const sessions = sqliteTable(
   'sessions',
   {
     idHash: text('id_hash').primaryKey(),
-    agentId: integer('agent_id')
-      .notNull()
-      .references(() => agents.id, { onDelete: 'cascade' }),
+    agentId: ref('agent_id', () => agents.id, { onDelete: 'cascade' }),
     csrfToken: text('csrf_token').notNull(),
-    createdAt: integer('created_at').notNull(),
-    expiresAt: integer('expires_at').notNull(),
+    createdAt: createdAt(),
+    expiresAt: int('expires_at'),
   },
   (t) => [index('sessions_agent_idx').on(t.agentId)],
 );
 
 /** API keys for the API channel (custom integrations); only a hash of the key is kept. */
 export const apiKeys = sqliteTable('api_keys', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
+  id: id(),
   name: text('name').notNull(),
   prefix: text('prefix').notNull(),
   keyHash: text('key_hash').notNull().unique(),
   callbackUrl: text('callback_url'),
   createdBy: integer('created_by').references(() => agents.id),
-  createdAt: integer('created_at').notNull(),
+  createdAt: createdAt(),
   revokedAt: integer('revoked_at'),
 });

@@ -1,9 +1,9 @@
 // Coaching: scorecards (rubrics admins define) and reviews (a scored episode with comments on messages).
-import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { threads } from './conversations';
 import { episodes } from './messages';
 import { agents, teams } from './people';
+import { id, createdAt, ref, jsonList } from './columns';
 
 /** One criterion of a rubric: its label, weight and scale. */
 export interface CriterionRow {
@@ -16,11 +16,11 @@ export interface CriterionRow {
 export const scorecards = sqliteTable(
   'scorecards',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: id(),
     name: text('name').notNull(),
     criteria: text('criteria', { mode: 'json' }).$type<CriterionRow[]>().notNull(),
     createdBy: integer('created_by').references(() => agents.id),
-    createdAt: integer('created_at').notNull(),
+    createdAt: createdAt(),
     /** Set when an admin archives the scorecard: kept for its past reviews, not offered for new ones. */
     archivedAt: integer('archived_at'),
   },
@@ -31,34 +31,21 @@ export const scorecards = sqliteTable(
 export const reviews = sqliteTable(
   'reviews',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    scorecardId: integer('scorecard_id')
-      .notNull()
-      .references(() => scorecards.id),
-    episodeId: integer('episode_id')
-      .notNull()
-      .references(() => episodes.id),
-    threadId: integer('thread_id')
-      .notNull()
-      .references(() => threads.id),
+    id: id(),
+    scorecardId: ref('scorecard_id', () => scorecards.id),
+    episodeId: ref('episode_id', () => episodes.id),
+    threadId: ref('thread_id', () => threads.id),
     /** The reviewed agent (the episode's resolver, else its assignee). */
-    agentId: integer('agent_id')
-      .notNull()
-      .references(() => agents.id),
+    agentId: ref('agent_id', () => agents.id),
     /** The team holding the episode. */
     teamId: integer('team_id').references(() => teams.id),
-    reviewerId: integer('reviewer_id')
-      .notNull()
-      .references(() => agents.id),
+    reviewerId: ref('reviewer_id', () => agents.id),
     /** One value per criterion, in the scorecard's order (1–5, or 1 = yes / 0 = no). */
     scores: text('scores', { mode: 'json' }).$type<number[]>().notNull(),
     /** Weighted score, 0–100. */
     score: real('score').notNull(),
-    comments: text('comments', { mode: 'json' })
-      .$type<Array<{ messageId: number | null; text: string }>>()
-      .notNull()
-      .default(sql`'[]'`),
-    createdAt: integer('created_at').notNull(),
+    comments: jsonList<{ messageId: number | null; text: string }>('comments'),
+    createdAt: createdAt(),
     acknowledgedAt: integer('acknowledged_at'),
   },
   (t) => [

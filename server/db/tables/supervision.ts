@@ -3,13 +3,14 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { sql } from 'drizzle-orm';
 import { agents } from './people';
+import { id, count, createdAt, timestamps, ref, jsonObject, int } from './columns';
 
 /** Who did or looked at what. Rows are never updated or deleted (triggers refuse it). */
 export const auditLog = sqliteTable(
   'audit_log',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    at: integer('at').notNull(),
+    id: id(),
+    at: int('at'),
     actorId: integer('actor_id').references(() => agents.id),
     /** Hash of the actor's session: a customer view is recorded once per session. */
     sessionHash: text('session_hash'),
@@ -17,10 +18,7 @@ export const auditLog = sqliteTable(
     customerId: integer('customer_id'),
     threadId: integer('thread_id'),
     /** What else matters about the action (search text, export filters, changed fields …). */
-    detail: text('detail', { mode: 'json' })
-      .$type<Record<string, unknown>>()
-      .notNull()
-      .default(sql`'{}'`),
+    detail: jsonObject<Record<string, unknown>>('detail'),
   },
   (t) => [
     index('audit_at_idx').on(t.at),
@@ -34,14 +32,14 @@ export const auditLog = sqliteTable(
 
 /** Where admins want Braid's events sent (outbound webhooks). The secret signs every delivery. */
 export const webhookEndpoints = sqliteTable('webhook_endpoints', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
+  id: id(),
   url: text('url').notNull(),
   /** Event names this endpoint receives (JSON array). */
   events: text('events', { mode: 'json' }).$type<string[]>().notNull(),
   /** HMAC-SHA256 key; kept in clear because every delivery is signed with it, shown to the admin once. */
   secret: text('secret').notNull(),
   createdBy: integer('created_by').references(() => agents.id),
-  createdAt: integer('created_at').notNull(),
+  createdAt: createdAt(),
 });
 
 /**
@@ -51,21 +49,18 @@ export const webhookEndpoints = sqliteTable('webhook_endpoints', {
 export const webhookDeliveries = sqliteTable(
   'webhook_deliveries',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    endpointId: integer('endpoint_id')
-      .notNull()
-      .references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+    id: id(),
+    endpointId: ref('endpoint_id', () => webhookEndpoints.id, { onDelete: 'cascade' }),
     event: text('event').notNull(),
     /** The event's data object (the body adds id, event and time around it). */
     payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     status: text('status', { enum: ['pending', 'sending', 'done', 'failed'] }).notNull(),
-    attempts: integer('attempts').notNull().default(0),
-    nextAttemptAt: integer('next_attempt_at').notNull(),
+    attempts: count('attempts'),
+    nextAttemptAt: int('next_attempt_at'),
     lastError: text('last_error'),
     /** HTTP status of the last answer (null when none came). */
     lastStatusCode: integer('last_status_code'),
-    createdAt: integer('created_at').notNull(),
-    updatedAt: integer('updated_at').notNull(),
+    ...timestamps(),
   },
   (t) => [
     index('webhook_deliveries_due_idx').on(t.status, t.nextAttemptAt),
