@@ -1,23 +1,23 @@
-/** A `<select>` of one agent, team … by id, or none (null) as its first option. */
+import type { SelectHTMLAttributes } from 'react';
+
+/**
+ * A `<select>` of one agent, team … by id, or none (null) as its first option. Every other
+ * attribute (id, aria-…) goes to the select.
+ */
 export function IdSelect({
   value,
   none,
   options,
-  disabled,
   onChange,
-}: {
+  ...select
+}: Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange'> & {
   value: number | null;
   none: string;
   options: ReadonlyArray<{ id: number; name: string }>;
-  disabled?: boolean;
   onChange(id: number | null): void;
 }) {
   return (
-    <select
-      value={value ?? ''}
-      disabled={disabled}
-      onChange={(e) => onChange(e.target.value ? Number(e.target.value) : null)}
-    >
+    <select {...select} value={value ?? ''} onChange={(e) => onChange(e.target.value ? Number(e.target.value) : null)}>
       <option value="">{none}</option>
       {options.map((o) => (
         <option key={o.id} value={o.id}>

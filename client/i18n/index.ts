@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '#shared/schemas/agent';
 import en, { type Translation } from './locales/en';
+import { isOneOf } from '#shared/oneOf';
 
 /** UI languages, in the order the language picker lists them. */
 export const LOCALES: readonly Locale[] = ['en', 'th', 'pl', 'zh-CN'];
@@ -50,7 +51,7 @@ export async function setLocale(lng: Locale): Promise<void> {
 export function guessLocale(): Locale {
   try {
     const saved = localStorage.getItem('braid.locale');
-    if (saved && (LOCALES as readonly string[]).includes(saved)) return saved as Locale;
+    if (isOneOf(LOCALES, saved)) return saved;
   } catch {
     // ignore
   }

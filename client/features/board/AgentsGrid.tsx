@@ -6,7 +6,7 @@ import { threadQueries } from '#client/api/threads';
 import { useLiveAssign, useLivePresence } from '#client/api/liveBoard';
 import { THREAD_DRAG_TYPE } from './BoardActions';
 import { useFormat } from '#client/i18n/format';
-import { navigate } from '#client/router';
+import { AppLink } from '#client/components/AppLink';
 
 type SortKey = 'name' | 'presence' | 'load' | 'waiting' | 'oldest' | 'firstResponse' | 'negative';
 const PRESENCE_ORDER = { online: 0, away: 1, offline: 2 } as const;
@@ -174,17 +174,9 @@ function AgentThreads({ agent, now }: { agent: BoardAgent; now: number }) {
     <ul aria-label={t('board.agents.threads', { name: agent.name })} className="board-thread-links">
       {items.slice(0, 20).map((th) => (
         <li key={th.id}>
-          <a
-            href={`/t/${th.id}`}
-            className="board-customer"
-            dir="auto"
-            onClick={(e) => {
-              e.preventDefault();
-              navigate(`/t/${th.id}`);
-            }}
-          >
+          <AppLink to={`/t/${th.id}`} className="board-customer" dir="auto">
             {th.customer.name}
-          </a>{' '}
+          </AppLink>{' '}
           {th.waitingSince !== null && (
             <span className="muted small">{f.duration(Math.max(0, now - th.waitingSince))}</span>
           )}

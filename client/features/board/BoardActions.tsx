@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BoardAgent } from '#shared/schemas/liveBoard';
 import type { ThreadSummary } from '#shared/schemas/thread';
 import { useLiveAssign, useLiveMove } from '#client/api/liveBoard';
+import { IdSelect } from '#client/components/IdSelect';
 
 /** The MIME type a dragged waiting row carries (its thread id). */
 export const THREAD_DRAG_TYPE = 'application/x-braid-thread';
@@ -18,6 +19,20 @@ export function AgentOptions({ agents, disabledId }: { agents: BoardAgent[]; dis
           {t('board.agents.capacity', { load: a.load, capacity: a.capacity })}
         </option>
       ))}
+    </>
+  );
+}
+
+/** A board form's submit button and, beside it, what came of the last submit (read out when it changes). */
+export function SubmitAndSaid({ label, disabled, said }: { label: string; disabled: boolean; said: string }) {
+  return (
+    <>
+      <button type="submit" disabled={disabled}>
+        {label}
+      </button>
+      <span role="status" className="small">
+        {said}
+      </span>
     </>
   );
 }
@@ -72,12 +87,7 @@ export function BulkAssign({ waiting, agents }: { waiting: ThreadSummary[]; agen
           <AgentOptions agents={agents} />
         </select>
       </label>
-      <button type="submit" disabled={to === '' || assign.isPending}>
-        {t('board.queue.bulkGo')}
-      </button>
-      <span role="status" className="small">
-        {said}
-      </span>
+      <SubmitAndSaid label={t('board.queue.bulkGo')} disabled={to === '' || assign.isPending} said={said} />
     </form>
   );
 }
@@ -86,9 +96,9 @@ export function BulkAssign({ waiting, agents }: { waiting: ThreadSummary[]; agen
 export function MoveSelected(p: { selected: number[]; teams: Array<{ id: number; name: string }>; done(): void }) {
   const { t } = useTranslation();
   const move = useLiveMove();
-  const [to, setTo] = useState('');
+  const [to, setTo] = useState<number | null>(null);
   const [said, setSaid] = useState('');
-  const team = p.teams.find((x) => x.id === Number(to));
+  const team = p.teams.find((x) => x.id === to);
   return (
     <form
       className="board-assign board-move"
@@ -114,21 +124,13 @@ export function MoveSelected(p: { selected: number[]; teams: Array<{ id: number;
       <span className="small">{t('board.queue.selected', { count: p.selected.length })}</span>
       <label>
         {t('board.queue.moveTo')}{' '}
-        <select value={to} onChange={(e) => setTo(e.target.value)}>
-          <option value="">{t('board.tiles.none')}</option>
-          {p.teams.map((x) => (
-            <option key={x.id} value={x.id}>
-              {x.name}
-            </option>
-          ))}
-        </select>
+        <IdSelect value={to} none={t('board.tiles.none')} options={p.teams} onChange={setTo} />
       </label>
-      <button type="submit" disabled={to === '' || p.selected.length === 0 || move.isPending}>
-        {t('board.queue.moveGo')}
-      </button>
-      <span role="status" className="small">
-        {said}
-      </span>
+      <SubmitAndSaid
+        label={t('board.queue.moveGo')}
+        disabled={to === null || p.selected.length === 0 || move.isPending}
+        said={said}
+      />
     </form>
   );
 }

@@ -11,6 +11,7 @@ import { Freshness } from './Freshness';
 import { QueueTiles } from './QueueTiles';
 import { WaitingThreads } from './WaitingThreads';
 import { combinedTeam, teamFromSearch, useBoard, useTick } from './useBoard';
+import { IdSelect } from '#client/components/IdSelect';
 
 /**
  * The floor board: one snapshot, then live deltas over the socket (no polling). Queue tiles for
@@ -34,17 +35,12 @@ export function BoardPage({ me, search }: { me: Agent; search: string }) {
         <h1 id="board-title">{t('board.title')}</h1>
         <label>
           {t('board.teamPicker')}{' '}
-          <select
-            value={teamId ?? ''}
-            onChange={(e) => navigate(e.target.value ? `/board?team=${e.target.value}` : '/board')}
-          >
-            <option value="">{t('board.allTeams')}</option>
-            {choices.map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.name}
-              </option>
-            ))}
-          </select>
+          <IdSelect
+            value={teamId}
+            none={t('board.allTeams')}
+            options={choices}
+            onChange={(id) => navigate(id === null ? '/board' : `/board?team=${id}`)}
+          />
         </label>
         {data && <Freshness connected={rt.connected} updatedAt={board.dataUpdatedAt} now={now} />}
         <button type="button" onClick={() => navigate(`/board/wall${search}`)}>

@@ -3,6 +3,7 @@ import type { TeamBoard } from '#shared/schemas/liveBoard';
 import { useChannelLabel } from '#client/components/ChannelIcon';
 import { useFormat } from '#client/i18n/format';
 import { tileViews, type TileKey, type TileView } from './tiles';
+import { TableHead } from '#client/components/TableHead';
 
 /** A row of tiles (shared by the board and wall mode). */
 export function TileRow({ tiles, only }: { tiles: TileView[]; only?: readonly TileKey[] }) {
@@ -35,18 +36,14 @@ export function QueueTiles({ team, now, headingId }: { team: TeamBoard; now: num
         <div className="board-scroll">
           <table className="board-channels">
             <caption>{t('board.tiles.channels')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('board.queue.channel')}</th>
-                <th scope="col">{t('board.tiles.waiting')}</th>
-                <th scope="col">{t('board.tiles.oldest')}</th>
-                <th scope="col">{t('board.tiles.median')}</th>
-                <th scope="col">{t('board.tiles.unassigned')}</th>
-                <th scope="col">{t('board.tiles.slaRisk')}</th>
-                <th scope="col">{t('board.tiles.slaBreached')}</th>
-                <th scope="col">{t('board.tiles.open')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t('board.queue.channel'),
+                ...(['waiting', 'oldest', 'median', 'unassigned', 'slaRisk', 'slaBreached', 'open'] as const).map((k) =>
+                  t(`board.tiles.${k}`),
+                ),
+              ]}
+            />
             <tbody>
               {team.channels.map((c) => (
                 <tr key={c.channel}>

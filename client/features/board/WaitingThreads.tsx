@@ -9,9 +9,9 @@ import { ChannelIcon } from '#client/components/ChannelIcon';
 import { AppLink } from '#client/components/AppLink';
 import { IdentityHint } from '#client/components/IdentityHint';
 import { useFormat } from '#client/i18n/format';
-import { navigate } from '#client/router';
-import { AgentOptions, BulkAssign, MoveSelected, THREAD_DRAG_TYPE } from './BoardActions';
+import { AgentOptions, BulkAssign, MoveSelected, SubmitAndSaid, THREAD_DRAG_TYPE } from './BoardActions';
 import { WaitingWhy } from './WaitingWhy';
+import { TableHead } from '#client/components/TableHead';
 
 /** How many of the longest-waiting customers the board lists. */
 const SHOWN = 10;
@@ -48,18 +48,12 @@ export function WaitingThreads(p: {
         <>
           <p className="muted small">{t('board.queue.dragHint')}</p>
           <table>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <span className="sr-only">{t('board.queue.moveGo')}</span>
-                </th>
-                <th scope="col">{t('board.queue.customer')}</th>
-                <th scope="col">{t('board.queue.channel')}</th>
-                <th scope="col">{t('board.queue.waited')}</th>
-                <th scope="col">{t('board.queue.assignee')}</th>
-                <th scope="col">{t('board.queue.assign')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                <span className="sr-only">{t('board.queue.moveGo')}</span>,
+                ...(['customer', 'channel', 'waited', 'assignee', 'assign'] as const).map((k) => t(`board.queue.${k}`)),
+              ]}
+            />
             <tbody>
               {waiting.map((th) => (
                 <WaitingRow
@@ -131,18 +125,14 @@ function WaitingRow(p: {
         />
       </td>
       <th scope="row">
-        <a
-          href={`/t/${th.id}`}
+        <AppLink
+          to={`/t/${th.id}`}
           aria-label={t('board.queue.openThread', { name: th.customer.name })}
           className="board-customer"
           dir="auto"
-          onClick={(e) => {
-            e.preventDefault();
-            navigate(`/t/${th.id}`);
-          }}
         >
           {th.customer.name}
-        </a>{' '}
+        </AppLink>{' '}
         <IdentityHint hint={th.customer.hint} />{' '}
         <AppLink
           to={`/t/${th.id}?monitor=1`}
@@ -172,12 +162,7 @@ function WaitingRow(p: {
             <option value="">{t('board.queue.pick')}</option>
             <AgentOptions agents={p.agents} disabledId={th.assigneeId} />
           </select>
-          <button type="submit" disabled={to === '' || assign.isPending}>
-            {t('board.queue.assign')}
-          </button>
-          <span role="status" className="small">
-            {said}
-          </span>
+          <SubmitAndSaid label={t('board.queue.assign')} disabled={to === '' || assign.isPending} said={said} />
         </form>
       </td>
     </tr>

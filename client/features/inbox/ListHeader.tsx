@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { SortKey } from './views';
+import { SORT_KEYS, type SortKey } from './views';
+import { Select, optionsOf } from '#client/components/Select';
 
 /** The view's name and live count, and the list order. */
 export function ListHeader({
@@ -22,11 +23,7 @@ export function ListHeader({
       </h1>
       <label className="sort">
         <span className="sr-only">{t('list.sortLabel')}</span>
-        <select value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
-          <option value="waiting">{t('list.sort.waiting')}</option>
-          <option value="activity">{t('list.sort.activity')}</option>
-          <option value="priority">{t('list.sort.priority')}</option>
-        </select>
+        <Select value={sort} options={optionsOf(SORT_KEYS, (s) => t(`list.sort.${s}`))} onChange={setSort} />
       </label>
     </div>
   );

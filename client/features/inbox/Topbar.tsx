@@ -5,7 +5,7 @@ import { useLogout, useUpdateMe } from '#client/api/auth';
 import { Avatar } from '#client/components/Avatar';
 import { Icon } from '#client/components/Icon';
 import { setLocale } from '#client/i18n';
-import { LocaleOptions } from '#client/i18n/LocaleOptions';
+import { LOCALE_OPTIONS } from '#client/i18n/localeOptions';
 import { useRealtime } from '#client/realtime/RealtimeProvider';
 import { usePresenceMap } from '#client/realtime/usePresence';
 import { usePath } from '#client/router';
@@ -13,6 +13,7 @@ import { AppLink } from '#client/components/AppLink';
 import { sectionsFor } from '#client/features/settings/sections';
 import { useNewReviewCount } from '#client/api/reviews';
 import { CustomerSearch, type SearchHandle } from './CustomerSearch';
+import { Select } from '#client/components/Select';
 
 /** Brand, search, my status, alerts, language, shortcuts and logout. */
 export function Topbar(p: {
@@ -86,21 +87,20 @@ export function Topbar(p: {
       </button>
       <label className="top-select">
         <span className="sr-only">{t('settings.language')}</span>
-        <select value={p.me.locale} onChange={(e) => changeLocale(e.target.value as Locale)}>
-          <LocaleOptions />
-        </select>
+        <Select value={p.me.locale} options={LOCALE_OPTIONS} onChange={changeLocale} />
       </label>
       <span className="me">
         <Avatar name={p.me.name} size={24} presence={presence} />
         <label className="top-select">
           <span className="sr-only">{t('presence.label')}</span>
-          <select
+          <Select
             value={presence === 'away' ? 'away' : 'online'}
-            onChange={(e) => rt.setPresence(e.target.value as 'online' | 'away')}
-          >
-            <option value="online">{t('presence.online')}</option>
-            <option value="away">{t('presence.away')}</option>
-          </select>
+            options={[
+              { value: 'online', label: t('presence.online') },
+              { value: 'away', label: t('presence.away') },
+            ]}
+            onChange={(v) => rt.setPresence(v)}
+          />
         </label>
       </span>
       <AppLink className="top-link" to="/reports" aria-current={path === '/reports' ? 'page' : undefined}>

@@ -3,46 +3,88 @@ import type { ThreadStatus } from '#shared/schemas/common';
 import type { ThreadCounts } from '#shared/schemas/threadCounts';
 import type { ThreadListQuery } from '#shared/schemas/thread';
 import type { ThreadFilters } from '#client/api/threads';
+import { isOneOf } from '#shared/oneOf';
 
 /** A sidebar view: one of the three queues, a team, a channel or a status. */
 export type ViewKey =
   'mine' | 'unassigned' | 'all' | `team:${number}` | `channel:${ChannelKind}` | `status:${ThreadStatus}`;
 /** List orders the agent can pick. */
 export type SortKey = ThreadListQuery['sort'];
+/** The list orders, as the sort picker offers them. */
+export const SORT_KEYS: readonly SortKey[] = ['waiting', 'activity', 'priority'];
 
 const STATUSES: readonly ThreadStatus[] = ['open', 'pending', 'snoozed', 'resolved'];
 
+/** What a view key names: a queue, a team, a channel or a status. */
+type ViewTarget =
+  | { kind: 'mine' | 'unassigned' | 'all' }
+  | { kind: 'team'; teamId: number }
+  | { kind: 'channel'; channel: ChannelKind }
+  | { kind: 'status'; status: ThreadStatus };
+
+/** Read a view key (stored or typed), or null when it names no view. */
+function viewTarget(raw: string): ViewTarget | null {
+  if (raw === 'mine' || raw === 'unassigned' || raw === 'all') return { kind: raw };
+  const [kind, value] = raw.split(':');
+  if (kind === 'team' && /^\d+$/.test(value ?? '')) return { kind, teamId: Number(value) };
+  if (kind === 'channel' && isOneOf(CHANNEL_KINDS, value)) return { kind, channel: value };
+  if (kind === 'status' && isOneOf(STATUSES, value)) return { kind, status: value };
+  return null;
+}
+
 /** The list filters behind a view. Queue, team and channel views show open threads. */
 export function viewFilters(view: ViewKey, sort: SortKey): ThreadFilters {
-  if (view === 'mine') return { status: 'open', assignee: 'me', sort };
-  if (view === 'unassigned') return { status: 'open', assignee: 'unassigned', sort };
-  if (view === 'all') return { status: 'open', assignee: 'any', sort };
-  const [kind, value] = view.split(':') as [string, string];
-  if (kind === 'team') return { status: 'open', assignee: 'any', sort, team: Number(value) };
-  if (kind === 'channel') return { status: 'open', assignee: 'any', sort, channel: value as ChannelKind };
-  return { status: value as ThreadStatus, assignee: 'any', sort };
+  const v = viewTarget(view) ?? { kind: 'all' };
+  switch (v.kind) {
+    case 'mine':
+      return { status: 'open', assignee: 'me', sort };
+    case 'unassigned':
+      return { status: 'open', assignee: 'unassigned', sort };
+    case 'all':
+      return { status: 'open', assignee: 'any', sort };
+    case 'team':
+      return { status: 'open', assignee: 'any', sort, team: v.teamId };
+    case 'channel':
+      return { status: 'open', assignee: 'any', sort, channel: v.channel };
+    case 'status':
+      return { status: v.status, assignee: 'any', sort };
+  }
 }
 
 /** The live count of a view, or undefined while counts load. */
 export function viewCount(view: ViewKey, c: ThreadCounts | undefined): number | undefined {
   if (!c) return undefined;
-  if (view === 'mine' || view === 'unassigned' || view === 'all') return c[view];
-  const [kind, value] = view.split(':') as [string, string];
-  if (kind === 'team') return c.teams.find((x) => x.teamId === Number(value))?.count ?? 0;
-  if (kind === 'channel') return c.channels.find((x) => x.channel === value)?.count ?? 0;
-  return c.statuses[value as ThreadStatus];
+  const v = viewTarget(view) ?? { kind: 'all' };
+  switch (v.kind) {
+    case 'mine':
+    case 'unassigned':
+    case 'all':
+      return c[v.kind];
+    case 'team':
+      return c.teams.find((x) => x.teamId === v.teamId)?.count ?? 0;
+    case 'channel':
+      return c.channels.find((x) => x.channel === v.channel)?.count ?? 0;
+    case 'status':
+      return c.statuses[v.status];
+  }
 }
 
 /** Parse a stored view key, falling back to "all" for anything unknown. */
 export function parseView(raw: string | null): ViewKey {
-  if (raw === 'mine' || raw === 'unassigned' || raw === 'all') return raw;
-  const [kind, value] = (raw ?? '').split(':');
-  if (kind === 'team' && /^\d+$/.test(value ?? '')) return `team:${Number(value)}`;
-  if (kind === 'channel' && (CHANNEL_KINDS as readonly string[]).includes(value ?? ''))
-    return `channel:${value as ChannelKind}`;
-  if (kind === 'status' && (STATUSES as readonly string[]).includes(value ?? ''))
-    return `status:${value as ThreadStatus}`;
-  return 'all';
+  const v = viewTarget(raw ?? '');
+  if (!v) return 'all';
+  switch (v.kind) {
+    case 'mine':
+    case 'unassigned':
+    case 'all':
+      return v.kind;
+    case 'team':
+      return `team:${v.teamId}`;
+    case 'channel':
+      return `channel:${v.channel}`;
+    case 'status':
+      return `status:${v.status}`;
+  }
 }
 
 /** Status views, in workflow order. */

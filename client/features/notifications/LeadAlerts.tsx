@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Agent } from '#shared/schemas/agent';
@@ -6,13 +6,8 @@ import { hasRole } from '#shared/schemas/common';
 import type { LoggedEvent } from '#shared/schemas/events';
 import { threadQueries, type ThreadListCache } from '#client/api/threads';
 import { useRealtime } from '#client/realtime/RealtimeProvider';
-import { navigate } from '#client/router';
+import { Toasts, useToasts } from '#client/components/Toasts';
 import { useAlertText } from '#client/features/board/AlertsPanel';
-
-/** A toast: a thread's alert opens the thread, a team alert opens that team's board. */
-type Alert = { id: number; href: string; text: string };
-const KEEP_MS = 30_000;
-const MAX = 4;
 
 /** Name of a thread's customer from whatever list is cached (alerts carry only the id). */
 function customerName(qc: ReturnType<typeof useQueryClient>, threadId: number): string | null {
@@ -32,7 +27,8 @@ export function LeadAlerts({ me }: { me: Agent }) {
   const rt = useRealtime();
   const qc = useQueryClient();
   const { t } = useTranslation();
-  const [alerts, setAlerts] = useState<Alert[]>([]);
+  // A thread's alert opens the thread, a team alert opens that team's board.
+  const { toasts, push, dismiss } = useToasts(4);
   const alertText = useAlertText();
   const lead = hasRole(me.role, 'lead');
   useEffect(() => {
@@ -52,29 +48,11 @@ export function LeadAlerts({ me }: { me: Agent }) {
         text = t('leadAlerts.slaBreached', { name: customerName(qc, e.threadId) ?? `#${e.threadId}` });
       }
       if (!text) return;
-      const alert = { id: e.seq, href, text };
-      setAlerts((a) => [alert, ...a].slice(0, MAX));
-      setTimeout(() => setAlerts((a) => a.filter((x) => x.id !== alert.id)), KEEP_MS);
+      push({ id: e.seq, href, text });
     });
-  }, [rt, qc, t, lead, alertText]);
-  if (!lead || alerts.length === 0) return null;
+  }, [rt, qc, t, lead, alertText, push]);
+  if (!lead) return null;
   return (
-    <section className="lead-alerts" role="status" aria-live="polite" aria-label={t('leadAlerts.region')}>
-      {alerts.map((a) => (
-        <div key={a.id} className="lead-alert">
-          <button type="button" className="link" onClick={() => navigate(a.href)}>
-            {a.text}
-          </button>
-          <button
-            type="button"
-            className="chip-x"
-            aria-label={t('leadAlerts.dismiss')}
-            onClick={() => setAlerts((x) => x.filter((y) => y.id !== a.id))}
-          >
-            ×
-          </button>
-        </div>
-      ))}
-    </section>
+    <Toasts toasts={toasts} dismiss={dismiss} label={t('leadAlerts.region')} dismissLabel={t('leadAlerts.dismiss')} />
   );
 }

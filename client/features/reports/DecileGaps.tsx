@@ -4,6 +4,7 @@ import { DECILE_METRICS, type AgentReport, type DecileDto } from '#shared/schema
 import type { Pick } from './AgentTable';
 import { metricValue } from './reportFormat';
 import { Sparkline } from './Sparkline';
+import { TableHead } from '#client/components/TableHead';
 
 /** Per metric: the top and bottom 10 % of agents, each group's value, the gap and how it moved. */
 export function DecileGaps(p: { report: AgentReport; onPick(pick: Pick): void }) {
@@ -19,15 +20,7 @@ export function DecileGaps(p: { report: AgentReport; onPick(pick: Pick): void })
       <h2 id="decile-title">{t('reports.decileTitle')}</h2>
       <p className="muted small">{t('reports.decileRule', { min, below: below.join(', ') || t('reports.nobody') })}</p>
       <table className="report-table decile-table">
-        <thead>
-          <tr>
-            <th scope="col" />
-            <th scope="col">{t('reports.top')}</th>
-            <th scope="col">{t('reports.bottom')}</th>
-            <th scope="col">{t('reports.gap')}</th>
-            <th scope="col">{t('reports.gapTrend')}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[null, t('reports.top'), t('reports.bottom'), t('reports.gap'), t('reports.gapTrend')]} />
         <tbody>
           {DECILE_METRICS.map((m) => {
             const d = deciles[m];

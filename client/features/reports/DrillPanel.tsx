@@ -5,9 +5,11 @@ import type { Pick } from './AgentTable';
 import { LEADING_METRICS, type DrillMetric, type LeadingMetric } from '#shared/schemas/reports';
 import { metricValue } from './reportFormat';
 
-const isLeading = (m: DrillMetric): m is LeadingMetric => (LEADING_METRICS as readonly string[]).includes(m);
+const isLeading = (m: DrillMetric): m is LeadingMetric => isOneOf(LEADING_METRICS, m);
 import { ConversationCell, ScoreCell } from './reviews/ScoreButton';
 import type { ReviewTarget } from './reviews/ReviewForm';
+import { TableHead } from '#client/components/TableHead';
+import { isOneOf } from '#shared/oneOf';
 
 /** The conversations behind the figure picked in the report, each opening its thread. */
 export function DrillPanel(p: {
@@ -42,14 +44,9 @@ export function DrillPanel(p: {
         <>
           <p className="muted small">{t('reports.behindCount', { shown: data.items.length, total: data.total })}</p>
           <table className="report-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('reports.customer')}</th>
-                <th scope="col">{t('reports.when')}</th>
-                <th scope="col">{t('reports.value')}</th>
-                {p.onScore && <th scope="col" />}
-              </tr>
-            </thead>
+            <TableHead
+              columns={[t('reports.customer'), t('reports.when'), t('reports.value'), ...(p.onScore ? [null] : [])]}
+            />
             <tbody>
               {data.items.map((it) => (
                 <tr key={it.episodeId}>

@@ -3,6 +3,7 @@ import type { Team } from '#shared/schemas/agent';
 import { CHANNEL_KINDS } from '#shared/channels';
 import type { ReportFilters } from '#client/api/reports';
 import { dayStart, dayValue } from './reportFormat';
+import { IdSelect } from '#client/components/IdSelect';
 
 const DAY = 86_400_000;
 
@@ -34,17 +35,12 @@ export function ReportFiltersBar(p: { value: ReportFilters; teams: Team[]; onCha
       {p.teams.length > 0 && (
         <label>
           {t('reports.team')}
-          <select
-            value={f.teamId ?? ''}
-            onChange={(e) => set({ teamId: e.target.value ? Number(e.target.value) : undefined })}
-          >
-            <option value="">{t('reports.allTeams')}</option>
-            {p.teams.map((team) => (
-              <option key={team.id} value={team.id}>
-                {team.name}
-              </option>
-            ))}
-          </select>
+          <IdSelect
+            value={f.teamId ?? null}
+            none={t('reports.allTeams')}
+            options={p.teams}
+            onChange={(teamId) => set({ teamId: teamId ?? undefined })}
+          />
         </label>
       )}
       <label>

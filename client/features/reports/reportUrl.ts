@@ -1,9 +1,10 @@
 // The report's filters and the figure picked live in the address (/reports?from=…&to=…&teamId=…), so
 // a supervisor can bookmark a report or send a colleague the very list behind a figure.
 import { CHANNEL_KINDS } from '#shared/channels';
-import { DRILL_METRICS, type DrillMetric } from '#shared/schemas/reports';
+import { DRILL_METRICS } from '#shared/schemas/reports';
 import type { ReportFilters } from '#client/api/reports';
 import type { Pick } from './AgentTable';
+import { isOneOf } from '#shared/oneOf';
 
 const int = (v: string | null): number | undefined => {
   const n = v === null || v === '' ? NaN : Number(v);
@@ -22,7 +23,7 @@ export function filtersFromSearch(search: string, defaults: ReportFilters): Repo
   return {
     ...range,
     teamId: teamId && teamId > 0 ? teamId : undefined,
-    channel: channel && (CHANNEL_KINDS as readonly string[]).includes(channel) ? channel : undefined,
+    channel: isOneOf(CHANNEL_KINDS, channel) ? channel : undefined,
     time: q.get('time') === 'business' ? 'business' : 'calendar',
   };
 }
@@ -31,10 +32,10 @@ export function filtersFromSearch(search: string, defaults: ReportFilters): Repo
 export function pickFromSearch(search: string): Pick | null {
   const q = new URLSearchParams(search);
   const metric = q.get('drill');
-  if (!metric || !(DRILL_METRICS as readonly string[]).includes(metric)) return null;
+  if (!isOneOf(DRILL_METRICS, metric)) return null;
   const agentId = int(q.get('drillAgent'));
   return {
-    metric: metric as DrillMetric,
+    metric,
     agentId: agentId || undefined,
     label: q.get('drillLabel') ?? metric,
     above: int(q.get('drillAbove')),

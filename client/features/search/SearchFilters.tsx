@@ -4,6 +4,7 @@ import { CHANNEL_KINDS } from '#shared/channels';
 import { SENTIMENT_LABELS } from '#shared/schemas/common';
 import { useAgents, useTeams } from '#client/api/directory';
 import type { QueryFields } from '#client/api/search';
+import { ChoiceFilter, DayFilter, Filter } from '#client/components/Filter';
 
 /** The filter fields the search page keeps in its address. */
 export const FILTER_KEYS = [
@@ -40,17 +41,7 @@ export function SearchFilters({ value, onChange }: { value: QueryFields; onChang
   const teams = useTeams().data ?? [];
   const set = (k: string, v: string) => onChange({ ...value, [k]: v });
   const select = (k: string, label: string, options: Array<[string, string]>, pick = (v: string) => set(k, v)) => (
-    <label className="filter">
-      <span>{label}</span>
-      <select value={value[k] ?? ''} onChange={(e) => pick(e.target.value)}>
-        <option value="">{t('find.any')}</option>
-        {options.map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
-      </select>
-    </label>
+    <ChoiceFilter label={label} any={t('find.any')} value={value[k]} options={options} onChange={pick} />
   );
   const num = (k: string, fallback: number) => (value[k] ? Number(value[k]) : fallback);
   // CSAT answers are 1–5: a range picked for NPS (or either) is cut back to what CSAT can hold.
@@ -90,14 +81,8 @@ export function SearchFilters({ value, onChange }: { value: QueryFields; onChang
         t('find.sentiment'),
         SENTIMENT_LABELS.map((s) => [s, t(`sentiment.${s}`)]),
       )}
-      <label className="filter">
-        <span>{t('find.from')}</span>
-        <input type="date" value={value.from ?? ''} onChange={(e) => set('from', e.target.value)} />
-      </label>
-      <label className="filter">
-        <span>{t('find.to')}</span>
-        <input type="date" value={value.to ?? ''} onChange={(e) => set('to', e.target.value)} />
-      </label>
+      <DayFilter label={t('find.from')} value={value.from} onChange={(v) => set('from', v)} />
+      <DayFilter label={t('find.to')} value={value.to} onChange={(v) => set('to', v)} />
       {select(
         'surveyKind',
         t('find.survey'),
@@ -137,8 +122,7 @@ function TagFilter({ initial, onApply }: { initial: string; onApply(tag: string)
     if (text.trim() !== initial) onApply(text.trim());
   };
   return (
-    <label className="filter">
-      <span>{t('find.tag')}</span>
+    <Filter label={t('find.tag')}>
       <input
         type="text"
         maxLength={60}
@@ -152,6 +136,6 @@ function TagFilter({ initial, onApply }: { initial: string; onApply(tag: string)
           }
         }}
       />
-    </label>
+    </Filter>
   );
 }

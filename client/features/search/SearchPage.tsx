@@ -9,6 +9,7 @@ import { ExportButton } from './ExportButton';
 import { MessageHits } from './MessageHits';
 import { FILTER_KEYS, SearchFilters } from './SearchFilters';
 import { viewerTimeZone } from './viewerTimeZone';
+import { LoadMore } from '#client/components/LoadMore';
 
 type Tab = 'messages' | 'customers';
 
@@ -88,16 +89,7 @@ export function SearchPage({ me }: { me: Agent }) {
             {search.isFetching && hits.length === 0 && <p className="muted pad-s">{t('find.searching')}</p>}
             {q.trim() !== '' && search.isSuccess && hits.length === 0 && <p className="pad-s">{t('find.none')}</p>}
             <MessageHits hits={hits} />
-            {search.hasNextPage && (
-              <button
-                type="button"
-                className="link"
-                disabled={search.isFetchingNextPage}
-                onClick={() => void search.fetchNextPage()}
-              >
-                {t('find.more')}
-              </button>
-            )}
+            <LoadMore query={search} label={t('find.more')} />
           </>
         )}
       </section>

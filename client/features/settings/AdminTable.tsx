@@ -1,6 +1,7 @@
 import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SettingsHead } from './FormParts';
+import { FailedNote } from './MutationNotes';
 
 /** One column of an admin table: its header and what each row shows in it. */
 export interface AdminColumn<T> {
@@ -16,25 +17,9 @@ export interface TableQuery {
   error?: Error | null;
 }
 
-/**
- * The table of an admin settings page: loading, failure and empty notes; column headers; one row
- * per item with the first column as the row's header and an optional last column of buttons; and
- * the inline editor of the open row, in a full-width row right below it.
- */
-export function AdminTable<T extends { id: number }>({
-  query,
-  rows,
-  empty,
-  columns,
-  rowClassName,
-  actions,
-  open = null,
-  editor,
-  renderRow,
-}: {
-  query: TableQuery;
+/** What an admin table shows: its columns, one row per item, buttons and the open row's editor. */
+export interface AdminRowsProps<T> {
   rows: T[];
-  empty: string;
   columns: Array<AdminColumn<T>>;
   rowClassName?: (row: T) => string | undefined;
   /** Buttons for a row (an unlabelled last column); leave out for a table without them. */
@@ -44,62 +29,104 @@ export function AdminTable<T extends { id: number }>({
   editor?: (row: T) => ReactNode;
   /** Draw a whole row (a row with its own state, such as an in-place rename) instead of the cells. */
   renderRow?: (row: T) => ReactNode;
+  /** The table's name, read only by screen readers. */
+  caption?: string;
+  /** A class besides `admin-table`. */
+  className?: string;
+}
+
+/**
+ * The table of an admin settings page: loading, failure and empty notes, then the rows (`AdminRows`).
+ */
+export function AdminTable<T extends { id: number }>({
+  query,
+  empty,
+  failed = null,
+  ...table
+}: AdminRowsProps<T> & {
+  query: TableQuery;
+  empty: string;
+  /** Why the last action on a row (archive, delete …) failed. */
+  failed?: Error | null;
 }) {
   const { t } = useTranslation();
-  const width = columns.length + (actions || renderRow ? 1 : 0);
-  const [head, ...rest] = columns;
   return (
     <>
+      <FailedNote error={failed} />
       {query.isPending && <p className="muted">{t('app.loading')}</p>}
       {query.error && (
         <p className="error small" role="alert">
           {t('admin.form.loadFailed', { reason: query.error.message })}
         </p>
       )}
-      {!query.isPending && rows.length === 0 && <p className="muted">{empty}</p>}
-      <table className="admin-table">
-        <thead>
-          <tr>
-            {columns.map((c) => (
-              <th key={c.header} scope="col" className={c.className}>
-                {c.header}
-              </th>
-            ))}
-            {(actions || renderRow) && (
-              <th scope="col">
-                <span className="sr-only">{t('admin.form.actions')}</span>
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <Fragment key={row.id}>
-              {renderRow ? (
-                renderRow(row)
-              ) : (
-                <tr className={rowClassName?.(row)}>
-                  <th scope="row" className={head.className}>
-                    {head.cell?.(row)}
-                  </th>
-                  {rest.map((c) => (
-                    <td key={c.header} className={c.className}>
-                      {c.cell?.(row)}
-                    </td>
-                  ))}
-                  {actions && <td className="row-actions">{actions(row)}</td>}
-                </tr>
-              )}
-              {open === row.id && editor && (
-                <tr className="edit-row">
-                  <td colSpan={width}>{editor(row)}</td>
-                </tr>
-              )}
-            </Fragment>
-          ))}
-        </tbody>
-      </table>
+      {!query.isPending && table.rows.length === 0 && <p className="muted">{empty}</p>}
+      <AdminRows {...table} />
     </>
+  );
+}
+
+/**
+ * Column headers and one row per item with the first column as the row's header and an optional
+ * last column of buttons; the inline editor of the open row goes in a full-width row right below it.
+ */
+export function AdminRows<T extends { id: number }>({
+  rows,
+  columns,
+  rowClassName,
+  actions,
+  open = null,
+  editor,
+  renderRow,
+  caption,
+  className,
+}: AdminRowsProps<T>) {
+  const { t } = useTranslation();
+  const width = columns.length + (actions || renderRow ? 1 : 0);
+  const [head, ...rest] = columns;
+  return (
+    <table className={className ? `admin-table ${className}` : 'admin-table'}>
+      {caption && <caption className="sr-only">{caption}</caption>}
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c.header} scope="col" className={c.className}>
+              {c.header}
+            </th>
+          ))}
+          {(actions || renderRow) && (
+            <th scope="col">
+              <span className="sr-only">{t('admin.form.actions')}</span>
+            </th>
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <Fragment key={row.id}>
+            {renderRow ? (
+              renderRow(row)
+            ) : (
+              <tr className={rowClassName?.(row)}>
+                <th scope="row" className={head.className}>
+                  {head.cell?.(row)}
+                </th>
+                {rest.map((c) => (
+                  <td key={c.header} className={c.className}>
+                    {c.cell?.(row)}
+                  </td>
+                ))}
+                {actions && <td className="row-actions">{actions(row)}</td>}
+              </tr>
+            )}
+            {open === row.id && editor && (
+              <tr className="edit-row">
+                <td colSpan={width}>{editor(row)}</td>
+              </tr>
+            )}
+          </Fragment>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

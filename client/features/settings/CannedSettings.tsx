@@ -4,6 +4,7 @@ import type { Agent, Team } from '#shared/schemas/agent';
 import type { CannedResponse } from '#shared/schemas/canned';
 import { hasRole } from '#shared/schemas/common';
 import { useCannedResponses, useSaveCanned, type CannedInput } from '#client/api/canned';
+import { AdminPage, AdminTable } from './AdminTable';
 import { CannedForm } from './CannedForm';
 
 const BLANK: CannedInput = { shortcut: '', language: 'en', title: '', body: '', teamId: null };
@@ -26,22 +27,25 @@ export default function CannedSettings({ me, teams }: { me: Agent; teams: Team[]
     if (editing?.id) save.update.mutate({ id: editing.id, ...v }, done);
     else save.create.mutate(v, done);
   };
+  const edit = (c: CannedResponse) => {
+    save.update.reset();
+    const { shortcut, language, title, body, teamId } = c;
+    setEditing({ id: c.id, value: { shortcut, language, title, body, teamId } });
+  };
   return (
-    <section className="settings" aria-labelledby="canned-title">
-      <div className="settings-head">
-        <h1 id="canned-title">{t('canned.title')}</h1>
-        <button
-          type="button"
-          className="primary"
-          onClick={() => {
-            save.create.reset();
-            setEditing({ id: null, value: BLANK });
-          }}
-        >
-          {t('canned.add')}
-        </button>
-      </div>
-      <p className="muted small">{t('canned.intro')}</p>
+    <AdminPage
+      keys="canned"
+      titleId="canned-title"
+      canEdit
+      add={{
+        id: 'canned-new',
+        disabled: false,
+        onClick: () => {
+          save.create.reset();
+          setEditing({ id: null, value: BLANK });
+        },
+      }}
+    >
       {editing && (
         <CannedForm
           key={editing.id ?? 'new'}
@@ -53,74 +57,54 @@ export default function CannedSettings({ me, teams }: { me: Agent; teams: Team[]
           onCancel={() => setEditing(null)}
         />
       )}
-      {list.isPending && <p className="muted">{t('app.loading')}</p>}
-      {groups.size === 0 && !list.isPending && <p className="muted">{t('canned.empty')}</p>}
-      <table className="canned-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('canned.shortcut')}</th>
-            <th scope="col">{t('canned.language')}</th>
-            <th scope="col">{t('canned.titleField')}</th>
-            <th scope="col">{t('canned.team')}</th>
-            <th scope="col">
-              <span className="sr-only">{t('canned.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {[...groups].flatMap(([shortcut, variants]) =>
-            variants.map((c, i) => (
-              <tr key={c.id}>
-                <td>{i === 0 ? <code>/{shortcut}</code> : null}</td>
-                <td>{c.language}</td>
-                <td>
-                  <strong>{c.title}</strong>
-                  <div className="muted small clamp">{c.body}</div>
-                </td>
-                <td>
-                  {c.teamId === null
-                    ? t('canned.everyone')
-                    : (teams.find((tm) => tm.id === c.teamId)?.name ?? `#${c.teamId}`)}
-                </td>
-                <td className="row-actions">
-                  <button
-                    type="button"
-                    className="link small"
-                    onClick={() => {
-                      save.update.reset();
-                      setEditing({
-                        id: c.id,
-                        value: {
-                          shortcut: c.shortcut,
-                          language: c.language,
-                          title: c.title,
-                          body: c.body,
-                          teamId: c.teamId,
-                        },
-                      });
-                    }}
-                  >
-                    {t('common.edit')}
-                  </button>
-                  {confirmDelete === c.id ? (
-                    <button
-                      type="button"
-                      className="small danger"
-                      onClick={() => save.remove.mutate(c.id, { onSettled: () => setConfirmDelete(null) })}
-                    >
-                      {t('canned.confirmDelete')}
-                    </button>
-                  ) : (
-                    <button type="button" className="link small" onClick={() => setConfirmDelete(c.id)}>
-                      {t('common.delete')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            )),
-          )}
-        </tbody>
-      </table>
-    </section>
+      <AdminTable
+        query={list}
+        rows={[...groups.values()].flat()}
+        empty={t('canned.empty')}
+        columns={[
+          {
+            header: t('canned.shortcut'),
+            cell: (c) => (groups.get(c.shortcut)?.[0] === c ? <code>/{c.shortcut}</code> : null),
+          },
+          { header: t('canned.language'), cell: (c) => c.language },
+          {
+            header: t('canned.titleField'),
+            cell: (c) => (
+              <>
+                <strong>{c.title}</strong>
+                <div className="muted small clamp">{c.body}</div>
+              </>
+            ),
+          },
+          {
+            header: t('canned.team'),
+            cell: (c) =>
+              c.teamId === null
+                ? t('canned.everyone')
+                : (teams.find((tm) => tm.id === c.teamId)?.name ?? `#${c.teamId}`),
+          },
+        ]}
+        actions={(c) => (
+          <>
+            <button type="button" className="link small" onClick={() => edit(c)}>
+              {t('common.edit')}
+            </button>
+            {confirmDelete === c.id ? (
+              <button
+                type="button"
+                className="small danger"
+                onClick={() => save.remove.mutate(c.id, { onSettled: () => setConfirmDelete(null) })}
+              >
+                {t('canned.confirmDelete')}
+              </button>
+            ) : (
+              <button type="button" className="link small" onClick={() => setConfirmDelete(c.id)}>
+                {t('common.delete')}
+              </button>
+            )}
+          </>
+        )}
+      />
+    </AdminPage>
   );
 }

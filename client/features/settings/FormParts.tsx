@@ -1,5 +1,6 @@
 import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
 import type { Team } from '#shared/schemas/agent';
+import { Select, type SelectProps } from '#client/components/Select';
 
 /** Attributes that tie a control to its label, hint and error. */
 export interface FieldA11y {
@@ -55,6 +56,14 @@ export function Field({
   );
 }
 
+/** What a `Field` shows around its control. */
+interface FieldText {
+  label: string;
+  hint?: string;
+  error?: string;
+  className?: string;
+}
+
 /** A `Field` holding one `<input>`; every other attribute goes to the input. */
 export function InputField({
   label,
@@ -62,11 +71,39 @@ export function InputField({
   error,
   className,
   ...input
-}: InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string; error?: string; className?: string }) {
+}: InputHTMLAttributes<HTMLInputElement> & FieldText) {
+  const text = { label, hint, error, className };
+  return <Field {...text}>{(a) => <input {...a} {...input} />}</Field>;
+}
+
+/** A `Field` holding a `Select` of typed values; every other attribute goes to the select. */
+export function SelectField<T extends string>({
+  label,
+  hint,
+  error,
+  className,
+  ...select
+}: SelectProps<T> & FieldText) {
+  const text = { label, hint, error, className };
+  return <Field {...text}>{(a) => <Select {...a} {...select} />}</Field>;
+}
+
+/** An optional http(s) address (a callback or webhook endpoint), up to 2000 characters. */
+export function UrlField({
+  value,
+  onChange,
+  ...field
+}: FieldText & { required?: boolean; value: string; onChange(v: string): void }) {
   return (
-    <Field label={label} hint={hint} error={error} className={className}>
-      {(a) => <input {...a} {...input} />}
-    </Field>
+    <InputField
+      {...field}
+      className="wide"
+      type="url"
+      maxLength={2000}
+      placeholder="https://"
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    />
   );
 }
 

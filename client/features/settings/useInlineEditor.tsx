@@ -17,6 +17,8 @@ export function useInlineEditor(prefix: string) {
     /** The row whose editor is open. */
     open: typeof form === 'number' ? form : null,
     startNew: () => setForm('new'),
+    /** The page's "New …" button (see `AdminPage`): opens the form, disabled while it is open. */
+    add: { id: newId, disabled: form === 'new', onClick: () => setForm('new') },
     closeNew: () => {
       setForm(null);
       focusLater(newId);

@@ -1,7 +1,7 @@
 import type { ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agent, Team } from '#shared/schemas/agent';
-import { hasRole, PrioritySchema, type Priority } from '#shared/schemas/common';
+import { hasRole, PrioritySchema } from '#shared/schemas/common';
 import type { ThreadSummary } from '#shared/schemas/thread';
 import type { ThreadAction } from '#client/api/threadMutations';
 import { Icon } from '#client/components/Icon';
@@ -13,6 +13,7 @@ import { useFormat } from '#client/i18n/format';
 import { RoutingWhy } from './RoutingWhy';
 import { SentimentTrend } from './SentimentTrend';
 import { ViewerAvatars } from './ViewerStrip';
+import { Select, optionsOf } from '#client/components/Select';
 
 function snoozeUntil(choice: string): number {
   const d = new Date();
@@ -112,35 +113,30 @@ export function ThreadHeader(p: {
         )}
         <label className="compact">
           <span className="sr-only">{t('thread.priority')}</span>
-          <select
+          <Select
             value={thread.priority}
             disabled={p.busy}
-            onChange={(e) => p.act({ kind: 'priority', priority: e.target.value as Priority })}
-          >
-            {PrioritySchema.options.map((pr) => (
-              <option key={pr} value={pr}>
-                {t(`priority.${pr}`)}
-              </option>
-            ))}
-          </select>
+            options={optionsOf(PrioritySchema.options, (pr) => t(`priority.${pr}`))}
+            onChange={(priority) => p.act({ kind: 'priority', priority })}
+          />
         </label>
         <label className="compact later">
           <span className="sr-only">{t('thread.later')}</span>
-          <select
+          <Select
             value=""
             disabled={p.busy}
-            onChange={(e) => {
-              const v = e.target.value;
+            options={[
+              { value: '', label: t('thread.later') },
+              { value: 'pending', label: t('thread.markPending') },
+              { value: '1h', label: t('thread.snooze1h') },
+              { value: '4h', label: t('thread.snooze4h') },
+              { value: 'tomorrow', label: t('thread.snoozeTomorrow') },
+            ]}
+            onChange={(v) => {
               if (v === 'pending') p.act({ kind: 'status', status: 'pending' });
               else if (v) p.act({ kind: 'status', status: 'snoozed', snoozedUntil: snoozeUntil(v) });
             }}
-          >
-            <option value="">{t('thread.later')}</option>
-            <option value="pending">{t('thread.markPending')}</option>
-            <option value="1h">{t('thread.snooze1h')}</option>
-            <option value="4h">{t('thread.snooze4h')}</option>
-            <option value="tomorrow">{t('thread.snoozeTomorrow')}</option>
-          </select>
+          />
         </label>
         {thread.status !== 'resolved' ? (
           <button

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { CHANNEL_KINDS } from '#shared/channels';
 import type { RoutingExplain, RoutingReason, RoutingWait } from '#shared/schemas/routingExplain';
 import { useFormat } from '#client/i18n/format';
+import { isOneOf } from '#shared/oneOf';
 
 /** Names the words need: agents and teams by id (the thread view and the board both have them). */
 export interface RoutingNameLookup {
@@ -28,7 +29,7 @@ export function namesFrom(
 export function useRoutingWords(): (e: RoutingExplain, names: RoutingNameLookup) => string | null {
   const { t } = useTranslation();
   const f = useFormat();
-  const skillName = (s: string) => ((CHANNEL_KINDS as readonly string[]).includes(s) ? t(`channel.${s}`) : s);
+  const skillName = (s: string) => (isOneOf(CHANNEL_KINDS, s) ? t(`channel.${s}`) : s);
 
   const reason = (r: RoutingReason): string => {
     const parts: string[] = [];

@@ -3,6 +3,9 @@ import type { Episode } from '#shared/schemas/thread';
 import { navigate } from '#client/router';
 import { viewerTimeZone } from '#client/features/search/viewerTimeZone';
 import { transcriptHref } from './href';
+import { Filter } from '#client/components/Filter';
+import { IdSelect } from '#client/components/IdSelect';
+import { Select, optionsOf } from '#client/components/Select';
 
 /** Zones offered besides the viewer's own and the one in the address. */
 const ZONES = ['UTC', 'Asia/Bangkok', 'Asia/Shanghai', 'Europe/Warsaw', 'Europe/London', 'America/New_York'];
@@ -23,29 +26,19 @@ export function TranscriptControls(p: {
       <button type="button" className="link" onClick={p.onBack}>
         ← {t('transcript.back')}
       </button>
-      <label className="filter">
-        <span>{t('transcript.scope')}</span>
-        <select value={p.episodeId ?? ''} onChange={(e) => go(Number(e.target.value) || null, p.tz)}>
-          <option value="">{t('transcript.whole')}</option>
-          {[...p.episodes]
+      <Filter label={t('transcript.scope')}>
+        <IdSelect
+          value={p.episodeId}
+          none={t('transcript.whole')}
+          options={[...p.episodes]
             .sort((a, b) => b.number - a.number)
-            .map((e) => (
-              <option key={e.id} value={e.id}>
-                {t('transcript.episode', { number: e.number })}
-              </option>
-            ))}
-        </select>
-      </label>
-      <label className="filter">
-        <span>{t('transcript.timeZone')}</span>
-        <select value={p.tz} onChange={(e) => go(p.episodeId, e.target.value)}>
-          {zones.map((z) => (
-            <option key={z} value={z}>
-              {z}
-            </option>
-          ))}
-        </select>
-      </label>
+            .map((e) => ({ id: e.id, name: t('transcript.episode', { number: e.number }) }))}
+          onChange={(episodeId) => go(episodeId, p.tz)}
+        />
+      </Filter>
+      <Filter label={t('transcript.timeZone')}>
+        <Select value={p.tz} options={optionsOf(zones, (z) => z)} onChange={(tz) => go(p.episodeId, tz)} />
+      </Filter>
       <button type="button" className="primary" onClick={() => window.print()}>
         {t('transcript.print')}
       </button>

@@ -7,6 +7,8 @@ import { useReviewQueue } from '#client/api/reviews';
 import { useFormat, type Formatters } from '#client/i18n/format';
 import { ConversationCell, ScoreCell } from './ScoreButton';
 import type { ReviewTarget } from './ReviewForm';
+import { TableHead } from '#client/components/TableHead';
+import { Select, optionsOf } from '#client/components/Select';
 
 /** What the queue knows about a conversation, in words: survey answer, closing mood, SLA breaches, resolution. */
 function why(t: TFunction, f: Formatters, it: ReviewQueueItem): string {
@@ -36,13 +38,11 @@ export function ReviewQueue(p: { filters: ReportFilters; onScore(target: ReviewT
         <h2 id="queue-title">{t('reports.queue')}</h2>
         <label>
           {t('reports.queueReason')}{' '}
-          <select value={reason} onChange={(e) => setReason(e.target.value as ReviewQueueReason)}>
-            {REVIEW_QUEUE_REASONS.map((r) => (
-              <option key={r} value={r}>
-                {t(`reports.queueReasons.${r}`)}
-              </option>
-            ))}
-          </select>
+          <Select<ReviewQueueReason>
+            value={reason}
+            options={optionsOf<ReviewQueueReason>(REVIEW_QUEUE_REASONS, (r) => t(`reports.queueReasons.${r}`))}
+            onChange={(r) => setReason(r)}
+          />
         </label>
         {reason === 'random' && (
           <button type="button" onClick={() => void q.refetch()}>
@@ -54,15 +54,9 @@ export function ReviewQueue(p: { filters: ReportFilters; onScore(target: ReviewT
       {q.isSuccess && items.length === 0 && <p className="muted">{t('reports.queueEmpty')}</p>}
       {items.length > 0 && (
         <table className="report-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('reports.customer')}</th>
-              <th scope="col">{t('reports.queueAgent')}</th>
-              <th scope="col">{t('reports.when')}</th>
-              <th scope="col">{t('reports.queueWhy')}</th>
-              <th scope="col" />
-            </tr>
-          </thead>
+          <TableHead
+            columns={[t('reports.customer'), t('reports.queueAgent'), t('reports.when'), t('reports.queueWhy'), null]}
+          />
           <tbody>
             {items.map((it) => (
               <tr key={it.episodeId}>

@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { Agent, Locale, Team } from '#shared/schemas/agent';
 import { RoleSchema, type Role } from '#shared/schemas/common';
 import { useAgentAdmin, type AgentPatch } from '#client/api/agentAdmin';
-import { LocaleOptions } from '#client/i18n/LocaleOptions';
+import { LOCALE_OPTIONS } from '#client/i18n/localeOptions';
+import { optionsOf } from '#client/components/Select';
 import { useFormErrors } from '#client/features/settings/formErrors';
 import { AdminForm, FormFooter } from '#client/features/settings/AdminForm';
-import { Check, Field, InputField, TeamChecks } from '#client/features/settings/FormParts';
+import { Check, InputField, SelectField, TeamChecks } from '#client/features/settings/FormParts';
 import {
   asyncCapacityOf,
   BLANK_ROUTING,
@@ -160,21 +161,15 @@ export function AgentForm({
           maxLength={120}
           {...bind('name')}
         />
-        <Field
+        <SelectField
           label={t('admin.agents.role')}
           error={errors.fields.role}
           hint={self ? t('admin.agents.self') : undefined}
-        >
-          {(a) => (
-            <select {...a} value={d.role} disabled={self} onChange={(e) => set('role', e.target.value as Role)}>
-              {RoleSchema.options.map((r) => (
-                <option key={r} value={r}>
-                  {t(`admin.roles.${r}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          value={d.role}
+          disabled={self}
+          options={optionsOf(RoleSchema.options, (r) => t(`admin.roles.${r}`))}
+          onChange={(r) => set('role', r)}
+        />
       </div>
       {!agent && (
         <div className="form-row">
@@ -190,13 +185,13 @@ export function AgentForm({
             autoComplete="new-password"
             {...bind('password')}
           />
-          <Field label={t('admin.agents.locale')} error={errors.fields.locale}>
-            {(a) => (
-              <select {...a} value={d.locale} onChange={(e) => set('locale', e.target.value as Locale)}>
-                <LocaleOptions />
-              </select>
-            )}
-          </Field>
+          <SelectField
+            label={t('admin.agents.locale')}
+            error={errors.fields.locale}
+            value={d.locale}
+            options={LOCALE_OPTIONS}
+            onChange={(l) => set('locale', l)}
+          />
         </div>
       )}
       <RoutingFields value={d} onChange={(v) => setD((o) => ({ ...o, ...v }))} errors={errors.fields} />

@@ -3,6 +3,7 @@ import { CHANNEL_KINDS, type ChannelKind } from '#shared/channels';
 import type { Agent } from '#shared/schemas/agent';
 import { CheckboxGroup, InputField } from '#client/features/settings/FormParts';
 import { useFormat } from '#client/i18n/format';
+import { isOneOf } from '#shared/oneOf';
 
 /**
  * The languages Braid's detector names (server/domain/sentiment/detectLanguage.ts): the four the
@@ -42,7 +43,7 @@ export interface RoutingDraft {
   tiers: string;
 }
 
-const isChannel = (s: string): s is ChannelKind => (CHANNEL_KINDS as readonly string[]).includes(s);
+const isChannel = (s: string): s is ChannelKind => isOneOf(CHANNEL_KINDS, s);
 
 /** An empty routing draft (a new agent: no languages, no skills, one limit for all work). */
 export const BLANK_ROUTING: RoutingDraft = {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useCreateApiKey } from '#client/api/apiKeys';
 import { useFormErrors } from '#client/features/settings/formErrors';
 import { AdminForm, FormFooter } from '#client/features/settings/AdminForm';
-import { InputField, NameField } from '#client/features/settings/FormParts';
+import { NameField, UrlField } from '#client/features/settings/FormParts';
 
 /** Name a new key and, optionally, the URL Braid posts agents' replies to. */
 export function ApiKeyForm({ onCreated }: { onCreated(name: string, secret: string): void }) {
@@ -31,16 +31,12 @@ export function ApiKeyForm({ onCreated }: { onCreated(name: string, secret: stri
     <AdminForm title={t('admin.apiKeys.createTitle')} onSubmit={submit}>
       <div className="form-row">
         <NameField label={t('admin.apiKeys.name')} error={errors.fields.name} value={name} onChange={setName} />
-        <InputField
+        <UrlField
           label={t('admin.apiKeys.callbackUrl')}
           hint={t('admin.apiKeys.callbackHint')}
           error={errors.fields.callbackUrl}
-          className="wide"
-          type="url"
-          maxLength={2000}
-          placeholder="https://"
           value={callbackUrl}
-          onChange={(e) => setCallbackUrl(e.target.value)}
+          onChange={setCallbackUrl}
         />
       </div>
       <FormFooter error={errors.summary} busy={create.isPending} submitLabel={t('admin.apiKeys.create')} />

@@ -8,6 +8,8 @@ import { useAuditLog, type QueryFields } from '#client/api/search';
 import { useFormat } from '#client/i18n/format';
 import { AdminPage, AdminTable } from '#client/features/settings/AdminTable';
 import { viewerTimeZone } from '#client/features/search/viewerTimeZone';
+import { LoadMore } from '#client/components/LoadMore';
+import { ChoiceFilter, DayFilter, Filter } from '#client/components/Filter';
 
 /** The audit log for admins: who looked at or changed what, filtered by actor, customer, action and dates. */
 export default function AuditSettings({ me }: { me: Agent }) {
@@ -24,19 +26,14 @@ export default function AuditSettings({ me }: { me: Agent }) {
     <AdminPage keys="audit" titleId="audit-title" canEdit>
       <fieldset className="search-filters">
         <legend className="sr-only">{t('find.filters')}</legend>
-        <label className="filter">
-          <span>{t('audit.actor')}</span>
-          <select value={filters.actorId ?? ''} onChange={(e) => set('actorId', e.target.value)}>
-            <option value="">{t('audit.anyone')}</option>
-            {agents.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="filter">
-          <span>{t('audit.customer')}</span>
+        <ChoiceFilter
+          label={t('audit.actor')}
+          any={t('audit.anyone')}
+          value={filters.actorId}
+          options={agents.map((a) => [String(a.id), a.name])}
+          onChange={(v) => set('actorId', v)}
+        />
+        <Filter label={t('audit.customer')}>
           <input
             type="number"
             min={1}
@@ -44,26 +41,16 @@ export default function AuditSettings({ me }: { me: Agent }) {
             value={filters.customerId ?? ''}
             onChange={(e) => set('customerId', e.target.value)}
           />
-        </label>
-        <label className="filter">
-          <span>{t('audit.action')}</span>
-          <select value={filters.action ?? ''} onChange={(e) => set('action', e.target.value)}>
-            <option value="">{t('audit.anyAction')}</option>
-            {AUDIT_ACTIONS.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="filter">
-          <span>{t('audit.from')}</span>
-          <input type="date" value={filters.from ?? ''} onChange={(e) => set('from', e.target.value)} />
-        </label>
-        <label className="filter">
-          <span>{t('audit.to')}</span>
-          <input type="date" value={filters.to ?? ''} onChange={(e) => set('to', e.target.value)} />
-        </label>
+        </Filter>
+        <ChoiceFilter
+          label={t('audit.action')}
+          any={t('audit.anyAction')}
+          value={filters.action}
+          options={AUDIT_ACTIONS.map((a) => [a, a])}
+          onChange={(v) => set('action', v)}
+        />
+        <DayFilter label={t('audit.from')} value={filters.from} onChange={(v) => set('from', v)} />
+        <DayFilter label={t('audit.to')} value={filters.to} onChange={(v) => set('to', v)} />
       </fieldset>
       <AdminTable
         query={log}
@@ -80,16 +67,7 @@ export default function AuditSettings({ me }: { me: Agent }) {
           { header: t('audit.detail'), className: 'clamp', cell: (e) => <AuditDetail entry={e} /> },
         ]}
       />
-      {log.hasNextPage && (
-        <button
-          type="button"
-          className="link"
-          disabled={log.isFetchingNextPage}
-          onClick={() => void log.fetchNextPage()}
-        >
-          {t('audit.older')}
-        </button>
-      )}
+      <LoadMore query={log} label={t('audit.older')} />
     </AdminPage>
   );
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Criterion } from '#shared/schemas/reviews';
-import { Field } from '#client/features/settings/FormParts';
+import { InputField, SelectField } from '#client/features/settings/FormParts';
 
 /** A criterion as a new rubric starts with it. */
 export const BLANK_CRITERION: Criterion = { label: '', weight: 1, scale: 'five' };
@@ -29,45 +29,37 @@ export function CriteriaFields({
       {value.map((c, i) => (
         <fieldset key={i} className="criterion-row">
           <legend>{t('reports.cards.criterionN', { n: i + 1 })}</legend>
-          <Field label={t('reports.cards.label')} className="wide">
-            {(a) => (
-              <input
-                {...a}
-                required
-                maxLength={120}
-                value={c.label}
-                onChange={(e) => set(i, { label: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field
+          <InputField
+            label={t('reports.cards.label')}
+            className="wide"
+            required
+            maxLength={120}
+            value={c.label}
+            onChange={(e) => set(i, { label: e.target.value })}
+          />
+          <InputField
             label={t('reports.cards.weight')}
             hint={
               total > 0 && c.weight > 0
                 ? t('reports.cards.share', { percent: Math.round((c.weight / total) * 100) })
                 : ''
             }
-          >
-            {(a) => (
-              <input
-                {...a}
-                type="number"
-                required
-                min={1}
-                max={100}
-                value={c.weight}
-                onChange={(e) => set(i, { weight: Number(e.target.value) })}
-              />
-            )}
-          </Field>
-          <Field label={t('reports.cards.scale')}>
-            {(a) => (
-              <select {...a} value={c.scale} onChange={(e) => set(i, { scale: e.target.value as Criterion['scale'] })}>
-                <option value="five">{t('reports.cards.scaleFive')}</option>
-                <option value="yesNo">{t('reports.cards.scaleYesNo')}</option>
-              </select>
-            )}
-          </Field>
+            type="number"
+            required
+            min={1}
+            max={100}
+            value={c.weight}
+            onChange={(e) => set(i, { weight: Number(e.target.value) })}
+          />
+          <SelectField
+            label={t('reports.cards.scale')}
+            value={c.scale}
+            options={[
+              { value: 'five', label: t('reports.cards.scaleFive') },
+              { value: 'yesNo', label: t('reports.cards.scaleYesNo') },
+            ]}
+            onChange={(scale) => set(i, { scale })}
+          />
           {!disabled && value.length > 1 && (
             <button type="button" className="link small" onClick={() => onChange(value.filter((_, j) => j !== i))}>
               {t('reports.cards.remove')} <span className="sr-only">{t('reports.cards.criterionN', { n: i + 1 })}</span>

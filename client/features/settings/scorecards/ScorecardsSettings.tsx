@@ -8,7 +8,6 @@ import { AdminPage, AdminTable } from '#client/features/settings/AdminTable';
 import { useInlineEditor } from '#client/features/settings/useInlineEditor';
 import { ScorecardForm } from './ScorecardForm';
 import './scorecards.css';
-import { FailedNote } from '../MutationNotes';
 
 /** One line per criterion: its label, weight and scale. */
 function CriteriaList({ card }: { card: Scorecard }) {
@@ -44,15 +43,10 @@ export default function ScorecardsSettings({ me }: { me: Agent }) {
   const rows = [...all.filter((c) => c.archivedAt === null), ...all.filter((c) => c.archivedAt !== null)];
   const taken = all.map((c) => c.name);
   return (
-    <AdminPage
-      keys="reports.cards"
-      titleId="scorecards-title"
-      canEdit={canEdit}
-      add={{ id: editor.newId, disabled: editor.creating, onClick: editor.startNew }}
-    >
+    <AdminPage keys="reports.cards" titleId="scorecards-title" canEdit={canEdit} add={editor.add}>
       {editor.creating && <ScorecardForm taken={taken} onDone={editor.closeNew} />}
-      <FailedNote error={archive.error} />
       <AdminTable
+        failed={archive.error}
         query={cards}
         rows={rows}
         empty={t('reports.cards.empty')}

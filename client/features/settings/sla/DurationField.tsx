@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Field } from '#client/features/settings/FormParts';
 import type { DurationDraft } from './slaDraft';
+import { Select } from '#client/components/Select';
 
 /** A target duration: a whole number and its unit (minutes or hours); empty means no target. */
 export function DurationField({
@@ -29,14 +30,15 @@ export function DurationField({
             value={value.amount}
             onChange={(e) => onChange({ ...value, amount: e.target.value })}
           />
-          <select
+          <Select
             aria-label={t('admin.sla.unit', { target: label })}
             value={value.unit}
-            onChange={(e) => onChange({ ...value, unit: e.target.value as DurationDraft['unit'] })}
-          >
-            <option value="minutes">{t('admin.sla.minutes')}</option>
-            <option value="hours">{t('admin.sla.hours')}</option>
-          </select>
+            options={[
+              { value: 'minutes', label: t('admin.sla.minutes') },
+              { value: 'hours', label: t('admin.sla.hours') },
+            ]}
+            onChange={(unit) => onChange({ ...value, unit })}
+          />
         </span>
       )}
     </Field>

@@ -8,7 +8,6 @@ import { useFormat } from '#client/i18n/format';
 import { useInlineEditor } from '#client/features/settings/useInlineEditor';
 import { AdminPage, AdminTable } from '#client/features/settings/AdminTable';
 import { SlaForm } from './SlaForm';
-import { FailedNote } from '../MutationNotes';
 
 function useScopeText(teams: Team[]): (p: SlaPolicyDto) => string {
   const { t } = useTranslation();
@@ -38,15 +37,10 @@ export default function SlaSettings({ me, teams }: { me: Agent; teams: Team[] })
   const target = (ms: number | null) =>
     ms === null ? <span className="muted">{t('admin.sla.noTarget')}</span> : f.duration(ms);
   return (
-    <AdminPage
-      keys="admin.sla"
-      titleId="sla-title"
-      canEdit={canEdit}
-      add={{ id: editor.newId, disabled: editor.creating, onClick: editor.startNew }}
-    >
+    <AdminPage keys="admin.sla" titleId="sla-title" canEdit={canEdit} add={editor.add}>
       {editor.creating && <SlaForm teams={teams} onDone={editor.closeNew} />}
-      <FailedNote error={remove.error} />
       <AdminTable
+        failed={remove.error}
         query={policies}
         rows={list}
         empty={t('admin.sla.empty')}

@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { Team } from '#shared/schemas/agent';
-import { RoutingModeSchema, type RoutingMode } from '#shared/schemas/routingExplain';
+import { RoutingModeSchema } from '#shared/schemas/routingExplain';
 import type { TeamRouting } from '#shared/schemas/teamSettings';
-import { Check, Field, InputField } from '#client/features/settings/FormParts';
+import { Check, Field, InputField, SelectField } from '#client/features/settings/FormParts';
+import { optionsOf } from '#client/components/Select';
+import { IdSelect } from '#client/components/IdSelect';
 
 /** A team's routing rules as edited: the minutes stay text while typed. */
 export type RoutingRulesDraft = Omit<TeamRouting, 'fallbackMinutes' | 'overflowMinutes'> & {
@@ -32,6 +34,32 @@ export function rulesOf(d: RoutingRulesDraft): TeamRouting | null {
   return { ...d, fallbackMinutes, overflowMinutes };
 }
 
+/** A whole number of minutes within `range`, kept as typed; out of range, it says which numbers it takes. */
+function MinutesField({
+  range: [min, max],
+  onChange,
+  ...field
+}: {
+  label: string;
+  hint?: string;
+  range: readonly [number, number];
+  value: string;
+  onChange(v: string): void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <InputField
+      {...field}
+      error={wholeIn(field.value, min, max) === null ? t('routing.team.wholeNumber', { min, max }) : undefined}
+      type="number"
+      min={min}
+      max={max}
+      step={1}
+      onChange={(e) => onChange(e.target.value)}
+    />
+  );
+}
+
 /** Mode, language skills with their fall-back wait, and overflow of one team's auto-assignment. */
 export function RoutingRulesFields({
   team,
@@ -46,23 +74,16 @@ export function RoutingRulesFields({
 }) {
   const { t } = useTranslation();
   const set = (patch: Partial<RoutingRulesDraft>) => onChange({ ...value, ...patch });
-  const problem = (text: string, [min, max]: readonly [number, number]) =>
-    wholeIn(text, min, max) === null ? t('routing.team.wholeNumber', { min, max }) : undefined;
   return (
     <fieldset className="group">
       <legend>{t('routing.team.legend')}</legend>
       <p className="muted small">{team.autoAssign ? t('routing.team.intro') : t('routing.team.off')}</p>
-      <Field label={t('routing.team.mode')}>
-        {(a) => (
-          <select {...a} value={value.mode} onChange={(e) => set({ mode: e.target.value as RoutingMode })}>
-            {RoutingModeSchema.options.map((m) => (
-              <option key={m} value={m}>
-                {t(`routing.team.${m}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        label={t('routing.team.mode')}
+        value={value.mode}
+        options={optionsOf(RoutingModeSchema.options, (m) => t(`routing.team.${m}`))}
+        onChange={(mode) => set({ mode })}
+      />
       <Check
         label={t('routing.team.skills')}
         hint={t('routing.team.skillsHint')}
@@ -70,44 +91,29 @@ export function RoutingRulesFields({
         onChange={(skills) => set({ skills })}
       />
       <div className="form-row">
-        <InputField
+        <MinutesField
           label={t('routing.team.fallback')}
           hint={t('routing.team.fallbackHint')}
-          error={problem(value.fallbackMinutes, FALLBACK)}
-          type="number"
-          min={FALLBACK[0]}
-          max={FALLBACK[1]}
-          step={1}
+          range={FALLBACK}
           value={value.fallbackMinutes}
-          onChange={(e) => set({ fallbackMinutes: e.target.value })}
+          onChange={(fallbackMinutes) => set({ fallbackMinutes })}
         />
         <Field label={t('routing.team.overflowTeam')}>
           {(a) => (
-            <select
+            <IdSelect
               {...a}
-              value={value.overflowTeamId ?? ''}
-              onChange={(e) => set({ overflowTeamId: e.target.value ? Number(e.target.value) : null })}
-            >
-              <option value="">{t('routing.team.noOverflow')}</option>
-              {teams
-                .filter((tm) => tm.id !== team.id)
-                .map((tm) => (
-                  <option key={tm.id} value={tm.id}>
-                    {tm.name}
-                  </option>
-                ))}
-            </select>
+              value={value.overflowTeamId}
+              none={t('routing.team.noOverflow')}
+              options={teams.filter((tm) => tm.id !== team.id)}
+              onChange={(overflowTeamId) => set({ overflowTeamId })}
+            />
           )}
         </Field>
-        <InputField
+        <MinutesField
           label={t('routing.team.overflowMinutes')}
-          error={problem(value.overflowMinutes, OVERFLOW)}
-          type="number"
-          min={OVERFLOW[0]}
-          max={OVERFLOW[1]}
-          step={1}
+          range={OVERFLOW}
           value={value.overflowMinutes}
-          onChange={(e) => set({ overflowMinutes: e.target.value })}
+          onChange={(overflowMinutes) => set({ overflowMinutes })}
         />
       </div>
     </fieldset>

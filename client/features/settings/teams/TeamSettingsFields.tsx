@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { CHANNEL_KINDS, type ChannelKind } from '#shared/channels';
 import type { TeamSettings } from '#shared/schemas/teamSettings';
-import { Check, CheckboxGroup, Field } from '#client/features/settings/FormParts';
+import { Check, CheckboxGroup, Field, SelectField } from '#client/features/settings/FormParts';
+import { optionsOf } from '#client/components/Select';
 import { useFormat } from '#client/i18n/format';
 
 /** Languages Braid writes automatic customer messages in. */
@@ -52,34 +53,23 @@ export function TeamSettingsFields({ value, onChange }: { value: SettingsDraft; 
         onChange={(courtesyKeepsResolved) => set({ courtesyKeepsResolved })}
       />
       <div className="form-row">
-        <Field label={t('admin.teamSettings.survey')}>
-          {(a) => (
-            <select
-              {...a}
-              value={value.survey}
-              onChange={(e) => set({ survey: e.target.value as TeamSettings['survey'] })}
-            >
-              <option value="none">{t('admin.teamSettings.surveyNone')}</option>
-              <option value="csat">{t('admin.teamSettings.surveyCsat')}</option>
-              <option value="nps">{t('admin.teamSettings.surveyNps')}</option>
-            </select>
-          )}
-        </Field>
-        <Field label={t('admin.teamSettings.defaultLanguage')} hint={t('admin.teamSettings.defaultLanguageHint')}>
-          {(a) => (
-            <select
-              {...a}
-              value={value.defaultLanguage}
-              onChange={(e) => set({ defaultLanguage: e.target.value as TeamSettings['defaultLanguage'] })}
-            >
-              {TEXT_LANGS.map((code) => (
-                <option key={code} value={code}>
-                  {f.language(code)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label={t('admin.teamSettings.survey')}
+          value={value.survey}
+          options={[
+            { value: 'none', label: t('admin.teamSettings.surveyNone') },
+            { value: 'csat', label: t('admin.teamSettings.surveyCsat') },
+            { value: 'nps', label: t('admin.teamSettings.surveyNps') },
+          ]}
+          onChange={(survey) => set({ survey })}
+        />
+        <SelectField
+          label={t('admin.teamSettings.defaultLanguage')}
+          hint={t('admin.teamSettings.defaultLanguageHint')}
+          value={value.defaultLanguage}
+          options={optionsOf(TEXT_LANGS, (code) => f.language(code))}
+          onChange={(defaultLanguage) => set({ defaultLanguage })}
+        />
         <Field label={t('admin.teamSettings.threshold')} hint={t('admin.teamSettings.thresholdHint')}>
           {(a) => (
             <input

@@ -19,8 +19,7 @@ export default function WebhooksSettings({ me }: { me: Agent }) {
   const endpoints = useWebhookEndpoints(isAdmin);
   const [fresh, setFresh] = useState<{ url: string; secret: string; rotated: boolean } | null>(null);
   const [open, setOpen] = useState<number | null>(null);
-  const [deleting, setDeleting] = useState<WebhookEndpoint | null>(null);
-  const [rotating, setRotating] = useState<WebhookEndpoint | null>(null);
+  const [asked, setAsked] = useState<{ kind: 'delete' | 'rotate'; endpoint: WebhookEndpoint } | null>(null);
   if (!isAdmin) return <p className="pad">{t('admin.nav.forbidden')}</p>;
   return (
     <AdminPage keys="webhooks" titleId="webhooks-title" canEdit>
@@ -68,68 +67,59 @@ export default function WebhooksSettings({ me }: { me: Agent }) {
               {open === e.id ? t('webhooks.hideDeliveries') : t('webhooks.showDeliveries')}{' '}
               <span className="sr-only">{e.url}</span>
             </button>
-            <button type="button" className="link small" onClick={() => setRotating(e)}>
-              {t('webhooks.rotate')} <span className="sr-only">{e.url}</span>
-            </button>
-            <button type="button" className="link small" onClick={() => setDeleting(e)}>
-              {t('webhooks.delete')} <span className="sr-only">{e.url}</span>
-            </button>
+            {(['rotate', 'delete'] as const).map((kind) => (
+              <button key={kind} type="button" className="link small" onClick={() => setAsked({ kind, endpoint: e })}>
+                {t(`webhooks.${kind}`)} <span className="sr-only">{e.url}</span>
+              </button>
+            ))}
           </>
         )}
       />
-      {deleting && <DeleteDialog endpoint={deleting} onClose={() => setDeleting(null)} />}
-      {rotating && (
-        <RotateDialog
-          endpoint={rotating}
-          onClose={() => setRotating(null)}
-          onRotated={(secret) => setFresh({ url: rotating.url, secret, rotated: true })}
+      {asked && (
+        <EndpointConfirm
+          kind={asked.kind}
+          endpoint={asked.endpoint}
+          onClose={() => setAsked(null)}
+          onRotated={(secret) => setFresh({ url: asked.endpoint.url, secret, rotated: true })}
         />
       )}
     </AdminPage>
   );
 }
 
-function DeleteDialog({ endpoint, onClose }: { endpoint: WebhookEndpoint; onClose(): void }) {
-  const { t } = useTranslation();
-  const remove = useDeleteWebhookEndpoint();
-  return (
-    <DangerConfirm
-      title={t('webhooks.deleteTitle')}
-      body={t('webhooks.deleteBody', { url: endpoint.url })}
-      confirmLabel={t('webhooks.delete')}
-      mutation={remove}
-      onConfirm={() => remove.mutate(endpoint.id, { onSuccess: onClose })}
-      onClose={onClose}
-    />
-  );
-}
-
-function RotateDialog({
+/** Ask before deleting an endpoint or rotating its secret (the new secret is then shown once). */
+function EndpointConfirm({
+  kind,
   endpoint,
   onClose,
   onRotated,
 }: {
+  kind: 'delete' | 'rotate';
   endpoint: WebhookEndpoint;
   onClose(): void;
   onRotated(secret: string): void;
 }) {
   const { t } = useTranslation();
+  const remove = useDeleteWebhookEndpoint();
   const rotate = useRotateWebhookSecret();
+  const confirm = () => {
+    if (kind === 'delete') remove.mutate(endpoint.id, { onSuccess: onClose });
+    else
+      rotate.mutate(endpoint.id, {
+        onSuccess: (r) => {
+          onRotated(r.secret);
+          onClose();
+        },
+      });
+  };
   return (
     <DangerConfirm
-      title={t('webhooks.rotateTitle')}
-      body={t('webhooks.rotateBody', { url: endpoint.url })}
-      confirmLabel={t('webhooks.rotate')}
-      mutation={rotate}
+      title={t(`webhooks.${kind}Title`)}
+      body={t(`webhooks.${kind}Body`, { url: endpoint.url })}
+      confirmLabel={t(`webhooks.${kind}`)}
+      mutation={kind === 'delete' ? remove : rotate}
+      onConfirm={confirm}
       onClose={onClose}
-      onConfirm={() =>
-        rotate.mutate(endpoint.id, {
-          onSuccess: (r) => {
-            onRotated(r.secret);
-            onClose();
-          },
-        })
-      }
     />
   );
 }
