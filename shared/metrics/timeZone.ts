@@ -93,17 +93,19 @@ function transitionInstant(lo: number, hi: number, timeZone: string, offsetAfter
 }
 
 // Local midnights are asked for again and again (every SLA clock walks the same days); the
-// answer never changes, so remember it (bounded, cleared wholesale when full).
-const midnights = new Map<string, number>();
+// answer never changes, so remember it per zone and day (bounded per zone, cleared wholesale when
+// full). A map per zone keyed by the day number: no string key is built on the hot path.
+const midnights = new Map<string, Map<number, number>>();
+const MIDNIGHTS_PER_ZONE = 50_000;
 
 /** Instant the local day number `day` begins (the first instant after a gap if midnight is skipped). */
 export function localMidnight(day: number, timeZone: string): number {
-  const key = `${timeZone}|${day}`;
-  let t = midnights.get(key);
+  let known = midnights.get(timeZone);
+  let t = known?.get(day);
   if (t === undefined) {
     t = wallToInstant(day * DAY_MS, timeZone);
-    if (midnights.size >= 50_000) midnights.clear();
-    midnights.set(key, t);
+    if (!known || known.size >= MIDNIGHTS_PER_ZONE) midnights.set(timeZone, (known = new Map()));
+    known.set(day, t);
   }
   return t;
 }
