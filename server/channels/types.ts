@@ -7,8 +7,8 @@ import type { ServiceDeps } from '#server/services/deps';
 import type { IngestHooks } from '#server/services/ingest';
 import type { CommitGroup } from '#server/services/commitGroup';
 import type { OutboundJob, Reconciliation, SendResult } from '#server/services/outboundJob';
+import type { OutboundFetch } from '#server/services/outboundFetch';
 import type { Realtime } from '#server/realtime/socketServer';
-import type { OutboundFetch } from './kit/guardedFetch';
 
 export type { OutboundJob, Reconciliation, SendResult } from '#server/services/outboundJob';
 

@@ -1,18 +1,7 @@
 import type { Config } from '#server/config';
+import type { OutboundFetch } from '#server/services/outboundFetch';
 import { privateAllowList } from './ipGuard';
 import { safeFetch, vet } from './safeFetch';
-
-/** One outbound request: a provider API call or an API-key callback. */
-export interface OutboundInit {
-  method: 'POST' | 'GET';
-  headers: Record<string, string>;
-  body?: string;
-  /** Deadline for connecting, sending and reading the whole answer. */
-  timeoutMs: number;
-}
-
-/** The one HTTP client adapters are given; answers a standard Response or throws OutboundUnreachable. */
-export type OutboundFetch = (url: string, init: OutboundInit) => Promise<Response>;
 
 /**
  * The single error every refused or failed outbound connection becomes. The reason (a refused

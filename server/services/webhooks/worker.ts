@@ -1,6 +1,6 @@
 import { and, asc, eq, lte } from 'drizzle-orm';
 import { webhookDeliveries, webhookEndpoints } from '#server/db/schema';
-import type { OutboundFetch } from '#server/channels/kit/guardedFetch';
+import type { OutboundFetch } from '../outboundFetch';
 import { signWebhook } from '#server/domain/webhookSignature';
 import { WEBHOOK_SIGNATURE_HEADER } from '#shared/schemas/webhooks';
 import type { ServiceDeps } from '../deps';
