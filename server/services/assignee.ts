@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { episodes, threads } from '#server/db/schema';
+import { episodes } from '#server/db/schema';
 import type { ThreadRow } from '#server/db/mappers';
 import { recordSystem } from './systemEntry';
 import { roomsOf, summarize } from './threadQueries';
 import type { EmitFn, Tx } from './tx';
+import { updateThread } from './rowUpdates';
 
 /** The timeline entry of an assignment someone made (automatic ones have none). */
 export interface AssignmentEntry {
@@ -27,12 +28,7 @@ export function setAssignee(
   entry?: AssignmentEntry,
 ): ThreadRow {
   if (before.assigneeId === agentId) return before;
-  const after = tx
-    .update(threads)
-    .set({ assigneeId: agentId, updatedAt: now })
-    .where(eq(threads.id, before.id))
-    .returning()
-    .get();
+  const after = updateThread(tx, before.id, { assigneeId: agentId, updatedAt: now });
   if (after.currentEpisodeId !== null && after.status !== 'resolved')
     tx.update(episodes).set({ assigneeId: agentId }).where(eq(episodes.id, after.currentEpisodeId)).run();
   if (entry) recordSystem(tx, emit, now, before, after, 'assigned', entry.text, entry.meta);
@@ -45,7 +41,7 @@ export function setAssignee(
 
 /** Move a thread to another team; its open episode moves with it (its figures belong to the team that holds it). */
 export function moveToTeam(tx: Tx, before: ThreadRow, teamId: number | null, now: number): ThreadRow {
-  const after = tx.update(threads).set({ teamId, updatedAt: now }).where(eq(threads.id, before.id)).returning().get();
+  const after = updateThread(tx, before.id, { teamId, updatedAt: now });
   if (after.currentEpisodeId !== null && after.status !== 'resolved')
     tx.update(episodes).set({ teamId }).where(eq(episodes.id, after.currentEpisodeId)).run();
   return after;

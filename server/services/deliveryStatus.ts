@@ -7,6 +7,7 @@ import type { ServiceDeps } from './deps';
 import { refreshAfterDeliveryChange } from './threadDerived';
 import { roomsOf } from './threadQueries';
 import { transact } from './tx';
+import { updateMessage } from './rowUpdates';
 
 /**
  * Apply a provider's delivery-status callback to our outbound message, respecting
@@ -29,15 +30,10 @@ export function applyDeliveryStatus(deps: ServiceDeps, s: NormalizedStatus): boo
     if (!msg) return false;
     const next = nextDeliveryStatus(msg.deliveryStatus, s.status);
     if (next === null) return false;
-    const updated = tx
-      .update(messages)
-      .set({
-        deliveryStatus: next,
-        deliveryError: next === 'failed' ? (s.error ?? 'the provider reported a failure') : null,
-      })
-      .where(eq(messages.id, msg.id))
-      .returning()
-      .get();
+    const updated = updateMessage(tx, msg.id, {
+      deliveryStatus: next,
+      deliveryError: next === 'failed' ? (s.error ?? 'the provider reported a failure') : null,
+    });
     const thread = tx.select().from(threads).where(eq(threads.id, msg.threadId)).get();
     if (thread) emit({ type: 'message.updated', message: toMessage(updated) }, roomsOf(thread), thread.id);
     if (thread && next === 'failed') refreshAfterDeliveryChange(tx, emit, thread.id, deps.now());

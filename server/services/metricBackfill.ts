@@ -42,26 +42,13 @@ export function backfillMetricFacts(db: Db, sizes: BackfillSizes = SIZES): { rep
 }
 
 type ReplyFact = typeof replyFacts.$inferInsert;
-interface Row {
-  id: number;
-  episodeId: number;
-  direction: 'inbound' | 'outbound';
-  at: number;
-  noWait: number;
-  agentId: number | null;
-  isAuto: boolean;
-  channel: ReplyFact['channel'];
-  delivery: string | null;
-  sendStatus: string | null;
-  teamId: number | null;
-}
 
 function backfillReplies(db: Db, { batch: BATCH, episodePage: EPISODE_PAGE }: BackfillSizes): number {
   const page = (from: number, to: number) =>
     db
       .select({
         id: messages.id,
-        episodeId: messages.episodeId,
+        episodeId: episodes.id,
         direction: messages.direction,
         at: messages.sortTs,
         noWait: sql<number>`coalesce(json_extract(${messages.meta}, '$.surveyAnswer'), json_extract(${messages.meta}, '$.closingCourtesy'), 0)`,
@@ -83,7 +70,7 @@ function backfillReplies(db: Db, { batch: BATCH, episodePage: EPISODE_PAGE }: Ba
         ),
       )
       .orderBy(asc(messages.episodeId), asc(messages.sortTs), asc(messages.id))
-      .all() as Row[];
+      .all();
   // Paged by episode id (a big workspace holds millions of messages): a streamed read cannot stay
   // open while the facts are written on the same connection, and one page is a bounded read.
   const last =

@@ -10,6 +10,7 @@ import type { OutboundJob, SendResult } from './outboundJob';
 import { roomsOf } from './threadQueries';
 import { isUniqueViolation, transact } from './tx';
 import { refreshAfterDeliveryChange } from './threadDerived';
+import { updateMessage } from './rowUpdates';
 
 /**
  * Record a delivery attempt's outcome durably (outbox row and message in one transaction) and
@@ -60,17 +61,15 @@ export function recordOutcome(
     }
     let updated;
     try {
-      updated = tx.update(messages).set(fields).where(eq(messages.id, msg.id)).returning().get();
+      updated = updateMessage(tx, msg.id, fields);
     } catch (err) {
       // A provider reusing an id another message already holds must not wedge the queue: keep it in meta.
       if (!isUniqueViolation(err) || !fields.providerMessageId) throw err;
       const { providerMessageId, ...rest } = fields;
-      updated = tx
-        .update(messages)
-        .set({ ...rest, meta: { ...msg.meta, duplicateProviderMessageId: providerMessageId } })
-        .where(eq(messages.id, msg.id))
-        .returning()
-        .get();
+      updated = updateMessage(tx, msg.id, {
+        ...rest,
+        meta: { ...msg.meta, duplicateProviderMessageId: providerMessageId },
+      });
     }
     // The metrics learn of the outcome in the same transaction: only an accepted reply is a response.
     if (result.ok || fields.deliveryStatus === 'failed') recordReplyOutcome(tx, updated, result.ok, now);
@@ -94,12 +93,7 @@ export function retryDelivery(deps: ServiceDeps, messageId: number, canSee: (thr
       .set({ status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, updatedAt: now })
       .where(eq(outbox.id, row.id))
       .run();
-    const updated = tx
-      .update(messages)
-      .set({ deliveryStatus: 'queued', deliveryError: null })
-      .where(eq(messages.id, messageId))
-      .returning()
-      .get();
+    const updated = updateMessage(tx, messageId, { deliveryStatus: 'queued', deliveryError: null });
     const thread = tx.select().from(threads).where(eq(threads.id, msg.threadId)).get();
     const message = toMessage(updated);
     if (thread) emit({ type: 'message.updated', message }, roomsOf(thread), thread.id);

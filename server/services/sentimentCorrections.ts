@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, getTableColumns } from 'drizzle-orm';
 import { agents, messages, sentimentCorrections, threads } from '#server/db/schema';
 import { activityOf, toActivityMessage, toMessage } from '#server/db/mappers';
 import { canSeeThread, type Viewer } from '#server/domain/access';
@@ -12,6 +12,7 @@ import { recordAudit } from './audit';
 import { overlayFor } from './sentimentOverlay';
 import { roomsOf, summarize } from './threadQueries';
 import { transact } from './tx';
+import { updateMessage, updateThread } from './rowUpdates';
 
 // The score a corrected mark carries: the analyser's own when only the confidence changes.
 const CORRECTED_SCORE: Record<SentimentLabel, number> = { negative: -0.8, neutral: 0, positive: 0.8 };
@@ -52,16 +53,15 @@ export function correctSentiment(deps: ServiceDeps, viewer: Viewer, messageId: n
     );
     const score =
       msg.sentimentLabel === label && msg.sentimentScore !== null ? msg.sentimentScore : CORRECTED_SCORE[label];
-    const updated = tx
-      .update(messages)
-      .set({ sentimentLabel: label, sentimentScore: score, sentimentConfidence: 1 })
-      .where(eq(messages.id, messageId))
-      .returning()
-      .get();
+    const updated = updateMessage(tx, messageId, {
+      sentimentLabel: label,
+      sentimentScore: score,
+      sentimentConfidence: 1,
+    });
     emit({ type: 'message.updated', message: toMessage(updated) }, roomsOf(thread), thread.id);
     const revised = withRevisedMessage(activityOf(thread), toActivityMessage(updated));
     if (revised) {
-      const row = tx.update(threads).set(revised).where(eq(threads.id, thread.id)).returning().get();
+      const row = updateThread(tx, thread.id, revised);
       emit(
         { type: 'thread.updated', thread: summarize(tx, row, deps.now()), reason: 'sentiment' },
         roomsOf(row),
@@ -78,18 +78,7 @@ export function correctSentiment(deps: ServiceDeps, viewer: Viewer, messageId: n
 export function listSentimentCorrections(deps: ServiceDeps, viewer: Viewer, limit = 200): SentimentCorrection[] {
   if (!hasRole(viewer.role, 'supervisor')) throw new ForbiddenError('supervisors review sentiment corrections');
   return deps.db
-    .select({
-      id: sentimentCorrections.id,
-      messageId: sentimentCorrections.messageId,
-      threadId: messages.threadId,
-      agentId: sentimentCorrections.agentId,
-      agentName: agents.name,
-      fromLabel: sentimentCorrections.fromLabel,
-      toLabel: sentimentCorrections.toLabel,
-      text: sentimentCorrections.text,
-      language: sentimentCorrections.language,
-      createdAt: sentimentCorrections.createdAt,
-    })
+    .select({ ...getTableColumns(sentimentCorrections), threadId: messages.threadId, agentName: agents.name })
     .from(sentimentCorrections)
     .innerJoin(messages, eq(messages.id, sentimentCorrections.messageId))
     .innerJoin(agents, eq(agents.id, sentimentCorrections.agentId))

@@ -1,10 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { messages, threads } from '#server/db/schema';
+import { messages, type threads } from '#server/db/schema';
 import { activityOf, toActivityMessage, type MessageRow, type ThreadRow } from '#server/db/mappers';
 import { projectActivity, withMessage } from '#server/domain/threadActivity';
 import { roomsOf, summarize, getThreadRow } from './threadQueries';
 import { updateThreadRow } from '#server/db/ingestStatements';
 import type { EmitFn, Tx } from './tx';
+import { updateThread } from './rowUpdates';
 
 /**
  * Recompute a thread's activity columns (last message, latest inbound, channels, waiting since,
@@ -18,12 +19,7 @@ export function refreshThreadDerived(tx: Tx, threadId: number, now: number): Thr
     .where(and(eq(messages.threadId, threadId), inArray(messages.direction, ['inbound', 'outbound'])))
     .all();
   const activity = projectActivity(history.map(toActivityMessage), current.createdAt, current.status === 'resolved');
-  return tx
-    .update(threads)
-    .set({ ...activity, updatedAt: now })
-    .where(eq(threads.id, threadId))
-    .returning()
-    .get();
+  return updateThread(tx, threadId, { ...activity, updatedAt: now });
 }
 
 /**

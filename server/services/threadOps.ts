@@ -15,6 +15,7 @@ import { summarize, visibleThread } from './threadQueries';
 import { transact } from './tx';
 import { requireConfirmation, type ActGuard } from './collision';
 import { ConflictError, ForbiddenError, NotFoundError } from '#server/errors';
+import { updateThread } from './rowUpdates';
 
 /**
  * Assign a thread to an agent (leads and up for others; agents only themselves) or unassign. With a
@@ -105,18 +106,13 @@ export function setThreadStatus(
     }
     trackPause(tx, before.currentEpisodeId, before.teamId, before.status, change.status, now);
     if (change.startsEpisode) episodeId = openEpisode(tx, before, now);
-    const after = tx
-      .update(threads)
-      .set({
-        status: change.status,
-        snoozedUntil: status === 'snoozed' ? (snoozedUntil as number) : null,
-        currentEpisodeId: episodeId,
-        waitingSince: status === 'resolved' ? null : before.waitingSince,
-        updatedAt: now,
-      })
-      .where(eq(threads.id, threadId))
-      .returning()
-      .get();
+    const after = updateThread(tx, threadId, {
+      status: change.status,
+      snoozedUntil: status === 'snoozed' ? (snoozedUntil as number) : null,
+      currentEpisodeId: episodeId,
+      waitingSince: status === 'resolved' ? null : before.waitingSince,
+      updatedAt: now,
+    });
     const verb =
       status === 'snoozed'
         ? `snoozed the thread until ${new Date(snoozedUntil as number).toISOString()}`
@@ -156,12 +152,7 @@ export function setThreadPriority(
     const before = visibleThread(tx, viewer, threadId);
     if (before.priority === priority) return summarize(tx, before, deps.now());
     const now = deps.now();
-    const after = tx
-      .update(threads)
-      .set({ priority, updatedAt: now })
-      .where(eq(threads.id, threadId))
-      .returning()
-      .get();
+    const after = updateThread(tx, threadId, { priority, updatedAt: now });
     recordSystem(
       tx,
       emit,
@@ -207,12 +198,7 @@ export function wakeSnoozedThreads(deps: ServiceDeps): number {
       const before = tx.select().from(threads).where(eq(threads.id, id)).get();
       if (!before || before.status !== 'snoozed') return;
       trackPause(tx, before.currentEpisodeId, before.teamId, 'snoozed', 'open', now);
-      const after = tx
-        .update(threads)
-        .set({ status: 'open', snoozedUntil: null, updatedAt: now })
-        .where(eq(threads.id, id))
-        .returning()
-        .get();
+      const after = updateThread(tx, id, { status: 'open', snoozedUntil: null, updatedAt: now });
       recordSystem(tx, emit, now, before, after, 'status', 'Snooze ended: the thread is open again', {
         status: 'open',
         actorId: null,

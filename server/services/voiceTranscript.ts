@@ -7,6 +7,7 @@ import { withRevisedMessage } from '#server/domain/threadActivity';
 import { roomsOf, summarize } from './threadQueries';
 import { transact } from './tx';
 import { reindexMessage } from '#server/db/searchIndex';
+import { updateMessage, updateThread } from './rowUpdates';
 
 /** What a later voicemail callback says about the recording (see providers/twilioVoice.ts). */
 export interface VoiceUpdateInput {
@@ -39,7 +40,7 @@ export function applyVoiceUpdate(
   return transact(deps, (tx, emit) => {
     const msg = tx.select().from(messages).where(eq(messages.id, messageId)).get();
     if (!msg || msg.direction !== 'inbound') return false;
-    const stored = storedUpdate(msg.meta as Record<string, unknown>);
+    const stored = storedUpdate(msg.meta);
     let text: string;
     if (update.transcript !== null) {
       if (!stored.placeholder && msg.text === update.transcript) return false;
@@ -51,23 +52,18 @@ export function applyVoiceUpdate(
       text = placeholderText;
     }
     const voiceUpdate = { ...(msg.meta.voiceUpdate as object | undefined), ...update };
-    const updated = tx
-      .update(messages)
-      .set({
-        text,
-        meta: { ...msg.meta, voiceUpdate },
-        ...(analysis
-          ? {
-              sentimentScore: analysis.score,
-              sentimentLabel: analysis.label,
-              sentimentConfidence: analysis.confidence,
-              language: analysis.language,
-            }
-          : {}),
-      })
-      .where(eq(messages.id, msg.id))
-      .returning()
-      .get();
+    const updated = updateMessage(tx, msg.id, {
+      text,
+      meta: { ...msg.meta, voiceUpdate },
+      ...(analysis
+        ? {
+            sentimentScore: analysis.score,
+            sentimentLabel: analysis.label,
+            sentimentConfidence: analysis.confidence,
+            language: analysis.language,
+          }
+        : {}),
+    });
     reindexMessage(tx, updated);
     const thread = tx.select().from(threads).where(eq(threads.id, msg.threadId)).get();
     if (!thread) return true;
@@ -78,12 +74,7 @@ export function applyVoiceUpdate(
       sentimentLabel: analysis?.label ?? null,
     });
     if (revised) {
-      const row = tx
-        .update(threads)
-        .set({ ...revised, updatedAt: deps.now() })
-        .where(eq(threads.id, thread.id))
-        .returning()
-        .get();
+      const row = updateThread(tx, thread.id, { ...revised, updatedAt: deps.now() });
       emit(
         { type: 'thread.updated', thread: summarize(tx, row, deps.now()), reason: 'transcript' },
         roomsOf(row),

@@ -10,6 +10,7 @@ import type { ServiceDeps } from './deps';
 import { ingestInbound, type IngestHooks } from './ingest';
 import { roomsOf } from './threadQueries';
 import { transact } from './tx';
+import { updateMessage } from './rowUpdates';
 
 /**
  * Web-chat visitors: what their widget may see (only messages on their own web-chat identity —
@@ -88,12 +89,7 @@ export function markWidgetSeen(deps: ServiceDeps, visitorId: string, ids: number
     for (const m of rows) {
       const next = nextDeliveryStatus(m.deliveryStatus, open ? 'read' : 'delivered');
       if (next === null) continue;
-      const updated = tx
-        .update(messages)
-        .set({ deliveryStatus: next, deliveryError: null })
-        .where(eq(messages.id, m.id))
-        .returning()
-        .get();
+      const updated = updateMessage(tx, m.id, { deliveryStatus: next, deliveryError: null });
       const thread = tx.select().from(threads).where(eq(threads.id, m.threadId)).get();
       if (thread) emit({ type: 'message.updated', message: toMessage(updated) }, roomsOf(thread), thread.id);
       changed++;
