@@ -7,6 +7,7 @@ import { DECILE_RULES } from './figures';
 import { leadingSamples } from './leadingReport';
 import { collectSamples, noSamples, type Sample, type Samples } from './samples';
 import type { ReportScope } from './scope';
+import { mapByIds } from '#server/services/byIds';
 
 /** At most this many episodes are listed (the total says how many there are). */
 export const DRILL_LIMIT = 200;
@@ -36,16 +37,16 @@ export function drillDown(db: Db, s: ReportScope, metric: DrillMetric, range: Va
     (x) => (range.above === undefined || x.value > range.above) && (range.upTo === undefined || x.value <= range.upTo),
   );
   const listed = sorted.slice(0, DRILL_LIMIT);
-  const names = new Map(
-    listed.length === 0
-      ? []
-      : db
-          .select({ id: threads.id, name: customers.name })
-          .from(threads)
-          .innerJoin(customers, eq(customers.id, threads.customerId))
-          .where(inArray(threads.id, [...new Set(listed.map((x) => x.threadId))]))
-          .all()
-          .map((r) => [r.id, r.name]),
+  const names = mapByIds(
+    listed.map((x) => x.threadId),
+    (ids) =>
+      db
+        .select({ id: threads.id, name: customers.name })
+        .from(threads)
+        .innerJoin(customers, eq(customers.id, threads.customerId))
+        .where(inArray(threads.id, ids))
+        .all()
+        .map((r): [number, string] => [r.id, r.name]),
   );
   return {
     metric,

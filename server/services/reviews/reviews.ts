@@ -12,6 +12,7 @@ import type { z } from 'zod';
 import type { ReviewRequestSchema } from '#shared/schemas/reviews';
 import { scorecardForReview } from './scorecards';
 import { requireAccess } from '#server/services/threadQueries';
+import { mapByIds } from '#server/services/byIds';
 
 /**
  * Score an episode against a rubric, with comments on its messages. The reviewed agent is whoever
@@ -97,16 +98,14 @@ function loadReviews(db: Db, where: SQL | undefined): Review[] {
     .orderBy(desc(reviews.createdAt), desc(reviews.id))
     .limit(500)
     .all();
-  const ids = rows.flatMap((x) => x.r.comments.map((c) => c.messageId)).filter((x): x is number => x !== null);
-  const excerpts = new Map(
-    ids.length === 0
-      ? []
-      : db
-          .select({ id: messages.id, text: messages.text })
-          .from(messages)
-          .where(inArray(messages.id, ids))
-          .all()
-          .map((m) => [m.id, m.text.slice(0, 160)]),
+  const commented = rows.flatMap((x) => x.r.comments.map((c) => c.messageId)).filter((x): x is number => x !== null);
+  const excerpts = mapByIds(commented, (ids) =>
+    db
+      .select({ id: messages.id, text: messages.text })
+      .from(messages)
+      .where(inArray(messages.id, ids))
+      .all()
+      .map((m): [number, string] => [m.id, m.text.slice(0, 160)]),
   );
   return rows.map(({ r, card, reviewer, customer }) => ({
     id: r.id,

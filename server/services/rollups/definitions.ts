@@ -74,19 +74,38 @@ const timedNext = 'rf.waited_from is not null and not rf.is_first';
 const FIRST = 'rf.waited_from is not null and rf.is_first = 1';
 const NEXT = 'rf.waited_from is not null and rf.is_first = 0';
 const lift = 'ef.sentiment_end - ef.sentiment_start';
+const CLOCKS: Array<[Clock, string]> = [
+  ['calendar', 'calendar_ms'],
+  ['business', 'business_ms'],
+];
+
+/**
+ * The key of a fact table's rollup: the fact's time column `atColumn`, team, agent and channel, all
+ * on the fact row (aliased `alias`).
+ */
+const keyedBy = (rollup: RollupDef['rollup'], table: string, alias: string, atColumn: string) => ({
+  rollup,
+  table,
+  alias,
+  from: `${table} ${alias}`,
+  at: `${alias}.${atColumn}`,
+  atColumn,
+  team: `${alias}.team_id`,
+  agent: `${alias}.agent_id`,
+  channel: `${alias}.channel`,
+  channelAlias: alias,
+  extraKey: [],
+});
+
+/** How many timed replies `when` selects, and their waits summed on each clock (`<name>_count`, `_cal`, `_bus`). */
+const timedSums = (name: 'first' | 'next', when: string): Array<[string, string]> => [
+  [`${name}_count`, sum(when)],
+  [`${name}_cal`, sum(`case when ${when} then rf.calendar_ms end`)],
+  [`${name}_bus`, sum(`case when ${when} then rf.business_ms end`)],
+];
 
 export const REPLY: RollupDef = {
-  rollup: 'reply_rollups',
-  table: 'reply_facts',
-  alias: 'rf',
-  from: 'reply_facts rf',
-  at: 'rf.at',
-  atColumn: 'at',
-  team: 'rf.team_id',
-  agent: 'rf.agent_id',
-  channel: 'rf.channel',
-  channelAlias: 'rf',
-  extraKey: [],
+  ...keyedBy('reply_rollups', 'reply_facts', 'rf', 'at'),
   flags: [
     ...GROUP_COLS.map(([g, col]): [string, string] => [`episodes_${g}`, firstReply(col)]),
     ...GROUP_COLS.map(([g, col]): [string, string] => [`handled_${g}`, handledByReply(col)]),
@@ -94,45 +113,19 @@ export const REPLY: RollupDef = {
   sums: [
     ['accepted', sum(`rf.outcome = 'accepted'`)],
     ['failed', sum(`rf.outcome = 'failed'`)],
-    ['first_count', sum('rf.is_first')],
-    ['first_cal', sum('case when rf.is_first then rf.calendar_ms end')],
-    ['first_bus', sum('case when rf.is_first then rf.business_ms end')],
-    ['next_count', sum(timedNext)],
-    ['next_cal', sum(`case when ${timedNext} then rf.calendar_ms end`)],
-    ['next_bus', sum(`case when ${timedNext} then rf.business_ms end`)],
+    ...timedSums('first', 'rf.is_first'),
+    ...timedSums('next', timedNext),
     ...GROUP_COLS.map(([g]): [string, string] => [`episodes_${g}`, sum(`rf.episodes_${g}`)]),
     ...GROUP_COLS.map(([g]): [string, string] => [`handled_${g}`, sum(`rf.handled_${g}`)]),
   ],
-  histograms: [
-    {
-      kind: 'first',
-      clock: 'calendar',
-      value: 'rf.calendar_ms',
-      where: 'rf.is_first',
-      indexWhere: FIRST,
-    },
-    {
-      kind: 'first',
-      clock: 'business',
-      value: 'rf.business_ms',
-      where: 'rf.is_first',
-      indexWhere: FIRST,
-    },
-    {
-      kind: 'next',
-      clock: 'calendar',
-      value: 'rf.calendar_ms',
-      where: timedNext,
-      indexWhere: NEXT,
-    },
-    {
-      kind: 'next',
-      clock: 'business',
-      value: 'rf.business_ms',
-      where: timedNext,
-      indexWhere: NEXT,
-    },
-  ],
+  histograms: (
+    [
+      ['first', 'rf.is_first', FIRST],
+      ['next', timedNext, NEXT],
+    ] as const
+  ).flatMap(([kind, where, indexWhere]) =>
+    CLOCKS.map(([clock, column]) => ({ kind, clock, value: `rf.${column}`, where, indexWhere })),
+  ),
 };
 
 /** Re-opened: the thread's next episode opened within the window after this resolution. */
@@ -141,17 +134,7 @@ export const REOPENED =
   `where e0.id = ef.episode_id and nx.opened_at <= ef.resolved_at + ${REOPEN_WINDOW_MS})`;
 
 export const EPISODE: RollupDef = {
-  rollup: 'episode_rollups',
-  table: 'episode_facts',
-  alias: 'ef',
-  from: 'episode_facts ef',
-  at: 'ef.resolved_at',
-  atColumn: 'resolved_at',
-  team: 'ef.team_id',
-  agent: 'ef.agent_id',
-  channel: 'ef.channel',
-  channelAlias: 'ef',
-  extraKey: [],
+  ...keyedBy('episode_rollups', 'episode_facts', 'ef', 'resolved_at'),
   flags: [
     ['reopened', REOPENED],
     ...GROUP_COLS.map(([g, col]): [string, string] => [`handled_${g}`, handledByResolution(col)]),
@@ -174,21 +157,19 @@ export const EPISODE: RollupDef = {
     ['reopened', sum('ef.reopened')],
     ...GROUP_COLS.map(([g]): [string, string] => [`handled_${g}`, sum(`ef.handled_${g}`)]),
   ],
-  histograms: [
-    { kind: 'resolution', clock: 'calendar', value: 'ef.calendar_ms', where: '1', indexWhere: '1' },
-    { kind: 'resolution', clock: 'business', value: 'ef.business_ms', where: '1', indexWhere: '1' },
-  ],
+  histograms: CLOCKS.map(([clock, column]) => ({
+    kind: 'resolution',
+    clock,
+    value: `ef.${column}`,
+    where: '1',
+    indexWhere: '1',
+  })),
 };
 
 export const SURVEY: RollupDef = {
-  rollup: 'survey_rollups',
-  table: 'survey_facts',
-  alias: 'sf',
+  ...keyedBy('survey_rollups', 'survey_facts', 'sf', 'answered_at'),
+  // The channel is the episode's (a survey answer has none of its own).
   from: 'survey_facts sf left join episode_facts ef on ef.episode_id = sf.episode_id',
-  at: 'sf.answered_at',
-  atColumn: 'answered_at',
-  team: 'sf.team_id',
-  agent: 'sf.agent_id',
   channel: 'ef.channel',
   channelAlias: 'ef',
   extraKey: ['sf.kind'],
