@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import {
   CreateAgentRequestSchema,
   CreateApiKeyRequestSchema,
@@ -16,18 +16,17 @@ import {
   updateTeam,
 } from '#server/services/agents';
 import { createApiKey, listApiKeys, revokeApiKey } from '#server/services/apiKeys';
-import { authOf, requireRole } from '#server/http/authMiddleware';
+import { authOf } from '#server/http/authMiddleware';
 import { checkOutboundUrl } from '#server/http/outboundUrl';
 import type { AppContext } from '#server/http/context';
 import { audit } from '#server/http/audit';
 import { idParam } from '#server/http/params';
+import { routeModule } from '#server/http/routeModule';
 
 /** Agents, teams and API keys: everyone may list agents and teams; admins change them. */
 export function adminRoutes(ctx: AppContext): Router {
-  const r = Router();
-  const { db, now } = ctx.deps;
+  const { r, db, now, admin } = routeModule(ctx);
   const presenceOf = (agentId: number) => ctx.realtime.presence.of(agentId);
-  const admin = requireRole('admin');
 
   r.get('/agents', (_req, res) => {
     res.json({ items: listAgents(db, presenceOf) });
@@ -91,7 +90,6 @@ function agentAction(before: { role: string; active: boolean }, patch: { role?: 
 }
 
 /** The fields of `before` that a patch touches (what they were). */
-function pick(before: object, patch: object): Record<string, unknown> {
-  const b = before as Record<string, unknown>;
-  return Object.fromEntries(Object.keys(patch).map((k) => [k, b[k]]));
+function pick(before: Record<string, unknown>, patch: object): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(patch).map((k) => [k, before[k]]));
 }

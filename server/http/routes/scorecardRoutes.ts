@@ -1,4 +1,4 @@
-import { Router, type Request } from 'express';
+import type { Request, Router } from 'express';
 import {
   ScorecardListQuerySchema,
   ScorecardPatchSchema,
@@ -13,10 +13,11 @@ import {
   setScorecardArchived,
   updateScorecard,
 } from '#server/services/reviews/scorecards';
-import { authOf, requireRole } from '#server/http/authMiddleware';
+import { authOf } from '#server/http/authMiddleware';
 import type { AppContext } from '#server/http/context';
 import { audit } from '#server/http/audit';
 import { idParam } from '#server/http/params';
+import { routeModule } from '#server/http/routeModule';
 
 /**
  * Scorecards: anyone reads those in use (`?archived=include` adds archived ones); admins define,
@@ -24,9 +25,7 @@ import { idParam } from '#server/http/params';
  * change is audited.
  */
 export function scorecardRoutes(ctx: AppContext): Router {
-  const r = Router();
-  const { db, now } = ctx.deps;
-  const admin = requireRole('admin');
+  const { r, db, now, admin } = routeModule(ctx);
   const record = (req: Request, action: 'created' | 'updated' | 'archived' | 'unarchived', detail: object) =>
     audit(ctx, req, { action: `scorecard.${action}`, detail: { ...detail } });
   const summary = (s: Scorecard) => ({ scorecardId: s.id, name: s.name, criteria: s.criteria });

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import { CreateWebhookEndpointSchema } from '#shared/schemas/webhooks';
 import {
   createWebhookEndpoint,
@@ -8,17 +8,17 @@ import {
   retryWebhookDelivery,
   rotateWebhookSecret,
 } from '#server/services/webhooks/endpoints';
-import { authOf, requireRole } from '#server/http/authMiddleware';
+import { authOf } from '#server/http/authMiddleware';
 import { checkOutboundUrl } from '#server/http/outboundUrl';
 import type { AppContext } from '#server/http/context';
 import { audit } from '#server/http/audit';
 import { idParam } from '#server/http/params';
+import { routeModule } from '#server/http/routeModule';
 
 /** Outbound webhook endpoints and their deliveries (admins only). */
 export function webhookRoutes(ctx: AppContext): Router {
-  const r = Router();
-  const { db, now } = ctx.deps;
-  r.use('/webhook-endpoints', requireRole('admin'));
+  const { r, db, now, admin } = routeModule(ctx);
+  r.use('/webhook-endpoints', admin);
   r.get('/webhook-endpoints', (_req, res) => {
     res.json({ items: listWebhookEndpoints(db) });
   });
