@@ -1,7 +1,7 @@
 // The column groups the tables repeat, declared once. Each helper builds exactly the column the
 // tables spelled out before (same SQL type, constraints and default), so the schema is unchanged.
 import { sql } from 'drizzle-orm';
-import { integer, text, type ReferenceConfig } from 'drizzle-orm/sqlite-core';
+import { integer, real, text, type ReferenceConfig } from 'drizzle-orm/sqlite-core';
 import { CHANNEL_KINDS } from '#shared/channels';
 import { THREAD_STATUSES } from '#shared/schemas/common';
 
@@ -24,6 +24,10 @@ export const timestamps = () => ({ createdAt: createdAt(), updatedAt: int('updat
 export const ref = <N extends string>(name: N, target: ReferenceConfig['ref'], actions?: ReferenceConfig['actions']) =>
   integer(name).notNull().references(target, actions);
 
+/** A primary key that is also a foreign key to `target`: one row per target row (a fact of an episode). */
+export const refKey = <N extends string>(name: N, target: ReferenceConfig['ref']) =>
+  integer(name).primaryKey().references(target);
+
 /** A JSON array, `'[]'` by default. */
 export const jsonList = <T, N extends string = string>(name: N) =>
   text(name, { mode: 'json' })
@@ -45,6 +49,12 @@ export const channel = <N extends string>(name: N) => text(name, { enum: CHANNEL
 export const channelKey = () => text('channel', { enum: CHANNEL_KEYS }).notNull();
 const CHANNEL_KEYS = [...CHANNEL_KINDS, ''] as const;
 
+/** A team as a key part, required: 0 stands for no team, so that the key never holds NULL. */
+export const teamKey = () => int('team_key');
+
+/** How many the row counts: the figure of a tally that triggers keep. */
+export const tally = () => int('n');
+
 /** The first-handling counters kept per scope: the agent's, the team's and anyone's. */
 export const handledCounts = () => ({
   handledAgent: count('handled_agent'),
@@ -58,6 +68,9 @@ export const episodeCounts = () => ({
   episodesTeam: count('episodes_team'),
   episodesAll: count('episodes_all'),
 });
+
+/** An episode's sentiment arc: the customer's sentiment when it opened and when it ended. */
+export const sentimentArc = () => ({ sentimentStart: real('sentiment_start'), sentimentEnd: real('sentiment_end') });
 
 /** A thread status, required. */
 export const threadStatus = () => text('status', { enum: THREAD_STATUSES }).notNull();

@@ -6,7 +6,20 @@ import type { ChannelKind } from '#shared/channels';
 import { SENTIMENT_LABELS } from '#shared/schemas/common';
 import { agents, teams } from './people';
 import { BOARD_WAITING, INBOX_PRIORITY_KEY, INBOX_WAITING_KEY, LIVE } from '#server/db/sortKeys';
-import { id, count, createdAt, timestamps, ref, jsonList, jsonObject, channel, threadStatus, int } from './columns';
+import {
+  id,
+  count,
+  createdAt,
+  timestamps,
+  ref,
+  jsonList,
+  jsonObject,
+  channel,
+  threadStatus,
+  int,
+  teamKey,
+  tally,
+} from './columns';
 
 /** A person who writes to us; identities point at exactly one customer. */
 export const customers = sqliteTable('customers', {
@@ -149,10 +162,10 @@ export const merges = sqliteTable('merges', {
 export const threadTallies = sqliteTable(
   'thread_tallies',
   {
-    teamKey: int('team_key'),
+    teamKey: teamKey(),
     status: threadStatus(),
     unassigned: int('unassigned'),
-    n: int('n'),
+    n: tally(),
   },
   (t) => [primaryKey({ columns: [t.teamKey, t.status, t.unassigned] })],
 );
@@ -164,17 +177,17 @@ export const threadTallies = sqliteTable(
  */
 export const agentUnread = sqliteTable('agent_unread', {
   agentId: integer('agent_id').primaryKey(),
-  n: int('n'),
+  n: tally(),
 });
 
 /** Live threads per team (0 = no team), status and channel they ever used; kept like threadTallies. */
 export const channelTallies = sqliteTable(
   'channel_tallies',
   {
-    teamKey: int('team_key'),
+    teamKey: teamKey(),
     status: threadStatus(),
     channel: channel('channel').notNull(),
-    n: int('n'),
+    n: tally(),
   },
   (t) => [primaryKey({ columns: [t.teamKey, t.status, t.channel] })],
 );

@@ -2,7 +2,7 @@
 // transaction, whichever code changes a thread or an episode): the board reads these small tables
 // and a few index seeks, never a scan of threads.
 import { index, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { channelKey, count, int, threadStatus } from './columns';
+import { channelKey, count, int, threadStatus, teamKey, tally } from './columns';
 
 /**
  * Live threads per team (0 = no team), last inbound channel ('' = none), status, unassigned and
@@ -11,12 +11,12 @@ import { channelKey, count, int, threadStatus } from './columns';
 export const boardTallies = sqliteTable(
   'board_tallies',
   {
-    teamKey: int('team_key'),
+    teamKey: teamKey(),
     channel: channelKey(),
     status: threadStatus(),
     unassigned: int('unassigned'),
     waiting: int('waiting'),
-    n: int('n'),
+    n: tally(),
   },
   (t) => [primaryKey({ columns: [t.teamKey, t.channel, t.status, t.unassigned, t.waiting] })],
 );
@@ -29,7 +29,7 @@ export const agentTallies = sqliteTable(
     status: threadStatus(),
     waiting: int('waiting'),
     negative: int('negative'),
-    n: int('n'),
+    n: tally(),
   },
   (t) => [primaryKey({ columns: [t.agentId, t.status, t.waiting, t.negative] })],
 );
@@ -38,7 +38,7 @@ export const agentTallies = sqliteTable(
 export const boardMinutes = sqliteTable(
   'board_minutes',
   {
-    teamKey: int('team_key'),
+    teamKey: teamKey(),
     minute: int('minute'),
     arrivals: count('arrivals'),
     resolutions: count('resolutions'),
@@ -58,7 +58,7 @@ export const boardSla = sqliteTable(
   {
     threadId: int('thread_id'),
     kind: text('kind').notNull(),
-    teamKey: int('team_key'),
+    teamKey: teamKey(),
     channel: channelKey(),
     clockStartedAt: int('clock_started_at'),
     fraction: real('fraction').notNull(),
@@ -77,11 +77,11 @@ export const boardSla = sqliteTable(
 export const boardWaits = sqliteTable(
   'board_waits',
   {
-    teamKey: int('team_key'),
+    teamKey: teamKey(),
     channel: channelKey(),
     level: int('level'),
     bucket: int('bucket'),
-    n: int('n'),
+    n: tally(),
   },
   (t) => [primaryKey({ columns: [t.teamKey, t.channel, t.level, t.bucket] })],
 );

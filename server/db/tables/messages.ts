@@ -5,7 +5,7 @@ import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-or
 import { SENTIMENT_LABELS } from '#shared/schemas/common';
 import { agents, teams } from './people';
 import { identities, threads } from './conversations';
-import { id, count, ref, jsonList, jsonObject, channel, int } from './columns';
+import { id, count, ref, jsonList, jsonObject, channel, int, sentimentArc } from './columns';
 
 /** One open→resolved cycle of a thread: the unit of response metrics, SLA and surveys. */
 export const episodes = sqliteTable(
@@ -20,8 +20,7 @@ export const episodes = sqliteTable(
     firstResponseAt: integer('first_response_at'),
     assigneeId: integer('assignee_id').references(() => agents.id),
     teamId: integer('team_id').references(() => teams.id),
-    sentimentStart: real('sentiment_start'),
-    sentimentEnd: real('sentiment_end'),
+    ...sentimentArc(),
     predictedWaitMs: integer('predicted_wait_ms'),
     /** Set while the thread is pending/snoozed: the resolution clock is paused. */
     pausedSince: integer('paused_since'),

@@ -1,10 +1,16 @@
 // Metric facts, written at the moment something happens, in the same transaction, so reports and
 // the per-thread view read the same rows and never recompute timelines (docs/metrics.md).
 import { sql } from 'drizzle-orm';
-import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { episodes, messages } from './messages';
 import { agents, teams } from './people';
-import { count, ref, channel, int, handledCounts, episodeCounts } from './columns';
+import { count, ref, refKey, channel, int, handledCounts, episodeCounts, sentimentArc } from './columns';
+
+/** Whose figure a fact is: the agent it is attributed to and the team holding the episode then. */
+const owners = () => ({
+  agentId: integer('agent_id').references(() => agents.id),
+  teamId: integer('team_id').references(() => teams.id),
+});
 
 /**
  * One agent reply whose send ended: accepted by the provider (a response, timed when it waited on
@@ -13,13 +19,10 @@ import { count, ref, channel, int, handledCounts, episodeCounts } from './column
 export const replyFacts = sqliteTable(
   'reply_facts',
   {
-    messageId: integer('message_id')
-      .primaryKey()
-      .references(() => messages.id),
+    messageId: refKey('message_id', () => messages.id),
     episodeId: ref('episode_id', () => episodes.id),
-    agentId: integer('agent_id').references(() => agents.id),
-    /** The team holding the episode when the reply was sent. */
-    teamId: integer('team_id').references(() => teams.id),
+    /** The author, and the team holding the episode when the reply was sent. */
+    ...owners(),
     channel: channel('channel'),
     outcome: text('outcome', { enum: ['accepted', 'failed'] }).notNull(),
     /** When the provider accepted (or finally refused) it: the moment the clock stopped. */
@@ -59,20 +62,15 @@ export const replyFacts = sqliteTable(
 export const episodeFacts = sqliteTable(
   'episode_facts',
   {
-    episodeId: integer('episode_id')
-      .primaryKey()
-      .references(() => episodes.id),
-    /** The agent who resolved it: owner of the episode figures. */
-    agentId: integer('agent_id').references(() => agents.id),
-    /** The team holding the episode when it was resolved. */
-    teamId: integer('team_id').references(() => teams.id),
+    episodeId: refKey('episode_id', () => episodes.id),
+    /** The agent who resolved it (owner of the episode figures), and the team holding the episode then. */
+    ...owners(),
     channel: channel('channel'),
     openedAt: int('opened_at'),
     resolvedAt: int('resolved_at'),
     calendarMs: int('calendar_ms'),
     businessMs: int('business_ms'),
-    sentimentStart: real('sentiment_start'),
-    sentimentEnd: real('sentiment_end'),
+    ...sentimentArc(),
     sentimentChange: text('sentiment_change', { enum: ['turned_around', 'soured', 'steady'] }),
     slaBreaches: count('sla_breaches'),
     slaWarnings: count('sla_warnings'),
@@ -100,11 +98,8 @@ export const episodeFacts = sqliteTable(
 export const surveyFacts = sqliteTable(
   'survey_facts',
   {
-    episodeId: integer('episode_id')
-      .primaryKey()
-      .references(() => episodes.id),
-    agentId: integer('agent_id').references(() => agents.id),
-    teamId: integer('team_id').references(() => teams.id),
+    episodeId: refKey('episode_id', () => episodes.id),
+    ...owners(),
     kind: text('kind', { enum: ['csat', 'nps'] }).notNull(),
     score: int('score'),
     answeredAt: int('answered_at'),
@@ -124,9 +119,7 @@ export const surveyFacts = sqliteTable(
 export const waitPromises = sqliteTable(
   'wait_promises',
   {
-    episodeId: integer('episode_id')
-      .primaryKey()
-      .references(() => episodes.id),
+    episodeId: refKey('episode_id', () => episodes.id),
     /** The team holding the episode when the promise was made. */
     teamId: integer('team_id').references(() => teams.id),
     channel: channel('channel'),
