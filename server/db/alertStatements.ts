@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '#server/db/connection';
+import type { AlertKind } from '#shared/schemas/alerts';
 import { BOARD_WAITING } from './sortKeys';
 
 // Team alerts' reads: each is a seek on a small table or on a partial index bounded by the last
@@ -11,7 +12,7 @@ export interface AlertRow {
   id: number;
   teamId: number;
   teamName: string;
-  kind: string;
+  kind: AlertKind;
   threshold: number;
   value: number;
   firedAt: number;
@@ -29,7 +30,7 @@ const ALERT_COLUMNS = `a.id, a.team_id as teamId, t.name as teamName, a.kind, a.
 function prepare(sqlite: Database.Database) {
   const num = (s: string) => sqlite.prepare<Record<string, unknown>, number | null>(s).pluck();
   return {
-    rules: sqlite.prepare<{ team: number }, { kind: string; threshold: number; enabled: number }>(
+    rules: sqlite.prepare<{ team: number }, { kind: AlertKind; threshold: number; enabled: number }>(
       `select kind, threshold, enabled from alert_rules where team_id = :team order by kind`,
     ),
     teamsToCheck: sqlite
@@ -37,7 +38,7 @@ function prepare(sqlite: Database.Database) {
         `select team_id from alert_rules where enabled = 1 union select team_id from alerts where cleared_at is null`,
       )
       .pluck(),
-    openCrossings: sqlite.prepare<{ team: number }, { id: number; kind: string }>(
+    openCrossings: sqlite.prepare<{ team: number }, { id: number; kind: AlertKind }>(
       `select id, kind from alerts where team_id = :team and cleared_at is null`,
     ),
     waiting: num(

@@ -1,7 +1,7 @@
 import type { InferSelectModel } from 'drizzle-orm';
 import type { ActivityMessage, ThreadActivity } from '#server/domain/threadActivity';
 import type { Customer, Identity } from '#shared/schemas/customer';
-import type { Attachment, Message } from '#shared/schemas/message';
+import type { Message } from '#shared/schemas/message';
 import type { Episode, ThreadSla, ThreadSummary } from '#shared/schemas/thread';
 import type { Agent, Team } from '#shared/schemas/agent';
 import type * as s from './schema';
@@ -30,7 +30,7 @@ export function toMessage(r: MessageRow): Message {
     text: r.text,
     html: r.html,
     subject: r.subject,
-    attachments: r.attachments as Attachment[],
+    attachments: r.attachments,
     providerTs: r.providerTs,
     receivedAt: r.receivedAt,
     sortTs: r.sortTs,
@@ -155,7 +155,7 @@ export function toAgent(r: AgentRow, teamIds: number[], livePresence?: Agent['pr
     email: r.email,
     name: r.name,
     role: r.role,
-    locale: r.locale as Agent['locale'],
+    locale: r.locale,
     capacity: r.capacity,
     asyncCapacity: r.asyncCapacity,
     languages: r.languages,

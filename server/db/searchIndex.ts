@@ -64,7 +64,9 @@ export function unindexMessages(r: object, ids: number[]): void {
  */
 export function backfillSearchIndex(client: Database.Database, batch = 2000): number {
   const marker = client.prepare('select after_id as afterId from search_backfill where id = 1');
-  const page = client.prepare('select id, direction, text, subject from messages where id > ? order by id limit ?');
+  const page = client.prepare<[number, number], IndexedMessage>(
+    'select id, direction, text, subject from messages where id > ? order by id limit ?',
+  );
   const advance = client.prepare('update search_backfill set after_id = ? where id = 1');
   const finish = client.prepare('delete from search_backfill where id = 1');
   const s = statementsOf({ session: { client } });
@@ -72,7 +74,7 @@ export function backfillSearchIndex(client: Database.Database, batch = 2000): nu
   for (;;) {
     const state = marker.get() as { afterId: number } | undefined;
     if (!state) return done;
-    const rows = page.all(state.afterId, batch) as IndexedMessage[];
+    const rows = page.all(state.afterId, batch);
     client.transaction(() => {
       for (const m of rows) {
         s.remove.run(m.id);

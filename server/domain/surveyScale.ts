@@ -65,7 +65,7 @@ export const SCALE_WORDS: ReadonlyArray<[string, number]> = (
     ['一般', 3],
     ['还行', 3],
     ['差', 2],
-  ] as Array<[string, number]>
+  ] satisfies Array<[string, number]>
 ).sort((a, b) => b[0].length - a[0].length);
 
 /** Thanks and polite particles around a rating: they carry no score and are not "other words". */

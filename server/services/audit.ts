@@ -58,7 +58,7 @@ export function listAudit(r: Reader, q: AuditQuery): AuditPage {
     at: e.at,
     actorId: e.actorId,
     actorName,
-    action: e.action as AuditAction,
+    action: e.action,
     customerId: e.customerId,
     customerName,
     threadId: e.threadId,

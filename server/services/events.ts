@@ -56,7 +56,7 @@ export function eventsAfter(db: Db, viewer: Viewer, after: number, limit: number
     out.push(
       redact
         ? { type: 'thread.removed', seq: r.seq, threadId: r.threadId!, mergedIntoThreadId: null }
-        : ({ ...(r.payload as object), seq: r.seq } as LoggedEvent),
+        : { ...r.payload, seq: r.seq },
     );
   }
   return { events: out, lastSeq: lastEventSeq(db), more: rows.length > limit };

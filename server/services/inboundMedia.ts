@@ -19,7 +19,7 @@ export function inboundAttachment(db: Db, viewer: Viewer, messageId: number, ind
   const msg = db.select().from(messages).where(eq(messages.id, messageId)).get();
   if (!msg || msg.direction !== 'inbound') throw new NotFoundError('no such customer message');
   requireAccess(viewer, getThreadRow(db, msg.threadId));
-  const att = (msg.attachments as Array<{ url?: string; name?: string }>)[index];
+  const att = msg.attachments[index];
   if (!att?.url) throw new NotFoundError('this attachment has no downloadable file');
   return { url: new URL(att.url), name: att.name ?? null };
 }

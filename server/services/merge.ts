@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, inArray, isNull, type SQL } from 'drizzle-orm';
-import { customers, episodes, identities, merges, messages, threads } from '#server/db/schema';
+import { customers, episodes, identities, merges, messages, threads, type MergeMoves } from '#server/db/schema';
 import type { ThreadRow } from '#server/db/mappers';
 import type { Viewer } from '#server/domain/access';
 import type { MergeRecord } from '#shared/schemas/customer';
@@ -22,17 +22,6 @@ function idsWhere(
     .where(where)
     .all()
     .map((r) => r.id);
-}
-
-/** What a merge moved, kept on the audit record so it can be undone. */
-interface MergeMoves {
-  identityIds: number[];
-  messageIds: number[];
-  episodeIds: number[];
-  sourceThreadId: number;
-  targetThreadId: number;
-  sourceThread: Pick<ThreadRow, 'status' | 'snoozedUntil' | 'assigneeId' | 'teamId' | 'priority' | 'currentEpisodeId'>;
-  targetThread: Pick<ThreadRow, 'status' | 'snoozedUntil' | 'assigneeId' | 'currentEpisodeId'>;
 }
 
 const STATUS_WEIGHT = { open: 3, pending: 2, snoozed: 1, resolved: 0 } as const;
@@ -163,7 +152,7 @@ export function unmergeCustomers(deps: ServiceDeps, viewer: Viewer, mergeId: num
       )
       .get();
     if (later) throw new ConflictError('the merged customer was merged again since; undo that first');
-    const moves = record.moved as MergeMoves;
+    const moves = record.moved;
     const target = tx.select().from(threads).where(eq(threads.id, moves.targetThreadId)).get();
     const source = tx.select().from(threads).where(eq(threads.id, moves.sourceThreadId)).get();
     if (!target || !source) throw new NotFoundError('merged threads no longer exist');

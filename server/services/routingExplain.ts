@@ -56,7 +56,7 @@ export function explainRouting(r: Reader, deps: ServiceDeps, viewer: Viewer, thr
     r.select({ name: agents.name }).from(agents).where(eq(agents.id, id)).get()?.name ?? `#${id}`;
   const names: RoutingNames = { language: englishLanguage, agent: agentName, team: teamName };
   const moved = latestEntry(r, row.id, 'team');
-  const movedMeta = (moved?.meta ?? {}) as Meta;
+  const movedMeta: Meta = moved?.meta ?? {};
   const overflowedFromTeamId =
     movedMeta.via === 'overflow' && movedMeta.teamId === row.teamId && typeof movedMeta.fromTeamId === 'number'
       ? movedMeta.fromTeamId
@@ -64,7 +64,7 @@ export function explainRouting(r: Reader, deps: ServiceDeps, viewer: Viewer, thr
   const base = { threadId: row.id, teamId: row.teamId, overflowedFromTeamId, actorId: null, reason: null, wait: null };
   if (row.assigneeId !== null) {
     const entry = latestEntry(r, row.id, 'assigned');
-    const meta = (entry?.meta ?? {}) as Meta;
+    const meta: Meta = entry?.meta ?? {};
     const reason = RoutingReasonSchema.safeParse(meta.routing);
     const current = entry !== undefined && meta.assigneeId === row.assigneeId;
     const agent = names.agent(row.assigneeId);

@@ -5,7 +5,7 @@ import { boardStatements } from '#server/db/boardStatements';
 import type { Viewer } from '#server/domain/access';
 import { ForbiddenError, NotFoundError } from '#server/errors';
 import { hasRole } from '#shared/schemas/common';
-import type { AlertKind, AlertRules } from '#shared/schemas/alerts';
+import type { AlertRules } from '#shared/schemas/alerts';
 import type { Db } from '#server/db/connection';
 import { recordAudit } from './audit';
 import type { ServiceDeps } from './deps';
@@ -26,7 +26,7 @@ export function readAlertRules(db: Db, viewer: Viewer, teamId: number): AlertRul
   return {
     rules: alertStatements(db)
       .rules.all({ team: teamId })
-      .map((r) => ({ kind: r.kind as AlertKind, threshold: r.threshold, enabled: r.enabled === 1 })),
+      .map((r) => ({ kind: r.kind, threshold: r.threshold, enabled: r.enabled === 1 })),
   };
 }
 

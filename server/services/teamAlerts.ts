@@ -1,11 +1,11 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { alerts } from '#server/db/schema';
-import { alertStatements, type AlertRow } from '#server/db/alertStatements';
+import { alertStatements } from '#server/db/alertStatements';
 import { ALL_BOARDS_ROOM, boardRoom, type Viewer } from '#server/domain/access';
 import { decideAlerts, waitMinutes, type AlertFigures, type RuleState } from '#server/domain/teamAlerts';
 import { ConflictError, ForbiddenError, NotFoundError } from '#server/errors';
 import { hasRole } from '#shared/schemas/common';
-import type { Alert, AlertKind } from '#shared/schemas/alerts';
+import type { Alert } from '#shared/schemas/alerts';
 import type { z } from 'zod';
 import type { AlertsQuerySchema } from '#shared/schemas/alerts';
 import type { Db } from '#server/db/connection';
@@ -36,11 +36,7 @@ export function teamFigures(db: Db, teamId: number, now: number): AlertFigures {
 function rulesOf(db: Db, teamId: number): RuleState[] {
   return alertStatements(db)
     .rules.all({ team: teamId })
-    .map((r) => ({ kind: r.kind as AlertKind, threshold: r.threshold, enabled: r.enabled === 1 }));
-}
-
-function toAlert(r: AlertRow): Alert {
-  return { ...r, kind: r.kind as AlertKind };
+    .map((r) => ({ kind: r.kind, threshold: r.threshold, enabled: r.enabled === 1 }));
 }
 
 /**
@@ -52,7 +48,7 @@ function toAlert(r: AlertRow): Alert {
 export function evaluateTeamAlerts(deps: ServiceDeps, teamId: number): number {
   const s = alertStatements(deps.db);
   const rules = rulesOf(deps.db, teamId);
-  const open = () => s.openCrossings.all({ team: teamId }).map((o) => ({ id: o.id, kind: o.kind as AlertKind }));
+  const open = () => s.openCrossings.all({ team: teamId });
   if (rules.length === 0 && open().length === 0) return 0;
   const now = deps.now();
   const first = decideAlerts(rules, open(), teamFigures(deps.db, teamId, now));
@@ -67,7 +63,7 @@ export function evaluateTeamAlerts(deps: ServiceDeps, teamId: number): number {
         .set({ clearedAt: now })
         .where(and(eq(alerts.id, id), isNull(alerts.clearedAt)))
         .run();
-      if (done.changes > 0) emit({ type: 'alert.cleared', alert: toAlert(s.alert.get({ id })!) }, alertRooms(teamId));
+      if (done.changes > 0) emit({ type: 'alert.cleared', alert: s.alert.get({ id })! }, alertRooms(teamId));
     }
     for (const f of d.fire) {
       const { id } = tx
@@ -75,7 +71,7 @@ export function evaluateTeamAlerts(deps: ServiceDeps, teamId: number): number {
         .values({ teamId, kind: f.kind, threshold: f.threshold, value: f.value, firedAt: now })
         .returning({ id: alerts.id })
         .get();
-      emit({ type: 'alert.fired', alert: toAlert(s.alert.get({ id })!) }, alertRooms(teamId));
+      emit({ type: 'alert.fired', alert: s.alert.get({ id })! }, alertRooms(teamId));
     }
     return d.fire.length;
   });
@@ -94,9 +90,11 @@ export function listAlerts(db: Db, viewer: Viewer, q: z.output<typeof AlertsQuer
     if (teams !== null && !teams.includes(q.teamId)) throw new ForbiddenError('leads see alerts of their own teams');
     teams = [q.teamId];
   }
-  return alertStatements(db)
-    .list.all({ teams: teams === null ? null : JSON.stringify(teams), status: q.status ?? null, limit: q.limit })
-    .map(toAlert);
+  return alertStatements(db).list.all({
+    teams: teams === null ? null : JSON.stringify(teams),
+    status: q.status ?? null,
+    limit: q.limit,
+  });
 }
 
 /** POST /api/alerts/:id/ack: record who acknowledged the alert and when (audited, announced live). */
@@ -122,7 +120,7 @@ export function acknowledgeAlert(deps: ServiceDeps, actor: Actor, id: number): A
       },
       now,
     );
-    const alert = toAlert(s.alert.get({ id })!);
+    const alert = s.alert.get({ id })!;
     emit({ type: 'alert.acknowledged', alert }, alertRooms(row.teamId));
     return alert;
   });

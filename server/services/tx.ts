@@ -1,6 +1,6 @@
 import { statements } from '#server/db/statements';
 import type { Db } from '#server/db/connection';
-import type { LoggedEvent, NewEvent } from '#shared/schemas/events';
+import type { NewEvent } from '#shared/schemas/events';
 import type { RoutedEvent, ServiceDeps } from './deps';
 import { queueWebhook, webhookOf } from './webhooks/queue';
 
@@ -63,7 +63,7 @@ export function transact<T>(deps: ServiceDeps, fn: (tx: Tx, emit: EmitFn) => T):
             payload: event,
             createdAt: deps.now(),
           }) as { seq: number };
-          held.events.push({ event: { ...event, seq: row.seq } as LoggedEvent, rooms });
+          held.events.push({ event: { ...event, seq: row.seq }, rooms });
           // Outbound webhooks are queued with the event, so a rolled-back change sends nothing.
           const hook = webhookOf(event);
           if (hook) queueWebhook(tx, hook.event, hook.data, deps.now());

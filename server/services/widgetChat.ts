@@ -1,4 +1,4 @@
-import { withAttachmentLinks, type LinkedFile } from '#server/domain/attachmentText';
+import { withAttachmentLinks } from '#server/domain/attachmentText';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { agents, identities, messages, threads } from '#server/db/schema';
 import { toMessage, type IdentityRow, type MessageRow } from '#server/db/mappers';
@@ -35,7 +35,7 @@ export function toWidgetMessage(db: Db, m: MessageRow): WidgetMessage {
     const name = db.select({ name: agents.name }).from(agents).where(eq(agents.id, m.authorAgentId)).get()?.name;
     author = name ? name.split(/\s+/)[0] : null;
   }
-  const text = m.direction === 'outbound' ? withAttachmentLinks(m.text, m.attachments as LinkedFile[]) : m.text;
+  const text = m.direction === 'outbound' ? withAttachmentLinks(m.text, m.attachments) : m.text;
   return { id: m.id, from: m.direction === 'inbound' ? 'visitor' : 'agent', text, at: m.sortTs, author };
 }
 

@@ -1,4 +1,5 @@
 import type { MessageRow } from '#server/db/mappers';
+import type { Attachment } from '#shared/schemas/message';
 import type { OutboundJob, ReplyFactsSpec } from '#server/channels/types';
 import { withAttachmentLinks } from '#server/domain/attachmentText';
 
@@ -23,7 +24,7 @@ export function readReplyFacts<K extends string>(
   job: OutboundJob,
   spec: ReplyFactsSpec<K>,
 ): Partial<Record<K, string>> {
-  const fromMessage = (lastInbound(job)?.meta ?? {}) as Record<string, unknown>;
+  const fromMessage: Record<string, unknown> = lastInbound(job)?.meta ?? {};
   const out: Partial<Record<K, string>> = {};
   for (const key of spec.keys) {
     const value = fromMessage[key] ?? job.identity.meta[key];
@@ -38,10 +39,8 @@ export function refuseSend(error: string): { ok: false; retryable: false; error:
 }
 
 /** Attachments of the reply being sent. */
-export function replyAttachments(job: OutboundJob): Array<{ url?: string; name?: string; mimeType?: string }> {
-  return (job.message.attachments as Array<{ url?: string; name?: string; mimeType?: string }>).filter(
-    (a) => typeof a.url === 'string',
-  );
+export function replyAttachments(job: OutboundJob): Attachment[] {
+  return job.message.attachments.filter((a) => typeof a.url === 'string');
 }
 
 /**

@@ -190,11 +190,13 @@ export function parseWhatsAppValue(value: JsonRecord, out: ParsedWebhook): void 
   const meta: JsonRecord = { displayPhoneNumber: str(metadata?.display_phone_number) };
   const contacts = contactsOf(value);
   for (const m of arr(value.messages)) {
-    const msg = rec(m) && messageOf(rec(m) as JsonRecord, contacts, meta, phoneNumberId);
+    const r = rec(m);
+    const msg = r && messageOf(r, contacts, meta, phoneNumberId);
     if (msg) out.messages.push(msg);
   }
   for (const s of arr(value.statuses)) {
-    const status = rec(s) && statusOf(rec(s) as JsonRecord);
+    const r = rec(s);
+    const status = r && statusOf(r);
     if (status) out.statuses.push(status);
   }
 }

@@ -141,14 +141,29 @@ export const threadReads = sqliteTable(
   ],
 );
 
+type ThreadFields = typeof threads.$inferSelect;
+/** What a merge moved (the JSON of `merges.moved`), kept so it can be undone. */
+export interface MergeMoves {
+  identityIds: number[];
+  messageIds: number[];
+  episodeIds: number[];
+  sourceThreadId: number;
+  targetThreadId: number;
+  sourceThread: Pick<
+    ThreadFields,
+    'status' | 'snoozedUntil' | 'assigneeId' | 'teamId' | 'priority' | 'currentEpisodeId'
+  >;
+  targetThread: Pick<ThreadFields, 'status' | 'snoozedUntil' | 'assigneeId' | 'currentEpisodeId'>;
+}
+
 /** Audit record of a customer merge, with everything needed to undo it. */
 export const merges = sqliteTable('merges', {
   id: id(),
   targetCustomerId: ref('target_customer_id', () => customers.id),
   sourceCustomerId: ref('source_customer_id', () => customers.id),
   agentId: integer('agent_id').references(() => agents.id),
-  /** JSON: moved identity ids, message ids, episode ids and the source thread's prior state. */
-  moved: text('moved', { mode: 'json' }).notNull(),
+  /** Moved identity ids, message ids, episode ids and both threads' prior state. */
+  moved: text('moved', { mode: 'json' }).$type<MergeMoves>().notNull(),
   createdAt: createdAt(),
   undoneAt: integer('undone_at'),
   undoneBy: integer('undone_by').references(() => agents.id),

@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { SENTIMENT_LABELS } from '#shared/schemas/common';
+import type { Attachment } from '#shared/schemas/message';
 import { agents, teams } from './people';
 import { identities, threads } from './conversations';
 import { id, count, ref, jsonList, jsonObject, channel, int, sentimentArc } from './columns';
@@ -55,7 +56,7 @@ export const messages = sqliteTable(
     text: text('text').notNull(),
     html: text('html'),
     subject: text('subject'),
-    attachments: jsonList<unknown>('attachments'),
+    attachments: jsonList<Attachment>('attachments'),
     providerMessageId: text('provider_message_id'),
     providerTs: integer('provider_ts'),
     receivedAt: int('received_at'),

@@ -5,6 +5,7 @@ import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-or
 import { identities, threads } from './conversations';
 import { episodes, messages } from './messages';
 import { agents, teams } from './people';
+import type { NewEvent } from '#shared/schemas/events';
 import { id, count, createdAt, timestamps, ref, jsonObject, channel, int } from './columns';
 
 /** Append-only log of everything agents must see live; seq is the monotonic cursor. */
@@ -16,7 +17,8 @@ export const events = sqliteTable(
     threadId: integer('thread_id'),
     /** Socket rooms the event went to (JSON array), so catch-up applies the same visibility as live. */
     rooms: text('rooms', { mode: 'json' }).$type<string[]>().notNull(),
-    payload: text('payload', { mode: 'json' }).notNull(),
+    /** The event as emitted, without its sequence (added from `seq` when it is read back). */
+    payload: text('payload', { mode: 'json' }).$type<NewEvent>().notNull(),
     createdAt: createdAt(),
   },
   (t) => [

@@ -2,6 +2,8 @@
 // All timestamps are epoch milliseconds (integers).
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { sql } from 'drizzle-orm';
+import { AUDIT_ACTIONS } from '#shared/schemas/audit';
+import { WEBHOOK_EVENTS, type WebhookEvent } from '#shared/schemas/webhooks';
 import { agents } from './people';
 import { id, count, createdAt, timestamps, ref, jsonObject, int } from './columns';
 
@@ -14,7 +16,7 @@ export const auditLog = sqliteTable(
     actorId: integer('actor_id').references(() => agents.id),
     /** Hash of the actor's session: a customer view is recorded once per session. */
     sessionHash: text('session_hash'),
-    action: text('action').notNull(),
+    action: text('action', { enum: AUDIT_ACTIONS }).notNull(),
     customerId: integer('customer_id'),
     threadId: integer('thread_id'),
     /** What else matters about the action (search text, export filters, changed fields …). */
@@ -35,7 +37,7 @@ export const webhookEndpoints = sqliteTable('webhook_endpoints', {
   id: id(),
   url: text('url').notNull(),
   /** Event names this endpoint receives (JSON array). */
-  events: text('events', { mode: 'json' }).$type<string[]>().notNull(),
+  events: text('events', { mode: 'json' }).$type<WebhookEvent[]>().notNull(),
   /** HMAC-SHA256 key; kept in clear because every delivery is signed with it, shown to the admin once. */
   secret: text('secret').notNull(),
   createdBy: integer('created_by').references(() => agents.id),
@@ -51,7 +53,7 @@ export const webhookDeliveries = sqliteTable(
   {
     id: id(),
     endpointId: ref('endpoint_id', () => webhookEndpoints.id, { onDelete: 'cascade' }),
-    event: text('event').notNull(),
+    event: text('event', { enum: WEBHOOK_EVENTS }).notNull(),
     /** The event's data object (the body adds id, event and time around it). */
     payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     status: text('status', { enum: ['pending', 'sending', 'done', 'failed'] }).notNull(),

@@ -1,11 +1,14 @@
-import type { BusinessSchedule } from '#shared/metrics/businessHours';
+import type { BusinessSchedule, Weekday } from '#shared/metrics/businessHours';
 import type { SlaPolicyDto } from '#shared/schemas/metrics';
 import type { Db } from '#server/db/connection';
 import { createSlaPolicy } from '#server/services/sla';
 import { updateTeamConfig } from '#server/services/teamConfig';
 
-const weekdays = (from: string, to: string, days: number[]): BusinessSchedule['weekly'] =>
-  Object.fromEntries(days.map((d) => [d, [[from, to]]])) as BusinessSchedule['weekly'];
+function weekdays(from: string, to: string, days: Weekday[]): BusinessSchedule['weekly'] {
+  const weekly: BusinessSchedule['weekly'] = {};
+  for (const d of days) weekly[d] = [[from, to]];
+  return weekly;
+}
 
 /** The catch-all policy of the demo and bench workspaces: 2 h first reply, 4 h next, a day to resolve, in business hours. */
 export const STANDARD_SLA_POLICY: Omit<SlaPolicyDto, 'id'> = {

@@ -1,7 +1,7 @@
 import { ATTRIBUTION } from '#server/services/metricReports';
 import { listAgents, listTeams } from '#server/services/agents';
 import type { Db } from '#server/db/connection';
-import type { AgentReport, DecileMetric, ReportFigures, TeamReport } from '#shared/schemas/reports';
+import { DECILE_METRICS, type AgentReport, type ReportFigures, type TeamReport } from '#shared/schemas/reports';
 import { emptyHistogram } from '#server/services/rollups/buckets';
 import { decilesOf, figuresOf } from './figures';
 import { noSamples } from './samples';
@@ -44,7 +44,7 @@ export function agentReport(db: Db, s: ReportScope, min: number, periods: number
     deciles = ranked(items);
     const all = [...earlier.map((e) => ({ ...e, d: ranked(e.items) })), { from: s.from, to: s.to, d: deciles }];
     for (const period of all)
-      for (const metric of Object.keys(deciles) as DecileMetric[])
+      for (const metric of DECILE_METRICS)
         deciles[metric].trend.push({ from: period.from, to: period.to, gap: period.d[metric].gap });
   }
   return { from: s.from, to: s.to, time: s.time, attribution: ATTRIBUTION, items, deciles, earlier };

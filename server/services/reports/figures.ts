@@ -1,7 +1,7 @@
 import { decileGap, type Better } from '#server/domain/reports/deciles';
 import { sentimentLift } from '#server/domain/reports/lift';
 import { mean, share, spread } from '#server/domain/reports/stats';
-import type { DecileDto, DecileMetric, ReportFigures } from '#shared/schemas/reports';
+import { DECILE_METRICS, type DecileDto, type DecileMetric, type ReportFigures } from '#shared/schemas/reports';
 import type { Samples } from './samples';
 
 const values = (xs: { value: number }[]) => xs.map((x) => x.value);
@@ -51,9 +51,8 @@ export function decilesOf(
   minConversations: number,
 ): Record<DecileMetric, DecileDto> {
   const out = {} as Record<DecileMetric, DecileDto>;
-  for (const [metric, rule] of Object.entries(DECILE_RULES) as Array<
-    [DecileMetric, (typeof DECILE_RULES)[DecileMetric]]
-  >) {
+  for (const metric of DECILE_METRICS) {
+    const rule = DECILE_RULES[metric];
     const inputs = rows.map((r) => ({
       agentId: r.agentId,
       value: rule.value(r.figures),

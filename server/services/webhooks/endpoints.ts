@@ -3,7 +3,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { webhookDeliveries, webhookEndpoints } from '#server/db/schema';
 import type { Db } from '#server/db/connection';
 import { ConflictError, NotFoundError } from '#server/errors';
-import type { CreateWebhookEndpoint, WebhookDelivery, WebhookEndpoint, WebhookEvent } from '#shared/schemas/webhooks';
+import type { CreateWebhookEndpoint, WebhookDelivery, WebhookEndpoint } from '#shared/schemas/webhooks';
 
 /** Register an endpoint; its signing secret is returned here and never again. */
 export function createWebhookEndpoint(
@@ -96,7 +96,7 @@ export function listWebhookDeliveries(db: Db, endpointId: number, limit = 100): 
 function toDelivery(d: typeof webhookDeliveries.$inferSelect): WebhookDelivery {
   return {
     id: d.id,
-    event: d.event as WebhookEvent,
+    event: d.event,
     status: d.status,
     attempts: d.attempts,
     lastError: d.lastError,
@@ -126,7 +126,7 @@ function present(db: Db, r: typeof webhookEndpoints.$inferSelect): WebhookEndpoi
   return {
     id: r.id,
     url: r.url,
-    events: r.events as WebhookEvent[],
+    events: r.events,
     createdAt: r.createdAt,
     counts,
     lastError,
