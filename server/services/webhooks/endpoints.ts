@@ -93,17 +93,10 @@ export function listWebhookDeliveries(db: Db, endpointId: number, limit = 100): 
     .map(toDelivery);
 }
 
+/** A delivery as admins see it: its state, never the payload. */
 function toDelivery(d: typeof webhookDeliveries.$inferSelect): WebhookDelivery {
-  return {
-    id: d.id,
-    event: d.event,
-    status: d.status,
-    attempts: d.attempts,
-    lastError: d.lastError,
-    lastStatusCode: d.lastStatusCode,
-    createdAt: d.createdAt,
-    updatedAt: d.updatedAt,
-  };
+  const { id, event, status, attempts, lastError, lastStatusCode, createdAt, updatedAt } = d;
+  return { id, event, status, attempts, lastError, lastStatusCode, createdAt, updatedAt };
 }
 
 function present(db: Db, r: typeof webhookEndpoints.$inferSelect): WebhookEndpoint {
