@@ -4,6 +4,7 @@ import { CHANNEL_SETTINGS } from './channels/settings';
 import { optionalSetting as optional } from './settingFields';
 import { privateAllowList } from './channels/kit/ipGuard';
 import { availableParallelism } from 'node:os';
+import { errorMessage } from './errors';
 
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -59,7 +60,7 @@ const ConfigSchema = z.object({
       try {
         privateAllowList(v);
       } catch (err) {
-        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        ctx.addIssue({ code: 'custom', message: errorMessage(err) });
       }
     }),
   /** Channel settings (TWILIO_*, META_*, TELEGRAM_*, LINE_*, SMTP_*, WIDGET_SECRET…), declared in each channel's folder. */

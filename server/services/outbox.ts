@@ -5,6 +5,7 @@ import type { ServiceDeps } from './deps';
 import type { Tx } from './tx';
 import { LanePump, type DueRow, type PumpOptions } from './lanePump';
 import { recordOutcome } from './outboxRecord';
+import { errorMessage } from '#server/errors';
 
 export { retryDelivery } from './outboxRecord';
 
@@ -142,7 +143,7 @@ export class OutboxWorker extends LanePump {
     try {
       result = await this.send(job);
     } catch (err) {
-      result = { ok: false, retryable: true, error: `adapter crashed: ${(err as Error).message}` };
+      result = { ok: false, retryable: true, error: `adapter crashed: ${errorMessage(err)}` };
     }
     this.lanes.finished(provider, result.ok ? 'ok' : result.retryable ? 'retryable' : 'permanent');
     if (!result.ok && result.retryable && this.lanes.isOpen(provider))

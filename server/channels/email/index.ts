@@ -4,6 +4,7 @@ import type { ChannelAdapter, ChannelListener } from '#server/channels/types';
 import { defaultSender, sendEmail } from './send';
 import { supportAddresses } from './settings';
 import { startSmtpListener } from './smtpListener';
+import { errorMessage } from '#server/errors';
 
 /**
  * Start email's two long-running parts when configured: the outbound transport (SMTP_URL) and the
@@ -31,7 +32,7 @@ const listenForEmail: ChannelListener = async (host) => {
       closers.push(() => smtp.close());
       console.log(`[channels] SMTP listener on ${config.SMTP_HOST}:${smtp.port} for ${support.join(', ')}`);
     } catch (err) {
-      console.error(`[channels] SMTP listener could not start on port ${config.SMTP_PORT}: ${(err as Error).message}`);
+      console.error(`[channels] SMTP listener could not start on port ${config.SMTP_PORT}: ${errorMessage(err)}`);
     }
   }
   return async () => {

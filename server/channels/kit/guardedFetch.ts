@@ -2,6 +2,7 @@ import type { Config } from '#server/config';
 import type { OutboundFetch } from '#server/services/outboundFetch';
 import { privateAllowList } from './ipGuard';
 import { safeFetch, vet } from './safeFetch';
+import { errorMessage } from '#server/errors';
 
 /**
  * The single error every refused or failed outbound connection becomes. The reason (a refused
@@ -49,7 +50,7 @@ export function createGuardedFetch(config: Pick<Config, 'OUTBOUND_ALLOW_PRIVATE'
       return new Response(NO_BODY.has(status) ? null : new Uint8Array(res.body), { status, headers });
     } catch (err) {
       const host = URL.canParse(url) ? new URL(url).host : '(invalid URL)';
-      console.warn(`[outbound] ${init.method} to ${host} failed: ${(err as Error).message}`);
+      console.warn(`[outbound] ${init.method} to ${host} failed: ${errorMessage(err)}`);
       throw new OutboundUnreachable();
     }
   };

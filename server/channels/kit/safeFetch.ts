@@ -2,7 +2,7 @@ import { lookup } from 'node:dns/promises';
 import http from 'node:http';
 import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
-import { FetchTooLargeError, SafeFetchError, UnsafeUrlError } from '#server/errors';
+import { FetchTooLargeError, SafeFetchError, UnsafeUrlError, errorMessage } from '#server/errors';
 import { isPublicAddress } from './ipGuard';
 
 /**
@@ -71,7 +71,7 @@ export async function vet(
     try {
       addresses = await lookup(host, { all: true, verbatim: true });
     } catch (err) {
-      throw new SafeFetchError(`cannot resolve ${host}: ${(err as Error).message}`);
+      throw new SafeFetchError(`cannot resolve ${host}: ${errorMessage(err)}`);
     }
   }
   if (addresses.length === 0) throw new SafeFetchError(`cannot resolve ${host}`);

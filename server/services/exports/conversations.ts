@@ -101,8 +101,8 @@ export function windowQuery(
  */
 function windowReader<T>(db: Db, viewer: Viewer, q: ConversationExportQuery, count: boolean) {
   const query = windowQuery(viewer, q, count);
-  const stmt = db.$client.prepare(query.sql);
-  return (w: EpisodeWindow) => stmt.all(...query.params, windowParams(w)) as T[];
+  const stmt = db.$client.prepare<unknown[], T>(query.sql);
+  return (w: EpisodeWindow) => stmt.all(...query.params, windowParams(w));
 }
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -7,6 +7,7 @@ import type { ServiceDeps } from '../deps';
 import { backoffMs, type OutboxOptions } from '../outbox';
 import { LanePump, type DueRow } from '../lanePump';
 import type { Tx } from '../tx';
+import { errorMessage } from '#server/errors';
 
 /** Deadline of one delivery (connect, send, read the answer). */
 const TIMEOUT_MS = 10_000;
@@ -93,7 +94,7 @@ export class WebhookWorker extends LanePump {
       const retryable = res.status >= 500 || res.status === 408 || res.status === 429;
       return { ok: false, retryable, error: `the receiver answered HTTP ${res.status}`, statusCode: res.status };
     } catch (err) {
-      return { ok: false, retryable: true, error: (err as Error).message, statusCode: null };
+      return { ok: false, retryable: true, error: errorMessage(err), statusCode: null };
     }
   }
 
