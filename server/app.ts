@@ -55,6 +55,9 @@ import { wakeSnoozedThreads } from './services/threadOps';
 import { createGuardedFetch } from './channels/kit/guardedFetch';
 import { ReaderPool } from './services/readers/pool';
 import { LoopDelay } from './http/loopDelay';
+import { createRedisLink, type RedisLink } from './cluster/redis';
+import { healthRoutes } from './http/routes/healthRoutes';
+import { createDrain } from './http/drain';
 
 /** What createApp needs from the outside world. */
 export interface AppDeps {
@@ -71,6 +74,8 @@ export interface AppDeps {
   alertCheckMs?: number;
   /** Test hook: hosts whose customer media may be fetched although they are not public (a loopback test server). */
   mediaAllowHosts?: (host: string) => boolean;
+  /** Redis link to share (tests); by default one is made from REDIS_URL when it is set, and closed with the app. */
+  redis?: RedisLink;
 }
 
 /** A running Braid instance. */
@@ -82,7 +87,13 @@ export interface BraidApp {
   ctx: AppContext;
   /** Start listening and background work; resolves with the bound port. */
   listen(port: number, host?: string): Promise<number>;
-  /** Stop background work, sockets and the HTTP server. */
+  /** The Redis link when REDIS_URL is set (several nodes), else null. */
+  redis: RedisLink | null;
+  /**
+   * Shut down gracefully: stop taking work (readiness answers 503, new requests 503), close sockets so
+   * clients reconnect elsewhere, let requests in flight finish (a webhook is answered after its commit),
+   * then stop the workers (an outbox send in flight completes) and close Redis. Idempotent.
+   */
   close(): Promise<void>;
 }
 
@@ -91,7 +102,9 @@ export function createApp(d: AppDeps): BraidApp {
   const now = d.now ?? Date.now;
   const app = express();
   const server = createServer(app);
-  const realtime = createRealtime(server, d.db, now, d.config.PUBLIC_URL);
+  const redis = d.redis ?? (d.config.REDIS_URL ? createRedisLink(d.config.REDIS_URL, d.config.REDIS_PREFIX) : null);
+  const cluster = redis ? { redis, presenceTtlMs: d.config.PRESENCE_TTL_MS } : undefined;
+  const realtime = createRealtime(server, d.db, now, d.config.PUBLIC_URL, cluster);
   // Committed events go to live sockets and to the SLA scheduler (which re-plans touched threads).
   const listeners: EventPublisher[] = [realtime.publisher];
   const publisher: EventPublisher = { publish: (events) => listeners.forEach((l) => l.publish(events)) };
@@ -128,6 +141,7 @@ export function createApp(d: AppDeps): BraidApp {
     alerts,
     webhooks,
     readers: new ReaderPool(d.db, d.config.REPORT_WORKERS),
+    redis,
   };
 
   app.disable('x-powered-by');
@@ -141,15 +155,19 @@ export function createApp(d: AppDeps): BraidApp {
     res.set('Referrer-Policy', 'same-origin');
     next();
   });
-  app.get('/healthz', (_req, res) => {
-    res.json({ ok: true });
-  });
+  const drain = createDrain();
+  app.use(healthRoutes({ db: d.db, redis, draining: () => drain.draining }));
+  app.use(drain.middleware);
 
   const json = express.json({ limit: d.config.BODY_LIMIT });
-  app.use('/webhooks', refusalLimiter(d.config.PUBLIC_REFUSAL_LIMIT), webhookRouter(ctx, registry));
+  const refusals = [
+    refusalLimiter(d.config.PUBLIC_REFUSAL_LIMIT, Date.now, redis, 'webhooks'),
+    refusalLimiter(d.config.PUBLIC_REFUSAL_LIMIT, Date.now, redis, 'api'),
+  ];
+  app.use('/webhooks', refusals[0], webhookRouter(ctx, registry));
   app.use(uploadRoutes(ctx));
   app.use(publicChannelRoutes(ctx));
-  app.use('/api/channels/api', refusalLimiter(d.config.PUBLIC_REFUSAL_LIMIT), json, apiChannelRoutes(ctx));
+  app.use('/api/channels/api', refusals[1], json, apiChannelRoutes(ctx));
   app.use('/api/auth', json, authRoutes(ctx));
   const agentApi = express.Router();
   agentApi.use((req, _res, next) => {
@@ -202,13 +220,31 @@ export function createApp(d: AppDeps): BraidApp {
 
   let snoozeTimer: NodeJS.Timeout | null = null;
   let channels: ChannelListeners | null = null;
+  let closing: Promise<void> | null = null;
+  const stopWork = async () => {
+    if (snoozeTimer) clearInterval(snoozeTimer);
+    sla.stop();
+    loop.stop();
+    routing.stop();
+    alerts.stop();
+    // Deliveries already handed to a provider finish (and are recorded); nothing new starts.
+    await outbox.stop();
+    await webhooks.stop();
+    await ctx.readers.close();
+  };
   return {
     app,
     server,
     realtime,
     outbox,
     ctx,
+    redis,
     async listen(port, host = '127.0.0.1') {
+      if (redis) {
+        await redis.connect();
+        await realtime.start();
+        await Promise.all(refusals.map((r) => r.start()));
+      }
       const bound = await new Promise<number>((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {
@@ -227,21 +263,19 @@ export function createApp(d: AppDeps): BraidApp {
       snoozeTimer = setInterval(() => wakeSnoozedThreads(deps), 5_000);
       return bound;
     },
-    async close() {
-      if (snoozeTimer) clearInterval(snoozeTimer);
-      sla.stop();
-      loop.stop();
-      routing.stop();
-      alerts.stop();
-      await channels?.close();
-      await outbox.stop();
-      await webhooks.stop();
-      await ctx.readers.close();
-      await realtime.close();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+    close() {
+      closing ??= (async () => {
+        drain.begin();
+        await channels?.close();
+        realtime.disconnectAll();
+        await drain.closeServer(server, d.config.SHUTDOWN_TIMEOUT_MS);
+        // Work the last requests queued for the next turn (a group commit) runs before the workers stop.
+        await new Promise((resolve) => setImmediate(resolve));
+        await stopWork();
+        await realtime.close();
+        if (!d.redis) await redis?.close();
+      })();
+      return closing;
     },
   };
 }

@@ -63,6 +63,20 @@ const ConfigSchema = z.object({
         ctx.addIssue({ code: 'custom', message: errorMessage(err) });
       }
     }),
+  /**
+   * Redis for running several nodes (docs/scale-out.md): Socket.IO events, presence, viewing/typing and
+   * rate limits are shared through it. Absent (the default): one process, everything in memory.
+   */
+  REDIS_URL: optional.refine(
+    (v) => v === undefined || /^rediss?:\/\//.test(v),
+    'REDIS_URL must be redis:// or rediss://',
+  ),
+  /** Prefix of every Redis key, channel and stream Braid uses (several workspaces may share one Redis). */
+  REDIS_PREFIX: z.string().min(1).default('braid:'),
+  /** How long a node's presence heartbeat lives in Redis: its agents go offline this long after it dies (ms). */
+  PRESENCE_TTL_MS: z.coerce.number().int().min(500).default(15_000),
+  /** On SIGTERM/SIGINT, how long in-flight requests may take to finish before their connections are cut (ms). */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
   /** Channel settings (TWILIO_*, META_*, TELEGRAM_*, LINE_*, SMTP_*, WIDGET_SECRET…), declared in each channel's folder. */
   ...CHANNEL_SETTINGS,
 });

@@ -36,11 +36,20 @@ console.log(`[braid] listening on http://localhost:${port} (data in ${dataDir})`
 
 let closing = false;
 const shutdown = async (signal: string) => {
-  if (closing) return;
+  if (closing) {
+    console.log(`[braid] ${signal} again: exiting without waiting`);
+    process.exit(1);
+  }
   closing = true;
-  console.log(`[braid] ${signal}: shutting down`);
-  await braid.close();
-  db.$client.close();
+  console.log(`[braid] ${signal}: finishing requests in flight, then exiting`);
+  try {
+    await braid.close();
+    db.$client.close();
+  } catch (err) {
+    console.error('[braid] shutdown failed:', err);
+    process.exit(1);
+  }
+  console.log('[braid] stopped');
   process.exit(0);
 };
 process.on('SIGINT', () => void shutdown('SIGINT'));

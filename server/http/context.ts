@@ -10,6 +10,7 @@ import type { RoutingScheduler } from '#server/services/routingScheduler';
 import type { AlertMonitor } from '#server/services/alertMonitor';
 import type { SlaScheduler } from '#server/services/slaScheduler';
 import type { WebhookWorker } from '#server/services/webhooks/worker';
+import type { RedisLink } from '#server/cluster/redis';
 
 /** Everything routers need, assembled once by createApp. */
 export interface AppContext {
@@ -32,4 +33,6 @@ export interface AppContext {
   webhooks: WebhookWorker;
   /** Runs reports and metrics on worker threads with their own read-only connection. */
   readers: ReaderPool;
+  /** Redis shared by the nodes (REDIS_URL), for state that must hold whichever node a request reaches; null on one node. */
+  redis: RedisLink | null;
 }

@@ -1,5 +1,6 @@
 /**
- * Login limits that slow guessing without locking the real user out (in memory, per process):
+ * Login limits that slow guessing without locking the real user out (in memory, or in Redis when
+ * several nodes share the load — docs/scale-out.md — so the counts hold whichever node a login reaches):
  *
  * - per account + client address: after `limit` failures, each further attempt must wait a
  *   backoff that doubles from 1 s (capped at 15 min); earlier attempts get 429 + Retry-After
@@ -13,15 +14,25 @@
  * The client address is `req.ip`, which honours X-Forwarded-For only from TRUST_PROXY peers.
  */
 
+import type { RedisLink } from '#server/cluster/redis';
+
 const WINDOW_MS = 15 * 60_000;
 const PAIR_CAP_MS = 15 * 60_000;
 const ACCOUNT_CAP_MS = 60_000;
 const IP_DELAY_STEP_MS = 250;
 const IP_DELAY_CAP_MS = 3_000;
 
-interface Failures {
+/** Failed logins under one key, and when the last one was. */
+export interface Failures {
   count: number;
   last: number;
+}
+
+/** Where failures are counted; an entry is forgotten WINDOW_MS after its last failure. */
+export interface FailureStore {
+  read(keys: string[], t: number): Promise<Array<Failures | undefined>>;
+  fail(keys: string[], t: number): Promise<void>;
+  clear(key: string): Promise<void>;
 }
 
 /** What to do with one login attempt before checking the password. */
@@ -29,60 +40,98 @@ export type LoginGate = { refuseForMs: number } | { delayMs: number };
 
 /** Counts failed logins per account, per address and per both; see the module comment. */
 export class LoginThrottle {
-  private readonly pair = new Map<string, Failures>();
-  private readonly account = new Map<string, Failures>();
-  private readonly ip = new Map<string, Failures>();
-
   constructor(
     private readonly limit: number,
     private readonly now: () => number,
+    private readonly store: FailureStore = new MemoryFailures(),
   ) {}
 
   /** Decide about an attempt: refuse it for a while, or check it after a (possibly zero) delay. */
-  gate(email: string, ip: string): LoginGate {
+  async gate(email: string, ip: string): Promise<LoginGate> {
     const t = this.now();
+    const [pair, account, byIp] = await this.store.read(keysOf(email, ip), t);
     const wait = Math.max(
-      this.backoffLeft(this.pair.get(`${email}\n${ip}`), this.limit, PAIR_CAP_MS, t),
-      this.backoffLeft(this.account.get(email), 5 * this.limit, ACCOUNT_CAP_MS, t),
+      backoffLeft(pair, this.limit, PAIR_CAP_MS, t),
+      backoffLeft(account, 5 * this.limit, ACCOUNT_CAP_MS, t),
     );
     if (wait > 0) return { refuseForMs: wait };
-    const f = this.live(this.ip.get(ip), t);
-    const over = f ? f.count - this.limit + 1 : 0;
+    const over = byIp ? byIp.count - this.limit + 1 : 0;
     return { delayMs: over > 0 ? Math.min(over * IP_DELAY_STEP_MS, IP_DELAY_CAP_MS) : 0 };
   }
 
   /** Record a wrong password. */
-  failed(email: string, ip: string): void {
-    const t = this.now();
-    for (const [map, key] of [
-      [this.pair, `${email}\n${ip}`],
-      [this.account, email],
-      [this.ip, ip],
-    ] as const) {
-      const f = this.live(map.get(key), t);
-      map.set(key, { count: (f?.count ?? 0) + 1, last: t });
-    }
-    if (this.pair.size > 50_000) this.prune(t);
+  failed(email: string, ip: string): Promise<void> {
+    return this.store.fail(keysOf(email, ip), this.now());
   }
 
   /** Record a successful login: this address may try this account freely again. */
-  succeeded(email: string, ip: string): void {
-    this.pair.delete(`${email}\n${ip}`);
+  succeeded(email: string, ip: string): Promise<void> {
+    return this.store.clear(keysOf(email, ip)[0]);
+  }
+}
+
+/** The three counters an attempt touches: account + address, account, address. */
+function keysOf(email: string, ip: string): string[] {
+  return [`pair:${email}\n${ip}`, `account:${email}`, `ip:${ip}`];
+}
+
+function backoffLeft(f: Failures | undefined, threshold: number, cap: number, t: number): number {
+  if (!f || f.count < threshold) return 0;
+  const backoff = Math.min(1000 * 2 ** (f.count - threshold), cap);
+  return Math.max(0, f.last + backoff - t);
+}
+
+/** Failures in this process's memory (one node). */
+export class MemoryFailures implements FailureStore {
+  private readonly map = new Map<string, Failures>();
+
+  read(keys: string[], t: number): Promise<Array<Failures | undefined>> {
+    return Promise.resolve(keys.map((k) => this.live(k, t)));
   }
 
-  private live(f: Failures | undefined, t: number): Failures | undefined {
+  fail(keys: string[], t: number): Promise<void> {
+    for (const k of keys) this.map.set(k, { count: (this.live(k, t)?.count ?? 0) + 1, last: t });
+    if (this.map.size > 150_000) for (const [k, f] of this.map) if (t - f.last >= WINDOW_MS) this.map.delete(k);
+    return Promise.resolve();
+  }
+
+  clear(key: string): Promise<void> {
+    this.map.delete(key);
+    return Promise.resolve();
+  }
+
+  private live(key: string, t: number): Failures | undefined {
+    const f = this.map.get(key);
     return f && t - f.last < WINDOW_MS ? f : undefined;
   }
+}
 
-  private backoffLeft(f: Failures | undefined, threshold: number, cap: number, t: number): number {
-    const live = this.live(f, t);
-    if (!live || live.count < threshold) return 0;
-    const backoff = Math.min(1000 * 2 ** (live.count - threshold), cap);
-    return Math.max(0, live.last + backoff - t);
+/** Failures in Redis (several nodes): one hash per key, expiring WINDOW_MS after its last failure. */
+export class RedisFailures implements FailureStore {
+  constructor(private readonly redis: RedisLink) {}
+
+  async read(keys: string[]): Promise<Array<Failures | undefined>> {
+    const p = this.redis.cmd.pipeline();
+    for (const k of keys) p.hmget(this.key(k), 'count', 'last');
+    const rows = (await p.exec()) ?? [];
+    return rows.map(([err, v]) => {
+      const [count, last] = (err ? [] : v) as Array<string | null>;
+      return count && last ? { count: Number(count), last: Number(last) } : undefined;
+    });
   }
 
-  private prune(t: number): void {
-    for (const map of [this.pair, this.account, this.ip])
-      for (const [k, f] of map) if (t - f.last >= WINDOW_MS) map.delete(k);
+  async fail(keys: string[], t: number): Promise<void> {
+    const tx = this.redis.cmd.multi();
+    for (const k of keys)
+      tx.hincrby(this.key(k), 'count', 1).hset(this.key(k), 'last', t).pexpire(this.key(k), WINDOW_MS);
+    await tx.exec();
+  }
+
+  async clear(key: string): Promise<void> {
+    await this.redis.cmd.del(this.key(key));
+  }
+
+  private key(k: string): string {
+    return this.redis.key(`login:${k}`);
   }
 }

@@ -14,13 +14,23 @@ export function toPresenceLists(entries: Iterable<PresenceEntry>): PresenceLists
   return lists;
 }
 
+/** The status an agent chose and when (0: the default of a first connection, not a choice). */
+export interface Choice {
+  status: 'online' | 'away';
+  at: number;
+}
+
 /**
  * Live presence from connected sockets: an agent with no socket is offline; otherwise the
  * status they chose (online or away). Kept in memory — it is a fact about live connections.
+ * With several nodes (clusterShare.ts) it also holds which agents have sockets on the other
+ * nodes and their latest choice, so every read stays synchronous and answers for the cluster.
  */
 export class PresenceRegistry {
   private readonly sockets = new Map<number, Set<string>>();
-  private readonly chosen = new Map<number, 'online' | 'away'>();
+  private readonly chosen = new Map<number, Choice>();
+  /** Agents with sockets on other nodes, per node id. */
+  private readonly remote = new Map<string, Set<number>>();
   /** When each agent's presence last changed (for the floor board's "since"). */
   private readonly since = new Map<number, number>();
   /** The last snapshot, reused by every socket that connects until presence changes. */
@@ -34,7 +44,7 @@ export class PresenceRegistry {
     const set = this.sockets.get(agentId) ?? new Set<string>();
     set.add(socketId);
     this.sockets.set(agentId, set);
-    if (!this.chosen.has(agentId)) this.chosen.set(agentId, preferred);
+    if (!this.chosen.has(agentId)) this.chosen.set(agentId, { status: preferred, at: 0 });
     return this.changed(agentId, before, this.of(agentId));
   }
 
@@ -50,7 +60,7 @@ export class PresenceRegistry {
   /** Set the status an agent chose; returns the new presence if it changed. */
   choose(agentId: number, status: 'online' | 'away'): Presence | null {
     const before = this.of(agentId);
-    this.chosen.set(agentId, status);
+    this.chosen.set(agentId, { status, at: this.now() });
     return this.changed(agentId, before, this.of(agentId));
   }
 
@@ -68,21 +78,83 @@ export class PresenceRegistry {
 
   /** Current presence of an agent. */
   of(agentId: number): Presence {
-    if (!this.sockets.has(agentId)) return 'offline';
-    return this.chosen.get(agentId) ?? 'online';
+    if (!this.sockets.has(agentId) && !this.elsewhere(agentId)) return 'offline';
+    return this.chosen.get(agentId)?.status ?? 'online';
   }
 
   /** Agents connected and marked online (candidates for auto-assignment). */
   onlineAgentIds(): number[] {
-    return [...this.sockets.keys()].filter((id) => this.of(id) === 'online');
+    return this.connected().filter((id) => this.of(id) === 'online');
   }
 
   /** Every agent that is not offline (one object shared between callers: do not modify). */
   snapshot(): PresenceLists {
-    this.cached ??= toPresenceLists(
-      [...this.sockets.keys()].map((agentId) => ({ agentId, presence: this.of(agentId) })),
-    );
+    this.cached ??= toPresenceLists(this.connected().map((agentId) => ({ agentId, presence: this.of(agentId) })));
     return this.cached;
+  }
+
+  /** The agents with a socket on this node and their choice (what this node shares with the others). */
+  localChoices(): Map<number, Choice> {
+    const out = new Map<number, Choice>();
+    for (const id of this.sockets.keys()) out.set(id, this.chosen.get(id) ?? { status: 'online', at: 0 });
+    return out;
+  }
+
+  /** Replace what another node reported (its connected agents and their choices); returns the agents whose presence changed. */
+  setRemote(node: string, agents: ReadonlyMap<number, Choice>): number[] {
+    const touched = new Set([...(this.remote.get(node) ?? []), ...agents.keys()]);
+    return this.track(touched, () => {
+      for (const [id, c] of agents) this.adopt(id, c);
+      if (agents.size > 0) this.remote.set(node, new Set(agents.keys()));
+      else this.remote.delete(node);
+    });
+  }
+
+  /** Apply one agent's entry from another node (null: no socket there any more); returns the agents whose presence changed. */
+  patchRemote(node: string, agentId: number, choice: Choice | null): number[] {
+    return this.track([agentId], () => {
+      let set = this.remote.get(node);
+      if (choice === null) set?.delete(agentId);
+      else {
+        if (!set) this.remote.set(node, (set = new Set()));
+        set.add(agentId);
+        this.adopt(agentId, choice);
+      }
+    });
+  }
+
+  /** The status an agent chose and when (null: only the default of a first connection, or nothing). */
+  choiceOf(agentId: number): Choice | null {
+    const c = this.chosen.get(agentId);
+    return c && c.at > 0 ? c : null;
+  }
+
+  /** Take a choice made on another node (a lead set an agent away there); returns the agents whose presence changed. */
+  adoptChoice(agentId: number, c: Choice): number[] {
+    return this.track([agentId], () => this.adopt(agentId, c));
+  }
+
+  /** A later choice made on another node wins (an agent's status is one, whichever node they chose it on). */
+  private adopt(agentId: number, c: Choice): void {
+    const mine = this.chosen.get(agentId);
+    if (!mine || c.at > mine.at) this.chosen.set(agentId, c);
+  }
+
+  private track(ids: Iterable<number>, apply: () => void): number[] {
+    const before = [...ids].map((id) => [id, this.of(id)] as const);
+    apply();
+    return before.filter(([id, was]) => this.changed(id, was, this.of(id)) !== null).map(([id]) => id);
+  }
+
+  private elsewhere(agentId: number): boolean {
+    for (const set of this.remote.values()) if (set.has(agentId)) return true;
+    return false;
+  }
+
+  private connected(): number[] {
+    const ids = new Set(this.sockets.keys());
+    for (const set of this.remote.values()) for (const id of set) ids.add(id);
+    return [...ids];
   }
 }
 

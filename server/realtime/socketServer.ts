@@ -19,6 +19,9 @@ import { PresenceBatch, PresenceRegistry } from './presence';
 import { PresenceAudience, presenceRoomsForViewer } from './presenceAudience';
 import { ViewerRegistry } from './viewers';
 import { BoardFeed } from './boardFeed';
+import { ClusterShare } from './clusterShare';
+import { streamsAdapter } from './streamsAdapter';
+import type { RedisLink } from '#server/cluster/redis';
 import { SESSION_COOKIE } from '#server/http/cookies';
 import { sameOrigin } from '#server/http/origin';
 
@@ -28,8 +31,13 @@ export interface AgentSocketData {
   sessionHash: string;
 }
 
-type AgentServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, AgentSocketData>;
-type AgentSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, AgentSocketData>;
+/** What one node asks the others to do for their own sockets (several nodes only). */
+interface NodeToNodeEvents {
+  /** An agent's access changed (role, teams, deactivated): re-join or drop their sockets here too. */
+  'agent.refresh': (agentId: number) => void;
+}
+type AgentServer = Server<ClientToServerEvents, ServerToClientEvents, NodeToNodeEvents, AgentSocketData>;
+type AgentSocket = Socket<ClientToServerEvents, ServerToClientEvents, NodeToNodeEvents, AgentSocketData>;
 
 const TYPING_TTL_MS = 6_000;
 /** How long presence changes are gathered before one broadcast carries them all. */
@@ -50,11 +58,28 @@ export interface Realtime {
   disconnectSessions(hashes: string[]): void;
   /** Be told which agents' presence changed (after each coalesced flush). */
   onPresence(listener: (agentIds: number[]) => void): void;
+  /** Join the other nodes (when Redis is configured): the Socket.IO adapter and shared presence. */
+  start(): Promise<void>;
+  /** Disconnect every socket (clients reconnect, to another node when this one is going away). */
+  disconnectAll(): void;
   close(): Promise<void>;
 }
 
+/** Several nodes: events, presence, viewing and typing shared through Redis (docs/scale-out.md). */
+export interface RealtimeCluster {
+  redis: RedisLink;
+  /** How long a node's presence outlives its last heartbeat. */
+  presenceTtlMs: number;
+}
+
 /** Attach Socket.IO to the HTTP server, sharing the HTTP session cookie for auth. */
-export function createRealtime(http: HttpServer, db: Db, now: () => number, publicUrl?: string): Realtime {
+export function createRealtime(
+  http: HttpServer,
+  db: Db,
+  now: () => number,
+  publicUrl?: string,
+  cluster?: RealtimeCluster,
+): Realtime {
   const io: AgentServer = new Server(http, {
     serveClient: false,
     // No connectionStateRecovery: it would restore the rooms a socket had before it dropped and
@@ -89,38 +114,54 @@ export function createRealtime(http: HttpServer, db: Db, now: () => number, publ
     } catch {
       return;
     }
-    io.to(rooms).emit('thread.viewers', { threadId, viewers: viewers.viewersOf(threadId, now()) });
+    // Every node tells its own sockets (io.local): the others hear of the change through the share.
+    io.local.to(rooms).emit('thread.viewers', { threadId, viewers: viewers.viewersOf(threadId, now()) });
   };
   // Presence changes are coalesced (one flush per window) and sent only to the sockets that may see
   // them (presenceAudience.ts): n agents connecting cost O(n) packets, not one to every socket each.
   const batch = new PresenceBatch(presence, PRESENCE_FLUSH_MS, (changes) => {
     savePresences(db, changes);
-    for (const send of audience.route(changes)) io.to(send.to).except(send.except).emit('presence.changed', send.lists);
+    for (const send of audience.route(changes))
+      io.local.to(send.to).except(send.except).emit('presence.changed', send.lists);
     board.onAgents(changes.map((c) => c.agentId));
     for (const l of presenceListeners) l(changes.map((c) => c.agentId));
   });
-  const announce = (agentId: number, p: Presence | null) => {
+  const share = cluster
+    ? new ClusterShare(cluster.redis, cluster.presenceTtlMs, {
+        presence,
+        viewers,
+        remember: (v) => audience.remember(v),
+        agentsChanged: (ids) => ids.forEach((id) => batch.changed(id)),
+        threadsChanged: (ids) => ids.forEach(broadcastViewers),
+      })
+    : null;
+  const announce = (agentId: number, p: Presence | null, viewer?: Viewer) => {
+    share?.agentChanged(agentId, viewer);
     if (p !== null) batch.changed(agentId);
+  };
+  const viewed = (socketId: string, threads: number[]) => {
+    share?.viewChanged(socketId);
+    threads.forEach(broadcastViewers);
   };
 
   io.on('connection', (socket: AgentSocket) => {
     const { viewer } = socket.data;
     audience.remember(viewer);
-    void socket.join(joinedRooms(viewer));
-    announce(viewer.id, presence.connect(viewer.id, socket.id));
+    void socket.join([...joinedRooms(viewer), sessionRoom(socket.data.sessionHash)]);
+    announce(viewer.id, presence.connect(viewer.id, socket.id), viewer);
     socket.emit('presence.snapshot', audience.snapshotFor(viewer, presence));
 
     socket.on('presence.set', (payload, ack) => {
       const p = SetPresencePayloadSchema.safeParse(payload);
       if (!p.success) return reply(ack, 'invalid presence payload');
-      announce(viewer.id, presence.choose(viewer.id, p.data.presence));
+      announce(viewer.id, presence.choose(viewer.id, p.data.presence), viewer);
       reply(ack);
     });
     socket.on('thread.view', (payload, ack) => {
       const p = ViewThreadPayloadSchema.safeParse(payload);
       if (!p.success) return reply(ack, 'invalid view payload');
       if (p.data.threadId !== null && !mayView(db, socket.data.viewer, p.data.threadId)) return reply(ack, 'forbidden');
-      for (const t of viewers.view(socket.id, viewer.id, p.data.threadId)) broadcastViewers(t);
+      viewed(socket.id, viewers.view(socket.id, viewer.id, p.data.threadId));
       reply(ack);
     });
     socket.on('thread.typing', (payload, ack) => {
@@ -128,13 +169,13 @@ export function createRealtime(http: HttpServer, db: Db, now: () => number, publ
       if (!p.success) return reply(ack, 'invalid typing payload');
       if (!mayView(db, socket.data.viewer, p.data.threadId)) return reply(ack, 'forbidden');
       const until = p.data.typing ? now() + TYPING_TTL_MS : 0;
-      if (viewers.typing(socket.id, viewer.id, p.data.threadId, until, now())) broadcastViewers(p.data.threadId);
+      if (viewers.typing(socket.id, viewer.id, p.data.threadId, until, now())) viewed(socket.id, [p.data.threadId]);
       reply(ack);
     });
     socket.on('disconnect', () => {
       const t = viewers.drop(socket.id);
-      if (t !== null) broadcastViewers(t);
-      announce(viewer.id, presence.disconnect(viewer.id, socket.id));
+      if (t !== null) viewed(socket.id, [t]);
+      announce(viewer.id, presence.disconnect(viewer.id, socket.id), socket.data.viewer);
     });
   });
 
@@ -147,6 +188,26 @@ export function createRealtime(http: HttpServer, db: Db, now: () => number, publ
       board.onEvents(events);
     },
   };
+
+  /** Re-join rooms of this node's sockets of an agent after their access changed; drop them when deactivated. */
+  const refreshLocal = (agentId: number) => {
+    const fresh = freshViewer(db, agentId);
+    if (fresh) audience.remember(fresh);
+    for (const s of io.sockets.sockets.values()) {
+      if (s.data.viewer?.id !== agentId) continue;
+      if (fresh === null) {
+        // Deactivated (or gone): HTTP already answers 401, so live events must stop too.
+        s.disconnect(true);
+        continue;
+      }
+      for (const room of s.rooms) if (room !== s.id) void s.leave(room);
+      s.data.viewer = fresh;
+      share?.agentChanged(agentId, fresh);
+      void s.join([...joinedRooms(fresh), sessionRoom(s.data.sessionHash)]);
+      s.emit('presence.snapshot', audience.snapshotFor(fresh, presence));
+    }
+  };
+  io.on('agent.refresh', refreshLocal);
 
   return {
     io,
@@ -161,33 +222,35 @@ export function createRealtime(http: HttpServer, db: Db, now: () => number, publ
       return presence.of(agentId);
     },
     refreshAgent(agentId) {
-      const fresh = freshViewer(db, agentId);
-      if (fresh) audience.remember(fresh);
-      for (const s of io.sockets.sockets.values()) {
-        if (s.data.viewer?.id !== agentId) continue;
-        if (fresh === null) {
-          // Deactivated (or gone): HTTP already answers 401, so live events must stop too.
-          s.disconnect(true);
-          continue;
-        }
-        for (const room of s.rooms) if (room !== s.id) void s.leave(room);
-        s.data.viewer = fresh;
-        void s.join(joinedRooms(fresh));
-        s.emit('presence.snapshot', audience.snapshotFor(fresh, presence));
-      }
+      refreshLocal(agentId);
+      if (cluster) io.serverSideEmit('agent.refresh', agentId);
     },
     disconnectSessions(hashes) {
-      // Rare (logout, password change): a scan beats a room per socket kept for it.
-      const revoked = new Set(hashes);
-      for (const s of [...io.sockets.sockets.values()]) if (revoked.has(s.data.sessionHash)) s.disconnect(true);
+      // Every socket joined its session's room, so this reaches the sockets on every node.
+      if (hashes.length > 0) io.in(hashes.map(sessionRoom)).disconnectSockets(true);
+    },
+    async start() {
+      if (!cluster || !share) return;
+      // The streams adapter (not plain pub/sub) resumes after a Redis blip without losing broadcasts.
+      io.adapter(streamsAdapter(cluster.redis));
+      await share.start();
+    },
+    disconnectAll() {
+      for (const nsp of [io.of('/'), io.of('/widget')]) nsp.local.disconnectSockets(true);
     },
     async close() {
       clearInterval(typingSweep);
+      await share?.close();
       batch.close();
       board.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };
+}
+
+/** The room of one login session's sockets (logout and password changes disconnect them on every node). */
+function sessionRoom(sessionHash: string): string {
+  return `session:${sessionHash}`;
 }
 
 /** Thread rooms (the same set filters catch-up from the event log), floor-board and presence rooms. */

@@ -13,7 +13,7 @@ import { authOf, requireAuth, sessionToken } from '#server/http/authMiddleware';
 import { SESSION_COOKIE, sessionCookieOptions } from '#server/http/cookies';
 import type { AppContext } from '#server/http/context';
 import { HttpError } from '#server/errors';
-import { LoginThrottle } from '#server/http/loginThrottle';
+import { LoginThrottle, MemoryFailures, RedisFailures } from '#server/http/loginThrottle';
 
 /** Login, logout, who-am-I and password change. */
 export function authRoutes(ctx: AppContext): Router {
@@ -24,14 +24,15 @@ export function authRoutes(ctx: AppContext): Router {
     ctx.config.COOKIE_SECURE === '1' ||
     (ctx.config.COOKIE_SECURE === undefined && !!ctx.config.PUBLIC_URL?.startsWith('https:'));
   const presenceOf = (id: number) => ctx.realtime.presence.of(id);
-  const throttle = new LoginThrottle(ctx.config.LOGIN_RATE_LIMIT, now);
+  const failures = ctx.redis ? new RedisFailures(ctx.redis) : new MemoryFailures();
+  const throttle = new LoginThrottle(ctx.config.LOGIN_RATE_LIMIT, now, failures);
 
   r.post('/login', async (req, res) => {
     if (!req.is('application/json')) throw new HttpError(415, 'send the login as application/json');
     const body = LoginRequestSchema.parse(req.body);
     const email = body.email.trim().toLowerCase();
     const ip = req.ip ?? req.socket.remoteAddress ?? '?';
-    const gate = throttle.gate(email, ip);
+    const gate = await throttle.gate(email, ip);
     if ('refuseForMs' in gate) {
       res.set('Retry-After', String(Math.ceil(gate.refuseForMs / 1000)));
       throw new HttpError(429, 'too many failed logins for this account; try again shortly');
@@ -39,10 +40,10 @@ export function authRoutes(ctx: AppContext): Router {
     if (gate.delayMs > 0) await new Promise((r) => setTimeout(r, gate.delayMs));
     const agent = await checkCredentials(db, body.email, body.password);
     if (!agent) {
-      throttle.failed(email, ip);
+      await throttle.failed(email, ip);
       throw new HttpError(401, 'wrong email or password');
     }
-    throttle.succeeded(email, ip);
+    await throttle.succeeded(email, ip);
     const old = sessionToken(req);
     const prev = old ? readSession(db, old, now()) : null;
     if (prev) deleteSession(db, prev.idHash);

@@ -1,0 +1,82 @@
+import { Redis } from 'ioredis';
+
+/**
+ * Braid's connection to Redis when REDIS_URL is set (docs/scale-out.md): one client for commands and
+ * publishing, one for subscriptions (a subscribed connection can do nothing else), and the prefix
+ * every key, channel and stream name carries so that several workspaces — or test runs — can share
+ * one Redis. Nothing connects until connect(): createApp has no side effects before listen().
+ */
+export interface RedisLink {
+  /** Commands and publishing (also handed to the Socket.IO adapter). */
+  readonly cmd: Redis;
+  readonly prefix: string;
+  /** `name` under this link's prefix. */
+  key(name: string): string;
+  /** Deliver the messages of a (prefixed) channel to `onMessage`; subscribed again after a reconnect. */
+  subscribe(channel: string, onMessage: (message: string) => void): Promise<void>;
+  /** Publish on a (prefixed) channel. */
+  publish(channel: string, message: string): Promise<void>;
+  connect(): Promise<void>;
+  /** True when Redis answers PING within `timeoutMs`. */
+  ping(timeoutMs?: number): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** A link to the Redis at `url`; every name is prefixed with `prefix`. */
+export function createRedisLink(url: string, prefix: string): RedisLink {
+  const options = { lazyConnect: true, maxRetriesPerRequest: 2 };
+  const cmd = new Redis(url, options);
+  const sub = new Redis(url, options);
+  const handlers = new Map<string, Array<(message: string) => void>>();
+  let lastError = 0;
+  const logError = (err: Error) => {
+    // A Redis outage surfaces on every retry: say so at most every 10 s.
+    if (Date.now() - lastError < 10_000) return;
+    lastError = Date.now();
+    console.error(`[redis] ${err.message}`);
+  };
+  cmd.on('error', logError);
+  sub.on('error', logError);
+  sub.on('message', (channel: string, message: string) => {
+    for (const h of handlers.get(channel) ?? []) h(message);
+  });
+  const key = (name: string) => `${prefix}${name}`;
+  let closed = false;
+  return {
+    cmd,
+    prefix,
+    key,
+    async subscribe(channel, onMessage) {
+      const full = key(channel);
+      const list = handlers.get(full);
+      if (list) return void list.push(onMessage);
+      handlers.set(full, [onMessage]);
+      await sub.subscribe(full);
+    },
+    async publish(channel, message) {
+      await cmd.publish(key(channel), message);
+    },
+    async connect() {
+      await Promise.all([cmd, sub].filter((c) => c.status === 'wait').map((c) => c.connect()));
+    },
+    async ping(timeoutMs = 1_000) {
+      if (cmd.status !== 'ready') return false;
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+      try {
+        return await Promise.race([cmd.ping().then((r) => r === 'PONG'), late]);
+      } catch {
+        return false;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      // QUIT lets replies in flight arrive; a link that never connected (or lost Redis) is just dropped.
+      const end = (c: Redis) => (c.status === 'ready' ? c.quit().then(() => undefined) : c.disconnect());
+      await Promise.allSettled([end(sub), end(cmd)]);
+    },
+  };
+}

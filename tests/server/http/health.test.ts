@@ -1,0 +1,73 @@
+// /healthz (live) and /readyz (ready: database, migrations, Redis when configured), with each part failing for real.
+import { afterAll, describe, expect, it } from 'vitest';
+import { startApp, type TestApp } from '#tests/helpers/app';
+import { eventually, redisForTest, redisProxy } from '#tests/helpers/redis';
+
+const apps: TestApp[] = [];
+afterAll(async () => {
+  for (const a of apps) await a.close();
+});
+const ready = async (app: TestApp) => {
+  const res = await fetch(`${app.url}/readyz`);
+  return {
+    status: res.status,
+    body: (await res.json()) as { ok: boolean; failing: string[]; checks: Record<string, string> },
+  };
+};
+
+describe('health endpoints', () => {
+  it('are ready on one node without Redis, and name the migrations when the newest is not applied', async () => {
+    const app = await startApp();
+    apps.push(app);
+    expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+    expect(await ready(app)).toEqual({
+      status: 200,
+      body: { ok: true, failing: [], checks: { database: 'ok', migrations: 'ok' } },
+    });
+
+    const sqlite = app.db.$client;
+    const newest = sqlite.prepare('select * from __drizzle_migrations order by created_at desc limit 1').get() as {
+      hash: string;
+      created_at: number;
+    };
+    sqlite.prepare('delete from __drizzle_migrations where created_at = ?').run(newest.created_at);
+    try {
+      const r = await ready(app);
+      expect(r.status).toBe(503);
+      expect(r.body.failing).toEqual(['migrations']);
+    } finally {
+      sqlite
+        .prepare('insert into __drizzle_migrations (hash, created_at) values (?, ?)')
+        .run(newest.hash, newest.created_at);
+    }
+    expect((await ready(app)).status).toBe(200);
+  });
+
+  it('names the database when it does not answer, while /healthz still answers', async () => {
+    const app = await startApp();
+    apps.push(app);
+    app.db.$client.close();
+    const r = await ready(app);
+    expect(r.status).toBe(503);
+    expect(r.body.failing).toContain('database');
+    expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+    apps.pop();
+    await app.close(); // now, before its workers log their failing polls for the rest of the file
+  });
+
+  it('names Redis when the node loses it', async () => {
+    const redis = await redisForTest();
+    const proxy = await redisProxy();
+    try {
+      const app = await startApp({ REDIS_URL: proxy.url, REDIS_PREFIX: redis.prefix });
+      apps.push(app);
+      expect(await ready(app)).toMatchObject({ status: 200, body: { checks: { redis: 'ok' } } });
+      await proxy.cut();
+      await eventually('readyz fails on Redis', async () => (await ready(app)).body.failing.includes('redis'));
+      expect((await ready(app)).status).toBe(503);
+      expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+    } finally {
+      await redis.cleanup();
+    }
+  });
+});
