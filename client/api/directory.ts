@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
-import { AgentSchema, TeamSchema } from '#shared/schemas/agent';
+import { AgentSchema, TeamSchema, type Agent } from '#shared/schemas/agent';
+import { hasRole } from '#shared/schemas/common';
 import { api } from './http';
 
 const list = <S extends z.ZodType>(path: string, item: S) =>
@@ -24,4 +25,9 @@ export function useAgents() {
 /** All teams. */
 export function useTeams() {
   return useQuery(directoryQueries.teams());
+}
+
+/** The teams someone oversees on the board and in reports: every team for supervisors and admins, else their own. */
+export function overseenTeams<T extends { id: number }>(me: Pick<Agent, 'role' | 'teamIds'>, teams: readonly T[]): T[] {
+  return hasRole(me.role, 'supervisor') ? [...teams] : teams.filter((x) => me.teamIds.includes(x.id));
 }

@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { AuditPageSchema } from '#shared/schemas/audit';
 import { SearchResponseSchema } from '#shared/schemas/search';
+import type { z } from 'zod';
 import { api } from './http';
 
 /** Search and audit filters as they travel in the URL: only the fields that are set. */
@@ -13,35 +14,31 @@ export function toQueryString(fields: QueryFields): string {
   return params.toString();
 }
 
+/** Pages of `/api/<name>` matching `fields`, newest first, each asked from where the one before ended. */
+function cursorPages<N extends 'search' | 'audit', P extends { nextCursor: string | null }>(
+  name: N,
+  schema: z.ZodType<P>,
+  fields: QueryFields,
+  staleTime = 0,
+) {
+  return infiniteQueryOptions({
+    queryKey: [name, toQueryString(fields)] as const,
+    queryFn: ({ signal, pageParam }) =>
+      api(`/api/${name}?${toQueryString({ ...fields, ...(pageParam ? { cursor: pageParam } : {}) })}`, schema, {
+        signal,
+      }),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    staleTime,
+  });
+}
+
 /** Message search and audit log pages, keyed by their filters. */
 export const supervisionQueries = {
   /** Messages matching the text and filters, newest first, page by page. */
-  search: (fields: QueryFields) =>
-    infiniteQueryOptions({
-      queryKey: ['search', toQueryString(fields)] as const,
-      queryFn: ({ signal, pageParam }) =>
-        api(
-          `/api/search?${toQueryString({ ...fields, ...(pageParam ? { cursor: pageParam } : {}) })}`,
-          SearchResponseSchema,
-          { signal },
-        ),
-      initialPageParam: '',
-      getNextPageParam: (last) => last.nextCursor ?? undefined,
-      staleTime: 30_000,
-    }),
+  search: (fields: QueryFields) => cursorPages('search', SearchResponseSchema, fields, 30_000),
   /** The audit log (admins), newest first, page by page. */
-  audit: (fields: QueryFields) =>
-    infiniteQueryOptions({
-      queryKey: ['audit', toQueryString(fields)] as const,
-      queryFn: ({ signal, pageParam }) =>
-        api(
-          `/api/audit?${toQueryString({ ...fields, ...(pageParam ? { cursor: pageParam } : {}) })}`,
-          AuditPageSchema,
-          { signal },
-        ),
-      initialPageParam: '',
-      getNextPageParam: (last) => last.nextCursor ?? undefined,
-    }),
+  audit: (fields: QueryFields) => cursorPages('audit', AuditPageSchema, fields),
 };
 
 /** Message search (nothing is asked while the text is empty). */

@@ -24,7 +24,7 @@ export function ConfirmFooter({
   onConfirm,
   danger,
 }: {
-  error: string | null;
+  error?: string | null;
   busy: boolean;
   backLabel: string;
   onBack(): void;

@@ -25,16 +25,18 @@ export function useToasts(max: number) {
   return { toasts, push, dismiss };
 }
 
+/** What `useToasts` keeps: the toasts on screen and how to dismiss one. */
+export type ToastsState = Pick<ReturnType<typeof useToasts>, 'toasts' | 'dismiss'>;
+
 /** A polite live region of toasts, newest first: each text opens its screen, × dismisses it. */
 export function Toasts({
-  toasts,
-  dismiss,
+  state: { toasts, dismiss },
   label,
   dismissLabel,
   className = '',
 }: {
-  toasts: readonly Toast[];
-  dismiss(id: number): void;
+  /** From `useToasts`. */
+  state: ToastsState;
   /** The region's name. */
   label: string;
   dismissLabel: string;

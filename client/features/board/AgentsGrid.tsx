@@ -31,9 +31,9 @@ function compare(a: BoardAgent, b: BoardAgent, key: SortKey): number {
 /** The agents grid: presence and since when, load against capacity, who waits on them; sortable. */
 export function AgentsGrid({ agents, now }: { agents: BoardAgent[]; now: number }) {
   const { t } = useTranslation();
-  const f = useFormat();
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'waiting', desc: true });
   const [open, setOpen] = useState<number | null>(null);
+  const toggle = (id: number) => setOpen(open === id ? null : id);
   const rows = [...agents].sort((a, b) => (sort.desc ? -1 : 1) * compare(a, b, sort.key) || a.id - b.id);
   const header = (key: SortKey, label: string) => (
     <th scope="col" aria-sort={sort.key === key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
@@ -61,14 +61,7 @@ export function AgentsGrid({ agents, now }: { agents: BoardAgent[]; now: number 
         </thead>
         <tbody>
           {rows.map((a) => (
-            <AgentRow
-              key={a.id}
-              a={a}
-              now={now}
-              f={f}
-              expanded={open === a.id}
-              toggle={() => setOpen(open === a.id ? null : a.id)}
-            />
+            <AgentRow key={a.id} a={a} now={now} expanded={open === a.id} toggle={() => toggle(a.id)} />
           ))}
         </tbody>
       </table>
@@ -76,15 +69,10 @@ export function AgentsGrid({ agents, now }: { agents: BoardAgent[]; now: number 
   );
 }
 
-function AgentRow(p: {
-  a: BoardAgent;
-  now: number;
-  f: ReturnType<typeof useFormat>;
-  expanded: boolean;
-  toggle(): void;
-}) {
+function AgentRow(p: { a: BoardAgent; now: number; expanded: boolean; toggle(): void }) {
   const { t } = useTranslation();
-  const { a, f } = p;
+  const f = useFormat();
+  const { a } = p;
   const full = a.load >= a.capacity;
   const assign = useLiveAssign();
   const [over, setOver] = useState(false);

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ALERT_KINDS, type AlertKind, type AlertRule } from '#shared/schemas/alerts';
+import { ErrorNote } from '#client/components/ErrorNote';
 import { alertQueries, useSaveAlertRules } from '#client/api/alerts';
 
 type Draft = Record<AlertKind, { enabled: boolean; threshold: string }>;
@@ -62,11 +63,7 @@ function RulesDraft({ teamId, rules }: { teamId: number; rules: readonly AlertRu
         {t('board.alerts.save')}
       </button>
       {save.isSuccess && <span role="status">{t('board.alerts.saved')}</span>}
-      {save.isError && (
-        <span role="alert" className="error">
-          {t('board.alerts.saveFailed', { reason: save.error.message })}
-        </span>
-      )}
+      <ErrorNote error={save.error} say={(reason) => t('board.alerts.saveFailed', { reason })} inline />
     </form>
   );
 }

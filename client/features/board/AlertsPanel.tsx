@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Alert } from '#shared/schemas/alerts';
 import { alertQueries, useAcknowledgeAlert } from '#client/api/alerts';
 import { useFormat } from '#client/i18n/format';
+import { ErrorNote } from '#client/components/ErrorNote';
 import { AlertRulesForm } from './AlertRulesForm';
 
 /** One alert in words: what crossed which threshold, with the figure when it fired. */
@@ -41,11 +42,7 @@ export function AlertsPanel({ teamId }: { teamId: number | null }) {
           </>
         )}
       </h2>
-      {ack.isError && (
-        <p role="alert" className="error">
-          {t('board.alerts.ackFailed', { reason: ack.error.message })}
-        </p>
-      )}
+      <ErrorNote error={ack.error} say={(reason) => t('board.alerts.ackFailed', { reason })} />
       {items.length === 0 ? (
         <p className="muted">{t('board.alerts.empty')}</p>
       ) : (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BoardAgent } from '#shared/schemas/liveBoard';
 import type { ThreadSummary } from '#shared/schemas/thread';
 import { useLiveAssign, useLiveMove } from '#client/api/liveBoard';
+import { Labelled } from '#client/components/Labelled';
 import { IdSelect } from '#client/components/IdSelect';
 
 /** The MIME type a dragged waiting row carries (its thread id). */
@@ -70,8 +71,7 @@ export function BulkAssign({ waiting, agents }: { waiting: ThreadSummary[]; agen
       }}
     >
       <strong>{t('board.queue.bulkTitle')}</strong>
-      <label>
-        {t('board.queue.bulkCount')}{' '}
+      <Labelled text={t('board.queue.bulkCount')}>
         <input
           type="number"
           min={1}
@@ -79,14 +79,13 @@ export function BulkAssign({ waiting, agents }: { waiting: ThreadSummary[]; agen
           value={count}
           onChange={(e) => setCount(Math.max(1, Math.min(200, Number(e.target.value) || 1)))}
         />
-      </label>
-      <label>
-        {t('board.queue.bulkTo')}{' '}
+      </Labelled>
+      <Labelled text={t('board.queue.bulkTo')}>
         <select value={to} onChange={(e) => setTo(e.target.value)}>
           <option value="">{t('board.queue.pick')}</option>
           <AgentOptions agents={agents} />
         </select>
-      </label>
+      </Labelled>
       <SubmitAndSaid label={t('board.queue.bulkGo')} disabled={to === '' || assign.isPending} said={said} />
     </form>
   );
@@ -122,10 +121,9 @@ export function MoveSelected(p: { selected: number[]; teams: Array<{ id: number;
       }}
     >
       <span className="small">{t('board.queue.selected', { count: p.selected.length })}</span>
-      <label>
-        {t('board.queue.moveTo')}{' '}
+      <Labelled text={t('board.queue.moveTo')}>
         <IdSelect value={to} none={t('board.tiles.none')} options={p.teams} onChange={setTo} />
-      </label>
+      </Labelled>
       <SubmitAndSaid
         label={t('board.queue.moveGo')}
         disabled={to === null || p.selected.length === 0 || move.isPending}

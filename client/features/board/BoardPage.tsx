@@ -2,7 +2,7 @@ import './board.css';
 import { useTranslation } from 'react-i18next';
 import type { Agent } from '#shared/schemas/agent';
 import { hasRole } from '#shared/schemas/common';
-import { useTeams } from '#client/api/directory';
+import { overseenTeams, useTeams } from '#client/api/directory';
 import { useRealtime } from '#client/realtime/RealtimeProvider';
 import { navigate } from '#client/router';
 import { AgentsGrid } from './AgentsGrid';
@@ -12,6 +12,8 @@ import { QueueTiles } from './QueueTiles';
 import { WaitingThreads } from './WaitingThreads';
 import { combinedTeam, teamFromSearch, useBoard, useTick } from './useBoard';
 import { IdSelect } from '#client/components/IdSelect';
+import { ErrorNote } from '#client/components/ErrorNote';
+import { Labelled } from '#client/components/Labelled';
 
 /**
  * The floor board: one snapshot, then live deltas over the socket (no polling). Queue tiles for
@@ -26,33 +28,20 @@ export function BoardPage({ me, search }: { me: Agent; search: string }) {
   const teams = useTeams().data ?? [];
   const now = useTick();
   if (!hasRole(me.role, 'lead')) return <p className="center muted">{t('board.forbidden')}</p>;
-  const choices = hasRole(me.role, 'supervisor') ? teams : teams.filter((x) => me.teamIds.includes(x.id));
   const data = board.data;
   const name = (id: number | null, given: string) => (id === null ? t('board.noTeam') : given);
   return (
     <main className="board-page" aria-labelledby="board-title">
       <header className="board-head">
         <h1 id="board-title">{t('board.title')}</h1>
-        <label>
-          {t('board.teamPicker')}{' '}
-          <IdSelect
-            value={teamId}
-            none={t('board.allTeams')}
-            options={choices}
-            onChange={(id) => navigate(id === null ? '/board' : `/board?team=${id}`)}
-          />
-        </label>
+        <TeamPicker me={me} teamId={teamId} />
         {data && <Freshness connected={rt.connected} updatedAt={board.dataUpdatedAt} now={now} />}
         <button type="button" onClick={() => navigate(`/board/wall${search}`)}>
           {t('board.wall')}
         </button>
       </header>
       {board.isPending && <p className="muted">{t('board.loading')}</p>}
-      {board.isError && (
-        <p role="alert" className="error">
-          {t('board.failed', { reason: board.error.message })}
-        </p>
-      )}
+      <ErrorNote error={board.error} say={(reason) => t('board.failed', { reason })} />
       <AlertsPanel teamId={teamId} />
       {data && (
         <>
@@ -72,5 +61,21 @@ export function BoardPage({ me, search }: { me: Agent; search: string }) {
         </>
       )}
     </main>
+  );
+}
+
+/** Which of the viewer's teams the board shows: all of them, or one (kept in the address). */
+function TeamPicker({ me, teamId }: { me: Agent; teamId: number | null }) {
+  const { t } = useTranslation();
+  const teams = overseenTeams(me, useTeams().data ?? []);
+  return (
+    <Labelled text={t('board.teamPicker')}>
+      <IdSelect
+        value={teamId}
+        none={t('board.allTeams')}
+        options={teams}
+        onChange={(id) => navigate(id === null ? '/board' : `/board?team=${id}`)}
+      />
+    </Labelled>
   );
 }

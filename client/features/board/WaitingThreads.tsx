@@ -37,7 +37,6 @@ export function WaitingThreads(p: {
   const allWaiting = (list.data?.pages.flatMap((page) => page.items) ?? []).filter((x) => x.waitingSince !== null);
   const waiting = allWaiting.slice(0, SHOWN);
   const toggle = (id: number) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
-  const names = new Map(agents.map((a) => [a.id, a.name]));
   return (
     <section className="board-waiting" aria-labelledby="board-waiting-title">
       <h2 id="board-waiting-title">{t('board.queue.title')}</h2>
@@ -61,7 +60,6 @@ export function WaitingThreads(p: {
                   th={th}
                   agents={agents}
                   teams={p.teams}
-                  assignee={th.assigneeId === null ? null : (names.get(th.assigneeId) ?? `#${th.assigneeId}`)}
                   now={now}
                   selected={selected.includes(th.id)}
                   toggle={() => toggle(th.id)}
@@ -80,7 +78,6 @@ function WaitingRow(p: {
   th: ThreadSummary;
   agents: BoardAgent[];
   teams: Array<{ id: number; name: string }>;
-  assignee: string | null;
   now: number;
   selected: boolean;
   toggle(): void;
@@ -145,7 +142,13 @@ function WaitingRow(p: {
       </th>
       <td>{th.lastInboundChannel && <ChannelIcon channel={th.lastInboundChannel} />}</td>
       <td>{th.waitingSince !== null && f.duration(Math.max(0, p.now - th.waitingSince))}</td>
-      <td>{p.assignee ?? <span className="muted">{t('board.queue.unassigned')}</span>}</td>
+      <td>
+        {th.assigneeId === null ? (
+          <span className="muted">{t('board.queue.unassigned')}</span>
+        ) : (
+          (p.agents.find((a) => a.id === th.assigneeId)?.name ?? `#${th.assigneeId}`)
+        )}
+      </td>
       <td>
         <form
           className="board-assign"

@@ -6,6 +6,7 @@ import { navigate } from '#client/router';
 import { Freshness } from './Freshness';
 import { TileRow } from './QueueTiles';
 import { TILE_KEYS, tileViews, type TileKey } from './tiles';
+import { ErrorNote } from '#client/components/ErrorNote';
 import { combinedTeam, teamFromSearch, useBoard, useTick } from './useBoard';
 
 /** Tiles a wall shows unless the address chooses others (?tiles=waiting,oldest,…). */
@@ -53,11 +54,7 @@ export function WallBoard({ search }: { search: string }) {
           {t('board.exitWall')}
         </button>
       </header>
-      {board.isError && (
-        <p role="alert" className="error">
-          {t('board.failed', { reason: board.error.message })}
-        </p>
-      )}
+      <ErrorNote error={board.error} say={(reason) => t('board.failed', { reason })} />
       {team ? (
         <TileRow tiles={tileViews(team.queue, team.minutes, team.timeZone, now, f, t)} only={tilesFromSearch(search)} />
       ) : (

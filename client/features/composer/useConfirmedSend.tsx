@@ -1,6 +1,5 @@
 import { useState, type ReactNode } from 'react';
 import { useQueryClient, type UseMutationResult } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import type { Agent } from '#shared/schemas/agent';
 import type { Confirmation } from '#shared/errors';
 import type { Message } from '#shared/schemas/message';
@@ -19,7 +18,6 @@ export function useConfirmedSend(
   send: UseMutationResult<Message, Error, SendVariables>,
   restore: (text: string, note: boolean) => void,
 ): { onError(err: Error, v: SendVariables): void; dialog(agents: Map<number, Agent>): ReactNode } {
-  const { t } = useTranslation();
   const qc = useQueryClient();
   const [asked, setAsked] = useState<{ v: SendVariables; confirm: Confirmation } | null>(null);
   const forgetRefused = (clientId: string) => {
@@ -40,8 +38,7 @@ export function useConfirmedSend(
         <ColleagueConfirm
           confirm={confirm}
           agents={agents}
-          confirmLabel={t('collision.sendAnyway')}
-          backLabel={t('collision.keepDraft')}
+          kind="reply"
           onBack={() => {
             forgetRefused(v.clientId);
             setAsked(null);

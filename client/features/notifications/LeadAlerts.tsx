@@ -28,7 +28,8 @@ export function LeadAlerts({ me }: { me: Agent }) {
   const qc = useQueryClient();
   const { t } = useTranslation();
   // A thread's alert opens the thread, a team alert opens that team's board.
-  const { toasts, push, dismiss } = useToasts(4);
+  const toasts = useToasts(4);
+  const { push } = toasts;
   const alertText = useAlertText();
   const lead = hasRole(me.role, 'lead');
   useEffect(() => {
@@ -52,7 +53,5 @@ export function LeadAlerts({ me }: { me: Agent }) {
     });
   }, [rt, qc, t, lead, alertText, push]);
   if (!lead) return null;
-  return (
-    <Toasts toasts={toasts} dismiss={dismiss} label={t('leadAlerts.region')} dismissLabel={t('leadAlerts.dismiss')} />
-  );
+  return <Toasts state={toasts} label={t('leadAlerts.region')} dismissLabel={t('leadAlerts.dismiss')} />;
 }

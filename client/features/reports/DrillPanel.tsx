@@ -9,6 +9,7 @@ const isLeading = (m: DrillMetric): m is LeadingMetric => isOneOf(LEADING_METRIC
 import { ConversationCell, ScoreCell } from './reviews/ScoreButton';
 import type { ReviewTarget } from './reviews/ReviewForm';
 import { TableHead } from '#client/components/TableHead';
+import { ErrorNote } from '#client/components/ErrorNote';
 import { isOneOf } from '#shared/oneOf';
 
 /** The conversations behind the figure picked in the report, each opening its thread. */
@@ -37,7 +38,7 @@ export function DrillPanel(p: {
           {t('reports.closeList')}
         </button>
       </header>
-      {q.isError && <p role="alert">{t('reports.failed', { reason: q.error.message })}</p>}
+      <ErrorNote error={q.error} say={(reason) => t('reports.failed', { reason })} />
       {!data ? (
         <p className="muted">{t('reports.loading')}</p>
       ) : (

@@ -2,6 +2,7 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agent, Team } from '#shared/schemas/agent';
 import { hasRole } from '#shared/schemas/common';
+import { overseenTeams } from '#client/api/directory';
 import { useAgentReport, useLeadingReport, useTeamReport, type ReportFilters } from '#client/api/reports';
 import { AgentTable, type Pick } from './AgentTable';
 import { DecileGaps } from './DecileGaps';
@@ -43,7 +44,7 @@ export default function ReportsPage({ me, teams }: { me: Agent; teams: Team[] })
   const setPick = (p: Pick | null) => show(filters, p, p === null);
   const [scoring, setScoring] = useState<ReviewTarget | null>(null);
   const lead = hasRole(me.role, 'lead');
-  const myTeams = hasRole(me.role, 'supervisor') ? teams : teams.filter((x) => me.teamIds.includes(x.id));
+  const myTeams = overseenTeams(me, teams);
   const agents = useAgentReport(filters);
   const teamReport = useTeamReport(filters, lead);
   const leading = useLeadingReport(filters);

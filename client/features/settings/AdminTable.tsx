@@ -1,4 +1,4 @@
-import { Fragment, type ReactNode } from 'react';
+import { Fragment, useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SettingsHead } from './FormParts';
 import { FailedNote } from './MutationNotes';
@@ -21,7 +21,10 @@ export interface TableQuery {
 export interface AdminRowsProps<T> {
   rows: T[];
   columns: Array<AdminColumn<T>>;
-  rowClassName?: (row: T) => string | undefined;
+  /** Rows no longer in use (archived, revoked, deactivated): shown greyed. */
+  inactive?: (row: T) => boolean;
+  /** A class of its own for a row (a delivery's status …). */
+  rowClassName?: (row: T) => string;
   /** Buttons for a row (an unlabelled last column); leave out for a table without them. */
   actions?: (row: T) => ReactNode;
   /** The id of the row whose editor is open. */
@@ -72,6 +75,7 @@ export function AdminTable<T extends { id: number }>({
 export function AdminRows<T extends { id: number }>({
   rows,
   columns,
+  inactive,
   rowClassName,
   actions,
   open = null,
@@ -106,7 +110,7 @@ export function AdminRows<T extends { id: number }>({
             {renderRow ? (
               renderRow(row)
             ) : (
-              <tr className={rowClassName?.(row)}>
+              <tr className={inactive?.(row) ? 'inactive' : rowClassName?.(row)}>
                 <th scope="row" className={head.className}>
                   {head.cell?.(row)}
                 </th>
@@ -136,18 +140,17 @@ export function AdminRows<T extends { id: number }>({
  */
 export function AdminPage({
   keys,
-  titleId,
   canEdit,
   add,
   children,
 }: {
   keys: string;
-  titleId: string;
   canEdit: boolean;
   add?: { id: string; disabled: boolean; onClick(): void };
   children: ReactNode;
 }) {
   const { t } = useTranslation();
+  const titleId = useId();
   return (
     <section className="settings" aria-labelledby={titleId}>
       <SettingsHead
@@ -179,7 +182,7 @@ export function RowEditButton({
 }: {
   id: string;
   label: string;
-  rowName: string;
+  rowName?: string;
   expanded: boolean;
   onClick(): void;
 }) {

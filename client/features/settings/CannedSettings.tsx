@@ -4,19 +4,19 @@ import type { Agent, Team } from '#shared/schemas/agent';
 import type { CannedResponse } from '#shared/schemas/canned';
 import { hasRole } from '#shared/schemas/common';
 import { useCannedResponses, useSaveCanned, type CannedInput } from '#client/api/canned';
-import { AdminPage, AdminTable } from './AdminTable';
+import { RecordsPage } from './RecordsPage';
+import { settingsPage } from '#client/features/settings/settingsPage';
 import { CannedForm } from './CannedForm';
 
 const BLANK: CannedInput = { shortcut: '', language: 'en', title: '', body: '', teamId: null };
 
 /** Leads and admins manage canned responses and their language variants. */
-export default function CannedSettings({ me, teams }: { me: Agent; teams: Team[] }) {
+function CannedSettings({ me, teams }: { me: Agent; teams: Team[] }) {
   const { t } = useTranslation();
   const list = useCannedResponses();
   const save = useSaveCanned();
   const [editing, setEditing] = useState<{ id: number | null; value: CannedInput } | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<number | null>(null);
-  if (!hasRole(me.role, 'lead')) return <p className="pad">{t('canned.forbidden')}</p>;
   const manageable = teams.filter((tm) => hasRole(me.role, 'admin') || me.teamIds.includes(tm.id));
   const groups = new Map<string, CannedResponse[]>();
   for (const c of list.data ?? []) groups.set(c.shortcut, [...(groups.get(c.shortcut) ?? []), c]);
@@ -33,10 +33,8 @@ export default function CannedSettings({ me, teams }: { me: Agent; teams: Team[]
     setEditing({ id: c.id, value: { shortcut, language, title, body, teamId } });
   };
   return (
-    <AdminPage
+    <RecordsPage
       keys="canned"
-      titleId="canned-title"
-      canEdit
       add={{
         id: 'canned-new',
         disabled: false,
@@ -45,6 +43,49 @@ export default function CannedSettings({ me, teams }: { me: Agent; teams: Team[]
           setEditing({ id: null, value: BLANK });
         },
       }}
+      query={list}
+      rows={[...groups.values()].flat()}
+      columns={[
+        {
+          header: t('canned.shortcut'),
+          cell: (c) => (groups.get(c.shortcut)?.[0] === c ? <code>/{c.shortcut}</code> : null),
+        },
+        { header: t('canned.language'), cell: (c) => c.language },
+        {
+          header: t('canned.titleField'),
+          cell: (c) => (
+            <>
+              <strong>{c.title}</strong>
+              <div className="muted small clamp">{c.body}</div>
+            </>
+          ),
+        },
+        {
+          header: t('canned.team'),
+          cell: (c) =>
+            c.teamId === null ? t('canned.everyone') : (teams.find((tm) => tm.id === c.teamId)?.name ?? `#${c.teamId}`),
+        },
+      ]}
+      actions={(c) => (
+        <>
+          <button type="button" className="link small" onClick={() => edit(c)}>
+            {t('common.edit')}
+          </button>
+          {confirmDelete === c.id ? (
+            <button
+              type="button"
+              className="small danger"
+              onClick={() => save.remove.mutate(c.id, { onSettled: () => setConfirmDelete(null) })}
+            >
+              {t('canned.confirmDelete')}
+            </button>
+          ) : (
+            <button type="button" className="link small" onClick={() => setConfirmDelete(c.id)}>
+              {t('common.delete')}
+            </button>
+          )}
+        </>
+      )}
     >
       {editing && (
         <CannedForm
@@ -57,54 +98,8 @@ export default function CannedSettings({ me, teams }: { me: Agent; teams: Team[]
           onCancel={() => setEditing(null)}
         />
       )}
-      <AdminTable
-        query={list}
-        rows={[...groups.values()].flat()}
-        empty={t('canned.empty')}
-        columns={[
-          {
-            header: t('canned.shortcut'),
-            cell: (c) => (groups.get(c.shortcut)?.[0] === c ? <code>/{c.shortcut}</code> : null),
-          },
-          { header: t('canned.language'), cell: (c) => c.language },
-          {
-            header: t('canned.titleField'),
-            cell: (c) => (
-              <>
-                <strong>{c.title}</strong>
-                <div className="muted small clamp">{c.body}</div>
-              </>
-            ),
-          },
-          {
-            header: t('canned.team'),
-            cell: (c) =>
-              c.teamId === null
-                ? t('canned.everyone')
-                : (teams.find((tm) => tm.id === c.teamId)?.name ?? `#${c.teamId}`),
-          },
-        ]}
-        actions={(c) => (
-          <>
-            <button type="button" className="link small" onClick={() => edit(c)}>
-              {t('common.edit')}
-            </button>
-            {confirmDelete === c.id ? (
-              <button
-                type="button"
-                className="small danger"
-                onClick={() => save.remove.mutate(c.id, { onSettled: () => setConfirmDelete(null) })}
-              >
-                {t('canned.confirmDelete')}
-              </button>
-            ) : (
-              <button type="button" className="link small" onClick={() => setConfirmDelete(c.id)}>
-                {t('common.delete')}
-              </button>
-            )}
-          </>
-        )}
-      />
-    </AdminPage>
+    </RecordsPage>
   );
 }
+
+export default settingsPage('canned', CannedSettings);

@@ -64,27 +64,20 @@ interface FieldText {
   className?: string;
 }
 
+/** A field's own props apart from those of the control it holds. */
+function splitField<P extends FieldText>({ label, hint, error, className, ...control }: P) {
+  return [{ label, hint, error, className }, control] as const;
+}
+
 /** A `Field` holding one `<input>`; every other attribute goes to the input. */
-export function InputField({
-  label,
-  hint,
-  error,
-  className,
-  ...input
-}: InputHTMLAttributes<HTMLInputElement> & FieldText) {
-  const text = { label, hint, error, className };
+export function InputField(props: InputHTMLAttributes<HTMLInputElement> & FieldText) {
+  const [text, input] = splitField(props);
   return <Field {...text}>{(a) => <input {...a} {...input} />}</Field>;
 }
 
 /** A `Field` holding a `Select` of typed values; every other attribute goes to the select. */
-export function SelectField<T extends string>({
-  label,
-  hint,
-  error,
-  className,
-  ...select
-}: SelectProps<T> & FieldText) {
-  const text = { label, hint, error, className };
+export function SelectField<T extends string>(props: SelectProps<T> & FieldText) {
+  const [text, select] = splitField(props);
   return <Field {...text}>{(a) => <Select {...a} {...select} />}</Field>;
 }
 
@@ -217,17 +210,17 @@ export function SettingsHead({
   );
 }
 
-/** A single labelled checkbox with an optional hint read out with it. */
+/** A single labelled checkbox with an optional hint read out with it; `value` is whether it is ticked. */
 export function Check({
   label,
   hint,
-  checked,
+  value,
   onChange,
   disabled,
 }: {
   label: string;
   hint?: string;
-  checked: boolean;
+  value: boolean;
   onChange(v: boolean): void;
   disabled?: boolean;
 }) {
@@ -237,7 +230,7 @@ export function Check({
       <label className="check">
         <input
           type="checkbox"
-          checked={checked}
+          checked={value}
           disabled={disabled}
           aria-describedby={describedBy(id, hint)}
           onChange={(e) => onChange(e.target.checked)}

@@ -4,9 +4,10 @@ import type { Agent, Team } from '#shared/schemas/agent';
 import { RouteBoundary } from '#client/components/ErrorBoundary';
 import { AppLink } from '#client/components/AppLink';
 import { sectionOfPath, sectionsFor, type SettingsSection } from './sections';
+import { RefusedNote, type SettingsPageProps } from './settingsPage';
 
 // Each page is its own chunk: agents who never open settings never download them.
-const PAGES: Record<SettingsSection['key'], LazyExoticComponent<ComponentType<{ me: Agent; teams: Team[] }>>> = {
+const PAGES: Record<SettingsSection['key'], LazyExoticComponent<ComponentType<SettingsPageProps>>> = {
   canned: lazy(() => import('./CannedSettings')),
   agents: lazy(() => import('./agents/AgentsSettings')),
   teams: lazy(() => import('./teams/TeamsSettings')),
@@ -45,14 +46,10 @@ export function SettingsPane({ me, teams, path }: { me: Agent; teams: Team[]; pa
         <Suspense fallback={<p className="center muted">{t('app.loading')}</p>}>
           {Page ? (
             <Page me={me} teams={teams} />
+          ) : current ? (
+            <RefusedNote minRole={current.minRole} />
           ) : (
-            <p className="pad">
-              {!current
-                ? t('admin.nav.notFound')
-                : current.minRole === 'admin'
-                  ? t('admin.nav.forbidden')
-                  : t('admin.nav.leadsOnly')}
-            </p>
+            <p className="pad">{t('admin.nav.notFound')}</p>
           )}
         </Suspense>
       </RouteBoundary>

@@ -12,11 +12,9 @@ export function useInlineEditor(prefix: string) {
   const newId = `${prefix}-new`;
   const editId = (id: number) => `${prefix}-edit-${id}`;
   return {
-    newId,
     creating: form === 'new',
     /** The row whose editor is open. */
     open: typeof form === 'number' ? form : null,
-    startNew: () => setForm('new'),
     /** The page's "New …" button (see `AdminPage`): opens the form, disabled while it is open. */
     add: { id: newId, disabled: form === 'new', onClick: () => setForm('new') },
     closeNew: () => {
@@ -28,7 +26,7 @@ export function useInlineEditor(prefix: string) {
       focusLater(editId(id));
     },
     /** The row's Edit button: opens its editor, or closes it when open. */
-    editButton: (row: { id: number; name: string }, label: string) => (
+    editButton: (row: { id: number; name?: string }, label: string) => (
       <RowEditButton
         id={editId(row.id)}
         label={label}

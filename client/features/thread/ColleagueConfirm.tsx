@@ -5,6 +5,12 @@ import { Dialog } from '#client/components/Dialog';
 import { ConfirmFooter } from '#client/components/DialogFooter';
 import { useFormat } from '#client/i18n/format';
 
+/** The dialog's two buttons, for a reply (which keeps its draft) and for an action on the thread. */
+const BUTTONS = {
+  reply: { confirm: 'collision.sendAnyway', back: 'collision.keepDraft' },
+  action: { confirm: 'collision.goAhead', back: 'collision.back' },
+} as const;
+
 /**
  * "Are you sure?" before a reply or an action that would collide with a colleague: what they replied
  * since the agent began writing (shown in full), and/or that the thread is theirs. Going back keeps
@@ -13,16 +19,14 @@ import { useFormat } from '#client/i18n/format';
 export function ColleagueConfirm({
   confirm,
   agents,
-  confirmLabel,
-  backLabel,
+  kind,
   busy = false,
   onConfirm,
   onBack,
 }: {
   confirm: Confirmation;
   agents: Map<number, Agent>;
-  confirmLabel: string;
-  backLabel: string;
+  kind: keyof typeof BUTTONS;
   busy?: boolean;
   onConfirm(): void;
   onBack(): void;
@@ -60,11 +64,10 @@ export function ColleagueConfirm({
         </p>
       )}
       <ConfirmFooter
-        error={null}
         busy={busy}
-        backLabel={backLabel}
+        backLabel={t(BUTTONS[kind].back)}
         onBack={onBack}
-        confirmLabel={confirmLabel}
+        confirmLabel={t(BUTTONS[kind].confirm)}
         onConfirm={onConfirm}
       />
     </Dialog>

@@ -123,8 +123,7 @@ export function ThreadView({
           <ColleagueConfirm
             confirm={asked.confirm}
             agents={agents}
-            confirmLabel={t('collision.goAhead')}
-            backLabel={t('collision.back')}
+            kind="action"
             busy={action.isPending}
             onBack={() => {
               setAsked(null);

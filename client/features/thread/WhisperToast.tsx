@@ -13,7 +13,8 @@ export function WhisperToast({ me }: { me: Agent }) {
   const rt = useRealtime();
   const { t } = useTranslation();
   const agents = useAgents().data;
-  const { toasts, push, dismiss } = useToasts(3);
+  const toasts = useToasts(3);
+  const { push } = toasts;
   useEffect(
     () =>
       rt.onEvent((e) => {
@@ -31,8 +32,7 @@ export function WhisperToast({ me }: { me: Agent }) {
   );
   return (
     <Toasts
-      toasts={toasts}
-      dismiss={dismiss}
+      state={toasts}
       label={t('monitor.toastRegion')}
       dismissLabel={t('monitor.dismiss')}
       className="whisper-toasts"

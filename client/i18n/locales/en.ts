@@ -260,7 +260,6 @@ const en = {
     placeholders: 'Placeholders: {{a}} customer name, {{b}} first name, {{c}} your name.',
     actions: 'Actions',
     confirmDelete: 'Really delete',
-    forbidden: 'Only leads and admins manage canned replies.',
   },
   admin,
   reports,

@@ -269,7 +269,6 @@ const pl: Translation = {
     placeholders: 'Zmienne: {{a}} imię i nazwisko klienta, {{b}} imię, {{c}} Twoje imię.',
     actions: 'Akcje',
     confirmDelete: 'Na pewno usuń',
-    forbidden: 'Gotowymi odpowiedziami zarządzają tylko liderzy i administratorzy.',
   },
   admin,
   reports,

@@ -254,7 +254,6 @@ const zhCN: Translation = {
     placeholders: '可用变量：{{a}} 客户姓名，{{b}} 客户名字，{{c}} 你的名字。',
     actions: '操作',
     confirmDelete: '确认删除',
-    forbidden: '只有组长和管理员可以管理快捷回复。',
   },
   admin,
   reports,

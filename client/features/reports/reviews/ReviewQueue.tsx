@@ -9,6 +9,8 @@ import { ConversationCell, ScoreCell } from './ScoreButton';
 import type { ReviewTarget } from './ReviewForm';
 import { TableHead } from '#client/components/TableHead';
 import { Select, optionsOf } from '#client/components/Select';
+import { ErrorNote } from '#client/components/ErrorNote';
+import { Labelled } from '#client/components/Labelled';
 
 /** What the queue knows about a conversation, in words: survey answer, closing mood, SLA breaches, resolution. */
 function why(t: TFunction, f: Formatters, it: ReviewQueueItem): string {
@@ -36,21 +38,20 @@ export function ReviewQueue(p: { filters: ReportFilters; onScore(target: ReviewT
     <section className="report-card" aria-labelledby="queue-title">
       <header className="drill-head">
         <h2 id="queue-title">{t('reports.queue')}</h2>
-        <label>
-          {t('reports.queueReason')}{' '}
-          <Select<ReviewQueueReason>
+        <Labelled text={t('reports.queueReason')}>
+          <Select
             value={reason}
-            options={optionsOf<ReviewQueueReason>(REVIEW_QUEUE_REASONS, (r) => t(`reports.queueReasons.${r}`))}
+            options={optionsOf(REVIEW_QUEUE_REASONS, (r) => t(`reports.queueReasons.${r}`))}
             onChange={(r) => setReason(r)}
           />
-        </label>
+        </Labelled>
         {reason === 'random' && (
           <button type="button" onClick={() => void q.refetch()}>
             {t('reports.queueAnother')}
           </button>
         )}
       </header>
-      {q.isError && <p role="alert">{t('reports.failed', { reason: q.error.message })}</p>}
+      <ErrorNote error={q.error} say={(reason) => t('reports.failed', { reason })} />
       {q.isSuccess && items.length === 0 && <p className="muted">{t('reports.queueEmpty')}</p>}
       {items.length > 0 && (
         <table className="report-table">

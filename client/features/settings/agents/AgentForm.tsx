@@ -206,7 +206,7 @@ export function AgentForm({
         <Check
           label={t('admin.agents.active')}
           hint={t('admin.agents.activeHint')}
-          checked={d.active}
+          value={d.active}
           disabled={self}
           onChange={(v) => set('active', v)}
         />

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ApiKey } from '#shared/schemas/agent';
 import { useRevokeApiKey } from '#client/api/apiKeys';
-import { DangerConfirm } from '../MutationNotes';
+import { DangerConfirm } from '#client/features/settings/MutationNotes';
 
 /** Ask before revoking a key: whatever uses it stops working at once. */
 export function RevokeDialog({ apiKey, onClose }: { apiKey: ApiKey; onClose(): void }) {

@@ -1,29 +1,40 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Agent } from '#shared/schemas/agent';
 import { AUDIT_ACTIONS, type AuditEntry } from '#shared/schemas/audit';
-import { hasRole } from '#shared/schemas/common';
 import { useAgents } from '#client/api/directory';
 import { useAuditLog, type QueryFields } from '#client/api/search';
 import { useFormat } from '#client/i18n/format';
-import { AdminPage, AdminTable } from '#client/features/settings/AdminTable';
+import { RecordsPage } from '#client/features/settings/RecordsPage';
 import { viewerTimeZone } from '#client/features/search/viewerTimeZone';
 import { LoadMore } from '#client/components/LoadMore';
+import { settingsPage } from '#client/features/settings/settingsPage';
 import { ChoiceFilter, DayFilter, Filter } from '#client/components/Filter';
 
 /** The audit log for admins: who looked at or changed what, filtered by actor, customer, action and dates. */
-export default function AuditSettings({ me }: { me: Agent }) {
+function AuditSettings() {
   const { t } = useTranslation();
   const f = useFormat();
-  const isAdmin = hasRole(me.role, 'admin');
   const agents = useAgents().data ?? [];
   const [filters, setFilters] = useState<QueryFields>({});
-  const log = useAuditLog({ ...filters, tz: viewerTimeZone() }, isAdmin);
-  if (!isAdmin) return <p className="pad">{t('admin.nav.forbidden')}</p>;
+  const log = useAuditLog({ ...filters, tz: viewerTimeZone() });
   const set = (k: string, v: string) => setFilters({ ...filters, [k]: v });
-  const rows = log.data?.pages.flatMap((p) => p.items) ?? [];
   return (
-    <AdminPage keys="audit" titleId="audit-title" canEdit>
+    <RecordsPage
+      keys="audit"
+      query={log}
+      rows={log.data?.pages.flatMap((p) => p.items) ?? []}
+      footer={<LoadMore query={log} label={t('audit.older')} />}
+      columns={[
+        { header: t('audit.when'), cell: (e) => f.dateTime(e.at) },
+        { header: t('audit.actor'), cell: (e) => e.actorName ?? '–' },
+        { header: t('audit.action'), cell: (e) => <code>{e.action}</code> },
+        {
+          header: t('audit.subject'),
+          cell: (e) => (e.customerId === null ? '–' : `${e.customerName ?? ''} #${e.customerId}`),
+        },
+        { header: t('audit.detail'), className: 'clamp', cell: (e) => <AuditDetail entry={e} /> },
+      ]}
+    >
       <fieldset className="search-filters">
         <legend className="sr-only">{t('find.filters')}</legend>
         <ChoiceFilter
@@ -52,23 +63,7 @@ export default function AuditSettings({ me }: { me: Agent }) {
         <DayFilter label={t('audit.from')} value={filters.from} onChange={(v) => set('from', v)} />
         <DayFilter label={t('audit.to')} value={filters.to} onChange={(v) => set('to', v)} />
       </fieldset>
-      <AdminTable
-        query={log}
-        rows={rows}
-        empty={t('audit.empty')}
-        columns={[
-          { header: t('audit.when'), cell: (e) => f.dateTime(e.at) },
-          { header: t('audit.actor'), cell: (e) => e.actorName ?? '–' },
-          { header: t('audit.action'), cell: (e) => <code>{e.action}</code> },
-          {
-            header: t('audit.subject'),
-            cell: (e) => (e.customerId === null ? '–' : `${e.customerName ?? ''} #${e.customerId}`),
-          },
-          { header: t('audit.detail'), className: 'clamp', cell: (e) => <AuditDetail entry={e} /> },
-        ]}
-      />
-      <LoadMore query={log} label={t('audit.older')} />
-    </AdminPage>
+    </RecordsPage>
   );
 }
 
@@ -81,3 +76,5 @@ function AuditDetail({ entry }: { entry: AuditEntry }) {
     </span>
   );
 }
+
+export default settingsPage('audit', AuditSettings);

@@ -1,21 +1,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Agent } from '#shared/schemas/agent';
-import { hasRole } from '#shared/schemas/common';
 import type { PredictionCalibrationDto } from '#shared/schemas/predictions';
 import { usePredictionCalibration } from '#client/api/predictions';
-import { AdminPage, AdminTable } from '#client/features/settings/AdminTable';
+import { RecordsPage } from '#client/features/settings/RecordsPage';
+import { settingsPage } from '#client/features/settings/settingsPage';
 import { Field } from '#client/features/settings/FormParts';
 
 type Row = PredictionCalibrationDto['items'][number] & { id: number };
 const RANGES = [7, 30, 90] as const;
 
 /** The share of customers answered within the promised wait, per team and channel, against the target. */
-export default function PredictionReport({ me }: { me: Agent }) {
+function PredictionReport() {
   const { t, i18n } = useTranslation();
   const [days, setDays] = useState<number>(30);
   const report = usePredictionCalibration(days);
-  if (!hasRole(me.role, 'lead')) return <p className="pad">{t('admin.nav.leadsOnly')}</p>;
   const pct = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 });
   const target = report.data?.target ?? 0.8;
   const share = (r: { keptShare: number | null }) =>
@@ -32,7 +30,24 @@ export default function PredictionReport({ me }: { me: Agent }) {
   const rows: Row[] = (report.data?.items ?? []).map((r, i) => ({ ...r, id: i + 1 }));
   const overall = report.data?.overall;
   return (
-    <AdminPage keys="admin.predictions" titleId="predictions-title" canEdit>
+    <RecordsPage
+      keys="admin.predictions"
+      query={report}
+      rows={rows}
+      footer={<p className="muted small">{t('admin.predictions.rule')}</p>}
+      columns={[
+        {
+          header: t('admin.predictions.teamChannel'),
+          cell: (r) =>
+            `${r.teamName ?? t('admin.predictions.noTeam')} · ${r.channel ? t(`channel.${r.channel}`) : '—'}`,
+        },
+        { header: t('admin.predictions.promises'), cell: (r) => r.promises },
+        { header: t('admin.predictions.kept'), cell: (r) => r.kept },
+        { header: t('admin.predictions.missed'), cell: (r) => r.missed },
+        { header: t('admin.predictions.open'), cell: (r) => r.pending + r.unanswered },
+        { header: t('admin.predictions.share'), cell: share },
+      ]}
+    >
       <Field label={t('admin.predictions.range')}>
         {(a) => (
           <select {...a} value={days} onChange={(e) => setDays(Number(e.target.value))}>
@@ -50,24 +65,8 @@ export default function PredictionReport({ me }: { me: Agent }) {
           {share(overall)} · {t('admin.predictions.target', { target: pct.format(target) })}
         </p>
       )}
-      <AdminTable
-        query={report}
-        rows={rows}
-        empty={t('admin.predictions.empty')}
-        columns={[
-          {
-            header: t('admin.predictions.teamChannel'),
-            cell: (r) =>
-              `${r.teamName ?? t('admin.predictions.noTeam')} · ${r.channel ? t(`channel.${r.channel}`) : '—'}`,
-          },
-          { header: t('admin.predictions.promises'), cell: (r) => r.promises },
-          { header: t('admin.predictions.kept'), cell: (r) => r.kept },
-          { header: t('admin.predictions.missed'), cell: (r) => r.missed },
-          { header: t('admin.predictions.open'), cell: (r) => r.pending + r.unanswered },
-          { header: t('admin.predictions.share'), cell: share },
-        ]}
-      />
-      <p className="muted small">{t('admin.predictions.rule')}</p>
-    </AdminPage>
+    </RecordsPage>
   );
 }
+
+export default settingsPage('predictions', PredictionReport);

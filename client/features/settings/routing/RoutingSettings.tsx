@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Agent, Team } from '#shared/schemas/agent';
+import type { Team } from '#shared/schemas/agent';
 import { CHANNEL_KINDS, type ChannelKind } from '#shared/channels';
-import { hasRole } from '#shared/schemas/common';
 import type { RoutingDto } from '#shared/schemas/routing';
 import { useRouting, useSaveRouting } from '#client/api/routing';
+import { settingsPage } from '#client/features/settings/settingsPage';
 import { AdminPage, AdminTable } from '#client/features/settings/AdminTable';
 
 /** One row of the table: the default (id 0) or a channel. */
@@ -15,12 +15,11 @@ interface RouteRow {
 const ROWS: RouteRow[] = [{ id: 0, channel: null }, ...CHANNEL_KINDS.map((channel, i) => ({ id: i + 1, channel }))];
 
 /** Admins pick the team new threads of each channel go to (or the default team, or none). */
-export default function RoutingSettings({ me, teams }: { me: Agent; teams: Team[] }) {
+function RoutingSettings({ teams }: { teams: Team[] }) {
   const { t } = useTranslation();
   const routing = useRouting();
   const save = useSaveRouting();
   const [draft, setDraft] = useState<RoutingDto | null>(null);
-  if (!hasRole(me.role, 'admin')) return <p className="pad">{t('admin.nav.forbidden')}</p>;
   const current = draft ?? routing.data ?? null;
   const teamOf = (r: RouteRow) => (r.channel === null ? current?.defaultTeamId : current?.byChannel[r.channel]) ?? null;
   const pick = (r: RouteRow, value: string) => {
@@ -35,7 +34,7 @@ export default function RoutingSettings({ me, teams }: { me: Agent; teams: Team[
   };
   const name = (r: RouteRow) => (r.channel === null ? t('admin.routing.default') : t(`channel.${r.channel}`));
   return (
-    <AdminPage keys="admin.routing" titleId="routing-title" canEdit>
+    <AdminPage keys="admin.routing" canEdit>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -84,3 +83,5 @@ export default function RoutingSettings({ me, teams }: { me: Agent; teams: Team[
     </AdminPage>
   );
 }
+
+export default settingsPage('routing', RoutingSettings);

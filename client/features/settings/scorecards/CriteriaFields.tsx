@@ -1,6 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import type { Criterion } from '#shared/schemas/reviews';
+import { CriterionSchema, type Criterion } from '#shared/schemas/reviews';
 import { InputField, SelectField } from '#client/features/settings/FormParts';
+import { optionsOf } from '#client/components/Select';
+
+/** The key of the name of each scale a criterion is scored on. */
+export const SCALE_NAMES: Record<Criterion['scale'], string> = {
+  five: 'reports.cards.scaleFive',
+  yesNo: 'reports.cards.scaleYesNo',
+};
 
 /** A criterion as a new rubric starts with it. */
 export const BLANK_CRITERION: Criterion = { label: '', weight: 1, scale: 'five' };
@@ -54,10 +61,7 @@ export function CriteriaFields({
           <SelectField
             label={t('reports.cards.scale')}
             value={c.scale}
-            options={[
-              { value: 'five', label: t('reports.cards.scaleFive') },
-              { value: 'yesNo', label: t('reports.cards.scaleYesNo') },
-            ]}
+            options={optionsOf(CriterionSchema.shape.scale.options, (s) => t(SCALE_NAMES[s]))}
             onChange={(scale) => set(i, { scale })}
           />
           {!disabled && value.length > 1 && (

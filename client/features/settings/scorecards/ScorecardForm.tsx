@@ -2,10 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Criterion, Scorecard } from '#shared/schemas/reviews';
 import { ApiError } from '#client/api/http';
-import { useScorecardAdmin } from '#client/api/scorecards';
+import { useScorecardAdmin, useScorecards } from '#client/api/scorecards';
 import { AdminForm, FormFooter } from '#client/features/settings/AdminForm';
 import { NameField } from '#client/features/settings/FormParts';
 import { useFormErrors } from '#client/features/settings/formErrors';
+import { draftFields } from '#client/features/settings/draft';
 import { BLANK_CRITERION, CriteriaFields } from './CriteriaFields';
 
 /** "Quality" → "Quality (2)", "Quality (2)" → "Quality (3)", skipping names already taken. */
@@ -20,12 +21,17 @@ export function nextName(name: string, taken: readonly string[]): string {
  * change them): its form offers a rename, or "a new version" — a copy with editable criteria whose
  * saving archives the original, so the reviews scored with it keep it.
  */
-export function ScorecardForm({ card, taken, onDone }: { card?: Scorecard; taken: string[]; onDone(): void }) {
+export function ScorecardForm({ card, onDone }: { card?: Scorecard; onDone(): void }) {
   const { t } = useTranslation();
+  const taken = (useScorecards('include').data ?? []).map((c) => c.name);
   const { create, update, copy } = useScorecardAdmin();
   const [copying, setCopying] = useState(false);
-  const [name, setName] = useState(card?.name ?? '');
-  const [criteria, setCriteria] = useState<Criterion[]>(card?.criteria ?? [BLANK_CRITERION]);
+  const [draft, setDraft] = useState<{ name: string; criteria: Criterion[] }>({
+    name: card?.name ?? '',
+    criteria: card?.criteria ?? [BLANK_CRITERION],
+  });
+  const fields = draftFields(draft, setDraft);
+  const { name, criteria } = draft;
   const locked = card !== undefined && card.reviewCount > 0 && !copying;
   const m = !card ? create : copying ? copy : update;
   const nameTaken = m.error instanceof ApiError && m.error.code === 'conflict';
@@ -44,7 +50,7 @@ export function ScorecardForm({ card, taken, onDone }: { card?: Scorecard; taken
   const startCopy = () => {
     update.reset();
     setCopying(true);
-    setName(nextName(card!.name, taken));
+    setDraft({ ...draft, name: nextName(card!.name, taken) });
   };
   const title = !card
     ? t('reports.cards.createTitle')
@@ -52,13 +58,7 @@ export function ScorecardForm({ card, taken, onDone }: { card?: Scorecard; taken
   return (
     <AdminForm title={title} onSubmit={submit}>
       <div className="form-row">
-        <NameField
-          label={t('reports.cards.name')}
-          error={errors.fields.name}
-          autoFocus
-          value={name}
-          onChange={setName}
-        />
+        <NameField label={t('reports.cards.name')} error={errors.fields.name} autoFocus {...fields.field('name')} />
       </div>
       {locked && (
         <p className="form-note callout">
@@ -68,7 +68,7 @@ export function ScorecardForm({ card, taken, onDone }: { card?: Scorecard; taken
           </button>
         </p>
       )}
-      <CriteriaFields value={criteria} onChange={setCriteria} disabled={locked} error={errors.fields.criteria} />
+      <CriteriaFields {...fields.field('criteria')} disabled={locked} error={errors.fields.criteria} />
       {copying && (
         <p className="form-note callout">
           {t('reports.cards.copyNote', { name: card!.name, count: card!.reviewCount })}

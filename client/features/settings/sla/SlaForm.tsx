@@ -92,11 +92,7 @@ export function SlaForm({ policy, teams, onDone }: { policy?: SlaPolicyDto; team
             />
           ))}
         </div>
-        <Check
-          label={t('admin.sla.businessHours')}
-          checked={d.businessHours}
-          onChange={(v) => set('businessHours', v)}
-        />
+        <Check label={t('admin.sla.businessHours')} value={d.businessHours} onChange={(v) => set('businessHours', v)} />
       </fieldset>
       <FormFooter error={summary} busy={m.isPending} submitLabel={t('common.save')} onCancel={onDone} />
     </AdminForm>

@@ -5,8 +5,8 @@ import { hasRole } from '#shared/schemas/common';
 import type { SlaPolicyDto } from '#shared/schemas/metrics';
 import { useSlaPolicies, useSlaPolicyAdmin } from '#client/api/slaPolicies';
 import { useFormat } from '#client/i18n/format';
-import { useInlineEditor } from '#client/features/settings/useInlineEditor';
-import { AdminPage, AdminTable } from '#client/features/settings/AdminTable';
+import { RecordsPage } from '#client/features/settings/RecordsPage';
+import { settingsPage } from '#client/features/settings/settingsPage';
 import { SlaForm } from './SlaForm';
 
 function useScopeText(teams: Team[]): (p: SlaPolicyDto) => string {
@@ -23,65 +23,55 @@ function useScopeText(teams: Team[]): (p: SlaPolicyDto) => string {
 }
 
 /** Admins list, create, edit and delete SLA policies; leads see them read-only. */
-export default function SlaSettings({ me, teams }: { me: Agent; teams: Team[] }) {
+function SlaSettings({ me, teams }: { me: Agent; teams: Team[] }) {
   const { t } = useTranslation();
   const f = useFormat();
   const policies = useSlaPolicies();
   const { remove } = useSlaPolicyAdmin();
   const scope = useScopeText(teams);
-  const editor = useInlineEditor('sla');
   const [confirm, setConfirm] = useState<number | null>(null);
-  if (!hasRole(me.role, 'lead')) return <p className="pad">{t('admin.nav.leadsOnly')}</p>;
   const canEdit = hasRole(me.role, 'admin');
   const list = policies.data ?? [];
   const target = (ms: number | null) =>
     ms === null ? <span className="muted">{t('admin.sla.noTarget')}</span> : f.duration(ms);
   return (
-    <AdminPage keys="admin.sla" titleId="sla-title" canEdit={canEdit} add={editor.add}>
-      {editor.creating && <SlaForm teams={teams} onDone={editor.closeNew} />}
-      <AdminTable
-        failed={remove.error}
-        query={policies}
-        rows={list}
-        empty={t('admin.sla.empty')}
-        columns={[
-          { header: t('admin.sla.name'), cell: (p) => p.name },
-          { header: t('admin.sla.appliesTo'), cell: scope },
-          { header: t('admin.sla.firstResponseShort'), cell: (p) => target(p.firstResponseMs) },
-          { header: t('admin.sla.nextResponseShort'), cell: (p) => target(p.nextResponseMs) },
-          { header: t('admin.sla.resolutionShort'), cell: (p) => target(p.resolutionMs) },
-          {
-            header: t('admin.sla.clock'),
-            cell: (p) => (p.businessHours ? t('admin.sla.businessClock') : t('admin.sla.calendarClock')),
-          },
-        ]}
-        actions={
-          canEdit
-            ? (p) => (
-                <>
-                  {editor.editButton(p, t('common.edit'))}
-                  {confirm === p.id ? (
-                    <button
-                      type="button"
-                      className="small danger"
-                      autoFocus
-                      onBlur={() => setConfirm(null)}
-                      onClick={() => remove.mutate(p.id, { onSettled: () => setConfirm(null) })}
-                    >
-                      {t('admin.sla.confirmDelete')} <span className="sr-only">{p.name}</span>
-                    </button>
-                  ) : (
-                    <button type="button" className="link small" onClick={() => setConfirm(p.id)}>
-                      {t('common.delete')} <span className="sr-only">{p.name}</span>
-                    </button>
-                  )}
-                </>
-              )
-            : undefined
-        }
-        open={editor.open}
-        editor={(p) => <SlaForm policy={p} teams={teams} onDone={() => editor.closeRow(p.id)} />}
-      />
-    </AdminPage>
+    <RecordsPage
+      keys="admin.sla"
+      canEdit={canEdit}
+      form={{ prefix: 'sla', render: (p, onDone) => <SlaForm policy={p} teams={teams} onDone={onDone} /> }}
+      failed={remove.error}
+      query={policies}
+      rows={list}
+      columns={[
+        { header: t('admin.sla.name'), cell: (p) => p.name },
+        { header: t('admin.sla.appliesTo'), cell: scope },
+        { header: t('admin.sla.firstResponseShort'), cell: (p) => target(p.firstResponseMs) },
+        { header: t('admin.sla.nextResponseShort'), cell: (p) => target(p.nextResponseMs) },
+        { header: t('admin.sla.resolutionShort'), cell: (p) => target(p.resolutionMs) },
+        {
+          header: t('admin.sla.clock'),
+          cell: (p) => (p.businessHours ? t('admin.sla.businessClock') : t('admin.sla.calendarClock')),
+        },
+      ]}
+      actions={(p) =>
+        confirm === p.id ? (
+          <button
+            type="button"
+            className="small danger"
+            autoFocus
+            onBlur={() => setConfirm(null)}
+            onClick={() => remove.mutate(p.id, { onSettled: () => setConfirm(null) })}
+          >
+            {t('admin.sla.confirmDelete')} <span className="sr-only">{p.name}</span>
+          </button>
+        ) : (
+          <button type="button" className="link small" onClick={() => setConfirm(p.id)}>
+            {t('common.delete')} <span className="sr-only">{p.name}</span>
+          </button>
+        )
+      }
+    />
   );
 }
+
+export default settingsPage('sla', SlaSettings);

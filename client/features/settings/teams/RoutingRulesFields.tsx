@@ -5,6 +5,7 @@ import type { TeamRouting } from '#shared/schemas/teamSettings';
 import { Check, Field, InputField, SelectField } from '#client/features/settings/FormParts';
 import { optionsOf } from '#client/components/Select';
 import { IdSelect } from '#client/components/IdSelect';
+import { draftFields } from '#client/features/settings/draft';
 
 /** A team's routing rules as edited: the minutes stay text while typed. */
 export type RoutingRulesDraft = Omit<TeamRouting, 'fallbackMinutes' | 'overflowMinutes'> & {
@@ -73,48 +74,35 @@ export function RoutingRulesFields({
   onChange(v: RoutingRulesDraft): void;
 }) {
   const { t } = useTranslation();
-  const set = (patch: Partial<RoutingRulesDraft>) => onChange({ ...value, ...patch });
+  const draft = draftFields(value, onChange);
   return (
     <fieldset className="group">
       <legend>{t('routing.team.legend')}</legend>
       <p className="muted small">{team.autoAssign ? t('routing.team.intro') : t('routing.team.off')}</p>
       <SelectField
         label={t('routing.team.mode')}
-        value={value.mode}
         options={optionsOf(RoutingModeSchema.options, (m) => t(`routing.team.${m}`))}
-        onChange={(mode) => set({ mode })}
+        {...draft.field('mode')}
       />
-      <Check
-        label={t('routing.team.skills')}
-        hint={t('routing.team.skillsHint')}
-        checked={value.skills}
-        onChange={(skills) => set({ skills })}
-      />
+      <Check label={t('routing.team.skills')} hint={t('routing.team.skillsHint')} {...draft.field('skills')} />
       <div className="form-row">
         <MinutesField
           label={t('routing.team.fallback')}
           hint={t('routing.team.fallbackHint')}
           range={FALLBACK}
-          value={value.fallbackMinutes}
-          onChange={(fallbackMinutes) => set({ fallbackMinutes })}
+          {...draft.field('fallbackMinutes')}
         />
         <Field label={t('routing.team.overflowTeam')}>
           {(a) => (
             <IdSelect
               {...a}
-              value={value.overflowTeamId}
               none={t('routing.team.noOverflow')}
               options={teams.filter((tm) => tm.id !== team.id)}
-              onChange={(overflowTeamId) => set({ overflowTeamId })}
+              {...draft.field('overflowTeamId')}
             />
           )}
         </Field>
-        <MinutesField
-          label={t('routing.team.overflowMinutes')}
-          range={OVERFLOW}
-          value={value.overflowMinutes}
-          onChange={(overflowMinutes) => set({ overflowMinutes })}
-        />
+        <MinutesField label={t('routing.team.overflowMinutes')} range={OVERFLOW} {...draft.field('overflowMinutes')} />
       </div>
     </fieldset>
   );

@@ -28,7 +28,7 @@ export function TeamCreateForm({ onDone }: { onDone(created: Team | null): void 
       <Check
         label={t('admin.teams.autoAssign')}
         hint={t('admin.teams.autoAssignHint')}
-        checked={autoAssign}
+        value={autoAssign}
         onChange={setAutoAssign}
       />
       <FormFooter

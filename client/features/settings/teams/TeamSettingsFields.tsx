@@ -4,9 +4,18 @@ import type { TeamSettings } from '#shared/schemas/teamSettings';
 import { Check, CheckboxGroup, Field, SelectField } from '#client/features/settings/FormParts';
 import { optionsOf } from '#client/components/Select';
 import { useFormat } from '#client/i18n/format';
+import { draftFields } from '#client/features/settings/draft';
 
 /** Languages Braid writes automatic customer messages in. */
 const TEXT_LANGS: ReadonlyArray<TeamSettings['defaultLanguage']> = ['en', 'th', 'pl', 'zh'];
+
+/** The surveys sent on resolve, and the key of each one's name. */
+const SURVEYS: ReadonlyArray<TeamSettings['survey']> = ['none', 'csat', 'nps'];
+const SURVEY_NAMES: Record<TeamSettings['survey'], string> = {
+  none: 'admin.teamSettings.surveyNone',
+  csat: 'admin.teamSettings.surveyCsat',
+  nps: 'admin.teamSettings.surveyNps',
+};
 
 /** Team settings as edited: the threshold stays text while typed. */
 export type SettingsDraft = Omit<TeamSettings, 'sentimentThreshold'> & { sentimentThreshold: string };
@@ -21,54 +30,41 @@ export function thresholdOf(d: SettingsDraft): number | null {
 export function TeamSettingsFields({ value, onChange }: { value: SettingsDraft; onChange(v: SettingsDraft): void }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const ack = value.acknowledgement;
-  const set = (patch: Partial<SettingsDraft>) => onChange({ ...value, ...patch });
+  const draft = draftFields(value, onChange);
+  const ack = draftFields(value.acknowledgement, (acknowledgement) => draft.set({ acknowledgement }));
   return (
     <fieldset className="group">
       <legend>{t('admin.teamSettings.title')}</legend>
-      <Check
-        label={t('admin.teamSettings.ack')}
-        checked={ack.enabled}
-        onChange={(enabled) => set({ acknowledgement: { ...ack, enabled } })}
-      />
-      {ack.enabled && (
+      <Check label={t('admin.teamSettings.ack')} {...ack.field('enabled')} />
+      {value.acknowledgement.enabled && (
         <CheckboxGroup<ChannelKind>
           legend={t('admin.teamSettings.ackChannels')}
           hint={t('admin.teamSettings.ackChannelsHint')}
           options={CHANNEL_KINDS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
-          value={ack.channels}
-          onChange={(channels) => set({ acknowledgement: { ...ack, channels } })}
+          {...ack.field('channels')}
         />
       )}
       <Check
         label={t('admin.teamSettings.confirmColleague')}
         hint={t('admin.teamSettings.confirmColleagueHint')}
-        checked={value.confirmColleagueThreads}
-        onChange={(confirmColleagueThreads) => set({ confirmColleagueThreads })}
+        {...draft.field('confirmColleagueThreads')}
       />
       <Check
         label={t('admin.teamSettings.courtesy')}
         hint={t('admin.teamSettings.courtesyHint')}
-        checked={value.courtesyKeepsResolved}
-        onChange={(courtesyKeepsResolved) => set({ courtesyKeepsResolved })}
+        {...draft.field('courtesyKeepsResolved')}
       />
       <div className="form-row">
         <SelectField
           label={t('admin.teamSettings.survey')}
-          value={value.survey}
-          options={[
-            { value: 'none', label: t('admin.teamSettings.surveyNone') },
-            { value: 'csat', label: t('admin.teamSettings.surveyCsat') },
-            { value: 'nps', label: t('admin.teamSettings.surveyNps') },
-          ]}
-          onChange={(survey) => set({ survey })}
+          options={optionsOf(SURVEYS, (s) => t(SURVEY_NAMES[s]))}
+          {...draft.field('survey')}
         />
         <SelectField
           label={t('admin.teamSettings.defaultLanguage')}
           hint={t('admin.teamSettings.defaultLanguageHint')}
-          value={value.defaultLanguage}
           options={optionsOf(TEXT_LANGS, (code) => f.language(code))}
-          onChange={(defaultLanguage) => set({ defaultLanguage })}
+          {...draft.field('defaultLanguage')}
         />
         <Field label={t('admin.teamSettings.threshold')} hint={t('admin.teamSettings.thresholdHint')}>
           {(a) => (
@@ -81,7 +77,7 @@ export function TeamSettingsFields({ value, onChange }: { value: SettingsDraft; 
               step={0.05}
               aria-invalid={thresholdOf(value) === null || undefined}
               value={value.sentimentThreshold}
-              onChange={(e) => set({ sentimentThreshold: e.target.value })}
+              onChange={(e) => draft.set({ sentimentThreshold: e.target.value })}
             />
           )}
         </Field>

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useRetryWebhookDelivery, useWebhookDeliveries } from '#client/api/webhooks';
 import { useFormat } from '#client/i18n/format';
-import { FailedNote } from '../MutationNotes';
-import { AdminRows } from '../AdminTable';
+import { FailedNote } from '#client/features/settings/MutationNotes';
+import { AdminRows } from '#client/features/settings/AdminTable';
 
 /** The latest deliveries to one endpoint: event, status, attempts, answer and last error (refreshed live). */
 export function Deliveries({ endpointId }: { endpointId: number }) {

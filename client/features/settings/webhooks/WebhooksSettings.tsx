@@ -1,28 +1,75 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Agent } from '#shared/schemas/agent';
-import { hasRole } from '#shared/schemas/common';
 import type { WebhookEndpoint } from '#shared/schemas/webhooks';
 import { useDeleteWebhookEndpoint, useRotateWebhookSecret, useWebhookEndpoints } from '#client/api/webhooks';
 import { useFormat } from '#client/i18n/format';
-import { AdminPage, AdminTable } from '#client/features/settings/AdminTable';
+import { RecordsPage } from '#client/features/settings/RecordsPage';
 import { NewKeySecret } from '#client/features/settings/apiKeys/NewKeySecret';
 import { Deliveries } from './Deliveries';
 import { WebhookForm } from './WebhookForm';
-import { DangerConfirm } from '../MutationNotes';
+import { settingsPage } from '#client/features/settings/settingsPage';
+import { DangerConfirm } from '#client/features/settings/MutationNotes';
 
 /** Admins register outbound webhook endpoints (the secret shown once), watch deliveries and delete them. */
-export default function WebhooksSettings({ me }: { me: Agent }) {
+function WebhooksSettings() {
   const { t } = useTranslation();
   const f = useFormat();
-  const isAdmin = hasRole(me.role, 'admin');
-  const endpoints = useWebhookEndpoints(isAdmin);
+  const endpoints = useWebhookEndpoints();
   const [fresh, setFresh] = useState<{ url: string; secret: string; rotated: boolean } | null>(null);
   const [open, setOpen] = useState<number | null>(null);
   const [asked, setAsked] = useState<{ kind: 'delete' | 'rotate'; endpoint: WebhookEndpoint } | null>(null);
-  if (!isAdmin) return <p className="pad">{t('admin.nav.forbidden')}</p>;
   return (
-    <AdminPage keys="webhooks" titleId="webhooks-title" canEdit>
+    <RecordsPage
+      keys="webhooks"
+      query={endpoints}
+      rows={endpoints.data ?? []}
+      open={open}
+      editor={(e) => <Deliveries endpointId={e.id} />}
+      columns={[
+        { header: t('webhooks.url'), className: 'clamp', cell: (e) => <code>{e.url}</code> },
+        { header: t('webhooks.events'), cell: (e) => e.events.map((x) => t(`webhooks.event.${x}`)).join(', ') },
+        {
+          header: t('webhooks.deliveries'),
+          cell: (e) => (
+            <>
+              {t('webhooks.counts', e.counts)}
+              {e.lastError && (
+                <span className="error small block">{t('webhooks.lastError', { error: e.lastError })}</span>
+              )}
+            </>
+          ),
+        },
+        { header: t('webhooks.created'), cell: (e) => f.dateTime(e.createdAt) },
+      ]}
+      actions={(e) => (
+        <>
+          <button
+            type="button"
+            className="link small"
+            aria-expanded={open === e.id}
+            onClick={() => setOpen(open === e.id ? null : e.id)}
+          >
+            {open === e.id ? t('webhooks.hideDeliveries') : t('webhooks.showDeliveries')}{' '}
+            <span className="sr-only">{e.url}</span>
+          </button>
+          {(['rotate', 'delete'] as const).map((kind) => (
+            <button key={kind} type="button" className="link small" onClick={() => setAsked({ kind, endpoint: e })}>
+              {t(`webhooks.${kind}`)} <span className="sr-only">{e.url}</span>
+            </button>
+          ))}
+        </>
+      )}
+      footer={
+        asked && (
+          <EndpointConfirm
+            kind={asked.kind}
+            endpoint={asked.endpoint}
+            onClose={() => setAsked(null)}
+            onRotated={(secret) => setFresh({ url: asked.endpoint.url, secret, rotated: true })}
+          />
+        )
+      }
+    >
       {fresh ? (
         <NewKeySecret
           name={fresh.url}
@@ -34,56 +81,7 @@ export default function WebhooksSettings({ me }: { me: Agent }) {
       ) : (
         <WebhookForm onCreated={(url, secret) => setFresh({ url, secret, rotated: false })} />
       )}
-      <AdminTable
-        query={endpoints}
-        rows={endpoints.data ?? []}
-        empty={t('webhooks.empty')}
-        open={open}
-        editor={(e) => <Deliveries endpointId={e.id} />}
-        columns={[
-          { header: t('webhooks.url'), className: 'clamp', cell: (e) => <code>{e.url}</code> },
-          { header: t('webhooks.events'), cell: (e) => e.events.map((x) => t(`webhooks.event.${x}`)).join(', ') },
-          {
-            header: t('webhooks.deliveries'),
-            cell: (e) => (
-              <>
-                {t('webhooks.counts', e.counts)}
-                {e.lastError && (
-                  <span className="error small block">{t('webhooks.lastError', { error: e.lastError })}</span>
-                )}
-              </>
-            ),
-          },
-          { header: t('webhooks.created'), cell: (e) => f.dateTime(e.createdAt) },
-        ]}
-        actions={(e) => (
-          <>
-            <button
-              type="button"
-              className="link small"
-              aria-expanded={open === e.id}
-              onClick={() => setOpen(open === e.id ? null : e.id)}
-            >
-              {open === e.id ? t('webhooks.hideDeliveries') : t('webhooks.showDeliveries')}{' '}
-              <span className="sr-only">{e.url}</span>
-            </button>
-            {(['rotate', 'delete'] as const).map((kind) => (
-              <button key={kind} type="button" className="link small" onClick={() => setAsked({ kind, endpoint: e })}>
-                {t(`webhooks.${kind}`)} <span className="sr-only">{e.url}</span>
-              </button>
-            ))}
-          </>
-        )}
-      />
-      {asked && (
-        <EndpointConfirm
-          kind={asked.kind}
-          endpoint={asked.endpoint}
-          onClose={() => setAsked(null)}
-          onRotated={(secret) => setFresh({ url: asked.endpoint.url, secret, rotated: true })}
-        />
-      )}
-    </AdminPage>
+    </RecordsPage>
   );
 }
 
@@ -123,3 +121,5 @@ function EndpointConfirm({
     />
   );
 }
+
+export default settingsPage('webhooks', WebhooksSettings);
