@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ConfirmationSchema, type Confirmation } from '#shared/errors';
 
 /** A failed API call, with the server's message, field issues, code and what to confirm (409 `confirmation_required`). */
@@ -12,6 +12,26 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * What an error answer may say (`{ error, code, issues?, confirm? }`), read leniently: a field of
+ * another shape, or a body that is not a JSON object, reads as absent.
+ */
+const ErrorBodySchema = z.object({
+  error: z.string().optional().catch(undefined),
+  code: z.string().optional().catch(undefined),
+  issues: z
+    .array(z.object({ path: z.string(), message: z.string() }))
+    .optional()
+    .catch(undefined),
+  confirm: ConfirmationSchema.optional().catch(undefined),
+});
+
+/** The readable parts of an error answer's body (also for raw `fetch` answers, such as CSV exports). */
+export function errorBody(json: unknown): z.infer<typeof ErrorBodySchema> {
+  const body = ErrorBodySchema.safeParse(json);
+  return body.success ? body.data : {};
 }
 
 let csrfToken: string | null = null;
@@ -44,15 +64,8 @@ export async function api<S extends z.ZodType>(path: string, schema: S, opts: Ap
   const text = await res.text();
   const json: unknown = text ? safeJson(text) : null;
   if (!res.ok) {
-    const err = (json ?? {}) as { error?: string; issues?: Array<{ path: string; message: string }>; code?: string };
-    const confirm = ConfirmationSchema.safeParse((json as { confirm?: unknown } | null)?.confirm);
-    throw new ApiError(
-      res.status,
-      err.error ?? res.statusText,
-      err.issues,
-      err.code ?? null,
-      confirm.success ? confirm.data : null,
-    );
+    const err = errorBody(json);
+    throw new ApiError(res.status, err.error ?? res.statusText, err.issues, err.code ?? null, err.confirm ?? null);
   }
   return schema.parse(json);
 }
@@ -77,6 +90,6 @@ export async function uploadFile<S extends z.ZodType>(path: string, file: Blob, 
     credentials: 'same-origin',
   });
   const json: unknown = safeJson(await res.text());
-  if (!res.ok) throw new ApiError(res.status, (json as { error?: string } | null)?.error ?? res.statusText);
+  if (!res.ok) throw new ApiError(res.status, errorBody(json).error ?? res.statusText);
   return schema.parse(json);
 }

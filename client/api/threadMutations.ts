@@ -26,6 +26,12 @@ export interface SendVariables {
 export const sendsKey = (threadId: number) => ['sends', threadId] as const;
 
 /**
+ * The variables of a send found under `sendsKey`, set from the moment it starts (the mutation cache
+ * types them `unknown`; only `useSendMessage` registers mutations there).
+ */
+export const sendVariablesOf = (m: { state: { variables: unknown } }) => m.state.variables as SendVariables;
+
+/**
  * Send a reply or note. Keyed per thread so the timeline can show pending and failed sends from
  * the mutation cache (useMutationState) — they survive navigating away and back.
  */

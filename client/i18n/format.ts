@@ -75,3 +75,8 @@ export function useFormat(): Formatters {
   }
   return f;
 }
+
+/** The IANA time zones this browser knows (none where Intl cannot list them, e.g. Safari before 15.4). */
+export function browserTimeZones(): string[] {
+  return 'supportedValuesOf' in Intl ? Intl.supportedValuesOf('timeZone') : [];
+}

@@ -15,7 +15,7 @@ declare global {
 }
 
 // Captured at load: the script's own origin is the Braid server to talk to.
-const script = document.currentScript as HTMLScriptElement | null;
+const script = document.currentScript instanceof HTMLScriptElement ? document.currentScript : null;
 const origin = script?.src ? new URL(script.src).origin : location.origin;
 
 interface Pending {

@@ -2,18 +2,17 @@ import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ALERT_KINDS, type AlertKind, type AlertRule } from '#shared/schemas/alerts';
+import { recordOf } from '#shared/record';
 import { ErrorNote } from '#client/components/ErrorNote';
 import { alertQueries, useSaveAlertRules } from '#client/api/alerts';
 
 type Draft = Record<AlertKind, { enabled: boolean; threshold: string }>;
 
 function draftOf(rules: readonly AlertRule[]): Draft {
-  const d = {} as Draft;
-  for (const kind of ALERT_KINDS) {
+  return recordOf(ALERT_KINDS, (kind) => {
     const r = rules.find((x) => x.kind === kind);
-    d[kind] = { enabled: r?.enabled ?? false, threshold: String(r?.threshold ?? '') };
-  }
-  return d;
+    return { enabled: r?.enabled ?? false, threshold: String(r?.threshold ?? '') };
+  });
 }
 
 /** A team's alert rules (leads of the team, supervisors, admins): one row per kind, on/off and a threshold. */

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 /** A half-written reply: text, whether it is a note, and when the agent started it. */
 export interface Draft {
   text: string;
@@ -7,6 +8,14 @@ export interface Draft {
   /** The newest message on screen when typing began (the server asks first if a colleague replied after it). */
   seenId?: number | null;
 }
+
+/** A stored draft as read back: a field of another shape (an older version, a hand edit) reads as unset. */
+const StoredDraftSchema = z.object({
+  text: z.string(),
+  note: z.boolean().catch(false),
+  startedAt: z.number().nullable().catch(null),
+  seenId: z.number().nullable().catch(null),
+});
 
 const EMPTY: Draft = { text: '', note: false, startedAt: null, seenId: null };
 // Used only where localStorage is unavailable (private mode, quota): drafts then last until reload.
@@ -19,15 +28,8 @@ export function loadDraft(agentId: number, threadId: number): Draft {
   try {
     const raw = localStorage.getItem(key);
     if (!raw) return EMPTY;
-    const d = JSON.parse(raw) as Partial<Draft>;
-    return typeof d.text === 'string'
-      ? {
-          text: d.text,
-          note: d.note === true,
-          startedAt: typeof d.startedAt === 'number' ? d.startedAt : null,
-          seenId: typeof d.seenId === 'number' ? d.seenId : null,
-        }
-      : EMPTY;
+    const stored = StoredDraftSchema.safeParse(JSON.parse(raw));
+    return stored.success ? stored.data : EMPTY;
   } catch {
     return fallback.get(key) ?? EMPTY;
   }

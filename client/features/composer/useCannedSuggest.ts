@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'react';
-import type { CannedResponse } from '#shared/schemas/canned';
 import { pickVariant, useCannedResponses } from '#client/api/canned';
 import type { CannedOption } from './CannedMenu';
 import { cannedToken, fillCanned, matchShortcuts, type CannedToken } from './cannedMatch';
@@ -17,8 +16,10 @@ export function useCannedSuggest(
   const open = token !== null && closedAt !== token.start;
   const options: CannedOption[] = useMemo(() => {
     if (!token || !canned) return [];
-    return matchShortcuts(canned, token.query).map((g) => {
-      const chosen = pickVariant(g.variants, ctx.customerLanguage, ctx.agentLocale) as CannedResponse;
+    // A shortcut's group always has a variant; one without would offer nothing.
+    return matchShortcuts(canned, token.query).flatMap((g) => {
+      const chosen = pickVariant(g.variants, ctx.customerLanguage, ctx.agentLocale);
+      if (!chosen) return [];
       return {
         shortcut: g.shortcut,
         chosen,

@@ -4,7 +4,7 @@ import type { Agent } from '#shared/schemas/agent';
 import type { Confirmation } from '#shared/errors';
 import type { Message } from '#shared/schemas/message';
 import { ApiError } from '#client/api/http';
-import { sendsKey, type SendVariables } from '#client/api/threadMutations';
+import { sendVariablesOf, sendsKey, type SendVariables } from '#client/api/threadMutations';
 import { ColleagueConfirm } from '#client/features/thread/ColleagueConfirm';
 
 /**
@@ -23,7 +23,7 @@ export function useConfirmedSend(
   const forgetRefused = (clientId: string) => {
     const cache = qc.getMutationCache();
     for (const m of cache.findAll({ mutationKey: sendsKey(threadId), status: 'error' }))
-      if ((m.state.variables as SendVariables | undefined)?.clientId === clientId) cache.remove(m);
+      if (sendVariablesOf(m).clientId === clientId) cache.remove(m);
   };
   const onError = (err: Error, v: SendVariables) => {
     if (err instanceof ApiError && err.code === 'confirmation_required' && err.confirm)

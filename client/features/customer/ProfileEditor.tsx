@@ -1,13 +1,9 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '#shared/schemas/customer';
+import { browserTimeZones } from '#client/i18n/format';
 
 const LANGUAGES = ['en', 'th', 'pl', 'zh'];
-
-function zones(): string[] {
-  const intl = Intl as typeof Intl & { supportedValuesOf?: (k: string) => string[] };
-  return intl.supportedValuesOf ? intl.supportedValuesOf('timeZone') : [];
-}
 
 /** Edit a customer's name, language, time zone and tier (drive automatic messages, local time and SLA policy). */
 export function ProfileEditor({
@@ -26,7 +22,7 @@ export function ProfileEditor({
   const [zone, setZone] = useState(customer.timeZone ?? '');
   const [tier, setTier] = useState(customer.tier ?? '');
   const listId = useId();
-  const allZones = useMemo(() => (open ? zones() : []), [open]);
+  const allZones = useMemo(() => (open ? browserTimeZones() : []), [open]);
   const langName = useMemo(() => new Intl.DisplayNames([i18n.language], { type: 'language' }), [i18n.language]);
   const zoneOk = zone === '' || allZones.length === 0 || allZones.includes(zone);
   if (!open) {

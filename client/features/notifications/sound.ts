@@ -1,10 +1,16 @@
+declare global {
+  interface Window {
+    /** Safari before 14.1 names Web Audio's context with its prefix only. */
+    webkitAudioContext?: typeof AudioContext;
+  }
+}
+
 let ctx: AudioContext | null = null;
 
 /** A short, soft two-note chime made with Web Audio (no sound file to download). */
 export function playChime(): void {
   try {
-    const Ctor =
-      window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
+    const Ctor = window.AudioContext ?? window.webkitAudioContext;
     if (!Ctor) return;
     ctx ??= new Ctor();
     const t0 = ctx.currentTime;

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat, type Formatters } from '#client/i18n/format';
-import type { AgentReport, DecileMetric, DrillMetric, ReportFigures } from '#shared/schemas/reports';
+import { DECILE_METRICS, type AgentReport, type DrillMetric, type ReportFigures } from '#shared/schemas/reports';
+import { isOneOf } from '#shared/oneOf';
 import { metricValue, percent } from './reportFormat';
 import { Sparkline } from './Sparkline';
 
@@ -47,7 +48,7 @@ const COLUMNS: Column[] = [
 
 /** Which end of the field an agent is at on a metric (top, bottom or neither). */
 function endOf(deciles: AgentReport['deciles'], metric: DrillMetric, agentId: number): 'top' | 'bottom' | null {
-  const d = metric === 'handled' || !deciles ? null : deciles[metric as DecileMetric];
+  const d = deciles && isOneOf(DECILE_METRICS, metric) ? deciles[metric] : null;
   if (!d) return null;
   if (d.top?.agents.some((a) => a.agentId === agentId) && d.bottom?.agents.every((a) => a.agentId !== agentId))
     return 'top';

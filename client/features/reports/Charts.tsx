@@ -58,7 +58,8 @@ export default function Charts({ report, onPick }: { report: TeamReport; onPick(
         },
       ],
     };
-    return { opts, data: [bins.map((_b, i) => i), report.histogram.map((b) => b.count)] as uPlot.AlignedData };
+    const data: uPlot.AlignedData = [bins.map((_b, i) => i), report.histogram.map((b) => b.count)];
+    return { opts, data };
   }, [report.histogram, f, t]);
 
   const trend = useMemo(() => {
@@ -81,11 +82,11 @@ export default function Charts({ report, onPick }: { report: TeamReport; onPick(
         { label: t('reports.csat'), stroke: '#1f9d55', width: 2, scale: 'csat', spanGaps: true },
       ],
     };
-    const data = [
+    const data: uPlot.AlignedData = [
       report.trend.map((p) => p.from / 1000),
       report.trend.map((p) => p.firstResponseMedian),
       report.trend.map((p) => p.csat),
-    ] as uPlot.AlignedData;
+    ];
     return { opts, data };
   }, [report.trend, f, t]);
 

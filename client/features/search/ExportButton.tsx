@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorBody } from '#client/api/http';
 import { CsvRowCounter, fileNameOf } from './csvProgress';
 
 type ExportState =
@@ -23,8 +24,7 @@ export function ExportButton({ href, label, fallbackName }: { href: string; labe
     try {
       const res = await fetch(href, { credentials: 'same-origin', signal: ctl.signal });
       if (!res.ok || !res.body) {
-        const err = (await res.json().catch(() => null)) as { error?: string } | null;
-        throw new Error(err?.error ?? res.statusText);
+        throw new Error(errorBody(await res.json().catch(() => null)).error ?? res.statusText);
       }
       const totalHeader = res.headers.get('x-export-rows');
       const total = totalHeader === null ? null : Number(totalHeader);
@@ -51,7 +51,7 @@ export function ExportButton({ href, label, fallbackName }: { href: string; labe
       setState({ phase: 'done', rows: counter.rows });
     } catch (err) {
       if (ctl.signal.aborted) return;
-      setState({ phase: 'failed', reason: (err as Error).message });
+      setState({ phase: 'failed', reason: err instanceof Error ? err.message : String(err) });
     }
   };
   const running = state.phase === 'running';

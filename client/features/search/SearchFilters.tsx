@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNEL_KINDS } from '#shared/channels';
 import { SENTIMENT_LABELS } from '#shared/schemas/common';
+import { isOneOf } from '#shared/oneOf';
 import { useAgents, useTeams } from '#client/api/directory';
 import type { QueryFields } from '#client/api/search';
 import { ChoiceFilter, DayFilter, Filter } from '#client/components/Filter';
@@ -103,9 +104,7 @@ export function SearchFilters({ value, onChange }: { value: QueryFields; onChang
         <button
           type="button"
           className="link small"
-          onClick={() =>
-            onChange(Object.fromEntries(Object.entries(value).filter(([k]) => !FILTER_KEYS.includes(k as never))))
-          }
+          onClick={() => onChange(Object.fromEntries(Object.entries(value).filter(([k]) => !isOneOf(FILTER_KEYS, k))))}
         >
           {t('find.clear')}
         </button>

@@ -32,8 +32,7 @@ export const MessageItem = memo(function MessageItem({
   if (m.direction === 'system') {
     return (
       <div className="msg system">
-        <Icon name="info" size={13} />{' '}
-        <span>{describeSystem(m as Message & { meta?: Record<string, unknown> }, t, f, names)}</span> · {time}
+        <Icon name="info" size={13} /> <span>{describeSystem(m, t, f, names)}</span> · {time}
       </div>
     );
   }

@@ -18,6 +18,9 @@ import { MonitorLine } from './MonitorLine';
 import { Timeline, type TimelineHandle } from './Timeline';
 import { buildTimelineRows, detectedLanguage, sentimentSeries } from './timelineRows';
 import { usePendingSends } from './usePendingSends';
+
+/** What the server may ask to confirm on a colleague's thread (team and priority moves never ask). */
+type ConfirmableAction = Exclude<ThreadAction, { kind: 'team' | 'priority' }>;
 import { TypingLine } from './ViewerStrip';
 
 /** One customer's whole conversation across channels, live, with the reply box and their profile. */
@@ -39,11 +42,12 @@ export function ThreadView({
   const teams = useTeams().data;
   const action = useThreadAction(threadId, me.id);
   // An action on a colleague's thread the server asked to confirm (team setting): what and why.
-  const [asked, setAsked] = useState<{ a: ThreadAction; confirm: Confirmation } | null>(null);
+  const [asked, setAsked] = useState<{ a: ConfirmableAction; confirm: Confirmation } | null>(null);
   const act = (a: ThreadAction) =>
     action.mutate(a, {
       onError: (err) => {
-        if (err instanceof ApiError && err.code === 'confirmation_required' && err.confirm)
+        const confirmable = a.kind !== 'team' && a.kind !== 'priority';
+        if (err instanceof ApiError && err.code === 'confirmation_required' && err.confirm && confirmable)
           setAsked({ a, confirm: err.confirm });
       },
     });
@@ -131,7 +135,7 @@ export function ThreadView({
             }}
             onConfirm={() => {
               setAsked(null);
-              act({ ...asked.a, confirm: true } as ThreadAction);
+              act({ ...asked.a, confirm: true });
             }}
           />
         )}

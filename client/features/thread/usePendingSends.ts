@@ -1,6 +1,6 @@
 import { useMutationState, useQueryClient } from '@tanstack/react-query';
 import type { Message } from '#shared/schemas/message';
-import { sendsKey, type SendVariables } from '#client/api/threadMutations';
+import { sendVariablesOf, sendsKey } from '#client/api/threadMutations';
 import type { PendingSend } from './timelineRows';
 
 /**
@@ -20,7 +20,7 @@ export function usePendingSends(
     },
     select: (m): PendingSend => ({
       mutationId: m.mutationId,
-      variables: m.state.variables as SendVariables,
+      variables: sendVariablesOf(m),
       status: m.state.status === 'error' ? 'error' : 'pending',
       error: m.state.error instanceof Error ? m.state.error.message : null,
     }),

@@ -26,10 +26,10 @@ export function SlaForm({ policy, teams, onDone }: { policy?: SlaPolicyDto; team
   const input = slaInputOf(d);
   const noTarget =
     input !== null && input.firstResponseMs === null && input.nextResponseMs === null && input.resolutionMs === null;
-  const submit = (e: FormEvent) => {
+  const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     setTried(true);
-    if (!input || noTarget) return focusFirstInvalid(e.currentTarget as HTMLFormElement);
+    if (!input || noTarget) return focusFirstInvalid(e.currentTarget);
     if (policy) replace.mutate({ id: policy.id, body: input }, { onSuccess: onDone });
     else create.mutate(input, { onSuccess: onDone });
   };

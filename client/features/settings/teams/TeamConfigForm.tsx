@@ -44,10 +44,10 @@ function Editor({
       setSaved(false);
       setter(v);
     };
-  const submit = (e: FormEvent) => {
+  const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     setTried(true);
-    if (invalid || threshold === null || routing === null) return focusFirstInvalid(e.currentTarget as HTMLFormElement);
+    if (invalid || threshold === null || routing === null) return focusFirstInvalid(e.currentTarget);
     save.mutate(
       { businessHours: scheduleOf(schedule), settings: { ...settings, sentimentThreshold: threshold, routing } },
       { onSuccess: () => setSaved(true) },

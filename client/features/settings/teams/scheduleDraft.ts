@@ -1,10 +1,14 @@
 import type { BusinessSchedule } from '#shared/metrics/businessHours';
+import { recordOf } from '#shared/record';
 import type { TeamConfig } from '#client/api/teamAdmin';
+import { browserTimeZones } from '#client/i18n/format';
 
 /** A weekday as the schedule stores it: '0' = Sunday … '6' = Saturday. */
 export type DayKey = '0' | '1' | '2' | '3' | '4' | '5' | '6';
 /** Weekdays in the order the editor lists them (Monday first, as business weeks are read). */
 export const WEEK: readonly DayKey[] = ['1', '2', '3', '4', '5', '6', '0'];
+/** Weekdays in the order of their keys, Sunday first. */
+const DAY_KEYS: readonly DayKey[] = ['0', '1', '2', '3', '4', '5', '6'];
 
 /** One opening window being edited, as typed ("09:00"–"17:30"). */
 export interface TimeRange {
@@ -44,9 +48,7 @@ function browserZone(): string {
 
 /** IANA zones to choose from (Intl's list lacks "UTC"), keeping the current one even if unlisted. */
 export function timeZones(current: string): string[] {
-  const intl = Intl as typeof Intl & { supportedValuesOf?: (k: string) => string[] };
-  const all = intl.supportedValuesOf ? intl.supportedValuesOf('timeZone') : [];
-  return [...new Set(['UTC', current, ...all])].sort((a, b) =>
+  return [...new Set(['UTC', current, ...browserTimeZones()])].sort((a, b) =>
     a === 'UTC' ? -1 : b === 'UTC' ? 1 : a.localeCompare(b),
   );
 }
@@ -58,23 +60,19 @@ export function scheduleDraftOf(s: TeamConfig['schedule']): ScheduleDraft {
     return {
       open247: true,
       timeZone: browserZone(),
-      days: Object.fromEntries(WEEK.map((k) => [k, office(k)])) as ScheduleDraft['days'],
+      days: recordOf(WEEK, office),
       holidays: [],
     };
   }
-  const days = Object.fromEntries(
-    WEEK.map((k) => [k, (s.weekly[k] ?? []).map(([from, to]) => ({ from, to }))]),
-  ) as ScheduleDraft['days'];
+  const days = recordOf(WEEK, (k) => (s.weekly[k] ?? []).map(([from, to]) => ({ from, to })));
   return { open247: false, timeZone: s.timeZone, days, holidays: [...s.holidays].sort() };
 }
 
 /** The schedule to send: null for 24/7, else every weekday present (the server schema wants all seven). */
 export function scheduleOf(d: ScheduleDraft): BusinessSchedule | null {
   if (d.open247) return null;
-  const weekly = Object.fromEntries(
-    ['0', '1', '2', '3', '4', '5', '6'].map((k) => [k, d.days[k as DayKey].map((r) => [r.from, r.to])]),
-  );
-  return { timeZone: d.timeZone, weekly: weekly as BusinessSchedule['weekly'], holidays: d.holidays };
+  const weekly = recordOf(DAY_KEYS, (k) => d.days[k].map((r): [string, string] => [r.from, r.to]));
+  return { timeZone: d.timeZone, weekly, holidays: d.holidays };
 }
 
 /** Localised weekday names by key ("1" → "Monday"), capitalised for use as row labels. */
@@ -85,8 +83,5 @@ export function weekdayNames(locale: string): Record<DayKey, string> {
     const s = f.format(Date.UTC(2024, 0, 7 + n));
     return s.charAt(0).toLocaleUpperCase(locale) + s.slice(1);
   };
-  return Object.fromEntries(['0', '1', '2', '3', '4', '5', '6'].map((k) => [k, name(Number(k))])) as Record<
-    DayKey,
-    string
-  >;
+  return recordOf(DAY_KEYS, (k) => name(Number(k)));
 }
