@@ -38,7 +38,14 @@ export function createRedisLink(url: string, prefix: string): RedisLink {
   cmd.on('error', logError);
   sub.on('error', logError);
   sub.on('message', (channel: string, message: string) => {
-    for (const h of handlers.get(channel) ?? []) h(message);
+    for (const h of handlers.get(channel) ?? []) {
+      try {
+        h(message);
+      } catch (err) {
+        // A message this version cannot read (another node mid-upgrade) must not take the node down.
+        console.error(`[redis] ${channel}: message not handled: ${String(err)}`);
+      }
+    }
   });
   const key = (name: string) => `${prefix}${name}`;
   let closed = false;

@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express';
 import { ipKeyGenerator } from 'express-rate-limit';
 import type { RedisLink } from '#server/cluster/redis';
+import { errorMessage } from '#server/errors';
 
 const WINDOW_MS = 60_000;
 /** Past this many remembered addresses, expired windows are swept before a new one is added. */
@@ -61,7 +62,7 @@ export function refusalLimiter(
         learn(key, n, msLeft);
         if (n === perMinute) return redis.publish(CHANNEL, JSON.stringify({ scope, key, n, msLeft }));
       })
-      .catch((err: Error) => console.error(`[refusals] not shared: ${err.message}`));
+      .catch((err: unknown) => console.error(`[refusals] not shared: ${errorMessage(err)}`));
   };
   const handler: RequestHandler = (req, res, next) => {
     const key = ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? '?');

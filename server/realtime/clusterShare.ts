@@ -4,6 +4,7 @@ import type { Viewer } from '#server/domain/access';
 import type { RedisLink } from '#server/cluster/redis';
 import type { Choice, PresenceRegistry } from './presence';
 import type { View, ViewerRegistry } from './viewers';
+import { errorMessage } from '#server/errors';
 
 /** An agent connected on a node: id, choice, and the access that decides who hears of their presence. */
 type AgentEntry = [id: number, status: Choice['status'], at: number, role: Role, teamIds: number[]];
@@ -99,7 +100,7 @@ export class ClusterShare {
       .srem(this.link.key('nodes'), this.node)
       .publish(this.link.key(CHANNEL), JSON.stringify(bye))
       .exec()
-      .catch((err: Error) => console.error(`[presence] goodbye not sent: ${err.message}`));
+      .catch((err: unknown) => console.error(`[presence] goodbye not sent: ${errorMessage(err)}`));
   }
 
   private schedule(): void {
@@ -137,13 +138,13 @@ export class ClusterShare {
       .set(this.nodeKey(this.node), JSON.stringify(state), 'PX', this.ttlMs)
       .sadd(this.link.key('nodes'), this.node);
     if (delta) tx.publish(this.link.key(CHANNEL), JSON.stringify(delta));
-    await tx.exec().catch((err: Error) => console.error(`[presence] not shared: ${err.message}`));
+    await tx.exec().catch((err: unknown) => console.error(`[presence] not shared: ${errorMessage(err)}`));
   }
 
   private async beat(): Promise<void> {
     if (this.closed) return;
     await this.write(null);
-    await this.sync().catch((err: Error) => console.error(`[presence] sync failed: ${err.message}`));
+    await this.sync().catch((err: unknown) => console.error(`[presence] sync failed: ${errorMessage(err)}`));
   }
 
   /** Read every node's state: apply what is newer than known, drop nodes whose heartbeat expired. */

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Router } from 'express';
 import type { Db } from '#server/db/connection';
 import type { RedisLink } from '#server/cluster/redis';
+import { errorMessage } from '#server/errors';
 
 const JOURNAL = join(dirname(fileURLToPath(import.meta.url)), '../../db/migrations/meta/_journal.json');
 
@@ -47,7 +48,7 @@ function attempt(check: () => void): string {
     check();
     return 'ok';
   } catch (err) {
-    return (err as Error).message;
+    return errorMessage(err);
   }
 }
 
