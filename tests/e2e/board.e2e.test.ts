@@ -2,12 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { seedPeople, startApp, TEST_PASSWORD, type TestApp } from '#tests/helpers/app';
-import { login } from '#tests/helpers/client';
 import { routeNewThreadsTo } from '#tests/factories';
-import { channelEnv, postLine } from '#tests/server/channels/webhookHelpers';
+import { channelEnv } from '#tests/server/channels/webhookHelpers';
 import { launchBrowser, loginInBrowser, screenshot } from './browser';
 import { seriousAxeViolations } from './axe';
-import { lineMessage, tile } from './boardPage';
+import { lineCustomerArrives, lineMessage, openBoardAsLead, wallThenThai } from './boardPage';
 
 let app: TestApp;
 let browser: Browser;
@@ -31,28 +30,10 @@ describe('floor board in a real browser', () => {
     await loginInBrowser(agentPage, app.url, 'agent.a2@test.local', TEST_PASSWORD);
     await agentPage.getByRole('button', { name: /^Mine/ }).click();
 
-    await loginInBrowser(page, app.url, 'lead@test.local', TEST_PASSWORD);
-    await page.getByRole('link', { name: 'Floor board' }).click();
-    await page.getByRole('heading', { name: 'Team A', exact: true }).waitFor();
-    await page.getByText(/Live · last change/).waitFor();
-    expect(await tile(page, 'Team A', 'Waiting').textContent()).toBe('0');
-    expect(await tile(page, 'Team A', 'Longest wait').textContent()).toBe('—');
+    await openBoardAsLead(page, app.url);
 
     // A new Thai customer writes on LINE (signed webhook): the tiles change without reload.
-    const sent = Date.now();
-    const res = await postLine(app, lineMessage('Uthai0001', '7001', 'ยังไม่ได้รับของเลยครับ ช่วยดูให้หน่อย'));
-    expect(res.status).toBe(200);
-    await page.waitForFunction(
-      () =>
-        [...document.querySelectorAll('.board-tile')].some(
-          (t) => t.querySelector('dt')?.textContent === 'Waiting' && t.querySelector('dd')?.textContent === '1',
-        ),
-      undefined,
-      { timeout: 2_000 },
-    );
-    console.log(`[board e2e] webhook → waiting tile changed in ${Date.now() - sent} ms`);
-    expect(await tile(page, 'Team A', 'Longest wait').textContent()).not.toBe('—');
-    expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
+    await lineCustomerArrives(app, page, lineMessage('Uthai0001', '7001', 'ยังไม่ได้รับของเลยครับ ช่วยดูให้หน่อย'), 'board e2e');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, 'board-en');
 
@@ -73,19 +54,7 @@ describe('floor board in a real browser', () => {
       .waitFor();
 
     // Wall mode, then the board in Thai.
-    await page.getByRole('button', { name: 'Wall mode' }).click();
-    await page.getByRole('button', { name: 'Leave wall mode' }).waitFor();
-    await page.getByText(/Live · last change/).waitFor();
-    expect(await seriousAxeViolations(page)).toEqual([]);
-    await screenshot(page, 'board-wall');
-    await page.getByRole('button', { name: 'Leave wall mode' }).click();
-    const lead = await login(app.url, 'lead@test.local');
-    expect((await lead.patch('/api/auth/me', { locale: 'th' })).status).toBe(200);
-    await page.reload();
-    await page.getByRole('heading', { name: 'กระดานงานสด' }).waitFor();
-    await page.getByText(/สด · เปลี่ยนล่าสุดเมื่อ/).waitFor();
-    expect(await seriousAxeViolations(page)).toEqual([]);
-    await screenshot(page, 'board-th');
+    await wallThenThai(app, page, 'board', async (p) => expect(await seriousAxeViolations(p)).toEqual([]));
     await page.close();
     await agentPage.close();
   });

@@ -4,10 +4,10 @@ import type { Browser, Page } from 'playwright-core';
 import { seedPeople, startApp, TEST_PASSWORD, type TestApp } from '#tests/helpers/app';
 import { login, type AgentClient } from '#tests/helpers/client';
 import { routeNewThreadsTo } from '#tests/factories';
-import { channelEnv, postLine } from '#tests/server/channels/webhookHelpers';
+import { channelEnv } from '#tests/server/channels/webhookHelpers';
 import type { RoutingExplain } from '#shared/schemas/routingExplain';
 import { launchBrowser, loginInBrowser, screenshot } from './browser';
-import { lineMessage, tile } from './boardPage';
+import { lineCustomerArrives, lineMessage, openBoardAsLead, wallThenThai } from './boardPage';
 
 let app: TestApp;
 let browser: Browser;
@@ -46,28 +46,11 @@ describe('skills routing in a real browser', () => {
     const otherAgent = await inboxOf('agent.a@test.local');
     const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     const page = await ctx.newPage();
-    await loginInBrowser(page, app.url, 'lead@test.local', TEST_PASSWORD);
-    await page.getByRole('link', { name: 'Floor board' }).click();
-    await page.getByRole('heading', { name: 'Team A', exact: true }).waitFor();
-    await page.getByText(/Live · last change/).waitFor();
-    expect(await tile(page, 'Team A', 'Waiting').textContent()).toBe('0');
-    expect(await tile(page, 'Team A', 'Longest wait').textContent()).toBe('—');
+    await openBoardAsLead(page, app.url);
 
     // A new Thai customer writes on LINE (signed webhook): within 2 s the tiles change, no reload.
-    const sent = Date.now();
-    const res = await postLine(app, lineMessage('Uthai0042', '9042', 'สวัสดีครับ สั่งของไปสามวันแล้วยังไม่ได้รับเลย'));
-    expect(res.status).toBe(200);
-    await page.waitForFunction(
-      () =>
-        [...document.querySelectorAll('.board-tile')].some(
-          (t) => t.querySelector('dt')?.textContent === 'Waiting' && t.querySelector('dd')?.textContent === '1',
-        ),
-      undefined,
-      { timeout: 2_000 },
-    );
-    console.log(`[routing e2e] webhook → waiting tile changed in ${Date.now() - sent} ms`);
-    expect(await tile(page, 'Team A', 'Longest wait').textContent()).not.toBe('—');
-    expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
+    const thai = lineMessage('Uthai0042', '9042', 'สวัสดีครับ สั่งของไปสามวันแล้วยังไม่ได้รับเลย');
+    await lineCustomerArrives(app, page, thai, 'routing e2e');
 
     // Routing gave it to the Thai speaker: the API says why, and it shows in agent A2's inbox live.
     const threadId = (app.db.$client.prepare('select id from threads order by id desc limit 1').get() as { id: number })
@@ -125,17 +108,7 @@ describe('skills routing in a real browser', () => {
     );
 
     // Wall mode, then the board in Thai.
-    await page.getByRole('button', { name: 'Wall mode' }).click();
-    await page.getByRole('button', { name: 'Leave wall mode' }).waitFor();
-    await page.getByText(/Live · last change/).waitFor();
-    await screenshot(page, 'routing-board-wall');
-    await page.getByRole('button', { name: 'Leave wall mode' }).click();
-    const lead = await login(app.url, 'lead@test.local');
-    expect((await lead.patch('/api/auth/me', { locale: 'th' })).status).toBe(200);
-    await page.reload();
-    await page.getByRole('heading', { name: 'กระดานงานสด' }).waitFor();
-    await page.getByText(/สด · เปลี่ยนล่าสุดเมื่อ/).waitFor();
-    await screenshot(page, 'routing-board-th');
+    await wallThenThai(app, page, 'routing-board');
     await ctx.close();
     await thaiAgent.context().close();
     await otherAgent.context().close();

@@ -14,43 +14,34 @@ function Fragile({ label }: { label: string }) {
   return <p>{label}</p>;
 }
 
+/** The workspace: a sidebar beside the route at `route`, whose content may crash. */
+function workspace(route: string, label: string) {
+  return (
+    <>
+      <p>sidebar</p>
+      <RouteBoundary resetKey={route}>
+        <Fragile label={label} />
+      </RouteBoundary>
+    </>
+  );
+}
+
 afterEach(() => vi.restoreAllMocks());
 
 describe('error boundaries', () => {
   it('shows a route’s crash in place with a retry, and clears it on navigation', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     crashes = 2; // React renders a failed tree twice before giving up on it
-    const { rerender } = renderWith(
-      <>
-        <p>sidebar</p>
-        <RouteBoundary resetKey="/t/1">
-          <Fragile label="thread 1" />
-        </RouteBoundary>
-      </>,
-    );
+    const { rerender } = renderWith(workspace('/t/1', 'thread 1'));
     expect(screen.getByRole('alert').textContent).toContain('Something went wrong here: row 3 has no customer');
     expect(screen.queryByText('sidebar')).not.toBeNull(); // the rest of the workspace stays
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(screen.queryByText('thread 1')).not.toBeNull();
 
     crashes = 2;
-    rerender(
-      <>
-        <p>sidebar</p>
-        <RouteBoundary resetKey="/t/1">
-          <Fragile label="thread 1 again" />
-        </RouteBoundary>
-      </>,
-    );
+    rerender(workspace('/t/1', 'thread 1 again'));
     expect(screen.queryByRole('alert')).not.toBeNull();
-    rerender(
-      <>
-        <p>sidebar</p>
-        <RouteBoundary resetKey="/t/2">
-          <Fragile label="thread 2" />
-        </RouteBoundary>
-      </>,
-    );
+    rerender(workspace('/t/2', 'thread 2'));
     expect(screen.queryByText('thread 2')).not.toBeNull();
     expect(screen.queryByRole('alert')).toBeNull();
   });

@@ -5,7 +5,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { vi } from 'vitest';
 import type { LoggedEvent } from '#shared/schemas/events';
 import type { Message } from '#shared/schemas/message';
-import type { ThreadSummary } from '#shared/schemas/thread';
+import type { Episode, ThreadSummary } from '#shared/schemas/thread';
 import type { Agent } from '#shared/schemas/agent';
 import type { Customer } from '#shared/schemas/customer';
 import type { RoutingExplain } from '#shared/schemas/routingExplain';
@@ -122,6 +122,20 @@ export const make = {
     currentEpisodeId: 1,
     sla: null,
     unreadCount: 0,
+    ...extra,
+  }),
+  /** An open episode: no response, survey or mood yet. */
+  episode: (id: number, number: number, extra: Partial<Episode> = {}): Episode => ({
+    id,
+    number,
+    openedAt: 0,
+    resolvedAt: null,
+    firstResponseAt: null,
+    assigneeId: null,
+    surveyKind: null,
+    surveyScore: null,
+    sentimentStart: null,
+    sentimentEnd: null,
     ...extra,
   }),
   message: (id: number, extra: Partial<Message> = {}): Message => ({

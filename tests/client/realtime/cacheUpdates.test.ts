@@ -1,52 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { QueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
 import type { ThreadSummary } from '#shared/schemas/thread';
 import type { Message } from '#shared/schemas/message';
 import { threadQueries, type ThreadFilters } from '#client/api/threads';
 import { applyEvent } from '#client/realtime/eventHandlers';
+import { make, newClient } from '#tests/client/helpers/harness';
 
-const thread = (id: number, waitingSince: number | null, extra: Partial<ThreadSummary> = {}): ThreadSummary => ({
-  id,
-  customer: { id, name: `C${id}` },
-  status: 'open',
-  snoozedUntil: null,
-  assigneeId: null,
-  teamId: null,
-  priority: 'normal',
-  waitingSince,
-  lastMessageAt: waitingSince ?? 0,
-  lastMessageId: null,
-  lastMessagePreview: '',
-  lastInboundChannel: 'sms',
-  channels: ['sms'],
-  sentiment: null,
-  currentEpisodeId: 1,
-  sla: null,
-  ...extra,
-});
-const message = (id: number, threadId: number, sortTs: number): Message => ({
-  id,
-  threadId,
-  episodeId: 1,
-  direction: 'inbound',
-  channel: 'sms',
-  identityId: 1,
-  authorAgentId: null,
-  text: `m${id}`,
-  html: null,
-  subject: null,
-  attachments: [],
-  providerTs: sortTs,
-  receivedAt: sortTs,
-  sortTs,
-  deliveryStatus: null,
-  deliveryError: null,
-  isAuto: false,
-  sentiment: null,
-  systemKind: null,
-  waitedMs: null,
-  clientId: null,
-});
+/** A thread waiting since `waitingSince` (its last message then), with no team and no preview. */
+const thread = (id: number, waitingSince: number | null, extra: Partial<ThreadSummary> = {}): ThreadSummary =>
+  make.thread(id, {
+    customer: { id, name: `C${id}` },
+    teamId: null,
+    waitingSince,
+    lastMessageAt: waitingSince ?? 0,
+    lastMessageId: null,
+    lastMessagePreview: '',
+    ...extra,
+  });
+/** Message `id` of a thread, sent and received at `sortTs`. */
+const message = (id: number, threadId: number, sortTs: number): Message =>
+  make.message(id, { threadId, text: `m${id}`, providerTs: sortTs, receivedAt: sortTs, sortTs });
 
 const waiting: ThreadFilters = { status: 'open', assignee: 'any', sort: 'waiting' };
 const mine: ThreadFilters = { status: 'open', assignee: 'me', sort: 'waiting' };
@@ -59,7 +32,7 @@ const ids = (qc: QueryClient, f: ThreadFilters) =>
 
 describe('socket events update the React Query cache directly', () => {
   it('inserts a new thread in longest-waiting order and counts it unread', () => {
-    const qc = new QueryClient();
+    const qc = newClient();
     seed(qc, waiting, [thread(1, 100), thread(2, 300)]);
     applyEvent(
       qc,
@@ -71,7 +44,7 @@ describe('socket events update the React Query cache directly', () => {
   });
 
   it('moves a thread between views when it is assigned', () => {
-    const qc = new QueryClient();
+    const qc = newClient();
     seed(qc, waiting, [thread(1, 100)]);
     seed(qc, mine, []);
     applyEvent(
@@ -89,7 +62,7 @@ describe('socket events update the React Query cache directly', () => {
   });
 
   it('does not append past the loaded end of an incomplete list (paging brings it)', () => {
-    const qc = new QueryClient();
+    const qc = newClient();
     seed(qc, waiting, [thread(1, 100)], 'more');
     applyEvent(
       qc,
@@ -100,7 +73,7 @@ describe('socket events update the React Query cache directly', () => {
   });
 
   it('appends a message to the open timeline once, even if the event is applied twice', () => {
-    const qc = new QueryClient();
+    const qc = newClient();
     qc.setQueryData(threadQueries.messages(5).queryKey, {
       pages: [{ items: [message(1, 5, 10)], before: null }],
       pageParams: [null],

@@ -6,30 +6,17 @@ import { factOf, make, mockApi, renderWith, textOf, type Call } from '#tests/cli
 
 const agents = new Map([[5, make.agent(5, 'Lena Lead')]]);
 const episodes = [
-  {
-    id: 1,
-    number: 1,
+  make.episode(1, 1, {
     openedAt: 1_700_000_000_000,
     resolvedAt: 1_700_000_000_000 + 2 * 3_600_000,
     firstResponseAt: 1_700_000_000_000 + 600_000,
     assigneeId: 5,
-    surveyKind: 'csat' as const,
+    surveyKind: 'csat',
     surveyScore: 4,
     sentimentStart: -0.6,
     sentimentEnd: 0.5,
-  },
-  {
-    id: 2,
-    number: 2,
-    openedAt: 1_760_000_000_000,
-    resolvedAt: null,
-    firstResponseAt: null,
-    assigneeId: null,
-    surveyKind: null,
-    surveyScore: null,
-    sentimentStart: null,
-    sentimentEnd: null,
-  },
+  }),
+  make.episode(2, 2, { openedAt: 1_760_000_000_000 }),
 ];
 const duplicate = {
   ...make.customer({ id: 9, name: 'K. Nowak', language: null, timeZone: null }),
@@ -46,6 +33,17 @@ const duplicate = {
   threadId: 19,
 };
 
+/** Katarzyna N's record, merged into customer 1 by Lena Lead. */
+const merge = {
+  id: 77,
+  targetCustomerId: 1,
+  sourceCustomerId: 8,
+  sourceName: 'Katarzyna N',
+  agentId: 5,
+  createdAt: 1_750_000_000_000,
+  undoneAt: null,
+};
+
 function serve(): Call[] {
   return mockApi([
     [
@@ -54,17 +52,7 @@ function serve(): Call[] {
       () => ({
         customer: make.customer(),
         threadId: 1,
-        merges: [
-          {
-            id: 77,
-            targetCustomerId: 1,
-            sourceCustomerId: 8,
-            sourceName: 'Katarzyna N',
-            agentId: 5,
-            createdAt: 1_750_000_000_000,
-            undoneAt: null,
-          },
-        ],
+        merges: [merge],
         suggestions: [
           {
             id: 5,
@@ -120,19 +108,7 @@ function serve(): Call[] {
         },
       }),
     ],
-    [
-      'POST',
-      /^\/api\/merges\/77\/unmerge$/,
-      () => ({
-        id: 77,
-        targetCustomerId: 1,
-        sourceCustomerId: 8,
-        sourceName: 'Katarzyna N',
-        agentId: 5,
-        createdAt: 1_750_000_000_000,
-        undoneAt: Date.now(),
-      }),
-    ],
+    ['POST', /^\/api\/merges\/77\/unmerge$/, () => ({ ...merge, undoneAt: Date.now() })],
   ]);
 }
 

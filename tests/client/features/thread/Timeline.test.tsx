@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { Episode } from '#shared/schemas/thread';
 import { Timeline } from '#client/features/thread/Timeline';
 import { buildTimelineRows } from '#client/features/thread/timelineRows';
 import { make, mockApi, namesOf, renderWith, textOf } from '#tests/client/helpers/harness';
@@ -8,19 +7,7 @@ import { make, mockApi, namesOf, renderWith, textOf } from '#tests/client/helper
 const names = { agentName: (id: number) => ({ 5: 'Lena Lead', 6: 'Nok Srisuk' })[id], teamName: () => 'Europe' };
 const noop = { retry: () => {}, discard: () => {}, edit: () => {} };
 const DAY = 86_400_000;
-const ep = (id: number, number: number, extra: Partial<Episode> = {}): Episode => ({
-  id,
-  number,
-  openedAt: 0,
-  resolvedAt: null,
-  firstResponseAt: null,
-  assigneeId: null,
-  surveyKind: null,
-  surveyScore: null,
-  sentimentStart: null,
-  sentimentEnd: null,
-  ...extra,
-});
+const ep = make.episode;
 
 function props(rows: ReturnType<typeof buildTimelineRows>, extra: Partial<Parameters<typeof Timeline>[0]> = {}) {
   return {
