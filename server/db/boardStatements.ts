@@ -36,7 +36,22 @@ function prepare(sqlite: Database.Database) {
     teamsIn: sqlite.prepare<{ ids: string }, { id: number; name: string; businessHours: string | null }>(
       `select id, name, business_hours as businessHours from teams where id in (select value from json_each(:ids))`,
     ),
-    /** Hour rows of board_waits for keys [[team_key, channel], …]: [i (the key's place), hour, n], in order. */
+    /**
+     * The wait versions of every key of the teams (board_wait_versions, bumped by triggers whenever
+     * who waits on a key changes): [team_key, channel, v].
+     */
+    waitVersions: sqlite
+      .prepare<{ keys: string }, [number, string, number]>(
+        `select team_key, channel, v from board_wait_versions where team_key in (select value from json_each(:keys))`,
+      )
+      .raw(),
+    /** The same, of the whole teams only (channel '*'). */
+    teamWaitVersions: sqlite
+      .prepare<{ keys: string }, [number, string, number]>(
+        `select team_key, channel, v from board_wait_versions
+         where team_key in (select value from json_each(:keys)) and channel = '*'`,
+      )
+      .raw(),
     /**
      * The oldest "waiting since" of each of [[team_key, channel], …] ('*' = the whole team): [i, oldest],
      * a seek on a waiting index each.
@@ -68,6 +83,38 @@ function prepare(sqlite: Database.Database) {
          where team_id is :team and last_inbound_channel = :channel and ${W} order by waiting_since limit :n offset :k`,
       )
       .pluck(),
+    /**
+     * The oldest "waiting since" of each of [[team_key, channel], …] ('*' = the whole team): [i, oldest],
+     * a seek on a waiting index each.
+     */
+    oldestOf: sqlite
+      .prepare<{ keys: string }, [number, number | null]>(
+        `with j as materialized (
+           select key as i, nullif(value ->> 0, 0) as team, value ->> 1 as channel from json_each(:keys))
+         select i, case channel when '*'
+           then (select min(waiting_since) from threads indexed by threads_board_team_wait_idx where team_id is j.team and ${W})
+           else (select min(waiting_since) from threads indexed by threads_board_channel_wait_idx
+             where team_id is j.team and last_inbound_channel = j.channel and ${W}) end
+         from j`,
+      )
+      .raw(),
+    /**
+     * The middle "waiting since" of a team: `n` (1 or 2) entries from the k-th (0-based), one walk of
+     * k entries of its waiting index (both middle ones of an even count in the same walk).
+     */
+    teamMiddle: sqlite
+      .prepare<{ team: number | null; k: number; n: number }, number>(
+        `select waiting_since from threads indexed by threads_board_team_wait_idx where team_id is :team and ${W}
+         order by waiting_since limit :n offset :k`,
+      )
+      .pluck(),
+    channelMiddle: sqlite
+      .prepare<{ team: number | null; channel: string; k: number; n: number }, number>(
+        `select waiting_since from threads indexed by threads_board_channel_wait_idx
+         where team_id is :team and last_inbound_channel = :channel and ${W} order by waiting_since limit :n offset :k`,
+      )
+      .pluck(),
+    /** Hour rows of board_waits for keys [[team_key, channel], …]: [i (the key's place), hour, n], in order. */
     waitHoursOf: sqlite
       .prepare<{ keys: string }, [number, number, number]>(
         `with j as materialized (select key as i, value ->> 0 as team, value ->> 1 as channel from json_each(:keys))

@@ -8,6 +8,7 @@ import { ForbiddenError, NotFoundError } from '#server/errors';
 import { lastEventSeq } from './events';
 import { firstResponseMediansToday } from './liveBoardFirstResponse';
 import { readTeamBoards } from './liveBoardTeams';
+import { waitCache } from './liveBoardWaitCache';
 import { waitKey, waitMedians } from './liveBoardWaits';
 
 /** Live presence as the board shows it (the realtime registry implements it). */
@@ -74,7 +75,13 @@ export function readTeamBoard(db: Db, teamId: number | null, now: number): TeamB
  * counts up, but a median cannot be added up, so this is the median of everyone waiting on them.
  */
 export function readCombined(db: Db, teamIds: ReadonlyArray<number | null>): BoardCombined {
+  // Kept in memory while none of the teams' wait versions moves (read first, like the figures' seq).
+  const cache = waitCache(db);
+  const at = cache.setVersions(cache.versions(db, teamIds, true), teamIds);
+  const known = cache.getSet(teamIds, at);
+  if (known) return { teamIds: [...teamIds], medianWaitingSince: known.median };
   const [median] = waitMedians(db, [teamIds.map((t) => waitKey(t))]);
+  cache.putSet(teamIds, at, median);
   return { teamIds: [...teamIds], medianWaitingSince: median };
 }
 

@@ -85,3 +85,20 @@ export const boardWaits = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.teamKey, t.channel, t.level, t.bucket] })],
 );
+
+/**
+ * A version per team (0 = no team) and channel ('*' = the whole team, '' = no channel) of the
+ * customers waiting on it: bumped by triggers (migration 0022) whenever one of that key's
+ * `board_waits` minute rows changes, in the same transaction, so whenever a customer starts or stops
+ * waiting there, or their "waiting since" moves. Never reset or deleted: the board keeps each key's
+ * oldest and median wait in memory and reads them again only when the version moved.
+ */
+export const boardWaitVersions = sqliteTable(
+  'board_wait_versions',
+  {
+    teamKey: teamKey(),
+    channel: text('channel').notNull(),
+    v: int('v'),
+  },
+  (t) => [primaryKey({ columns: [t.teamKey, t.channel] })],
+);
