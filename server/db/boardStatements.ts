@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3';
-import type { Db } from '#server/db/connection';
 import type { BoardSlaRow, BoardTallyRow } from '#server/domain/liveBoard';
+import type { Role } from '#shared/schemas/common';
+import { BOARD_WAITING } from './sortKeys';
+import { preparedPerDb } from './statements';
 
 /** One agent's board row as read (raw): id, name, role, capacity, teams (comma-separated), load, pending, waiting, negative, oldest wait. */
-export type AgentRow = [number, string, string, number, string | null, number, number, number, number, number | null];
-import { BOARD_WAITING } from './sortKeys';
+export type AgentRow = [number, string, Role, number, string | null, number, number, number, number, number | null];
 
 // The floor board's reads: tallies and wait histograms (small tables the triggers keep) and seeks
 // on the partial "waiting" indexes of migration 0010. `team_id is :team` matches null for "no team".
@@ -52,37 +53,6 @@ function prepare(sqlite: Database.Database) {
          where team_key in (select value from json_each(:keys)) and channel = '*'`,
       )
       .raw(),
-    /**
-     * The oldest "waiting since" of each of [[team_key, channel], …] ('*' = the whole team): [i, oldest],
-     * a seek on a waiting index each.
-     */
-    oldestOf: sqlite
-      .prepare<{ keys: string }, [number, number | null]>(
-        `with j as materialized (
-           select key as i, nullif(value ->> 0, 0) as team, value ->> 1 as channel from json_each(:keys))
-         select i, case channel when '*'
-           then (select min(waiting_since) from threads indexed by threads_board_team_wait_idx where team_id is j.team and ${W})
-           else (select min(waiting_since) from threads indexed by threads_board_channel_wait_idx
-             where team_id is j.team and last_inbound_channel = j.channel and ${W}) end
-         from j`,
-      )
-      .raw(),
-    /**
-     * The middle "waiting since" of a team: `n` (1 or 2) entries from the k-th (0-based), one walk of
-     * k entries of its waiting index (both middle ones of an even count in the same walk).
-     */
-    teamMiddle: sqlite
-      .prepare<{ team: number | null; k: number; n: number }, number>(
-        `select waiting_since from threads indexed by threads_board_team_wait_idx where team_id is :team and ${W}
-         order by waiting_since limit :n offset :k`,
-      )
-      .pluck(),
-    channelMiddle: sqlite
-      .prepare<{ team: number | null; channel: string; k: number; n: number }, number>(
-        `select waiting_since from threads indexed by threads_board_channel_wait_idx
-         where team_id is :team and last_inbound_channel = :channel and ${W} order by waiting_since limit :n offset :k`,
-      )
-      .pluck(),
     /**
      * The oldest "waiting since" of each of [[team_key, channel], …] ('*' = the whole team): [i, oldest],
      * a seek on a waiting index each.
@@ -179,7 +149,7 @@ function prepare(sqlite: Database.Database) {
       )
       .pluck(),
     activeAgentIds: sqlite.prepare<[], number>(`select id from agents where active = 1`).pluck(),
-    agent: sqlite.prepare<{ id: number }, { id: number; name: string; role: string; capacity: number; active: number }>(
+    agent: sqlite.prepare<{ id: number }, { id: number; name: string; role: Role; capacity: number; active: number }>(
       `select id, name, role, capacity, active from agents where id = :id`,
     ),
     agentTeams: sqlite.prepare<{ id: number }, number>(`select team_id from agent_teams where agent_id = :id`).pluck(),
@@ -205,11 +175,5 @@ function prepare(sqlite: Database.Database) {
   };
 }
 
-const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
-
 /** The board's statements for a database, prepared once. */
-export function boardStatements(db: Db): ReturnType<typeof prepare> {
-  let s = cache.get(db.$client);
-  if (!s) cache.set(db.$client, (s = prepare(db.$client)));
-  return s;
-}
+export const boardStatements = preparedPerDb((db) => prepare(db.$client));

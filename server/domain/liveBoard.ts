@@ -1,17 +1,17 @@
 import { CHANNEL_KINDS, type ChannelKind } from '#shared/channels';
 import { emptyQueue } from '#shared/liveBoard';
+import { isOneOf } from '#shared/oneOf';
+import type { ThreadStatus } from '#shared/schemas/common';
 import type { QueueTile } from '#shared/schemas/liveBoard';
 
-/** One row of board_tallies (a team's live threads in one channel, status, unassigned, waiting). */
+/** One row of board_tallies (a team's live threads in one channel ('' = none), status, unassigned, waiting). */
 export interface BoardTallyRow {
-  channel: string;
-  status: string;
+  channel: ChannelKind | '';
+  status: ThreadStatus;
   unassigned: number;
   waiting: number;
   n: number;
 }
-
-const KNOWN = new Set<string>(CHANNEL_KINDS);
 
 /** Add one tally row's threads to a tile. */
 function addTally(tile: QueueTile, r: BoardTallyRow): void {
@@ -36,10 +36,9 @@ export function foldBoardTallies(rows: readonly BoardTallyRow[]): {
   for (const r of rows) {
     if (r.n === 0 || r.status === 'resolved') continue;
     addTally(queue, r);
-    if (!KNOWN.has(r.channel)) continue;
-    const c = r.channel as ChannelKind;
-    let tile = channels.get(c);
-    if (!tile) channels.set(c, (tile = emptyQueue()));
+    if (!isOneOf(CHANNEL_KINDS, r.channel)) continue;
+    let tile = channels.get(r.channel);
+    if (!tile) channels.set(r.channel, (tile = emptyQueue()));
     addTally(tile, r);
   }
   for (const [c, t] of channels) if (t.open + t.pending + t.snoozed === 0) channels.delete(c);
@@ -48,7 +47,7 @@ export function foldBoardTallies(rows: readonly BoardTallyRow[]): {
 
 /** One thread with a running SLA clock past 75 %: its channel ('' = none) and its worst fraction used. */
 export interface BoardSlaRow {
-  channel: string;
+  channel: ChannelKind | '';
   fraction: number;
 }
 
@@ -65,7 +64,7 @@ export function foldBoardSla(
   for (const r of rows) {
     const key = r.fraction >= 1 ? 'slaBreached' : 'slaAtRisk';
     queue[key] += 1;
-    const tile = channels.get(r.channel as ChannelKind);
+    const tile = r.channel === '' ? undefined : channels.get(r.channel);
     if (tile) tile[key] += 1;
   }
 }

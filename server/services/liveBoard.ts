@@ -2,7 +2,7 @@ import type { Db } from '#server/db/connection';
 import { boardStatements } from '#server/db/boardStatements';
 import type { Viewer } from '#server/domain/access';
 import { byAgent } from '#shared/liveBoard';
-import { hasRole, type Presence, type Role } from '#shared/schemas/common';
+import { hasRole, type Presence } from '#shared/schemas/common';
 import type { BoardAgent, BoardCombined, BoardSnapshot, TeamBoard } from '#shared/schemas/liveBoard';
 import { ForbiddenError, NotFoundError } from '#server/errors';
 import { lastEventSeq } from './events';
@@ -102,7 +102,7 @@ export function readBoardAgents(
     agents.push({
       id,
       name,
-      role: role as Role,
+      role,
       teamIds:
         teams === null
           ? []

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '#server/db/connection';
+import { preparedPerDb } from '#server/db/statements';
 import { DAY_MS, localDayOf, wallToInstant } from '#shared/metrics/timeZone';
 
 /** How long an agent's figure is kept when nothing says it changed (a reply fact of a thread they do not hold). */
@@ -28,20 +29,9 @@ function prepare(sqlite: Database.Database) {
   };
 }
 
-const statements = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
-const caches = new WeakMap<Database.Database, Map<number, Cached>>();
-
-function stmts(db: Db) {
-  let s = statements.get(db.$client);
-  if (!s) statements.set(db.$client, (s = prepare(db.$client)));
-  return s;
-}
-
-function cacheOf(db: Db): Map<number, Cached> {
-  let c = caches.get(db.$client);
-  if (!c) caches.set(db.$client, (c = new Map()));
-  return c;
-}
+const stmts = preparedPerDb((db) => prepare(db.$client));
+/** Each agent's figure, per database. */
+const cacheOf = preparedPerDb(() => new Map<number, Cached>());
 
 /** The IANA zone in a team's business-hours JSON, or null. */
 export function zoneOfBusinessHours(businessHours: string | null): string | null {

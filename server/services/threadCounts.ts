@@ -1,12 +1,11 @@
 import type Database from 'better-sqlite3';
 import { CHANNEL_KINDS, type ChannelKind } from '#shared/channels';
-import { hasRole } from '#shared/schemas/common';
+import { isOneOf } from '#shared/oneOf';
+import { hasRole, type ThreadStatus } from '#shared/schemas/common';
 import type { ThreadCounts } from '#shared/schemas/threadCounts';
 import type { Viewer } from '#server/domain/access';
 import type { Db } from '#server/db/connection';
-
-const KNOWN_CHANNELS = new Set<string>(CHANNEL_KINDS);
-const STATUSES = ['open', 'pending', 'snoozed', 'resolved'] as const;
+import { preparedPerDb } from '#server/db/statements';
 
 // Teams a viewer sees (`:all` = 1 for supervisors, else team 0 = no team plus `:keys`, a JSON array).
 const SEEN = `(:all = 1 or team_key in (select value from json_each(:keys)))`;
@@ -16,20 +15,20 @@ const ELSEWHERE = `assignee_id = :me and merged_into_thread_id is null and team_
 
 function prepare(sqlite: Database.Database) {
   return {
-    statuses: sqlite.prepare<Record<string, unknown>, { status: string; n: number }>(
+    statuses: sqlite.prepare<Record<string, unknown>, { status: ThreadStatus; n: number }>(
       `select status, sum(n) as n from thread_tallies where ${SEEN} group by status`,
     ),
     open: sqlite.prepare<Record<string, unknown>, { teamKey: number; unassigned: number; n: number }>(
       `select team_key as teamKey, unassigned, sum(n) as n from thread_tallies
        where status = 'open' and ${SEEN} group by team_key, unassigned`,
     ),
-    channels: sqlite.prepare<Record<string, unknown>, { channel: string; n: number }>(
+    channels: sqlite.prepare<Record<string, unknown>, { channel: ChannelKind; n: number }>(
       `select channel, sum(n) as n from channel_tallies where status = 'open' and ${SEEN} group by channel`,
     ),
-    elsewhere: sqlite.prepare<Record<string, unknown>, { status: string; teamId: number; n: number }>(
+    elsewhere: sqlite.prepare<Record<string, unknown>, { status: ThreadStatus; teamId: number; n: number }>(
       `select status, team_id as teamId, count(*) as n from threads where ${ELSEWHERE} group by status, team_id`,
     ),
-    elsewhereChannels: sqlite.prepare<Record<string, unknown>, { channel: string; n: number }>(
+    elsewhereChannels: sqlite.prepare<Record<string, unknown>, { channel: ChannelKind; n: number }>(
       `select ch.value as channel, count(*) as n from threads, json_each(threads.channels) ch
        where status = 'open' and ${ELSEWHERE} group by ch.value`,
     ),
@@ -45,14 +44,8 @@ function prepare(sqlite: Database.Database) {
   };
 }
 
-const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
-
 /** The count statements of a database, prepared once. */
-export function countStatements(db: Db): ReturnType<typeof prepare> {
-  let s = cache.get(db.$client);
-  if (!s) cache.set(db.$client, (s = prepare(db.$client)));
-  return s;
-}
+export const countStatements = preparedPerDb((db) => prepare(db.$client));
 
 /**
  * Counts for every inbox view, under the same visibility rule as the list (canSeeThread):
@@ -65,9 +58,9 @@ export function countThreads(db: Db, viewer: Viewer): ThreadCounts {
   const params = { all: all ? 1 : 0, keys: JSON.stringify([0, ...viewer.teamIds]) };
   const elsewhere = all ? [] : s.elsewhere.all({ me: viewer.id, teams: JSON.stringify(viewer.teamIds) });
 
-  const statuses = { open: 0, pending: 0, snoozed: 0, resolved: 0 };
-  const add = (status: string, n: number) => {
-    if ((STATUSES as readonly string[]).includes(status)) statuses[status as keyof typeof statuses] += n;
+  const statuses: Record<ThreadStatus, number> = { open: 0, pending: 0, snoozed: 0, resolved: 0 };
+  const add = (status: ThreadStatus, n: number) => {
+    statuses[status] += n;
   };
   for (const r of s.statuses.all(params)) add(r.status, r.n);
   for (const r of elsewhere) add(r.status, r.n);
@@ -81,8 +74,8 @@ export function countThreads(db: Db, viewer: Viewer): ThreadCounts {
   }
   for (const r of elsewhere) if (r.status === 'open') addTeam(r.teamId, r.n);
 
-  const channels = new Map<string, number>();
-  const addChannel = (channel: string, n: number) => channels.set(channel, (channels.get(channel) ?? 0) + n);
+  const channels = new Map<ChannelKind, number>();
+  const addChannel = (channel: ChannelKind, n: number) => channels.set(channel, (channels.get(channel) ?? 0) + n);
   for (const r of s.channels.all(params)) addChannel(r.channel, r.n);
   if (!all) {
     for (const r of s.elsewhereChannels.all({ me: viewer.id, teams: JSON.stringify(viewer.teamIds) }))
@@ -98,9 +91,9 @@ export function countThreads(db: Db, viewer: Viewer): ThreadCounts {
       .sort(([a], [b]) => a - b)
       .map(([teamId, count]) => ({ teamId, count })),
     channels: [...channels]
-      .filter(([c, n]) => n > 0 && KNOWN_CHANNELS.has(c))
+      .filter(([c, n]) => n > 0 && isOneOf(CHANNEL_KINDS, c))
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([channel, count]) => ({ channel: channel as ChannelKind, count })),
+      .map(([channel, count]) => ({ channel, count })),
     statuses,
     unreadMine: s.unreadMine.get({ me: viewer.id }) ?? 0,
   };
