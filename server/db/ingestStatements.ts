@@ -3,7 +3,7 @@ import { SENTIMENT_WINDOW } from '#shared/metrics/sentimentTrend';
 import type { Db } from './connection';
 import { scoredInbound } from './conditions';
 import { customers, episodes, identities, messages, threads } from './schema';
-import { byParam, p, params, selectFields, setTo } from './statementParts';
+import { byParam, p, params, setTo } from './statementParts';
 import { preparedPerDb, rootOf } from './statements';
 
 // The ingest path's writes and after-commit reads, prepared once per database like the hot reads in
@@ -75,7 +75,6 @@ function prepareAll(db: Db) {
       })
       .returning()
       .prepare(),
-    messageSortTs: selectFields(db, { at: messages.sortTs }, messages, byParam(messages.id)),
     // The sentiment-drop check: the rolling window before and at one message, newest first.
     sentimentWindow: db
       .select({ id: messages.id, score: messages.sentimentScore })

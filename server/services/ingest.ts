@@ -1,4 +1,4 @@
-import { toMessage, type ThreadRow } from '#server/db/mappers';
+import { toMessage, type MessageRow, type ThreadRow } from '#server/db/mappers';
 import { normalizeAddress, type NormalizedAddress } from '#server/domain/address';
 import { onInbound } from '#server/domain/threadState';
 import { effectiveInboundAt, type NormalizedInbound } from '#server/domain/inbound';
@@ -33,12 +33,25 @@ export interface IngestHooks {
   isSurveyAnswer?: (tx: Tx, thread: ThreadRow, input: NormalizedInbound) => boolean;
   /** True when the message only says thanks after a resolve (asked only when it is not a survey answer). */
   isClosingCourtesy?: (tx: Tx, thread: ThreadRow, input: NormalizedInbound) => boolean;
-  /** Runs after a new message is committed (acknowledgements, alerts); failures never undo the ingest. */
+  /**
+   * Runs inside the storing transaction, after `message.created` was logged, with the message and its
+   * thread as written (the sentiment-drop alert): it may emit events, which publish with the message.
+   * Not called for survey answers and closing courtesies. A failure is logged and never undoes the ingest.
+   */
+  whileStoring?: (tx: Tx, emit: EmitFn, stored: StoredMessage) => void;
+  /** Runs after a new message is committed (acknowledgements); failures never undo the ingest. */
   afterCommit?: (
     result: Extract<IngestResult, { status: 'stored' }>,
     input: NormalizedInbound,
     analysis: InboundAnalysis | null,
   ) => void;
+}
+
+/** A new inbound message as the ingest transaction wrote it (for `whileStoring`). */
+export interface StoredMessage {
+  thread: ThreadRow;
+  message: MessageRow;
+  analysis: InboundAnalysis | null;
 }
 
 /** What ingest did with one inbound message. */
@@ -177,6 +190,13 @@ function ingestInTx(
     roomsOf(updated),
     thread.id,
   );
+  if (hooks.whileStoring && !surveyAnswer && !closingCourtesy) {
+    try {
+      hooks.whileStoring(tx, emit, { thread: updated, message: row, analysis });
+    } catch (err) {
+      console.error('[ingest] in-transaction hook failed (the message is stored):', err);
+    }
+  }
   return {
     status: 'stored',
     messageId: row.id,

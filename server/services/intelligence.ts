@@ -9,17 +9,20 @@ import { takeClosingCourtesy } from './courtesy';
 
 /**
  * The ingest hooks of the intelligence layer: sentiment on every inbound message, survey
- * answers and closing courtesies that must not re-open a thread, and — after commit — the automatic
- * acknowledgement of a new episode and the sentiment-drop alert for leads.
+ * answers and closing courtesies that must not re-open a thread, the sentiment-drop alert for leads
+ * (decided in the storing transaction, from what it wrote) and — after commit — the automatic
+ * acknowledgement of a new episode.
  */
 export function intelligenceHooks(deps: ServiceDeps, onQueued: () => void): IngestHooks {
   return {
     analyze: (text) => analyzeInbound(text, overlayFor(deps.db)),
     isSurveyAnswer: (tx, thread, input) => takeSurveyAnswer(tx, thread, input, deps.now()),
     isClosingCourtesy: (tx, thread, input) => takeClosingCourtesy(tx, thread, input, deps.now()),
+    whileStoring: (tx, emit, { thread, message, analysis }) => {
+      if (analysis) alertOnSentimentDrop(tx, emit, { thread, messageId: message.id, at: message.sortTs });
+    },
     afterCommit: (result, input, analysis) => {
       if (result.surveyAnswer || result.closingCourtesy) return;
-      if (analysis) alertOnSentimentDrop(deps, result.threadId, result.messageId);
       if (
         result.newEpisode &&
         acknowledgeNewEpisode(deps, result.threadId, result.episodeId, input.channel, analysis?.language ?? null)

@@ -1,12 +1,11 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { messages } from '#server/db/schema';
 import { rollingSentiment } from '#shared/metrics/sentimentTrend';
-import type { ServiceDeps } from './deps';
+import type { ThreadRow } from '#server/db/mappers';
 import { teamConfig } from './teamConfig';
 import { roomsOf, type Reader } from './threadQueries';
-import { statements } from '#server/db/statements';
 import { ingestStatements } from '#server/db/ingestStatements';
-import { transact } from './tx';
+import type { EmitFn, Tx } from './tx';
 import { scoredInbound } from '#server/db/conditions';
 
 /** Inbound sentiment scores of a thread in timeline order, with their rolling mean. */
@@ -34,26 +33,30 @@ export function sentimentSeries(r: Reader, threadId: number) {
   }));
 }
 
+/** What the drop check needs of an inbound message just stored: its thread as written and its place in the timeline. */
+export interface StoredInbound {
+  thread: Pick<ThreadRow, 'id' | 'teamId' | 'assigneeId'>;
+  messageId: number;
+  /** The message's timeline position (sort_ts). */
+  at: number;
+}
+
 /**
- * After a new inbound message: when the thread's rolling sentiment has just dropped below
- * the team's threshold, tell team leads (a logged 'sentiment.alerted' event). Returns true when alerted.
+ * Inside the transaction that stored an inbound message: when the thread's rolling sentiment has just
+ * dropped below the team's threshold, tell team leads (a logged 'sentiment.alerted' event, published
+ * with the message). Takes the thread and message from the ingest instead of reading them back, and
+ * writes its event in the same transaction. Returns true when alerted.
  */
-export function alertOnSentimentDrop(deps: ServiceDeps, threadId: number, messageId: number): boolean {
-  // Decide read-only first: nearly every message crosses nothing, and then no write transaction is needed.
-  const thread = statements(deps.db).threadById.get({ id: threadId });
-  const st = ingestStatements(deps.db);
-  const msg = st.messageSortTs.get({ id: messageId });
-  if (!thread || !msg) return false;
+export function alertOnSentimentDrop(tx: Tx, emit: EmitFn, m: StoredInbound): boolean {
+  const threadId = m.thread.id;
   // Only the window before and at this message matters, not the whole history (this runs on every ingest).
-  const recent = st.sentimentWindow.all({ threadId, at: msg.at, id: messageId }).reverse();
-  if (recent.at(-1)?.id !== messageId) return false;
-  const rolling = rollingSentiment(recent.map((m) => m.score as number));
-  const threshold = teamConfig(deps.db, thread.teamId).settings.sentimentThreshold;
+  const recent = ingestStatements(tx).sentimentWindow.all({ threadId, at: m.at, id: m.messageId }).reverse();
+  if (recent.at(-1)?.id !== m.messageId) return false;
+  const rolling = rollingSentiment(recent.map((r) => r.score as number));
+  const threshold = teamConfig(tx, m.thread.teamId).settings.sentimentThreshold;
   const now = rolling[rolling.length - 1];
   const before = rolling.length > 1 ? rolling[rolling.length - 2] : 0;
   if (!(now < threshold && before >= threshold)) return false;
-  transact(deps, (_tx, emit) =>
-    emit({ type: 'sentiment.alerted', threadId, score: now, threshold }, roomsOf(thread), threadId),
-  );
+  emit({ type: 'sentiment.alerted', threadId, score: now, threshold }, roomsOf(m.thread), threadId);
   return true;
 }
