@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { parsePhoneNumberFromString, type PhoneNumber } from 'libphonenumber-js';
 import { isPhoneChannel, type ChannelKind } from './channels';
 import type { IdentityHint } from './schemas/customer';
 
@@ -37,6 +37,16 @@ export function maskPhone(e164: string): string | null {
   const out = parsed ? maskParsed(parsed.formatInternational(), `+${parsed.countryCallingCode}`) : null;
   masked.set(e164, out);
   return out;
+}
+
+/**
+ * Remember the mask of a number parsed elsewhere from exactly its E.164 text (address normalisation
+ * of a new sender), so the hint shown with its first message needs no second parse of the same text.
+ */
+export function rememberPhoneMask(parsed: PhoneNumber): void {
+  if (masked.has(parsed.number)) return;
+  if (masked.size >= MASKED_MAX) masked.clear();
+  masked.set(parsed.number, maskParsed(parsed.formatInternational(), `+${parsed.countryCallingCode}`));
 }
 
 function maskParsed(intl: string, prefix: string): string {

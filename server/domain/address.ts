@@ -2,6 +2,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { isPhoneChannel, type ChannelKind } from '#shared/channels';
 import { InvalidAddressError } from '#server/errors';
 import { memoize } from '#shared/memoize';
+import { rememberPhoneMask } from '#shared/identityLabel';
 
 /** A channel address in canonical form plus the cross-channel keys it carries. */
 export interface NormalizedAddress {
@@ -27,6 +28,8 @@ function parsePhone(raw: string): string | null {
       : `+${cleaned}`;
   const parsed = parsePhoneNumberFromString(withPlus);
   if (!parsed || !parsed.isPossible()) return null;
+  // The same text maskPhone would parse for this sender's hint (a parse is tens of µs, ~190 µs under load).
+  if (parsed.number === withPlus) rememberPhoneMask(parsed);
   return parsed.number;
 }
 

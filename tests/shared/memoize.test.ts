@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { memoize } from '#shared/memoize';
-import { maskPhone } from '#shared/identityLabel';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { maskPhone, rememberPhoneMask } from '#shared/identityLabel';
 import { normalizePhone } from '#server/domain/address';
 
 describe('memoize', () => {
@@ -23,6 +24,24 @@ describe('memoize', () => {
       expect(normalizePhone('not a number')).toBeNull();
       expect(maskPhone('+48512345678')).toBe('+48 ••• ••• 678');
       expect(maskPhone('nope')).toBeNull();
+    }
+  });
+
+  it('gives a number normalised from a sender the mask parsing it for the hint gives (one parse, remembered)', () => {
+    // Masks as maskPhone computed them before normalisation remembered them (each parsed for the hint alone).
+    const expected = [
+      ['66810900123', '+66 •• ••• •123'],
+      ['8613800900042', '+86 ••• •••• •042'],
+      ['+447700900317', '+44 •••• •••317'],
+      ['4851900777', '+48 •••••777'],
+      ['15551234567', '+1 ••• ••• •567'],
+      ['+33612345678', '+33 • •• •• •6 78'],
+    ];
+    for (const [raw, mask] of expected) {
+      const e164 = normalizePhone(raw)!;
+      expect(maskPhone(e164)).toBe(mask);
+      rememberPhoneMask(parsePhoneNumberFromString(e164)!); // already known: nothing changes
+      expect(maskPhone(e164)).toBe(mask);
     }
   });
 });
