@@ -64,7 +64,14 @@ export function createRedisLink(url: string, prefix: string): RedisLink {
       await cmd.publish(key(channel), message);
     },
     async connect() {
-      await Promise.all([cmd, sub].filter((c) => c.status === 'wait').map((c) => c.connect()));
+      try {
+        await Promise.all([cmd, sub].filter((c) => c.status === 'wait').map((c) => c.connect()));
+      } catch (err) {
+        // Refuse to start rather than run as a node that silently shares nothing.
+        cmd.disconnect();
+        sub.disconnect();
+        throw new Error('Redis (REDIS_URL) is not reachable: not starting this node', { cause: err });
+      }
     },
     async ping(timeoutMs = 1_000) {
       if (cmd.status !== 'ready') return false;

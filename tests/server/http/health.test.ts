@@ -55,6 +55,12 @@ describe('health endpoints', () => {
     await app.close(); // now, before its workers log their failing polls for the rest of the file
   });
 
+  it('a node whose Redis does not answer at start refuses to start', async () => {
+    const proxy = await redisProxy();
+    await proxy.cut(); // a port where nothing listens any more
+    await expect(startApp({ REDIS_URL: proxy.url })).rejects.toThrow(/Redis \(REDIS_URL\) is not reachable/);
+  });
+
   it('names Redis when the node loses it', async () => {
     const redis = await redisForTest();
     const proxy = await redisProxy();
