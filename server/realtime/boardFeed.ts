@@ -10,7 +10,11 @@ import { forgetFirstResponses } from '#server/services/liveBoardFirstResponse';
 import type { BoardAgent, BoardDelta, TeamBoard } from '#shared/schemas/liveBoard';
 import type { ServerToClientEvents } from '#shared/socketEvents';
 
-/** How long changes are gathered before one `live.board` per room carries them (ms). */
+/**
+ * The shortest time between two flushes (ms): a change after a quiet spell goes out at once (in the
+ * next timer turn, with whatever else committed by then); changes during a flush's wake wait for the
+ * next slot, so one `live.board` per room carries them whatever the rate.
+ */
 export const BOARD_FLUSH_MS = 10;
 
 type BoardServer = Server<never, ServerToClientEvents>;
@@ -18,15 +22,18 @@ type BoardServer = Server<never, ServerToClientEvents>;
 /**
  * Pushes floor-board deltas. Committed events name the rooms they reach — `team:N` for the team
  * a thread was and is in, `agent:N` for its assignee before and after — so they say which teams'
- * tiles and which agents' rows changed without reading their payloads. Changes are gathered for a
- * few ms; the flush re-reads only those teams and agents (maintained counters and index seeks,
- * never a scan) and sends each board room the part it may see, with the event-log seq, and the
- * "All teams" median of each set of teams a board shows (board:all, board:teams:…) that changed.
+ * tiles and which agents' rows changed without reading their payloads. Changes are gathered until
+ * the next timer turn, and at most one flush runs per `flushMs`; the flush re-reads only those
+ * teams and agents (maintained counters, index seeks and the wait cache, never a scan) and sends
+ * each board room the part it may see, with the event-log seq, and the "All teams" median of each
+ * set of teams a board shows (board:all, board:teams:…) that changed.
  */
 export class BoardFeed {
   private readonly teams = new Set<number | null>();
   private readonly agents = new Set<number>();
   private timer: NodeJS.Timeout | null = null;
+  /** When the last flush ran (performance.now()). */
+  private lastFlush = -Infinity;
 
   constructor(
     private readonly db: Db,
@@ -56,7 +63,7 @@ export class BoardFeed {
 
   private schedule(): void {
     if (this.teams.size === 0 && this.agents.size === 0) return;
-    this.timer ??= setTimeout(() => this.flush(), this.flushMs);
+    this.timer ??= setTimeout(() => this.flush(), Math.max(0, this.lastFlush + this.flushMs - performance.now()));
   }
 
   /** Send what is pending now. */
@@ -64,6 +71,7 @@ export class BoardFeed {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (this.teams.size === 0 && this.agents.size === 0) return;
+    this.lastFlush = performance.now();
     if (!this.anyoneWatching()) {
       // Nobody would receive a delta: skip the reads (an SLA catch-up or an ingest run with no board
       // open re-read team boards after every commit), still dropping the agents' cached medians.
