@@ -34,13 +34,18 @@ const braid = createApp({ config, db, clientDir: join(root, 'dist', 'client'), w
 const port = await braid.listen(config.PORT, config.HOST);
 console.log(`[braid] listening on http://localhost:${port} (data in ${dataDir})`);
 
-let closing = false;
+// A terminal's Ctrl-C reaches every process of its group, and `npm start` (scripts/start.mjs) also
+// forwards the signal it gets, so one stop arrives here twice within moments: only a signal repeated
+// later than that means "stop now, without waiting".
+const REPEAT_MS = 2_000;
+let closingSince: number | null = null;
 const shutdown = async (signal: string) => {
-  if (closing) {
+  if (closingSince !== null) {
+    if (Date.now() - closingSince < REPEAT_MS) return;
     console.log(`[braid] ${signal} again: exiting without waiting`);
     process.exit(1);
   }
-  closing = true;
+  closingSince = Date.now();
   console.log(`[braid] ${signal}: finishing requests in flight, then exiting`);
   try {
     await braid.close();
