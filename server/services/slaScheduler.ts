@@ -139,7 +139,9 @@ export class SlaScheduler {
     }
     let earliest = Infinity;
     for (const id of ids) {
-      this.recompute(id);
+      // With no policy no clock runs (pending() plans nothing), so the thread is not read back.
+      if (this.policies.length === 0) this.next.delete(id);
+      else this.recompute(id);
       earliest = Math.min(earliest, this.next.get(id) ?? Infinity);
     }
     // Only re-arm when a touched thread now needs attention before the timer would fire anyway.
