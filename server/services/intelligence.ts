@@ -15,7 +15,11 @@ import { takeClosingCourtesy } from './courtesy';
  */
 export function intelligenceHooks(deps: ServiceDeps, onQueued: () => void): IngestHooks {
   return {
-    analyze: (text) => analyzeInbound(text, overlayFor(deps.db)),
+    analyze: (text) => {
+      // Without corrections the overlay adjusts nothing, and passing it would featurize every message for it.
+      const overlay = overlayFor(deps.db);
+      return analyzeInbound(text, overlay.size > 0 ? overlay : undefined);
+    },
     isSurveyAnswer: (tx, thread, input) => takeSurveyAnswer(tx, thread, input, deps.now()),
     isClosingCourtesy: (tx, thread, input) => takeClosingCourtesy(tx, thread, input, deps.now()),
     whileStoring: (tx, emit, { thread, message, analysis }) => {
