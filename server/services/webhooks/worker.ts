@@ -1,12 +1,12 @@
 import { and, asc, eq, lte } from 'drizzle-orm';
 import { webhookDeliveries, webhookEndpoints } from '#server/db/schema';
-import type { OutboundFetch } from '../outboundFetch';
+import type { OutboundFetch } from '#server/services/outboundFetch';
 import { signWebhook } from '#server/domain/webhookSignature';
 import { WEBHOOK_SIGNATURE_HEADER } from '#shared/schemas/webhooks';
-import type { ServiceDeps } from '../deps';
-import { backoffMs, type OutboxOptions } from '../outbox';
-import { LanePump, type DueRow } from '../lanePump';
-import type { Tx } from '../tx';
+import type { ServiceDeps } from '#server/services/deps';
+import { backoffMs, type OutboxOptions } from '#server/services/outbox';
+import { LanePump, type DueRow } from '#server/services/lanePump';
+import type { Tx } from '#server/services/tx';
 import { errorMessage } from '#server/errors';
 
 /** Deadline of one delivery (connect, send, read the answer). */
