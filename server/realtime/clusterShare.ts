@@ -52,6 +52,12 @@ export class ClusterShare {
   readonly node = randomUUID();
   private v = 0;
   private readonly known = new Map<string, number>();
+  /**
+   * Nodes that said goodbye or whose key expired, with the last version they had: a read or delta
+   * still in flight from before must not bring them back (a node that comes back after a stall
+   * longer than the TTL is taken again from its next newer version).
+   */
+  private readonly departed = new Map<string, number>();
   private readonly access = new Map<number, Viewer>();
   private readonly dirtyAgents = new Set<number>();
   private readonly dirtyViews = new Set<string>();
@@ -147,27 +153,32 @@ export class ClusterShare {
     await this.sync().catch((err: unknown) => console.error(`[presence] sync failed: ${errorMessage(err)}`));
   }
 
-  /** Read every node's state: apply what is newer than known, drop nodes whose heartbeat expired. */
+  /**
+   * Read every node's state: apply what is newer than known, drop nodes whose heartbeat expired.
+   * Deltas and repairs keep arriving while the read is in flight, so only a node whose key came back
+   * empty, or one known before the read started and no longer listed, is dropped — not one that
+   * joined meanwhile.
+   */
   private async sync(): Promise<void> {
+    const before = new Set(this.known.keys());
     const nodesKey = this.link.key('nodes');
     const nodes = (await this.link.cmd.smembers(nodesKey)).filter((n) => n !== this.node);
     const states = nodes.length > 0 ? await this.link.cmd.mget(nodes.map((n) => this.nodeKey(n))) : [];
     if (this.closed) return;
-    const alive = new Set<string>();
+    const listed = new Set(nodes);
     nodes.forEach((n, i) => {
       const raw = states[i];
-      if (raw === null) return void this.link.cmd.srem(nodesKey, n).catch(() => undefined);
-      alive.add(n);
-      const state = JSON.parse(raw) as NodeState;
-      if (state.v !== this.known.get(n)) this.applyState(n, state);
+      if (raw !== null && raw !== undefined) return this.applyIfNewer(n, raw);
+      void this.link.cmd.srem(nodesKey, n).catch(() => undefined);
+      this.drop(n);
     });
-    for (const n of [...this.known.keys()]) if (!alive.has(n)) this.drop(n);
+    for (const n of before) if (!listed.has(n)) this.drop(n);
   }
 
   private onDelta(raw: string): void {
     const d = JSON.parse(raw) as Delta;
-    if (d.node === this.node || this.closed) return;
-    if (d.gone) return this.drop(d.node);
+    if (d.node === this.node || this.closed || d.v <= (this.departed.get(d.node) ?? -1)) return;
+    if (d.gone) return this.drop(d.node, d.v);
     const known = this.known.get(d.node);
     if (known !== undefined && d.v <= known) return;
     if (known === undefined || d.v !== known + 1) return void this.refetch(d.node);
@@ -185,13 +196,27 @@ export class ClusterShare {
 
   /** A delta was missed: the node's key holds its state at least as new as the delta that showed it. */
   private async refetch(node: string): Promise<void> {
-    const raw = await this.link.cmd.get(this.nodeKey(node)).catch(() => null);
-    if (raw === null || this.closed) return;
-    const state = JSON.parse(raw) as NodeState;
-    if (state.v > (this.known.get(node) ?? -1)) this.applyState(node, state);
+    const raw = await this.link.cmd.get(this.nodeKey(node)).catch((err: unknown) => {
+      console.error(`[presence] repair of ${node} failed: ${errorMessage(err)}`);
+      return null;
+    });
+    if (raw !== null && !this.closed) this.applyIfNewer(node, raw);
   }
 
-  private applyState(node: string, state: NodeState): void {
+  /**
+   * A node's state as read from its key, applied only when newer than what this node knows of it
+   * (a read can be overtaken by deltas) and than the version it departed with.
+   */
+  private applyIfNewer(node: string, raw: string): void {
+    let state: NodeState;
+    try {
+      state = JSON.parse(raw) as NodeState;
+    } catch (err) {
+      // A key this version cannot read (another node mid-upgrade): skip it, never throw out of a read.
+      return console.error(`[presence] state of ${node} not readable: ${errorMessage(err)}`);
+    }
+    if (state.v <= Math.max(this.known.get(node) ?? -1, this.departed.get(node) ?? -1)) return;
+    this.departed.delete(node);
     this.known.set(node, state.v);
     for (const e of state.agents) this.sinks.remember(accessOf(e));
     const agents = this.sinks.presence.setRemote(
@@ -202,7 +227,9 @@ export class ClusterShare {
     this.tell(agents, threads);
   }
 
-  private drop(node: string): void {
+  /** Forget a node that left (`v`: its goodbye's version; else the last one known of it). */
+  private drop(node: string, v = this.known.get(node) ?? -1): void {
+    this.departed.set(node, Math.max(v, this.departed.get(node) ?? -1));
     this.known.delete(node);
     this.tell(this.sinks.presence.setRemote(node, new Map()), this.sinks.viewers.setRemote(node, new Map()));
   }
