@@ -22,9 +22,17 @@ export interface RedisLink {
   close(): Promise<void>;
 }
 
+/**
+ * How long a command may wait for its reply before it fails: a Redis that stops answering without
+ * closing the connection must not hang logins or shutdown. Above the streams adapter's 1 s XREAD block.
+ */
+export const COMMAND_TIMEOUT_MS = 3_000;
+/** How long closing waits for QUIT before dropping the connection. */
+const CLOSE_TIMEOUT_MS = 1_000;
+
 /** A link to the Redis at `url`; every name is prefixed with `prefix`. */
 export function createRedisLink(url: string, prefix: string): RedisLink {
-  const options = { lazyConnect: true, maxRetriesPerRequest: 2 };
+  const options = { lazyConnect: true, maxRetriesPerRequest: 2, commandTimeout: COMMAND_TIMEOUT_MS };
   const cmd = new Redis(url, options);
   const sub = new Redis(url, options);
   const handlers = new Map<string, Array<(message: string) => void>>();
@@ -88,8 +96,17 @@ export function createRedisLink(url: string, prefix: string): RedisLink {
     async close() {
       if (closed) return;
       closed = true;
-      // QUIT lets replies in flight arrive; a link that never connected (or lost Redis) is just dropped.
-      const end = (c: Redis) => (c.status === 'ready' ? c.quit().then(() => undefined) : c.disconnect());
+      // QUIT lets replies in flight arrive, for a second at most (a silent Redis never answers it);
+      // then, or for a link that never connected or lost Redis, the connection is dropped.
+      const end = async (c: Redis) => {
+        if (c.status === 'ready') {
+          let timer: NodeJS.Timeout | undefined;
+          const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_TIMEOUT_MS)));
+          await Promise.race([c.quit().catch(() => undefined), late]);
+          clearTimeout(timer);
+        }
+        c.disconnect();
+      };
       await Promise.allSettled([end(sub), end(cmd)]);
     },
   };

@@ -15,6 +15,7 @@
  */
 
 import type { RedisLink } from '#server/cluster/redis';
+import { errorMessage } from '#server/errors';
 
 const WINDOW_MS = 15 * 60_000;
 const PAIR_CAP_MS = 15 * 60_000;
@@ -111,16 +112,19 @@ export class RedisFailures implements FailureStore {
   constructor(private readonly redis: RedisLink) {}
 
   async read(keys: string[]): Promise<Array<Failures | undefined>> {
+    this.connected();
     const p = this.redis.cmd.pipeline();
     for (const k of keys) p.hmget(this.key(k), 'count', 'last');
     const rows = (await p.exec()) ?? [];
     return rows.map(([err, v]) => {
-      const [count, last] = (err ? [] : v) as Array<string | null>;
+      if (err) throw err;
+      const [count, last] = v as Array<string | null>;
       return count && last ? { count: Number(count), last: Number(last) } : undefined;
     });
   }
 
   async fail(keys: string[], t: number): Promise<void> {
+    this.connected();
     const tx = this.redis.cmd.multi();
     for (const k of keys)
       tx.hincrby(this.key(k), 'count', 1).hset(this.key(k), 'last', t).pexpire(this.key(k), WINDOW_MS);
@@ -128,10 +132,62 @@ export class RedisFailures implements FailureStore {
   }
 
   async clear(key: string): Promise<void> {
+    this.connected();
     await this.redis.cmd.del(this.key(key));
+  }
+
+  /** Fail at once, not after the reconnect retries, while the connection is down. */
+  private connected(): void {
+    if (this.redis.cmd.status !== 'ready') throw new Error(`Redis connection ${this.redis.cmd.status}`);
   }
 
   private key(k: string): string {
     return this.redis.key(`login:${k}`);
+  }
+}
+
+/** After Redis failed, how long the login limits stay in memory before Redis is tried again. */
+const SHARED_RETRY_MS = 10_000;
+
+/**
+ * Failures shared between nodes (Redis), counted in this node's memory while the shared store fails,
+ * so a login never fails because its limit store does: a wrong password stays 401, not 500. The switch
+ * is logged once each way; during an outage each node limits on its own counts.
+ */
+export class FallbackFailures implements FailureStore {
+  private downUntil = 0;
+
+  constructor(
+    private readonly shared: FailureStore,
+    private readonly now: () => number = Date.now,
+    private readonly local: FailureStore = new MemoryFailures(),
+  ) {}
+
+  read(keys: string[], t: number): Promise<Array<Failures | undefined>> {
+    return this.either((s) => s.read(keys, t));
+  }
+
+  fail(keys: string[], t: number): Promise<void> {
+    return this.either((s) => s.fail(keys, t));
+  }
+
+  clear(key: string): Promise<void> {
+    return this.either((s) => s.clear(key));
+  }
+
+  private async either<T>(op: (store: FailureStore) => Promise<T>): Promise<T> {
+    if (this.now() < this.downUntil) return op(this.local);
+    try {
+      const result = await op(this.shared);
+      if (this.downUntil > 0) console.error('[login] failed logins counted in Redis again');
+      this.downUntil = 0;
+      return result;
+    } catch (err) {
+      if (this.downUntil === 0) {
+        console.error(`[login] Redis failed (${errorMessage(err)}): failed logins counted in this node's memory`);
+      }
+      this.downUntil = this.now() + SHARED_RETRY_MS;
+      return op(this.local);
+    }
   }
 }

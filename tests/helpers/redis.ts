@@ -50,10 +50,14 @@ export async function keysUnder(prefix: string): Promise<string[]> {
   }
 }
 
-/** A TCP proxy in front of Redis that a test can cut, to see a node lose Redis without stopping it. */
-export async function redisProxy(): Promise<{ url: string; cut: () => Promise<void> }> {
+/**
+ * A TCP proxy in front of Redis that a test can cut, to see a node lose Redis without stopping it, or
+ * mute: connections stay open but Redis's answers no longer arrive (a Redis that hangs).
+ */
+export async function redisProxy(): Promise<{ url: string; cut: () => Promise<void>; mute: () => void }> {
   const target = new URL(REDIS_URL);
   const sockets = new Set<Socket>();
+  let muted = false;
   const server: Server = createServer((client) => {
     const upstream = connect(Number(target.port || 6379), target.hostname);
     for (const s of [client, upstream]) {
@@ -61,11 +65,15 @@ export async function redisProxy(): Promise<{ url: string; cut: () => Promise<vo
       s.on('error', () => undefined);
       s.on('close', () => sockets.delete(s));
     }
-    client.pipe(upstream).pipe(client);
+    client.pipe(upstream);
+    upstream.on('data', (chunk: Buffer) => void (muted || client.write(chunk)));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
     url: `redis://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    mute() {
+      muted = true;
+    },
     async cut() {
       for (const s of sockets) s.destroy();
       await new Promise<void>((r) => server.close(() => r()));

@@ -13,7 +13,7 @@ import { authOf, requireAuth, sessionToken } from '#server/http/authMiddleware';
 import { SESSION_COOKIE, sessionCookieOptions } from '#server/http/cookies';
 import type { AppContext } from '#server/http/context';
 import { HttpError } from '#server/errors';
-import { LoginThrottle, MemoryFailures, RedisFailures } from '#server/http/loginThrottle';
+import { FallbackFailures, LoginThrottle, MemoryFailures, RedisFailures } from '#server/http/loginThrottle';
 
 /** Login, logout, who-am-I and password change. */
 export function authRoutes(ctx: AppContext): Router {
@@ -24,7 +24,7 @@ export function authRoutes(ctx: AppContext): Router {
     ctx.config.COOKIE_SECURE === '1' ||
     (ctx.config.COOKIE_SECURE === undefined && !!ctx.config.PUBLIC_URL?.startsWith('https:'));
   const presenceOf = (id: number) => ctx.realtime.presence.of(id);
-  const failures = ctx.redis ? new RedisFailures(ctx.redis) : new MemoryFailures();
+  const failures = ctx.redis ? new FallbackFailures(new RedisFailures(ctx.redis)) : new MemoryFailures();
   const throttle = new LoginThrottle(ctx.config.LOGIN_RATE_LIMIT, now, failures);
 
   r.post('/login', async (req, res) => {

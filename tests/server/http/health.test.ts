@@ -1,6 +1,7 @@
 // /healthz (live) and /readyz (ready: database, migrations, Redis when configured), with each part failing for real.
 import { afterAll, describe, expect, it } from 'vitest';
-import { startApp, type TestApp } from '#tests/helpers/app';
+import { startApp, TEST_PASSWORD, type TestApp } from '#tests/helpers/app';
+import { COMMAND_TIMEOUT_MS } from '#server/cluster/redis';
 import { eventually, redisForTest, redisProxy } from '#tests/helpers/redis';
 
 const apps: TestApp[] = [];
@@ -72,6 +73,38 @@ describe('health endpoints', () => {
       await eventually('readyz fails on Redis', async () => (await ready(app)).body.failing.includes('redis'));
       expect((await ready(app)).status).toBe(503);
       expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+    } finally {
+      await redis.cleanup();
+    }
+  });
+
+  it('a node whose Redis hangs, then drops, still answers logins (limits in memory) and stops in bounded time', async () => {
+    const redis = await redisForTest();
+    const proxy = await redisProxy();
+    const attempt = (app: TestApp, password: string) =>
+      fetch(`${app.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'admin@test.local', password }),
+      });
+    try {
+      const app = await startApp({ REDIS_URL: proxy.url, REDIS_PREFIX: redis.prefix, LOGIN_RATE_LIMIT: '3' });
+      expect((await attempt(app, 'wrong')).status).toBe(401); // counted in Redis
+      proxy.mute(); // Redis stops answering; the connection stays open
+      let t = Date.now();
+      expect((await attempt(app, 'wrong')).status).toBe(401); // after the command timeout, counted in memory
+      expect(Date.now() - t).toBeLessThan(COMMAND_TIMEOUT_MS + 2_000);
+      t = Date.now();
+      expect((await attempt(app, 'wrong')).status).toBe(401); // memory straight away now
+      expect(Date.now() - t).toBeLessThan(1_000);
+      expect((await attempt(app, 'wrong')).status).toBe(401);
+      expect((await attempt(app, 'wrong')).status).toBe(429); // the limits still hold, from memory
+      await proxy.cut();
+      expect([401, 429]).toContain((await attempt(app, 'wrong')).status);
+      expect((await attempt(app, TEST_PASSWORD)).status).not.toBe(500);
+      t = Date.now();
+      await app.close();
+      expect(Date.now() - t).toBeLessThan(COMMAND_TIMEOUT_MS + 3_000);
     } finally {
       await redis.cleanup();
     }
