@@ -52,6 +52,11 @@ export class PresenceAudience {
     }
   }
 
+  /** The access last recorded for an agent's sockets (on any node), if any. */
+  viewerOf(agentId: number): Viewer | undefined {
+    return this.viewers.get(agentId);
+  }
+
   /** The emits that announce a batch of changes to exactly the sockets that may see them. */
   route(changes: readonly PresenceEntry[]): PresenceSend[] {
     if (changes.length === 0) return [];

@@ -8,7 +8,7 @@ import {
   ViewThreadPayloadSchema,
   type LoggedEvent,
 } from '#shared/schemas/events';
-import { boardRoomsForViewer, canSeeThread, roomsForViewer, type Viewer } from '#server/domain/access';
+import { agentRoom, boardRoomsForViewer, canSeeThread, roomsForViewer, type Viewer } from '#server/domain/access';
 import type { Db } from '#server/db/connection';
 import { freshViewer, readSession } from '#server/services/auth';
 import { savePresences } from '#server/services/presence';
@@ -222,8 +222,14 @@ export function createRealtime(
       return presence.of(agentId);
     },
     refreshAgent(agentId) {
+      const before = audience.viewerOf(agentId);
       refreshLocal(agentId);
-      if (cluster) io.serverSideEmit('agent.refresh', agentId);
+      if (!cluster) return;
+      io.serverSideEmit('agent.refresh', agentId);
+      // serverSideEmit is a plain PUBLISH, lost in a Redis blip; a disconnect goes through the adapter's
+      // stream and is replayed. So when the access changed, the agent's sockets on every node reconnect
+      // and join the rooms of their current access (or are refused, deactivated).
+      if (accessChanged(before, freshViewer(db, agentId))) io.in(agentRoom(agentId)).disconnectSockets(true);
     },
     disconnectSessions(hashes) {
       // Every socket joined its session's room, so this reaches the sockets on every node.
@@ -280,4 +286,11 @@ function emitLogged<K extends LoggedEvent['type']>(
   const op = io.to(rooms);
   const emit = op.emit.bind(op) as (ev: K, e: Extract<LoggedEvent, { type: K }>) => boolean;
   emit(event.type as K, event);
+}
+
+/** Whether an agent's rooms may differ: deactivated, access not known here, or another role or teams. */
+function accessChanged(before: Viewer | undefined, after: Viewer | null): boolean {
+  if (!before || !after) return true;
+  const teams = (v: Viewer) => [...v.teamIds].sort((x, y) => x - y).join(',');
+  return before.role !== after.role || teams(before) !== teams(after);
 }

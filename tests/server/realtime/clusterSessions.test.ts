@@ -45,4 +45,15 @@ describe('sessions and access across nodes', () => {
     expect((await admin.patch(`/api/agents/${agent.agentId}`, { active: false })).status).toBe(200);
     await eventually('the socket on B is dropped', () => closed);
   });
+
+  it('a team change on node A reconnects the agent’s socket on node B even when the refresh message is lost', async () => {
+    // The refresh to other nodes is a plain PUBLISH; B here never hears it, as in a Redis blip.
+    for (const e of [b.braid.realtime.io, b.braid.realtime.io.of('/')]) e.removeAllListeners('agent.refresh');
+    const admin = await login(a.url, 'admin@test.local');
+    const agent = await login(b.url, 'agent.a@test.local');
+    const onB = await agent.socket();
+    const closed = new Promise<string>((r) => onB.once('disconnect', r));
+    expect((await admin.patch(`/api/agents/${agent.agentId}`, { teamIds: [] })).status).toBe(200);
+    expect(await closed).toBe('io server disconnect');
+  });
 });
