@@ -23,6 +23,14 @@ export default tseslint.config(
       ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-empty': ['error', { allowEmptyCatch: true }],
+      // House rule (CONTRIBUTING.md): modules elsewhere are imported through the #server/… #shared/… #client/…
+      // #tests/… #scripts/… aliases; only same-folder imports are relative.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['../*'], message: 'Import through a #… alias; only same-folder imports are relative.' }],
+        },
+      ],
     },
   },
   {

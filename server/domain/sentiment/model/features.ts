@@ -1,4 +1,4 @@
-import type { Token } from '../tokenize';
+import type { Token } from '#server/domain/sentiment/tokenize';
 
 /** Hashed feature space per language: 2^18 slots shared by character n-grams, words and word pairs. */
 export const FEATURE_BITS = 18;
