@@ -62,7 +62,8 @@ export interface Call {
   body: unknown;
 }
 type Reply = { status?: number; json: unknown };
-type Route = [method: string, path: RegExp, reply: (call: Call) => Reply | unknown | Promise<Reply | unknown>];
+/** One canned answer: method, path pattern, and the reply (a body, or a Reply with a status). */
+export type Route = [method: string, path: RegExp, reply: (call: Call) => Reply | unknown | Promise<Reply | unknown>];
 
 /** Stub fetch with a tiny router (a route may answer later with a promise); unknown routes answer 404. Returns the calls made. */
 export function mockApi(routes: Route[]): Call[] {

@@ -2,17 +2,22 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import ReportsPage from '#client/features/reports/ReportsPage';
-import { make, mockApi, renderWith } from '#tests/client/helpers/harness';
+import { make, mockApi, renderWith, type Route } from '#tests/client/helpers/harness';
 import { agents, leading, MIN } from '#tests/client/helpers/reportFixtures';
 
 afterEach(() => vi.unstubAllGlobals());
 
+/** The reports a supervisor's screen asks for on opening (the team report is not under test here). */
+const supervisorReports = (): Route[] => [
+  ['GET', /^\/api\/reports\/agents\?/, () => agents],
+  ['GET', /^\/api\/reports\/leading\?/, () => leading],
+  ['GET', /^\/api\/reports\/teams\?/, () => ({ status: 500, json: { error: 'not in this test' } })],
+];
+
 describe('reports screen', () => {
   it('marks the top and bottom decile, states the rule, and lists the conversations behind a figure', async () => {
     const calls = mockApi([
-      ['GET', /^\/api\/reports\/agents\?/, () => agents],
-      ['GET', /^\/api\/reports\/leading\?/, () => leading],
-      ['GET', /^\/api\/reports\/teams\?/, () => ({ status: 500, json: { error: 'not in this test' } })],
+      ...supervisorReports(),
       [
         'GET',
         /^\/api\/reports\/conversations\?/,
@@ -113,9 +118,7 @@ describe('review queue on the reports screen', () => {
       ...extra,
     });
     const calls = mockApi([
-      ['GET', /^\/api\/reports\/agents\?/, () => agents],
-      ['GET', /^\/api\/reports\/leading\?/, () => leading],
-      ['GET', /^\/api\/reports\/teams\?/, () => ({ status: 500, json: { error: 'not in this test' } })],
+      ...supervisorReports(),
       ['GET', /^\/api\/reviews\/queue\?.*reason=lowCsat/, () => ({ items: [item(1, 'Ula', { csat: 1 })] })],
       [
         'GET',
@@ -144,9 +147,7 @@ describe('review queue on the reports screen', () => {
 describe('leading indicators on the reports screen', () => {
   it('lists the conversations behind expectations exceeded, the broken promises first, in words', async () => {
     const calls = mockApi([
-      ['GET', /^\/api\/reports\/agents\?/, () => agents],
-      ['GET', /^\/api\/reports\/leading\?/, () => leading],
-      ['GET', /^\/api\/reports\/teams\?/, () => ({ status: 500, json: { error: 'not in this test' } })],
+      ...supervisorReports(),
       ['GET', /^\/api\/reviews\/queue\?/, () => ({ items: [] })],
       [
         'GET',

@@ -70,6 +70,13 @@ function serve(): Call[] {
   ]);
 }
 
+/** Render the SLA screen as an admin and open the "New policy" form. */
+async function openNewPolicy(): Promise<HTMLElement> {
+  renderWith(<SlaSettings me={admin} teams={teams} />);
+  await userEvent.click(await screen.findByRole('button', { name: 'New policy' }));
+  return screen.getByRole('form', { name: 'New SLA policy' });
+}
+
 const rows = () =>
   screen
     .getAllByRole('row')
@@ -93,9 +100,7 @@ describe('SLA policies settings', () => {
 
   it('creates a policy with criteria and targets in minutes and hours', async () => {
     const calls = serve();
-    renderWith(<SlaSettings me={admin} teams={teams} />);
-    await userEvent.click(await screen.findByRole('button', { name: 'New policy' }));
-    const form = screen.getByRole('form', { name: 'New SLA policy' });
+    const form = await openNewPolicy();
     await userEvent.type(within(form).getByLabelText('Name'), 'VIP email');
     await userEvent.click(
       within(within(form).getByRole('group', { name: 'Teams' })).getByRole('checkbox', { name: 'Billing' }),
@@ -145,9 +150,7 @@ describe('SLA policies settings', () => {
 
   it('refuses a policy without targets or with a bad number, without asking the server', async () => {
     const calls = serve();
-    renderWith(<SlaSettings me={admin} teams={teams} />);
-    await userEvent.click(await screen.findByRole('button', { name: 'New policy' }));
-    const form = screen.getByRole('form', { name: 'New SLA policy' });
+    const form = await openNewPolicy();
     await userEvent.type(within(form).getByLabelText('Name'), 'Empty');
     await userEvent.click(within(form).getByRole('button', { name: 'Save' }));
     expect(textOf(within(form).getByRole('alert'))).toBe('Set at least one target.');
