@@ -40,22 +40,33 @@ export async function startApp(
     ...env,
     DATA_DIR: t.dir,
   });
-  await ensureAdmin(t.db, config.ADMIN_EMAIL, config.ADMIN_PASSWORD, Date.now());
-  const braid = createApp({ config, db: t.db, outbox: { pollMs: 50, baseBackoffMs: 20, maxBackoffMs: 200 }, ...extra });
-  const port = await braid.listen(0, '127.0.0.1');
+  let braid: ReturnType<typeof createApp> | undefined;
+  let port: number;
+  try {
+    await ensureAdmin(t.db, config.ADMIN_EMAIL, config.ADMIN_PASSWORD, Date.now());
+    braid = createApp({ config, db: t.db, outbox: { pollMs: 50, baseBackoffMs: 20, maxBackoffMs: 200 }, ...extra });
+    port = await braid.listen(0, '127.0.0.1');
+  } catch (err) {
+    // A start that fails must not leave its temp dir (or a half-open app) behind for every failing run.
+    await braid?.close().catch(() => undefined);
+    if (extra.dataDir) t.db.$client.close();
+    else t.cleanup();
+    throw err;
+  }
+  const app = braid;
   return {
     url: `http://127.0.0.1:${port}`,
     port,
-    braid,
+    braid: app,
     db: t.db,
     config,
     dir: t.dir,
     async close() {
-      await braid.close();
+      await app.close();
       t.cleanup();
     },
     async stop() {
-      await braid.close();
+      await app.close();
       t.db.$client.close();
     },
   };

@@ -34,6 +34,6 @@ export function startBraid(dir: string, env: Record<string, string>): Promise<Br
   });
 }
 
-/** Resolves when the child has exited. */
+/** Resolves when the child has exited (also when it already has, by exit code or by a signal such as SIGKILL). */
 export const exited = (p: ChildProcess) =>
-  new Promise<void>((r) => (p.exitCode !== null ? r() : p.once('exit', () => r())));
+  new Promise<void>((r) => (p.exitCode !== null || p.signalCode !== null ? r() : p.once('exit', () => r())));

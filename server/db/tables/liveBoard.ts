@@ -1,4 +1,4 @@
-// The floor board's maintained counters (kept by triggers in migration 0012, in the writing
+// The floor board's maintained counters (kept by triggers from migration 0010 on, in the writing
 // transaction, whichever code changes a thread or an episode): the board reads these small tables
 // and a few index seeks, never a scan of threads.
 import { index, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
