@@ -20,6 +20,12 @@ export const createdAt = () => int('created_at');
 /** `created_at` and `updated_at`, both required (epoch ms). */
 export const timestamps = () => ({ createdAt: createdAt(), updatedAt: int('updated_at') });
 
+/**
+ * Which node holds a job and until when (epoch ms): how several nodes sharing PostgreSQL claim outbox
+ * rows (server/db/pg/outboxClaims.ts). Unused — always null — on the one-node SQLite engine.
+ */
+export const jobLease = () => ({ claimedBy: text('claimed_by'), leaseUntil: integer('lease_until') });
+
 /** A required foreign key to `target` (a lazy reference, so tables may point at each other). */
 export const ref = <N extends string>(name: N, target: ReferenceConfig['ref'], actions?: ReferenceConfig['actions']) =>
   integer(name).notNull().references(target, actions);

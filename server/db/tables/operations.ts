@@ -6,7 +6,7 @@ import { identities, threads } from './conversations';
 import { episodes, messages } from './messages';
 import { agents, teams } from './people';
 import type { NewEvent } from '#shared/schemas/events';
-import { id, count, createdAt, timestamps, ref, jsonObject, channel, int } from './columns';
+import { id, count, createdAt, timestamps, jobLease, ref, jsonObject, channel, int } from './columns';
 
 /** Append-only log of everything agents must see live; seq is the monotonic cursor. */
 export const events = sqliteTable(
@@ -51,6 +51,7 @@ export const outbox = sqliteTable(
     attemptStartedAt: integer('attempt_started_at'),
     nextAttemptAt: int('next_attempt_at'),
     lastError: text('last_error'),
+    ...jobLease(),
     ...timestamps(),
   },
   (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt)],

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { AUDIT_ACTIONS } from '#shared/schemas/audit';
 import { WEBHOOK_EVENTS, type WebhookEvent } from '#shared/schemas/webhooks';
 import { agents } from './people';
-import { id, count, createdAt, timestamps, ref, jsonObject, int } from './columns';
+import { id, count, createdAt, timestamps, jobLease, ref, jsonObject, int } from './columns';
 
 /** Who did or looked at what. Rows are never updated or deleted (triggers refuse it). */
 export const auditLog = sqliteTable(
@@ -62,6 +62,7 @@ export const webhookDeliveries = sqliteTable(
     lastError: text('last_error'),
     /** HTTP status of the last answer (null when none came). */
     lastStatusCode: integer('last_status_code'),
+    ...jobLease(),
     ...timestamps(),
   },
   (t) => [

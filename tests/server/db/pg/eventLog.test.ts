@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { pgTestDatabase, type PgTestDb } from '#tests/helpers/pg';
 import { appendEvents, readEventsAfter, transactWithEvents } from '#server/db/pg/eventLog';
-import { createPrimitiveTables } from './tables';
+import { usePrimitiveDatabase } from './tables';
 
 // Many writers on their own connections commit (or roll back) events in random order, sleeping
 // between drawing a sequence value and committing, while a reader keeps asking for `after=<last
@@ -78,24 +77,14 @@ function missed(o: RaceOutcome): string[] {
 }
 
 describe('the PostgreSQL event log under concurrent writers', () => {
-  let db: PgTestDb;
-  let pool: pg.Pool;
-  beforeAll(async () => {
-    db = await pgTestDatabase();
-    pool = new pg.Pool({ connectionString: db.url, max: WRITERS + 2 });
-    await createPrimitiveTables(pool);
-  });
-  afterAll(async () => {
-    await pool?.end();
-    await db?.drop();
-  });
+  const t = usePrimitiveDatabase(WRITERS + 2);
 
   // Every commit waits for the one before it (by design) and each sleeps a few ms: slow on a loaded machine.
   it(
     'gives a reader catching up with after=<seq> every committed event exactly once, in order, and no rolled-back one',
     { timeout: 60_000 },
     async () => {
-      const o = await race(pool, db.url, (client, tokens) =>
+      const o = await race(t.pool, t.db.url, (client, tokens) =>
         appendEvents(
           client,
           tokens.map((token) => ({
@@ -127,7 +116,7 @@ describe('the PostgreSQL event log under concurrent writers', () => {
   );
 
   it('catches the naive BIGSERIAL insert skipping events (the check above bites)', { timeout: 60_000 }, async () => {
-    const o = await race(pool, db.url, async (client, tokens) => {
+    const o = await race(t.pool, t.db.url, async (client, tokens) => {
       for (const token of tokens)
         await client.query(
           "insert into events (type, thread_id, rooms, payload, created_at) values ('test.naive', null, '[]', $1, 0)",
@@ -140,8 +129,8 @@ describe('the PostgreSQL event log under concurrent writers', () => {
   });
 
   it('hands the events of a transaction back with their seqs after commit, and logs nothing when it throws', async () => {
-    await pool.query('truncate events restart identity');
-    const done = await transactWithEvents(pool, async (client, emit) => {
+    await t.pool.query('truncate events restart identity');
+    const done = await transactWithEvents(t.pool, async (client, emit) => {
       emit({ type: 'a.done', threadId: 7, rooms: ['team:1'], payload: { n: 1 }, createdAt: 5 });
       emit({ type: 'b.done', threadId: null, rooms: ['all'], payload: { n: 2 }, createdAt: 5 });
       return (await client.query<{ one: number }>('select 1 as one')).rows[0]!.one;
@@ -152,13 +141,13 @@ describe('the PostgreSQL event log under concurrent writers', () => {
       ['b.done', 2],
     ]);
     await expect(
-      transactWithEvents(pool, async (_client, emit) => {
+      transactWithEvents(t.pool, async (_client, emit) => {
         emit({ type: 'c.lost', threadId: null, rooms: ['all'], payload: {}, createdAt: 5 });
         await Promise.resolve();
         throw new Error('no');
       }),
     ).rejects.toThrow('no');
-    expect((await readEventsAfter(pool, 0, 10)).map((e) => [e.seq, e.type, e.threadId, e.payload])).toEqual([
+    expect((await readEventsAfter(t.pool, 0, 10)).map((e) => [e.seq, e.type, e.threadId, e.payload])).toEqual([
       [1, 'a.done', 7, { n: 1 }],
       [2, 'b.done', null, { n: 2 }],
     ]);

@@ -1,4 +1,6 @@
-import type pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
+import pg from 'pg';
+import { pgTestDatabase, type PgTestDb } from '#tests/helpers/pg';
 
 /**
  * Creates the columns the PostgreSQL primitives read and write, named as in server/db/tables/, in an
@@ -75,4 +77,19 @@ export async function createPrimitiveTables(pool: pg.Pool): Promise<void> {
       survey_sent_at bigint
     );
   `);
+}
+
+/** A test file's own database with the primitives' tables and a pool of `max` connections, dropped after the file. */
+export function usePrimitiveDatabase(max: number): { readonly db: PgTestDb; readonly pool: pg.Pool } {
+  const ctx = {} as { db: PgTestDb; pool: pg.Pool };
+  beforeAll(async () => {
+    ctx.db = await pgTestDatabase();
+    ctx.pool = new pg.Pool({ connectionString: ctx.db.url, max });
+    await createPrimitiveTables(ctx.pool);
+  });
+  afterAll(async () => {
+    await ctx.pool?.end();
+    await ctx.db?.drop();
+  });
+  return ctx;
 }
