@@ -71,9 +71,29 @@ function publicMeta(r: MessageRow): Record<string, unknown> {
   return out;
 }
 
+/** The columns of a thread row a summary shows (the inbox list reads only these). */
+export type SummaryRow = Pick<
+  ThreadRow,
+  | 'id'
+  | 'status'
+  | 'snoozedUntil'
+  | 'assigneeId'
+  | 'teamId'
+  | 'priority'
+  | 'waitingSince'
+  | 'lastMessageAt'
+  | 'lastMessageId'
+  | 'lastMessagePreview'
+  | 'lastInboundChannel'
+  | 'channels'
+  | 'lastSentimentScore'
+  | 'lastSentimentLabel'
+  | 'currentEpisodeId'
+>;
+
 /** Map a thread row (plus its customer's name) to the list/event shape. */
 export function toThreadSummary(
-  r: ThreadRow,
+  r: SummaryRow,
   customer: { id: number; name: string; hint?: IdentityHint | null },
   sla: ThreadSla | null = null,
   unreadCount?: number,

@@ -35,10 +35,29 @@ export interface ThreadClocks {
   clocks: SlaClock[];
 }
 
+/** The columns of a thread row the SLA maths reads. */
+export type SlaThread = Pick<
+  ThreadRow,
+  | 'customerId'
+  | 'teamId'
+  | 'lastInboundChannel'
+  | 'priority'
+  | 'currentEpisodeId'
+  | 'mergedIntoThreadId'
+  | 'status'
+  | 'waitingSince'
+>;
+
+/** The columns of an episode row the SLA maths reads. */
+export type SlaEpisode = Pick<
+  EpisodeRow,
+  'id' | 'openedAt' | 'firstResponseAt' | 'resolvedAt' | 'pausedMs' | 'pausedBusinessMs'
+>;
+
 /** What SLA maths needs besides the thread row; loaded one by one or for a whole page at once. */
 export interface SlaFacts {
   tierOf(customerId: number): string | null;
-  episode(id: number): EpisodeRow | undefined;
+  episode(id: number): SlaEpisode | undefined;
   scheduleOf(teamId: number | null): BusinessSchedule | null;
 }
 
@@ -51,13 +70,22 @@ export function directSlaFacts(r: Reader): SlaFacts {
   };
 }
 
-/** Facts for a page of threads in two prepared statements (the inbox list, the SLA scheduler). */
+/** Facts for a page of threads in two prepared statements (the SLA scheduler's re-planning). */
 export function batchSlaFacts(r: Reader, rows: ThreadRow[]): SlaFacts {
   const customerIds = [...new Set(rows.map((t) => t.customerId))];
   const episodeIds = rows.flatMap((t) => (t.currentEpisodeId === null ? [] : [t.currentEpisodeId]));
   const st = pageStatements(r);
   const tiers = new Map(st.tiersOfCustomers.all({ ids: JSON.stringify(customerIds) }).map((c) => [c.id, c.tier]));
   const eps = new Map(st.episodesByIds.all({ ids: JSON.stringify(episodeIds) }).map((e) => [e.id, e] as const));
+  return knownSlaFacts(r, tiers, eps);
+}
+
+/** Facts already read with the rows (the inbox list reads tier and episode in its own statement). */
+export function knownSlaFacts(
+  r: Reader,
+  tiers: ReadonlyMap<number, string | null>,
+  eps: ReadonlyMap<number, SlaEpisode>,
+): SlaFacts {
   const schedules = new Map<number | null, BusinessSchedule | null>();
   return {
     tierOf: (id) => tiers.get(id) ?? null,
@@ -72,7 +100,7 @@ export function batchSlaFacts(r: Reader, rows: ThreadRow[]): SlaFacts {
 /** Compute the running clocks for a thread (null when no policy applies or nothing runs). */
 export function threadClocks(
   r: Reader,
-  row: ThreadRow,
+  row: SlaThread,
   policies: SlaPolicy[],
   now: number,
   facts: SlaFacts = directSlaFacts(r),
@@ -108,7 +136,7 @@ export function threadClocks(
 /** The SLA badge of a thread at `now`, or null when no policy applies. */
 export function threadSla(
   r: Reader,
-  row: ThreadRow,
+  row: SlaThread,
   now: number,
   policies = loadSlaPolicies(r),
   facts?: SlaFacts,

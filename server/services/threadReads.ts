@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { threads } from '#server/db/schema';
 import { statements } from '#server/db/statements';
-import { toEpisode, toMessage, toThreadSummary } from '#server/db/mappers';
+import { toEpisode, toMessage } from '#server/db/mappers';
 import { hasRole } from '#shared/schemas/common';
 import type { ThreadDetail } from '#shared/api';
 import type { MessagePage } from '#shared/schemas/message';
@@ -10,12 +10,8 @@ import type { Viewer } from '#server/domain/access';
 import { decodeCursor, encodeCursor } from '#server/domain/cursor';
 import type { Db } from '#server/db/connection';
 import { episodesOf, getCustomer, getThreadRow, requireAccess, summarize, visibleThread } from './threadQueries';
-import { batchSlaFacts, loadSlaPolicies, threadSla } from './sla';
-import { listStatement } from './threadListQuery';
-import { customerHint } from '#shared/identityLabel';
-import type { IdentityHint } from '#shared/schemas/customer';
-import { pageStatements } from '#server/db/pageStatements';
-import type { IdentityRow } from '#server/db/mappers';
+import { COL, listStatement } from './threadListQuery';
+import { listItems } from './threadListRows';
 
 /**
  * SQL condition for the threads a viewer may see (mirrors canSeeThread); undefined when they see
@@ -59,40 +55,10 @@ export function listThreads(db: Db, viewer: Viewer, q: ThreadListQuery, now: num
   });
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
-  const policies = loadSlaPolicies(db);
-  const facts =
-    policies.length > 0
-      ? batchSlaFacts(
-          db,
-          page.map((r) => r.t),
-        )
-      : undefined;
-  const hints = pageHints(
-    db,
-    page.map((r) => r.t.customerId),
-  );
   return {
-    items: page.map((r) =>
-      toThreadSummary(
-        r.t,
-        { id: r.t.customerId, name: r.name, hint: hints.get(r.t.customerId) ?? null },
-        threadSla(db, r.t, now, policies, facts),
-        r.unread,
-      ),
-    ),
-    nextCursor: rows.length > q.limit && last ? encodeCursor([last.key, last.t.id]) : null,
+    items: listItems(db, page, now),
+    nextCursor: rows.length > q.limit && last ? encodeCursor([last[COL.key] as number, last[COL.id] as number]) : null,
   };
-}
-
-/** The customer hint of each customer on a page, from one read of their identities. */
-function pageHints(db: Db, customerIds: number[]): Map<number, IdentityHint | null> {
-  const byCustomer = new Map<number, IdentityRow[]>();
-  for (const i of pageStatements(db).identitiesOfCustomers.all({ ids: JSON.stringify(customerIds) })) {
-    const list = byCustomer.get(i.customerId);
-    if (list) list.push(i);
-    else byCustomer.set(i.customerId, [i]);
-  }
-  return new Map(customerIds.map((id) => [id, customerHint(byCustomer.get(id) ?? [])]));
 }
 
 /** A thread with its customer and episodes, if the viewer may see it. */

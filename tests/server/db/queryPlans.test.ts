@@ -30,6 +30,18 @@ function problems(lines: string[], aliases: Record<string, string> = {}): string
 
 const drizzleSource = (st: unknown) => (st as { stmt: { source: string } }).stmt.source;
 const positional = (source: string) => Array<number>((source.match(/\?/g) ?? []).length).fill(1);
+// Every named parameter a list statement may have (a statement ignores those it does not name).
+const LIST_PARAMS = {
+  me: 1,
+  status: 'open',
+  assignee: 1,
+  team: 1,
+  channel: 'sms',
+  teams: '[1]',
+  k: 1,
+  id: 1,
+  limit: 51,
+};
 
 describe('query plans of the hot inbox queries', () => {
   const shapes: ListShape[] = [];
@@ -42,8 +54,7 @@ describe('query plans of the hot inbox queries', () => {
   it.each(shapes.map((s) => [JSON.stringify(s), s] as const))(
     'list page %s reads threads in index order',
     (_, shape) => {
-      const source = drizzleSource(listStatement(t.db, shape));
-      const lines = plan(source, positional(source));
+      const lines = plan(listStatement(t.db, shape).source, LIST_PARAMS);
       // A next page enters the index at the cursor's key (status=? AND key>?), a first page at its status.
       const entry = shape.cursor ? /status=\? AND (<expr>|last_message_at)[<>]\?\)/ : /status=\?\)/;
       // The unassigned view seeks the live unassigned threads (assignee IS NULL) of the per-assignee index.
@@ -65,8 +76,7 @@ describe('query plans of the hot inbox queries', () => {
       ),
     ),
   )('list page %s sorts in no temporary B-tree', (_, shape) => {
-    const source = drizzleSource(listStatement(t.db, shape));
-    const lines = plan(source, positional(source));
+    const lines = plan(listStatement(t.db, shape).source, LIST_PARAMS);
     expect(problems(lines)).toEqual([]);
     // Every page seeks that agent's threads of the status in sort order (threads_assignee_*_idx).
     expect(
@@ -86,15 +96,35 @@ describe('query plans of the hot inbox queries', () => {
 
   it('a page’s customer hints, tiers and SLA episodes are read by key for the whole page', () => {
     const s = pageStatements(t.db);
-    for (const st of [s.identitiesOfCustomers, s.tiersOfCustomers, s.episodesByIds]) {
-      const source = drizzleSource(st);
+    const sources = [
+      s.hintSourcesOfCustomers.source,
+      drizzleSource(s.tiersOfCustomers),
+      drizzleSource(s.episodesByIds),
+    ];
+    for (const source of sources) {
       const lines = plan(
         source,
-        positional(source).map(() => '[1,2,3]'),
+        source.includes(':ids') ? { ids: '[1,2,3]' } : positional(source).map(() => '[1,2,3]'),
       );
       expect(lines.some((l) => /^SEARCH (identities|customers|episodes) USING /.test(l))).toBe(true);
       expect({ source, problems: problems(lines) }).toEqual({ source, problems: [] });
     }
+  });
+
+  it('a list page reads each row’s customer and current episode by key', () => {
+    const shape: ListShape = {
+      status: true,
+      assignee: 'any',
+      team: false,
+      channel: false,
+      limited: true,
+      sort: 'waiting',
+      cursor: false,
+    };
+    const lines = plan(listStatement(t.db, shape).source, LIST_PARAMS);
+    expect(lines.some((l) => /^SEARCH customers USING INTEGER PRIMARY KEY/.test(l))).toBe(true);
+    expect(lines.some((l) => /^SEARCH episodes USING INTEGER PRIMARY KEY/.test(l))).toBe(true);
+    expect(problems(lines, { r: 'thread_reads' })).toEqual([]);
   });
 
   it('opening a thread reads by key and pages messages in index order', () => {

@@ -8,6 +8,7 @@ import { countThreads } from '#server/services/threadCounts';
 import { listThreads } from '#server/services/threadReads';
 import { ThreadListQuerySchema } from '#shared/schemas/thread';
 import { serviceDb } from '#tests/helpers/db';
+import { unreadByCounting } from '#tests/helpers/unread';
 import { inbound, makeAgent, makeTeam } from '#tests/factories';
 
 let t: ReturnType<typeof serviceDb>['t'];
@@ -27,17 +28,6 @@ function counters() {
     channels: q('select * from channel_tallies where n <> 0 order by 1, 2, 3'),
     unread: q('select * from agent_unread where n <> 0 order by 1'),
   };
-}
-
-/** Unread as it was counted before the counters: inbound messages after the read mark. */
-function unreadByCounting(agentId: number, threadId: number): number {
-  return t.db.$client
-    .prepare(
-      `select count(*) from messages m where m.thread_id = ? and m.direction = 'inbound' and m.id >
-       coalesce((select last_read_message_id from thread_reads where agent_id = ? and thread_id = ?), 0)`,
-    )
-    .pluck()
-    .get(threadId, agentId, threadId) as number;
 }
 
 describe('inbox counters kept by triggers', () => {
@@ -80,8 +70,8 @@ describe('inbox counters kept by triggers', () => {
     // The list's unread figure equals counting messages after the read mark.
     const page = listThreads(t.db, admin, ThreadListQuerySchema.parse({ status: 'all' }), env.clock.now);
     expect(page.items.length).toBeGreaterThanOrEqual(3);
-    for (const item of page.items) expect(item.unreadCount).toBe(unreadByCounting(admin.id, item.id));
+    for (const item of page.items) expect(item.unreadCount).toBe(unreadByCounting(t.db, admin.id, item.id));
     expect(page.items.some((i) => (i.unreadCount ?? 0) > 0)).toBe(true);
-    expect(countThreads(t.db, admin).unreadMine).toBe(unreadByCounting(admin.id, b.threadId));
+    expect(countThreads(t.db, admin).unreadMine).toBe(unreadByCounting(t.db, admin.id, b.threadId));
   });
 });
