@@ -5,7 +5,17 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'data', 'data-*', 'test-results', 'server/db/migrations'] },
+  {
+    ignores: [
+      'node_modules',
+      'dist',
+      'data',
+      'data-*',
+      'test-results',
+      'server/db/migrations',
+      'server/db/migrations-pg',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
