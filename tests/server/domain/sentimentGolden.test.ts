@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeSentiment, sentimentFeatures } from '#server/domain/sentiment/index';
+import { FIXTURE_SETS } from '#tests/server/domain/sentimentFixtures';
 
 // The scorer's outputs on a fixed multilingual corpus, recorded before its speed work (issue 10):
 // any change to tokenising, matching or the model's features that moves a single score, label,
@@ -10,11 +10,7 @@ import { analyzeSentiment, sentimentFeatures } from '#server/domain/sentiment/in
 // apostrophes, mixed scripts, tabs and new lines). Re-record only for a deliberate change of outputs
 // (`npx vitest run tests/server/domain/sentimentGolden.test.ts -u`), never for a speed change.
 
-const FIXTURES = ['sentiment', 'sentiment-dev'].flatMap((dir) =>
-  ['en', 'pl', 'th', 'zh'].flatMap((lang) =>
-    (JSON.parse(readFileSync(`tests/fixtures/${dir}/${lang}.json`, 'utf8')) as { text: string }[]).map((s) => s.text),
-  ),
-);
+const FIXTURES = FIXTURE_SETS.flat();
 
 const TAILS = [
   ' 🙏',

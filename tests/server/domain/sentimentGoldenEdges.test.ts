@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeLexicon, analyzeSentiment, type SentimentAdjust } from '#server/domain/sentiment/index';
 import { LANGS, inboundText } from '#scripts/bench/texts';
 import { prng } from '#scripts/simulate/prng';
+import { FIXTURE_SETS } from '#tests/server/domain/sentimentFixtures';
 
 // The scorer's outputs on the texts the golden corpus (sentimentGolden.test.ts) leaves out, recorded
 // before the second round of its speed work (issue 10): empty and blank text, emoji only, long emails
@@ -10,11 +10,7 @@ import { prng } from '#scripts/simulate/prng';
 // lexicon), the benchmark's own inbound texts, random mixes of scripts and languages, the lexicon-only analyser, and a workspace adjustment
 // (exact texts and feature offsets) on these and every labelled fixture message. Re-record only for a deliberate change of outputs, never for speed.
 
-const FIXTURES = ['sentiment', 'sentiment-dev'].flatMap((dir) =>
-  ['en', 'pl', 'th', 'zh'].map((lang) =>
-    (JSON.parse(readFileSync(`tests/fixtures/${dir}/${lang}.json`, 'utf8')) as { text: string }[]).map((s) => s.text),
-  ),
-);
+const FIXTURES = FIXTURE_SETS;
 
 const SHORT = [
   '',
