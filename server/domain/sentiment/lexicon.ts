@@ -45,7 +45,18 @@ export interface Lexicon {
   questionStarts: Set<string>;
   questionEnds: Set<string>;
   requestWords: Set<string>;
+  /** Every prefix of every request word, so a unit that starts none is never joined with the next to look it up. */
+  requestPrefixes: Set<string>;
+  /** First words of multi-word Latin phrases, so a word that starts none is never joined with the next ones. */
+  phraseHeads: Set<string>;
   thanksObjects: Set<string>;
+}
+
+// Every prefix (the empty one and the whole word included) of each word in a set.
+function prefixesOf(words: Set<string>): Set<string> {
+  const out = new Set<string>();
+  for (const w of words) for (let k = 0; k <= w.length; k++) out.add(w.slice(0, k));
+  return out;
 }
 
 const SPEC = /^(-?\d+(?:\.\d+)?)([~t]*)(?:\/(-?\d+(?:\.\d+)?))?([~t]*)$/;
@@ -110,6 +121,10 @@ export function buildLexicon(lang: string, src: LexiconSource, fold: (s: string)
   // Thai and Chinese question words must survive segmentation (หรือ|เปล่า → หรือเปล่า), so they are keys too.
   if (joiner === '') for (const key of terms(src.questionWords)) if (!entries.has(key)) put(key, { v: 0 });
   const set = (list: string) => new Set(terms(list).map((k) => fold(k.replace(/_/g, ' '))));
+  const requestWords = set(src.requestWords);
+  const phraseHeads = new Set(
+    joiner === ' ' ? [...entries.keys()].filter((k) => k.includes(' ')).map((k) => k.split(' ')[0]) : [],
+  );
   return {
     lang,
     joiner,
@@ -120,7 +135,9 @@ export function buildLexicon(lang: string, src: LexiconSource, fold: (s: string)
     questionWords: set(src.questionWords),
     questionStarts: set(src.questionStarts ?? ''),
     questionEnds: set(src.questionEnds ?? ''),
-    requestWords: set(src.requestWords),
+    requestWords,
+    requestPrefixes: prefixesOf(requestWords),
+    phraseHeads,
     thanksObjects: set(src.thanksObjects),
   };
 }

@@ -41,7 +41,7 @@ const EN_SUFFIXES: ReadonlyArray<[string, string]> = [
   ['ly', ''],
 ];
 
-function lookupWord(lex: Lexicon, norm: string, elongated: boolean, allowNie = true): LexEntry | undefined {
+function findWord(lex: Lexicon, norm: string, elongated: boolean, allowNie = true): LexEntry | undefined {
   const exact = lex.entries.get(norm) ?? (elongated ? lex.entries.get(squeezeTo1(norm)) : undefined);
   if (exact) return exact;
   if (lex.lang === 'en') {
@@ -57,10 +57,27 @@ function lookupWord(lex: Lexicon, norm: string, elongated: boolean, allowNie = t
   }
   // Polish writes "not" into adjectives: niemiły, nieprzydatny. Listed words (niestety, niezły) win above.
   if (lex.lang === 'pl' && allowNie && norm.startsWith('nie') && norm.length >= 7) {
-    const base = lookupWord(lex, norm.slice(3), false, false);
+    const base = findWord(lex, norm.slice(3), false, false);
     if (base && !base.role && base.v > 0) return { v: -0.8 * base.v };
   }
   return undefined;
+}
+
+// A word's lookup (suffixes, stems, Polish "nie-") is the same every time: each lexicon remembers it per
+// word (bounded: cleared when full). Entries are never modified, so sharing them is safe.
+const LOOKUPS = new Map<Lexicon, [Map<string, LexEntry | null>, Map<string, LexEntry | null>]>();
+const LOOKUPS_MAX = 20_000;
+
+function lookupWord(lex: Lexicon, norm: string, elongated: boolean): LexEntry | undefined {
+  let memo = LOOKUPS.get(lex);
+  if (!memo) LOOKUPS.set(lex, (memo = [new Map(), new Map()]));
+  const m = memo[elongated ? 1 : 0];
+  const hit = m.get(norm);
+  if (hit !== undefined) return hit ?? undefined;
+  const e = findWord(lex, norm, elongated);
+  if (m.size >= LOOKUPS_MAX) m.clear();
+  m.set(norm, e ?? null);
+  return e;
 }
 
 function latinLike(t: Token): boolean {
@@ -71,6 +88,9 @@ function matchLatin(toks: Token[], i: number, choice: LatinChoice): [LexEntry, L
   let run = 1;
   while (i + run < toks.length && latinLike(toks[i + run])) run++;
   const lexes = choice.secondary ? [choice.primary, choice.secondary] : [choice.primary];
+  // A phrase key can only be found when the first word starts a phrase in one of the lexicons.
+  const head = toks[i].norm;
+  if (run > 1 && !lexes.some((lex) => lex.phraseHeads.has(head))) run = 1;
   for (let n = Math.min(run, 6); n >= 2; n--) {
     const key = toks
       .slice(i, i + n)
@@ -122,6 +142,20 @@ function cover(s: string, lex: Lexicon): string[] | null {
   return null;
 }
 
+// Covers are the same every time: remembered per lexicon and segment (bounded: cleared when full).
+const COVERS = new Map<Lexicon, Map<string, string[] | null>>();
+
+function coverOf(s: string, lex: Lexicon): string[] | null {
+  let memo = COVERS.get(lex);
+  if (!memo) COVERS.set(lex, (memo = new Map()));
+  const hit = memo.get(s);
+  if (hit !== undefined) return hit;
+  const parts = cover(s, lex);
+  if (memo.size >= LOOKUPS_MAX) memo.clear();
+  memo.set(s, parts);
+  return parts;
+}
+
 function refineCjk(tokens: Token[]): Token[] {
   const out: Token[] = [];
   for (const t of tokens) {
@@ -133,7 +167,7 @@ function refineCjk(tokens: Token[]): Token[] {
     }
     const lex =
       t.kind === 'word' ? (t.script === 'thai' ? LEXICONS.th : t.script === 'han' ? LEXICONS.zh : null) : null;
-    const parts = lex && !lex.entries.has(t.norm) && t.norm.length <= 12 ? cover(t.norm, lex) : null;
+    const parts = lex && !lex.entries.has(t.norm) && t.norm.length <= 12 ? coverOf(t.norm, lex) : null;
     if (parts && parts.length > 1 && parts.some((p) => lex!.entries.has(p)))
       for (const p of parts) out.push({ ...t, norm: p, raw: p });
     else out.push(t);
@@ -142,14 +176,20 @@ function refineCjk(tokens: Token[]): Token[] {
 }
 
 function unit(kind: Unit['kind'], toks: Token[], i: number, n: number, extra: Partial<Unit>): Unit {
-  const span = toks.slice(i, i + n);
-  return {
-    kind,
-    key: span.map((t) => t.norm).join(span[0].script === 'latin' ? ' ' : ''),
-    caps: span.some((t) => t.caps),
-    elongated: span.some((t) => t.elongated),
-    ...extra,
-  };
+  const first = toks[i];
+  let key = first.norm;
+  let caps = first.caps;
+  let elongated = first.elongated;
+  if (n > 1) {
+    const joiner = first.script === 'latin' ? ' ' : '';
+    for (let j = i + 1; j < i + n; j++) {
+      const t = toks[j];
+      key += joiner + t.norm;
+      caps ||= t.caps;
+      elongated ||= t.elongated;
+    }
+  }
+  return { kind, key, caps, elongated, ...extra };
 }
 
 /** Reads tokens with the lexicons, merging multi-token phrases and splitting fused Thai/Chinese segments. */

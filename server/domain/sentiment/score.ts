@@ -40,44 +40,56 @@ function modHasTarget(units: Unit[], k: number): boolean {
 
 type Negation = { key: string; dist: number; weak: boolean; still: boolean; caps: boolean };
 
+// Clauses before the last "but" count half, the one after it more ("ok, but it broke").
+function butFactor(butAt: number, k: number): number {
+  return butAt < 0 ? 1 : k < butAt ? 0.5 : 1.3;
+}
+
+// Ends a clause: a negator left dangling at its end ("…i dalej jej nie ma") is a complaint on its own.
+function closeClause(neg: Negation | null, vals: number[], inQuestion: boolean, butWeight: number): null {
+  if (neg && DANGLING.has(neg.key)) vals.push((inQuestion ? -0.35 : -1) * butWeight);
+  return null;
+}
+
 /** Sums the valences of a message's units, applying negation, modifiers, questions, "but" and emphasis. */
 export function scoreUnits(units: Unit[], ctx: ScoreContext): number {
   const { question, polite } = sentences(units);
-  const request = units.some((_, k) => question[k] || hasRequestWord(units, k));
+  let request = false;
+  for (let k = 0; k < units.length && !request; k++) request = question[k] || hasRequestWord(units, k);
   const butAt = units.findLastIndex((u) => u.entry?.role === 'but');
   const vals: number[] = [];
   let neg: Negation | null = null;
   let stillAt = -99;
   let negAt = -1;
-  const butFactor = (k: number) => (butAt < 0 ? 1 : k < butAt ? 0.5 : 1.3);
-  const closeClause = () => {
-    if (neg && DANGLING.has(neg.key)) vals.push((question[negAt] ? -0.35 : -1) * butFactor(negAt));
-    neg = null;
-  };
-  units.forEach((u, k) => {
-    if (u.kind === 'break') return closeClause();
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k];
+    if (u.kind === 'break') {
+      neg = closeClause(neg, vals, question[negAt], butFactor(butAt, negAt));
+      continue;
+    }
     if (u.kind !== 'hit') {
-      if (u.kind === 'word' && neg && ++neg.dist > NEG_WINDOW) closeClause();
-      return;
+      if (u.kind === 'word' && neg && ++neg.dist > NEG_WINDOW)
+        neg = closeClause(neg, vals, question[negAt], butFactor(butAt, negAt));
+      continue;
     }
     const e = u.entry!;
     if (e.role === 'negator') {
-      closeClause();
+      closeClause(neg, vals, question[negAt], butFactor(butAt, negAt));
       neg = { key: u.key, dist: 0, weak: !!e.weak, still: k - stillAt <= 2, caps: u.caps };
       negAt = k;
       if (e.v !== 0) vals.push(question[k] && e.soft ? e.v * 0.35 : e.v);
-      return;
+      continue;
     }
     if (e.role === 'still') stillAt = k;
     const ownMod = e.role === 'mod' && e.v !== 0 && !modHasTarget(units, k);
-    if (e.role && !ownMod && !(e.role === 'still' && e.v !== 0)) return;
+    if (e.role && !ownMod && !(e.role === 'still' && e.v !== 0)) continue;
     // Weak words without a negated sense ("等" wait) let a negation pass on to the word it belongs to.
     const weak = e.neg === undefined && Math.abs(e.v) < 0.5 && !!neg;
     if ((e.v === 0 && (e.neg === undefined || !neg)) || weak) {
-      if (neg && ++neg.dist > NEG_WINDOW) closeClause();
-      return;
+      if (neg && ++neg.dist > NEG_WINDOW) neg = closeClause(neg, vals, question[negAt], butFactor(butAt, negAt));
+      continue;
     }
-    if (e.soft && e.v < 0 && !neg && nearFix(units, k)) return;
+    if (e.soft && e.v < 0 && !neg && nearFix(units, k)) continue;
     const f = e.role === 'still' ? 1 : modFactor(units, k);
     let val = e.v * f;
     if (neg && e.role !== 'still') {
@@ -97,10 +109,10 @@ export function scoreUnits(units: Unit[], ctx: ScoreContext): number {
     }
     if (e.thanks && val > 0 && request && !thanksHasObject(units, k)) val *= 0.3;
     else if (e.thanks && val > 0 && afterAck(units, k)) val *= 0.4;
-    val *= butFactor(k);
+    val *= butFactor(butAt, k);
     vals.push(val);
-  });
-  closeClause();
+  }
+  closeClause(neg, vals, question[negAt], butFactor(butAt, negAt));
   // Praise next to a real complaint plus a sarcasm marker is mockery: flip it, halved.
   const sarcastic = hasSarcasmMarker(units) && vals.some((v) => v <= -1.5);
   let sum = 0;

@@ -23,8 +23,10 @@ const PARTICLES = new Set(['ค่ะ', 'ครับ', 'คะ', 'นะ', 'น
 export function hasRequestWord(units: Unit[], k: number): boolean {
   const u = units[k];
   if (!u.lex) return false;
+  if (u.lex.requestWords.has(u.key)) return true;
   const next = units[k + 1];
-  return u.lex.requestWords.has(u.key) || (!!next && u.lex.requestWords.has(u.key + u.lex.joiner + next.key));
+  // Joined with the next unit only when some request word starts with this one.
+  return !!next && u.lex.requestPrefixes.has(u.key) && u.lex.requestWords.has(u.key + u.lex.joiner + next.key);
 }
 
 /** Per unit: is its sentence a question, and is that question a polite request ("could you…?"). */
@@ -36,20 +38,30 @@ export function sentences(units: Unit[]): { question: boolean[]; polite: boolean
     if (k < units.length && !(units[k].kind === 'break' && units[k].sentenceEnd)) continue;
     let end = k;
     while (end < units.length && units[end].kind === 'break' && units[end].sentenceEnd) end++;
-    const closers = units
-      .slice(k, end)
-      .map((b) => b.key)
-      .join('');
-    const words = units.slice(start, k).filter((w) => w.kind !== 'emoji' && w.kind !== 'break');
-    const [opener, closer] = [words[0], words[words.length - 1]];
+    let closers = '';
+    for (let j = k; j < end; j++) closers += units[j].key;
+    // The sentence's words: every unit but emoji and breaks.
+    let opener: Unit | undefined;
+    let closer: Unit | undefined;
+    let asks = false;
+    for (let j = start; j < k; j++) {
+      const w = units[j];
+      if (w.kind === 'emoji' || w.kind === 'break') continue;
+      opener ??= w;
+      closer = w;
+      asks ||= !!w.lex?.questionWords.has(w.key);
+    }
     const q =
       closers.includes('?') ||
-      words.some((w) => w.lex?.questionWords.has(w.key)) ||
+      asks ||
       (!!opener && !!opener.lex?.questionStarts.has(opener.key.split(' ')[0])) ||
       (!!closer && !!closer.lex?.questionEnds.has(closer.key));
     let p = false;
     for (let j = start; j < k && q && !p; j++) p = hasRequestWord(units, j);
-    for (let j = start; j < end; j++) [question[j], polite[j]] = [q, p];
+    for (let j = start; j < end; j++) {
+      question[j] = q;
+      polite[j] = p;
+    }
     start = end;
     k = Math.max(k, end - 1);
   }

@@ -30,7 +30,7 @@ const SENTENCE_END = /^[.!?。！？…\n]+$/u;
 const CLAUSE_END = /^[,;:，；、：()（）"“”\-–—~]+$/u;
 const DIGITS = /^[0-9๐-๙]+$/u;
 
-function wordToken(raw: string): Token {
+function readWord(raw: string): Token {
   const script = scriptOf(raw);
   if (DIGITS.test(raw)) {
     const norm = /^5{3,}$|^๕{3,}$/u.test(raw) ? '555' : '#';
@@ -40,6 +40,20 @@ function wordToken(raw: string): Token {
   const folded = foldLatin(raw);
   const norm = squeezeTo2(folded);
   return { norm, raw, kind: 'word', script, caps: isAllCaps(raw), elongated: norm !== folded };
+}
+
+// Words recur within and across messages: each distinct word is read once (bounded: cleared when
+// full). The tokens are shared, so they are frozen.
+const WORDS = new Map<string, Token>();
+const WORDS_MAX = 50_000;
+
+function wordToken(raw: string): Token {
+  let t = WORDS.get(raw);
+  if (t) return t;
+  t = Object.freeze(readWord(raw));
+  if (WORDS.size >= WORDS_MAX) WORDS.clear();
+  WORDS.set(raw, t);
+  return t;
 }
 
 function otherToken(raw: string, prevScript: Script | undefined, nextChar: string): Token | null {
@@ -91,20 +105,64 @@ function segmentProtected(text: string, protect: RegExp | undefined, out: Token[
  * `protect` (a global regex of known Thai words) keeps those words whole.
  */
 export function tokenize(input: string, protect?: RegExp): Token[] {
-  // Not NFKC: it would decompose Thai sara am (ำ) and break lexicon keys; only fold full-width ASCII.
-  const text = input
-    .normalize('NFC')
-    .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, ' ')
-    .replace(HYPHENATED, '$1')
-    .replace(THAI_STRETCH, '$1');
+  const text = foldForms(input);
   const out: Token[] = [];
   let last = 0;
-  for (const m of text.matchAll(EMOTICON)) {
-    segmentProtected(text.slice(last, m.index), protect, out);
-    out.push({ norm: m[1].toLowerCase(), raw: m[1], kind: 'emoji', script: 'other', caps: false, elongated: false });
-    last = (m.index ?? 0) + m[0].length;
-  }
+  if (mayHoldEmoticon(text))
+    for (const m of text.matchAll(EMOTICON)) {
+      segmentProtected(text.slice(last, m.index), protect, out);
+      out.push({ norm: m[1].toLowerCase(), raw: m[1], kind: 'emoji', script: 'other', caps: false, elongated: false });
+      last = (m.index ?? 0) + m[0].length;
+    }
   segmentProtected(text.slice(last), protect, out);
   return out;
+}
+
+// What foldForms needs to do to a text, found in one pass: each rewrite runs only when its characters occur.
+const HIGH = 1; // at or above U+0300, where NFC may change something
+const FULL = 2; // full-width ASCII
+const IDEO_SPACE = 4;
+const HYPHEN = 8; // '-', or a full-width one that becomes '-'
+const THAI = 16;
+
+function formsIn(text: string): number {
+  let f = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x300) {
+      if (c === 0x2d) f |= HYPHEN;
+      continue;
+    }
+    f |= HIGH;
+    if (c >= 0xff01 && c <= 0xff5e) f |= c === 0xff0d ? FULL | HYPHEN : FULL;
+    else if (c === 0x3000) f |= IDEO_SPACE;
+    else if (c >= 0x0e00 && c <= 0x0e7f) f |= THAI;
+  }
+  return f;
+}
+
+// Not NFKC: it would decompose Thai sara am (ำ) and break lexicon keys; only fold full-width ASCII.
+// No character below U+0300 changes under NFC or combines with a neighbour, so such text skips it.
+function foldForms(input: string): string {
+  let f = formsIn(input);
+  let text = input;
+  if (f & HIGH) {
+    text = input.normalize('NFC');
+    if (text !== input) f = formsIn(text);
+  }
+  if (f & FULL) text = text.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  if (f & IDEO_SPACE) text = text.replace(/\u3000/g, ' ');
+  if (f & HYPHEN) text = text.replace(HYPHENATED, '$1');
+  if (f & THAI) text = text.replace(THAI_STRETCH, '$1');
+  return text;
+}
+
+// Every emoticon holds one of these characters, or is "xD": most messages need no emoticon search.
+function mayHoldEmoticon(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3a || c === 0x3b || c === 0x3d || c === 0x3c || c === 0x5e || c === 0x5f) return true;
+    if ((c === 0x78 || c === 0x58) && (text.charCodeAt(i + 1) | 0x20) === 0x64) return true;
+  }
+  return false;
 }
