@@ -2,7 +2,8 @@
 // call and a runtime call per segment; most of a Latin-script message needs neither, because UAX #29
 // word breaking (ICU's rules) over ASCII and Latin letters is a handful of rules. Runs made only of
 // such characters are cut here; the span from the first to the last other run (Thai, Chinese, emoji…)
-// still goes to ICU, in one call. tests/server/domain/sentimentSegment.test.ts compares the two.
+// still goes to ICU, in one call, whose answer is remembered for short spans that recur.
+// tests/server/domain/sentimentSegment.test.ts compares the two.
 
 /** One word-break segment, as Intl.Segmenter reports it. */
 export interface Segment {
@@ -90,10 +91,35 @@ function cutSimple(text: string, from: number, to: number, out: Segment[]): void
   }
 }
 
+// ICU's answer for a span is always the same, and the spans of short messages and their fragments
+// recur ("ขอบคุณค่ะ", "好的，谢谢"): each distinct short span is segmented once, its cut points and
+// word flags remembered (bounded: cleared when full; long spans are not kept).
+const SPANS = new Map<string, Int32Array>();
+const SPANS_MAX = 4_096;
+const SPAN_CHARS = 200;
+
+// Segment starts of `part`, each shifted left by one bit with its word flag in the low bit.
+function icuCuts(part: string): Int32Array {
+  const cuts: number[] = [];
+  for (const s of SEGMENTER.segment(part)) cuts.push((s.index << 1) | (s.isWordLike === true ? 1 : 0));
+  return Int32Array.from(cuts);
+}
+
 function cutIcu(text: string, from: number, to: number, out: Segment[]): void {
   const part = from === 0 && to === text.length ? text : text.slice(from, to);
-  for (const s of SEGMENTER.segment(part))
-    out.push({ segment: s.segment, index: s.index + from, isWordLike: s.isWordLike === true });
+  let cuts = part.length <= SPAN_CHARS ? SPANS.get(part) : undefined;
+  if (!cuts) {
+    cuts = icuCuts(part);
+    if (part.length <= SPAN_CHARS) {
+      if (SPANS.size >= SPANS_MAX) SPANS.clear();
+      SPANS.set(part, cuts);
+    }
+  }
+  for (let k = 0; k < cuts.length; k++) {
+    const at = cuts[k] >> 1;
+    const next = k + 1 < cuts.length ? cuts[k + 1] >> 1 : part.length;
+    out.push({ segment: part.slice(at, next), index: at + from, isWordLike: (cuts[k] & 1) === 1 });
+  }
 }
 
 /**

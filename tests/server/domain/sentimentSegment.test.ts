@@ -37,4 +37,13 @@ describe('segmentWords', () => {
       expect(ours(t), JSON.stringify(t)).toEqual(icu(t));
     }
   }, 60_000);
+
+  it('answers the same for a span it has segmented before, wherever the span sits', () => {
+    // ICU reads from the word before the first Thai character ("ok …") to the end of the last one.
+    const span = 'ok ยังไม่ได้รับพัสดุเลยค่ะ 好的谢谢';
+    for (const t of [span, span, `Hello, ${span}`, `A b ${span}`, `Hi there, ${span} !!`, `${span} ok 12`]) {
+      expect(ours(t), JSON.stringify(t)).toEqual(icu(t));
+      expect(ours(t), JSON.stringify(t)).toEqual(icu(t));
+    }
+  });
 });
