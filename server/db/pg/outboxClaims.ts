@@ -33,7 +33,7 @@ export interface ClaimRequest {
  * each claimed row is held by this node alone until its lease ends (one statement, committed on return).
  */
 export async function claimDeliveries(q: PgQueryable, r: ClaimRequest): Promise<ClaimedDelivery[]> {
-  const res = await q.query<{ id: string; was: string; attempt_started_at: string; attempts: number }>(
+  const res = await q.query<{ id: string; was: string; attempt_started_at: string; attempts: string | number }>(
     `with due as (
        select id, status as was from outbox
         where (status in ('pending', 'unknown') and next_attempt_at <= $2)
@@ -55,7 +55,7 @@ export async function claimDeliveries(q: PgQueryable, r: ClaimRequest): Promise<
       id: Number(row.id),
       inDoubt: row.was !== 'pending',
       attemptStartedAt: Number(row.attempt_started_at),
-      attempts: row.attempts,
+      attempts: Number(row.attempts),
     }))
     .sort((a, b) => a.id - b.id);
 }

@@ -173,6 +173,8 @@ describe('outbox claims across nodes on PostgreSQL', () => {
     await queueJobs(t.pool);
     const nodes = ['A', 'B'].map((name) => ({ name, pool: new pg.Pool({ connectionString: t.db.url, max: 10 }) }));
     try {
+      // Both pools open their connections first, so that neither drains the queue while the other connects.
+      await Promise.all(nodes.flatMap((n) => Array.from({ length: 10 }, () => n.pool.query('select pg_sleep(0.05)'))));
       const claimedBy = new Map<number, string[]>();
       const claimer = async (node: (typeof nodes)[number], k: number) => {
         for (;;) {
