@@ -32,10 +32,18 @@ function statementsOf(r: object) {
   return s;
 }
 
+// PostgreSQL's index of the same bodies (migrations-pg 0001, a tsvector) refuses a word over 2,047
+// UTF-8 bytes and with it the message's whole transaction; such a word (a pasted run of letters) is
+// left out on both engines, so both index and find the same words.
+const MAX_TOKEN_BYTES = 2_047;
+const encoder = new TextEncoder();
+const indexable = (token: string) =>
+  token.length * 3 <= MAX_TOKEN_BYTES || encoder.encode(token).length <= MAX_TOKEN_BYTES;
+
 /** The token string stored for a message (subject first), or null when nothing is searchable. */
 export function searchBody(m: IndexedMessage): string | null {
   if (m.direction === 'system') return null;
-  const tokens = tokenize(m.subject ? `${m.subject}\n${m.text}` : m.text);
+  const tokens = tokenize(m.subject ? `${m.subject}\n${m.text}` : m.text).filter(indexable);
   return tokens.length > 0 ? tokens.join(' ') : null;
 }
 
