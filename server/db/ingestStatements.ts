@@ -56,7 +56,15 @@ function prepareAll(db: Db) {
         customerId: p('customerId'),
         status: 'open',
         teamId: p('teamId'),
-        lastMessageAt: p('now'),
+        // The activity its first message gives it (services/newThread.ts).
+        ...params([
+          'lastMessageAt',
+          'lastMessagePreview',
+          'lastInboundAt',
+          'lastInboundChannel',
+          'lastInboundIdentityId',
+        ]),
+        ...params(['lastSentimentScore', 'lastSentimentLabel', 'waitingSince', 'channels']),
         createdAt: p('now'),
         updatedAt: p('now'),
       })

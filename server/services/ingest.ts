@@ -2,14 +2,13 @@ import { toMessage, type MessageRow, type ThreadRow } from '#server/db/mappers';
 import { normalizeAddress, type NormalizedAddress } from '#server/domain/address';
 import { onInbound } from '#server/domain/threadState';
 import { effectiveInboundAt, type NormalizedInbound } from '#server/domain/inbound';
-import type { ChannelKind } from '#shared/channels';
 import type { ServiceDeps } from './deps';
 import { routeTeamQueue } from './router';
-import { routeTeam } from './settingsStore';
 import { roomsOf, summarize } from './threadQueries';
 import { appendToThread } from './threadDerived';
 import { afterCommit, isUniqueViolation, transact, type EmitFn, type Tx } from './tx';
 import { resolveIdentity } from './resolveIdentity';
+import { createThread } from './newThread';
 import { recordEpisodeOpened } from './metricFacts';
 import { trackPause } from './pause';
 import { statements } from '#server/db/statements';
@@ -118,10 +117,14 @@ function ingestInTx(
   }
 
   const identity = resolveIdentity(tx, input, addr, now);
-  let thread = st.threadByCustomer.get({ customerId: identity.customerId });
-  if (!thread) thread = createThread(tx, identity.customerId, input.channel, now);
-
   const sortTs = effectiveInboundAt(input.providerTs, now);
+  let thread = st.threadByCustomer.get({ customerId: identity.customerId });
+  const created = !thread;
+  if (!thread) {
+    const first = { input, identityId: identity.id, sortTs, sentiment: analysis };
+    thread = createThread(tx, identity.customerId, first, now);
+  }
+
   const surveyAnswer = hooks.isSurveyAnswer?.(tx, thread, input) ?? false;
   const closingCourtesy = !surveyAnswer && (hooks.isClosingCourtesy?.(tx, thread, input) ?? false);
   const isFresh = thread.currentEpisodeId === null;
@@ -131,7 +134,7 @@ function ingestInTx(
   });
   let episodeId = thread.currentEpisodeId;
   if (!isFresh) trackPause(tx, thread.currentEpisodeId, thread.teamId, thread.status, transition.status, now);
-  if (transition.startsEpisode) episodeId = openEpisode(tx, thread, sortTs);
+  if (transition.startsEpisode) episodeId = openEpisode(tx, thread, sortTs, created);
 
   const row = ingestStatements(tx).insertMessage.get({
     threadId: thread.id,
@@ -175,8 +178,8 @@ function ingestInTx(
       currentEpisodeId: episodeId,
     },
     now,
-    // Read in this transaction; since then only the message trigger's inbound_count changed (not set here).
-    true,
+    // Read (or created) in this transaction; since then only the message trigger's inbound_count changed (not set here).
+    created ? 'created' : 'read',
   );
 
   // An unassigned open thread of an auto-assigning team is routed now, with its team's queue.
@@ -214,17 +217,14 @@ function recordEpisodeSentiment(tx: Tx, episodeId: number, score: number): void 
   ingestStatements(tx).episodeSentiment.run({ score, id: episodeId });
 }
 
-function createThread(tx: Tx, customerId: number, channel: ChannelKind, now: number): ThreadRow {
-  return ingestStatements(tx).insertThread.get({ customerId, teamId: routeTeam(tx, channel), now })!;
-}
-
 /**
  * Start a new episode for a thread (first message, or re-open after resolve) at `at` — for an
  * inbound message its effective time — but never before the previous episode was resolved.
+ * `created`: the thread was inserted in this transaction, so it has no episode to look up.
  */
-export function openEpisode(tx: Tx, thread: ThreadRow, at: number): number {
+export function openEpisode(tx: Tx, thread: ThreadRow, at: number, created = false): number {
   const st = ingestStatements(tx);
-  const last = st.lastEpisode.get({ threadId: thread.id });
+  const last = created ? undefined : st.lastEpisode.get({ threadId: thread.id });
   const number = (last?.n ?? 0) + 1;
   const id = st.insertEpisode.get({
     threadId: thread.id,

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { messages, type threads } from '#server/db/schema';
 import { activityOf, toActivityMessage, type MessageRow, type ThreadRow } from '#server/db/mappers';
-import { projectActivity, withMessage } from '#server/domain/threadActivity';
+import { emptyActivity, projectActivity, withMessage } from '#server/domain/threadActivity';
 import { roomsOf, summarize, getThreadRow } from './threadQueries';
 import { updateThreadRow } from '#server/db/ingestStatements';
 import type { EmitFn, Tx } from './tx';
@@ -23,6 +23,15 @@ export function refreshThreadDerived(tx: Tx, threadId: number, now: number): Thr
 }
 
 /**
+ * How the caller read the thread row it passes to `appendToThread`: 'stale' (any time before) — every
+ * activity column is written; 'read' — in the running transaction, nothing has written its listed
+ * columns since — only the columns that change are written; 'created' — inserted in the running
+ * transaction for this message, already carrying the activity the message gives it (newThread.ts):
+ * the message is folded into an empty thread and only what differs from the inserted row is written.
+ */
+export type ThreadRead = 'stale' | 'read' | 'created';
+
+/**
  * A new message joined the thread: fold it into the activity columns (the same projection as a full
  * recompute) and write them with the caller's other changes (status, episode …) in one update.
  */
@@ -32,11 +41,12 @@ export function appendToThread(
   row: MessageRow,
   changes: Partial<typeof threads.$inferInsert>,
   now: number,
-  fresh = false,
+  read: ThreadRead = 'stale',
 ): ThreadRow {
-  const activity = withMessage(activityOf(thread), toActivityMessage(row));
+  const before = read === 'created' ? emptyActivity(thread.createdAt) : activityOf(thread);
+  const activity = withMessage(before, toActivityMessage(row));
   const set = { ...changes, ...activity, updatedAt: now };
-  return updateThreadRow(tx, thread.id, fresh ? changedOnly(thread, set) : set);
+  return updateThreadRow(tx, thread.id, read === 'stale' ? set : changedOnly(thread, set));
 }
 
 /**
