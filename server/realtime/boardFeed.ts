@@ -12,8 +12,8 @@ import type { ServerToClientEvents } from '#shared/socketEvents';
 
 /**
  * The shortest time between two flushes (ms): a change after a quiet spell goes out at once (in the
- * next timer turn, with whatever else committed by then); changes during a flush's wake wait for the
- * next slot, so one `live.board` per room carries them whatever the rate.
+ * publish of its commit); changes during a flush's wake wait for the next slot, so one `live.board`
+ * per room carries them whatever the rate.
  */
 export const BOARD_FLUSH_MS = 10;
 
@@ -22,8 +22,8 @@ type BoardServer = Server<never, ServerToClientEvents>;
 /**
  * Pushes floor-board deltas. Committed events name the rooms they reach — `team:N` for the team
  * a thread was and is in, `agent:N` for its assignee before and after — so they say which teams'
- * tiles and which agents' rows changed without reading their payloads. Changes are gathered until
- * the next timer turn, and at most one flush runs per `flushMs`; the flush re-reads only those
+ * tiles and which agents' rows changed without reading their payloads. A change is sent at once
+ * unless a flush ran less than `flushMs` ago (then gathered until then); the flush re-reads only those
  * teams and agents (maintained counters, index seeks and the wait cache, never a scan) and sends
  * each board room the part it may see, with the event-log seq, and the "All teams" median of each
  * set of teams a board shows (board:all, board:teams:…) that changed.
@@ -63,7 +63,13 @@ export class BoardFeed {
 
   private schedule(): void {
     if (this.teams.size === 0 && this.agents.size === 0) return;
-    this.timer ??= setTimeout(() => this.flush(), Math.max(0, this.lastFlush + this.flushMs - performance.now()));
+    if (this.timer) return;
+    const wait = this.lastFlush + this.flushMs - performance.now();
+    // After a quiet spell the change goes out now, in the publish of the commit that made it — not a
+    // timer turn later, behind whatever else the event loop holds; never from inside a transaction
+    // (a delta must not show what may still roll back).
+    if (wait <= 0 && !this.db.$client.inTransaction) this.flush();
+    else this.timer = setTimeout(() => this.flush(), Math.max(0, wait));
   }
 
   /** Send what is pending now. */

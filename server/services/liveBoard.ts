@@ -77,10 +77,17 @@ export function readTeamBoard(db: Db, teamId: number | null, now: number): TeamB
 export function readCombined(db: Db, teamIds: ReadonlyArray<number | null>): BoardCombined {
   // Kept in memory while none of the teams' wait versions moves (read first, like the figures' seq).
   const cache = waitCache(db);
-  const at = cache.setVersions(cache.versions(db, teamIds, true), teamIds);
-  const known = cache.getSet(teamIds, at);
-  if (known) return { teamIds: [...teamIds], medianWaitingSince: known.median };
-  const [median] = waitMedians(db, [teamIds.map((t) => waitKey(t))]);
+  const versions = cache.versions(db, teamIds, true);
+  const at = cache.setVersions(versions, teamIds);
+  const known = cache.getSet(teamIds, at) ?? cache.onlyWaiting(versions, teamIds);
+  if (known) {
+    cache.putSet(teamIds, at, known.median);
+    return { teamIds: [...teamIds], medianWaitingSince: known.median };
+  }
+  // The teams nobody waits on are remembered as such: while only one team has waiters, its median is everyone's.
+  const [median] = waitMedians(db, [teamIds.map((t) => waitKey(t))], ([team], waiting) => {
+    if (waiting === 0) cache.set(versions, team === 0 ? null : team, '*', { waiting, oldest: null, median: null });
+  });
   cache.putSet(teamIds, at, median);
   return { teamIds: [...teamIds], medianWaitingSince: median };
 }

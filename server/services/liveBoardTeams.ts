@@ -62,6 +62,10 @@ export function readTeamBoards(db: Db, teamIds: ReadonlyArray<number | null>, no
   // the middle of each waiting index (half the customers waiting on a team or channel; at a few
   // thousand waiting per team this costs less than the histogram's three statements, which serve
   // the "All teams" median instead).
+  // A team nobody waits on is known as such (the "All teams" median of a set where one team has
+  // waiters is that team's median: liveBoard.ts readCombined).
+  for (const b of boards)
+    if (b.queue.waiting === 0) cache.set(versions, b.teamId, '*', { waiting: 0, oldest: null, median: null });
   const tiles = boards.flatMap((b) => [
     ...(b.queue.waiting > 0 ? [{ teamId: b.teamId, channel: '*', tile: b.queue }] : []),
     ...b.channels.filter((c) => c.waiting > 0).map((c) => ({ teamId: b.teamId, channel: c.channel, tile: c })),

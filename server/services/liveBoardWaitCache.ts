@@ -70,6 +70,27 @@ export class WaitCache {
     this.keys.set(k, { v: versions.get(k) ?? 0, ...figures });
   }
 
+  /**
+   * The merged median of these teams when their board read each of them at these (whole-team)
+   * versions and at most one has anyone waiting: that team's median (null when nobody waits).
+   * Undefined when a team's figures are not known at its version or several teams have waiters.
+   */
+  onlyWaiting(
+    versions: ReadonlyMap<string, number>,
+    teamIds: ReadonlyArray<number | null>,
+  ): { median: number | null } | undefined {
+    let only: KnownWaits | null = null;
+    for (const t of teamIds) {
+      const k = keyOf(t, '*');
+      const known = this.keys.get(k);
+      if (!known || known.v !== (versions.get(k) ?? 0)) return undefined;
+      if (known.waiting === 0) continue;
+      if (only) return undefined;
+      only = known;
+    }
+    return { median: only?.median ?? null };
+  }
+
   /** The versions of these teams' whole-team keys, as one string (what a merged median depends on). */
   setVersions(versions: ReadonlyMap<string, number>, teamIds: ReadonlyArray<number | null>): string {
     return teamIds.map((t) => versions.get(keyOf(t, '*')) ?? 0).join(',');

@@ -206,3 +206,38 @@ describe('the board keeps oldest and median waits per team and channel until who
     expect(after.medianWaitingSince).toBe(countedMedian(t.db, [a, b]));
   });
 });
+
+describe('"All teams" with one team that has waiters', () => {
+  it("is that team's median, read by its board, until another team has waiters", () => {
+    const a = makeTeam(t.db);
+    const b = makeTeam(t.db);
+    routeNewThreadsTo(t.db, a);
+    const inA = customers(5, 'email', 0);
+    const set = [a, b, null];
+    const walks = spyWalks(t.db);
+    // Nobody was read yet: the merged read, which also learns that b and "no team" have nobody waiting.
+    expect(readCombined(t.db, set).medianWaitingSince).toBe(countedMedian(t.db, [a]));
+    expect(walks.mergedReads()).toBe(1);
+
+    // A sixth customer waits on a: its board reads a's median, and "All teams" takes it without a merged read.
+    customers(1, 'email', 5);
+    readTeamBoards(t.db, [a], env.clock.now);
+    expect(readCombined(t.db, set).medianWaitingSince).toBe(countedMedian(t.db, [a]));
+    expect(walks.mergedReads()).toBe(1);
+
+    // Someone answered on a, unread by a's board since: its version moved, so the merged read again.
+    env.clock.now += 60_000;
+    replyToThread(env.deps, admin, inA[0], { text: 'hi' });
+    expect(readCombined(t.db, set).medianWaitingSince).toBe(countedMedian(t.db, [a]));
+    expect(walks.mergedReads()).toBe(2);
+
+    // b gets waiters: two teams wait, the median is everyone's, merged.
+    routeNewThreadsTo(t.db, b);
+    customers(3, 'telegram', 100);
+    readTeamBoards(t.db, [a, b], env.clock.now);
+    const both = readCombined(t.db, set).medianWaitingSince;
+    expect(walks.mergedReads()).toBe(3);
+    expect(both).toBe(countedMedian(t.db, [a, b]));
+    expect(both).not.toBe(countedMedian(t.db, [a]));
+  });
+});
