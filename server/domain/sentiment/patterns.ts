@@ -86,9 +86,34 @@ function ratingScore(text: string): number {
   return ratio > 1 ? 0 : ratio >= 0.8 ? 2 : ratio <= 0.4 ? -2 : 0;
 }
 
+// Each pattern is written in one script, and every match holds a letter of it: a Thai pattern a Thai
+// letter, a Chinese one a Han character, the others an ASCII letter. A text without that script skips it.
+const LATIN = 1;
+const THAI = 2;
+const HAN = 4;
+const SCRIPT_OF = PATTERNS.map(([re]) =>
+  /[\u0E00-\u0E7F]/u.test(re.source) ? THAI : /[\u4E00-\u9FFF]/u.test(re.source) ? HAN : LATIN,
+);
+
+function scriptsIn(text: string): number {
+  let f = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) f |= LATIN;
+    else if (c >= 0x0e00 && c <= 0x0e7f) f |= THAI;
+    else if (c >= 0x4e00 && c <= 0x9fff) f |= HAN;
+  }
+  return f;
+}
+
 /** Sums the valence of every support-domain pattern (and any n/5 or n/10 rating) found in the message. */
 export function patternScore(lowerText: string): number {
   let sum = ratingScore(lowerText);
-  for (const [re, v] of PATTERNS) if (re.test(lowerText)) sum += v;
+  const scripts = scriptsIn(lowerText);
+  for (let k = 0; k < PATTERNS.length; k++) {
+    if (!(scripts & SCRIPT_OF[k])) continue;
+    const [re, v] = PATTERNS[k];
+    if (re.test(lowerText)) sum += v;
+  }
   return sum;
 }

@@ -25,6 +25,15 @@ function hashString(s: string, seed: number): number {
   return (h ^ (h >>> 15)) & MASK;
 }
 
+// hashString(`${a}\u0001${b}`, seed), without building the string.
+function hashPair(a: string, b: string, seed: number): number {
+  let h = seed;
+  for (let i = 0; i < a.length; i++) h = Math.imul(h ^ a.charCodeAt(i), PRIME);
+  h = Math.imul(h ^ 1, PRIME);
+  for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b.charCodeAt(i), PRIME);
+  return (h ^ (h >>> 15)) & MASK;
+}
+
 /** Lower-cased text with digits as 0, whitespace runs as one space and stretched letters cut to two. */
 export function normaliseForNgrams(text: string): string {
   return ` ${text
@@ -62,7 +71,7 @@ export function featurize(text: string, tokens: Token[], lexiconScore: number): 
     const key = t.kind === 'word' || t.kind === 'emoji' ? t.norm : t.norm.trim();
     if (!key) continue;
     idx.push(hashString(key, SEED_WORD));
-    if (prev) idx.push(hashString(`${prev}\u0001${key}`, SEED_PAIR));
+    if (prev) idx.push(hashPair(prev, key, SEED_PAIR));
     prev = key;
   }
   const w = idx.length ? 1 / Math.sqrt(idx.length) : 0;
