@@ -8,14 +8,12 @@ const us = (v: number) => `${(v * 1000).toFixed(1)} µs`;
 const summary = (xs: number[]) =>
   `p50 ${us(pct(xs, 50))}, p95 ${us(pct(xs, 95))}, mean ${us(xs.reduce((s, x) => s + x, 0) / xs.length)}`;
 
-// Every labelled fixture message, each with its own ticket number in front: texts the analyser has not
-// seen, whose Thai and Chinese spans are new to the segmenter (the number joins the span ICU reads).
-function distinctTexts(): string[] {
-  return ['sentiment', 'sentiment-dev'].flatMap((dir) =>
-    LANGS.flatMap((lang) =>
-      (JSON.parse(readFileSync(`tests/fixtures/${dir}/${lang}.json`, 'utf8')) as { text: string }[]).map(
-        (s, i) => `#${dir.length * 1_000 + i} ${s.text}`,
-      ),
+// Labelled fixture messages of one set, each with its own ticket number in front: texts the analyser
+// has not seen, whose Thai and Chinese spans are new to the segmenter (the number joins the span ICU reads).
+function fixtureTexts(dir: string, tag: number): string[] {
+  return LANGS.flatMap((lang) =>
+    (JSON.parse(readFileSync(`tests/fixtures/${dir}/${lang}.json`, 'utf8')) as { text: string }[]).map(
+      (s, i) => `#${tag}${i} ${s.text}`,
     ),
   );
 }
@@ -41,7 +39,9 @@ export const sentiment = defineRow({
     for (let i = 0; i < 2_000; i++) analyzeSentiment(texts[i % texts.length]); // warm up the JIT
     const n = f.opts.scale === 'tiny' ? 2_000 : 50_000;
     const xs = timeEach(texts, n);
-    const distinct = distinctTexts();
+    // Warmed up on varied messages (the held-out set, three times over), then each dev message read once.
+    for (const tag of [1, 2, 3]) timeEach(fixtureTexts('sentiment', tag), 360);
+    const distinct = fixtureTexts('sentiment-dev', 4);
     const ys = timeEach(distinct, distinct.length);
     return [
       {
@@ -50,7 +50,7 @@ export const sentiment = defineRow({
         note: verdict(pct(xs, 95) <= 0.1, 'p95 ≤ 0.1 ms'),
       },
       {
-        measure: `sentiment per message, ${distinct.length.toLocaleString('en-US')} distinct texts each read once (fixture messages, 4 languages)`,
+        measure: `sentiment per message, ${distinct.length.toLocaleString('en-US')} distinct texts each read once (dev fixture messages, 4 languages, after 1,080 others)`,
         braid: summary(ys),
         note: verdict(pct(ys, 95) <= 0.1, 'p95 ≤ 0.1 ms'),
       },
