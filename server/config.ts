@@ -71,6 +71,14 @@ const ConfigSchema = z.object({
     (v) => v === undefined || /^rediss?:\/\//.test(v),
     'REDIS_URL must be redis:// or rediss://',
   ),
+  /**
+   * PostgreSQL as the system of record (docs/scale-out.md). Parsed so that it is never silently
+   * ignored: the services cannot run on PostgreSQL yet, so a node given one refuses to start.
+   */
+  DATABASE_URL: optional.refine(
+    (v) => v === undefined || /^postgres(ql)?:\/\//.test(v),
+    'DATABASE_URL must be postgres:// or postgresql://',
+  ),
   /** Prefix of every Redis key, channel and stream Braid uses (several workspaces may share one Redis). */
   REDIS_PREFIX: z.string().min(1).default('braid:'),
   /** How long a node's presence heartbeat lives in Redis: its agents go offline this long after it dies (ms). */

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/connection';
+import { engineRefusal } from './db/engine';
 import { ensureAdmin } from './services/bootstrap';
 import { seedDemoWorkspace } from './services/demo/seed';
 import { analyzeInbound } from './services/intelligence';
@@ -10,6 +11,11 @@ import { backfillMetricFacts } from './services/metricBackfill';
 
 // Boot only: config → db → createApp(deps) → listen.
 const config = loadConfig();
+const refusal = engineRefusal(config.DATABASE_URL);
+if (refusal) {
+  console.error(`[braid] ${refusal}`);
+  process.exit(1);
+}
 const dataDir = resolve(config.DATA_DIR);
 const db = openDatabase(join(dataDir, 'braid.db'));
 const root = resolve(fileURLToPath(import.meta.url), '../..');
