@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
-import { migratePostgres } from '#server/db/pg/migrate';
+import { describe, expect, it } from 'vitest';
 import { searchBody } from '#server/db/searchIndex';
-import { pgTestDatabase, type PgTestDb } from '#tests/helpers/pg';
+import { useMigratedPg } from '#tests/helpers/pgMigrated';
 
 // The token string searchBody stores is indexed as it is on both engines: FTS5 splits it on spaces,
 // PostgreSQL's message_search index (migrations-pg 0001) makes it a tsvector, which refuses a lexeme
@@ -11,18 +9,7 @@ import { pgTestDatabase, type PgTestDb } from '#tests/helpers/pg';
 // must still be stored and indexed, and searchable by its other words, the same on both engines.
 
 describe('search bodies on PostgreSQL', () => {
-  let target: PgTestDb;
-  let client: pg.Client;
-  beforeAll(async () => {
-    target = await pgTestDatabase();
-    await migratePostgres(target.url);
-    client = new pg.Client({ connectionString: target.url });
-    await client.connect();
-  });
-  afterAll(async () => {
-    await client?.end();
-    await target?.drop();
-  });
+  const db = useMigratedPg();
 
   it('are indexed whatever the length of a word, and found by their other words', async () => {
     const texts = [
@@ -33,11 +20,11 @@ describe('search bodies on PostgreSQL', () => {
     for (const [i, text] of texts.entries()) {
       const body = searchBody({ id: i + 1, direction: 'inbound', text });
       expect(body).not.toBeNull();
-      await client.query('insert into message_search (rowid, body) values ($1, $2)', [i + 1, body]);
+      await db.client().query('insert into message_search (rowid, body) values ($1, $2)', [i + 1, body]);
     }
     const found = async (token: string) =>
       (
-        await client.query<{ rowid: string }>(
+        await db.client().query<{ rowid: string }>(
           `select rowid from message_search
             where array_to_tsvector(string_to_array(body, ' ')) @@ to_tsquery('simple', $1) order by rowid`,
           [token],
