@@ -6,6 +6,7 @@ import { fetchEventsAfter } from '#client/api/events';
 import { threadQueries } from '#client/api/threads';
 import { applyBoardDeltaToCache, boardQueries } from '#client/api/liveBoard';
 import { createEventSink, type EventSink } from './eventSink';
+import { createSeqWindow, ORDER_FREE } from './lateEvents';
 import type { LoggedEventName } from './eventHandlers';
 import type { PushedStore } from './pushedStore';
 
@@ -42,26 +43,33 @@ function pushedHandlers(store: PushedStore, qc: QueryClient): { [K in PushedName
 
 /**
  * Subscribe to live events from `lastSeq` on. On every (re)connect it fetches what it missed after
- * the last applied sequence; events arriving meanwhile wait, so none is applied twice or out of order.
+ * the last applied sequence; events arriving meanwhile wait, so none is applied twice. Live events
+ * from several nodes may arrive out of seq order: see `apply`.
  */
 export function connect(o: ConnectionOptions): { socket: AgentSocket; sink: EventSink; close(): void } {
-  let lastSeq = o.lastSeq;
+  const seen = createSeqWindow(o.lastSeq);
   let catchingUp = false;
   let buffered: LoggedEvent[] = [];
   let closed = false;
   const sink = createEventSink(o.qc, () => ({ myId: o.myId, openThreadId: o.openThread() }));
+  // A duplicate is dropped. An event above every applied one is applied. A late one (another node
+  // published it after a newer one reached us) is applied only if its handler is order-free;
+  // otherwise the lists and its thread are read again, since patching its older snapshot in could
+  // undo a newer one. Listeners hear each event once, late or not; one too old to tell whether it
+  // was applied only refreshes the cache (harmless twice) and is not told again.
   const apply = (e: LoggedEvent) => {
-    if (e.seq <= lastSeq) return;
-    lastSeq = e.seq;
-    sink.apply(e);
-    o.onApplied(e);
+    const verdict = seen.mark(e.seq);
+    if (verdict === 'applied') return;
+    if (verdict === 'next' || ORDER_FREE.has(e.type)) sink.apply(e);
+    else sink.refresh(e);
+    if (verdict !== 'unknown') o.onApplied(e);
   };
   const live = (e: LoggedEvent) => (catchingUp ? buffered.push(e) : apply(e));
   const catchUp = async () => {
     catchingUp = true;
     try {
       for (let more = true; more && !closed;) {
-        const page = await fetchEventsAfter(lastSeq);
+        const page = await fetchEventsAfter(seen.last());
         page.events.forEach(apply);
         more = page.more;
       }

@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { LoggedEvent } from '#shared/schemas/events';
 import { threadQueries } from '#client/api/threads';
 import { applyEvent, type ApplyContext } from './eventHandlers';
+import { staleKeys } from './lateEvents';
 
 /** Run `fn` at most once per `waitMs`, at the end of the window (a burst collapses into one call). */
 export function trailingThrottle(fn: () => void, waitMs: number): { schedule(): void; cancel(): void } {
@@ -28,6 +29,8 @@ const COUNTED: ReadonlySet<LoggedEvent['type']> = new Set(['message.created', 't
 /** Applies live events to the cache. */
 export interface EventSink {
   apply(e: LoggedEvent): void;
+  /** Read again what an event arriving out of order touches, instead of patching it in (see lateEvents.ts). */
+  refresh(e: LoggedEvent): void;
   /** Ask for fresh view counts soon (collapsed with every other request in the same second). */
   refreshCounts(): void;
   dispose(): void;
@@ -46,6 +49,10 @@ export function createEventSink(qc: QueryClient, context: () => ApplyContext, co
     apply(e) {
       applyEvent(qc, e, context());
       if (COUNTED.has(e.type)) counts.schedule();
+    },
+    refresh(e) {
+      for (const queryKey of staleKeys(e)) void qc.invalidateQueries({ queryKey });
+      counts.schedule();
     },
     refreshCounts: () => counts.schedule(),
     dispose: () => counts.cancel(),
