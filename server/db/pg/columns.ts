@@ -1,4 +1,4 @@
-// Column types of the PostgreSQL schema (./schema.ts, generated) that keep the values the SQLite code
+// Column types of the PostgreSQL schema (./schema.ts and ./tables/, generated) that keep the values the SQLite code
 // reads: a boolean stays an integer 0/1 (raw SQL compares `= 1` and sums flags), JSON stays text (the
 // same bytes as in SQLite, parsed by drizzle like `text(…, { mode: 'json' })`).
 import { customType } from 'drizzle-orm/pg-core';
@@ -17,3 +17,8 @@ export const jsonText = <T>(name: string) =>
     toDriver: (v) => JSON.stringify(v),
     fromDriver: (v) => JSON.parse(v) as T,
   })(name);
+
+/** The TypeScript type of column `C` of SQLite table `T`: its PostgreSQL twin reads the same values. */
+export type Of<T extends { $inferSelect: object }, C extends keyof T['$inferSelect']> = NonNullable<
+  T['$inferSelect'][C]
+>;

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { migratePostgres } from '#server/db/pg/migrate';
-import { PG_SCHEMA_FILE, renderPgSchema } from '#scripts/db/pgSchemaSource';
+import { PG_SCHEMA_FILE, PG_TABLES_DIR, renderPgSchema } from '#scripts/db/pgSchemaSource';
 import { pgTestDatabase, type PgTestDb } from '#tests/helpers/pg';
 import { tempDb } from '#tests/helpers/db';
 import { pgCatalog, sqliteCatalog, type Catalog } from '#tests/helpers/schemaCatalog';
@@ -28,10 +28,21 @@ describe('the PostgreSQL schema', () => {
   });
   afterAll(() => target?.drop());
 
-  it('is what `npm run db:generate:pg` writes from the SQLite tables now', async () => {
-    expect(readFileSync(PG_SCHEMA_FILE, 'utf8'), 'run `npm run db:generate:pg` and commit the result').toBe(
-      await renderPgSchema(),
-    );
+  it('is what `npm run db:generate:pg` writes from the SQLite tables now, file for file', async () => {
+    const files = await renderPgSchema();
+    const hint = 'run `npm run db:generate:pg` and commit the result';
+    expect(files.has(PG_SCHEMA_FILE)).toBe(true);
+    for (const [path, source] of files) expect(readFileSync(path, 'utf8'), `${path}: ${hint}`).toBe(source);
+    const checkedIn = readdirSync(PG_TABLES_DIR).map((name) => `${PG_TABLES_DIR}/${name}`);
+    expect(checkedIn.sort(), hint).toEqual([...files.keys()].filter((p) => p !== PG_SCHEMA_FILE).sort());
+  });
+
+  it('has one module per SQLite table file, each importing the tables its foreign keys point at from theirs', () => {
+    const lite = readdirSync('server/db/tables').filter((name) => name !== 'columns.ts');
+    expect(readdirSync(PG_TABLES_DIR).sort()).toEqual(lite.sort());
+    const messages = readFileSync(`${PG_TABLES_DIR}/messages.ts`, 'utf8');
+    expect(messages).toContain(`import { identities, threads } from './conversations';`);
+    expect(messages).toContain(`import { agents, teams } from './people';`);
   });
 
   it('has every SQLite table with the same columns and nullability, and no other table', () => {
