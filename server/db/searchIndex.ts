@@ -40,10 +40,32 @@ const encoder = new TextEncoder();
 const indexable = (token: string) =>
   token.length * 3 <= MAX_TOKEN_BYTES || encoder.encode(token).length <= MAX_TOKEN_BYTES;
 
+// It also refuses a tsvector whose distinct words add up to more than 1,048,575 UTF-8 bytes ("string is
+// too long for tsvector"): a long email of distinct words (a pasted log, an encoded attachment) would
+// fail its whole ingest. The body keeps its words up to the first new word over that, on both engines.
+const MAX_DISTINCT_BYTES = 1_048_575;
+
+/** The longest prefix of `tokens` whose distinct tokens fit in MAX_DISTINCT_BYTES. */
+function withinTsvector(tokens: string[]): string[] {
+  // Cheap bound first (a UTF-16 unit is at most 3 UTF-8 bytes): almost every message is far below.
+  let units = 0;
+  for (const t of tokens) units += t.length;
+  if (units * 3 <= MAX_DISTINCT_BYTES) return tokens;
+  const seen = new Set<string>();
+  let bytes = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (seen.has(tokens[i])) continue;
+    seen.add(tokens[i]);
+    bytes += Buffer.byteLength(tokens[i]);
+    if (bytes > MAX_DISTINCT_BYTES) return tokens.slice(0, i);
+  }
+  return tokens;
+}
+
 /** The token string stored for a message (subject first), or null when nothing is searchable. */
 export function searchBody(m: IndexedMessage): string | null {
   if (m.direction === 'system') return null;
-  const tokens = tokenize(m.subject ? `${m.subject}\n${m.text}` : m.text).filter(indexable);
+  const tokens = withinTsvector(tokenize(m.subject ? `${m.subject}\n${m.text}` : m.text).filter(indexable));
   return tokens.length > 0 ? tokens.join(' ') : null;
 }
 

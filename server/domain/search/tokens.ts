@@ -38,13 +38,43 @@ export interface TextWord {
   tokens: string[];
 }
 
+// Intl.Segmenter's time grows with the square of the text it is given (Node 20: 100,000 characters
+// took seconds, a 3 MB email would take hours, in the ingest transaction), so a long text goes to it
+// in pieces of about PIECE_CHARS, cut after ASCII white space and before a letter or digit: ICU always
+// breaks there and no word-break rule looks back across white space, so the words are the same as in
+// one pass (tests/server/domain/search/tokens.test.ts compares). A run with no such place is cut at
+// MAX_PIECE_CHARS, splitting a "word" that long.
+const PIECE_CHARS = 1_000;
+const MAX_PIECE_CHARS = 8_192;
+const WORD_START = /[\p{L}\p{N}]/uy;
+const isAsciiSpace = (c: number) => c === 0x20 || (c >= 0x09 && c <= 0x0d);
+
+/** Where the piece of `text` starting at `start` ends. */
+function pieceEnd(text: string, start: number): number {
+  if (text.length - start <= PIECE_CHARS) return text.length;
+  const bound = Math.min(text.length, start + MAX_PIECE_CHARS);
+  for (let p = start + PIECE_CHARS; p < bound; p++) {
+    if (!isAsciiSpace(text.charCodeAt(p - 1))) continue;
+    WORD_START.lastIndex = p;
+    if (WORD_START.test(text)) return p;
+  }
+  if (bound === text.length) return bound;
+  const high = text.charCodeAt(bound - 1);
+  return high >= 0xd800 && high <= 0xdbff ? bound - 1 : bound; // not between a surrogate pair
+}
+
 /** Split text into its words (offsets into the original string) and their tokens. */
 export function textWords(text: string): TextWord[] {
   const out: TextWord[] = [];
-  for (const s of segmenter.segment(text)) {
-    if (!s.isWordLike) continue;
-    const tokens = wordTokens(s.segment);
-    if (tokens.length > 0) out.push({ start: s.index, end: s.index + s.segment.length, tokens });
+  for (let from = 0; from < text.length;) {
+    const to = pieceEnd(text, from);
+    for (const s of segmenter.segment(to - from === text.length ? text : text.slice(from, to))) {
+      if (!s.isWordLike) continue;
+      const tokens = wordTokens(s.segment);
+      const start = from + s.index;
+      if (tokens.length > 0) out.push({ start, end: start + s.segment.length, tokens });
+    }
+    from = to;
   }
   return out;
 }

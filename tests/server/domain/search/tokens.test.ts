@@ -1,5 +1,55 @@
 import { describe, expect, it } from 'vitest';
-import { foldWord, isPrefixable, textWords, tokenize } from '#server/domain/search/tokens';
+import { foldWord, isPrefixable, textWords, tokenize, wordTokens } from '#server/domain/search/tokens';
+import { prng } from '#tests/helpers/prng';
+
+/** textWords as one Intl.Segmenter pass over the whole text gives them (slow on long texts). */
+function onePass(text: string) {
+  const out = [];
+  for (const s of new Intl.Segmenter('th', { granularity: 'word' }).segment(text)) {
+    const tokens = s.isWordLike ? wordTokens(s.segment) : [];
+    if (tokens.length > 0) out.push({ start: s.index, end: s.index + s.segment.length, tokens });
+  }
+  return out;
+}
+
+// Fragments around the places a long text is cut into pieces: white space of every kind (and
+// characters that are not white space to ICU: NBSP, BOM), marks, joiners, numbers with separators.
+const FRAGMENTS = [
+  'refund',
+  'Order',
+  'TH88213',
+  '3.14',
+  "don't",
+  'e-mail',
+  'ZAŻÓŁĆ',
+  'gęślą',
+  'Łódź',
+  'คืนเงิน',
+  'ด่วนมาก',
+  'ไปตากลมที่ทะเลมา',
+  '我想申请退款',
+  '北京大学生',
+  '\u0301',
+  '\u200d',
+  '\ufeff',
+  '\u00a0',
+  '👍🏽',
+  '🇵🇱',
+  '_',
+  ':',
+  ',',
+  '.',
+  '\u3000',
+  ' ',
+  '  ',
+  '\n',
+  '\r\n',
+  '\t',
+  '\f',
+  '\v',
+  '𠀋',
+  '123,456',
+];
 
 describe('tokenize', () => {
   it('segments Thai words inside a sentence', () => {
@@ -49,6 +99,20 @@ describe('tokenize', () => {
   it('reports word offsets in the original text', () => {
     const text = 'Hi Żółw!';
     expect(textWords(text).map((w) => text.slice(w.start, w.end))).toEqual(['Hi', 'Żółw']);
+  });
+
+  it('gives the words of one Intl.Segmenter pass for a long text, though it segments it in pieces', () => {
+    const next = prng(16);
+    for (const length of [30_000, 12_000]) {
+      let text = '';
+      while (text.length < length) text += FRAGMENTS[Math.floor(next() * FRAGMENTS.length)];
+      expect(textWords(text)).toEqual(onePass(text));
+    }
+  });
+
+  it('keeps a run of 5,000 letters one word and splits only a run over 8,192 characters', () => {
+    expect(tokenize(`ok ${'a'.repeat(5_000)} done`)).toEqual(['ok', 'a'.repeat(5_000), 'done']);
+    expect(tokenize('b'.repeat(9_000)).map((t) => t.length)).toEqual([8_192, 808]);
   });
 
   it('allows prefixes only for Latin words and digits', () => {
