@@ -23,7 +23,9 @@ export function intelligenceHooks(deps: ServiceDeps, onQueued: () => void): Inge
     isSurveyAnswer: (tx, thread, input) => takeSurveyAnswer(tx, thread, input, deps.now()),
     isClosingCourtesy: (tx, thread, input) => takeClosingCourtesy(tx, thread, input, deps.now()),
     whileStoring: (tx, emit, { thread, message, analysis }) => {
-      if (analysis) alertOnSentimentDrop(tx, emit, { thread, messageId: message.id, at: message.sortTs });
+      if (!analysis) return;
+      const mark = { score: message.sentimentScore, confidence: message.sentimentConfidence };
+      alertOnSentimentDrop(tx, emit, { thread, messageId: message.id, at: message.sortTs, mark });
     },
     afterCommit: (result, input, analysis) => {
       if (result.surveyAnswer || result.closingCourtesy) return;

@@ -7,6 +7,7 @@ import { roomsOf, type Reader } from './threadQueries';
 import { ingestStatements } from '#server/db/ingestStatements';
 import type { EmitFn, Tx } from './tx';
 import { scoredInbound } from '#server/db/conditions';
+import { isConfident } from '#shared/sentimentConfidence';
 
 /** Inbound sentiment scores of a thread in timeline order, with their rolling mean. */
 export function sentimentSeries(r: Reader, threadId: number) {
@@ -39,6 +40,8 @@ export interface StoredInbound {
   messageId: number;
   /** The message's timeline position (sort_ts). */
   at: number;
+  /** The message's sentiment mark as stored (absent: read it with the window). */
+  mark?: { score: number | null; confidence: number | null };
 }
 
 /**
@@ -49,6 +52,9 @@ export interface StoredInbound {
  */
 export function alertOnSentimentDrop(tx: Tx, emit: EmitFn, m: StoredInbound): boolean {
   const threadId = m.thread.id;
+  // A message without a confident mark is not in its own window (scoredInbound), so the check below
+  // would return false: skip the read, which walks back over every unscored message of the thread.
+  if (m.mark && (m.mark.score === null || !isConfident(m.mark.confidence))) return false;
   // Only the window before and at this message matters, not the whole history (this runs on every ingest).
   const recent = ingestStatements(tx).sentimentWindow.all({ threadId, at: m.at, id: m.messageId }).reverse();
   if (recent.at(-1)?.id !== m.messageId) return false;
