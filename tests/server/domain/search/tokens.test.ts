@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldWord, isPrefixable, textWords, tokenize, wordTokens } from '#server/domain/search/tokens';
+import { foldWord, isPrefixable, segmentedTokens, textWords, tokenize, wordTokens } from '#server/domain/search/tokens';
 import { prng } from '#tests/helpers/prng';
 
 /** textWords as one Intl.Segmenter pass over the whole text gives them (slow on long texts). */
@@ -120,5 +120,39 @@ describe('tokenize', () => {
     expect(isPrefixable('882')).toBe(true);
     expect(isPrefixable('ตา')).toBe(false);
     expect(isPrefixable('退款')).toBe(false);
+  });
+
+  it("gives the segmenter's tokens for Latin text it does not segment, and segments the rest", () => {
+    const texts = [
+      'Order 5521 is late, please help!',
+      "Don't e.g. 3.14 1,000 foo_bar a.b.c it’s „cytat” – dash… U.S.A. x@y.com http://a.b/c?d=1",
+      'Nie jestem zadowolony, przesyłka nie dotarła!!! Dzień dobry, Zażółć gęślą jaźń ŒUVRE ĳssel ŉ İstanbul ǅemal ǃxóõ',
+      'ยังไม่ได้รับพัสดุเลยค่ะ สั่งไป 5 วันแล้ว',
+      '你好，我想问一下订单 10234 的快递',
+      'Order 5521 ยังไม่ได้รับ, 包裹 still Łódź',
+      'x² ½ ×÷ µ ª º café',
+      // Long texts go to the segmenter in pieces, and a run of 8,192 characters without white space is cut.
+      `${'refund please '.repeat(700)}done`,
+      `ok ${'a'.repeat(9_000)}bc d`,
+    ];
+    for (const t of texts) expect(tokenize(t)).toEqual(segmentedTokens(t));
+    // Random text over the characters the shortcut takes (and a few it must leave to the segmenter).
+    const alphabet = [
+      ...' \t\n\r\u00a0!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~–—‘’“”„…',
+      ...'aAzZeEiI0123456789',
+      ...Array.from({ length: 0x250 - 0xc0 }, (_, i) => String.fromCodePoint(0xc0 + i)),
+      ...'ąęłżźćńóśĄĘŁŻŹĆŃÓŚ',
+    ];
+    let seed = 12345;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let i = 0; i < 5_000; i++) {
+      let t = '';
+      for (let j = 1 + rand(24); j > 0; j--) t += alphabet[rand(alphabet.length)];
+      if (i % 10 === 0) t += ['ไทย', '中文', '\u0301', '²', '😀'][rand(5)];
+      expect(tokenize(t), JSON.stringify(t)).toEqual(segmentedTokens(t));
+    }
   });
 });
