@@ -2,9 +2,9 @@ import { detectLanguage, detectLatinLanguage } from './detectLanguage';
 import { LATIN_WORDS } from './latinWords';
 import { LEXICONS, THAI_PROTECTED } from './lexicons/index';
 import { matchUnits, type LatinChoice } from './match';
-import { featurize } from './model/features';
+import { featurize, hashedFeatures } from './model/features';
 import { MODELS } from './model/index';
-import { mixWithLexicon, predictProbs } from './model/linear';
+import { mixWithLexicon, predictHashed, predictProbs } from './model/linear';
 import { patternScore } from './patterns';
 import { scoreUnits } from './score';
 import { emojiSum } from './signals';
@@ -141,8 +141,10 @@ export function analyzeSentiment(text: string, adjust?: SentimentAdjust): Sentim
   if (!(f && adjust?.offset?.(f.idx, f.val)) && r.sum !== 0 && wordCount(r.tokens) <= SHORT_WORDS) {
     return { ...lex, language: r.language, confidence: lexiconConfidence(r.sum, true) };
   }
-  const features = f ?? featurize(text, r.tokens, lex.score);
-  const raw = predictProbs(model, features, adjust?.offset?.(features.idx, features.val));
+  // Without adjustments the features go straight into the model, with no arrays built for them.
+  const raw = f
+    ? predictProbs(model, f, adjust?.offset?.(f.idx, f.val))
+    : predictHashed(model, hashedFeatures(text, r.tokens), lex.score);
   return fromProbs(mixWithLexicon(model, raw, LABELS.indexOf(lex.label), r.sum !== 0), r.language);
 }
 

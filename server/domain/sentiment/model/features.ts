@@ -45,13 +45,32 @@ export function normaliseForNgrams(text: string): string {
     .trim()} `;
 }
 
+// Slots of the message being featurized, reused across calls so scoring a message allocates no
+// feature arrays (the hot path reads them straight into the model, see hashedFeatures).
+let slots = new Int32Array(1024);
+let count = 0;
+
+function add(slot: number): void {
+  if (count === slots.length) {
+    const grown = new Int32Array(slots.length * 2);
+    grown.set(slots);
+    slots = grown;
+  }
+  slots[count++] = slot;
+}
+
+/** The hashed slots of one message, in the order featurize lists them; valid until the next call. */
+export interface HashedFeatures {
+  slots: Int32Array;
+  count: number;
+}
+
 /**
- * Features of one message for the linear model: character 1–4-grams (no single Latin letters),
- * word unigrams and bigrams from the analyser's tokens, and the lexicon's own verdict as dense
- * signals. Hashed values are scaled by 1/√count so long and short messages weigh alike.
+ * Hashed features of one message (character 1–4-grams without single Latin letters, then word
+ * unigrams and bigrams from the analyser's tokens) into a shared buffer: read them before the next call.
  */
-export function featurize(text: string, tokens: Token[], lexiconScore: number): Features {
-  const idx: number[] = [];
+export function hashedFeatures(text: string, tokens: readonly Token[]): HashedFeatures {
+  count = 0;
   const s = normaliseForNgrams(text);
   for (let i = 0; i < s.length; i++) {
     let h = SEED_CHAR;
@@ -59,7 +78,7 @@ export function featurize(text: string, tokens: Token[], lexiconScore: number): 
       const c = s.charCodeAt(i + n - 1);
       h = Math.imul(h ^ c, PRIME);
       if (n === 1 && isLatinOrSpace(c)) continue;
-      idx.push((h ^ (h >>> 15) ^ n) & MASK);
+      add((h ^ (h >>> 15) ^ n) & MASK);
     }
   }
   let prev = '';
@@ -70,14 +89,37 @@ export function featurize(text: string, tokens: Token[], lexiconScore: number): 
     }
     const key = t.kind === 'word' || t.kind === 'emoji' ? t.norm : t.norm.trim();
     if (!key) continue;
-    idx.push(hashString(key, SEED_WORD));
-    if (prev) idx.push(hashPair(prev, key, SEED_PAIR));
+    add(hashString(key, SEED_WORD));
+    if (prev) add(hashPair(prev, key, SEED_PAIR));
     prev = key;
   }
+  return { slots, count };
+}
+
+/** Slots of the lexicon's three dense signals (positive, negative, no cue), after the hashed ones. */
+export const LEXICON_SLOTS: readonly [number, number, number] = [
+  hashString('lex+', SEED_LEX),
+  hashString('lex-', SEED_LEX),
+  hashString('lex0', SEED_LEX),
+];
+
+/** Values of the lexicon's three dense signals for its score. */
+export function lexiconValues(lexiconScore: number): [number, number, number] {
+  return [Math.max(0, lexiconScore) * 2, Math.max(0, -lexiconScore) * 2, lexiconScore === 0 ? 1 : 0];
+}
+
+/**
+ * Features of one message for the linear model: character 1–4-grams (no single Latin letters),
+ * word unigrams and bigrams from the analyser's tokens, and the lexicon's own verdict as dense
+ * signals. Hashed values are scaled by 1/√count so long and short messages weigh alike.
+ */
+export function featurize(text: string, tokens: Token[], lexiconScore: number): Features {
+  const h = hashedFeatures(text, tokens);
+  const idx: number[] = Array.from(h.slots.subarray(0, h.count));
   const w = idx.length ? 1 / Math.sqrt(idx.length) : 0;
   const val: number[] = new Array<number>(idx.length).fill(w);
   // The lexicon's reading, as three dense signals the model weighs against the n-grams.
-  idx.push(hashString('lex+', SEED_LEX), hashString('lex-', SEED_LEX), hashString('lex0', SEED_LEX));
-  val.push(Math.max(0, lexiconScore) * 2, Math.max(0, -lexiconScore) * 2, lexiconScore === 0 ? 1 : 0);
+  idx.push(...LEXICON_SLOTS);
+  val.push(...lexiconValues(lexiconScore));
   return { idx, val };
 }

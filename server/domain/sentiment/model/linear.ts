@@ -1,4 +1,4 @@
-import { FEATURE_BITS, type Features } from './features';
+import { FEATURE_BITS, LEXICON_SLOTS, lexiconValues, type Features, type HashedFeatures } from './features';
 
 /** One language's quantised weights: w[slot * 3 + class] * scale, classes negative/neutral/positive. */
 export interface LinearModel {
@@ -80,10 +80,43 @@ export function predictProbs(m: LinearModel, f: Features, offset?: readonly numb
   }
   const l = [z0 * m.scale + m.bias[0], z1 * m.scale + m.bias[1], z2 * m.scale + m.bias[2]];
   if (offset) for (let c = 0; c < 3; c++) l[c] += offset[c];
-  const top = Math.max(l[0], l[1], l[2]);
-  const e = l.map((x) => Math.exp(x - top));
-  const sum = e[0] + e[1] + e[2];
-  return [e[0] / sum, e[1] / sum, e[2] / sum];
+  return softmax3(l[0], l[1], l[2]);
+}
+
+/**
+ * predictProbs(m, featurize(…)) without the feature arrays: the same products added in the same order
+ * (hashed slots at 1/√count, then the lexicon's three signals), so the result is bit-for-bit the same.
+ */
+export function predictHashed(m: LinearModel, f: HashedFeatures, lexiconScore: number): [number, number, number] {
+  let z0 = 0;
+  let z1 = 0;
+  let z2 = 0;
+  const w = m.weights;
+  const { slots, count } = f;
+  const v = count ? 1 / Math.sqrt(count) : 0;
+  for (let i = 0; i < count; i++) {
+    const k = slots[i] * 3;
+    z0 += w[k] * v;
+    z1 += w[k + 1] * v;
+    z2 += w[k + 2] * v;
+  }
+  const lex = lexiconValues(lexiconScore);
+  for (let j = 0; j < 3; j++) {
+    const k = LEXICON_SLOTS[j] * 3;
+    z0 += w[k] * lex[j];
+    z1 += w[k + 1] * lex[j];
+    z2 += w[k + 2] * lex[j];
+  }
+  return softmax3(z0 * m.scale + m.bias[0], z1 * m.scale + m.bias[1], z2 * m.scale + m.bias[2]);
+}
+
+function softmax3(l0: number, l1: number, l2: number): [number, number, number] {
+  const top = Math.max(l0, l1, l2);
+  const e0 = Math.exp(l0 - top);
+  const e1 = Math.exp(l1 - top);
+  const e2 = Math.exp(l2 - top);
+  const sum = e0 + e1 + e2;
+  return [e0 / sum, e1 / sum, e2 / sum];
 }
 
 /** Mixes the model's probabilities with the lexicon's label by the model's lexiconMix weights. */
