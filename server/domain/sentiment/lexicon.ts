@@ -59,6 +59,14 @@ function prefixesOf(words: Set<string>): Set<string> {
   return out;
 }
 
+/**
+ * The entry with every field present (absent ones undefined) in one order: all entries then share one
+ * object shape, so the scorer's reads of them stay monomorphic whichever kinds of words a message holds.
+ */
+export function lexEntry(e: LexEntry): LexEntry {
+  return { v: e.v, neg: e.neg, soft: e.soft, thanks: e.thanks, role: e.role, factor: e.factor, at: e.at, weak: e.weak };
+}
+
 const SPEC = /^(-?\d+(?:\.\d+)?)([~t]*)(?:\/(-?\d+(?:\.\d+)?))?([~t]*)$/;
 
 function terms(list: string | undefined): string[] {
@@ -83,7 +91,8 @@ export function buildLexicon(lang: string, src: LexiconSource, fold: (s: string)
   const stems = new Map<string, LexEntry>();
   let maxPhrase = 1;
   let minStem = Infinity;
-  const put = (rawKey: string, entry: LexEntry): void => {
+  const put = (rawKey: string, given: LexEntry): void => {
+    const entry = lexEntry(given);
     const key = fold(joiner === ' ' ? rawKey.replace(/_/g, ' ') : rawKey);
     if (key.endsWith('*')) {
       const stem = key.slice(0, -1);

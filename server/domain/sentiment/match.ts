@@ -1,23 +1,24 @@
-import type { Lexicon } from './lexicon';
+import { lexEntry, type Lexicon } from './lexicon';
 import { EMOJI, LEXICONS } from './lexicons/index';
 import { squeezeTo1 } from './text';
-import type { Token } from './tokenize';
+import { makeToken, type Token } from './tokenize';
 import type { LexEntry } from './types';
 
-/** A token or phrase after lexicon lookup: what the scorer walks over. */
+/** A token or phrase after lexicon lookup: what the scorer walks over. Made only by unit(), so all share one shape. */
 export interface Unit {
   kind: 'hit' | 'word' | 'emoji' | 'break';
   /** Lexicon entry, for hits. */
-  entry?: LexEntry;
+  entry: LexEntry | undefined;
   /** Valence, for emoji. */
-  v?: number;
+  v: number | undefined;
   /** Lookup key (joined phrase for multi-token hits). */
   key: string;
   /** Lexicon the unit was read with; undefined for emoji, breaks and unreadable words. */
-  lex?: Lexicon;
+  lex: Lexicon | undefined;
   caps: boolean;
   elongated: boolean;
-  sentenceEnd?: boolean;
+  /** For breaks: whether it ends a sentence. */
+  sentenceEnd: boolean;
 }
 
 /** Which lexicon reads Latin-script words, and which one backs it up in mixed English/Polish text. */
@@ -58,7 +59,7 @@ function findWord(lex: Lexicon, norm: string, elongated: boolean, allowNie = tru
   // Polish writes "not" into adjectives: niemiły, nieprzydatny. Listed words (niestety, niezły) win above.
   if (lex.lang === 'pl' && allowNie && norm.startsWith('nie') && norm.length >= 7) {
     const base = findWord(lex, norm.slice(3), false, false);
-    if (base && !base.role && base.v > 0) return { v: -0.8 * base.v };
+    if (base && !base.role && base.v > 0) return lexEntry({ v: -0.8 * base.v });
   }
   return undefined;
 }
@@ -156,26 +157,39 @@ function coverOf(s: string, lex: Lexicon): string[] | null {
   return parts;
 }
 
+// A piece of a Thai/Chinese token, with the token's other fields.
+function retext(t: Token, text: string): Token {
+  return makeToken(text, text, t.kind, t.script, t.caps, t.elongated, t.sentenceEnd);
+}
+
 function refineCjk(tokens: Token[]): Token[] {
   const out: Token[] = [];
   for (const t of tokens) {
     // "好的" alone is "OK", but after an intensifier (非常好的, 蛮好的) it is "good".
     const prev = out[out.length - 1];
     if (t.norm === '好的' && prev && LEXICONS.zh.entries.get(prev.norm)?.role === 'mod') {
-      out.push({ ...t, norm: '好', raw: '好' }, { ...t, norm: '的', raw: '的' });
+      out.push(retext(t, '好'), retext(t, '的'));
       continue;
     }
     const lex =
       t.kind === 'word' ? (t.script === 'thai' ? LEXICONS.th : t.script === 'han' ? LEXICONS.zh : null) : null;
     const parts = lex && !lex.entries.has(t.norm) && t.norm.length <= 12 ? coverOf(t.norm, lex) : null;
     if (parts && parts.length > 1 && parts.some((p) => lex!.entries.has(p)))
-      for (const p of parts) out.push({ ...t, norm: p, raw: p });
+      for (const p of parts) out.push(retext(t, p));
     else out.push(t);
   }
   return out;
 }
 
-function unit(kind: Unit['kind'], toks: Token[], i: number, n: number, extra: Partial<Unit>): Unit {
+function unit(
+  kind: Unit['kind'],
+  toks: Token[],
+  i: number,
+  n: number,
+  entry?: LexEntry,
+  lex?: Lexicon,
+  v?: number,
+): Unit {
   const first = toks[i];
   let key = first.norm;
   let caps = first.caps;
@@ -189,7 +203,8 @@ function unit(kind: Unit['kind'], toks: Token[], i: number, n: number, extra: Pa
       elongated ||= t.elongated;
     }
   }
-  return { kind, key, caps, elongated, ...extra };
+  // Only break tokens end sentences.
+  return { kind, entry, v, key, lex, caps, elongated, sentenceEnd: first.sentenceEnd };
 }
 
 /** Reads tokens with the lexicons, merging multi-token phrases and splitting fused Thai/Chinese segments. */
@@ -200,25 +215,25 @@ export function matchUnits(tokens: Token[], choice: LatinChoice): Unit[] {
   while (i < toks.length) {
     const t = toks[i];
     if (t.kind === 'break') {
-      units.push(unit('break', toks, i, 1, { key: t.norm, sentenceEnd: t.sentenceEnd }));
+      units.push(unit('break', toks, i, 1));
       i++;
     } else if (t.kind === 'emoji') {
-      units.push(unit('emoji', toks, i, 1, { v: EMOJI.get(t.norm) ?? 0 }));
+      units.push(unit('emoji', toks, i, 1, undefined, undefined, EMOJI.get(t.norm) ?? 0));
       i++;
     } else if (t.script === 'latin') {
       const m = matchLatin(toks, i, choice);
       units.push(
-        m ? unit('hit', toks, i, m[2], { entry: m[0], lex: m[1] }) : unit('word', toks, i, 1, { lex: choice.primary }),
+        m ? unit('hit', toks, i, m[2], m[0], m[1]) : unit('word', toks, i, 1, undefined, choice.primary),
       );
       i += m ? m[2] : 1;
     } else if (t.script === 'thai' || t.script === 'han') {
       const lex = t.script === 'thai' ? LEXICONS.th : LEXICONS.zh;
       const m = matchCjk(toks, i, lex);
-      units.push(m ? unit('hit', toks, i, m[1], { entry: m[0], lex }) : unit('word', toks, i, 1, { lex }));
+      units.push(m ? unit('hit', toks, i, m[1], m[0], lex) : unit('word', toks, i, 1, undefined, lex));
       i += m ? m[1] : 1;
     } else {
       const e = t.norm === '555' ? LEXICONS.th.entries.get('555') : undefined;
-      units.push(unit(e ? 'hit' : 'word', toks, i, 1, e ? { entry: e, lex: LEXICONS.th } : {}));
+      units.push(e ? unit('hit', toks, i, 1, e, LEXICONS.th) : unit('word', toks, i, 1));
       i++;
     }
   }

@@ -5,17 +5,33 @@ import { baseEmoji, foldLatin, isAllCaps, isEmoji, scriptOf, squeezeTo2 } from '
 /** One segment of a message, ready for lexicon lookup. */
 export interface Token {
   /** Lookup form: lower-cased and folded (Latin), elongation squeezed, digits as "#". */
-  norm: string;
-  raw: string;
+  readonly norm: string;
+  readonly raw: string;
   /** 'break' ends a clause or sentence: punctuation, new lines, and spaces between Thai words. */
-  kind: 'word' | 'emoji' | 'punct' | 'break';
-  script: Script;
+  readonly kind: 'word' | 'emoji' | 'punct' | 'break';
+  readonly script: Script;
   /** Latin word written in capitals ("NEVER"). */
-  caps: boolean;
+  readonly caps: boolean;
   /** Letters were stretched ("sooo", "pleaseee"). */
-  elongated: boolean;
+  readonly elongated: boolean;
   /** For breaks: whether it also ends a sentence (". ! ? 。" or a new line), not just a clause. */
-  sentenceEnd?: boolean;
+  readonly sentenceEnd: boolean;
+}
+
+/**
+ * Every token is made here, so all share one object shape: the scorer's loops then see one kind of
+ * object, and V8 keeps their code optimised when a new message brings tokens of another kind.
+ */
+export function makeToken(
+  norm: string,
+  raw: string,
+  kind: Token['kind'],
+  script: Script,
+  caps = false,
+  elongated = false,
+  sentenceEnd = false,
+): Token {
+  return { norm, raw, kind, script, caps, elongated, sentenceEnd };
 }
 
 // Text emoticons are punctuation to ICU, so they are cut out before segmentation.
@@ -34,44 +50,45 @@ function readWord(raw: string): Token {
   const script = scriptOf(raw);
   if (DIGITS.test(raw)) {
     const norm = /^5{3,}$|^๕{3,}$/u.test(raw) ? '555' : '#';
-    return { norm, raw, kind: 'word', script: 'other', caps: false, elongated: false };
+    return makeToken(norm, raw, 'word', 'other');
   }
-  if (script !== 'latin') return { norm: raw, raw, kind: 'word', script, caps: false, elongated: false };
+  if (script !== 'latin') return makeToken(raw, raw, 'word', script);
   const folded = foldLatin(raw);
   const norm = squeezeTo2(folded);
-  return { norm, raw, kind: 'word', script, caps: isAllCaps(raw), elongated: norm !== folded };
+  return makeToken(norm, raw, 'word', script, isAllCaps(raw), norm !== folded);
 }
 
 // Words recur within and across messages: each distinct word is read once (bounded: cleared when
-// full). The tokens are shared, so they are frozen.
+// full). The tokens are shared; their fields are read-only (not frozen: a frozen object has a shape of
+// its own, and the scorer's loops would then see two).
 const WORDS = new Map<string, Token>();
 const WORDS_MAX = 50_000;
 
 function wordToken(raw: string): Token {
   let t = WORDS.get(raw);
   if (t) return t;
-  t = Object.freeze(readWord(raw));
+  t = readWord(raw);
   if (WORDS.size >= WORDS_MAX) WORDS.clear();
   WORDS.set(raw, t);
   return t;
 }
 
 function otherToken(raw: string, prevScript: Script | undefined, nextChar: string): Token | null {
-  if (isEmoji(raw)) return { norm: baseEmoji(raw), raw, kind: 'emoji', script: 'other', caps: false, elongated: false };
+  if (isEmoji(raw)) return makeToken(baseEmoji(raw), raw, 'emoji', 'other');
   if (/^\s+$/u.test(raw)) {
     if (raw.includes('\n'))
-      return { norm: '\n', raw, kind: 'break', script: 'other', caps: false, elongated: false, sentenceEnd: true };
+      return makeToken('\n', raw, 'break', 'other', false, false, true);
     // Thai separates clauses and sentences with spaces, not punctuation.
     if (prevScript === 'thai' && scriptOf(nextChar) === 'thai') {
-      return { norm: ' ', raw, kind: 'break', script: 'other', caps: false, elongated: false, sentenceEnd: true };
+      return makeToken(' ', raw, 'break', 'other', false, false, true);
     }
     return null;
   }
   if (SENTENCE_END.test(raw))
-    return { norm: raw, raw, kind: 'break', script: 'other', caps: false, elongated: false, sentenceEnd: true };
-  if (CLAUSE_END.test(raw)) return { norm: raw, raw, kind: 'break', script: 'other', caps: false, elongated: false };
-  if (raw === 'ๆ') return { norm: raw, raw, kind: 'word', script: 'thai', caps: false, elongated: false };
-  return { norm: raw, raw, kind: 'punct', script: 'other', caps: false, elongated: false };
+    return makeToken(raw, raw, 'break', 'other', false, false, true);
+  if (CLAUSE_END.test(raw)) return makeToken(raw, raw, 'break', 'other');
+  if (raw === 'ๆ') return makeToken(raw, raw, 'word', 'thai');
+  return makeToken(raw, raw, 'punct', 'other');
 }
 
 function segmentPlain(text: string, out: Token[], after = ''): void {
@@ -111,7 +128,7 @@ export function tokenize(input: string, protect?: RegExp): Token[] {
   if (mayHoldEmoticon(text))
     for (const m of text.matchAll(EMOTICON)) {
       segmentProtected(text.slice(last, m.index), protect, out);
-      out.push({ norm: m[1].toLowerCase(), raw: m[1], kind: 'emoji', script: 'other', caps: false, elongated: false });
+      out.push(makeToken(m[1].toLowerCase(), m[1], 'emoji', 'other'));
       last = (m.index ?? 0) + m[0].length;
     }
   segmentProtected(text.slice(last), protect, out);
@@ -162,7 +179,8 @@ function mayHoldEmoticon(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x3a || c === 0x3b || c === 0x3d || c === 0x3c || c === 0x5e || c === 0x5f) return true;
-    if ((c === 0x78 || c === 0x58) && (text.charCodeAt(i + 1) | 0x20) === 0x64) return true;
+    // Bounded read: past the end charCodeAt gives NaN, which would deoptimise this loop.
+    if ((c === 0x78 || c === 0x58) && i + 1 < text.length && (text.charCodeAt(i + 1) | 0x20) === 0x64) return true;
   }
   return false;
 }
