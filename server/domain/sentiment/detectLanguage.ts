@@ -34,7 +34,36 @@ function scriptOfCode(c: number): number {
 const LANGS = [...new Set(['en', 'pl', ...LATIN_WORDS.keys(), 'vi'])];
 const EN = LANGS.indexOf('en');
 const PL = LANGS.indexOf('pl');
-const MARKS = LATIN_MARKS.map(([lang, re]): [number, RegExp] => [LANGS.indexOf(lang), new RegExp(re.source, 'giu')]);
+// Telltale letters by UTF-16 code unit: bit k set when the letter matches LATIN_MARKS[k] case-insensitively,
+// as /iu does. Every such letter (and case partner) lies in Latin-1 to Latin Extended-B or Latin Extended
+// Additional (tests check all of Unicode), so one pass over the text counts the hits of every language
+// instead of one regex scan per language.
+const MARK_LANGS = LATIN_MARKS.map(([lang]) => LANGS.indexOf(lang));
+/** Code-unit ranges that can hold a telltale letter. */
+export const MARK_RANGES: ReadonlyArray<[number, number]> = [
+  [0x80, 0x250],
+  [0x1e00, 0x1f00],
+];
+const MARK_LIMIT = 0x1f00;
+const MARK_BITS = new Uint16Array(MARK_LIMIT);
+const MARK_RES = LATIN_MARKS.map(([, re]) => new RegExp(re.source, 'iu'));
+const ANY_MARK = new RegExp(LATIN_MARKS.map(([, re]) => re.source).join('|'), 'iu');
+for (const [from, to] of MARK_RANGES)
+  for (let c = from; c < to; c++) {
+    const ch = String.fromCharCode(c);
+    if (ANY_MARK.test(ch)) MARK_RES.forEach((re, k) => re.test(ch) && (MARK_BITS[c] |= 1 << k));
+  }
+
+/** Hits of each LATIN_MARKS entry in `text`, as their /giu regexes would count them (for tests too). */
+export function markHits(text: string): number[] {
+  const hits = new Array<number>(LATIN_MARKS.length).fill(0);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const bits = c < MARK_LIMIT ? MARK_BITS[c] : 0;
+    if (bits) for (let k = 0; k < hits.length; k++) if (bits & (1 << k)) hits[k]++;
+  }
+  return hits;
+}
 const WORD_LANGS = [...LATIN_WORDS].map(([lang, set]): [number, ReadonlySet<string>] => [LANGS.indexOf(lang), set]);
 
 // Frequent words of the other Latin-script languages: never evidence for English or Polish.
@@ -84,11 +113,10 @@ function hasNonAscii(text: string): boolean {
 export function detectLatinLanguage(text: string): string {
   const scores = new Float64Array(LANGS.length);
   // Every telltale letter is outside ASCII, and no ASCII letter case-folds to one.
-  if (hasNonAscii(text))
-    for (const [lang, re] of MARKS) {
-      const hits = text.match(re)?.length ?? 0;
-      if (hits) scores[lang] += Math.min(hits, 4) * 1.5;
-    }
+  if (hasNonAscii(text)) {
+    const hits = markHits(text);
+    for (let k = 0; k < hits.length; k++) if (hits[k]) scores[MARK_LANGS[k]] += Math.min(hits[k], 4) * 1.5;
+  }
   const words = foldLatin(text).match(WORD);
   if (words)
     for (const w of words) {

@@ -222,9 +222,7 @@ export function matchUnits(tokens: Token[], choice: LatinChoice): Unit[] {
       i++;
     } else if (t.script === 'latin') {
       const m = matchLatin(toks, i, choice);
-      units.push(
-        m ? unit('hit', toks, i, m[2], m[0], m[1]) : unit('word', toks, i, 1, undefined, choice.primary),
-      );
+      units.push(m ? unit('hit', toks, i, m[2], m[0], m[1]) : unit('word', toks, i, 1, undefined, choice.primary));
       i += m ? m[2] : 1;
     } else if (t.script === 'thai' || t.script === 'han') {
       const lex = t.script === 'thai' ? LEXICONS.th : LEXICONS.zh;

@@ -16,7 +16,15 @@ export function scriptOf(segment: string): Script {
 
 /** Lower-cases and strips Latin diacritics (incl. Polish ł) so "działa" and "dziala" meet. */
 export function foldLatin(s: string): string {
-  if (/^[a-z0-9' ]*$/.test(s)) return s;
+  // ASCII needs only lower-casing and the backtick: NFD leaves it as it is and it holds no other mark.
+  let changes = false;
+  let ascii = true;
+  for (let i = 0; i < s.length && ascii; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) ascii = false;
+    else if ((c >= 0x41 && c <= 0x5a) || c === 0x60) changes = true;
+  }
+  if (ascii) return changes ? s.toLowerCase().replace(/`/g, "'") : s;
   return s
     .toLowerCase()
     .normalize('NFD')

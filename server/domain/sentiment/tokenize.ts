@@ -1,5 +1,6 @@
 import { segmentWords } from './segment';
 import type { Script } from './types';
+import type { WordMatcher } from './wordMatcher';
 import { baseEmoji, foldLatin, isAllCaps, isEmoji, scriptOf, squeezeTo2 } from './text';
 
 /** One segment of a message, ready for lexicon lookup. */
@@ -76,16 +77,14 @@ function wordToken(raw: string): Token {
 function otherToken(raw: string, prevScript: Script | undefined, nextChar: string): Token | null {
   if (isEmoji(raw)) return makeToken(baseEmoji(raw), raw, 'emoji', 'other');
   if (/^\s+$/u.test(raw)) {
-    if (raw.includes('\n'))
-      return makeToken('\n', raw, 'break', 'other', false, false, true);
+    if (raw.includes('\n')) return makeToken('\n', raw, 'break', 'other', false, false, true);
     // Thai separates clauses and sentences with spaces, not punctuation.
     if (prevScript === 'thai' && scriptOf(nextChar) === 'thai') {
       return makeToken(' ', raw, 'break', 'other', false, false, true);
     }
     return null;
   }
-  if (SENTENCE_END.test(raw))
-    return makeToken(raw, raw, 'break', 'other', false, false, true);
+  if (SENTENCE_END.test(raw)) return makeToken(raw, raw, 'break', 'other', false, false, true);
   if (CLAUSE_END.test(raw)) return makeToken(raw, raw, 'break', 'other');
   if (raw === 'ๆ') return makeToken(raw, raw, 'word', 'thai');
   return makeToken(raw, raw, 'punct', 'other');
@@ -106,22 +105,24 @@ function segmentPlain(text: string, out: Token[], after = ''): void {
 
 // ICU's Thai dictionary lacks many loanwords and mangles their neighbours (แอดมินมากๆ → แอด|มิ|นมากๆ),
 // so known words are cut out first and only the text between them is segmented.
-function segmentProtected(text: string, protect: RegExp | undefined, out: Token[]): void {
+function segmentProtected(text: string, protect: WordMatcher | undefined, out: Token[]): void {
   if (!protect || !THAI_ANY.test(text)) return segmentPlain(text, out);
   let last = 0;
-  for (const m of text.matchAll(protect)) {
-    segmentPlain(text.slice(last, m.index), out, m[0]);
-    out.push(wordToken(m[0]));
-    last = (m.index ?? 0) + m[0].length;
+  const found = protect.matches(text);
+  for (let k = 0; k < found.length; k += 2) {
+    const word = text.slice(found[k], found[k + 1]);
+    segmentPlain(text.slice(last, found[k]), out, word);
+    out.push(wordToken(word));
+    last = found[k + 1];
   }
   segmentPlain(text.slice(last), out);
 }
 
 /**
  * Splits a message into word, emoji, emoticon and boundary tokens using ICU word segmentation;
- * `protect` (a global regex of known Thai words) keeps those words whole.
+ * `protect` (a matcher of known Thai words) keeps those words whole.
  */
-export function tokenize(input: string, protect?: RegExp): Token[] {
+export function tokenize(input: string, protect?: WordMatcher): Token[] {
   const text = foldForms(input);
   const out: Token[] = [];
   let last = 0;

@@ -1,5 +1,6 @@
 import { buildLexicon, type Lexicon } from '#server/domain/sentiment/lexicon';
 import { foldLatin, foldNone } from '#server/domain/sentiment/text';
+import { WordMatcher } from '#server/domain/sentiment/wordMatcher';
 import { EMOJI_SOURCE } from './emoji';
 import { EN } from './en';
 import { PL } from './pl';
@@ -31,12 +32,13 @@ const THAI_CHAR = /^[\u0E00-\u0E7F]+$/u;
 
 /**
  * Thai words cut out before ICU segmentation: known loanwords plus lexicon keys of six or more
- * characters (long enough not to hide inside unrelated words). Longest first, so alternation is greedy.
+ * characters (long enough not to hide inside unrelated words), longest first.
  */
-export const THAI_PROTECTED = new RegExp(
-  [...new Set([...TH_LOANWORDS.split(/\s+/), ...[...LEXICONS.th.entries.keys()].filter((k) => k.length >= 6)])]
-    .filter((k) => THAI_CHAR.test(k))
-    .sort((a, b) => b.length - a.length)
-    .join('|'),
-  'gu',
-);
+export const THAI_PROTECTED_WORDS: readonly string[] = [
+  ...new Set([...TH_LOANWORDS.split(/\s+/), ...[...LEXICONS.th.entries.keys()].filter((k) => k.length >= 6)]),
+]
+  .filter((k) => THAI_CHAR.test(k))
+  .sort((a, b) => b.length - a.length);
+
+/** Finds THAI_PROTECTED_WORDS in a text as a global regex alternation of them would (leftmost, then longest). */
+export const THAI_PROTECTED = new WordMatcher(THAI_PROTECTED_WORDS);
