@@ -223,6 +223,7 @@ export function createApp(d: AppDeps): BraidApp {
   let closing: Promise<void> | null = null;
   const stopWork = async () => {
     if (snoozeTimer) clearInterval(snoozeTimer);
+    snoozeTimer = null;
     sla.stop();
     loop.stop();
     routing.stop();
@@ -260,7 +261,11 @@ export function createApp(d: AppDeps): BraidApp {
       loop.start();
       if (d.warmReaders) ctx.readers.start();
       routing.start();
-      snoozeTimer = setInterval(() => wakeSnoozedThreads(deps), 5_000);
+      // Woken in turns of at most 10 ms: after downtime many snoozes may have ended at once.
+      const wake = () => {
+        if (snoozeTimer && wakeSnoozedThreads(deps, 10).more) setImmediate(wake);
+      };
+      snoozeTimer = setInterval(wake, 5_000);
       return bound;
     },
     close() {

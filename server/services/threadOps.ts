@@ -185,15 +185,22 @@ export function markRead(deps: ServiceDeps, viewer: Viewer, threadId: number, la
   });
 }
 
-/** Re-open snoozed threads whose time has come; returns how many woke up. */
-export function wakeSnoozedThreads(deps: ServiceDeps): number {
+/**
+ * Re-open snoozed threads whose time has come, for at most `budgetMs` of one turn (a restored
+ * database may hold thousands): returns how many were woken and whether due ones remain.
+ */
+export function wakeSnoozedThreads(deps: ServiceDeps, budgetMs = Infinity): { woken: number; more: boolean } {
   const now = deps.now();
+  const t0 = performance.now();
   const due = deps.db
     .select({ id: threads.id })
     .from(threads)
     .where(and(eq(threads.status, 'snoozed'), lte(threads.snoozedUntil, now)))
     .all();
+  let woken = 0;
   for (const { id } of due) {
+    // At least one per call, so a zero budget still makes progress.
+    if (woken > 0 && performance.now() - t0 >= budgetMs) return { woken, more: true };
     transact(deps, (tx, emit) => {
       const before = tx.select().from(threads).where(eq(threads.id, id)).get();
       if (!before || before.status !== 'snoozed') return;
@@ -204,6 +211,7 @@ export function wakeSnoozedThreads(deps: ServiceDeps): number {
         actorId: null,
       });
     });
+    woken++;
   }
-  return due.length;
+  return { woken, more: false };
 }
