@@ -1,8 +1,10 @@
 import { and, asc, eq, gt, isNotNull, isNull, lte, max, sql } from 'drizzle-orm';
 import { episodeFacts, episodes, messages, outbox, replyFacts } from '#server/db/schema';
+import type { BusinessSchedule } from '#shared/metrics/businessHours';
 import { elapsedMs } from '#shared/metrics/elapsed';
 import type { Db } from '#server/db/connection';
-import { insertEpisodeFact, recordSurveyFacts } from './metricFacts';
+import { insertIgnoring } from './bulkInsert';
+import { episodeFactRow, recordSurveyFacts } from './metricFacts';
 import { rebuildRollups } from './rollups/write';
 import { getSetting, setSetting } from './settingsStore';
 import { teamConfig } from './teamConfig';
@@ -43,6 +45,15 @@ export function backfillMetricFacts(db: Db, sizes: BackfillSizes = SIZES): { rep
 
 type ReplyFact = typeof replyFacts.$inferInsert;
 
+/** Teams' business hours, read once per team for the whole back-fill (it runs before any request can change them). */
+function schedules(db: Db): (teamId: number | null) => BusinessSchedule | null {
+  const known = new Map<number | null, BusinessSchedule | null>();
+  return (teamId) => {
+    if (!known.has(teamId)) known.set(teamId, teamConfig(db, teamId).schedule);
+    return known.get(teamId) ?? null;
+  };
+}
+
 function backfillReplies(db: Db, { batch: BATCH, episodePage: EPISODE_PAGE }: BackfillSizes): number {
   const page = (from: number, to: number) =>
     db
@@ -81,14 +92,16 @@ function backfillReplies(db: Db, { batch: BATCH, episodePage: EPISODE_PAGE }: Ba
   const rows = (function* () {
     for (let from = 0; from < last; from += EPISODE_PAGE) yield* page(from, from + EPISODE_PAGE);
   })();
+  const insertReply = insertIgnoring(db.$client, replyFacts);
+  const scheduleOf = schedules(db);
   let pending: ReplyFact[] = [];
   let written = 0;
   const flush = () => {
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
-    db.transaction((tx) => {
-      for (const f of batch) tx.insert(replyFacts).values(f).onConflictDoNothing().run();
+    db.transaction(() => {
+      for (const f of batch) insertReply(f);
     });
     written += batch.length;
   };
@@ -120,7 +133,7 @@ function backfillReplies(db: Db, { batch: BATCH, episodePage: EPISODE_PAGE }: Ba
       pending.push({ ...base, outcome: 'failed' });
     } else {
       const timed = waitingFrom !== null;
-      const schedule = teamConfig(db, m.teamId).schedule;
+      const schedule = scheduleOf(m.teamId);
       pending.push({
         ...base,
         outcome: 'accepted',
@@ -153,12 +166,14 @@ function backfillEpisodes(db: Db, BATCH: number): number {
     .where(and(isNotNull(episodes.resolvedAt), isNull(episodeFacts.episodeId)))
     .all()
     .map((r) => r.e);
+  const insert = insertIgnoring(db.$client, episodeFacts);
+  const scheduleOf = schedules(db);
   for (let i = 0; i < rows.length; i += BATCH) {
-    db.transaction((tx) => {
+    db.transaction(() => {
       for (const e of rows.slice(i, i + BATCH)) {
-        const resolvedAt = e.resolvedAt as number;
         const a = alerts.get(e.id);
-        insertEpisodeFact(tx, e, e.resolvedBy, resolvedAt, null, a && { breaches: a.b, warnings: a.w });
+        const alerted = a && { breaches: a.b, warnings: a.w };
+        insert(episodeFactRow(e, e.resolvedBy, e.resolvedAt as number, null, alerted, scheduleOf(e.teamId)));
       }
     });
   }

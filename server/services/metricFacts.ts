@@ -1,6 +1,7 @@
 import { and, eq, gte, max, min, sql } from 'drizzle-orm';
 import { episodeFacts, episodes, messages, replyFacts, slaAlerts, surveyFacts } from '#server/db/schema';
 import type { MessageRow } from '#server/db/mappers';
+import type { BusinessSchedule } from '#shared/metrics/businessHours';
 import { elapsedMs } from '#shared/metrics/elapsed';
 import { classifySentimentChange } from '#shared/metrics/sentimentTrend';
 import { rollUpEpisode, rollUpReopen, rollUpReply, rollUpSurvey } from './rollups/write';
@@ -114,8 +115,8 @@ export function recordEpisodeOpened(tx: Tx, threadId: number, number: number): v
 }
 
 /**
- * Writes the fact of one resolved episode (at write time and in the back-fill); a second write for
- * the same episode is ignored (false). The caller at write time rolls it up; the back-fill rebuilds.
+ * Writes the fact of one resolved episode (at write time); a second write for the same episode is
+ * ignored (false). The caller rolls it up; the back-fill writes episodeFactRow itself and rebuilds.
  */
 export function insertEpisodeFact(
   tx: Tx,
@@ -125,26 +126,34 @@ export function insertEpisodeFact(
   channel: (typeof episodeFacts.$inferInsert)['channel'],
   alerts: { breaches: number; warnings: number } | undefined,
 ): boolean {
-  const { changes } = tx
-    .insert(episodeFacts)
-    .values({
-      episodeId: ep.id,
-      agentId,
-      teamId: ep.teamId,
-      channel,
-      openedAt: ep.openedAt,
-      resolvedAt,
-      calendarMs: Math.max(0, resolvedAt - ep.openedAt),
-      businessMs: elapsedMs(ep.openedAt, resolvedAt, teamConfig(tx, ep.teamId).schedule),
-      sentimentStart: ep.sentimentStart,
-      sentimentEnd: ep.sentimentEnd,
-      sentimentChange: classifySentimentChange(ep.sentimentStart, ep.sentimentEnd),
-      slaBreaches: alerts?.breaches ?? 0,
-      slaWarnings: alerts?.warnings ?? 0,
-    })
-    .onConflictDoNothing()
-    .run();
-  return changes > 0;
+  const row = episodeFactRow(ep, agentId, resolvedAt, channel, alerts, teamConfig(tx, ep.teamId).schedule);
+  return tx.insert(episodeFacts).values(row).onConflictDoNothing().run().changes > 0;
+}
+
+/** The fact of one resolved episode: resolution times from its start (in its team's `schedule`), sentiment arc and SLA alerts. */
+export function episodeFactRow(
+  ep: typeof episodes.$inferSelect,
+  agentId: number | null,
+  resolvedAt: number,
+  channel: (typeof episodeFacts.$inferInsert)['channel'],
+  alerts: { breaches: number; warnings: number } | undefined,
+  schedule: BusinessSchedule | null,
+): typeof episodeFacts.$inferInsert {
+  return {
+    episodeId: ep.id,
+    agentId,
+    teamId: ep.teamId,
+    channel,
+    openedAt: ep.openedAt,
+    resolvedAt,
+    calendarMs: Math.max(0, resolvedAt - ep.openedAt),
+    businessMs: elapsedMs(ep.openedAt, resolvedAt, schedule),
+    sentimentStart: ep.sentimentStart,
+    sentimentEnd: ep.sentimentEnd,
+    sentimentChange: classifySentimentChange(ep.sentimentStart, ep.sentimentEnd),
+    slaBreaches: alerts?.breaches ?? 0,
+    slaWarnings: alerts?.warnings ?? 0,
+  };
 }
 
 /** Record a survey answer read as a score; it belongs to whoever resolved the episode. */
