@@ -27,7 +27,13 @@ describe('waking snoozed threads', () => {
     expect(wakeSnoozedThreads(deps, 0)).toEqual({ woken: 1, more: false });
     expect(wakeSnoozedThreads(deps)).toEqual({ woken: 0, more: false });
 
-    const status = new Map(world.t.db.select().from(threads).all().map((t) => [t.id, t.status]));
+    const status = new Map(
+      world.t.db
+        .select()
+        .from(threads)
+        .all()
+        .map((t) => [t.id, t.status]),
+    );
     expect(ids.map((id) => status.get(id))).toEqual(['open', 'open', 'open', 'snoozed']);
     const woke = publisher.events.filter((e) => e.event.type === 'thread.updated');
     expect(new Set(woke.map((e) => (e.event.type === 'thread.updated' ? e.event.thread.id : 0)))).toEqual(
