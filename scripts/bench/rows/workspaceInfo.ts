@@ -5,7 +5,7 @@ import { defineRow } from '#scripts/bench/types';
 export const workspaceInfo = defineRow({
   id: 'workspace',
   fixture: 'workspace',
-  measures: ['workspace generator', 'Braid start-up on the workspace'],
+  measures: ['workspace generator', 'Braid start-up on the workspace', 'event loop during start-up catch-up'],
   async run(f) {
     const m = f.manifest;
     const size = `${m.customers.toLocaleString('en-US')} customers / ${m.messages.toLocaleString('en-US')} messages / ${m.episodes.toLocaleString('en-US')} episodes`;
@@ -19,6 +19,11 @@ export const workspaceInfo = defineRow({
       {
         measure: 'Braid start-up on the workspace: spawn → healthy; start-up catch-up after that; RSS when idle',
         braid: `${ms(f.startup.ms)}, then busy ${ms(f.startup.busyMs)}, RSS ${mb(f.startup.rss)}`,
+      },
+      {
+        measure: 'during that catch-up: slowest `/healthz` (every 100 ms); server event-loop delay max',
+        braid: `${ms(f.startup.healthzMaxMs)}; ${f.startup.loopMaxMs === null ? 'n/a' : ms(f.startup.loopMaxMs)}`,
+        note: f.startup.loopMaxMs === null ? '' : verdict(f.startup.loopMaxMs <= 50, '≤ 50 ms'),
       },
     ];
   },
