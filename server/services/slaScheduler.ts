@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { inArray, isNull, and } from 'drizzle-orm';
 import { threads } from '#server/db/schema';
 import type { SlaPolicy } from '#shared/metrics/sla';
@@ -13,6 +14,23 @@ const PLAN_PAGE = 50;
  * request may wait: on a shared, loaded machine a turn's wall time can be twice its CPU time.
  */
 const TURN_BUDGET_MS = 10;
+
+const pages = new WeakMap<Database.Database, Database.Statement<[number, number], number>>();
+
+/** Ids of the next open (or pending, snoozed) unmerged threads after an id, in id order. */
+function openThreadPage(client: Database.Database): Database.Statement<[number, number], number> {
+  let stmt = pages.get(client);
+  if (!stmt) {
+    stmt = client
+      .prepare<[number, number], number>(
+        `select id from threads where id > ? and +status in ('open', 'pending', 'snoozed')
+         and merged_into_thread_id is null order by id limit ?`,
+      )
+      .pluck();
+    pages.set(client, stmt);
+  }
+  return stmt;
+}
 
 /**
  * Pushes SLA warnings at 50/75/90 % and the breach at 100 % of each running target, over
@@ -71,30 +89,28 @@ export class SlaScheduler {
       this.tick();
       return;
     }
-    const ids = this.deps.db
-      .select({ id: threads.id })
-      .from(threads)
-      .where(and(inArray(threads.status, ['open', 'pending', 'snoozed']), isNull(threads.mergedIntoThreadId)))
-      .all()
-      .map((r) => r.id);
-    let from = 0;
+    let after: number | null = 0;
     const step = () => {
       if (generation !== this.generation) return; // stopped, or planned again since
       const t0 = performance.now();
-      do {
-        this.planPage(ids.slice(from, from + PLAN_PAGE));
-        from += PLAN_PAGE;
-      } while (from < ids.length && (!spread || performance.now() - t0 < this.budgetMs));
-      if (from >= ids.length) this.tick();
+      do after = this.planPage(after as number);
+      while (after !== null && (!spread || performance.now() - t0 < this.budgetMs));
+      if (after === null) this.tick();
       else setImmediate(step);
     };
     if (spread) setImmediate(step);
     else step();
   }
 
-  /** Plan a page of open threads, reading their facts and fired alerts in a few queries, not per thread. */
-  private planPage(ids: number[]): void {
+  /**
+   * Plan the next page of open threads after id `after`, reading their facts and fired alerts in a few
+   * queries, not per thread; returns the last id planned, or null when no open thread is left.
+   */
+  private planPage(after: number): number | null {
     const now = this.deps.now();
+    // Walked in id order (`+status`: the primary key, not a status index that would sort every open thread per page).
+    const ids = openThreadPage(this.deps.db.$client).all(after, PLAN_PAGE);
+    if (ids.length === 0) return null;
     const open = this.deps.db
       .select()
       .from(threads)
@@ -112,6 +128,7 @@ export class SlaScheduler {
       open.flatMap((t) => (t.currentEpisodeId === null ? [] : [t.currentEpisodeId])),
     );
     for (const row of open) this.plan(row.id, pendingCrossings(this.deps.db, row, this.policies, now, fired, facts));
+    return ids.length < PLAN_PAGE ? null : ids[ids.length - 1];
   }
 
   /** React to committed events: threads they touch get their schedule recomputed. */
