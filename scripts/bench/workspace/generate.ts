@@ -15,6 +15,7 @@ import { join, relative } from 'node:path';
 import { login } from '#scripts/bench/http';
 import type { BenchOptions } from '#scripts/bench/options';
 import { ADMIN_EMAIL, PASSWORD, ROOT, startBraid } from '#scripts/bench/servers';
+import { cpuMs } from '#scripts/bench/proc';
 import { CACHE, cacheFit, cacheKeys, type CacheKeys } from './cache';
 import { sleep } from '#scripts/bench/stats';
 import { derive } from './derive';
@@ -62,17 +63,23 @@ function withoutIndexes(db: Database.Database, write: () => void): void {
   recountBoardCounters(db);
 }
 
-/** Wait until Braid's start-up catch-up (missed SLA crossings fire once) has stopped writing. */
-async function settleAlerts(file: string, boundMs: number): Promise<void> {
+/**
+ * Wait until Braid's start-up catch-up (missed SLA crossings fire once, planned over the event loop
+ * first) has stopped writing: the alert count is unchanged AND the process used under 10 % of a core
+ * over the last 2 s. The count alone was not enough: planning 15,000 open threads takes longer than one
+ * poll, so an unchanged zero ended the wait before the first alert fired and the cache held none.
+ */
+async function settleAlerts(file: string, pid: number, boundMs: number): Promise<void> {
   const db = new Database(file, { readonly: true, timeout: 10_000 });
   try {
     let last = -1;
     const until = performance.now() + boundMs;
     while (performance.now() < until) {
+      const cpu = cpuMs(pid);
+      await sleep(2_000);
       const n = db.prepare('select count(*) from sla_alerts').pluck().get() as number;
-      if (n === last) return;
+      if (n === last && cpuMs(pid) - cpu < 200) return;
       last = n;
-      await sleep(750);
     }
   } finally {
     db.close();
@@ -82,7 +89,7 @@ async function settleAlerts(file: string, boundMs: number): Promise<void> {
 /** Boot Braid once on the database in `dir` and let its start-up work (migrations, catch-up) finish. */
 async function bootOnce(dir: string): Promise<void> {
   const again = await startBraid(dir, {}, 30 * 60_000);
-  await settleAlerts(join(dir, 'braid.db'), 300_000);
+  await settleAlerts(join(dir, 'braid.db'), again.pid, 300_000);
   await again.stop(60_000);
   // Fold the WAL into the file (a killed server leaves one) so the single cached file is complete.
   const fold = new Database(join(dir, 'braid.db'));
