@@ -1,7 +1,16 @@
 // Who writes to us and where: customers, identities, threads (episodes and messages: ./messages.ts).
 // All timestamps are epoch milliseconds (integers) so the response-time maths stays exact.
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type SQLiteColumn,
+} from 'drizzle-orm/sqlite-core';
 import type { ChannelKind } from '#shared/channels';
 import { SENTIMENT_LABELS } from '#shared/schemas/common';
 import { agents, teams } from './people';
@@ -62,6 +71,10 @@ export const identities = sqliteTable(
   ],
 );
 
+/** The threads columns the inbox list's filters read besides status and the sort key (threadListQuery.ts). */
+const inboxFilters = (t: { teamId: SQLiteColumn; assigneeId: SQLiteColumn; mergedIntoThreadId: SQLiteColumn }) =>
+  [t.teamId, t.assigneeId, t.mergedIntoThreadId] as const;
+
 /** Exactly one thread per customer: the whole cross-channel conversation. */
 export const threads = sqliteTable(
   'threads',
@@ -99,22 +112,29 @@ export const threads = sqliteTable(
     uniqueIndex('threads_customer_uq').on(t.customerId),
     index('threads_waiting_idx').on(t.waitingSince, t.id),
     index('threads_activity_idx').on(t.lastMessageAt, t.id),
-    // Covering the counts of one agent's threads (status, team, live, unread) without table reads.
-    index('threads_assignee_idx').on(t.assigneeId, t.status, t.teamId, t.mergedIntoThreadId, t.inboundCount),
+    // Covering the counts of one agent's threads (status, team, live). Not the unread count (kept per
+    // agent in agent_unread): with inbound_count in it every inbound message rewrote this index.
+    index('threads_assignee_idx').on(t.assigneeId, t.status, t.teamId, t.mergedIntoThreadId),
     index('threads_team_idx').on(t.teamId, t.status),
-    // The inbox sorts: status filter + sort key + id, so a first page is read in order and stops at the limit.
-    index('threads_inbox_waiting_idx').on(t.status, sql.raw(INBOX_WAITING_KEY), t.id),
-    index('threads_inbox_activity_idx').on(t.status, t.lastMessageAt, t.id),
-    index('threads_inbox_priority_idx').on(t.status, sql.raw(INBOX_PRIORITY_KEY), t.id),
+    // The inbox sorts: status + sort key + id, so a first page is read in order and stops at the limit;
+    // then the columns the list's other filters read (team, assignee, live), so the rows a viewer may
+    // not see or did not ask for are skipped inside the index instead of each costing a table read.
+    // Not partial: status-only lookups (snoozed threads due, SLA planning) use them too.
+    index('threads_inbox_waiting_idx').on(t.status, sql.raw(INBOX_WAITING_KEY), t.id, ...inboxFilters(t)),
+    index('threads_inbox_activity_idx').on(t.status, t.lastMessageAt, t.id, ...inboxFilters(t)),
+    index('threads_inbox_priority_idx').on(t.status, sql.raw(INBOX_PRIORITY_KEY), t.id, ...inboxFilters(t)),
     // One agent's view (Mine, a supervisor's pick of an agent) and the unassigned view (assignee IS
     // NULL): assignee + status + sort key over live threads, so a page seeks those threads in order
-    // instead of walking past every other thread of its status.
+    // instead of walking past every other thread of its status; then the team, so an agent's team
+    // limit is checked in the index.
     index('threads_assignee_waiting_idx')
-      .on(t.assigneeId, t.status, sql.raw(INBOX_WAITING_KEY), t.id)
+      .on(t.assigneeId, t.status, sql.raw(INBOX_WAITING_KEY), t.id, t.teamId)
       .where(sql.raw(LIVE)),
-    index('threads_assignee_activity_idx').on(t.assigneeId, t.status, t.lastMessageAt, t.id).where(sql.raw(LIVE)),
+    index('threads_assignee_activity_idx')
+      .on(t.assigneeId, t.status, t.lastMessageAt, t.id, t.teamId)
+      .where(sql.raw(LIVE)),
     index('threads_assignee_priority_idx')
-      .on(t.assigneeId, t.status, sql.raw(INBOX_PRIORITY_KEY), t.id)
+      .on(t.assigneeId, t.status, sql.raw(INBOX_PRIORITY_KEY), t.id, t.teamId)
       .where(sql.raw(LIVE)),
     // The floor board: oldest and median wait per team, team and channel, and assignee (waiting threads only).
     index('threads_board_team_wait_idx').on(t.teamId, t.waitingSince).where(sql.raw(BOARD_WAITING)),

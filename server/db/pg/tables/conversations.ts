@@ -76,20 +76,37 @@ export const threads = pgTable(
     uniqueIndex('threads_customer_uq').on(t.customerId),
     index('threads_waiting_idx').on(t.waitingSince, t.id),
     index('threads_activity_idx').on(t.lastMessageAt, t.id),
-    index('threads_assignee_idx').on(t.assigneeId, t.status, t.teamId, t.mergedIntoThreadId, t.inboundCount),
+    index('threads_assignee_idx').on(t.assigneeId, t.status, t.teamId, t.mergedIntoThreadId),
     index('threads_team_idx').on(t.teamId, t.status),
-    index('threads_inbox_waiting_idx').on(t.status, sql`(coalesce("waiting_since", 9000000000000))`, t.id),
-    index('threads_inbox_activity_idx').on(t.status, t.lastMessageAt, t.id),
+    index('threads_inbox_waiting_idx').on(
+      t.status,
+      sql`(coalesce("waiting_since", 9000000000000))`,
+      t.id,
+      t.teamId,
+      t.assigneeId,
+      t.mergedIntoThreadId,
+    ),
+    index('threads_inbox_activity_idx').on(
+      t.status,
+      t.lastMessageAt,
+      t.id,
+      t.teamId,
+      t.assigneeId,
+      t.mergedIntoThreadId,
+    ),
     index('threads_inbox_priority_idx').on(
       t.status,
       sql`((case "priority" when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end) * 10000000000000 + coalesce("waiting_since", 9000000000000))`,
       t.id,
+      t.teamId,
+      t.assigneeId,
+      t.mergedIntoThreadId,
     ),
     index('threads_assignee_waiting_idx')
-      .on(t.assigneeId, t.status, sql`(coalesce("waiting_since", 9000000000000))`, t.id)
+      .on(t.assigneeId, t.status, sql`(coalesce("waiting_since", 9000000000000))`, t.id, t.teamId)
       .where(sql`"merged_into_thread_id" is null`),
     index('threads_assignee_activity_idx')
-      .on(t.assigneeId, t.status, t.lastMessageAt, t.id)
+      .on(t.assigneeId, t.status, t.lastMessageAt, t.id, t.teamId)
       .where(sql`"merged_into_thread_id" is null`),
     index('threads_assignee_priority_idx')
       .on(
@@ -97,6 +114,7 @@ export const threads = pgTable(
         t.status,
         sql`((case "priority" when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end) * 10000000000000 + coalesce("waiting_since", 9000000000000))`,
         t.id,
+        t.teamId,
       )
       .where(sql`"merged_into_thread_id" is null`),
     index('threads_board_team_wait_idx')
