@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Db } from '#server/db/connection';
 import type { AlertKind } from '#shared/schemas/alerts';
 import { BOARD_WAITING } from './sortKeys';
+import { statement } from './engine/statement';
 
 // Team alerts' reads: each is a seek on a small table or on a partial index bounded by the last
 // hour (migration 0017), never a scan of threads.
@@ -22,16 +23,26 @@ export interface AlertRow {
   ackedByName: string | null;
 }
 
-const ALERT_COLUMNS = `a.id, a.team_id as teamId, t.name as teamName, a.kind, a.threshold, a.value,
-  a.fired_at as firedAt, a.cleared_at as clearedAt, a.acked_at as ackedAt, a.acked_by as ackedById,
-  g.name as ackedByName
+// Aliases are quoted: the same text runs on PostgreSQL, which folds unquoted names to lower case.
+const ALERT_COLUMNS = `a.id, a.team_id as "teamId", t.name as "teamName", a.kind, a.threshold, a.value,
+  a.fired_at as "firedAt", a.cleared_at as "clearedAt", a.acked_at as "ackedAt", a.acked_by as "ackedById",
+  g.name as "ackedByName"
   from alerts a join teams t on t.id = a.team_id left join agents g on g.id = a.acked_by`;
+
+/** A team's alert rules (both engines). */
+export const alertRulesOfTeam = statement<{ team: number }, { kind: AlertKind; threshold: number; enabled: number }>(
+  'alertRules.ofTeam',
+  `select kind, threshold, enabled from alert_rules where team_id = :team order by kind`,
+);
+
+/** One alert with its names (both engines). */
+export const alertById = statement<{ id: number }, AlertRow>('alerts.byId', `select ${ALERT_COLUMNS} where a.id = :id`);
 
 function prepare(sqlite: Database.Database) {
   const num = (s: string) => sqlite.prepare<Record<string, unknown>, number | null>(s).pluck();
   return {
     rules: sqlite.prepare<{ team: number }, { kind: AlertKind; threshold: number; enabled: number }>(
-      `select kind, threshold, enabled from alert_rules where team_id = :team order by kind`,
+      alertRulesOfTeam.sqlite,
     ),
     teamsToCheck: sqlite
       .prepare<[], number>(
@@ -53,7 +64,7 @@ function prepare(sqlite: Database.Database) {
       `select count(*) from events e indexed by events_sentiment_alerted_idx join threads t on t.id = e.thread_id
        where e.type = 'sentiment.alerted' and e.created_at >= :from and t.team_id = :team`,
     ),
-    alert: sqlite.prepare<{ id: number }, AlertRow>(`select ${ALERT_COLUMNS} where a.id = :id`),
+    alert: sqlite.prepare<{ id: number }, AlertRow>(alertById.sqlite),
     list: sqlite.prepare<{ teams: string | null; status: string | null; limit: number }, AlertRow>(
       `select ${ALERT_COLUMNS}
        where (:teams is null or a.team_id in (select value from json_each(:teams)))

@@ -4,6 +4,9 @@ import { decodeCursor, encodeCursor } from '#server/domain/cursor';
 import type { AuditAction, AuditEntry, AuditPage, AuditQuery } from '#shared/schemas/audit';
 import type { Reader } from './threadQueries';
 import { dateRange } from './search/where';
+import { run, statement, type Q } from '#server/db/engine/statement';
+import { runSync } from '#server/db/engine/sqliteRunner';
+import { rootOf } from '#server/db/statements';
 
 /** One thing to record: who (and in which session) did what to which customer or thread. */
 export interface AuditInput {
@@ -15,23 +18,41 @@ export interface AuditInput {
   detail?: Record<string, unknown>;
 }
 
+// One statement for both engines; `on conflict do nothing` makes a repeated customer view (the
+// partial unique index audit_view_once_uq) a no-op on either.
+const insertAudit = statement<{
+  at: number;
+  actorId: number | null;
+  sessionHash: string | null;
+  action: AuditAction;
+  customerId: number | null;
+  threadId: number | null;
+  detail: string;
+}>(
+  'audit.insert',
+  `insert into audit_log (at, actor_id, session_hash, action, customer_id, thread_id, detail)
+   values (:at, :actorId, :sessionHash, :action, :customerId, :threadId, :detail) on conflict do nothing`,
+);
+
 /**
- * Append an entry to the audit log. A customer view is kept once per session and customer (the
- * partial unique index makes the repeat a no-op). There is deliberately no update or delete.
+ * Append an entry to the audit log (engine-neutral). A customer view is kept once per session and
+ * customer (the partial unique index makes the repeat a no-op). There is deliberately no update or delete.
  */
+export function* recordAuditQ(e: AuditInput, at: number): Q<void> {
+  yield* run(insertAudit, {
+    at,
+    actorId: e.actorId,
+    sessionHash: e.sessionHash ?? null,
+    action: e.action,
+    customerId: e.customerId ?? null,
+    threadId: e.threadId ?? null,
+    detail: JSON.stringify(e.detail ?? {}),
+  });
+}
+
+/** recordAuditQ for the synchronous SQLite services, in the transaction (or on the database) `r` is. */
 export function recordAudit(r: Reader, e: AuditInput, at: number): void {
-  r.insert(auditLog)
-    .values({
-      at,
-      actorId: e.actorId,
-      sessionHash: e.sessionHash ?? null,
-      action: e.action,
-      customerId: e.customerId ?? null,
-      threadId: e.threadId ?? null,
-      detail: e.detail ?? {},
-    })
-    .onConflictDoNothing()
-    .run();
+  runSync(rootOf(r).$client, recordAuditQ(e, at));
 }
 
 /** A page of the audit log, newest first, filtered by actor, customer, action and local dates. */

@@ -3,15 +3,13 @@ import { alerts } from '#server/db/schema';
 import { alertStatements } from '#server/db/alertStatements';
 import { ALL_BOARDS_ROOM, boardRoom, type Viewer } from '#server/domain/access';
 import { decideAlerts, waitMinutes, type AlertFigures, type RuleState } from '#server/domain/teamAlerts';
-import { ConflictError, ForbiddenError, NotFoundError } from '#server/errors';
+import { ForbiddenError } from '#server/errors';
 import { hasRole } from '#shared/schemas/common';
 import type { Alert } from '#shared/schemas/alerts';
 import type { z } from 'zod';
 import type { AlertsQuerySchema } from '#shared/schemas/alerts';
 import type { Db } from '#server/db/connection';
-import { recordAudit } from './audit';
 import type { ServiceDeps } from './deps';
-import type { Actor } from './liveAssign';
 import { transact } from './tx';
 
 const HOUR_MS = 60 * 60_000;
@@ -78,7 +76,7 @@ export function evaluateTeamAlerts(deps: ServiceDeps, teamId: number): number {
 }
 
 /** Teams a viewer's alerts come from: leads their own, supervisors and admins every team (null); agents none. */
-function alertScope(viewer: Viewer): number[] | null {
+export function alertScope(viewer: Viewer): number[] | null {
   if (!hasRole(viewer.role, 'lead')) throw new ForbiddenError('alerts are for leads, supervisors and admins');
   return hasRole(viewer.role, 'supervisor') ? null : viewer.teamIds;
 }
@@ -94,34 +92,5 @@ export function listAlerts(db: Db, viewer: Viewer, q: z.output<typeof AlertsQuer
     teams: teams === null ? null : JSON.stringify(teams),
     status: q.status ?? null,
     limit: q.limit,
-  });
-}
-
-/** POST /api/alerts/:id/ack: record who acknowledged the alert and when (audited, announced live). */
-export function acknowledgeAlert(deps: ServiceDeps, actor: Actor, id: number): Alert {
-  const teams = alertScope(actor.viewer);
-  const s = alertStatements(deps.db);
-  return transact(deps, (tx, emit) => {
-    const row = s.alert.get({ id });
-    if (!row || (teams !== null && !teams.includes(row.teamId))) throw new NotFoundError(`alert ${id} not found`);
-    if (row.ackedAt !== null) throw new ConflictError(`alert ${id} was already acknowledged by ${row.ackedByName}`);
-    const now = deps.now();
-    tx.update(alerts)
-      .set({ ackedAt: now, ackedBy: actor.viewer.id })
-      .where(and(eq(alerts.id, id), isNull(alerts.ackedAt)))
-      .run();
-    recordAudit(
-      tx,
-      {
-        actorId: actor.viewer.id,
-        sessionHash: actor.sessionHash,
-        action: 'alert.acknowledged',
-        detail: { alertId: id, teamId: row.teamId, kind: row.kind },
-      },
-      now,
-    );
-    const alert = s.alert.get({ id })!;
-    emit({ type: 'alert.acknowledged', alert }, alertRooms(row.teamId));
-    return alert;
   });
 }

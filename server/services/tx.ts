@@ -107,13 +107,17 @@ export function transactHeld<T>(deps: ServiceDeps, fn: () => T): { result: T; he
   }
 }
 
-/** True for SQLite FOREIGN KEY violations (a referenced row, e.g. a team, does not exist). */
+/** True for FOREIGN KEY violations (a referenced row, e.g. a team, does not exist): SQLite's code or PostgreSQL's 23503. */
 export function isForeignKeyViolation(err: unknown): boolean {
-  return (err as { code?: string } | null)?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+  const code = (err as { code?: string } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503';
 }
 
-/** True for SQLite UNIQUE / PRIMARY KEY violations (used for the one retry on races). */
+/**
+ * True for UNIQUE / PRIMARY KEY violations (used for the one retry on races): SQLite's codes or
+ * PostgreSQL's 23505 — where the violation also aborts the transaction, so a retry needs a savepoint.
+ */
 export function isUniqueViolation(err: unknown): boolean {
   const code = (err as { code?: string } | null)?.code;
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
 }
