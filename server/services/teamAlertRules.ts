@@ -11,7 +11,10 @@ import type { Actor } from './liveAssign';
 // Team alert rules on the engine-neutral path (docs/engine-port.md): one code path, SQLite or PostgreSQL.
 
 const teamExists = statement<{ id: number }, { id: number }>('teams.exists', 'select id from teams where id = :id');
-const deleteRules = statement<{ team: number }>('alertRules.deleteOfTeam', 'delete from alert_rules where team_id = :team');
+const deleteRules = statement<{ team: number }>(
+  'alertRules.deleteOfTeam',
+  'delete from alert_rules where team_id = :team',
+);
 const insertRule = statement<{ team: number; kind: string; threshold: number; enabled: number; now: number }>(
   'alertRules.insert',
   `insert into alert_rules (team_id, kind, threshold, enabled, updated_at) values (:team, :kind, :threshold, :enabled, :now)`,
