@@ -10,7 +10,9 @@ import { get, statement, type Q } from '#server/db/engine/statement';
 
 const K = 10;
 const client = new Database(':memory:');
-client.exec(`create table t (id integer primary key, v text); with recursive s(n) as (select 1 union all select n + 1 from s where n < 100) insert into t select n, 'x' || n from s`);
+client.exec(
+  `create table t (id integer primary key, v text); with recursive s(n) as (select 1 union all select n + 1 from s where n < 100) insert into t select n, 'x' || n from s`,
+);
 const byId = statement<{ id: number }, { id: number; v: string }>('bench.byId', 'select id, v from t where id = :id');
 const direct = client.prepare<{ id: number }, { id: number; v: string }>(byId.sqlite);
 

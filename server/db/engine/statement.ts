@@ -33,6 +33,9 @@ export interface Op {
 /** A unit of engine-neutral data access returning `T`: compose with `yield*`, run with an engine's driver. */
 export type Q<T> = Generator<Op, T, unknown>;
 
+/** Where the SQLite driver keeps a declaration's last prepared statement (its hot-path cache). */
+export const SQLITE_SLOT = Symbol('sqlite prepared');
+
 const declared = new Map<string, Statement<Params, unknown>>();
 
 /**
@@ -42,7 +45,8 @@ const declared = new Map<string, Statement<Params, unknown>>();
 export function statement<P extends Params, R = never>(name: string, sqlite: string, pg = sqlite): Statement<P, R> {
   const seen = declared.get(name);
   if (seen && (seen.sqlite !== sqlite || seen.pg !== pg)) throw new Error(`statement ${name} declared twice`);
-  const s: Statement<P, R> = { name, sqlite, pg };
+  // The slot exists from the start, so every declaration has the same shape for the JIT.
+  const s = { name, sqlite, pg, [SQLITE_SLOT]: undefined } as Statement<P, R>;
   declared.set(name, s as unknown as Statement<Params, unknown>);
   return s;
 }
