@@ -75,9 +75,13 @@ export class SlaScheduler {
     this.timer = null;
   }
 
-  /** Recompute everything now (policies or team hours changed). */
-  refreshAll(): void {
-    this.planAll(false);
+  /**
+   * Recompute everything (policies or team hours changed): now, or with `spread` over the next turns
+   * of at most budgetMs each, as at start-up — what a request does, so thousands of open threads never
+   * hold the event loop for it.
+   */
+  refreshAll(spread = false): void {
+    this.planAll(spread);
   }
 
   private planAll(spread: boolean): void {

@@ -18,20 +18,20 @@ export function slaPolicyRoutes(ctx: AppContext): Router {
   r.post('/sla-policies', admin, (req, res) => {
     const p = createSlaPolicy(db, SlaPolicyRequestSchema.parse(req.body), now());
     audit(ctx, req, { action: 'settings.changed', detail: { slaPolicy: p.id, created: p } });
-    ctx.sla.refreshAll();
+    ctx.sla.refreshAll(true);
     res.status(201).json(p);
   });
   r.put('/sla-policies/:id', admin, (req, res) => {
     const p = updateSlaPolicy(db, idParam(req.params.id), SlaPolicyRequestSchema.parse(req.body));
     audit(ctx, req, { action: 'settings.changed', detail: { slaPolicy: p.id, updated: p } });
-    ctx.sla.refreshAll();
+    ctx.sla.refreshAll(true);
     res.json(p);
   });
   r.delete('/sla-policies/:id', admin, (req, res) => {
     const id = idParam(req.params.id);
     deleteSlaPolicy(db, id);
     audit(ctx, req, { action: 'settings.changed', detail: { slaPolicy: id, deleted: true } });
-    ctx.sla.refreshAll();
+    ctx.sla.refreshAll(true);
     res.json({ ok: true });
   });
   return r;

@@ -31,7 +31,7 @@ export function teamConfigRoutes(ctx: AppContext): Router {
     });
     audit(ctx, req, { action: 'settings.changed', detail: { teamConfig: idParam(req.params.id), patch: body } });
     // Business hours change when SLA clocks run: re-plan every timer.
-    ctx.sla.refreshAll();
+    ctx.sla.refreshAll(true);
     res.json(cfg);
   });
   return r;
